@@ -1,0 +1,143 @@
+package db
+
+import (
+	"context"
+	"slices"
+)
+
+// BuildReconciliation compares every published figure with what its records add up to over 2019–2024.
+func BuildReconciliation(ctx context.Context, s Store) ([]*ReconciliationRow, error) {
+	figs, err := s.PublishedFigures(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	var metrics []Metric
+	for _, f := range figs {
+		if f.Tracked() {
+			metrics = append(metrics, f.Metric)
+		}
+	}
+	vals, err := s.Measure(ctx, metrics, YearRange{From: FirstYear, To: LastYear})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*ReconciliationRow, len(figs))
+	for i, f := range figs {
+		var rec *float64
+		if v, ok := vals[f.Metric]; ok && f.Tracked() {
+			rec = &v
+		}
+		out[i] = Reconcile(f, rec)
+	}
+	return out, nil
+}
+
+// BuildOverview computes the headline KPIs for the years, each beside its published figure.
+func BuildOverview(ctx context.Context, s Store, years YearRange) (*Overview, error) {
+	figs, err := s.PublishedFigures(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	byKey := map[string]*PublishedFigure{}
+	for _, f := range figs {
+		byKey[f.Key] = f
+	}
+	metrics := make([]Metric, len(OverviewKpis))
+	for i, k := range OverviewKpis {
+		metrics[i] = k.Metric
+	}
+	vals, err := s.Measure(ctx, metrics, years)
+	if err != nil {
+		return nil, err
+	}
+	info, err := s.DatasetInfo(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o := &Overview{FromYear: years.From, ToYear: years.To, IncludesDemo: info.HasDemo}
+	for _, k := range OverviewKpis {
+		o.Kpis = append(o.Kpis, &Kpi{Key: k.Key, LabelZh: k.LabelZh, LabelEn: k.LabelEn, Value: vals[k.Metric], Unit: k.Unit, Published: byKey[k.FigureKey]})
+	}
+	return o, nil
+}
+
+// BuildProgress returns a metric's yearly values, as running totals when cumulative (targets too, where every
+// year so far has one).
+func BuildProgress(ctx context.Context, s Store, metric ProgressMetric, years YearRange, cumulative bool) ([]*YearValue, error) {
+	vs, err := s.Progress(ctx, metric, years)
+	if err != nil {
+		return nil, err
+	}
+	if cumulative {
+		vs = Cumulate(vs)
+		var sum float64
+		for i := range vs {
+			if vs[i].Target == nil || (i > 0 && vs[i-1].Target == nil) {
+				vs[i].Target = nil
+				continue
+			}
+			sum += *vs[i].Target
+			t := sum
+			vs[i].Target = &t
+		}
+	}
+	out := make([]*YearValue, len(vs))
+	for i := range vs {
+		out[i] = &vs[i]
+	}
+	return out, nil
+}
+
+// MaxRankingSize bounds `first` on rankings.
+const MaxRankingSize = 500
+
+// BuildRankings ranks units for a year and metric, fills each entry's rank in the previous year, and returns the
+// first n from the top or the bottom (bottom entries stay in rank order).
+func BuildRankings(ctx context.Context, s Store, year int, metric RankingMetric, unitKind string, n int, order RankingOrder) ([]*RankingEntry, error) {
+	if year < MinYear || year > MaxYear {
+		return nil, FieldErrorf("year", "年份超出范围：%d", year)
+	}
+	if unitKind != "" && !slices.Contains(UnitKinds, unitKind) {
+		return nil, FieldErrorf("unitKind", "未知的单位类型：%q", unitKind)
+	}
+	if n < 1 || n > MaxRankingSize {
+		return nil, FieldErrorf("first", "first 必须在 1 到 %d 之间，收到 %d", MaxRankingSize, n)
+	}
+	rank := func(y int) ([]*RankingEntry, error) {
+		in, err := s.RankingInputs(ctx, y, unitKind)
+		if err != nil {
+			return nil, err
+		}
+		w, err := s.RankingWeights(ctx, y)
+		if err != nil {
+			return nil, err
+		}
+		return Rank(in, metric, w), nil
+	}
+	cur, err := rank(year)
+	if err != nil {
+		return nil, err
+	}
+	prev, err := rank(year - 1)
+	if err != nil {
+		return nil, err
+	}
+	prevRank := map[int64]int{}
+	for _, e := range prev {
+		if e.Score > 0 || metric == RankAssessmentScore {
+			prevRank[e.UnitID] = e.Rank
+		}
+	}
+	for _, e := range cur {
+		if r, ok := prevRank[e.UnitID]; ok {
+			e.PreviousRank = &r
+		}
+	}
+	if n > len(cur) {
+		n = len(cur)
+	}
+	if order == RankingBottom {
+		return cur[len(cur)-n:], nil
+	}
+	return cur[:n], nil
+}

@@ -1,0 +1,264 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/wenming/wenming/db"
+)
+
+func scanSource(r *sql.Rows) (*db.SourceDocument, error) {
+	s := &db.SourceDocument{}
+	return s, r.Scan(&s.ID, &s.Title, &s.Publisher, &s.PublishedOn, &s.URL)
+}
+
+// SourceDocuments lists the source documents, oldest first.
+func (d *DB) SourceDocuments(ctx context.Context) ([]*db.SourceDocument, error) {
+	rows, err := d.read.QueryContext(ctx, `SELECT id, title, publisher, published_on, url FROM source_documents ORDER BY published_on, id`)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, scanSource)
+}
+
+// SourceDocumentsByIDs loads source documents by ID.
+func (d *DB) SourceDocumentsByIDs(ctx context.Context, ids []int64) (map[int64]*db.SourceDocument, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph, args := placeholders(ids)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, title, publisher, published_on, url FROM source_documents WHERE id IN (`+ph+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	ss, err := collect(rows, scanSource)
+	return byID(ss, func(s *db.SourceDocument) int64 { return s.ID }), err
+}
+
+const figureCols = `id, key, section, label_zh, label_en, value, unit, qualifier, quote, source_id, metric, note_zh`
+
+func scanFigure(r *sql.Rows) (*db.PublishedFigure, error) {
+	f := &db.PublishedFigure{}
+	return f, r.Scan(&f.ID, &f.Key, &f.Section, &f.LabelZh, &f.LabelEn, &f.Value, &f.Unit, &f.Qualifier, &f.Quote, &f.SourceID, &f.Metric, &f.NoteZh)
+}
+
+// PublishedFigures lists the figures in article order, optionally of one section.
+func (d *DB) PublishedFigures(ctx context.Context, section string) ([]*db.PublishedFigure, error) {
+	rows, err := d.read.QueryContext(ctx, `SELECT `+figureCols+` FROM published_figures WHERE (?1 = '' OR section = ?1) ORDER BY position`, section)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, scanFigure)
+}
+
+// PublishedFiguresByIDs loads figures by ID.
+func (d *DB) PublishedFiguresByIDs(ctx context.Context, ids []int64) (map[int64]*db.PublishedFigure, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph, args := placeholders(ids)
+	rows, err := d.read.QueryContext(ctx, `SELECT `+figureCols+` FROM published_figures WHERE id IN (`+ph+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := collect(rows, scanFigure)
+	return byID(fs, func(f *db.PublishedFigure) int64 { return f.ID }), err
+}
+
+// metricQuery translates a metric into one SQL query over the years (?1 = from, ?2 = to).
+func metricQuery(m db.Metric) (string, []any, error) {
+	kind, arg := m.Parts()
+	campaign := func(col string) (string, []any) {
+		if arg == db.AllCampaigns {
+			return "1", nil
+		}
+		return col + " = (SELECT id FROM campaigns WHERE code = ?3)", []any{arg}
+	}
+	switch kind {
+	case "honors":
+		codes := strings.Split(arg, ",")
+		args := make([]any, len(codes))
+		for i, c := range codes {
+			args[i] = c
+		}
+		return `SELECT count(*) FROM honors h JOIN honor_categories c ON c.id = h.category_id
+			WHERE h.year BETWEEN ?1 AND ?2 AND c.code IN (` + strings.TrimSuffix(strings.Repeat("?,", len(codes)), ",") + `)`, args, nil
+	case "works":
+		return `SELECT count(*) FROM works WHERE year BETWEEN ?1 AND ?2`, nil, nil
+	case "volunteers", "hours":
+		cond, args := campaign("campaign_id")
+		col := "sum(volunteers)"
+		if kind == "hours" {
+			col = "sum(minutes) / 60.0"
+		}
+		return `SELECT coalesce(` + col + `, 0) FROM volunteer_records WHERE year BETWEEN ?1 AND ?2 AND ` + cond, args, nil
+	case "cash", "material", "boxes", "batches", "donors":
+		cond, args := campaign("campaign_id")
+		col := map[string]string{
+			"cash": "sum(CASE WHEN kind = 'CASH' THEN amount ELSE 0 END)", "material": "sum(CASE WHEN kind = 'MATERIAL' THEN amount ELSE 0 END)",
+			"boxes": "sum(boxes)", "batches": "count(DISTINCT batch)", "donors": "count(DISTINCT unit_id)",
+		}[kind]
+		return `SELECT coalesce(` + col + `, 0) FROM donations WHERE year BETWEEN ?1 AND ?2 AND ` + cond, args, nil
+	case "federation":
+		if arg != "GROUP" && arg != "INDIVIDUAL" {
+			break
+		}
+		return `SELECT count(*) FROM federation_members WHERE joined_year BETWEEN ?1 AND ?2 AND is_group = ?3`, []any{arg == "GROUP"}, nil
+	case "practice":
+		switch arg {
+		case "linked_units":
+			return `SELECT count(DISTINCT unit_id) FROM practice_links WHERE since_year <= ?2 AND ?1 <= ?2`, nil, nil
+		case "centers":
+			return `SELECT count(*) FROM practice_centers WHERE ?1 <= ?2`, nil, nil
+		}
+	case "sessions", "participants":
+		return `SELECT coalesce(sum(` + kind + `), 0) FROM practice_activities WHERE year BETWEEN ?1 AND ?2 AND kind = ?3`, []any{arg}, nil
+	case "projects":
+		return `SELECT count(*) FROM volunteer_projects WHERE ?1 <= ?2`, nil, nil
+	}
+	return "", nil, db.Errorf(db.EINTERNAL, "unknown metric %q", m)
+}
+
+// Measure evaluates each metric over the records of the years.
+func (d *DB) Measure(ctx context.Context, metrics []db.Metric, years db.YearRange) (map[db.Metric]float64, error) {
+	out := make(map[db.Metric]float64, len(metrics))
+	for _, m := range metrics {
+		if _, done := out[m]; done || m == "" {
+			continue
+		}
+		q, extra, err := metricQuery(m)
+		if err != nil {
+			return nil, err
+		}
+		var v float64
+		if err := d.read.QueryRowContext(ctx, q, append([]any{years.From, years.To}, extra...)...).Scan(&v); err != nil {
+			return nil, err
+		}
+		out[m] = v
+	}
+	return out, nil
+}
+
+// progressQuery is the per-year SQL of each progress metric (?1 = from, ?2 = to); it yields (year, value).
+var progressQuery = map[db.ProgressMetric]string{
+	db.ProgressHonorsNational:         honorsPerYear(`c.level = 'NATIONAL'`),
+	db.ProgressHonorsProvincial:       honorsPerYear(`c.level = 'PROVINCIAL'`),
+	db.ProgressHonorsProvincialDirect: honorsPerYear(`c.level = 'PROVINCIAL_DIRECT'`),
+	db.ProgressHonorsTotal:            honorsPerYear(`1`),
+	db.ProgressGoodPeople:             honorsPerYear(`c.code IN ('CHINA_GOOD_PERSON', 'HENAN_GOOD_PERSON', 'DIRECT_GOOD_PERSON')`),
+	db.ProgressMoralModels:            honorsPerYear(`c.code IN ('DIRECT_MORAL_MODEL', 'DIRECT_MORAL_MODEL_NOMINEE')`),
+	db.ProgressVolunteerHours:         `SELECT year, sum(minutes) / 60.0 FROM volunteer_records WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	db.ProgressVolunteers:             `SELECT year, sum(volunteers) FROM volunteer_records WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	db.ProgressPracticeActivities:     `SELECT year, sum(sessions) FROM practice_activities WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	db.ProgressAverageAssessmentScore: `SELECT year, round(avg(base_score + bonus), 2) FROM assessments WHERE year BETWEEN ?1 AND ?2 AND veto = 0 GROUP BY year`,
+}
+
+func honorsPerYear(cond string) string {
+	return `SELECT h.year, count(*) FROM honors h JOIN honor_categories c ON c.id = h.category_id
+		WHERE h.year BETWEEN ?1 AND ?2 AND ` + cond + ` GROUP BY h.year`
+}
+
+// Progress returns the metric's value for every year of the range (0 where no record exists), with targets.
+func (d *DB) Progress(ctx context.Context, metric db.ProgressMetric, years db.YearRange) ([]db.YearValue, error) {
+	q, ok := progressQuery[metric]
+	if !ok {
+		return nil, db.FieldErrorf("metric", "不支持的指标：%s", metric)
+	}
+	vals := map[int]float64{}
+	rows, err := d.read.QueryContext(ctx, q, years.From, years.To)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var y int
+		var v float64
+		if err := rows.Scan(&y, &v); err != nil {
+			return nil, err
+		}
+		vals[y] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	targets := map[int]float64{}
+	trows, err := d.read.QueryContext(ctx, `SELECT year, value FROM targets WHERE metric = ? AND year BETWEEN ? AND ?`, metric, years.From, years.To)
+	if err != nil {
+		return nil, err
+	}
+	defer trows.Close()
+	for trows.Next() {
+		var y int
+		var v float64
+		if err := trows.Scan(&y, &v); err != nil {
+			return nil, err
+		}
+		targets[y] = v
+	}
+	out := make([]db.YearValue, 0, years.To-years.From+1)
+	for y := years.From; y <= years.To; y++ {
+		yv := db.YearValue{Year: y, Value: vals[y]}
+		if t, ok := targets[y]; ok {
+			yv.Target = &t
+		}
+		out = append(out, yv)
+	}
+	return out, trows.Err()
+}
+
+func scanTarget(r *sql.Rows) (*db.Target, error) {
+	t := &db.Target{}
+	return t, r.Scan(&t.ID, &t.Metric, &t.Year, &t.Value, &t.Demo)
+}
+
+// Targets lists yearly targets, optionally of one metric.
+func (d *DB) Targets(ctx context.Context, metric db.ProgressMetric) ([]*db.Target, error) {
+	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo FROM targets WHERE (?1 = '' OR metric = ?1) ORDER BY metric, year`, metric)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, scanTarget)
+}
+
+// TargetsByIDs loads targets by ID.
+func (d *DB) TargetsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Target, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph, args := placeholders(ids)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo FROM targets WHERE id IN (`+ph+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := collect(rows, scanTarget)
+	return byID(ts, func(t *db.Target) int64 { return t.ID }), err
+}
+
+func scanMilestone(r *sql.Rows) (*db.Milestone, error) {
+	m := &db.Milestone{}
+	return m, r.Scan(&m.ID, &m.Date, &m.Precision, &m.TitleZh, &m.TitleEn, &m.Kind, &m.EndDate, &m.SourceID)
+}
+
+// Milestones lists the timeline in date order.
+func (d *DB) Milestones(ctx context.Context) ([]*db.Milestone, error) {
+	rows, err := d.read.QueryContext(ctx, `SELECT id, date, precision, title_zh, title_en, kind, end_date, source_id FROM milestones ORDER BY date, id`)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, scanMilestone)
+}
+
+// MilestonesByIDs loads milestones by ID.
+func (d *DB) MilestonesByIDs(ctx context.Context, ids []int64) (map[int64]*db.Milestone, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph, args := placeholders(ids)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, date, precision, title_zh, title_en, kind, end_date, source_id FROM milestones WHERE id IN (`+ph+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := collect(rows, scanMilestone)
+	return byID(ms, func(m *db.Milestone) int64 { return m.ID }), err
+}

@@ -1,0 +1,300 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/wenming/wenming/db"
+)
+
+const honorCols = `h.id, h.category_id, h.recipient_kind, h.recipient_name, h.unit_id, h.person_id, h.project_id, h.work_id,
+	h.year, h.date, h.edition, h.status, h.source_id, h.demo`
+
+func scanHonor(r *sql.Rows) (*db.Honor, error) {
+	h := &db.Honor{}
+	return h, r.Scan(&h.ID, &h.CategoryID, &h.RecipientKind, &h.RecipientName, &h.UnitID, &h.PersonID, &h.ProjectID, &h.WorkID,
+		&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo)
+}
+
+// HonorCategories returns the catalogue in its display order.
+func (d *DB) HonorCategories(ctx context.Context) ([]*db.HonorCategory, error) {
+	rows, err := d.read.QueryContext(ctx, `SELECT id, code, name_zh, name_en, level, recipient_kind, weight, default_status
+		FROM honor_categories ORDER BY position`)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r *sql.Rows) (*db.HonorCategory, error) {
+		c := &db.HonorCategory{}
+		return c, r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Level, &c.RecipientKind, &c.Weight, &c.DefaultStatus)
+	})
+}
+
+// honorWhere turns criteria into conditions over honors h joined to categories c and units u.
+func honorWhere(f db.HonorCriteria) *where {
+	w := &where{}
+	w.years("h.year", f.Years)
+	addIn(w, "c.level", f.Levels)
+	addIn(w, "c.code", f.Categories)
+	addIn(w, "h.recipient_kind", f.RecipientKinds)
+	addIn(w, "h.status", f.Statuses)
+	if f.UnitID != 0 {
+		w.add("h.unit_id = ?", f.UnitID)
+	}
+	if f.UnitKind != "" {
+		w.add("u.kind = ?", f.UnitKind)
+	}
+	if f.Edition != "" {
+		w.add("h.edition = ?", f.Edition)
+	}
+	if f.Demo != nil {
+		w.add("h.demo = ?", *f.Demo)
+	}
+	return w
+}
+
+const honorFrom = ` FROM honors h JOIN honor_categories c ON c.id = h.category_id LEFT JOIN units u ON u.id = h.unit_id`
+
+// Honors returns one keyset page of honours in the requested order; ties break on ID.
+func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder, page db.Page) (*db.HonorPage, error) {
+	col := map[db.HonorOrderField]string{db.HonorOrderByYear: "h.year", db.HonorOrderByCategory: "c.code", db.HonorOrderByRecipient: "h.recipient_name"}[order.Field]
+	if col == "" {
+		col, order.Field = "h.year", db.HonorOrderByYear
+	}
+	desc := order.Direction == db.OrderDirectionDesc
+	w := honorWhere(f)
+	out := &db.HonorPage{}
+	if err := d.read.QueryRowContext(ctx, `SELECT count(*)`+honorFrom+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	if page.After != "" {
+		c, err := decodeCursor(page.After)
+		if err != nil {
+			return nil, err
+		}
+		v := c.V
+		if order.Field == db.HonorOrderByYear {
+			n, ok := v.(float64)
+			if !ok {
+				return nil, db.FieldErrorf("after", "游标与排序方式不符")
+			}
+			v = int64(n)
+		} else if _, ok := v.(string); !ok {
+			return nil, db.FieldErrorf("after", "游标与排序方式不符")
+		}
+		op := ">"
+		if desc {
+			op = "<"
+		}
+		w.add(fmt.Sprintf("(%s %s ? OR (%s = ? AND h.id %s ?))", col, op, col, op), v, v, c.ID)
+	}
+	dir := "ASC"
+	if desc {
+		dir = "DESC"
+	}
+	q := `SELECT ` + honorCols + `, ` + col + honorFrom + w.sql() + fmt.Sprintf(` ORDER BY %s %s, h.id %s LIMIT ?`, col, dir, dir)
+	rows, err := d.read.QueryContext(ctx, q, append(w.args, page.First+1)...)
+	if err != nil {
+		return nil, err
+	}
+	edges, err := collect(rows, func(r *sql.Rows) (*db.HonorEdge, error) {
+		h := &db.Honor{}
+		var key any
+		err := r.Scan(&h.ID, &h.CategoryID, &h.RecipientKind, &h.RecipientName, &h.UnitID, &h.PersonID, &h.ProjectID, &h.WorkID,
+			&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo, &key)
+		return &db.HonorEdge{Cursor: encodeCursor(key, h.ID), Node: h}, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	hasMore := len(edges) > page.First
+	if hasMore {
+		edges = edges[:page.First]
+	}
+	out.Edges = edges
+	cursors := make([]string, len(edges))
+	for i, e := range edges {
+		cursors[i] = e.Cursor
+	}
+	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	return out, nil
+}
+
+func (d *DB) honorsWhere(ctx context.Context, cond string, ids []int64) ([]*db.Honor, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph, args := placeholders(ids)
+	rows, err := d.read.QueryContext(ctx, `SELECT `+honorCols+` FROM honors h WHERE `+cond+` IN (`+ph+`) ORDER BY h.year, h.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, scanHonor)
+}
+
+// HonorsByIDs loads honours by ID.
+func (d *DB) HonorsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Honor, error) {
+	hs, err := d.honorsWhere(ctx, "h.id", ids)
+	return byID(hs, func(h *db.Honor) int64 { return h.ID }), err
+}
+
+// HonorsByUnits loads the honours of several units at once, for the dataloader.
+func (d *DB) HonorsByUnits(ctx context.Context, ids []int64) (map[int64][]*db.Honor, error) {
+	hs, err := d.honorsWhere(ctx, "h.unit_id", ids)
+	return groupBy(hs, func(h *db.Honor) int64 { return *h.UnitID }), err
+}
+
+// HonorsByPeople loads the honours of several people at once.
+func (d *DB) HonorsByPeople(ctx context.Context, ids []int64) (map[int64][]*db.Honor, error) {
+	hs, err := d.honorsWhere(ctx, "h.person_id", ids)
+	return groupBy(hs, func(h *db.Honor) int64 { return *h.PersonID }), err
+}
+
+// HonorsByProjects loads the honours of several projects at once.
+func (d *DB) HonorsByProjects(ctx context.Context, ids []int64) (map[int64][]*db.Honor, error) {
+	hs, err := d.honorsWhere(ctx, "h.project_id", ids)
+	return groupBy(hs, func(h *db.Honor) int64 { return *h.ProjectID }), err
+}
+
+// HonorStats counts honours grouped by the given dimensions, as flat rows in a stable order.
+func (d *DB) HonorStats(ctx context.Context, groupBy []db.HonorDimension, f db.HonorCriteria) ([]*db.HonorBucket, error) {
+	dims := map[db.HonorDimension]string{
+		db.HonorDimYear: "h.year", db.HonorDimLevel: "c.level", db.HonorDimCategory: "c.code", db.HonorDimRecipientKind: "h.recipient_kind",
+		db.HonorDimStatus: "h.status", db.HonorDimUnitKind: "u.kind", db.HonorDimEdition: "h.edition",
+	}
+	var sel, grp []string
+	seen := map[db.HonorDimension]bool{}
+	for _, g := range groupBy {
+		if seen[g] {
+			continue
+		}
+		seen[g] = true
+		col, ok := dims[g]
+		if !ok {
+			return nil, db.FieldErrorf("groupBy", "不支持的分组维度：%s", g)
+		}
+		grp = append(grp, col)
+	}
+	for _, g := range db.AllHonorDimensions {
+		if seen[g] {
+			sel = append(sel, dims[g])
+		} else {
+			sel = append(sel, "NULL")
+		}
+	}
+	w := honorWhere(f)
+	q := `SELECT ` + strings.Join(sel, ", ") + `, min(c.name_zh), min(c.name_en), count(*), sum(c.weight)` + honorFrom + w.sql()
+	if len(grp) > 0 {
+		q += ` GROUP BY ` + strings.Join(grp, ", ") + ` ORDER BY ` + strings.Join(grp, ", ")
+	}
+	rows, err := d.read.QueryContext(ctx, q, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	out, err := collect(rows, func(r *sql.Rows) (*db.HonorBucket, error) {
+		b := &db.HonorBucket{}
+		var nameZh, nameEn sql.NullString
+		var points sql.NullFloat64
+		err := r.Scan(&b.Year, &b.Level, &b.Category, &b.RecipientKind, &b.Status, &b.UnitKind, &b.Edition, &nameZh, &nameEn, &b.Count, &points)
+		if b.Category != nil {
+			b.CategoryNameZh, b.CategoryNameEn = &nameZh.String, &nameEn.String
+		}
+		b.Points = points.Float64
+		return b, err
+	})
+	return out, err
+}
+
+const personCols = `p.id, p.name, p.unit_id, p.citation, p.demo`
+
+func scanPerson(r *sql.Rows) (*db.Person, error) {
+	p := &db.Person{}
+	return p, r.Scan(&p.ID, &p.Name, &p.UnitID, &p.Citation, &p.Demo)
+}
+
+// People returns one page of people, ordered by ID.
+func (d *DB) People(ctx context.Context, f db.PersonCriteria, page db.Page) (*db.PersonPage, error) {
+	w := &where{}
+	if len(f.Categories) > 0 {
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.Categories)), ",")
+		args := make([]any, len(f.Categories))
+		for i, c := range f.Categories {
+			args[i] = c
+		}
+		w.add(`EXISTS (SELECT 1 FROM honors h JOIN honor_categories c ON c.id = h.category_id WHERE h.person_id = p.id AND c.code IN (`+ph+`))`, args...)
+	}
+	if f.NameContains != "" {
+		w.add(`instr(p.name, ?) > 0`, f.NameContains)
+	}
+	out := &db.PersonPage{}
+	if err := d.read.QueryRowContext(ctx, `SELECT count(*) FROM people p`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	if err := afterID(w, "p.id", page.After); err != nil {
+		return nil, err
+	}
+	rows, err := d.read.QueryContext(ctx, `SELECT `+personCols+` FROM people p`+w.sql()+` ORDER BY p.id LIMIT ?`, append(w.args, page.First+1)...)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := collect(rows, scanPerson)
+	if err != nil {
+		return nil, err
+	}
+	hasMore := len(ps) > page.First
+	if hasMore {
+		ps = ps[:page.First]
+	}
+	cursors := make([]string, len(ps))
+	for i, p := range ps {
+		cursors[i] = encodeCursor(nil, p.ID)
+		out.Edges = append(out.Edges, &db.PersonEdge{Cursor: cursors[i], Node: p})
+	}
+	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	return out, nil
+}
+
+// PeopleByIDs loads people by ID.
+func (d *DB) PeopleByIDs(ctx context.Context, ids []int64) (map[int64]*db.Person, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph, args := placeholders(ids)
+	rows, err := d.read.QueryContext(ctx, `SELECT `+personCols+` FROM people p WHERE p.id IN (`+ph+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := collect(rows, scanPerson)
+	return byID(ps, func(p *db.Person) int64 { return p.ID }), err
+}
+
+// afterID adds the keyset condition for ID-ordered connections.
+func afterID(w *where, col, after string) error {
+	if after == "" {
+		return nil
+	}
+	c, err := decodeCursor(after)
+	if err != nil {
+		return err
+	}
+	w.add(col+" > ?", c.ID)
+	return nil
+}
+
+func byID[T any](xs []T, id func(T) int64) map[int64]T {
+	m := make(map[int64]T, len(xs))
+	for _, x := range xs {
+		m[id(x)] = x
+	}
+	return m
+}
+
+func groupBy[T any](xs []T, key func(T) int64) map[int64][]T {
+	m := map[int64][]T{}
+	for _, x := range xs {
+		k := key(x)
+		m[k] = append(m[k], x)
+	}
+	return m
+}

@@ -1,0 +1,195 @@
+// Package sqlite is the embedded SQLite backend of 文明看板, built on modernc.org/sqlite (pure Go).
+//
+// It opens the file twice: a read pool for queries, and a single-connection writer for every write and
+// transaction, so that writers queue in Go rather than fail with "database is locked".
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/wenming/wenming/db"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// DB is the SQLite store; it implements db.Store.
+type DB struct {
+	read  *sql.DB
+	write *sql.DB
+	path  string
+}
+
+var _ db.Store = (*DB)(nil)
+
+// dsn puts the pragmas in the DSN, so that every pooled connection gets them.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)", "cache_size(-32000)", "temp_store(MEMORY)"} {
+		q.Add("_pragma", p)
+	}
+	if readOnly {
+		q.Add("_pragma", "query_only(ON)")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database file and applies pending migrations.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" || strings.HasPrefix(path, ":memory:") {
+		return nil, db.Errorf(db.EINVALID, "数据库必须是文件路径（:memory: 会让每个连接各有一个空库）")
+	}
+	w, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open writer: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	d := &DB{write: w, path: path}
+	if err := d.Migrate(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open reader: %w", err)
+	}
+	n := max(4, runtime.NumCPU()*2)
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	d.read = r
+	return d, nil
+}
+
+// Close closes both pools.
+func (d *DB) Close() error {
+	var errs []string
+	if d.read != nil {
+		if err := d.read.Close(); err != nil {
+			errs = append(errs, err.Error())
+		}
+	}
+	if err := d.write.Close(); err != nil {
+		errs = append(errs, err.Error())
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("close: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// Ping checks that the read pool answers, for /readyz.
+func (d *DB) Ping(ctx context.Context) error {
+	var one int
+	return d.read.QueryRowContext(ctx, `SELECT 1`).Scan(&one)
+}
+
+// Migrate applies every embedded migration not yet recorded, each in its own transaction.
+func (d *DB) Migrate(ctx context.Context) error {
+	if _, err := d.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))) STRICT`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := d.migrateFile(ctx, name); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (d *DB) migrateFile(ctx context.Context, name string) error {
+	tx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	} else if n > 0 {
+		return nil
+	}
+	body, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name) VALUES (?)`, name); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// AppliedMigrations lists the recorded migrations in order, for `wenming migrate` and tests.
+func (d *DB) AppliedMigrations(ctx context.Context) ([]string, error) {
+	rows, err := d.read.QueryContext(ctx, `SELECT name FROM schema_migrations ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r *sql.Rows) (string, error) {
+		var s string
+		return s, r.Scan(&s)
+	})
+}
+
+// collect scans every row with fn and closes rows.
+func collect[T any](rows *sql.Rows, fn func(*sql.Rows) (T, error)) ([]T, error) {
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := fn(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// DatasetInfo reports demo presence, the data version and the years covered.
+func (d *DB) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
+	var info db.DatasetInfo
+	err := d.read.QueryRowContext(ctx, `SELECT
+		(SELECT value FROM meta WHERE key = 'data_version'),
+		(SELECT count(*) FROM honors WHERE demo = 1) + (SELECT count(*) FROM units WHERE demo = 1)
+		+ (SELECT count(*) FROM volunteer_records WHERE demo = 1) + (SELECT count(*) FROM practice_activities WHERE demo = 1)
+		+ (SELECT count(*) FROM assessments WHERE demo = 1) + (SELECT count(*) FROM people WHERE demo = 1)
+		+ (SELECT count(*) FROM donations WHERE demo = 1) + (SELECT count(*) FROM works WHERE demo = 1)
+		+ (SELECT count(*) FROM federation_members WHERE demo = 1) + (SELECT count(*) FROM practice_links WHERE demo = 1),
+		coalesce((SELECT min(year) FROM honors), ?), coalesce((SELECT max(year) FROM honors), ?)`,
+		db.FirstYear, db.LastYear).Scan(&info.Version, &info.DemoRecords, &info.FirstYear, &info.LastYear)
+	info.HasDemo = info.DemoRecords > 0
+	return info, err
+}
+
+// IsEmpty reports whether no source document has been loaded yet, i.e. the seed has never run.
+func (d *DB) IsEmpty(ctx context.Context) (bool, error) {
+	var n int
+	err := d.read.QueryRowContext(ctx, `SELECT count(*) FROM source_documents`).Scan(&n)
+	return n == 0, err
+}
+
+// bumpVersion increments the data version inside a write transaction, so that caches keyed on it expire.
+func bumpVersion(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version'`)
+	return err
+}

@@ -1,0 +1,218 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/wenming/wenming/db"
+)
+
+const unitCols = `u.id, u.name, u.kind, u.sector, u.service_window, u.campus, u.demo`
+
+func scanUnit(r *sql.Rows) (*db.Unit, error) {
+	u := &db.Unit{}
+	return u, r.Scan(&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo)
+}
+
+// Units returns one page of units, ordered by ID.
+func (d *DB) Units(ctx context.Context, f db.UnitCriteria, page db.Page) (*db.UnitPage, error) {
+	w := &where{}
+	if f.Kind != "" {
+		w.add("u.kind = ?", f.Kind)
+	}
+	if f.NameContains != "" {
+		w.add("instr(u.name, ?) > 0", f.NameContains)
+	}
+	if f.ServiceWindow != nil {
+		w.add("u.service_window = ?", *f.ServiceWindow)
+	}
+	if f.LinkedToPractice != nil {
+		if *f.LinkedToPractice {
+			w.add("EXISTS (SELECT 1 FROM practice_links l WHERE l.unit_id = u.id)")
+		} else {
+			w.add("NOT EXISTS (SELECT 1 FROM practice_links l WHERE l.unit_id = u.id)")
+		}
+	}
+	out := &db.UnitPage{}
+	if err := d.read.QueryRowContext(ctx, `SELECT count(*) FROM units u`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	if err := afterID(w, "u.id", page.After); err != nil {
+		return nil, err
+	}
+	rows, err := d.read.QueryContext(ctx, `SELECT `+unitCols+` FROM units u`+w.sql()+` ORDER BY u.id LIMIT ?`, append(w.args, page.First+1)...)
+	if err != nil {
+		return nil, err
+	}
+	us, err := collect(rows, scanUnit)
+	if err != nil {
+		return nil, err
+	}
+	hasMore := len(us) > page.First
+	if hasMore {
+		us = us[:page.First]
+	}
+	cursors := make([]string, len(us))
+	for i, u := range us {
+		cursors[i] = encodeCursor(nil, u.ID)
+		out.Edges = append(out.Edges, &db.UnitEdge{Cursor: cursors[i], Node: u})
+	}
+	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	return out, nil
+}
+
+// UnitsByIDs loads units by ID.
+func (d *DB) UnitsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Unit, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph, args := placeholders(ids)
+	rows, err := d.read.QueryContext(ctx, `SELECT `+unitCols+` FROM units u WHERE u.id IN (`+ph+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	us, err := collect(rows, scanUnit)
+	return byID(us, func(u *db.Unit) int64 { return u.ID }), err
+}
+
+// UnitKinds counts units per kind, in the office's display order.
+func (d *DB) UnitKinds(ctx context.Context) ([]*db.UnitKindCount, error) {
+	rows, err := d.read.QueryContext(ctx, `SELECT kind, count(*) FROM units GROUP BY kind`)
+	if err != nil {
+		return nil, err
+	}
+	got, err := collect(rows, func(r *sql.Rows) (*db.UnitKindCount, error) {
+		k := &db.UnitKindCount{}
+		return k, r.Scan(&k.Kind, &k.Count)
+	})
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]*db.UnitKindCount{}
+	for _, k := range got {
+		m[k.Kind] = k
+	}
+	var out []*db.UnitKindCount
+	for _, kind := range db.UnitKinds {
+		if k, ok := m[kind]; ok {
+			out = append(out, k)
+		}
+	}
+	return out, nil
+}
+
+// RankingInputs reads each unit's raw ranking components for one year in a single pass per table.
+func (d *DB) RankingInputs(ctx context.Context, year int, unitKind string) ([]db.RankingInput, error) {
+	rows, err := d.read.QueryContext(ctx, `
+		WITH hp AS (SELECT h.unit_id, sum(c.weight) AS pts FROM honors h JOIN honor_categories c ON c.id = h.category_id
+		            WHERE h.year = ?1 AND h.unit_id IS NOT NULL GROUP BY h.unit_id),
+		     vm AS (SELECT unit_id, sum(minutes) AS mins FROM volunteer_records WHERE year = ?1 GROUP BY unit_id),
+		     pa AS (SELECT unit_id, sum(sessions) AS ses FROM practice_activities WHERE year = ?1 GROUP BY unit_id)
+		SELECT u.id, coalesce(hp.pts, 0), coalesce(vm.mins, 0), coalesce(pa.ses, 0),
+		       CASE WHEN a.veto THEN 0 ELSE coalesce(a.base_score + a.bonus, 0) END, a.id IS NOT NULL
+		FROM units u
+		LEFT JOIN hp ON hp.unit_id = u.id
+		LEFT JOIN vm ON vm.unit_id = u.id
+		LEFT JOIN pa ON pa.unit_id = u.id
+		LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1
+		WHERE (?2 = '' OR u.kind = ?2)
+		ORDER BY u.id`, year, unitKind)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r *sql.Rows) (db.RankingInput, error) {
+		var in db.RankingInput
+		return in, r.Scan(&in.UnitID, &in.HonorPoints, &in.VolunteerMinutes, &in.PracticeSessions, &in.AssessmentTotal, &in.HasAssessment)
+	})
+}
+
+// RankingWeights returns the creation-index weights in force for a year: the latest version at or before it.
+func (d *DB) RankingWeights(ctx context.Context, year int) ([]*db.RankingWeight, error) {
+	rows, err := d.read.QueryContext(ctx, `SELECT from_year, component, label_zh, weight FROM ranking_weights
+		WHERE from_year = (SELECT coalesce(max(from_year), (SELECT min(from_year) FROM ranking_weights)) FROM ranking_weights WHERE from_year <= ?)
+		ORDER BY CASE component WHEN 'honors' THEN 1 WHEN 'volunteer_hours' THEN 2 WHEN 'practice' THEN 3 ELSE 4 END`, year)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r *sql.Rows) (*db.RankingWeight, error) {
+		w := &db.RankingWeight{}
+		return w, r.Scan(&w.FromYear, &w.Component, &w.LabelZh, &w.Weight)
+	})
+}
+
+// AssessmentsByUnits loads the assessments of several units, by year.
+func (d *DB) AssessmentsByUnits(ctx context.Context, ids []int64) (map[int64][]*db.Assessment, error) {
+	as, err := d.assessmentsWhere(ctx, "unit_id", ids)
+	return groupBy(as, func(a *db.Assessment) int64 { return a.UnitID }), err
+}
+
+// AssessmentsByIDs loads assessments by ID.
+func (d *DB) AssessmentsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Assessment, error) {
+	as, err := d.assessmentsWhere(ctx, "id", ids)
+	return byID(as, func(a *db.Assessment) int64 { return a.ID }), err
+}
+
+func (d *DB) assessmentsWhere(ctx context.Context, col string, ids []int64) ([]*db.Assessment, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph, args := placeholders(ids)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, unit_id, year, base_score, bonus, veto, stage, demo FROM assessments
+		WHERE `+col+` IN (`+ph+`) ORDER BY year, id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r *sql.Rows) (*db.Assessment, error) {
+		a := &db.Assessment{}
+		return a, r.Scan(&a.ID, &a.UnitID, &a.Year, &a.BaseScore, &a.Bonus, &a.Veto, &a.Stage, &a.Demo)
+	})
+}
+
+// IndicatorScoresByAssessments loads the indicator scores of several assessments.
+func (d *DB) IndicatorScoresByAssessments(ctx context.Context, ids []int64) (map[int64][]*db.IndicatorScore, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph, args := placeholders(ids)
+	rows, err := d.read.QueryContext(ctx, `SELECT s.assessment_id, s.code, i.name_zh, s.score, i.max_score
+		FROM indicator_scores s JOIN assessment_indicators i ON i.year = s.version_year AND i.code = s.code
+		WHERE s.assessment_id IN (`+ph+`) ORDER BY s.assessment_id, i.position`, args...)
+	if err != nil {
+		return nil, err
+	}
+	ss, err := collect(rows, func(r *sql.Rows) (*db.IndicatorScore, error) {
+		s := &db.IndicatorScore{}
+		return s, r.Scan(&s.AssessmentID, &s.Code, &s.NameZh, &s.Score, &s.MaxScore)
+	})
+	return groupBy(ss, func(s *db.IndicatorScore) int64 { return s.AssessmentID }), err
+}
+
+// AssessmentIndicators returns the indicators and maximum points in force for a year.
+func (d *DB) AssessmentIndicators(ctx context.Context, year int) ([]*db.AssessmentIndicator, error) {
+	rows, err := d.read.QueryContext(ctx, `SELECT year, code, name_zh, name_en, max_score FROM assessment_indicators
+		WHERE year = (SELECT coalesce(max(year), (SELECT min(year) FROM assessment_indicators)) FROM assessment_indicators WHERE year <= ?)
+		ORDER BY position`, year)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r *sql.Rows) (*db.AssessmentIndicator, error) {
+		i := &db.AssessmentIndicator{}
+		return i, r.Scan(&i.Year, &i.Code, &i.NameZh, &i.NameEn, &i.MaxScore)
+	})
+}
+
+// AssessmentStageStats counts assessments per year and stage.
+func (d *DB) AssessmentStageStats(ctx context.Context, years db.YearRange) ([]*db.AssessmentStageBucket, error) {
+	w := &where{}
+	w.years("year", years)
+	rows, err := d.read.QueryContext(ctx, `SELECT year, stage, count(*) FROM assessments`+w.sql()+` GROUP BY year, stage
+		ORDER BY year, CASE stage WHEN 'APPLIED' THEN 1 WHEN 'ONLINE_REVIEW' THEN 2 WHEN 'SITE_VISIT' THEN 3 WHEN 'PUBLIC_NOTICE' THEN 4
+		WHEN 'NAMED' THEN 5 WHEN 'REVIEWED' THEN 6 ELSE 7 END`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r *sql.Rows) (*db.AssessmentStageBucket, error) {
+		b := &db.AssessmentStageBucket{}
+		return b, r.Scan(&b.Year, &b.Stage, &b.Count)
+	})
+}

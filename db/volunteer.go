@@ -1,0 +1,153 @@
+package db
+
+// VolunteerRecord is one deployment of a unit's volunteers on a date, recorded as 《志愿服务记录与证明出具办法》 asks.
+type VolunteerRecord struct {
+	ID         int64
+	UnitID     int64
+	CampaignID *int64
+	Date       Date
+	Volunteers int
+	// Minutes is the service time; minutes keep sums exact where hours would need fractions.
+	Minutes  int64
+	Method   RecordingMethod
+	Verified bool
+	Demo     bool
+}
+
+// Hours is the service time in hours.
+func (r *VolunteerRecord) Hours() float64 { return float64(r.Minutes) / 60 }
+
+// RoutineCampaign is the campaign code that selects routine (non-campaign) service in filters and buckets.
+const RoutineCampaign = "ROUTINE"
+
+// VolunteerCriteria narrows volunteer records; zero fields do not filter.
+type VolunteerCriteria struct {
+	Years     YearRange
+	Campaigns []string
+	UnitID    int64
+	UnitKind  string
+	Methods   []RecordingMethod
+	Verified  *bool
+	Demo      *bool
+}
+
+// VolunteerRecordEdge is a record with its cursor.
+type VolunteerRecordEdge struct {
+	Cursor string
+	Node   *VolunteerRecord
+}
+
+// VolunteerRecordPage is one page of the volunteer record connection.
+type VolunteerRecordPage struct {
+	Edges      []*VolunteerRecordEdge
+	PageInfo   PageInfo
+	TotalCount int
+}
+
+// VolunteerBucket is one flat row of volunteer totals; dimensions not grouped by stay nil.
+type VolunteerBucket struct {
+	Year              *int
+	Month             *string
+	Campaign          *string
+	CampaignNameZh    *string
+	UnitKind          *string
+	UnitRef           *int64
+	UnitName          *string
+	Method            *RecordingMethod
+	Verified          *bool
+	Volunteers        int
+	Minutes           int64
+	VerifiedMinutes   int64
+	Records           int
+	CashDonations     Yuan
+	MaterialDonations Yuan
+}
+
+// Hours is the bucket's service time in hours.
+func (b *VolunteerBucket) Hours() float64 { return float64(b.Minutes) / 60 }
+
+// VerifiedHours is the bucket's verified service time in hours.
+func (b *VolunteerBucket) VerifiedHours() float64 { return float64(b.VerifiedMinutes) / 60 }
+
+// VolunteerTotals adds up a unit's volunteer records.
+type VolunteerTotals struct {
+	Volunteers      int
+	Minutes         int64
+	VerifiedMinutes int64
+	Records         int
+}
+
+// Hours is the total service time in hours.
+func (t *VolunteerTotals) Hours() float64 { return float64(t.Minutes) / 60 }
+
+// VerifiedHours is the verified service time in hours.
+func (t *VolunteerTotals) VerifiedHours() float64 { return float64(t.VerifiedMinutes) / 60 }
+
+// Campaign is a relief campaign (COVID-19, 7·20 flood, aid to Jilin and Shanghai) with totals from its records.
+type Campaign struct {
+	ID                int64
+	Code              string
+	NameZh            string
+	NameEn            string
+	Kind              CampaignKind
+	StartDate         Date
+	EndDate           *Date
+	Description       string
+	Volunteers        int
+	Minutes           int64
+	CashDonations     Yuan
+	MaterialDonations Yuan
+	Boxes             int
+	Batches           int
+	DonorUnits        int
+}
+
+// Hours is the campaign's service time in hours.
+func (c *Campaign) Hours() float64 { return float64(c.Minutes) / 60 }
+
+// Donation is cash or materials (valued in whole yuan) given to a campaign.
+type Donation struct {
+	ID          int64
+	CampaignID  int64
+	UnitID      *int64
+	Kind        DonationKind
+	Amount      Yuan
+	Boxes       int
+	Batch       *int
+	Date        Date
+	Description string
+	Demo        bool
+}
+
+// VolunteerProject is a volunteer project or brand such as 义务植树 or "i科普".
+type VolunteerProject struct {
+	ID     int64
+	Name   string
+	Brand  bool
+	Field  string
+	UnitID *int64
+	Demo   bool
+}
+
+// FederationMember is a group or individual member of the provincial-direct volunteer federation.
+type FederationMember struct {
+	ID         int64
+	Group      bool
+	Name       string
+	JoinedYear int
+	Demo       bool
+}
+
+// FederationSummary counts the federation's members.
+type FederationSummary struct {
+	GroupMembers      int
+	IndividualMembers int
+	ByYear            []*FederationYear
+}
+
+// FederationYear counts members who joined in a year.
+type FederationYear struct {
+	Year              int
+	GroupMembers      int
+	IndividualMembers int
+}

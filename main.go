@@ -1,0 +1,73 @@
+// Command wenming serves 文明看板: the GraphQL API and the embedded dashboard of the provincial-direct
+// civilisation work, on an embedded SQLite database.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Version is set at build time with -ldflags "-X main.Version=…".
+var Version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "wenming:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+const usage = `wenming — 文明看板 Wenming Dashboard
+
+Usage:
+  wenming serve   [flags]   serve the API and dashboard (default command)
+  wenming migrate [flags]   apply database migrations and exit
+  wenming version           print the version
+
+Run "wenming serve --help" for the flags; each also reads an environment variable.
+`
+
+// run dispatches the subcommand; it is separate from main so that tests can call it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		m := NewMain()
+		if err := m.ParseFlags(args, stderr); err != nil {
+			return err
+		}
+		if err := m.Run(ctx); err != nil {
+			m.Close()
+			return err
+		}
+		<-ctx.Done()
+		return m.Close()
+	case "migrate":
+		m := NewMain()
+		if err := m.ParseFlags(args, stderr); err != nil {
+			return err
+		}
+		return m.Migrate(ctx, stdout)
+	case "version":
+		fmt.Fprintln(stdout, "wenming", Version)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}

@@ -1,0 +1,111 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/graph/model"
+)
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+// period resolves optional year arguments to a validated range, defaulting to the reporting period 2019–2024.
+func period(from, to *int) (db.YearRange, error) {
+	return db.YearRange{From: deref(from), To: deref(to)}.Resolve()
+}
+
+// filterYears validates optional filter years but leaves missing bounds open.
+func filterYears(from, to *int) (db.YearRange, error) {
+	r := db.YearRange{From: deref(from), To: deref(to)}
+	check := r
+	if check.From == 0 {
+		check.From = db.MinYear
+	}
+	if check.To == 0 {
+		check.To = db.MaxYear
+	}
+	if _, err := check.Resolve(); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+// page validates Relay arguments: first within 1–100, default 20.
+func page(first *int, after *string) (db.Page, error) {
+	return db.Page{First: deref(first), After: deref(after)}.Validate()
+}
+
+// honorCriteria validates an honour filter at the edge: years, category codes and the unit ID.
+func (r *Resolver) honorCriteria(ctx context.Context, f *model.HonorFilter) (db.HonorCriteria, error) {
+	var c db.HonorCriteria
+	if f == nil {
+		return c, nil
+	}
+	var err error
+	if c.Years, err = filterYears(f.FromYear, f.ToYear); err != nil {
+		return c, err
+	}
+	if len(f.Categories) > 0 {
+		cats, err := r.Store.HonorCategories(ctx)
+		if err != nil {
+			return c, err
+		}
+		known := map[string]bool{}
+		for _, k := range cats {
+			known[k.Code] = true
+		}
+		for _, code := range f.Categories {
+			if !known[code] {
+				return c, db.FieldErrorf("categories", "未知的荣誉类别代码：%q", code)
+			}
+		}
+	}
+	if f.UnitID != nil {
+		if c.UnitID, err = parseTypedID("unitId", "Unit", *f.UnitID); err != nil {
+			return c, err
+		}
+	}
+	c.Levels, c.Categories, c.RecipientKinds, c.Statuses = f.Levels, f.Categories, f.RecipientKinds, f.Statuses
+	c.UnitKind, c.Edition, c.Demo = deref(f.UnitKind), deref(f.Edition), f.Demo
+	return c, nil
+}
+
+// volunteerCriteria validates a volunteer filter at the edge.
+func (r *Resolver) volunteerCriteria(ctx context.Context, f *model.VolunteerFilter) (db.VolunteerCriteria, error) {
+	var c db.VolunteerCriteria
+	if f == nil {
+		return c, nil
+	}
+	var err error
+	if c.Years, err = filterYears(f.FromYear, f.ToYear); err != nil {
+		return c, err
+	}
+	if len(f.Campaigns) > 0 {
+		ks, err := r.Store.Campaigns(ctx)
+		if err != nil {
+			return c, err
+		}
+		known := map[string]bool{db.RoutineCampaign: true}
+		for _, k := range ks {
+			known[k.Code] = true
+		}
+		for _, code := range f.Campaigns {
+			if !known[code] {
+				return c, db.FieldErrorf("campaigns", "未知的专项行动代码：%q", code)
+			}
+		}
+	}
+	if f.UnitID != nil {
+		if c.UnitID, err = parseTypedID("unitId", "Unit", *f.UnitID); err != nil {
+			return c, err
+		}
+	}
+	c.Campaigns, c.Methods, c.Verified, c.Demo, c.UnitKind = f.Campaigns, f.Methods, f.Verified, f.Demo, deref(f.UnitKind)
+	return c, nil
+}

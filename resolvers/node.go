@@ -1,0 +1,95 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/wenming/wenming/db"
+)
+
+// node loads any record by type name and row ID; an unknown type or a missing row answers null, as Relay expects.
+func (r *Resolver) node(ctx context.Context, typ string, id int64) (db.Node, error) {
+	l := r.loaders(ctx)
+	ids := []int64{id}
+	var (
+		v   db.Node
+		err error
+	)
+	pick := func(found bool, x db.Node) {
+		if found {
+			v = x
+		}
+	}
+	switch typ {
+	case "Unit":
+		var u *db.Unit
+		if u, err = one(ctx, l.Units, id); u != nil {
+			v = u
+		}
+	case "Person":
+		var p *db.Person
+		if p, err = one(ctx, l.People, id); p != nil {
+			v = p
+		}
+	case "HonorCategory":
+		var c *db.HonorCategory
+		if c, err = one(ctx, l.Categories, id); c != nil {
+			v = c
+		}
+	case "SourceDocument":
+		var s *db.SourceDocument
+		if s, err = one(ctx, l.Sources, id); s != nil {
+			v = s
+		}
+	case "Campaign":
+		var c *db.Campaign
+		if c, err = one(ctx, l.Campaigns, id); c != nil {
+			v = c
+		}
+	case "PracticeCenter":
+		var c *db.PracticeCenter
+		if c, err = one(ctx, l.Centers, id); c != nil {
+			v = c
+		}
+	case "Honor":
+		var m map[int64]*db.Honor
+		m, err = r.Store.HonorsByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case "PublishedFigure":
+		var m map[int64]*db.PublishedFigure
+		m, err = r.Store.PublishedFiguresByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case "PracticeLink":
+		var m map[int64]*db.PracticeLink
+		m, err = r.Store.PracticeLinksByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case "Pairing":
+		var m map[int64]*db.Pairing
+		m, err = r.Store.PairingsByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case "Assessment":
+		var m map[int64]*db.Assessment
+		m, err = r.Store.AssessmentsByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case "VolunteerRecord":
+		var m map[int64]*db.VolunteerRecord
+		m, err = r.Store.VolunteerRecordsByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case "Donation":
+		var m map[int64]*db.Donation
+		m, err = r.Store.DonationsByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case "VolunteerProject":
+		var m map[int64]*db.VolunteerProject
+		m, err = r.Store.VolunteerProjectsByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case "Milestone":
+		var m map[int64]*db.Milestone
+		m, err = r.Store.MilestonesByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case "Target":
+		var m map[int64]*db.Target
+		m, err = r.Store.TargetsByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	}
+	return v, err
+}

@@ -1,0 +1,391 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/seed"
+	"github.com/wenming/wenming/db/sqlite"
+	"github.com/wenming/wenming/frontend"
+	"github.com/wenming/wenming/graph"
+	"github.com/wenming/wenming/graph/model"
+	"github.com/wenming/wenming/resolvers"
+)
+
+// Config is every setting of the server; each has a flag and an environment variable.
+type Config struct {
+	Addr           string
+	DBPath         string
+	Demo           bool
+	CORSOrigins    []string
+	GraphiQL       bool
+	Introspection  bool
+	MaxBodyBytes   int64
+	MaxComplexity  int
+	MaxDepth       int
+	MaxTokens      int
+	LogLevel       string
+	LogFormat      string
+	ShutdownPeriod time.Duration
+}
+
+// Main is the whole program as an object, so that tests can boot it on :0 with a temporary database.
+type Main struct {
+	Config Config
+	Log    *slog.Logger
+	DB     *sqlite.DB
+
+	server   *http.Server
+	listener net.Listener
+	done     chan error
+}
+
+// NewMain returns a Main with the defaults.
+func NewMain() *Main {
+	return &Main{Config: Config{
+		Addr: "127.0.0.1:8080", DBPath: "wenming.db", Demo: true, GraphiQL: true, Introspection: true,
+		MaxBodyBytes: 1 << 20, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000,
+		LogLevel: "info", LogFormat: "text", ShutdownPeriod: 10 * time.Second,
+	}, Log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
+}
+
+// env returns the environment variable's value, or def when unset.
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok {
+		return v
+	}
+	return def
+}
+
+func envBool(name string, def bool) bool {
+	if v, ok := os.LookupEnv(name); ok {
+		b, err := strconv.ParseBool(v)
+		if err == nil {
+			return b
+		}
+	}
+	return def
+}
+
+func envInt(name string, def int) int {
+	if v, ok := os.LookupEnv(name); ok {
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
+		}
+	}
+	return def
+}
+
+// ParseFlags reads flags over environment variables over defaults.
+func (m *Main) ParseFlags(args []string, out io.Writer) error {
+	c := &m.Config
+	fs := flag.NewFlagSet("wenming serve", flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.StringVar(&c.Addr, "addr", env("WENMING_ADDR", c.Addr), "listen address HOST:PORT (env WENMING_ADDR)")
+	fs.StringVar(&c.DBPath, "db", env("WENMING_DB", c.DBPath), "SQLite database file (env WENMING_DB); WAL mode: keep it on a local disk, not NFS/SMB")
+	fs.BoolVar(&c.Demo, "demo", envBool("WENMING_DEMO", c.Demo), "load the flagged demo dataset into an empty database (env WENMING_DEMO)")
+	origins := fs.String("cors-origins", env("WENMING_CORS_ORIGINS", ""), "comma-separated origins allowed to call /graphql cross-site (env WENMING_CORS_ORIGINS); empty: same origin only")
+	fs.BoolVar(&c.GraphiQL, "graphiql", envBool("WENMING_GRAPHIQL", c.GraphiQL), "serve GraphiQL at /graphiql (env WENMING_GRAPHIQL)")
+	fs.BoolVar(&c.Introspection, "introspection", envBool("WENMING_INTROSPECTION", c.Introspection), "allow schema introspection (env WENMING_INTROSPECTION)")
+	body := fs.Int("max-body-bytes", envInt("WENMING_MAX_BODY_BYTES", int(c.MaxBodyBytes)), "largest request body accepted (env WENMING_MAX_BODY_BYTES)")
+	fs.IntVar(&c.MaxComplexity, "max-complexity", envInt("WENMING_MAX_COMPLEXITY", c.MaxComplexity), "query complexity limit; a connection costs first × its child cost (env WENMING_MAX_COMPLEXITY)")
+	fs.IntVar(&c.MaxDepth, "max-depth", envInt("WENMING_MAX_DEPTH", c.MaxDepth), "query depth limit (env WENMING_MAX_DEPTH)")
+	fs.IntVar(&c.MaxTokens, "max-tokens", envInt("WENMING_MAX_TOKENS", c.MaxTokens), "parser token limit (env WENMING_MAX_TOKENS)")
+	fs.StringVar(&c.LogLevel, "log-level", env("WENMING_LOG_LEVEL", c.LogLevel), "debug, info, warn or error (env WENMING_LOG_LEVEL)")
+	fs.StringVar(&c.LogFormat, "log-format", env("WENMING_LOG_FORMAT", c.LogFormat), "text or json (env WENMING_LOG_FORMAT)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	c.MaxBodyBytes = int64(*body)
+	c.CORSOrigins = nil
+	for _, o := range strings.Split(*origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			c.CORSOrigins = append(c.CORSOrigins, o)
+		}
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return fmt.Errorf("--log-level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch c.LogFormat {
+	case "json":
+		m.Log = slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	case "text":
+		m.Log = slog.New(slog.NewTextHandler(os.Stderr, opts))
+	default:
+		return fmt.Errorf("--log-format must be text or json")
+	}
+	return nil
+}
+
+// Open opens the database and, when it is empty, loads the seed (with the demo records unless --demo=false).
+func (m *Main) Open(ctx context.Context) error {
+	d, err := sqlite.Open(ctx, m.Config.DBPath)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", m.Config.DBPath, err)
+	}
+	m.DB = d
+	empty, err := d.IsEmpty(ctx)
+	if err != nil || !empty {
+		return err
+	}
+	build := seed.Real
+	if m.Config.Demo {
+		build = seed.Demo
+	}
+	ds, err := build()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	if err := d.Load(ctx, ds); err != nil {
+		return fmt.Errorf("load seed: %w", err)
+	}
+	m.Log.Info("loaded seed data", "demo", m.Config.Demo, "figures", len(ds.Figures), "honors", len(ds.Honors),
+		"volunteer_records", len(ds.VolunteerRecords), "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// Migrate applies migrations (Open does) and lists them.
+func (m *Main) Migrate(ctx context.Context, out io.Writer) error {
+	d, err := sqlite.Open(ctx, m.Config.DBPath)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	names, err := d.AppliedMigrations(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		fmt.Fprintln(out, "applied", n)
+	}
+	return nil
+}
+
+// Run opens the database, starts listening and serves in the background; Close stops it.
+func (m *Main) Run(ctx context.Context) error {
+	if err := m.Open(ctx); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		return err
+	}
+	m.listener = ln
+	m.server = &http.Server{
+		Handler:           m.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(m.Log.Handler(), slog.LevelWarn),
+	}
+	m.done = make(chan error, 1)
+	go func() { m.done <- m.server.Serve(ln) }()
+	m.Log.Info("listening", "url", "http://"+ln.Addr().String(), "db", m.Config.DBPath)
+	return nil
+}
+
+// URL is the base URL the server listens on.
+func (m *Main) URL() string { return "http://" + m.listener.Addr().String() }
+
+// Close shuts the server down gracefully, then closes the database.
+func (m *Main) Close() error {
+	var errs []error
+	if m.server != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownPeriod)
+		defer cancel()
+		if err := m.server.Shutdown(ctx); err != nil {
+			errs = append(errs, err)
+		}
+		if err := <-m.done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errs = append(errs, err)
+		}
+		m.server = nil
+	}
+	if m.DB != nil {
+		errs = append(errs, m.DB.Close())
+		m.DB = nil
+	}
+	return errors.Join(errs...)
+}
+
+// GraphQL builds the gqlgen server with its transports, caches and limits.
+func (m *Main) GraphQL() *handler.Server {
+	cfg := graph.Config{Resolvers: resolvers.New(m.DB)}
+	// A connection costs first × the cost of one node, so that a page of 100 is 100 times a page of one.
+	conn := func(child int, first *int) int {
+		n := db.DefaultPageSize
+		if first != nil && *first > 0 {
+			n = *first
+		}
+		return 1 + n*child
+	}
+	cfg.Complexity.Query.Honors = func(c int, _ *model.HonorFilter, _ *db.HonorOrder, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.Units = func(c int, _ *model.UnitFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.People = func(c int, _ *model.PersonFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.VolunteerRecords = func(c int, _ *model.VolunteerFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.Rankings = func(c int, _ *int, _ db.RankingMetric, _ *string, first *int, _ *db.RankingOrder) int {
+		return conn(c, first)
+	}
+
+	srv := handler.New(graph.NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(m.Config.MaxTokens)
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	if m.Config.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.FixedComplexityLimit(m.Config.MaxComplexity))
+	srv.Use(DepthLimit{Max: m.Config.MaxDepth})
+	srv.SetErrorPresenter(resolvers.ErrorPresenter(m.Log))
+	srv.SetRecoverFunc(resolvers.RecoverFunc(m.Log))
+	return srv
+}
+
+// Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.
+func (m *Main) Handler() http.Handler {
+	mux := http.NewServeMux()
+	api := resolvers.WithLoaders(m.DB, m.GraphQL())
+	var gql http.Handler = api
+	if len(m.Config.CORSOrigins) > 0 {
+		gql = cors.New(cors.Options{
+			AllowedOrigins: m.Config.CORSOrigins,
+			AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+			AllowedHeaders: []string{"Content-Type", "Authorization", "Apollo-Require-Preflight", "X-Request-Id"},
+			MaxAge:         600,
+		}).Handler(api)
+	}
+	mux.Handle("/graphql", limitBody(m.Config.MaxBodyBytes, gql))
+	if m.Config.GraphiQL {
+		mux.Handle("GET /graphiql", graphiqlCSP(playground.Handler("文明看板 GraphiQL", "/graphql")))
+	}
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := m.DB.Ping(r.Context()); err != nil {
+			m.Log.Warn("not ready", "err", err)
+			http.Error(w, "database unavailable\n", http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "ready\n")
+	})
+	mux.Handle("/", frontend.Handler())
+	return requestLog(m.Log, securityHeaders(mux))
+}
+
+type requestIDKey struct{}
+
+// requestLog gives every request an ID (kept from X-Request-Id when sane), echoes it, and logs the outcome.
+func requestLog(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-Id")
+		if id == "" || len(id) > 64 || strings.ContainsAny(id, " \t\r\n") {
+			var b [8]byte
+			rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		w.Header().Set("X-Request-Id", id)
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		start := time.Now()
+		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+		lvl := slog.LevelDebug
+		if rec.status >= 500 {
+			lvl = slog.LevelError
+		} else if rec.status >= 400 {
+			lvl = slog.LevelInfo
+		}
+		log.Log(r.Context(), lvl, "request", "id", id, "method", r.Method, "path", r.URL.Path, "status", rec.status,
+			"bytes", rec.bytes, "took", time.Since(start).Round(time.Microsecond))
+	})
+}
+
+// statusRecorder captures the status and size of a response for the request log.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (s *statusRecorder) WriteHeader(code int) { s.status = code; s.ResponseWriter.WriteHeader(code) }
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	n, err := s.ResponseWriter.Write(b)
+	s.bytes += n
+	return n, err
+}
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// contentSecurityPolicy allows only the dashboard's own scripts, styles (inline for charts) and API calls.
+const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+	"connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+
+// securityHeaders sets the CSP and the usual hardening headers on every response.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		if h.Get("Content-Security-Policy") == "" {
+			h.Set("Content-Security-Policy", contentSecurityPolicy)
+		}
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// graphiqlCSP lets the GraphiQL page load its scripts from the jsDelivr CDN, which gqlgen's page uses.
+func graphiqlCSP(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "+
+			"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://cdn.jsdelivr.net; connect-src 'self'; font-src 'self' data: https://cdn.jsdelivr.net; frame-ancestors 'none'")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// limitBody rejects bodies over max with 413 before gqlgen reads them whole.
+func limitBody(max int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > max {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			fmt.Fprintf(w, `{"errors":[{"message":"请求体过大（上限 %d 字节）。Request body too large.","extensions":{"code":"PAYLOAD_TOO_LARGE"}}]}`, max)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, max)
+		next.ServeHTTP(w, r)
+	})
+}
