@@ -82,8 +82,8 @@ func metricQuery(m db.Metric) (string, []any, error) {
 		for i, c := range codes {
 			args[i] = c
 		}
-		return `SELECT count(*) FROM honors h JOIN honor_categories c ON c.id = h.category_id
-			WHERE h.year BETWEEN ?1 AND ?2 AND c.code IN (` + strings.TrimSuffix(strings.Repeat("?,", len(codes)), ",") + `)`, args, nil
+		return `SELECT coalesce(sum(r.honors), 0) FROM rollup_honor r JOIN honor_categories c ON c.id = r.category_id
+			WHERE r.year BETWEEN ?1 AND ?2 AND c.code IN (` + strings.TrimSuffix(strings.Repeat("?,", len(codes)), ",") + `)`, args, nil
 	case "works":
 		return `SELECT count(*) FROM works WHERE year BETWEEN ?1 AND ?2`, nil, nil
 	case "volunteers", "hours":
@@ -92,7 +92,7 @@ func metricQuery(m db.Metric) (string, []any, error) {
 		if kind == "hours" {
 			col = "sum(minutes) / 60.0"
 		}
-		return `SELECT coalesce(` + col + `, 0) FROM volunteer_records WHERE year BETWEEN ?1 AND ?2 AND ` + cond, args, nil
+		return `SELECT coalesce(` + col + `, 0) FROM rollup_volunteer WHERE year BETWEEN ?1 AND ?2 AND ` + cond, args, nil
 	case "cash", "material", "boxes", "batches", "donors":
 		cond, args := campaign("campaign_id")
 		col := map[string]string{
@@ -113,7 +113,7 @@ func metricQuery(m db.Metric) (string, []any, error) {
 			return `SELECT count(*) FROM practice_centers WHERE ?1 <= ?2`, nil, nil
 		}
 	case "sessions", "participants":
-		return `SELECT coalesce(sum(` + kind + `), 0) FROM practice_activities WHERE year BETWEEN ?1 AND ?2 AND kind = ?3`, []any{arg}, nil
+		return `SELECT coalesce(sum(` + kind + `), 0) FROM rollup_activity WHERE year BETWEEN ?1 AND ?2 AND kind = ?3`, []any{arg}, nil
 	case "projects":
 		return `SELECT count(*) FROM volunteer_projects WHERE ?1 <= ?2`, nil, nil
 	}
@@ -148,14 +148,15 @@ var progressQuery = map[db.ProgressMetric]string{
 	db.ProgressHonorsTotal:            honorsPerYear(`1`),
 	db.ProgressGoodPeople:             honorsPerYear(`c.code IN ('CHINA_GOOD_PERSON', 'HENAN_GOOD_PERSON', 'DIRECT_GOOD_PERSON')`),
 	db.ProgressMoralModels:            honorsPerYear(`c.code IN ('DIRECT_MORAL_MODEL', 'DIRECT_MORAL_MODEL_NOMINEE')`),
-	db.ProgressVolunteerHours:         `SELECT year, sum(minutes) / 60.0 FROM volunteer_records WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
-	db.ProgressVolunteers:             `SELECT year, sum(volunteers) FROM volunteer_records WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
-	db.ProgressPracticeActivities:     `SELECT year, sum(sessions) FROM practice_activities WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
-	db.ProgressAverageAssessmentScore: `SELECT year, round(avg(base_score + bonus), 2) FROM assessments WHERE year BETWEEN ?1 AND ?2 AND veto = 0 GROUP BY year`,
+	db.ProgressVolunteerHours:         `SELECT year, sum(minutes) / 60.0 FROM rollup_volunteer WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	db.ProgressVolunteers:             `SELECT year, sum(volunteers) FROM rollup_volunteer WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	db.ProgressPracticeActivities:     `SELECT year, sum(sessions) FROM rollup_activity WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	db.ProgressAverageAssessmentScore: `SELECT year, coalesce(round(sum(total_sum) / nullif(sum(assessed) - sum(vetoed), 0), 2), 0) FROM rollup_assessment
+		WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
 }
 
 func honorsPerYear(cond string) string {
-	return `SELECT h.year, count(*) FROM honors h JOIN honor_categories c ON c.id = h.category_id
+	return `SELECT h.year, sum(h.honors) FROM rollup_honor h JOIN honor_categories c ON c.id = h.category_id
 		WHERE h.year BETWEEN ?1 AND ?2 AND ` + cond + ` GROUP BY h.year`
 }
 

@@ -32,7 +32,12 @@ func (d *DB) HonorCategories(ctx context.Context) ([]*db.HonorCategory, error) {
 }
 
 // honorWhere turns criteria into conditions over honors h joined to categories c and units u.
-func honorWhere(f db.HonorCriteria) *where {
+func honorWhere(f db.HonorCriteria) *where { return honorConds(f, "u.kind", "h.edition") }
+
+// rollupHonorWhere is honorWhere over rollup_honor h, which keeps the unit kind and edition itself ('' for none).
+func rollupHonorWhere(f db.HonorCriteria) *where { return honorConds(f, "h.unit_kind", "h.edition") }
+
+func honorConds(f db.HonorCriteria, unitKindCol, editionCol string) *where {
 	w := &where{}
 	w.years("h.year", f.Years)
 	addIn(w, "c.level", f.Levels)
@@ -43,10 +48,10 @@ func honorWhere(f db.HonorCriteria) *where {
 		w.add("h.unit_id = ?", f.UnitID)
 	}
 	if f.UnitKind != "" {
-		w.add("u.kind = ?", f.UnitKind)
+		w.add(unitKindCol+" = ?", f.UnitKind)
 	}
 	if f.Edition != "" {
-		w.add("h.edition = ?", f.Edition)
+		w.add(editionCol+" = ?", f.Edition)
 	}
 	if f.Demo != nil {
 		w.add("h.demo = ?", *f.Demo)
@@ -55,6 +60,8 @@ func honorWhere(f db.HonorCriteria) *where {
 }
 
 const honorFrom = ` FROM honors h JOIN honor_categories c ON c.id = h.category_id LEFT JOIN units u ON u.id = h.unit_id`
+
+const rollupHonorFrom = ` FROM rollup_honor h JOIN honor_categories c ON c.id = h.category_id`
 
 // Honors returns one keyset page of honours in the requested order; ties break on ID.
 func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder, page db.Page) (*db.HonorPage, error) {
@@ -65,7 +72,13 @@ func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder
 	desc := order.Direction == db.OrderDirectionDesc
 	w := honorWhere(f)
 	out := &db.HonorPage{}
-	if err := d.read.QueryRowContext(ctx, `SELECT count(*)`+honorFrom+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+	count := `SELECT count(*)` + honorFrom + w.sql()
+	countArgs := w.args
+	if f.UnitID == 0 {
+		rw := rollupHonorWhere(f)
+		count, countArgs = `SELECT coalesce(sum(h.honors), 0)`+rollupHonorFrom+rw.sql(), rw.args
+	}
+	if err := d.read.QueryRowContext(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	if page.After != "" {
@@ -157,11 +170,17 @@ func (d *DB) HonorsByProjects(ctx context.Context, ids []int64) (map[int64][]*db
 	return groupBy(hs, func(h *db.Honor) int64 { return *h.ProjectID }), err
 }
 
-// HonorStats counts honours grouped by the given dimensions, as flat rows in a stable order.
+// HonorStats counts honours grouped by the given dimensions, as flat rows in a stable order. Without a unit
+// filter it reads the rollup, which holds every other dimension.
 func (d *DB) HonorStats(ctx context.Context, groupBy []db.HonorDimension, f db.HonorCriteria) ([]*db.HonorBucket, error) {
 	dims := map[db.HonorDimension]string{
 		db.HonorDimYear: "h.year", db.HonorDimLevel: "c.level", db.HonorDimCategory: "c.code", db.HonorDimRecipientKind: "h.recipient_kind",
 		db.HonorDimStatus: "h.status", db.HonorDimUnitKind: "u.kind", db.HonorDimEdition: "h.edition",
+	}
+	from, w, count, points := honorFrom, honorWhere(f), "count(*)", "sum(c.weight)"
+	if f.UnitID == 0 {
+		dims[db.HonorDimUnitKind], dims[db.HonorDimEdition] = "nullif(h.unit_kind, '')", "nullif(h.edition, '')"
+		from, w, count, points = rollupHonorFrom, rollupHonorWhere(f), "coalesce(sum(h.honors), 0)", "sum(h.honors * c.weight)"
 	}
 	var sel, grp []string
 	seen := map[db.HonorDimension]bool{}
@@ -183,10 +202,9 @@ func (d *DB) HonorStats(ctx context.Context, groupBy []db.HonorDimension, f db.H
 			sel = append(sel, "NULL")
 		}
 	}
-	w := honorWhere(f)
-	q := `SELECT ` + strings.Join(sel, ", ") + `, min(c.name_zh), min(c.name_en), count(*), sum(c.weight)` + honorFrom + w.sql()
+	q := `SELECT ` + strings.Join(sel, ", ") + `, min(c.name_zh), min(c.name_en), ` + count + `, ` + points + from + w.sql()
 	if len(grp) > 0 {
-		q += ` GROUP BY ` + strings.Join(grp, ", ") + ` ORDER BY ` + strings.Join(grp, ", ")
+		q += ` GROUP BY ` + strings.Join(grp, ", ") + ` HAVING ` + count + ` > 0 ORDER BY ` + strings.Join(grp, ", ")
 	}
 	rows, err := d.read.QueryContext(ctx, q, w.args...)
 	if err != nil {

@@ -129,8 +129,8 @@ func (d *DB) PracticeSummary(ctx context.Context, years db.YearRange) (*db.Pract
 	err := d.read.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM practice_centers), (SELECT count(*) FROM practice_centers WHERE identified = 1),
 		(SELECT count(DISTINCT unit_id) FROM practice_links), (SELECT count(DISTINCT center_id) FROM practice_links),
-		(SELECT coalesce(sum(sessions), 0) FROM practice_activities WHERE year BETWEEN ?1 AND ?2),
-		(SELECT coalesce(sum(participants), 0) FROM practice_activities WHERE year BETWEEN ?1 AND ?2),
+		(SELECT coalesce(sum(sessions), 0) FROM rollup_activity WHERE year BETWEEN ?1 AND ?2),
+		(SELECT coalesce(sum(participants), 0) FROM rollup_activity WHERE year BETWEEN ?1 AND ?2),
 		(SELECT count(*) FROM pairings)`, years.From, years.To).
 		Scan(&s.Centers, &s.IdentifiedCenters, &s.LinkedUnits, &s.CoveredCenters, &s.ActivitySessions, &s.Participants, &s.Pairings)
 	if err != nil {
@@ -153,8 +153,8 @@ func (d *DB) PracticeSummary(ctx context.Context, years db.YearRange) (*db.Pract
 
 // PracticeActivityStats sums activities per year and kind.
 func (d *DB) PracticeActivityStats(ctx context.Context, years db.YearRange) ([]*db.PracticeActivityBucket, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT year, kind, count(*), sum(sessions), sum(participants) FROM practice_activities
-		WHERE year BETWEEN ? AND ? GROUP BY year, kind ORDER BY year, CASE kind WHEN 'PROMOTION_WEEK' THEN 1 WHEN 'HERITAGE_TALK' THEN 2 WHEN 'PAIRING' THEN 3 ELSE 4 END`, years.From, years.To)
+	rows, err := d.read.QueryContext(ctx, `SELECT year, kind, sum(activities), sum(sessions), sum(participants) FROM rollup_activity
+		WHERE year BETWEEN ? AND ? GROUP BY year, kind HAVING sum(activities) > 0 ORDER BY year, CASE kind WHEN 'PROMOTION_WEEK' THEN 1 WHEN 'HERITAGE_TALK' THEN 2 WHEN 'PAIRING' THEN 3 ELSE 4 END`, years.From, years.To)
 	if err != nil {
 		return nil, err
 	}

@@ -170,12 +170,12 @@ func (d *DB) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
 	var info db.DatasetInfo
 	err := d.read.QueryRowContext(ctx, `SELECT
 		(SELECT value FROM meta WHERE key = 'data_version'),
-		(SELECT count(*) FROM honors WHERE demo = 1) + (SELECT count(*) FROM units WHERE demo = 1)
-		+ (SELECT count(*) FROM volunteer_records WHERE demo = 1) + (SELECT count(*) FROM practice_activities WHERE demo = 1)
-		+ (SELECT count(*) FROM assessments WHERE demo = 1) + (SELECT count(*) FROM people WHERE demo = 1)
+		(SELECT coalesce(sum(honors), 0) FROM rollup_honor WHERE demo = 1) + (SELECT count(*) FROM units WHERE demo = 1)
+		+ (SELECT coalesce(sum(records), 0) FROM rollup_volunteer WHERE demo = 1) + (SELECT coalesce(sum(activities), 0) FROM rollup_activity WHERE demo = 1)
+		+ (SELECT coalesce(sum(assessed), 0) FROM rollup_assessment WHERE demo = 1) + (SELECT count(*) FROM people WHERE demo = 1)
 		+ (SELECT count(*) FROM donations WHERE demo = 1) + (SELECT count(*) FROM works WHERE demo = 1)
 		+ (SELECT count(*) FROM federation_members WHERE demo = 1) + (SELECT count(*) FROM practice_links WHERE demo = 1),
-		coalesce((SELECT min(year) FROM honors), ?), coalesce((SELECT max(year) FROM honors), ?)`,
+		coalesce((SELECT min(year) FROM rollup_honor WHERE honors > 0), ?), coalesce((SELECT max(year) FROM rollup_honor WHERE honors > 0), ?)`,
 		db.FirstYear, db.LastYear).Scan(&info.Version, &info.DemoRecords, &info.FirstYear, &info.LastYear)
 	info.HasDemo = info.DemoRecords > 0
 	return info, err

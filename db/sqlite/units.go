@@ -101,19 +101,13 @@ func (d *DB) UnitKinds(ctx context.Context) ([]*db.UnitKindCount, error) {
 	return out, nil
 }
 
-// RankingInputs reads each unit's raw ranking components for one year in a single pass per table.
+// RankingInputs reads each unit's raw ranking components for one year from the unit-year rollup.
 func (d *DB) RankingInputs(ctx context.Context, year int, unitKind string) ([]db.RankingInput, error) {
 	rows, err := d.read.QueryContext(ctx, `
-		WITH hp AS (SELECT h.unit_id, sum(c.weight) AS pts FROM honors h JOIN honor_categories c ON c.id = h.category_id
-		            WHERE h.year = ?1 AND h.unit_id IS NOT NULL GROUP BY h.unit_id),
-		     vm AS (SELECT unit_id, sum(minutes) AS mins FROM volunteer_records WHERE year = ?1 GROUP BY unit_id),
-		     pa AS (SELECT unit_id, sum(sessions) AS ses FROM practice_activities WHERE year = ?1 GROUP BY unit_id)
-		SELECT u.id, coalesce(hp.pts, 0), coalesce(vm.mins, 0), coalesce(pa.ses, 0),
+		SELECT u.id, coalesce(r.honor_points, 0), coalesce(r.minutes, 0), coalesce(r.sessions, 0),
 		       CASE WHEN a.veto THEN 0 ELSE coalesce(a.base_score + a.bonus, 0) END, a.id IS NOT NULL
 		FROM units u
-		LEFT JOIN hp ON hp.unit_id = u.id
-		LEFT JOIN vm ON vm.unit_id = u.id
-		LEFT JOIN pa ON pa.unit_id = u.id
+		LEFT JOIN rollup_unit_year r ON r.year = ?1 AND r.unit_id = u.id
 		LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1
 		WHERE (?2 = '' OR u.kind = ?2)
 		ORDER BY u.id`, year, unitKind)

@@ -18,7 +18,14 @@ func scanRecord(r *sql.Rows) (*db.VolunteerRecord, error) {
 }
 
 // volunteerWhere turns criteria into conditions over volunteer_records v, campaigns k and units u.
-func volunteerWhere(f db.VolunteerCriteria) *where {
+func volunteerWhere(f db.VolunteerCriteria) *where { return volunteerConds(f, "v.campaign_id IS NULL", "u.kind") }
+
+// rollupVolunteerWhere is volunteerWhere over rollup_volunteer v, where routine service has campaign 0.
+func rollupVolunteerWhere(f db.VolunteerCriteria) *where {
+	return volunteerConds(f, "v.campaign_id = 0", "v.unit_kind")
+}
+
+func volunteerConds(f db.VolunteerCriteria, routineCond, unitKindCol string) *where {
 	w := &where{}
 	w.years("v.year", f.Years)
 	if len(f.Campaigns) > 0 {
@@ -34,7 +41,7 @@ func volunteerWhere(f db.VolunteerCriteria) *where {
 		var ors []string
 		var args []any
 		if routine {
-			ors = append(ors, "v.campaign_id IS NULL")
+			ors = append(ors, routineCond)
 		}
 		if len(named) > 0 {
 			ors = append(ors, "k.code IN ("+strings.TrimSuffix(strings.Repeat("?,", len(named)), ",")+")")
@@ -48,7 +55,7 @@ func volunteerWhere(f db.VolunteerCriteria) *where {
 		w.add("v.unit_id = ?", f.UnitID)
 	}
 	if f.UnitKind != "" {
-		w.add("u.kind = ?", f.UnitKind)
+		w.add(unitKindCol+" = ?", f.UnitKind)
 	}
 	addIn(w, "v.method", f.Methods)
 	if f.Verified != nil {
@@ -62,11 +69,18 @@ func volunteerWhere(f db.VolunteerCriteria) *where {
 
 const recordFrom = ` FROM volunteer_records v LEFT JOIN campaigns k ON k.id = v.campaign_id JOIN units u ON u.id = v.unit_id`
 
+const rollupVolunteerFrom = ` FROM rollup_volunteer v LEFT JOIN campaigns k ON k.id = v.campaign_id`
+
 // VolunteerRecords returns one page of volunteer records, ordered by ID.
 func (d *DB) VolunteerRecords(ctx context.Context, f db.VolunteerCriteria, page db.Page) (*db.VolunteerRecordPage, error) {
 	w := volunteerWhere(f)
 	out := &db.VolunteerRecordPage{}
-	if err := d.read.QueryRowContext(ctx, `SELECT count(*)`+recordFrom+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+	count, countArgs := `SELECT count(*)`+recordFrom+w.sql(), w.args
+	if f.UnitID == 0 {
+		rw := rollupVolunteerWhere(f)
+		count, countArgs = `SELECT coalesce(sum(v.records), 0)`+rollupVolunteerFrom+rw.sql(), rw.args
+	}
+	if err := d.read.QueryRowContext(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	if err := afterID(w, "v.id", page.After); err != nil {
@@ -135,11 +149,22 @@ func (d *DB) VolunteerStats(ctx context.Context, groupBy []db.VolunteerDimension
 		}
 	}
 	w := volunteerWhere(f)
-	q := `SELECT ` + strings.Join(sel, ", ") + `, min(k.name_zh), min(u.name),
-		coalesce(sum(v.volunteers), 0), coalesce(sum(v.minutes), 0), coalesce(sum(CASE WHEN v.verified THEN v.minutes ELSE 0 END), 0), count(v.id)` +
-		recordFrom + w.sql()
+	unitName, records, from := "min(u.name)", "count(v.id)", recordFrom
+	if f.UnitID == 0 && !seen[db.VolDimUnit] {
+		// Everything but a unit is in the rollup; read it instead of the records.
+		for i, c := range sel {
+			sel[i] = strings.ReplaceAll(c, "u.kind", "v.unit_kind")
+		}
+		for i, c := range grp {
+			grp[i] = strings.ReplaceAll(c, "u.kind", "v.unit_kind")
+		}
+		w, unitName, records, from = rollupVolunteerWhere(f), "NULL", "coalesce(sum(v.records), 0)", rollupVolunteerFrom
+	}
+	q := `SELECT ` + strings.Join(sel, ", ") + `, min(k.name_zh), ` + unitName + `,
+		coalesce(sum(v.volunteers), 0), coalesce(sum(v.minutes), 0), coalesce(sum(CASE WHEN v.verified THEN v.minutes ELSE 0 END), 0), ` + records +
+		from + w.sql()
 	if len(grp) > 0 {
-		q += ` GROUP BY ` + strings.Join(grp, ", ") + ` ORDER BY ` + strings.Join(grp, ", ")
+		q += ` GROUP BY ` + strings.Join(grp, ", ") + ` HAVING ` + records + ` > 0 ORDER BY ` + strings.Join(grp, ", ")
 	}
 	rows, err := d.read.QueryContext(ctx, q, w.args...)
 	if err != nil {
@@ -337,8 +362,8 @@ func (d *DB) VolunteerTotalsByUnits(ctx context.Context, ids []int64, years db.Y
 	ph, args := placeholders(ids)
 	w := &where{conds: []string{"unit_id IN (" + ph + ")"}, args: args}
 	w.years("year", years)
-	rows, err := d.read.QueryContext(ctx, `SELECT unit_id, sum(volunteers), sum(minutes), sum(CASE WHEN verified THEN minutes ELSE 0 END), count(*)
-		FROM volunteer_records`+w.sql()+` GROUP BY unit_id`, w.args...)
+	rows, err := d.read.QueryContext(ctx, `SELECT unit_id, sum(volunteers), sum(minutes), sum(verified_minutes), sum(records)
+		FROM rollup_unit_year`+w.sql()+` GROUP BY unit_id HAVING sum(records) > 0`, w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -373,7 +398,7 @@ func (d *DB) campaigns(ctx context.Context, cond string, args []any) ([]*db.Camp
 	rows, err := d.read.QueryContext(ctx, `SELECT k.id, k.code, k.name_zh, k.name_en, k.kind, k.start_date, k.end_date, k.description,
 		coalesce(r.vols, 0), coalesce(r.mins, 0), coalesce(x.cash, 0), coalesce(x.material, 0), coalesce(x.boxes, 0), coalesce(x.batches, 0), coalesce(x.donors, 0)
 		FROM campaigns k
-		LEFT JOIN (SELECT campaign_id, sum(volunteers) AS vols, sum(minutes) AS mins FROM volunteer_records WHERE campaign_id IS NOT NULL GROUP BY campaign_id) r ON r.campaign_id = k.id
+		LEFT JOIN (SELECT campaign_id, sum(volunteers) AS vols, sum(minutes) AS mins FROM rollup_volunteer WHERE campaign_id > 0 GROUP BY campaign_id) r ON r.campaign_id = k.id
 		LEFT JOIN (SELECT campaign_id, sum(CASE WHEN kind = 'CASH' THEN amount ELSE 0 END) AS cash, sum(CASE WHEN kind = 'MATERIAL' THEN amount ELSE 0 END) AS material,
 		           sum(boxes) AS boxes, count(DISTINCT batch) AS batches, count(DISTINCT unit_id) AS donors FROM donations GROUP BY campaign_id) x ON x.campaign_id = k.id`+
 		cond+` ORDER BY k.start_date, k.id`, args...)
