@@ -34,7 +34,7 @@ func (d *DB) HonorCategories(ctx context.Context) ([]*db.HonorCategory, error) {
 // honorWhere turns criteria into conditions over honors h joined to categories c and units u.
 func honorWhere(f db.HonorCriteria) *where { return honorConds(f, "u.kind", "h.edition") }
 
-// rollupHonorWhere is honorWhere over rollup_honor h, which keeps the unit kind and edition itself ('' for none).
+// rollupHonorWhere is honorWhere over rollup_honor h, which keeps the unit kind and edition itself (” for none).
 func rollupHonorWhere(f db.HonorCriteria) *where { return honorConds(f, "h.unit_kind", "h.edition") }
 
 func honorConds(f db.HonorCriteria, unitKindCol, editionCol string) *where {

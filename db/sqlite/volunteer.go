@@ -18,7 +18,9 @@ func scanRecord(r *sql.Rows) (*db.VolunteerRecord, error) {
 }
 
 // volunteerWhere turns criteria into conditions over volunteer_records v, campaigns k and units u.
-func volunteerWhere(f db.VolunteerCriteria) *where { return volunteerConds(f, "v.campaign_id IS NULL", "u.kind") }
+func volunteerWhere(f db.VolunteerCriteria) *where {
+	return volunteerConds(f, "v.campaign_id IS NULL", "u.kind")
+}
 
 // rollupVolunteerWhere is volunteerWhere over rollup_volunteer v, where routine service has campaign 0.
 func rollupVolunteerWhere(f db.VolunteerCriteria) *where {
