@@ -32,6 +32,9 @@ const usage = `wenming — 文明看板 Wenming Dashboard
 Usage:
   wenming serve   [flags]   serve the API and dashboard (default command)
   wenming migrate [flags]   apply database migrations and exit
+  wenming seed --scale N --db FILE
+                            fill an empty database with the deterministic province-scale benchmark dataset
+                            (5,000 units, 100,000 honours, 2,000,000 volunteer records … times N), flagged demo
   wenming version           print the version
 
 Run "wenming serve --help" for the flags; each also reads an environment variable.
@@ -61,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return m.Migrate(ctx, stdout)
+	case "seed":
+		return seedScale(ctx, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "wenming", Version)
 		return nil

@@ -1,5 +1,7 @@
 package db
 
+import "iter"
+
 // Dataset is a whole set of records to load into an empty database: the real catalogue and published figures,
 // and, optionally, the demo records. IDs are assigned by whoever builds it, so that loads are deterministic.
 type Dataset struct {
@@ -25,4 +27,14 @@ type Dataset struct {
 	Weights          []*RankingWeight
 	Milestones       []*Milestone
 	Targets          []*Target
+}
+
+// BulkDataset is a dataset whose large tables are streamed, so that millions of generated or imported rows
+// never sit in memory at once. Base holds the small tables and is loaded first.
+type BulkDataset struct {
+	Base             *Dataset
+	Honors           iter.Seq[*Honor]
+	VolunteerRecords iter.Seq[*VolunteerRecord]
+	Activities       iter.Seq[*PracticeActivity]
+	Assessments      iter.Seq[*Assessment]
 }
