@@ -142,11 +142,10 @@ CREATE TABLE volunteer_records (
   verified     INTEGER NOT NULL DEFAULT 0 CHECK (verified IN (0, 1)),
   demo         INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1))
 ) STRICT;
-CREATE INDEX volunteer_records_year ON volunteer_records (year, campaign_id, unit_id, volunteers, minutes, verified);
-CREATE INDEX volunteer_records_campaign ON volunteer_records (campaign_id, year);
-CREATE INDEX volunteer_records_unit ON volunteer_records (unit_id, year, minutes, volunteers, verified);
-CREATE INDEX volunteer_records_method ON volunteer_records (method, year);
-CREATE INDEX volunteer_records_month ON volunteer_records (month);
+-- Aggregates over records read the rollups (0002); these indexes serve the page filters that select few rows.
+CREATE INDEX volunteer_records_campaign ON volunteer_records (campaign_id, id) WHERE campaign_id IS NOT NULL;
+CREATE INDEX volunteer_records_unit ON volunteer_records (unit_id, year);
+CREATE INDEX volunteer_records_method ON volunteer_records (method, id);
 
 CREATE TABLE donations (
   id            INTEGER PRIMARY KEY,
@@ -219,9 +218,8 @@ CREATE TABLE practice_activities (
   participants  INTEGER NOT NULL CHECK (participants >= 0),
   demo          INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1))
 ) STRICT;
-CREATE INDEX practice_activities_year ON practice_activities (year, kind, sessions, participants);
-CREATE INDEX practice_activities_unit ON practice_activities (unit_id, year, sessions);
-CREATE INDEX practice_activities_center ON practice_activities (center_id, sessions);
+CREATE INDEX practice_activities_unit ON practice_activities (unit_id, year);
+CREATE INDEX practice_activities_center ON practice_activities (center_id, sessions) WHERE center_id IS NOT NULL;
 
 CREATE TABLE assessment_indicators (
   year      INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
