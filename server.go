@@ -25,6 +25,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/cache"
 	"github.com/wenming/wenming/db/seed"
 	"github.com/wenming/wenming/db/sqlite"
 	"github.com/wenming/wenming/frontend"
@@ -55,6 +56,8 @@ type Main struct {
 	Config Config
 	Log    *slog.Logger
 	DB     *sqlite.DB
+	// Store is what the API reads: the database behind a cache keyed on the data version.
+	Store db.Store
 
 	server   *http.Server
 	listener net.Listener
@@ -150,6 +153,7 @@ func (m *Main) Open(ctx context.Context) error {
 		return fmt.Errorf("open %s: %w", m.Config.DBPath, err)
 	}
 	m.DB = d
+	m.Store = cache.New(d, d, 4096)
 	empty, err := d.IsEmpty(ctx)
 	if err != nil || !empty {
 		return err
@@ -238,7 +242,7 @@ func (m *Main) Close() error {
 
 // GraphQL builds the gqlgen server with its transports, caches and limits.
 func (m *Main) GraphQL() *handler.Server {
-	cfg := graph.Config{Resolvers: resolvers.New(m.DB)}
+	cfg := graph.Config{Resolvers: resolvers.New(m.Store)}
 	// A connection costs first × the cost of one node, so that a page of 100 is 100 times a page of one.
 	conn := func(child int, first *int) int {
 		n := db.DefaultPageSize
@@ -275,7 +279,7 @@ func (m *Main) GraphQL() *handler.Server {
 // Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.
 func (m *Main) Handler() http.Handler {
 	mux := http.NewServeMux()
-	api := resolvers.WithLoaders(m.DB, m.GraphQL())
+	api := resolvers.WithLoaders(m.Store, m.GraphQL())
 	var gql http.Handler = api
 	if len(m.Config.CORSOrigins) > 0 {
 		gql = cors.New(cors.Options{

@@ -193,3 +193,10 @@ func bumpVersion(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version'`)
 	return err
 }
+
+// DataVersion returns the version every write bumps, the key of the API's caches.
+func (d *DB) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := d.read.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'data_version'`).Scan(&v)
+	return v, err
+}
