@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -81,21 +82,42 @@ func env(name, def string) string {
 	return def
 }
 
-func envBool(name string, def bool) bool {
+// envErrors collects environment variables that could not be parsed, so that a typo such as WENMING_DEMO=flase
+// stops the server instead of silently taking the default.
+type envErrors []string
+
+func (e *envErrors) boolean(name string, def bool) bool {
 	if v, ok := os.LookupEnv(name); ok {
 		b, err := strconv.ParseBool(v)
-		if err == nil {
-			return b
+		if err != nil {
+			*e = append(*e, fmt.Sprintf("%s=%q is not a boolean", name, v))
+			return def
 		}
+		return b
 	}
 	return def
 }
 
-func envInt(name string, def int) int {
+func (e *envErrors) integer(name string, def int) int {
 	if v, ok := os.LookupEnv(name); ok {
-		if n, err := strconv.Atoi(v); err == nil {
-			return n
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			*e = append(*e, fmt.Sprintf("%s=%q is not an integer", name, v))
+			return def
 		}
+		return n
+	}
+	return def
+}
+
+func (e *envErrors) duration(name string, def time.Duration) time.Duration {
+	if v, ok := os.LookupEnv(name); ok {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			*e = append(*e, fmt.Sprintf("%s=%q is not a duration", name, v))
+			return def
+		}
+		return d
 	}
 	return def
 }
@@ -103,6 +125,8 @@ func envInt(name string, def int) int {
 // ParseFlags reads flags over environment variables over defaults.
 func (m *Main) ParseFlags(args []string, out io.Writer) error {
 	c := &m.Config
+	var bad envErrors
+	envBool, envInt := bad.boolean, bad.integer
 	fs := flag.NewFlagSet("wenming serve", flag.ContinueOnError)
 	fs.SetOutput(out)
 	fs.StringVar(&c.Addr, "addr", env("WENMING_ADDR", c.Addr), "listen address HOST:PORT (env WENMING_ADDR)")
@@ -117,6 +141,10 @@ func (m *Main) ParseFlags(args []string, out io.Writer) error {
 	fs.IntVar(&c.MaxTokens, "max-tokens", envInt("WENMING_MAX_TOKENS", c.MaxTokens), "parser token limit (env WENMING_MAX_TOKENS)")
 	fs.StringVar(&c.LogLevel, "log-level", env("WENMING_LOG_LEVEL", c.LogLevel), "debug, info, warn or error (env WENMING_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", env("WENMING_LOG_FORMAT", c.LogFormat), "text or json (env WENMING_LOG_FORMAT)")
+	fs.DurationVar(&c.ShutdownPeriod, "shutdown-period", bad.duration("WENMING_SHUTDOWN_PERIOD", c.ShutdownPeriod), "how long in-flight requests may finish on SIGINT/SIGTERM (env WENMING_SHUTDOWN_PERIOD)")
+	if len(bad) > 0 {
+		return fmt.Errorf("environment: %s", strings.Join(bad, "; "))
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -255,9 +283,8 @@ func (m *Main) GraphQL() *handler.Server {
 	cfg.Complexity.Query.Units = func(c int, _ *model.UnitFilter, first *int, _ *string) int { return conn(c, first) }
 	cfg.Complexity.Query.People = func(c int, _ *model.PersonFilter, first *int, _ *string) int { return conn(c, first) }
 	cfg.Complexity.Query.VolunteerRecords = func(c int, _ *model.VolunteerFilter, first *int, _ *string) int { return conn(c, first) }
-	cfg.Complexity.Query.Rankings = func(c int, _ *int, _ db.RankingMetric, _ *string, first *int, _ *db.RankingOrder) int {
-		return conn(c, first)
-	}
+	// A ranking is computed in one pass and cached; its entries cost their fields, not first × the fields.
+	cfg.Complexity.Query.Rankings = func(c int, _ *int, _ db.RankingMetric, _ *string, _ *int, _ *db.RankingOrder) int { return 1 + 10*c }
 
 	srv := handler.New(graph.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
@@ -289,9 +316,11 @@ func (m *Main) Handler() http.Handler {
 			MaxAge:         600,
 		}).Handler(api)
 	}
-	mux.Handle("/graphql", limitBody(m.Config.MaxBodyBytes, gql))
+	mux.Handle("/graphql", limitBody(m.Config.MaxBodyBytes, cache.Middleware(gql)))
 	if m.Config.GraphiQL {
 		mux.Handle("GET /graphiql", graphiqlCSP(playground.Handler("文明看板 GraphiQL", "/graphql")))
+	} else {
+		mux.Handle("/graphiql", http.NotFoundHandler())
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -380,16 +409,29 @@ func graphiqlCSP(next http.Handler) http.Handler {
 	})
 }
 
-// limitBody rejects bodies over max with 413 before gqlgen reads them whole.
+// limitBody rejects bodies over max with 413, whether or not the client declared their length, before gqlgen
+// reads them whole.
 func limitBody(max int64, next http.Handler) http.Handler {
+	tooLarge := func(w http.ResponseWriter) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusRequestEntityTooLarge)
+		fmt.Fprintf(w, `{"errors":[{"message":"请求体过大（上限 %d 字节）。Request body too large.","extensions":{"code":"PAYLOAD_TOO_LARGE"}}]}`, max)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > max {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusRequestEntityTooLarge)
-			fmt.Fprintf(w, `{"errors":[{"message":"请求体过大（上限 %d 字节）。Request body too large.","extensions":{"code":"PAYLOAD_TOO_LARGE"}}]}`, max)
+			tooLarge(w)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, max)
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			tooLarge(w)
+			return
+		} else if err != nil {
+			http.Error(w, "cannot read request body", http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
 		next.ServeHTTP(w, r)
 	})
 }

@@ -21,6 +21,8 @@ type PublishedFigure struct {
 	Qualifier FigureQualifier
 	Quote     string
 	SourceID  int64
+	// Source is filled by the store, so that listing figures needs no second lookup.
+	Source *SourceDocument
 	// Metric names the records that add up to this figure; empty when no records track it.
 	Metric Metric
 	// NoteZh explains, in Chinese, what the figure counts or why it is not tracked.
@@ -82,4 +84,6 @@ type Milestone struct {
 	Kind      string
 	EndDate   *Date
 	SourceID  *int64
+	// Source is filled by the store when SourceID is set.
+	Source *SourceDocument
 }

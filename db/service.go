@@ -91,8 +91,23 @@ func BuildProgress(ctx context.Context, s Store, metric ProgressMetric, years Ye
 // MaxRankingSize bounds `first` on rankings.
 const MaxRankingSize = 500
 
-// BuildRankings ranks units for a year and metric, fills each entry's rank in the previous year, and returns the
-// first n from the top or the bottom (bottom entries stay in rank order).
+// ComputeRankings ranks every unit (of a kind) for a year from the store's raw inputs and the weights in force.
+// Backends implement Store.Rankings with it, so that a cache in front of the store can keep the whole ranking.
+func ComputeRankings(ctx context.Context, s Store, year int, metric RankingMetric, unitKind string) ([]*RankingEntry, error) {
+	in, err := s.RankingInputs(ctx, year, unitKind)
+	if err != nil {
+		return nil, err
+	}
+	w, err := s.RankingWeights(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	return Rank(in, metric, w), nil
+}
+
+// BuildRankings validates the arguments, takes the year's ranking, fills each entry's rank in the previous year,
+// and returns the first n from the top or the bottom (bottom entries stay in rank order). The store's entries
+// may be shared by a cache, so the returned ones are copies.
 func BuildRankings(ctx context.Context, s Store, year int, metric RankingMetric, unitKind string, n int, order RankingOrder) ([]*RankingEntry, error) {
 	if year < MinYear || year > MaxYear {
 		return nil, FieldErrorf("year", "年份超出范围：%d", year)
@@ -103,22 +118,11 @@ func BuildRankings(ctx context.Context, s Store, year int, metric RankingMetric,
 	if n < 1 || n > MaxRankingSize {
 		return nil, FieldErrorf("first", "first 必须在 1 到 %d 之间，收到 %d", MaxRankingSize, n)
 	}
-	rank := func(y int) ([]*RankingEntry, error) {
-		in, err := s.RankingInputs(ctx, y, unitKind)
-		if err != nil {
-			return nil, err
-		}
-		w, err := s.RankingWeights(ctx, y)
-		if err != nil {
-			return nil, err
-		}
-		return Rank(in, metric, w), nil
-	}
-	cur, err := rank(year)
+	cur, err := s.Rankings(ctx, year, metric, unitKind)
 	if err != nil {
 		return nil, err
 	}
-	prev, err := rank(year - 1)
+	prev, err := s.Rankings(ctx, year-1, metric, unitKind)
 	if err != nil {
 		return nil, err
 	}
@@ -128,16 +132,18 @@ func BuildRankings(ctx context.Context, s Store, year int, metric RankingMetric,
 			prevRank[e.UnitID] = e.Rank
 		}
 	}
-	for _, e := range cur {
-		if r, ok := prevRank[e.UnitID]; ok {
-			e.PreviousRank = &r
-		}
-	}
-	if n > len(cur) {
-		n = len(cur)
-	}
+	n = min(n, len(cur))
+	picked := cur[:n]
 	if order == RankingBottom {
-		return cur[len(cur)-n:], nil
+		picked = cur[len(cur)-n:]
 	}
-	return cur[:n], nil
+	out := make([]*RankingEntry, len(picked))
+	for i, e := range picked {
+		c := *e
+		if r, ok := prevRank[e.UnitID]; ok {
+			c.PreviousRank = &r
+		}
+		out[i] = &c
+	}
+	return out, nil
 }

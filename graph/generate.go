@@ -1,4 +1,4 @@
 // Package graph holds the GraphQL schema and the code gqlgen generates from it; never edit generated.go by hand.
 package graph
 
-//go:generate go run github.com/99designs/gqlgen generate --config ../gqlgen.yml
+//go:generate go tool gqlgen generate --config ../gqlgen.yml

@@ -532,8 +532,6 @@ type HonorCategoryResolver interface {
 }
 type MilestoneResolver interface {
 	ID(ctx context.Context, obj *db.Milestone) (string, error)
-
-	Source(ctx context.Context, obj *db.Milestone) (*db.SourceDocument, error)
 }
 type PairingResolver interface {
 	ID(ctx context.Context, obj *db.Pairing) (string, error)
@@ -561,8 +559,6 @@ type PracticeLinkResolver interface {
 }
 type PublishedFigureResolver interface {
 	ID(ctx context.Context, obj *db.PublishedFigure) (string, error)
-
-	Source(ctx context.Context, obj *db.PublishedFigure) (*db.SourceDocument, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (db.Node, error)
@@ -6872,7 +6868,7 @@ func (ec *executionContext) _Milestone_source(ctx context.Context, field graphql
 			return ec.fieldContext_Milestone_source(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Milestone().Source(ctx, obj)
+			return obj.Source, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.SourceDocument) graphql.Marshaler {
@@ -6886,8 +6882,8 @@ func (ec *executionContext) fieldContext_Milestone_source(_ context.Context, fie
 	fc = &graphql.FieldContext{
 		Object:     "Milestone",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_SourceDocument(ctx, field)
 		},
@@ -8553,7 +8549,7 @@ func (ec *executionContext) _PublishedFigure_source(ctx context.Context, field g
 			return ec.fieldContext_PublishedFigure_source(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PublishedFigure().Source(ctx, obj)
+			return obj.Source, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.SourceDocument) graphql.Marshaler {
@@ -8567,8 +8563,8 @@ func (ec *executionContext) fieldContext_PublishedFigure_source(_ context.Contex
 	fc = &graphql.FieldContext{
 		Object:     "PublishedFigure",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_SourceDocument(ctx, field)
 		},
@@ -14757,11 +14753,10 @@ func (ec *executionContext) _Milestone(ctx context.Context, sel ast.SelectionSet
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Milestone_source(ctx, field, obj)
-				})
+			out.Values[i] = ec._Milestone_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15447,11 +15442,10 @@ func (ec *executionContext) _PublishedFigure(ctx context.Context, sel ast.Select
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._PublishedFigure_source(ctx, field, obj)
-				})
+			out.Values[i] = ec._PublishedFigure_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "tracked":
 			out.Values[i] = ec._PublishedFigure_tracked(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -2,6 +2,8 @@ package resolvers
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/graph/model"
@@ -36,9 +38,45 @@ func filterYears(from, to *int) (db.YearRange, error) {
 	return r, nil
 }
 
-// page validates Relay arguments: first within 1–100, default 20.
+// page validates Relay arguments: first within 1–100, default 20 when absent.
 func page(first *int, after *string) (db.Page, error) {
-	return db.Page{First: deref(first), After: deref(after)}.Validate()
+	p := db.Page{First: db.DefaultPageSize, After: deref(after)}
+	if first != nil {
+		p.First = *first
+		if p.First == 0 {
+			return p, db.FieldErrorf("first", "first 必须在 1 到 %d 之间，收到 0", db.MaxPageSize)
+		}
+	}
+	return p.Validate()
+}
+
+// checkUnitKind rejects a unit kind the office does not use.
+func checkUnitKind(field string, kind *string) error {
+	if kind == nil || *kind == "" || slices.Contains(db.UnitKinds, *kind) {
+		return nil
+	}
+	return db.FieldErrorf(field, "未知的单位类型：%q（可选：%s）", *kind, strings.Join(db.UnitKinds, "、"))
+}
+
+// checkCategories rejects honour category codes that are not in the catalogue.
+func (r *Resolver) checkCategories(ctx context.Context, codes []string) error {
+	if len(codes) == 0 {
+		return nil
+	}
+	cats, err := r.Store.HonorCategories(ctx)
+	if err != nil {
+		return err
+	}
+	known := map[string]bool{}
+	for _, k := range cats {
+		known[k.Code] = true
+	}
+	for _, code := range codes {
+		if !known[code] {
+			return db.FieldErrorf("categories", "未知的荣誉类别代码：%q", code)
+		}
+	}
+	return nil
 }
 
 // honorCriteria validates an honour filter at the edge: years, category codes and the unit ID.
@@ -51,20 +89,11 @@ func (r *Resolver) honorCriteria(ctx context.Context, f *model.HonorFilter) (db.
 	if c.Years, err = filterYears(f.FromYear, f.ToYear); err != nil {
 		return c, err
 	}
-	if len(f.Categories) > 0 {
-		cats, err := r.Store.HonorCategories(ctx)
-		if err != nil {
-			return c, err
-		}
-		known := map[string]bool{}
-		for _, k := range cats {
-			known[k.Code] = true
-		}
-		for _, code := range f.Categories {
-			if !known[code] {
-				return c, db.FieldErrorf("categories", "未知的荣誉类别代码：%q", code)
-			}
-		}
+	if err := r.checkCategories(ctx, f.Categories); err != nil {
+		return c, err
+	}
+	if err := checkUnitKind("unitKind", f.UnitKind); err != nil {
+		return c, err
 	}
 	if f.UnitID != nil {
 		if c.UnitID, err = parseTypedID("unitId", "Unit", *f.UnitID); err != nil {
@@ -105,6 +134,9 @@ func (r *Resolver) volunteerCriteria(ctx context.Context, f *model.VolunteerFilt
 		if c.UnitID, err = parseTypedID("unitId", "Unit", *f.UnitID); err != nil {
 			return c, err
 		}
+	}
+	if err := checkUnitKind("unitKind", f.UnitKind); err != nil {
+		return c, err
 	}
 	c.Campaigns, c.Methods, c.Verified, c.Demo, c.UnitKind = f.Campaigns, f.Methods, f.Verified, f.Demo, deref(f.UnitKind)
 	return c, nil

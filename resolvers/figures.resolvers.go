@@ -17,11 +17,6 @@ func (r *publishedFigureResolver) ID(ctx context.Context, obj *db.PublishedFigur
 	return GlobalID("PublishedFigure", obj.ID), nil
 }
 
-// Source is the resolver for the source field.
-func (r *publishedFigureResolver) Source(ctx context.Context, obj *db.PublishedFigure) (*db.SourceDocument, error) {
-	return one(ctx, r.loaders(ctx).Sources, obj.SourceID)
-}
-
 // ID is the resolver for the id field.
 func (r *sourceDocumentResolver) ID(ctx context.Context, obj *db.SourceDocument) (string, error) {
 	return GlobalID("SourceDocument", obj.ID), nil

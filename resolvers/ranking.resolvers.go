@@ -17,11 +17,6 @@ func (r *milestoneResolver) ID(ctx context.Context, obj *db.Milestone) (string, 
 	return GlobalID("Milestone", obj.ID), nil
 }
 
-// Source is the resolver for the source field.
-func (r *milestoneResolver) Source(ctx context.Context, obj *db.Milestone) (*db.SourceDocument, error) {
-	return optional(ctx, r.loaders(ctx).Sources, obj.SourceID)
-}
-
 // Unit is the resolver for the unit field.
 func (r *rankingEntryResolver) Unit(ctx context.Context, obj *db.RankingEntry) (*db.Unit, error) {
 	return one(ctx, r.loaders(ctx).Units, obj.UnitID)

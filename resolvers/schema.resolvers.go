@@ -150,6 +150,9 @@ func (r *queryResolver) Units(ctx context.Context, filter *model.UnitFilter, fir
 	}
 	var c db.UnitCriteria
 	if filter != nil {
+		if err := checkUnitKind("kind", filter.Kind); err != nil {
+			return nil, err
+		}
 		c = db.UnitCriteria{Kind: deref(filter.Kind), NameContains: deref(filter.NameContains), ServiceWindow: filter.ServiceWindow, LinkedToPractice: filter.LinkedToPractice}
 	}
 	return r.Store.Units(ctx, c, p)
@@ -177,6 +180,9 @@ func (r *queryResolver) People(ctx context.Context, filter *model.PersonFilter, 
 	}
 	var c db.PersonCriteria
 	if filter != nil {
+		if err := r.checkCategories(ctx, filter.Categories); err != nil {
+			return nil, err
+		}
 		c = db.PersonCriteria{Categories: filter.Categories, NameContains: deref(filter.NameContains)}
 	}
 	return r.Store.People(ctx, c, p)

@@ -5,6 +5,8 @@ package cache
 import (
 	"context"
 	"encoding/json"
+	"net/http"
+	"sync"
 	"sync/atomic"
 
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -35,10 +37,40 @@ func New(s db.Store, v Versioner, size int) *Store {
 // Stats reports cache hits and misses, for the benchmark and logs.
 func (s *Store) Stats() (hits, misses int64) { return s.hits.Load(), s.miss.Load() }
 
+type memoKey struct{}
+
+// versionMemo holds the data version read once for a request.
+type versionMemo struct {
+	once sync.Once
+	ver  int64
+	err  error
+}
+
+// WithRequestVersion lets every cached read of one request share a single read of the data version.
+func WithRequestVersion(ctx context.Context) context.Context {
+	return context.WithValue(ctx, memoKey{}, &versionMemo{})
+}
+
+// Middleware gives each HTTP request its own data-version memo.
+func Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(WithRequestVersion(r.Context())))
+	})
+}
+
+func (s *Store) version(ctx context.Context) (int64, error) {
+	m, ok := ctx.Value(memoKey{}).(*versionMemo)
+	if !ok {
+		return s.v.DataVersion(ctx)
+	}
+	m.once.Do(func() { m.ver, m.err = s.v.DataVersion(ctx) })
+	return m.ver, m.err
+}
+
 // cached returns the answer for (method, args) at the current data version, computing it on a miss.
 func cached[T any](ctx context.Context, s *Store, method string, args any, compute func() (T, error)) (T, error) {
 	var zero T
-	ver, err := s.v.DataVersion(ctx)
+	ver, err := s.version(ctx)
 	if err != nil {
 		return zero, err
 	}
@@ -81,9 +113,9 @@ func (s *Store) VolunteerStats(ctx context.Context, g []db.VolunteerDimension, f
 	return cached(ctx, s, "VolunteerStats", []any{g, f}, func() ([]*db.VolunteerBucket, error) { return s.Store.VolunteerStats(ctx, g, f) })
 }
 
-// RankingInputs caches the raw ranking components of a year.
-func (s *Store) RankingInputs(ctx context.Context, year int, kind string) ([]db.RankingInput, error) {
-	return cached(ctx, s, "RankingInputs", []any{year, kind}, func() ([]db.RankingInput, error) { return s.Store.RankingInputs(ctx, year, kind) })
+// Rankings caches a year's whole ranking; callers copy the entries they change.
+func (s *Store) Rankings(ctx context.Context, year int, m db.RankingMetric, kind string) ([]*db.RankingEntry, error) {
+	return cached(ctx, s, "Rankings", []any{year, m, kind}, func() ([]*db.RankingEntry, error) { return s.Store.Rankings(ctx, year, m, kind) })
 }
 
 // RankingWeights caches the weights in force for a year.

@@ -36,16 +36,21 @@ func (d *DB) SourceDocumentsByIDs(ctx context.Context, ids []int64) (map[int64]*
 	return byID(ss, func(s *db.SourceDocument) int64 { return s.ID }), err
 }
 
-const figureCols = `id, key, section, label_zh, label_en, value, unit, qualifier, quote, source_id, metric, note_zh`
+const figureCols = `f.id, f.key, f.section, f.label_zh, f.label_en, f.value, f.unit, f.qualifier, f.quote, f.source_id, f.metric, f.note_zh,
+	s.id, s.title, s.publisher, s.published_on, s.url`
+
+const figureFrom = ` FROM published_figures f JOIN source_documents s ON s.id = f.source_id`
 
 func scanFigure(r *sql.Rows) (*db.PublishedFigure, error) {
-	f := &db.PublishedFigure{}
-	return f, r.Scan(&f.ID, &f.Key, &f.Section, &f.LabelZh, &f.LabelEn, &f.Value, &f.Unit, &f.Qualifier, &f.Quote, &f.SourceID, &f.Metric, &f.NoteZh)
+	f := &db.PublishedFigure{Source: &db.SourceDocument{}}
+	s := f.Source
+	return f, r.Scan(&f.ID, &f.Key, &f.Section, &f.LabelZh, &f.LabelEn, &f.Value, &f.Unit, &f.Qualifier, &f.Quote, &f.SourceID, &f.Metric, &f.NoteZh,
+		&s.ID, &s.Title, &s.Publisher, &s.PublishedOn, &s.URL)
 }
 
 // PublishedFigures lists the figures in article order, optionally of one section.
 func (d *DB) PublishedFigures(ctx context.Context, section string) ([]*db.PublishedFigure, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT `+figureCols+` FROM published_figures WHERE (?1 = '' OR section = ?1) ORDER BY position`, section)
+	rows, err := d.read.QueryContext(ctx, `SELECT `+figureCols+figureFrom+` WHERE (?1 = '' OR f.section = ?1) ORDER BY f.position`, section)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +63,7 @@ func (d *DB) PublishedFiguresByIDs(ctx context.Context, ids []int64) (map[int64]
 		return nil, nil
 	}
 	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT `+figureCols+` FROM published_figures WHERE id IN (`+ph+`)`, args...)
+	rows, err := d.read.QueryContext(ctx, `SELECT `+figureCols+figureFrom+` WHERE f.id IN (`+ph+`)`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -236,14 +241,27 @@ func (d *DB) TargetsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Targe
 	return byID(ts, func(t *db.Target) int64 { return t.ID }), err
 }
 
+const milestoneCols = `m.id, m.date, m.precision, m.title_zh, m.title_en, m.kind, m.end_date, m.source_id, s.id, s.title, s.publisher, s.published_on, s.url`
+
+const milestoneFrom = ` FROM milestones m LEFT JOIN source_documents s ON s.id = m.source_id`
+
 func scanMilestone(r *sql.Rows) (*db.Milestone, error) {
 	m := &db.Milestone{}
-	return m, r.Scan(&m.ID, &m.Date, &m.Precision, &m.TitleZh, &m.TitleEn, &m.Kind, &m.EndDate, &m.SourceID)
+	var s struct {
+		id                     *int64
+		title, publisher, date *string
+		url                    *string
+	}
+	err := r.Scan(&m.ID, &m.Date, &m.Precision, &m.TitleZh, &m.TitleEn, &m.Kind, &m.EndDate, &m.SourceID, &s.id, &s.title, &s.publisher, &s.date, &s.url)
+	if s.id != nil {
+		m.Source = &db.SourceDocument{ID: *s.id, Title: *s.title, Publisher: *s.publisher, PublishedOn: db.Date(*s.date), URL: s.url}
+	}
+	return m, err
 }
 
 // Milestones lists the timeline in date order.
 func (d *DB) Milestones(ctx context.Context) ([]*db.Milestone, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT id, date, precision, title_zh, title_en, kind, end_date, source_id FROM milestones ORDER BY date, id`)
+	rows, err := d.read.QueryContext(ctx, `SELECT `+milestoneCols+milestoneFrom+` ORDER BY m.date, m.id`)
 	if err != nil {
 		return nil, err
 	}
@@ -256,7 +274,7 @@ func (d *DB) MilestonesByIDs(ctx context.Context, ids []int64) (map[int64]*db.Mi
 		return nil, nil
 	}
 	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT id, date, precision, title_zh, title_en, kind, end_date, source_id FROM milestones WHERE id IN (`+ph+`)`, args...)
+	rows, err := d.read.QueryContext(ctx, `SELECT `+milestoneCols+milestoneFrom+` WHERE m.id IN (`+ph+`)`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -81,10 +81,14 @@ func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder
 	if err := d.read.QueryRowContext(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
+	orderName := string(order.Field) + "/" + string(order.Direction)
 	if page.After != "" {
 		c, err := decodeCursor(page.After)
 		if err != nil {
 			return nil, err
+		}
+		if c.O != orderName {
+			return nil, db.FieldErrorf("after", "游标属于另一种排序方式，请从第一页重新开始")
 		}
 		v := c.V
 		if order.Field == db.HonorOrderByYear {
@@ -116,7 +120,7 @@ func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder
 		var key any
 		err := r.Scan(&h.ID, &h.CategoryID, &h.RecipientKind, &h.RecipientName, &h.UnitID, &h.PersonID, &h.ProjectID, &h.WorkID,
 			&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo, &key)
-		return &db.HonorEdge{Cursor: encodeCursor(key, h.ID), Node: h}, err
+		return &db.HonorEdge{Cursor: encodeOrderedCursor(orderName, key, h.ID), Node: h}, err
 	})
 	if err != nil {
 		return nil, err

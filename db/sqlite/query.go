@@ -62,10 +62,14 @@ func placeholders(ids []int64) (string, []any) {
 type cursor struct {
 	V  any   `json:"v,omitempty"`
 	ID int64 `json:"id"`
+	// O names the ordering the cursor belongs to, so that a cursor from one ordering is refused by another.
+	O string `json:"o,omitempty"`
 }
 
-func encodeCursor(v any, id int64) string {
-	b, _ := json.Marshal(cursor{V: v, ID: id})
+func encodeCursor(v any, id int64) string { return encodeOrderedCursor("", v, id) }
+
+func encodeOrderedCursor(order string, v any, id int64) string {
+	b, _ := json.Marshal(cursor{V: v, ID: id, O: order})
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 

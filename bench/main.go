@@ -1,0 +1,462 @@
+// Command bench measures 文明看板 at province scale: it builds the real binary, seeds the scale dataset, sends
+// the dashboard's real queries over HTTP with vegeta at fixed concurrency, measures the plain-SQL floor of the
+// same answers through the store, and writes the table to stdout and bench/results.md.
+//
+//	go run ./bench            (or: make bench)
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
+)
+
+func main() {
+	out := flag.String("out", "bench/results.md", "where to write the results table")
+	scales := flag.String("scales", "0.1,1,3", "scales of the cost curve; the full matrix runs at 1")
+	dur := flag.Duration("duration", 3*time.Second, "duration of each attack")
+	reuse := flag.Bool("reuse", false, "reuse seeded databases in bench/tmp when present")
+	flag.Parse()
+	if err := run(*out, *scales, *dur, *reuse); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// query is one of the dashboard's operations, read from frontend/src/graphql.
+type query struct {
+	name string
+	body []byte
+}
+
+func loadQuery(name, file string, vars map[string]any) (query, error) {
+	doc, err := os.ReadFile(filepath.Join("frontend/src/graphql", file))
+	if err != nil {
+		return query{}, err
+	}
+	return gqlQuery(name, string(doc), vars), nil
+}
+
+func gqlQuery(name, doc string, vars map[string]any) query {
+	b, _ := json.Marshal(map[string]any{"query": doc, "variables": vars})
+	return query{name: name, body: b}
+}
+
+var opHeader = regexp.MustCompile(`(?s)^\s*query\s+\w+\s*(\([^)]*\))?\s*\{`)
+
+// overviewPage merges the overview page's three operations into one document, so that one request measures the
+// whole page: the browser sends the same three in parallel.
+func overviewPage() (query, error) {
+	var bodies []string
+	for _, f := range []string{"Overview.graphql", "Progress.graphql", "Dataset.graphql"} {
+		doc, err := os.ReadFile(filepath.Join("frontend/src/graphql", f))
+		if err != nil {
+			return query{}, err
+		}
+		s := string(doc)
+		loc := opHeader.FindStringIndex(s)
+		if loc == nil {
+			return query{}, fmt.Errorf("%s: no operation header", f)
+		}
+		end := strings.LastIndex(s, "}")
+		bodies = append(bodies, s[loc[1]:end])
+	}
+	doc := "query OverviewPage($from: Int, $to: Int, $cumulative: Boolean) {" + strings.Join(bodies, "\n") + "}"
+	return gqlQuery("overview page (3 ops)", doc, map[string]any{"from": 2019, "to": 2024, "cumulative": false}), nil
+}
+
+func dashboardQueries() ([]query, error) {
+	years := map[string]any{"from": 2019, "to": 2024}
+	specs := []struct {
+		name, file string
+		vars       map[string]any
+	}{
+		{"overview KPIs", "Overview.graphql", years},
+		{"progress (10 series)", "Progress.graphql", map[string]any{"from": 2019, "to": 2024, "cumulative": false}},
+		{"dataset", "Dataset.graphql", nil},
+		{"honorStats [YEAR,LEVEL]", "HonorStats.graphql", map[string]any{"groupBy": []string{"YEAR", "LEVEL"}}},
+		{"volunteerStats [CAMPAIGN,YEAR]", "VolunteerStats.graphql", map[string]any{"groupBy": []string{"CAMPAIGN", "YEAR"}}},
+		{"rankings top+bottom 10", "Rankings.graphql", map[string]any{"year": 2024, "metric": "CREATION_INDEX", "first": 10}},
+	}
+	var qs []query
+	for _, s := range specs {
+		q, err := loadQuery(s.name, s.file, s.vars)
+		if err != nil {
+			return nil, err
+		}
+		qs = append(qs, q)
+	}
+	page, err := overviewPage()
+	if err != nil {
+		return nil, err
+	}
+	return append([]query{page}, qs...), nil
+}
+
+// result is one line of the table.
+type result struct {
+	scale       float64
+	query       string
+	concurrency int
+	requests    uint64
+	rps         float64
+	p50         time.Duration
+	p95         time.Duration
+	p99         time.Duration
+	errors      int
+	floorP50    time.Duration
+}
+
+func run(out, scaleList string, dur time.Duration, reuse bool) error {
+	ctx := context.Background()
+	if err := os.MkdirAll("bench/tmp", 0o755); err != nil {
+		return err
+	}
+	bin, _ := filepath.Abs("bench/tmp/wenming")
+	fmt.Println("building", bin)
+	if b, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		return fmt.Errorf("go build: %v\n%s", err, b)
+	}
+	queries, err := dashboardQueries()
+	if err != nil {
+		return err
+	}
+	var scales []float64
+	for _, s := range strings.Split(scaleList, ",") {
+		f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		if err != nil {
+			return err
+		}
+		scales = append(scales, f)
+	}
+	report := &report{started: time.Now()}
+	for _, scale := range scales {
+		dbPath, _ := filepath.Abs(fmt.Sprintf("bench/tmp/scale-%g.db", scale))
+		if _, err := os.Stat(dbPath); err != nil || !reuse {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(dbPath + suffix)
+			}
+			start := time.Now()
+			b, err := exec.Command(bin, "seed", "--scale", fmt.Sprint(scale), "--db", dbPath).CombinedOutput()
+			if err != nil {
+				return fmt.Errorf("seed: %v\n%s", err, b)
+			}
+			fmt.Print(string(b))
+			report.seeds = append(report.seeds, seedLine{scale, time.Since(start), strings.TrimSpace(string(b))})
+		}
+		srv, err := startServer(bin, dbPath)
+		if err != nil {
+			return err
+		}
+		report.startups = append(report.startups, startup{scale, srv.ready})
+		fmt.Printf("scale %g: server ready in %s\n", scale, srv.ready.Round(time.Millisecond))
+
+		floors, err := measureFloors(ctx, dbPath)
+		if err != nil {
+			srv.stop()
+			return err
+		}
+		concs := []int{1, 8, 64}
+		if scale != 1 {
+			concs = []int{1, 8}
+		}
+		for _, q := range queries {
+			for _, c := range concs {
+				r := attack(srv.url, q, c, dur)
+				r.scale, r.floorP50 = scale, floors[q.name]
+				fmt.Printf("  %-32s c=%-3d %8.0f req/s  p50 %-9s p99 %-9s errors %d  floor %s\n", q.name, c, r.rps, r.p50.Round(time.Microsecond),
+					r.p99.Round(time.Microsecond), r.errors, r.floorP50.Round(time.Microsecond))
+				report.results = append(report.results, r)
+			}
+		}
+		pg, err := pageHonors(srv.url)
+		if err != nil {
+			srv.stop()
+			return err
+		}
+		pg.scale = scale
+		report.paging = append(report.paging, pg)
+		fmt.Printf("  paging honours: %d pages, %d rows, p50 %s p99 %s, complete=%v\n", pg.pages, pg.rows, pg.p50, pg.p99, pg.complete)
+		rss := srv.peakRSS()
+		report.rss = append(report.rss, rssLine{scale, rss})
+		fmt.Printf("  peak RSS %.1f MB\n", float64(rss)/1024)
+		srv.stop()
+	}
+	report.finished = time.Now()
+	md := report.markdown()
+	fmt.Println()
+	fmt.Print(md)
+	return os.WriteFile(out, []byte(md), 0o644)
+}
+
+// server is a running wenming process.
+type server struct {
+	cmd   *exec.Cmd
+	url   string
+	ready time.Duration
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+func startServer(bin, dbPath string) (*server, error) {
+	port, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", dbPath, "--log-level", "error", "--demo=false")
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	s := &server{cmd: cmd, url: "http://" + addr}
+	for time.Since(start) < 60*time.Second {
+		resp, err := http.Get(s.url + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				s.ready = time.Since(start)
+				return s, nil
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	cmd.Process.Kill()
+	return nil, fmt.Errorf("server not ready after 60s")
+}
+
+// peakRSS reads the process's high-water resident set (VmHWM) in KiB.
+func (s *server) peakRSS() int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			f := strings.Fields(line)
+			n, _ := strconv.ParseInt(f[1], 10, 64)
+			return n
+		}
+	}
+	return 0
+}
+
+func (s *server) stop() {
+	s.cmd.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { s.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		s.cmd.Process.Kill()
+	}
+}
+
+// attack sends q as fast as c workers can for dur, and counts HTTP and GraphQL errors.
+func attack(url string, q query, c int, dur time.Duration) result {
+	target := vegeta.Target{Method: "POST", URL: url + "/graphql", Body: q.body, Header: http.Header{"Content-Type": {"application/json"}}}
+	atk := vegeta.NewAttacker(vegeta.Workers(uint64(c)), vegeta.MaxWorkers(uint64(c)), vegeta.KeepAlive(true), vegeta.Connections(c))
+	var m vegeta.Metrics
+	gqlErrors := 0
+	for res := range atk.Attack(vegeta.NewStaticTargeter(target), vegeta.Rate{Freq: 0}, dur, q.name) {
+		if res.Code == 200 && bytes.Contains(res.Body, []byte(`"errors"`)) {
+			gqlErrors++
+		}
+		m.Add(res)
+	}
+	m.Close()
+	errs := int(m.Requests) - int(float64(m.Requests)*m.Success+0.5) + gqlErrors
+	return result{query: q.name, concurrency: c, requests: m.Requests, rps: m.Throughput, p50: m.Latencies.P50, p95: m.Latencies.P95,
+		p99: m.Latencies.P99, errors: errs}
+}
+
+// paging walks the honour connection to the end, 100 at a time, as an export or a reporting tool does.
+type paging struct {
+	scale          float64
+	pages, rows    int
+	total          int
+	p50, p99, wall time.Duration
+	complete       bool
+}
+
+func pageHonors(url string) (paging, error) {
+	doc, err := os.ReadFile("frontend/src/graphql/Honors.graphql")
+	if err != nil {
+		return paging{}, err
+	}
+	var p paging
+	var lat []time.Duration
+	after := any(nil)
+	seen := map[string]bool{}
+	start := time.Now()
+	for {
+		body, _ := json.Marshal(map[string]any{"query": string(doc), "variables": map[string]any{"first": 100, "after": after}})
+		t0 := time.Now()
+		resp, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+		if err != nil {
+			return p, err
+		}
+		var r struct {
+			Data struct {
+				Honors struct {
+					TotalCount int
+					PageInfo   struct {
+						HasNextPage bool
+						EndCursor   string
+					}
+					Edges []struct{ Node struct{ ID string } }
+				}
+			}
+			Errors []any
+		}
+		err = json.NewDecoder(resp.Body).Decode(&r)
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		lat = append(lat, time.Since(t0))
+		if err != nil || len(r.Errors) > 0 {
+			return p, fmt.Errorf("page %d: %v %v", p.pages, err, r.Errors)
+		}
+		p.pages++
+		p.total = r.Data.Honors.TotalCount
+		for _, e := range r.Data.Honors.Edges {
+			if !seen[e.Node.ID] {
+				seen[e.Node.ID] = true
+				p.rows++
+			}
+		}
+		if !r.Data.Honors.PageInfo.HasNextPage {
+			break
+		}
+		after = r.Data.Honors.PageInfo.EndCursor
+	}
+	p.wall = time.Since(start)
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	p.p50, p.p99 = lat[len(lat)/2], lat[min(len(lat)-1, len(lat)*99/100)]
+	p.complete = p.rows == p.total
+	return p, nil
+}
+
+type seedLine struct {
+	scale float64
+	took  time.Duration
+	line  string
+}
+
+type startup struct {
+	scale float64
+	ready time.Duration
+}
+
+type rssLine struct {
+	scale float64
+	kib   int64
+}
+
+type report struct {
+	started, finished time.Time
+	seeds             []seedLine
+	startups          []startup
+	results           []result
+	paging            []paging
+	rss               []rssLine
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f", float64(d.Microseconds())/1000) }
+
+func (r *report) markdown() string {
+	var b strings.Builder
+	host, _ := os.Hostname()
+	fmt.Fprintf(&b, "# Benchmark results\n\nMeasured by `make bench` (`go run ./bench`) on %s: %d cores, %s, Go %s, %s. Run took %s.\n\n",
+		host, runtime.NumCPU(), runtime.GOOS+"/"+runtime.GOARCH, strings.TrimPrefix(runtime.Version(), "go"), r.started.UTC().Format("2006-01-02 15:04 MST"),
+		r.finished.Sub(r.started).Round(time.Second))
+	b.WriteString("Queries are the dashboard's own (`frontend/src/graphql/*.graphql`), sent over HTTP by vegeta with a fixed number of workers " +
+		"for a fixed duration. *Floor* is the same answer computed by the store's plain SQL through `database/sql` on the same file, " +
+		"with no GraphQL, no HTTP and no cache (p50 of 200 runs). *Ratio* is GraphQL p50 at concurrency 1 over the floor.\n\n")
+	b.WriteString("## Seeding and start-up\n\n| scale | seeding | start-up to ready | peak server RSS |\n|---|---|---|---|\n")
+	for i, s := range r.startups {
+		seed := "reused"
+		for _, sl := range r.seeds {
+			if sl.scale == s.scale {
+				seed = sl.line
+			}
+		}
+		rss := int64(0)
+		if i < len(r.rss) {
+			rss = r.rss[i].kib
+		}
+		fmt.Fprintf(&b, "| %g | %s | %s ms | %.1f MB |\n", s.scale, seed, ms(s.ready), float64(rss)/1024)
+	}
+	b.WriteString("\n## Latency and throughput\n\n| scale | query | conc. | requests | req/s | p50 ms | p95 ms | p99 ms | errors | floor p50 ms | ratio |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, x := range r.results {
+		ratio := ""
+		if x.concurrency == 1 && x.floorP50 > 0 {
+			ratio = fmt.Sprintf("%.2f×", float64(x.p50)/float64(x.floorP50))
+		}
+		fmt.Fprintf(&b, "| %g | %s | %d | %d | %.0f | %s | %s | %s | %d | %s | %s |\n", x.scale, x.query, x.concurrency, x.requests, x.rps,
+			ms(x.p50), ms(x.p95), ms(x.p99), x.errors, ms(x.floorP50), ratio)
+	}
+	b.WriteString("\n## Paging through all honours (first: 100)\n\n| scale | pages | rows seen | totalCount | complete | p50 ms | p99 ms | wall |\n|---|---|---|---|---|---|---|---|\n")
+	for _, p := range r.paging {
+		fmt.Fprintf(&b, "| %g | %d | %d | %d | %v | %s | %s | %s |\n", p.scale, p.pages, p.rows, p.total, p.complete, ms(p.p50), ms(p.p99), p.wall.Round(time.Millisecond))
+	}
+	b.WriteString("\n## Cost curve (concurrency 1, p50 ms)\n\n| query |")
+	var scales []float64
+	for _, s := range r.startups {
+		scales = append(scales, s.scale)
+		fmt.Fprintf(&b, " scale %g |", s.scale)
+	}
+	b.WriteString(" growth first→last |\n|---|")
+	for range scales {
+		b.WriteString("---|")
+	}
+	b.WriteString("---|\n")
+	byName := map[string]map[float64]time.Duration{}
+	var names []string
+	for _, x := range r.results {
+		if x.concurrency != 1 {
+			continue
+		}
+		if byName[x.query] == nil {
+			byName[x.query] = map[float64]time.Duration{}
+			names = append(names, x.query)
+		}
+		byName[x.query][x.scale] = x.p50
+	}
+	for _, n := range names {
+		fmt.Fprintf(&b, "| %s |", n)
+		for _, s := range scales {
+			fmt.Fprintf(&b, " %s |", ms(byName[n][s]))
+		}
+		first, last := byName[n][scales[0]], byName[n][scales[len(scales)-1]]
+		growth := ""
+		if first > 0 {
+			growth = fmt.Sprintf("%.2f×", float64(last)/float64(first))
+		}
+		fmt.Fprintf(&b, " %s |\n", growth)
+	}
+	return b.String()
+}

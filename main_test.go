@@ -1,0 +1,204 @@
+package main_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"testing"
+	"time"
+	"unicode"
+
+	main "github.com/wenming/wenming"
+)
+
+// mainConfig is the program's configuration, which MustRunMain's options edit.
+type mainConfig = main.Config
+
+// MustRunMain boots the whole program as production does — seed, listener, middleware — on a temporary
+// database and a free port, after applying opts to its configuration. The server is closed when the test ends.
+func MustRunMain(tb testing.TB, opts ...func(*mainConfig)) *main.Main {
+	tb.Helper()
+	m := main.NewMain()
+	m.Config.Addr = "127.0.0.1:0"
+	m.Config.DBPath = filepath.Join(tb.TempDir(), "wenming.db")
+	m.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, o := range opts {
+		o(&m.Config)
+	}
+	if err := m.Run(context.Background()); err != nil {
+		tb.Fatalf("run: %v", err)
+	}
+	tb.Cleanup(func() {
+		if err := m.Close(); err != nil {
+			tb.Errorf("close: %v", err)
+		}
+	})
+	return m
+}
+
+// client is the HTTP client every test uses; the timeout keeps a hung server from hanging the suite.
+var client = &http.Client{Timeout: 30 * time.Second}
+
+// gqlError is one entry of a GraphQL response's errors.
+type gqlError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// Code returns extensions.code, or "" when there is none.
+func (e gqlError) Code() string { s, _ := e.Extensions["code"].(string); return s }
+
+// gqlResponse is the body of a GraphQL response.
+type gqlResponse struct {
+	Data       json.RawMessage `json:"data"`
+	Errors     []gqlError      `json:"errors"`
+	Extensions map[string]any  `json:"extensions"`
+}
+
+// gql POSTs a query with its variables to base+"/graphql" and returns the data and the errors.
+func gql(tb testing.TB, base, query string, vars map[string]any) (json.RawMessage, []gqlError) {
+	tb.Helper()
+	r := postGQL(tb, base, map[string]any{"query": query, "variables": vars}, nil)
+	return r.Data, r.Errors
+}
+
+// postGQL POSTs any JSON body to /graphql and decodes the response, whatever its status.
+func postGQL(tb testing.TB, base string, body any, header http.Header) gqlResponse {
+	tb.Helper()
+	b, err := json.Marshal(body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	res := do(tb, http.MethodPost, base+"/graphql", bytes.NewReader(b), header, "application/json")
+	return decodeResponse(tb, res)
+}
+
+// getGQL sends a query through the GET transport.
+func getGQL(tb testing.TB, base, query string, vars map[string]any) (*http.Response, gqlResponse) {
+	tb.Helper()
+	q := url.Values{"query": {query}}
+	if vars != nil {
+		b, _ := json.Marshal(vars)
+		q.Set("variables", string(b))
+	}
+	res := do(tb, http.MethodGet, base+"/graphql?"+q.Encode(), nil, nil, "")
+	return res, decodeResponse(tb, res)
+}
+
+func decodeResponse(tb testing.TB, res *http.Response) gqlResponse {
+	tb.Helper()
+	defer res.Body.Close()
+	raw, err := io.ReadAll(res.Body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out gqlResponse
+	if err := json.Unmarshal(raw, &out); err != nil {
+		tb.Fatalf("status %d, body is not JSON: %v\n%s", res.StatusCode, err, raw)
+	}
+	return out
+}
+
+// do sends one HTTP request; the caller closes the body.
+func do(tb testing.TB, method, u string, body io.Reader, header http.Header, contentType string) *http.Response {
+	tb.Helper()
+	req, err := http.NewRequest(method, u, body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		tb.Fatalf("%s %s: %v", method, u, err)
+	}
+	return res
+}
+
+// query runs a query that must succeed and decodes its data into T.
+func query[T any](tb testing.TB, base, q string, vars map[string]any) T {
+	tb.Helper()
+	data, errs := gql(tb, base, q, vars)
+	if len(errs) > 0 {
+		tb.Fatalf("unexpected errors: %+v", errs)
+	}
+	var out T
+	if err := json.Unmarshal(data, &out); err != nil {
+		tb.Fatalf("decode data: %v\n%s", err, data)
+	}
+	return out
+}
+
+// wantCode asserts that errs holds an error with extensions.code; a BAD_USER_INPUT error must also explain itself
+// in Chinese. It returns that error.
+func wantCode(tb testing.TB, errs []gqlError, code string) gqlError {
+	tb.Helper()
+	for _, e := range errs {
+		if e.Code() != code {
+			continue
+		}
+		if e.Message == "" {
+			tb.Errorf("%s error has an empty message", code)
+		}
+		if code == "BAD_USER_INPUT" && !hasCJK(e.Message) {
+			tb.Errorf("%s message %q has no Chinese", code, e.Message)
+		}
+		return e
+	}
+	tb.Fatalf("want an error with code %s, got %+v", code, errs)
+	return gqlError{}
+}
+
+// wantBadInput runs a query that must fail with BAD_USER_INPUT and returns the error.
+func wantBadInput(tb testing.TB, base, q string, vars map[string]any) gqlError {
+	tb.Helper()
+	_, errs := gql(tb, base, q, vars)
+	return wantCode(tb, errs, "BAD_USER_INPUT")
+}
+
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// approxEqual compares floats summed in different orders.
+func approxEqual(a, b float64) bool {
+	d := a - b
+	if d < 0 {
+		d = -d
+	}
+	return d <= 1e-6*max(1, a, -a, b, -b)
+}
+
+func contains[T comparable](xs []T, x T) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// mustJSON renders v for messages and deterministic comparisons.
+func mustJSON(tb testing.TB, v any) string {
+	tb.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
