@@ -1,3 +1,5 @@
+//go:generate go tool gqlgen generate --config gqlgen.yml
+
 // Command wenming serves 文明看板: the GraphQL API and the embedded dashboard of the provincial-direct
 // civilisation work, on an embedded SQLite database.
 package main

@@ -1,4 +1,3 @@
-// Package graph holds the GraphQL schema and the code gqlgen generates from it; never edit generated.go by hand.
+// Package graph holds the GraphQL schema (*.graphqls) and the code gqlgen generates from it; never edit
+// generated.go by hand: run `go generate ./...` at the repository root.
 package graph
-
-//go:generate go tool gqlgen generate --config ../gqlgen.yml
