@@ -298,6 +298,9 @@ func (m *Main) GraphQL() *handler.Server {
 	}
 	srv.Use(extension.FixedComplexityLimit(m.Config.MaxComplexity))
 	srv.Use(DepthLimit{Max: m.Config.MaxDepth})
+	if c, ok := m.Store.(*cache.Store); ok {
+		srv.Use(NewResponseCache(1024, c.Version))
+	}
 	srv.SetErrorPresenter(resolvers.ErrorPresenter(m.Log))
 	srv.SetRecoverFunc(resolvers.RecoverFunc(m.Log))
 	return srv

@@ -58,6 +58,9 @@ func Middleware(next http.Handler) http.Handler {
 	})
 }
 
+// Version returns the data version for this request (read once per request under Middleware).
+func (s *Store) Version(ctx context.Context) (int64, error) { return s.version(ctx) }
+
 func (s *Store) version(ctx context.Context) (int64, error) {
 	m, ok := ctx.Value(memoKey{}).(*versionMemo)
 	if !ok {
