@@ -40,6 +40,7 @@ type Config struct {
 	Addr           string
 	DBPath         string
 	Demo           bool
+	Cache          bool
 	CORSOrigins    []string
 	GraphiQL       bool
 	Introspection  bool
@@ -68,7 +69,7 @@ type Main struct {
 // NewMain returns a Main with the defaults.
 func NewMain() *Main {
 	return &Main{Config: Config{
-		Addr: "127.0.0.1:8080", DBPath: "wenming.db", Demo: true, GraphiQL: true, Introspection: true,
+		Addr: "127.0.0.1:8080", DBPath: "wenming.db", Demo: true, Cache: true, GraphiQL: true, Introspection: true,
 		MaxBodyBytes: 1 << 20, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000,
 		LogLevel: "info", LogFormat: "text", ShutdownPeriod: 10 * time.Second,
 	}, Log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
@@ -132,6 +133,7 @@ func (m *Main) ParseFlags(args []string, out io.Writer) error {
 	fs.StringVar(&c.Addr, "addr", env("WENMING_ADDR", c.Addr), "listen address HOST:PORT (env WENMING_ADDR)")
 	fs.StringVar(&c.DBPath, "db", env("WENMING_DB", c.DBPath), "SQLite database file (env WENMING_DB); WAL mode: keep it on a local disk, not NFS/SMB")
 	fs.BoolVar(&c.Demo, "demo", envBool("WENMING_DEMO", c.Demo), "load the flagged demo dataset into an empty database (env WENMING_DEMO)")
+	fs.BoolVar(&c.Cache, "cache", envBool("WENMING_CACHE", c.Cache), "cache aggregate reads and repeated queries per data version (env WENMING_CACHE)")
 	origins := fs.String("cors-origins", env("WENMING_CORS_ORIGINS", ""), "comma-separated origins allowed to call /graphql cross-site (env WENMING_CORS_ORIGINS); empty: same origin only")
 	fs.BoolVar(&c.GraphiQL, "graphiql", envBool("WENMING_GRAPHIQL", c.GraphiQL), "serve GraphiQL at /graphiql (env WENMING_GRAPHIQL)")
 	fs.BoolVar(&c.Introspection, "introspection", envBool("WENMING_INTROSPECTION", c.Introspection), "allow schema introspection (env WENMING_INTROSPECTION)")
@@ -181,7 +183,10 @@ func (m *Main) Open(ctx context.Context) error {
 		return fmt.Errorf("open %s: %w", m.Config.DBPath, err)
 	}
 	m.DB = d
-	m.Store = cache.New(d, d, 4096)
+	m.Store = d
+	if m.Config.Cache {
+		m.Store = cache.New(d, d, 4096)
+	}
 	empty, err := d.IsEmpty(ctx)
 	if err != nil || !empty {
 		return err

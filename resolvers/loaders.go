@@ -39,7 +39,7 @@ type unitYears struct {
 
 // NewLoaders builds a fresh set of loaders for one request.
 func NewLoaders(s db.Store) *Loaders {
-	wait := dataloadgen.WithWait(time.Millisecond)
+	wait := dataloadgen.WithWait(250 * time.Microsecond)
 	return &Loaders{
 		Units:           dataloadgen.NewMappedLoader(s.UnitsByIDs, wait),
 		People:          dataloadgen.NewMappedLoader(s.PeopleByIDs, wait),

@@ -97,7 +97,7 @@ func metricQuery(m db.Metric) (string, []any, error) {
 		if kind == "hours" {
 			col = "sum(minutes) / 60.0"
 		}
-		return `SELECT coalesce(` + col + `, 0) FROM rollup_volunteer WHERE year BETWEEN ?1 AND ?2 AND ` + cond, args, nil
+		return `SELECT coalesce(` + col + `, 0) FROM rollup_volunteer_year WHERE year BETWEEN ?1 AND ?2 AND ` + cond, args, nil
 	case "cash", "material", "boxes", "batches", "donors":
 		cond, args := campaign("campaign_id")
 		col := map[string]string{
@@ -153,8 +153,8 @@ var progressQuery = map[db.ProgressMetric]string{
 	db.ProgressHonorsTotal:            honorsPerYear(`1`),
 	db.ProgressGoodPeople:             honorsPerYear(`c.code IN ('CHINA_GOOD_PERSON', 'HENAN_GOOD_PERSON', 'DIRECT_GOOD_PERSON')`),
 	db.ProgressMoralModels:            honorsPerYear(`c.code IN ('DIRECT_MORAL_MODEL', 'DIRECT_MORAL_MODEL_NOMINEE')`),
-	db.ProgressVolunteerHours:         `SELECT year, sum(minutes) / 60.0 FROM rollup_volunteer WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
-	db.ProgressVolunteers:             `SELECT year, sum(volunteers) FROM rollup_volunteer WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	db.ProgressVolunteerHours:         `SELECT year, sum(minutes) / 60.0 FROM rollup_volunteer_year WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	db.ProgressVolunteers:             `SELECT year, sum(volunteers) FROM rollup_volunteer_year WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
 	db.ProgressPracticeActivities:     `SELECT year, sum(sessions) FROM rollup_activity WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
 	db.ProgressAverageAssessmentScore: `SELECT year, coalesce(round(sum(total_sum) / nullif(sum(assessed) - sum(vetoed), 0), 2), 0) FROM rollup_assessment
 		WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,

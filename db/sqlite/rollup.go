@@ -12,6 +12,7 @@ DELETE FROM rollup_honor;
 DELETE FROM rollup_activity;
 DELETE FROM rollup_assessment;
 DELETE FROM rollup_unit_year;
+DELETE FROM rollup_volunteer_year;
 INSERT INTO rollup_volunteer SELECT v.month, v.year, coalesce(v.campaign_id, 0), u.kind, v.method, v.verified, v.demo,
   sum(v.volunteers), sum(v.minutes), count(*)
 FROM volunteer_records v JOIN units u ON u.id = v.unit_id GROUP BY 1, 3, 4, 5, 6, 7;
@@ -29,6 +30,8 @@ FROM (
   UNION ALL
   SELECT unit_id, year, 0, 0, 0, 0, 0, 0, sum(sessions), sum(participants) FROM practice_activities GROUP BY 1, 2
 ) GROUP BY unit_id, year;
+INSERT INTO rollup_volunteer_year SELECT year, campaign_id, unit_kind, method, verified, demo, sum(volunteers), sum(minutes), sum(records)
+FROM rollup_volunteer GROUP BY 1, 2, 3, 4, 5, 6;
 `
 
 // rollupChecks pairs each rollup with the same aggregate computed from the records; both sides list
@@ -38,6 +41,12 @@ var rollupChecks = []struct{ name, rollup, base string }{
 		`SELECT month || '|' || campaign_id || '|' || unit_kind || '|' || method || '|' || verified || '|' || demo, volunteers || '|' || minutes || '|' || records
 		 FROM rollup_volunteer WHERE records <> 0 ORDER BY 1`,
 		`SELECT v.month || '|' || coalesce(v.campaign_id, 0) || '|' || u.kind || '|' || v.method || '|' || v.verified || '|' || v.demo,
+		        sum(v.volunteers) || '|' || sum(v.minutes) || '|' || count(*)
+		 FROM volunteer_records v JOIN units u ON u.id = v.unit_id GROUP BY 1 ORDER BY 1`},
+	{"rollup_volunteer_year",
+		`SELECT year || '|' || campaign_id || '|' || unit_kind || '|' || method || '|' || verified || '|' || demo, volunteers || '|' || minutes || '|' || records
+		 FROM rollup_volunteer_year WHERE records <> 0 ORDER BY 1`,
+		`SELECT v.year || '|' || coalesce(v.campaign_id, 0) || '|' || u.kind || '|' || v.method || '|' || v.verified || '|' || v.demo,
 		        sum(v.volunteers) || '|' || sum(v.minutes) || '|' || count(*)
 		 FROM volunteer_records v JOIN units u ON u.id = v.unit_id GROUP BY 1 ORDER BY 1`},
 	{"rollup_honor",

@@ -171,7 +171,7 @@ func (d *DB) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
 	err := d.read.QueryRowContext(ctx, `SELECT
 		(SELECT value FROM meta WHERE key = 'data_version'),
 		(SELECT coalesce(sum(honors), 0) FROM rollup_honor WHERE demo = 1) + (SELECT count(*) FROM units WHERE demo = 1)
-		+ (SELECT coalesce(sum(records), 0) FROM rollup_volunteer WHERE demo = 1) + (SELECT coalesce(sum(activities), 0) FROM rollup_activity WHERE demo = 1)
+		+ (SELECT coalesce(sum(records), 0) FROM rollup_volunteer_year WHERE demo = 1) + (SELECT coalesce(sum(activities), 0) FROM rollup_activity WHERE demo = 1)
 		+ (SELECT coalesce(sum(assessed), 0) FROM rollup_assessment WHERE demo = 1) + (SELECT count(*) FROM people WHERE demo = 1)
 		+ (SELECT count(*) FROM donations WHERE demo = 1) + (SELECT count(*) FROM works WHERE demo = 1)
 		+ (SELECT count(*) FROM federation_members WHERE demo = 1) + (SELECT count(*) FROM practice_links WHERE demo = 1),

@@ -73,6 +73,9 @@ const recordFrom = ` FROM volunteer_records v LEFT JOIN campaigns k ON k.id = v.
 
 const rollupVolunteerFrom = ` FROM rollup_volunteer v LEFT JOIN campaigns k ON k.id = v.campaign_id`
 
+// yearVolunteerFrom is the yearly rollup, for every aggregate that does not group by month.
+const yearVolunteerFrom = ` FROM rollup_volunteer_year v LEFT JOIN campaigns k ON k.id = v.campaign_id`
+
 // VolunteerRecords returns one page of volunteer records, ordered by ID.
 func (d *DB) VolunteerRecords(ctx context.Context, f db.VolunteerCriteria, page db.Page) (*db.VolunteerRecordPage, error) {
 	w := volunteerWhere(f)
@@ -80,7 +83,7 @@ func (d *DB) VolunteerRecords(ctx context.Context, f db.VolunteerCriteria, page 
 	count, countArgs := `SELECT count(*)`+recordFrom+w.sql(), w.args
 	if f.UnitID == 0 {
 		rw := rollupVolunteerWhere(f)
-		count, countArgs = `SELECT coalesce(sum(v.records), 0)`+rollupVolunteerFrom+rw.sql(), rw.args
+		count, countArgs = `SELECT coalesce(sum(v.records), 0)`+yearVolunteerFrom+rw.sql(), rw.args
 	}
 	if err := d.read.QueryRowContext(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
 		return nil, err
@@ -160,7 +163,10 @@ func (d *DB) VolunteerStats(ctx context.Context, groupBy []db.VolunteerDimension
 		for i, c := range grp {
 			grp[i] = strings.ReplaceAll(c, "u.kind", "v.unit_kind")
 		}
-		w, unitName, records, from = rollupVolunteerWhere(f), "NULL", "coalesce(sum(v.records), 0)", rollupVolunteerFrom
+		w, unitName, records, from = rollupVolunteerWhere(f), "NULL", "coalesce(sum(v.records), 0)", yearVolunteerFrom
+		if seen[db.VolDimMonth] {
+			from = rollupVolunteerFrom
+		}
 	}
 	q := `SELECT ` + strings.Join(sel, ", ") + `, min(k.name_zh), ` + unitName + `,
 		coalesce(sum(v.volunteers), 0), coalesce(sum(v.minutes), 0), coalesce(sum(CASE WHEN v.verified THEN v.minutes ELSE 0 END), 0), ` + records +
@@ -400,7 +406,7 @@ func (d *DB) campaigns(ctx context.Context, cond string, args []any) ([]*db.Camp
 	rows, err := d.read.QueryContext(ctx, `SELECT k.id, k.code, k.name_zh, k.name_en, k.kind, k.start_date, k.end_date, k.description,
 		coalesce(r.vols, 0), coalesce(r.mins, 0), coalesce(x.cash, 0), coalesce(x.material, 0), coalesce(x.boxes, 0), coalesce(x.batches, 0), coalesce(x.donors, 0)
 		FROM campaigns k
-		LEFT JOIN (SELECT campaign_id, sum(volunteers) AS vols, sum(minutes) AS mins FROM rollup_volunteer WHERE campaign_id > 0 GROUP BY campaign_id) r ON r.campaign_id = k.id
+		LEFT JOIN (SELECT campaign_id, sum(volunteers) AS vols, sum(minutes) AS mins FROM rollup_volunteer_year WHERE campaign_id > 0 GROUP BY campaign_id) r ON r.campaign_id = k.id
 		LEFT JOIN (SELECT campaign_id, sum(CASE WHEN kind = 'CASH' THEN amount ELSE 0 END) AS cash, sum(CASE WHEN kind = 'MATERIAL' THEN amount ELSE 0 END) AS material,
 		           sum(boxes) AS boxes, count(DISTINCT batch) AS batches, count(DISTINCT unit_id) AS donors FROM donations GROUP BY campaign_id) x ON x.campaign_id = k.id`+
 		cond+` ORDER BY k.start_date, k.id`, args...)
