@@ -30,6 +30,18 @@ type HonorFilter struct {
 	Demo *bool `json:"demo,omitempty"`
 }
 
+// 写操作入口。Mutation root.
+type Mutation struct {
+}
+
+// 新建的令牌：密钥只显示这一次。A new token; its secret is shown only this once.
+type NewAPIToken struct {
+	// 令牌。The token.
+	Token *db.APIToken `json:"token"`
+	// 密钥：请立即保存，之后无法再查看。The secret; save it now, it cannot be shown again.
+	Secret string `json:"secret"`
+}
+
 // 人物筛选。Filter over people.
 type PersonFilter struct {
 	// 荣誉类别代码。Honour category codes the person holds.
@@ -52,6 +64,16 @@ type UnitFilter struct {
 	ServiceWindow *bool `json:"serviceWindow,omitempty"`
 	// 仅联系实践中心的单位。Only units linked to a practice centre.
 	LinkedToPractice *bool `json:"linkedToPractice,omitempty"`
+}
+
+// 当前调用者。The caller of this request.
+type Viewer struct {
+	// 用户（匿名只读时为空）。The user, null for anonymous read access.
+	User *db.User `json:"user,omitempty"`
+	// 实际生效的角色（令牌权限已计入）。Effective role, after the token scope.
+	Role *db.Role `json:"role,omitempty"`
+	// 认证方式：session、token 或 anonymous。How the caller authenticated.
+	Via string `json:"via"`
 }
 
 // 志愿服务筛选。Filter over volunteer service records.

@@ -1,0 +1,150 @@
+package db
+
+import (
+	"context"
+	"io"
+	"time"
+)
+
+// Role is what a user may do: VIEWER reads, EDITOR also writes records, ADMIN also manages users, tokens,
+// weights and targets.
+type Role string
+
+// Roles, from least to most powerful.
+const (
+	RoleViewer Role = "VIEWER"
+	RoleEditor Role = "EDITOR"
+	RoleAdmin  Role = "ADMIN"
+)
+
+// AllRoles lists the roles in rising order of power.
+var AllRoles = []Role{RoleViewer, RoleEditor, RoleAdmin}
+
+func (r Role) rank() int {
+	for i, x := range AllRoles {
+		if x == r {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// AtLeast reports whether r includes every right of min.
+func (r Role) AtLeast(min Role) bool { return r.rank() >= min.rank() && min.rank() > 0 }
+
+// MarshalGQL writes the role as a GraphQL enum.
+func (r Role) MarshalGQL(w io.Writer) { marshalEnum(w, r) }
+
+// UnmarshalGQL validates a role input.
+func (r *Role) UnmarshalGQL(v any) error { return unmarshalEnum(r, v, "role", AllRoles) }
+
+// TokenScope limits what an API token may do, whatever its owner's role.
+type TokenScope string
+
+// Token scopes.
+const (
+	ScopeRead  TokenScope = "READ"
+	ScopeWrite TokenScope = "WRITE"
+)
+
+// AllTokenScopes lists the scopes.
+var AllTokenScopes = []TokenScope{ScopeRead, ScopeWrite}
+
+// MarshalGQL writes the scope as a GraphQL enum.
+func (s TokenScope) MarshalGQL(w io.Writer) { marshalEnum(w, s) }
+
+// UnmarshalGQL validates a scope input.
+func (s *TokenScope) UnmarshalGQL(v any) error { return unmarshalEnum(s, v, "scope", AllTokenScopes) }
+
+// User is an account of the dashboard; its password is kept only as a hash.
+type User struct {
+	ID           int64
+	Username     string
+	DisplayName  string
+	Role         Role
+	PasswordHash string
+	Disabled     bool
+	CreatedAt    time.Time
+}
+
+// APIToken lets a reporting tool call the API; only its hash is stored, and it is shown once on creation.
+type APIToken struct {
+	ID         int64
+	UserID     int64
+	Name       string
+	Scope      TokenScope
+	Hash       string
+	CreatedAt  time.Time
+	ExpiresAt  *time.Time
+	LastUsedAt *time.Time
+	RevokedAt  *time.Time
+}
+
+// Principal is who is making a request, and how they proved it.
+type Principal struct {
+	UserID   int64
+	Username string
+	Role     Role
+	// Via is "session", "token" or "anonymous".
+	Via string
+	// Scope is set for token requests; a READ token acts as a VIEWER whatever its owner's role.
+	Scope TokenScope
+}
+
+// Effective is the role the principal acts with, after the token scope.
+func (p *Principal) Effective() Role {
+	if p == nil {
+		return ""
+	}
+	if p.Via == "token" && p.Scope == ScopeRead && p.Role.AtLeast(RoleViewer) {
+		return RoleViewer
+	}
+	return p.Role
+}
+
+type principalKey struct{}
+
+// WithPrincipal attaches the caller to the context.
+func WithPrincipal(ctx context.Context, p *Principal) context.Context {
+	return context.WithValue(ctx, principalKey{}, p)
+}
+
+// PrincipalFrom returns the caller, or nil for an unauthenticated request.
+func PrincipalFrom(ctx context.Context) *Principal {
+	p, _ := ctx.Value(principalKey{}).(*Principal)
+	return p
+}
+
+// Require fails with EUNAUTHORIZED when nobody is signed in, or EFORBIDDEN when the caller's role is below min.
+func Require(ctx context.Context, min Role) error {
+	p := PrincipalFrom(ctx)
+	if p == nil || p.Effective() == "" {
+		return Errorf(EUNAUTHORIZED, "请先登录。Please sign in.")
+	}
+	if !p.Effective().AtLeast(min) {
+		return Errorf(EFORBIDDEN, "需要%s权限。This needs the %s role.", roleZh[min], min)
+	}
+	return nil
+}
+
+var roleZh = map[Role]string{RoleViewer: "查看", RoleEditor: "编辑", RoleAdmin: "管理员"}
+
+// AuthStore keeps users, browser sessions and API tokens.
+type AuthStore interface {
+	CreateUser(ctx context.Context, u *User) error
+	UserByUsername(ctx context.Context, username string) (*User, error)
+	UserByID(ctx context.Context, id int64) (*User, error)
+	Users(ctx context.Context) ([]*User, error)
+	SetPassword(ctx context.Context, userID int64, hash string) error
+	SetRole(ctx context.Context, userID int64, role Role, disabled bool) error
+	HasAdmin(ctx context.Context) (bool, error)
+	CreateSession(ctx context.Context, userID int64, hash string, expires time.Time) error
+	// SessionUser returns the user of a live session, or ENOTFOUND.
+	SessionUser(ctx context.Context, hash string, now time.Time) (*User, error)
+	DeleteSession(ctx context.Context, hash string) error
+	CreateToken(ctx context.Context, t *APIToken) error
+	// TokenByHash returns a live token and records its use, or ENOTFOUND.
+	TokenByHash(ctx context.Context, hash string, now time.Time) (*APIToken, error)
+	Tokens(ctx context.Context, userID int64) ([]*APIToken, error)
+	RevokeToken(ctx context.Context, id int64, now time.Time) error
+}
