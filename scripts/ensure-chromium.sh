@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium for the browser tests when it is not already there (CI machines start without it).
+# Installs Debian's chromium and CJK fonts for the browser tests when missing (CI machines start without them).
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then
+# Chinese fonts, so that screenshots and PNG exports show 中文 rather than boxes.
+if command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
@@ -10,5 +11,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq chromium >/dev/null
+apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 chromium --version

@@ -1,0 +1,180 @@
+// Test harness: starts the real Go binary on a free port with a temp database,
+// waits for /readyz, launches Debian's Chromium through playwright-core, and
+// tears both down. WENMING_BIN overrides the binary path; WENMING_URL points
+// the tests at a server that is already running (nothing is started then).
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium } from 'playwright-core'
+
+export const root = resolve(import.meta.dirname, '..')
+export const outDir = join(root, 'test-output')
+export const shotDir = join(outDir, 'screenshots')
+mkdirSync(shotDir, { recursive: true })
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+]
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer()
+    s.once('error', rej)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => res(port))
+    })
+  })
+}
+
+async function waitReady(base, proc, timeoutMs = 90_000) {
+  const until = Date.now() + timeoutMs
+  let last = ''
+  while (Date.now() < until) {
+    if (proc && proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`)
+    try {
+      const r = await fetch(base + '/readyz')
+      if (r.status === 200) return
+      last = `HTTP ${r.status}`
+    } catch (e) {
+      last = e.message
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`server not ready at ${base}/readyz: ${last}`)
+}
+
+/** Start the server (unless WENMING_URL) and the browser. */
+export async function start() {
+  let base = process.env.WENMING_URL
+  let proc
+  let dir
+  const logs = []
+  if (!base) {
+    const bin = resolve(root, process.env.WENMING_BIN ?? '../bin/wenming')
+    if (!existsSync(bin)) throw new Error(`server binary not found at ${bin} (build it, or set WENMING_BIN / WENMING_URL)`)
+    const port = await freePort()
+    dir = mkdtempSync(join(tmpdir(), 'wenming-e2e-'))
+    const extra = (process.env.WENMING_ARGS ?? '').split(' ').filter(Boolean)
+    proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--db', join(dir, 'test.db'), ...extra], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env },
+    })
+    proc.stdout.on('data', (d) => logs.push(String(d)))
+    proc.stderr.on('data', (d) => logs.push(String(d)))
+    base = `http://127.0.0.1:${port}`
+  }
+  try {
+    await waitReady(base, proc)
+  } catch (e) {
+    proc?.kill('SIGKILL')
+    throw new Error(`${e.message}\n--- server log ---\n${logs.join('').slice(-4000)}`)
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  return {
+    base,
+    browser,
+    logs,
+    async stop() {
+      await browser.close().catch(() => {})
+      if (proc && proc.exitCode === null) {
+        proc.kill('SIGTERM')
+        await new Promise((r) => {
+          const t = setTimeout(() => {
+            proc.kill('SIGKILL')
+            r()
+          }, 5000)
+          proc.once('exit', () => {
+            clearTimeout(t)
+            r()
+          })
+        })
+      }
+      if (dir) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** POST a query straight to the API (the tests' source of truth). */
+export async function api(base, query, variables = {}) {
+  const r = await fetch(base + '/graphql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  })
+  const body = await r.json()
+  if (body.errors) throw new Error(JSON.stringify(body.errors))
+  return body.data
+}
+
+/** A page that records console errors, page errors and failed requests. */
+export async function openPage(ctx) {
+  const page = await ctx.newPage()
+  const problems = []
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+  page.on('requestfailed', (r) => {
+    const f = r.failure()?.errorText ?? ''
+    if (!/ERR_ABORTED/.test(f)) problems.push(`requestfailed: ${r.url()} ${f}`)
+  })
+  return { page, problems }
+}
+
+/** Wait until every chart on the page is drawn or shows a designed state. */
+export async function settle(page, timeout = 20_000) {
+  await page.waitForSelector('[data-page]', { timeout })
+  await page.waitForFunction(
+    () => {
+      const panels = [...document.querySelectorAll('figure[data-chart]')]
+      if (!panels.length) return false
+      return panels.every((p) => {
+        const c = p.querySelector('.chart')
+        const s = p.querySelector('.state-box')
+        return (c && c.getAttribute('data-ready') === '1') || (s && s.getAttribute('data-state') !== 'loading')
+      }) && !document.querySelector('.state-box[data-state="loading"]')
+    },
+    null,
+    { timeout },
+  )
+}
+
+/** Per-chart facts: name, drawn?, series, points, state. */
+export function chartFacts(page) {
+  return page.$$eval('figure[data-chart]', (els) =>
+    els.map((p) => {
+      const c = p.querySelector('.chart')
+      const s = p.querySelector('.state-box')
+      return {
+        name: p.getAttribute('data-chart'),
+        ready: c?.getAttribute('data-ready') === '1',
+        series: Number(c?.getAttribute('data-series') ?? 0),
+        points: Number(c?.getAttribute('data-points') ?? 0),
+        state: s?.getAttribute('data-state') ?? null,
+        renderer: c?.querySelector('svg') ? 'svg' : c?.querySelector('canvas') ? 'canvas' : null,
+      }
+    }),
+  )
+}
+
+/** Parse the text of a formatted figure back to a number (3500余, 2.9万, 1.64 million, 3,500+). */
+export function parseFigure(text) {
+  const t = text.replace(/[,\s]/g, '').replace(/^约|^about/, '')
+  const m = /^(-?\d+(?:\.\d+)?)(亿|万|billion|million)?/.exec(t)
+  if (!m) return NaN
+  const mult = { 亿: 1e8, 万: 1e4, billion: 1e9, million: 1e6 }[m[2]] ?? 1
+  return Math.round(Number(m[1]) * mult * 1e6) / 1e6
+}
+
+/** Bytes of a download. */
+export async function downloadBytes(download) {
+  const stream = await download.createReadStream()
+  const chunks = []
+  for await (const c of stream) chunks.push(c)
+  return Buffer.concat(chunks)
+}

@@ -1,0 +1,71 @@
+// Downloads: CSV (UTF-8 with BOM so Excel reads Chinese), XLSX (lazily loaded
+// writer, outside the first-load budget) and chart PNGs.
+
+export interface Column<R> {
+  key: string
+  label: string
+  /** Text shown in the table and written to CSV/XLSX. */
+  text?: (row: R) => string
+  /** Raw value written to XLSX when it is a number (keeps cells numeric). */
+  value?: (row: R) => string | number | boolean | null
+  sortValue?: (row: R) => string | number
+  sortable?: boolean
+  numeric?: boolean
+  /** Minimum column width in the table (CSS length). */
+  minWidth?: string
+}
+
+export function cellText<R>(c: Column<R>, row: R): string {
+  if (c.text) return c.text(row)
+  const v = c.value ? c.value(row) : (row as Record<string, unknown>)[c.key]
+  return v === null || v === undefined ? '' : String(v)
+}
+
+export function cellValue<R>(c: Column<R>, row: R): string | number | boolean | null {
+  if (c.value) return c.value(row)
+  return cellText(c, row)
+}
+
+export function download(data: Blob | string, filename: string) {
+  const url = typeof data === 'string' ? data : URL.createObjectURL(data)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  a.rel = 'noopener'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  if (typeof data !== 'string') setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+function csvEscape(s: string): string {
+  // Guard against formula injection in spreadsheet apps.
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+export function toCsv<R>(rows: R[], columns: Column<R>[]): string {
+  const lines = [columns.map((c) => csvEscape(c.label)).join(',')]
+  for (const r of rows) lines.push(columns.map((c) => csvEscape(cellText(c, r))).join(','))
+  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+}
+
+export function exportCsv<R>(rows: R[], columns: Column<R>[], filename: string) {
+  download(new Blob([toCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }), filename + '.csv')
+}
+
+export async function exportXlsx<R>(rows: R[], columns: Column<R>[], filename: string, sheet = 'Sheet1') {
+  const { buildXlsx } = await import('./xlsx')
+  const data: (string | number | boolean | null)[][] = [columns.map((c) => c.label)]
+  for (const r of rows) data.push(columns.map((c) => cellValue(c, r)))
+  const bytes = buildXlsx(data, sheet)
+  download(
+    new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    filename + '.xlsx',
+  )
+}
+
+/** A filename-safe stamp such as 2019-2024. */
+export function stamp(from: number, to: number) {
+  return from === to ? `${from}` : `${from}-${to}`
+}

@@ -1,0 +1,183 @@
+// Number, money and year formatting for the dashboard. Pure functions so that the
+// unit tests (and the e2e test's expectations) can pin the exact text users see.
+
+export type Lang = 'zh' | 'en'
+export type Qualifier = 'EXACT' | 'AT_LEAST' | 'APPROXIMATE'
+
+/** Trim a fixed-point string: "1.50" → "1.5", "2.00" → "2". */
+function trimFixed(s: string): string {
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s
+}
+
+/** Round to at most `digits` decimals without floating noise. */
+function fixed(n: number, digits: number): string {
+  return trimFixed(n.toFixed(digits))
+}
+
+function groupEn(n: number, digits = 2): string {
+  const abs = Math.abs(n)
+  const s = Number.isInteger(abs) ? String(abs) : fixed(abs, digits)
+  const [int, frac] = s.split('.')
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return (n < 0 ? '-' : '') + grouped + (frac ? '.' + frac : '')
+}
+
+/**
+ * A plain number in the way a Chinese report writes it: below 1万 as digits
+ * (3500), from 1万 in 万 (2.9万, 80万, 5000万), from 1亿 in 亿 (18.45亿).
+ * English uses digit grouping below a million and "million"/"billion" above.
+ */
+export function formatNumber(value: number, lang: Lang, digits = 2): string {
+  if (!Number.isFinite(value)) return '—'
+  const abs = Math.abs(value)
+  const sign = value < 0 ? '-' : ''
+  if (lang === 'zh') {
+    if (abs >= 1e8) return sign + fixed(abs / 1e8, Math.max(digits, 2)) + '亿'
+    if (abs >= 1e4) return sign + fixed(abs / 1e4, digits) + '万'
+    return sign + (Number.isInteger(abs) ? String(abs) : fixed(abs, digits))
+  }
+  if (abs >= 1e9) return sign + fixed(abs / 1e9, Math.max(digits, 3)) + ' billion'
+  if (abs >= 1e6) return sign + fixed(abs / 1e6, digits) + ' million'
+  return groupEn(value, digits)
+}
+
+/** Short axis labels: 12万 / 120k. */
+export function formatAxis(value: number, lang: Lang): string {
+  const abs = Math.abs(value)
+  if (lang === 'zh') return formatNumber(value, 'zh', 1)
+  if (abs >= 1e9) return fixed(value / 1e9, 1) + 'B'
+  if (abs >= 1e6) return fixed(value / 1e6, 1) + 'M'
+  if (abs >= 1e3) return fixed(value / 1e3, 1) + 'k'
+  return fixed(value, 1)
+}
+
+/**
+ * A published figure with its qualifier: 「3500余」/「3500+」 for AT_LEAST,
+ * 「约164万」/「about 1.64 million」 for APPROXIMATE. Never a bare number for a
+ * qualified figure.
+ */
+export function formatFigure(value: number, qualifier: Qualifier, lang: Lang): string {
+  const n = formatNumber(value, lang)
+  switch (qualifier) {
+    case 'AT_LEAST':
+      return lang === 'zh' ? `${n}余` : `${n}+`
+    case 'APPROXIMATE':
+      return lang === 'zh' ? `约${n}` : `about ${n}`
+    default:
+      return n
+  }
+}
+
+/** Read back a number formatted by formatNumber/formatFigure (used by tests). */
+export function parseFormatted(text: string): number {
+  const t = text.replace(/[,\s]/g, '').replace(/^约|^about|余$|\+$/g, '')
+  const m = /^(-?\d+(?:\.\d+)?)(亿|万|billion|million)?/.exec(t)
+  if (!m) return NaN
+  const base = Number(m[1])
+  const mult = { 亿: 1e8, 万: 1e4, billion: 1e9, million: 1e6 }[m[2] as '亿'] ?? 1
+  return Math.round(base * mult * 1e6) / 1e6
+}
+
+/**
+ * Parse the Yuan scalar (whole yuan as a decimal string) to BigInt. Accepts a
+ * number too, in case a server sends one; rejects fractions and junk.
+ */
+export function parseYuan(v: string | number | null | undefined): bigint {
+  if (v === null || v === undefined || v === '') return 0n
+  if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v)) throw new Error(`unsafe yuan amount ${v}`)
+    return BigInt(v)
+  }
+  const s = v.trim()
+  if (!/^-?\d+$/.test(s)) throw new Error(`invalid yuan amount ${JSON.stringify(v)}`)
+  return BigInt(s)
+}
+
+/** Divide a BigInt by 10^k and round half up to `digits` decimals, as a string. */
+function scaled(n: bigint, k: number, digits: number): string {
+  const neg = n < 0n
+  const a = neg ? -n : n
+  const denom = 10n ** BigInt(k)
+  const factor = 10n ** BigInt(digits)
+  const q = (a * factor * 2n + denom) / (denom * 2n) // round half up
+  const int = q / factor
+  const frac = (q % factor).toString().padStart(digits, '0')
+  return (neg ? '-' : '') + trimFixed(digits > 0 ? `${int}.${frac}` : `${int}`)
+}
+
+/** Money in 万元/亿元 (zh) or ¥ million/billion (en). */
+export function formatYuan(v: string | number | null | undefined, lang: Lang): string {
+  const n = parseYuan(v)
+  const abs = n < 0n ? -n : n
+  if (lang === 'zh') {
+    if (abs >= 100000000n) return scaled(n, 8, 2) + '亿元'
+    if (abs >= 10000n) return scaled(n, 4, 2) + '万元'
+    return n.toString() + '元'
+  }
+  if (abs >= 1000000000n) return '¥' + scaled(n, 9, 3) + ' billion'
+  if (abs >= 1000000n) return '¥' + scaled(n, 6, 2) + ' million'
+  return '¥' + groupEn(Number(n))
+}
+
+/** Yuan as a Number of 万元 for charts (safe: chart precision is not money precision). */
+export function yuanToWan(v: string | number | null | undefined): number {
+  const n = parseYuan(v)
+  return Number(scaled(n, 4, 2))
+}
+
+export const DEFAULT_FROM = 2019
+export const DEFAULT_TO = 2024
+export const MIN_YEAR = 2000
+export const MAX_YEAR = 2100
+
+/**
+ * Normalise a year range from URL parameters: missing or junk values fall back
+ * to the default 2019–2024, values are clamped to [min, max], and a reversed
+ * range is swapped.
+ */
+export function parseYearRange(
+  from: unknown,
+  to: unknown,
+  bounds: { min?: number; max?: number; defFrom?: number; defTo?: number } = {},
+): { from: number; to: number } {
+  const min = bounds.min ?? MIN_YEAR
+  const max = bounds.max ?? MAX_YEAR
+  const read = (v: unknown, def: number) => {
+    const s = Array.isArray(v) ? v[0] : v
+    const n = typeof s === 'number' ? s : typeof s === 'string' && /^\d{4}$/.test(s.trim()) ? Number(s) : NaN
+    if (!Number.isInteger(n)) return def
+    return Math.min(max, Math.max(min, n))
+  }
+  let f = read(from, bounds.defFrom ?? DEFAULT_FROM)
+  let t = read(to, bounds.defTo ?? DEFAULT_TO)
+  if (f > t) [f, t] = [t, f]
+  return { from: f, to: t }
+}
+
+/** 2019–2024年 / 2019–2024; a single year as 2021年 / 2021. */
+export function formatYearRange(from: number, to: number, lang: Lang): string {
+  const core = from === to ? String(from) : `${from}–${to}`
+  return lang === 'zh' ? `${core}年` : core
+}
+
+/** The list of years in a range, inclusive. */
+export function yearsOf(from: number, to: number): number[] {
+  const out: number[] = []
+  for (let y = from; y <= to; y++) out.push(y)
+  return out
+}
+
+/** Rank movement as text plus symbol, so colour is never the only carrier. */
+export function rankChange(
+  rank: number,
+  previous: number | null | undefined,
+  lang: Lang,
+): { symbol: string; text: string; delta: number | null } {
+  if (previous === null || previous === undefined) {
+    return { symbol: '★', text: lang === 'zh' ? '新上榜' : 'new', delta: null }
+  }
+  const d = previous - rank
+  if (d > 0) return { symbol: '▲', text: lang === 'zh' ? `上升${d}位` : `up ${d}`, delta: d }
+  if (d < 0) return { symbol: '▼', text: lang === 'zh' ? `下降${-d}位` : `down ${-d}`, delta: d }
+  return { symbol: '＝', text: lang === 'zh' ? '持平' : 'no change', delta: 0 }
+}

@@ -1,0 +1,32 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+
+// The Go binary embeds dist/ and serves it with a strict CSP (script-src 'self'),
+// so the build must not emit inline scripts; Vite's default module entry is an
+// external file, and modulePreload polyfill is disabled because it is inline-free
+// only when not injected.
+export default defineConfig({
+  plugins: [vue()],
+  base: '/',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    sourcemap: false,
+    target: 'es2020',
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 1200,
+    manifest: true,
+  },
+  server: {
+    proxy: {
+      '/graphql': process.env.WENMING_API ?? 'http://127.0.0.1:8080',
+      '/readyz': process.env.WENMING_API ?? 'http://127.0.0.1:8080',
+    },
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+  },
+})
