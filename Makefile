@@ -24,7 +24,7 @@ build: frontend
 
 run: build
 	@mkdir -p $(dir $(DB))
-	./bin/wenming serve --addr $(ADDR) --db $(DB)
+	./bin/wenming serve --addr $(ADDR) --db $(DB) --anonymous-read
 
 generate:
 	$(GO) generate ./...

@@ -123,7 +123,7 @@ func TestParseFlags(t *testing.T) {
 		clearEnv(t)
 		m := main.NewMain()
 		db := filepath.Join(t.TempDir(), "flags.db")
-		if err := m.ParseFlags([]string{"--addr", "127.0.0.1:0", "--db", db, "--demo=false", "--log-level", "error"}, &bytes.Buffer{}); err != nil {
+		if err := m.ParseFlags([]string{"--addr", "127.0.0.1:0", "--db", db, "--demo=false", "--anonymous-read", "--log-level", "error"}, &bytes.Buffer{}); err != nil {
 			t.Fatal(err)
 		}
 		if err := m.Run(context.Background()); err != nil {

@@ -37,6 +37,17 @@ Usage:
   wenming seed --scale N --db FILE
                             fill an empty database with the deterministic province-scale benchmark dataset
                             (5,000 units, 100,000 honours, 2,000,000 volunteer records … times N), flagged demo
+  wenming user add|passwd|list --db FILE --name NAME [--role VIEWER|EDITOR|ADMIN] [--password P]
+                            manage accounts (a generated password is printed once)
+  wenming token create|revoke|list --db FILE [--user NAME --name WHAT --scope READ|WRITE --days N | --id N]
+                            manage API tokens (the secret is printed once; only its hash is kept)
+  wenming import FILE --kind KIND [--dry-run] --db FILE
+                            import an XLSX or CSV file (units, people, honors, volunteer-records, assessments,
+                            activities): every row is validated first, nothing is written unless all are valid
+  wenming export --view VIEW --format xlsx|csv [--filter NAME=VALUE …] [--out FILE] --db FILE
+                            export a table (honors, volunteer-records, units, people, figures, rankings)
+  wenming template --kind KIND [--out FILE]
+                            write the XLSX import template of a kind, with its 说明 sheet
   wenming version           print the version
 
 Run "wenming serve --help" for the flags; each also reads an environment variable.
@@ -66,8 +77,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return m.Migrate(ctx, stdout)
+	case "import":
+		return importCommand(ctx, args, stdout, stderr)
+	case "export":
+		return exportCommand(ctx, args, stdout, stderr)
+	case "template":
+		return templateCommand(ctx, args, stdout, stderr)
 	case "seed":
 		return seedScale(ctx, args, stdout, stderr)
+	case "user":
+		return userCommand(ctx, args, stdout, stderr)
+	case "token":
+		return tokenCommand(ctx, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "wenming", Version)
 		return nil

@@ -26,6 +26,9 @@ func MustRunMain(tb testing.TB, opts ...func(*mainConfig)) *main.Main {
 	m := main.NewMain()
 	m.Config.Addr = "127.0.0.1:0"
 	m.Config.DBPath = filepath.Join(tb.TempDir(), "wenming.db")
+	// Most API tests read as an anonymous viewer; auth tests turn this off and sign in.
+	m.Config.AnonymousRead = true
+	m.Config.BcryptCost = 4
 	m.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	for _, o := range opts {
 		o(&m.Config)

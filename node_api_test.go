@@ -16,7 +16,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // nodeTypes are the Node implementations, each fetched back through node(id) in TestNode.
 var nodeTypes = []string{"Unit", "Honor", "HonorCategory", "Person", "Campaign", "Donation", "VolunteerRecord", "VolunteerProject",
-	"PracticeCenter", "PracticeLink", "Pairing", "Assessment", "PublishedFigure", "SourceDocument", "Milestone", "Target"}
+	"PracticeCenter", "PracticeLink", "Pairing", "Assessment", "PublishedFigure", "SourceDocument", "Milestone", "Target", "PracticeActivity"}
 
 func TestNode(t *testing.T) {
 	m := MustRunMain(t)
@@ -52,12 +52,15 @@ func TestNode(t *testing.T) {
 		VolunteerRecords struct {
 			Edges []struct{ Node struct{ ID string } }
 		}
-		VolunteerProjects []struct{ ID string }
-		PracticeCenters   []struct{ ID string }
-		PublishedFigures  []struct{ ID string }
-		SourceDocuments   []struct{ ID string }
-		Milestones        []struct{ ID string }
-		Targets           []struct{ ID string }
+		VolunteerProjects  []struct{ ID string }
+		PracticeCenters    []struct{ ID string }
+		PublishedFigures   []struct{ ID string }
+		SourceDocuments    []struct{ ID string }
+		Milestones         []struct{ ID string }
+		Targets            []struct{ ID string }
+		PracticeActivities struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}](t, base, `{
 		units(filter: {linkedToPractice: true}, first: 1) { edges { node { id assessments { id } practiceLinks { id } pairings { id } } } }
 		honors(first: 1) { edges { node { id category { id } } } }
@@ -70,6 +73,7 @@ func TestNode(t *testing.T) {
 		sourceDocuments { id }
 		milestones { id }
 		targets { id }
+		practiceActivities(first: 1) { edges { node { id } } }
 	}`, nil)
 	u := ids.Units.Edges[0].Node
 	sample := map[string]string{
@@ -89,6 +93,7 @@ func TestNode(t *testing.T) {
 		"SourceDocument":   ids.SourceDocuments[0].ID,
 		"Milestone":        ids.Milestones[0].ID,
 		"Target":           ids.Targets[0].ID,
+		"PracticeActivity": ids.PracticeActivities.Edges[0].Node.ID,
 	}
 
 	// One query asks for the id through an inline fragment on every Node type.
@@ -170,7 +175,8 @@ func TestEveryQueryIsTested(t *testing.T) {
 	tested := []string{"node", "sourceDocuments", "publishedFigures", "reconciliation", "overview", "progress", "honors", "honorStats",
 		"volunteerStats", "volunteerRecords", "rankings", "rankingWeights", "honorCategories", "units", "unit", "unitKinds", "people",
 		"campaigns", "volunteerProjects", "federation", "practiceCenters", "practiceSummary", "practiceActivityStats", "workStats",
-		"assessmentIndicators", "assessmentStageStats", "milestones", "targets", "dataset"}
+		"assessmentIndicators", "assessmentStageStats", "milestones", "targets", "dataset", "viewer", "users", "apiTokens",
+		"auditLog", "deletedRecords", "practiceActivities", "assessments"}
 	m := MustRunMain(t)
 	r := query[struct {
 		Type struct{ Fields []struct{ Name string } } `json:"__type"`

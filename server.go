@@ -12,18 +12,22 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/coder/websocket"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/cache"
@@ -37,14 +41,20 @@ import (
 
 // Config is every setting of the server; each has a flag and an environment variable.
 type Config struct {
-	Addr           string
-	DBPath         string
-	Demo           bool
-	Cache          bool
-	CORSOrigins    []string
-	GraphiQL       bool
-	Introspection  bool
-	MaxBodyBytes   int64
+	Addr          string
+	DBPath        string
+	Demo          bool
+	Cache         bool
+	AnonymousRead bool
+	SessionTTL    time.Duration
+	// BcryptCost is the password hashing cost; tests lower it.
+	BcryptCost    int
+	CORSOrigins   []string
+	GraphiQL      bool
+	Introspection bool
+	MaxBodyBytes  int64
+	// MaxUploadBytes bounds a multipart upload to /graphql (importRecords); other requests keep MaxBodyBytes.
+	MaxUploadBytes int64
 	MaxComplexity  int
 	MaxDepth       int
 	MaxTokens      int
@@ -60,6 +70,12 @@ type Main struct {
 	DB     *sqlite.DB
 	// Store is what the API reads: the database behind a cache keyed on the data version.
 	Store db.Store
+	// Auth authenticates requests and serves login and logout.
+	Auth *Auth
+	// Live watches the data version for the dataChanged subscription.
+	Live *resolvers.Broker
+
+	stopLive context.CancelFunc
 
 	server   *http.Server
 	listener net.Listener
@@ -70,7 +86,8 @@ type Main struct {
 func NewMain() *Main {
 	return &Main{Config: Config{
 		Addr: "127.0.0.1:8080", DBPath: "wenming.db", Demo: true, Cache: true, GraphiQL: true, Introspection: true,
-		MaxBodyBytes: 1 << 20, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000,
+		SessionTTL: 12 * time.Hour, BcryptCost: 12,
+		MaxBodyBytes: 1 << 20, MaxUploadBytes: 256 << 20, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000,
 		LogLevel: "info", LogFormat: "text", ShutdownPeriod: 10 * time.Second,
 	}, Log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
 }
@@ -133,11 +150,14 @@ func (m *Main) ParseFlags(args []string, out io.Writer) error {
 	fs.StringVar(&c.Addr, "addr", env("WENMING_ADDR", c.Addr), "listen address HOST:PORT (env WENMING_ADDR)")
 	fs.StringVar(&c.DBPath, "db", env("WENMING_DB", c.DBPath), "SQLite database file (env WENMING_DB); WAL mode: keep it on a local disk, not NFS/SMB")
 	fs.BoolVar(&c.Demo, "demo", envBool("WENMING_DEMO", c.Demo), "load the flagged demo dataset into an empty database (env WENMING_DEMO)")
+	fs.BoolVar(&c.AnonymousRead, "anonymous-read", envBool("WENMING_ANONYMOUS_READ", c.AnonymousRead), "let anyone read without signing in, never write (env WENMING_ANONYMOUS_READ)")
+	fs.DurationVar(&c.SessionTTL, "session-ttl", bad.duration("WENMING_SESSION_TTL", c.SessionTTL), "how long a browser session lasts (env WENMING_SESSION_TTL)")
 	fs.BoolVar(&c.Cache, "cache", envBool("WENMING_CACHE", c.Cache), "cache aggregate reads and repeated queries per data version (env WENMING_CACHE)")
 	origins := fs.String("cors-origins", env("WENMING_CORS_ORIGINS", ""), "comma-separated origins allowed to call /graphql cross-site (env WENMING_CORS_ORIGINS); empty: same origin only")
 	fs.BoolVar(&c.GraphiQL, "graphiql", envBool("WENMING_GRAPHIQL", c.GraphiQL), "serve GraphiQL at /graphiql (env WENMING_GRAPHIQL)")
 	fs.BoolVar(&c.Introspection, "introspection", envBool("WENMING_INTROSPECTION", c.Introspection), "allow schema introspection (env WENMING_INTROSPECTION)")
 	body := fs.Int("max-body-bytes", envInt("WENMING_MAX_BODY_BYTES", int(c.MaxBodyBytes)), "largest request body accepted (env WENMING_MAX_BODY_BYTES)")
+	upload := fs.Int("max-upload-bytes", envInt("WENMING_MAX_UPLOAD_BYTES", int(c.MaxUploadBytes)), "largest import file uploaded to /graphql (env WENMING_MAX_UPLOAD_BYTES)")
 	fs.IntVar(&c.MaxComplexity, "max-complexity", envInt("WENMING_MAX_COMPLEXITY", c.MaxComplexity), "query complexity limit; a connection costs first × its child cost (env WENMING_MAX_COMPLEXITY)")
 	fs.IntVar(&c.MaxDepth, "max-depth", envInt("WENMING_MAX_DEPTH", c.MaxDepth), "query depth limit (env WENMING_MAX_DEPTH)")
 	fs.IntVar(&c.MaxTokens, "max-tokens", envInt("WENMING_MAX_TOKENS", c.MaxTokens), "parser token limit (env WENMING_MAX_TOKENS)")
@@ -154,6 +174,7 @@ func (m *Main) ParseFlags(args []string, out io.Writer) error {
 		return fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
 	c.MaxBodyBytes = int64(*body)
+	c.MaxUploadBytes = int64(*upload)
 	c.CORSOrigins = nil
 	for _, o := range strings.Split(*origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -186,6 +207,11 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Store = d
 	if m.Config.Cache {
 		m.Store = cache.New(d, d, 4096)
+	}
+	m.Auth = &Auth{Store: m.Store, Log: m.Log, AnonymousRead: m.Config.AnonymousRead, SessionTTL: m.Config.SessionTTL,
+		BcryptCost: m.Config.BcryptCost, AllowedOrigins: m.Config.CORSOrigins}
+	if err := m.Auth.EnsureAdmin(ctx); err != nil {
+		return err
 	}
 	empty, err := d.IsEmpty(ctx)
 	if err != nil || !empty {
@@ -230,6 +256,10 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.Open(ctx); err != nil {
 		return err
 	}
+	m.Live = &resolvers.Broker{Version: m.DB.DataVersion, Log: m.Log}
+	liveCtx, stop := context.WithCancel(context.Background())
+	m.stopLive = stop
+	go m.Live.Run(liveCtx)
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
 		return err
@@ -266,6 +296,10 @@ func (m *Main) Close() error {
 		}
 		m.server = nil
 	}
+	if m.stopLive != nil {
+		m.stopLive()
+		m.stopLive = nil
+	}
 	if m.DB != nil {
 		errs = append(errs, m.DB.Close())
 		m.DB = nil
@@ -275,7 +309,10 @@ func (m *Main) Close() error {
 
 // GraphQL builds the gqlgen server with its transports, caches and limits.
 func (m *Main) GraphQL() *handler.Server {
-	cfg := graph.Config{Resolvers: resolvers.New(m.Store)}
+	root := resolvers.New(m.Store)
+	root.BcryptCost = m.Config.BcryptCost
+	root.Live = m.Live
+	cfg := graph.Config{Resolvers: root}
 	// A connection costs first × the cost of one node, so that a page of 100 is 100 times a page of one.
 	conn := func(child int, first *int) int {
 		n := db.DefaultPageSize
@@ -287,14 +324,23 @@ func (m *Main) GraphQL() *handler.Server {
 	cfg.Complexity.Query.Honors = func(c int, _ *model.HonorFilter, _ *db.HonorOrder, first *int, _ *string) int { return conn(c, first) }
 	cfg.Complexity.Query.Units = func(c int, _ *model.UnitFilter, first *int, _ *string) int { return conn(c, first) }
 	cfg.Complexity.Query.People = func(c int, _ *model.PersonFilter, first *int, _ *string) int { return conn(c, first) }
-	cfg.Complexity.Query.VolunteerRecords = func(c int, _ *model.VolunteerFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.VolunteerRecords = func(c int, _ *model.VolunteerFilter, _ *db.VolunteerRecordOrder, first *int, _ *string) int {
+		return conn(c, first)
+	}
+	cfg.Complexity.Query.PracticeActivities = func(c int, _ *model.PracticeActivityFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.Assessments = func(c int, _ *model.AssessmentFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.AuditLog = func(c int, _ *model.AuditFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.DeletedRecords = func(c int, _ *db.Entity, _ *bool, first *int, _ *string) int { return conn(c, first) }
 	// A ranking is computed in one pass and cached; its entries cost their fields, not first × the fields.
 	cfg.Complexity.Query.Rankings = func(c int, _ *int, _ db.RankingMetric, _ *string, _ *int, _ *db.RankingOrder) int { return 1 + 10*c }
 
 	srv := handler.New(graph.NewExecutableSchema(cfg))
+	srv.AddTransport(m.websocket())
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
+	// Uploads (importRecords) only: uploadGuard in Handler rejects multipart requests without the custom header.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: m.Config.MaxUploadBytes, MaxMemory: 32 << 20})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(m.Config.MaxTokens)
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
@@ -303,12 +349,54 @@ func (m *Main) GraphQL() *handler.Server {
 	}
 	srv.Use(extension.FixedComplexityLimit(m.Config.MaxComplexity))
 	srv.Use(DepthLimit{Max: m.Config.MaxDepth})
+	// Every operation needs at least a viewer; mutations check their own, higher, roles.
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		oc := graphql.GetOperationContext(ctx)
+		if oc.Operation != nil && oc.Operation.Operation != ast.Mutation {
+			if err := db.Require(ctx, db.RoleViewer); err != nil {
+				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{resolvers.ErrorPresenter(m.Log)(ctx, err)}})
+			}
+		}
+		return next(ctx)
+	})
 	if c, ok := m.Store.(*cache.Store); ok {
-		srv.Use(NewResponseCache(1024, c.Version))
+		rc := NewResponseCache(1024, c.Version)
+		rc.Scope = func(ctx context.Context) string { return string(db.PrincipalFrom(ctx).Effective()) }
+		srv.Use(rc)
 	}
 	srv.SetErrorPresenter(resolvers.ErrorPresenter(m.Log))
 	srv.SetRecoverFunc(resolvers.RecoverFunc(m.Log))
 	return srv
+}
+
+// websocket is the graphql-transport-ws transport of the dataChanged subscription. Browsers authenticate with
+// their session cookie; tools send {"Authorization": "Bearer wm_…"} in connection_init. Only this origin and the
+// CORS allowlist may connect.
+func (m *Main) websocket() transport.Websocket {
+	var hosts []string
+	for _, o := range m.Config.CORSOrigins {
+		if u, err := url.Parse(o); err == nil && u.Host != "" {
+			hosts = append(hosts, u.Host)
+		}
+	}
+	return transport.Websocket{
+		Implementation:        transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: hosts}},
+		KeepAlivePingInterval: 15 * time.Second,
+		InitTimeout:           10 * time.Second,
+		InitFunc: func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+			if h := payload.Authorization(); h != "" {
+				p, err := m.Auth.tokenPrincipal(ctx, h)
+				if err != nil {
+					return ctx, nil, err
+				}
+				ctx = db.WithPrincipal(ctx, p)
+			}
+			if db.PrincipalFrom(ctx) == nil {
+				return ctx, nil, errors.New("请先登录或提供 API 令牌。Please sign in or send an API token.")
+			}
+			return ctx, nil, nil
+		},
+	}
 }
 
 // Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.
@@ -320,11 +408,17 @@ func (m *Main) Handler() http.Handler {
 		gql = cors.New(cors.Options{
 			AllowedOrigins: m.Config.CORSOrigins,
 			AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-			AllowedHeaders: []string{"Content-Type", "Authorization", "Apollo-Require-Preflight", "X-Request-Id"},
+			AllowedHeaders: []string{"Content-Type", "Authorization", "Apollo-Require-Preflight", "X-Request-Id", UploadHeader},
 			MaxAge:         600,
 		}).Handler(api)
 	}
-	mux.Handle("/graphql", limitBody(m.Config.MaxBodyBytes, cache.Middleware(gql)))
+	mux.Handle("/graphql", m.Auth.RequireSignIn(uploadGuard(m.Config.MaxUploadBytes, cache.Middleware(gql),
+		limitBody(m.Config.MaxBodyBytes, cache.Middleware(gql)))))
+	mux.Handle("GET /export/{file}", m.Auth.RequireSignIn(ExportHandler(m.Store)))
+	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
+	mux.HandleFunc("POST /auth/login", m.Auth.Login)
+	mux.HandleFunc("POST /auth/logout", m.Auth.Logout)
+	mux.HandleFunc("GET /auth/me", m.Auth.Me)
 	if m.Config.GraphiQL {
 		mux.Handle("GET /graphiql", graphiqlCSP(playground.Handler("文明看板 GraphiQL", "/graphql")))
 	} else {
@@ -344,7 +438,7 @@ func (m *Main) Handler() http.Handler {
 		io.WriteString(w, "ready\n")
 	})
 	mux.Handle("/", frontend.Handler())
-	return requestLog(m.Log, securityHeaders(mux))
+	return requestLog(m.Log, securityHeaders(m.Auth.Middleware(mux)))
 }
 
 type requestIDKey struct{}

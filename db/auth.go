@@ -118,7 +118,7 @@ func PrincipalFrom(ctx context.Context) *Principal {
 // Require fails with EUNAUTHORIZED when nobody is signed in, or EFORBIDDEN when the caller's role is below min.
 func Require(ctx context.Context, min Role) error {
 	p := PrincipalFrom(ctx)
-	if p == nil || p.Effective() == "" {
+	if p == nil || p.Effective() == "" || (p.Via == "anonymous" && !p.Effective().AtLeast(min)) {
 		return Errorf(EUNAUTHORIZED, "请先登录。Please sign in.")
 	}
 	if !p.Effective().AtLeast(min) {

@@ -46,6 +46,14 @@ type Store interface {
 	PracticeStore
 	AssessmentStore
 	TimelineStore
+	RecordStore
+	WriteStore
+	AuthStore
+	// Importer imports spreadsheets; ExportStore streams whole filtered tables (db/import.go).
+	Importer
+	ExportStore
+	// TokenByID loads one API token, for revocation checks.
+	TokenByID(ctx context.Context, id int64) (*APIToken, error)
 	// DatasetInfo reports whether demo rows are present and the data version every write bumps.
 	DatasetInfo(ctx context.Context) (DatasetInfo, error)
 	// Close releases the store's connections.

@@ -67,11 +67,12 @@ type YearValue struct {
 
 // Target is the planned value of a progress metric for a year, so that progress can be shown against plan.
 type Target struct {
-	ID     int64
-	Metric ProgressMetric
-	Year   int
-	Value  float64
-	Demo   bool
+	ID      int64
+	Metric  ProgressMetric
+	Year    int
+	Value   float64
+	Demo    bool
+	Version int
 }
 
 // Milestone is a dated event on the five-year timeline, or a period such as the COVID years.

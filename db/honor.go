@@ -29,6 +29,7 @@ type Honor struct {
 	Status        HonorStatus
 	SourceID      *int64
 	Demo          bool
+	Version       int
 }
 
 // HonorCriteria narrows honours; zero fields do not filter.
@@ -85,6 +86,7 @@ type Person struct {
 	UnitID   *int64
 	Citation string
 	Demo     bool
+	Version  int
 }
 
 // PersonCriteria narrows people.

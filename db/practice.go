@@ -20,6 +20,7 @@ type PracticeLink struct {
 	CenterID  int64
 	SinceYear int
 	Demo      bool
+	Version   int
 }
 
 // Pairing records a unit's one-to-one pairing with a township (结对帮创).
@@ -43,6 +44,7 @@ type PracticeActivity struct {
 	Sessions     int
 	Participants int
 	Demo         bool
+	Version      int
 }
 
 // PracticeSummary sums up civilisation practice for a range of years.

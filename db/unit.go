@@ -10,6 +10,8 @@ type Unit struct {
 	// Campus marks universities and schools, whose honours count apart from units'.
 	Campus bool
 	Demo   bool
+	// Version counts the writes to the record; an update must name the version it read.
+	Version int
 }
 
 // UnitKinds lists the kinds of unit the office distinguishes, in display order.
@@ -52,6 +54,7 @@ type Assessment struct {
 	Veto      bool
 	Stage     AssessmentStage
 	Demo      bool
+	Version   int
 }
 
 // Total is base plus bonus, or 0 when a veto item (一票否决) applies.

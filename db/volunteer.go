@@ -12,6 +12,7 @@ type VolunteerRecord struct {
 	Method   RecordingMethod
 	Verified bool
 	Demo     bool
+	Version  int
 }
 
 // Hours is the service time in hours.
@@ -100,6 +101,7 @@ type Campaign struct {
 	Boxes             int
 	Batches           int
 	DonorUnits        int
+	Version           int
 }
 
 // Hours is the campaign's service time in hours.

@@ -7,7 +7,8 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
+	"strings"
+	"time"
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/graph"
@@ -16,77 +17,184 @@ import (
 
 // ID is the resolver for the id field.
 func (r *apiTokenResolver) ID(ctx context.Context, obj *db.APIToken) (string, error) {
-	panic(fmt.Errorf("not implemented: ID - id"))
+	return GlobalID("ApiToken", obj.ID), nil
 }
 
 // CreatedAt is the resolver for the createdAt field.
 func (r *apiTokenResolver) CreatedAt(ctx context.Context, obj *db.APIToken) (string, error) {
-	panic(fmt.Errorf("not implemented: CreatedAt - createdAt"))
+	return rfc3339(&obj.CreatedAt), nil
 }
 
 // ExpiresAt is the resolver for the expiresAt field.
 func (r *apiTokenResolver) ExpiresAt(ctx context.Context, obj *db.APIToken) (*string, error) {
-	panic(fmt.Errorf("not implemented: ExpiresAt - expiresAt"))
+	return rfc3339p(obj.ExpiresAt), nil
 }
 
 // LastUsedAt is the resolver for the lastUsedAt field.
 func (r *apiTokenResolver) LastUsedAt(ctx context.Context, obj *db.APIToken) (*string, error) {
-	panic(fmt.Errorf("not implemented: LastUsedAt - lastUsedAt"))
+	return rfc3339p(obj.LastUsedAt), nil
 }
 
 // RevokedAt is the resolver for the revokedAt field.
 func (r *apiTokenResolver) RevokedAt(ctx context.Context, obj *db.APIToken) (*string, error) {
-	panic(fmt.Errorf("not implemented: RevokedAt - revokedAt"))
+	return rfc3339p(obj.RevokedAt), nil
 }
 
 // CreateUser is the resolver for the createUser field.
 func (r *mutationResolver) CreateUser(ctx context.Context, username string, password string, role db.Role, displayName *string) (*db.User, error) {
-	panic(fmt.Errorf("not implemented: CreateUser - createUser"))
+	if err := db.Require(ctx, db.RoleAdmin); err != nil {
+		return nil, err
+	}
+	username = strings.TrimSpace(username)
+	if username == "" {
+		return nil, db.FieldErrorf("username", "用户名不能为空")
+	}
+	hash, err := db.HashPassword(password, r.BcryptCost)
+	if err != nil {
+		return nil, err
+	}
+	u := &db.User{Username: username, DisplayName: strings.TrimSpace(deref(displayName)), Role: role, PasswordHash: hash}
+	if err := r.Store.CreateUser(ctx, u); err != nil {
+		return nil, err
+	}
+	return u, nil
 }
 
 // SetUserRole is the resolver for the setUserRole field.
 func (r *mutationResolver) SetUserRole(ctx context.Context, id string, role db.Role, disabled *bool) (*db.User, error) {
-	panic(fmt.Errorf("not implemented: SetUserRole - setUserRole"))
+	if err := db.Require(ctx, db.RoleAdmin); err != nil {
+		return nil, err
+	}
+	n, err := parseTypedID("id", "User", id)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.Store.SetRole(ctx, n, role, deref(disabled)); err != nil {
+		return nil, err
+	}
+	return r.Store.UserByID(ctx, n)
 }
 
 // SetPassword is the resolver for the setPassword field.
 func (r *mutationResolver) SetPassword(ctx context.Context, id string, password string) (bool, error) {
-	panic(fmt.Errorf("not implemented: SetPassword - setPassword"))
+	n, err := parseTypedID("id", "User", id)
+	if err != nil {
+		return false, err
+	}
+	if p := db.PrincipalFrom(ctx); p == nil || p.Via != "session" || p.UserID != n {
+		if err := db.Require(ctx, db.RoleAdmin); err != nil {
+			return false, err
+		}
+	}
+	hash, err := db.HashPassword(password, r.BcryptCost)
+	if err != nil {
+		return false, err
+	}
+	return true, r.Store.SetPassword(ctx, n, hash)
 }
 
 // CreateAPIToken is the resolver for the createApiToken field.
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, name string, scope db.TokenScope, expiresInDays *int) (*model.NewAPIToken, error) {
-	panic(fmt.Errorf("not implemented: CreateAPIToken - createApiToken"))
+	if err := db.Require(ctx, db.RoleViewer); err != nil {
+		return nil, err
+	}
+	p := db.PrincipalFrom(ctx)
+	if p.UserID == 0 {
+		return nil, db.Errorf(db.EUNAUTHORIZED, "请先登录。Please sign in.")
+	}
+	if p.Via == "token" {
+		return nil, db.Errorf(db.EFORBIDDEN, "令牌不能再创建令牌，请登录后操作。Sign in to create tokens.")
+	}
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil, db.FieldErrorf("name", "令牌名称不能为空")
+	}
+	if scope == db.ScopeWrite && !p.Role.AtLeast(db.RoleEditor) {
+		return nil, db.FieldErrorf("scope", "查看角色只能创建只读令牌")
+	}
+	secret := db.TokenPrefix + db.NewSecret(24)
+	t := &db.APIToken{UserID: p.UserID, Name: name, Scope: scope, Hash: db.HashSecret(secret)}
+	if expiresInDays != nil {
+		if *expiresInDays < 1 || *expiresInDays > 3650 {
+			return nil, db.FieldErrorf("expiresInDays", "有效期须在 1 到 3650 天之间")
+		}
+		e := time.Now().Add(time.Duration(*expiresInDays) * 24 * time.Hour)
+		t.ExpiresAt = &e
+	}
+	if err := r.Store.CreateToken(ctx, t); err != nil {
+		return nil, err
+	}
+	return &model.NewAPIToken{Token: t, Secret: secret}, nil
 }
 
 // RevokeAPIToken is the resolver for the revokeApiToken field.
 func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id string) (*db.APIToken, error) {
-	panic(fmt.Errorf("not implemented: RevokeAPIToken - revokeApiToken"))
+	if err := db.Require(ctx, db.RoleViewer); err != nil {
+		return nil, err
+	}
+	n, err := parseTypedID("id", "ApiToken", id)
+	if err != nil {
+		return nil, err
+	}
+	t, err := r.Store.TokenByID(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	if p := db.PrincipalFrom(ctx); p.UserID != t.UserID {
+		if err := db.Require(ctx, db.RoleAdmin); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.Store.RevokeToken(ctx, n, time.Now()); err != nil {
+		return nil, err
+	}
+	return r.Store.TokenByID(ctx, n)
 }
 
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
-	panic(fmt.Errorf("not implemented: Viewer - viewer"))
+	p := db.PrincipalFrom(ctx)
+	v := &model.Viewer{Via: "none"}
+	if p == nil {
+		return v, nil
+	}
+	role := p.Effective()
+	v.Role, v.Via = &role, p.Via
+	if p.UserID != 0 {
+		u, err := r.Store.UserByID(ctx, p.UserID)
+		if err != nil {
+			return nil, err
+		}
+		v.User = u
+	}
+	return v, nil
 }
 
 // Users is the resolver for the users field.
 func (r *queryResolver) Users(ctx context.Context) ([]*db.User, error) {
-	panic(fmt.Errorf("not implemented: Users - users"))
+	if err := db.Require(ctx, db.RoleAdmin); err != nil {
+		return nil, err
+	}
+	return r.Store.Users(ctx)
 }
 
 // APITokens is the resolver for the apiTokens field.
 func (r *queryResolver) APITokens(ctx context.Context) ([]*db.APIToken, error) {
-	panic(fmt.Errorf("not implemented: APITokens - apiTokens"))
+	p := db.PrincipalFrom(ctx)
+	if p == nil || p.UserID == 0 {
+		return nil, nil
+	}
+	return r.Store.Tokens(ctx, p.UserID)
 }
 
 // ID is the resolver for the id field.
 func (r *userResolver) ID(ctx context.Context, obj *db.User) (string, error) {
-	panic(fmt.Errorf("not implemented: ID - id"))
+	return GlobalID("User", obj.ID), nil
 }
 
 // CreatedAt is the resolver for the createdAt field.
 func (r *userResolver) CreatedAt(ctx context.Context, obj *db.User) (string, error) {
-	panic(fmt.Errorf("not implemented: CreatedAt - createdAt"))
+	return rfc3339(&obj.CreatedAt), nil
 }
 
 // ApiToken returns graph.ApiTokenResolver implementation.

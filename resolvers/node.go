@@ -86,6 +86,10 @@ func (r *Resolver) node(ctx context.Context, typ string, id int64) (db.Node, err
 		var m map[int64]*db.Milestone
 		m, err = r.Store.MilestonesByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
+	case "PracticeActivity":
+		var m map[int64]*db.PracticeActivity
+		m, err = r.Store.PracticeActivitiesByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
 	case "Target":
 		var m map[int64]*db.Target
 		m, err = r.Store.TargetsByIDs(ctx, ids)

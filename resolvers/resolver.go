@@ -3,12 +3,30 @@
 package resolvers
 
 import (
+	"time"
+
 	"github.com/wenming/wenming/db"
 )
+
+// rfc3339 formats a timestamp for the API.
+func rfc3339(t *time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// rfc3339p formats an optional timestamp.
+func rfc3339p(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := rfc3339(t)
+	return &s
+}
 
 // Resolver is the root resolver; it holds the store every field reads from.
 type Resolver struct {
 	Store db.Store
+	// BcryptCost is the cost of password hashes made through the API (0: bcrypt's default).
+	BcryptCost int
+	// Live feeds the dataChanged subscription.
+	Live *Broker
 }
 
 // New returns a root resolver over the store.

@@ -91,7 +91,7 @@ func (r *queryResolver) VolunteerStats(ctx context.Context, groupBy []db.Volunte
 }
 
 // VolunteerRecords is the resolver for the volunteerRecords field.
-func (r *queryResolver) VolunteerRecords(ctx context.Context, filter *model.VolunteerFilter, first *int, after *string) (*db.VolunteerRecordPage, error) {
+func (r *queryResolver) VolunteerRecords(ctx context.Context, filter *model.VolunteerFilter, orderBy *db.VolunteerRecordOrder, first *int, after *string) (*db.VolunteerRecordPage, error) {
 	c, err := r.volunteerCriteria(ctx, filter)
 	if err != nil {
 		return nil, err
@@ -99,6 +99,9 @@ func (r *queryResolver) VolunteerRecords(ctx context.Context, filter *model.Volu
 	p, err := page(first, after)
 	if err != nil {
 		return nil, err
+	}
+	if orderBy != nil {
+		return r.Store.VolunteerRecordsInOrder(ctx, c, *orderBy, p)
 	}
 	return r.Store.VolunteerRecords(ctx, c, p)
 }

@@ -215,12 +215,12 @@ func (d *DB) Progress(ctx context.Context, metric db.ProgressMetric, years db.Ye
 
 func scanTarget(r *sql.Rows) (*db.Target, error) {
 	t := &db.Target{}
-	return t, r.Scan(&t.ID, &t.Metric, &t.Year, &t.Value, &t.Demo)
+	return t, r.Scan(&t.ID, &t.Metric, &t.Year, &t.Value, &t.Demo, &t.Version)
 }
 
 // Targets lists yearly targets, optionally of one metric.
 func (d *DB) Targets(ctx context.Context, metric db.ProgressMetric) ([]*db.Target, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo FROM targets WHERE (?1 = '' OR metric = ?1) ORDER BY metric, year`, metric)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo, version FROM targets WHERE (?1 = '' OR metric = ?1) ORDER BY metric, year`, metric)
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +233,7 @@ func (d *DB) TargetsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Targe
 		return nil, nil
 	}
 	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo FROM targets WHERE id IN (`+ph+`)`, args...)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo, version FROM targets WHERE id IN (`+ph+`)`, args...)
 	if err != nil {
 		return nil, err
 	}

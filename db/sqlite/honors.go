@@ -10,12 +10,12 @@ import (
 )
 
 const honorCols = `h.id, h.category_id, h.recipient_kind, h.recipient_name, h.unit_id, h.person_id, h.project_id, h.work_id,
-	h.year, h.date, h.edition, h.status, h.source_id, h.demo`
+	h.year, h.date, h.edition, h.status, h.source_id, h.demo, h.version`
 
 func scanHonor(r *sql.Rows) (*db.Honor, error) {
 	h := &db.Honor{}
 	return h, r.Scan(&h.ID, &h.CategoryID, &h.RecipientKind, &h.RecipientName, &h.UnitID, &h.PersonID, &h.ProjectID, &h.WorkID,
-		&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo)
+		&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo, &h.Version)
 }
 
 // HonorCategories returns the catalogue in its display order.
@@ -119,7 +119,7 @@ func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder
 		h := &db.Honor{}
 		var key any
 		err := r.Scan(&h.ID, &h.CategoryID, &h.RecipientKind, &h.RecipientName, &h.UnitID, &h.PersonID, &h.ProjectID, &h.WorkID,
-			&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo, &key)
+			&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo, &h.Version, &key)
 		return &db.HonorEdge{Cursor: encodeOrderedCursor(orderName, key, h.ID), Node: h}, err
 	})
 	if err != nil {
@@ -228,11 +228,11 @@ func (d *DB) HonorStats(ctx context.Context, groupBy []db.HonorDimension, f db.H
 	return out, err
 }
 
-const personCols = `p.id, p.name, p.unit_id, p.citation, p.demo`
+const personCols = `p.id, p.name, p.unit_id, p.citation, p.demo, p.version`
 
 func scanPerson(r *sql.Rows) (*db.Person, error) {
 	p := &db.Person{}
-	return p, r.Scan(&p.ID, &p.Name, &p.UnitID, &p.Citation, &p.Demo)
+	return p, r.Scan(&p.ID, &p.Name, &p.UnitID, &p.Citation, &p.Demo, &p.Version)
 }
 
 // People returns one page of people, ordered by ID.

@@ -40,7 +40,7 @@ func (d *DB) PracticeCentersByIDs(ctx context.Context, ids []int64) (map[int64]*
 
 func scanLink(r *sql.Rows) (*db.PracticeLink, error) {
 	l := &db.PracticeLink{}
-	return l, r.Scan(&l.ID, &l.UnitID, &l.CenterID, &l.SinceYear, &l.Demo)
+	return l, r.Scan(&l.ID, &l.UnitID, &l.CenterID, &l.SinceYear, &l.Demo, &l.Version)
 }
 
 func (d *DB) linksWhere(ctx context.Context, col string, ids []int64) ([]*db.PracticeLink, error) {
@@ -48,7 +48,7 @@ func (d *DB) linksWhere(ctx context.Context, col string, ids []int64) ([]*db.Pra
 		return nil, nil
 	}
 	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT id, unit_id, center_id, since_year, demo FROM practice_links WHERE `+col+` IN (`+ph+`) ORDER BY id`, args...)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, unit_id, center_id, since_year, demo, version FROM practice_links WHERE `+col+` IN (`+ph+`) ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}

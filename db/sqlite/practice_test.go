@@ -197,7 +197,7 @@ func TestPracticeLinks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		assertEqual(t, "link 4", *m[4], db.PracticeLink{ID: 4, UnitID: unitHospital, CenterID: 1, SinceYear: 2022, Demo: true})
+		assertEqual(t, "link 4", *m[4], db.PracticeLink{ID: 4, UnitID: unitHospital, CenterID: 1, SinceYear: 2022, Demo: true, Version: 1})
 	})
 
 	t.Run("PairingsByUnits", func(t *testing.T) {

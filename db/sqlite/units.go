@@ -7,11 +7,11 @@ import (
 	"github.com/wenming/wenming/db"
 )
 
-const unitCols = `u.id, u.name, u.kind, u.sector, u.service_window, u.campus, u.demo`
+const unitCols = `u.id, u.name, u.kind, u.sector, u.service_window, u.campus, u.demo, u.version`
 
 func scanUnit(r *sql.Rows) (*db.Unit, error) {
 	u := &db.Unit{}
-	return u, r.Scan(&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo)
+	return u, r.Scan(&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo, &u.Version)
 }
 
 // Units returns one page of units, ordered by ID.
@@ -156,14 +156,14 @@ func (d *DB) assessmentsWhere(ctx context.Context, col string, ids []int64) ([]*
 		return nil, nil
 	}
 	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT id, unit_id, year, base_score, bonus, veto, stage, demo FROM assessments
+	rows, err := d.read.QueryContext(ctx, `SELECT id, unit_id, year, base_score, bonus, veto, stage, demo, version FROM assessments
 		WHERE `+col+` IN (`+ph+`) ORDER BY year, id`, args...)
 	if err != nil {
 		return nil, err
 	}
 	return collect(rows, func(r *sql.Rows) (*db.Assessment, error) {
 		a := &db.Assessment{}
-		return a, r.Scan(&a.ID, &a.UnitID, &a.Year, &a.BaseScore, &a.Bonus, &a.Veto, &a.Stage, &a.Demo)
+		return a, r.Scan(&a.ID, &a.UnitID, &a.Year, &a.BaseScore, &a.Bonus, &a.Veto, &a.Stage, &a.Demo, &a.Version)
 	})
 }
 

@@ -10,11 +10,11 @@ import (
 	"github.com/wenming/wenming/db"
 )
 
-const recordCols = `v.id, v.unit_id, v.campaign_id, v.service_date, v.volunteers, v.minutes, v.method, v.verified, v.demo`
+const recordCols = `v.id, v.unit_id, v.campaign_id, v.service_date, v.volunteers, v.minutes, v.method, v.verified, v.demo, v.version`
 
 func scanRecord(r *sql.Rows) (*db.VolunteerRecord, error) {
 	v := &db.VolunteerRecord{}
-	return v, r.Scan(&v.ID, &v.UnitID, &v.CampaignID, &v.Date, &v.Volunteers, &v.Minutes, &v.Method, &v.Verified, &v.Demo)
+	return v, r.Scan(&v.ID, &v.UnitID, &v.CampaignID, &v.Date, &v.Volunteers, &v.Minutes, &v.Method, &v.Verified, &v.Demo, &v.Version)
 }
 
 // volunteerWhere turns criteria into conditions over volunteer_records v, campaigns k and units u.
@@ -404,7 +404,7 @@ func (d *DB) CampaignsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Cam
 
 func (d *DB) campaigns(ctx context.Context, cond string, args []any) ([]*db.Campaign, error) {
 	rows, err := d.read.QueryContext(ctx, `SELECT k.id, k.code, k.name_zh, k.name_en, k.kind, k.start_date, k.end_date, k.description,
-		coalesce(r.vols, 0), coalesce(r.mins, 0), coalesce(x.cash, 0), coalesce(x.material, 0), coalesce(x.boxes, 0), coalesce(x.batches, 0), coalesce(x.donors, 0)
+		coalesce(r.vols, 0), coalesce(r.mins, 0), coalesce(x.cash, 0), coalesce(x.material, 0), coalesce(x.boxes, 0), coalesce(x.batches, 0), coalesce(x.donors, 0), k.version
 		FROM campaigns k
 		LEFT JOIN (SELECT campaign_id, sum(volunteers) AS vols, sum(minutes) AS mins FROM rollup_volunteer_year WHERE campaign_id > 0 GROUP BY campaign_id) r ON r.campaign_id = k.id
 		LEFT JOIN (SELECT campaign_id, sum(CASE WHEN kind = 'CASH' THEN amount ELSE 0 END) AS cash, sum(CASE WHEN kind = 'MATERIAL' THEN amount ELSE 0 END) AS material,
@@ -416,7 +416,7 @@ func (d *DB) campaigns(ctx context.Context, cond string, args []any) ([]*db.Camp
 	return collect(rows, func(r *sql.Rows) (*db.Campaign, error) {
 		c := &db.Campaign{}
 		return c, r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Kind, &c.StartDate, &c.EndDate, &c.Description,
-			&c.Volunteers, &c.Minutes, &c.CashDonations, &c.MaterialDonations, &c.Boxes, &c.Batches, &c.DonorUnits)
+			&c.Volunteers, &c.Minutes, &c.CashDonations, &c.MaterialDonations, &c.Boxes, &c.Batches, &c.DonorUnits, &c.Version)
 	})
 }
 

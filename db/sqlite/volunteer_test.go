@@ -317,6 +317,7 @@ func TestVolunteerRecords(t *testing.T) {
 			t.Fatal(err)
 		}
 		ds := volunteerDataset()
+		ds.VolunteerRecords[0].Version, ds.VolunteerRecords[6].Version = 1, 1 // every stored record starts at version 1
 		assertEqual(t, "record 1", m[1], ds.VolunteerRecords[0])
 		assertEqual(t, "record 7", m[7], ds.VolunteerRecords[6])
 	})

@@ -60,7 +60,7 @@ export async function start() {
     const port = await freePort()
     dir = mkdtempSync(join(tmpdir(), 'wenming-e2e-'))
     const extra = (process.env.WENMING_ARGS ?? '').split(' ').filter(Boolean)
-    proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--db', join(dir, 'test.db'), ...extra], {
+    proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--db', join(dir, 'test.db'), '--anonymous-read', ...extra], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env },
     })

@@ -6,6 +6,80 @@ import (
 	"github.com/wenming/wenming/db"
 )
 
+// 测评筛选。Filter over assessments.
+type AssessmentFilter struct {
+	// 年份。Year.
+	Year *int `json:"year,omitempty"`
+	// 单位类型。Unit kind.
+	UnitKind *string `json:"unitKind,omitempty"`
+	// 阶段。Stage.
+	Stage *db.AssessmentStage `json:"stage,omitempty"`
+	// 单位全局 ID。Unit global ID.
+	UnitID *string `json:"unitId,omitempty"`
+	// 是否演示数据。Demo flag.
+	Demo *bool `json:"demo,omitempty"`
+}
+
+// 测评的可写字段。What an editor sets on an assessment; scores replace the existing ones.
+type AssessmentInput struct {
+	// 单位。Unit.
+	UnitID string `json:"unitId"`
+	// 年份。Year.
+	Year int `json:"year"`
+	// 基础分（0–100）。Base score.
+	BaseScore float64 `json:"baseScore"`
+	// 加分（0–10）。Bonus.
+	Bonus *float64 `json:"bonus,omitempty"`
+	// 一票否决。Veto.
+	Veto *bool `json:"veto,omitempty"`
+	// 阶段。Stage.
+	Stage db.AssessmentStage `json:"stage"`
+	// 各指标得分（整体替换）。Indicator scores, replaced as a whole.
+	Scores []*IndicatorScoreInput `json:"scores,omitempty"`
+}
+
+// 审计日志筛选。Filter over the audit log.
+type AuditFilter struct {
+	// 用户全局 ID。User global ID.
+	UserID *string `json:"userId,omitempty"`
+	// 用户名。Username.
+	Username *string `json:"username,omitempty"`
+	// 记录类型。Kind of record.
+	Entity *db.Entity `json:"entity,omitempty"`
+	// 动作。Action.
+	Action *db.AuditAction `json:"action,omitempty"`
+	// 起始时间（含），YYYY-MM-DD 或 RFC 3339。From (inclusive): a date or an RFC 3339 time.
+	From *string `json:"from,omitempty"`
+	// 截止时间，YYYY-MM-DD（含当天）或 RFC 3339（不含）。To: a date (inclusive) or an RFC 3339 time (exclusive).
+	To *string `json:"to,omitempty"`
+}
+
+// 专项行动的可写字段。What an editor sets on a campaign.
+type CampaignInput struct {
+	// 代码（大写字母、数字、下划线；创建后不可修改）。Code; cannot change once created.
+	Code string `json:"code"`
+	// 中文名称。Chinese name.
+	NameZh string `json:"nameZh"`
+	// 英文名称。English name.
+	NameEn string `json:"nameEn"`
+	// 类型。Kind.
+	Kind db.CampaignKind `json:"kind"`
+	// 开始日期。Start date.
+	StartDate db.Date `json:"startDate"`
+	// 结束日期（不早于开始日期）。End date, not before the start.
+	EndDate *db.Date `json:"endDate,omitempty"`
+	// 说明。Description.
+	Description *string `json:"description,omitempty"`
+}
+
+// 数据变更通知。A notice that records changed, so that open dashboards refresh.
+type DataChange struct {
+	// 新的数据版本。The new data version.
+	Version int `json:"version"`
+	// 发现变更的时间（RFC 3339）。When the change was seen (RFC 3339).
+	At string `json:"at"`
+}
+
 // 荣誉筛选条件。Filter over honours.
 type HonorFilter struct {
 	// 起始年份（含）。First year, inclusive.
@@ -30,6 +104,37 @@ type HonorFilter struct {
 	Demo *bool `json:"demo,omitempty"`
 }
 
+// 荣誉的可写字段。获得者须与类别的获得者类型一致：单位类（UNIT）须为非校园单位，校园类（CAMPUS）须为高校或中小学，窗口类（WINDOW）须为窗口单位，个人类（PERSON）须指定人物，项目类须指定项目。
+// What an editor sets on an honour. The recipient must match the category's recipient kind.
+type HonorInput struct {
+	// 荣誉类别代码，如 PROVINCIAL_UNIT。Category code.
+	CategoryCode string `json:"categoryCode"`
+	// 获得单位（单位、校园、窗口类必填；个人类默认取人物所在单位）。Unit.
+	UnitID *string `json:"unitId,omitempty"`
+	// 获得者（个人类必填）。Person, for PERSON categories.
+	PersonID *string `json:"personId,omitempty"`
+	// 志愿服务项目（项目类必填）。Volunteer project, for PROJECT categories.
+	ProjectID *string `json:"projectId,omitempty"`
+	// 获得者名称（默认取单位、人物或项目名称）。Recipient display name; defaults to the recipient's name.
+	RecipientName *string `json:"recipientName,omitempty"`
+	// 年份（1949–2100）。Year.
+	Year int `json:"year"`
+	// 日期（须在该年内）。Date, within the year.
+	Date *db.Date `json:"date,omitempty"`
+	// 届次，如 第六届。Edition.
+	Edition *string `json:"edition,omitempty"`
+	// 状态（默认取类别的默认状态）。Status; defaults to the category's.
+	Status *db.HonorStatus `json:"status,omitempty"`
+}
+
+// 一项指标得分。One indicator score.
+type IndicatorScoreInput struct {
+	// 指标代码（须属于该年施行的指标版本）。Indicator code of the year's version.
+	Code string `json:"code"`
+	// 得分（0 至该指标满分）。Score, from 0 to the indicator's maximum.
+	Score float64 `json:"score"`
+}
+
 // 写操作入口。Mutation root.
 type Mutation struct {
 }
@@ -50,8 +155,84 @@ type PersonFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 }
 
+// 人物的可写字段。What an editor sets on a person.
+type PersonInput struct {
+	// 姓名。Name.
+	Name string `json:"name"`
+	// 所在单位全局 ID。Unit global ID.
+	UnitID *string `json:"unitId,omitempty"`
+	// 事迹简介。Citation.
+	Citation *string `json:"citation,omitempty"`
+}
+
+// 文明实践活动筛选。Filter over practice activities.
+type PracticeActivityFilter struct {
+	// 起始年份。First year.
+	FromYear *int `json:"fromYear,omitempty"`
+	// 截止年份。Last year.
+	ToYear *int `json:"toYear,omitempty"`
+	// 类型。Kinds.
+	Kinds []db.ActivityKind `json:"kinds,omitempty"`
+	// 实践中心全局 ID。Practice centre global ID.
+	CenterID *string `json:"centerId,omitempty"`
+	// 单位全局 ID。Unit global ID.
+	UnitID *string `json:"unitId,omitempty"`
+	// 是否演示数据。Demo flag.
+	Demo *bool `json:"demo,omitempty"`
+}
+
+// 文明实践活动的可写字段。What an editor sets on a practice activity.
+type PracticeActivityInput struct {
+	// 单位。Unit.
+	UnitID string `json:"unitId"`
+	// 实践中心（可选）。Practice centre, if any.
+	CenterID *string `json:"centerId,omitempty"`
+	// 日期。Date.
+	Date db.Date `json:"date"`
+	// 类型。Kind.
+	Kind db.ActivityKind `json:"kind"`
+	// 主题。Theme.
+	Theme string `json:"theme"`
+	// 场次（≥ 1）。Sessions.
+	Sessions int `json:"sessions"`
+	// 参与人次（≥ 0）。Participants.
+	Participants int `json:"participants"`
+}
+
+// 单位与实践中心联系的可写字段。What an editor sets on a practice link.
+type PracticeLinkInput struct {
+	// 单位。Unit.
+	UnitID string `json:"unitId"`
+	// 实践中心。Practice centre.
+	CenterID string `json:"centerId"`
+	// 开始年份。Year the link began.
+	SinceYear int `json:"sinceYear"`
+}
+
 // 查询入口。Query root.
 type Query struct {
+}
+
+// 一项排名权重。The weight of one creation-index component.
+type RankingWeightInput struct {
+	// 组成项：honors、volunteer_hours、practice、assessment。Component.
+	Component string `json:"component"`
+	// 权重（0–1，各项之和为 1）。Weight; components add up to 1.
+	Weight float64 `json:"weight"`
+}
+
+// 订阅入口（WebSocket，graphql-transport-ws 协议）。Subscription root, over WebSocket (graphql-transport-ws).
+type Subscription struct {
+}
+
+// 年度目标的可写字段（管理员）。What an admin sets on a target.
+type TargetInput struct {
+	// 指标。Metric.
+	Metric db.ProgressMetric `json:"metric"`
+	// 年份。Year.
+	Year int `json:"year"`
+	// 目标值（≥ 0）。Value.
+	Value float64 `json:"value"`
 }
 
 // 单位筛选。Filter over units.
@@ -64,6 +245,18 @@ type UnitFilter struct {
 	ServiceWindow *bool `json:"serviceWindow,omitempty"`
 	// 仅联系实践中心的单位。Only units linked to a practice centre.
 	LinkedToPractice *bool `json:"linkedToPractice,omitempty"`
+}
+
+// 单位的可写字段。What an editor sets on a unit.
+type UnitInput struct {
+	// 名称（去除首尾空格后不能为空，且不能与其他单位重名）。Name, unique.
+	Name string `json:"name"`
+	// 类型：机关、事业单位、国有企业、高校、中小学、医院。Kind.
+	Kind string `json:"kind"`
+	// 所属系统。Sector.
+	Sector *string `json:"sector,omitempty"`
+	// 是否窗口单位。Whether it is a service window.
+	ServiceWindow *bool `json:"serviceWindow,omitempty"`
 }
 
 // 当前调用者。The caller of this request.
@@ -94,4 +287,22 @@ type VolunteerFilter struct {
 	Verified *bool `json:"verified,omitempty"`
 	// 是否演示数据。Demo flag.
 	Demo *bool `json:"demo,omitempty"`
+}
+
+// 志愿服务记录的可写字段。What an editor sets on a volunteer record.
+type VolunteerRecordInput struct {
+	// 组织单位。Organising unit.
+	UnitID string `json:"unitId"`
+	// 专项行动（为空表示常态化服务）。Campaign, or null for routine service.
+	CampaignID *string `json:"campaignId,omitempty"`
+	// 服务日期。Service date.
+	Date db.Date `json:"date"`
+	// 志愿者人数（≥ 0）。Volunteers.
+	Volunteers int `json:"volunteers"`
+	// 服务时长（小时，≥ 0，须为整分钟，如 1.5）。Hours; must be a whole number of minutes.
+	Hours float64 `json:"hours"`
+	// 记录方式。Recording method.
+	Method db.RecordingMethod `json:"method"`
+	// 是否已核实。Whether the hours were verified.
+	Verified *bool `json:"verified,omitempty"`
 }

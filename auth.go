@@ -1,0 +1,282 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/wenming/wenming/db"
+)
+
+// SessionCookie is the name of the browser session cookie (HttpOnly, SameSite=Lax, Secure under TLS).
+const SessionCookie = "wenming_session"
+
+// Auth authenticates requests by session cookie or bearer token, and serves login and logout.
+type Auth struct {
+	Store         db.Store
+	Log           *slog.Logger
+	AnonymousRead bool
+	SessionTTL    time.Duration
+	BcryptCost    int
+	// AllowedOrigins may send cookie-authenticated writes besides the server's own origin.
+	AllowedOrigins []string
+
+	mu       sync.Mutex
+	limiters map[string]*rate.Limiter
+}
+
+// Middleware resolves the caller from a bearer token or a session cookie, and refuses cross-site cookie writes.
+func (a *Auth) Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		var p *db.Principal
+		if h := r.Header.Get("Authorization"); h != "" {
+			var err error
+			if p, err = a.tokenPrincipal(ctx, h); err != nil {
+				writeAuthError(w, http.StatusUnauthorized, "UNAUTHENTICATED", err.Error())
+				return
+			}
+		} else if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
+			if u, err := a.Store.SessionUser(ctx, db.HashSecret(c.Value), time.Now()); err == nil {
+				p = &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "session"}
+			} else {
+				http.SetCookie(w, a.cookie(r, "", -1))
+			}
+		}
+		if p == nil && a.AnonymousRead {
+			p = &db.Principal{Role: db.RoleViewer, Via: "anonymous"}
+		}
+		if p != nil && p.Via == "session" && r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions && !a.sameOrigin(r) {
+			writeAuthError(w, http.StatusForbidden, "FORBIDDEN", "拒绝跨站请求。Cross-site requests with a session cookie are refused.")
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(db.WithPrincipal(ctx, p)))
+	})
+}
+
+// tokenPrincipal checks an Authorization header value ("Bearer wm_…") and returns its caller.
+func (a *Auth) tokenPrincipal(ctx context.Context, header string) (*db.Principal, error) {
+	secret, ok := strings.CutPrefix(header, "Bearer ")
+	if !ok {
+		return nil, errors.New("Authorization 须为 Bearer 令牌。Use a Bearer token.")
+	}
+	t, err := a.Store.TokenByHash(ctx, db.HashSecret(strings.TrimSpace(secret)), time.Now())
+	if err != nil {
+		return nil, errors.New("令牌无效、已过期或已撤销。Invalid, expired or revoked token.")
+	}
+	u, err := a.Store.UserByID(ctx, t.UserID)
+	if err != nil || u.Disabled {
+		return nil, errors.New("令牌所属用户不可用。The token's user is disabled.")
+	}
+	return &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "token", Scope: t.Scope}, nil
+}
+
+// RequireSignIn answers 401 to requests that carry no credentials when anonymous reading is off.
+func (a *Auth) RequireSignIn(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// WebSocket clients may authenticate in connection_init instead; the transport checks them there.
+		websocketUpgrade := strings.EqualFold(r.Header.Get("Upgrade"), "websocket")
+		if r.Method != http.MethodOptions && !websocketUpgrade && db.PrincipalFrom(r.Context()) == nil {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="wenming"`)
+			writeAuthError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "请先登录或提供 API 令牌。Please sign in or send an API token.")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// sameOrigin accepts requests whose Origin (or, lacking it, Referer) is this server or an allowed origin.
+func (a *Auth) sameOrigin(r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		ref := r.Header.Get("Referer")
+		if ref == "" {
+			// Non-browser clients send neither; browsers always send Origin on cross-site POSTs.
+			return true
+		}
+		u, err := url.Parse(ref)
+		if err != nil {
+			return false
+		}
+		origin = u.Scheme + "://" + u.Host
+	}
+	u, err := url.Parse(origin)
+	if err != nil {
+		return false
+	}
+	if u.Host == r.Host {
+		return true
+	}
+	for _, o := range a.AllowedOrigins {
+		if strings.EqualFold(o, origin) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *Auth) cookie(r *http.Request, value string, maxAge int) *http.Cookie {
+	return &http.Cookie{
+		Name: SessionCookie, Value: value, Path: "/", MaxAge: maxAge, HttpOnly: true, SameSite: http.SameSiteLaxMode,
+		Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https",
+	}
+}
+
+func writeAuthError(w http.ResponseWriter, status int, code, msg string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": map[string]any{"code": code}}}})
+}
+
+// loginLimits bound failed logins: per client address and username, and per client address overall (an
+// office behind one NAT address still gets room).
+var loginLimits = map[string]struct {
+	every time.Duration
+	burst int
+}{"user": {12 * time.Second, 5}, "ip": {2 * time.Second, 30}}
+
+func (a *Auth) limiter(kind, key string) *rate.Limiter {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.limiters == nil || len(a.limiters) > 10000 {
+		a.limiters = map[string]*rate.Limiter{}
+	}
+	l, ok := a.limiters[kind+":"+key]
+	if !ok {
+		lim := loginLimits[kind]
+		l = rate.NewLimiter(rate.Every(lim.every), lim.burst)
+		a.limiters[kind+":"+key] = l
+	}
+	return l
+}
+
+// blocked reports whether the client or the username has used up its failed attempts.
+func (a *Auth) blocked(ip, user string) bool {
+	return a.limiter("ip", ip).Tokens() < 1 || a.limiter("user", ip+"|"+user).Tokens() < 1
+}
+
+// failed charges one failed attempt.
+func (a *Auth) failed(ip, user string) {
+	a.limiter("ip", ip).Allow()
+	a.limiter("user", ip+"|"+user).Allow()
+}
+
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// userJSON is how the login endpoints describe a user; the hash never leaves the server.
+func userJSON(u *db.User) map[string]any {
+	return map[string]any{"username": u.Username, "displayName": u.DisplayName, "role": u.Role}
+}
+
+// Login handles POST /auth/login with a JSON body {username, password} and sets the session cookie.
+func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		writeAuthError(w, http.StatusUnsupportedMediaType, "BAD_REQUEST", "请求须为 JSON。Send JSON.")
+		return
+	}
+	var in struct{ Username, Password string }
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096)).Decode(&in); err != nil {
+		writeAuthError(w, http.StatusBadRequest, "BAD_REQUEST", "请求格式错误。Malformed request.")
+		return
+	}
+	in.Username = strings.TrimSpace(in.Username)
+	ip, key := clientIP(r), strings.ToLower(in.Username)
+	if a.blocked(ip, key) {
+		w.Header().Set("Retry-After", "60")
+		writeAuthError(w, http.StatusTooManyRequests, "RATE_LIMITED", "登录尝试过于频繁，请稍后再试。Too many attempts, try again later.")
+		return
+	}
+	u, err := a.Store.UserByUsername(r.Context(), in.Username)
+	if err != nil || u.Disabled || !db.CheckPassword(u.PasswordHash, in.Password) {
+		a.failed(ip, key)
+		a.Log.Info("login failed", "username", in.Username, "ip", ip)
+		writeAuthError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "用户名或密码错误。Wrong username or password.")
+		return
+	}
+	secret := db.NewSecret(32)
+	ttl := a.SessionTTL
+	if ttl == 0 {
+		ttl = 12 * time.Hour
+	}
+	if err := a.Store.CreateSession(r.Context(), u.ID, db.HashSecret(secret), time.Now().Add(ttl)); err != nil {
+		a.Log.Error("create session", "err", err)
+		writeAuthError(w, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "服务器内部错误。Internal error.")
+		return
+	}
+	http.SetCookie(w, a.cookie(r, secret, int(ttl.Seconds())))
+	a.Log.Info("login", "username", u.Username, "ip", clientIP(r))
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	json.NewEncoder(w).Encode(map[string]any{"user": userJSON(u)})
+}
+
+// Logout handles POST /auth/logout: it ends the session and clears the cookie.
+func (a *Auth) Logout(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
+		if err := a.Store.DeleteSession(r.Context(), db.HashSecret(c.Value)); err != nil {
+			a.Log.Error("delete session", "err", err)
+		}
+	}
+	http.SetCookie(w, a.cookie(r, "", -1))
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	fmt.Fprintln(w, `{"ok":true}`)
+}
+
+// Me handles GET /auth/me: who the browser is signed in as, for the dashboard's header.
+func (a *Auth) Me(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	p := db.PrincipalFrom(r.Context())
+	out := map[string]any{"user": nil, "role": nil, "via": "none", "anonymousRead": a.AnonymousRead}
+	if p != nil {
+		out["role"], out["via"] = p.Effective(), p.Via
+		if p.UserID != 0 {
+			if u, err := a.Store.UserByID(r.Context(), p.UserID); err == nil {
+				out["user"] = userJSON(u)
+			}
+		}
+	}
+	json.NewEncoder(w).Encode(out)
+}
+
+// EnsureAdmin creates the first admin when none exists: its password comes from WENMING_ADMIN_PASSWORD, or is
+// generated and printed once to the log.
+func (a *Auth) EnsureAdmin(ctx context.Context) error {
+	ok, err := a.Store.HasAdmin(ctx)
+	if err != nil || ok {
+		return err
+	}
+	password, generated := os.Getenv("WENMING_ADMIN_PASSWORD"), false
+	if password == "" {
+		password, generated = db.NewSecret(12), true
+	}
+	hash, err := db.HashPassword(password, a.BcryptCost)
+	if err != nil {
+		return fmt.Errorf("WENMING_ADMIN_PASSWORD: %w", err)
+	}
+	if err := a.Store.CreateUser(ctx, &db.User{Username: "admin", DisplayName: "管理员", Role: db.RoleAdmin, PasswordHash: hash}); err != nil {
+		return err
+	}
+	if generated {
+		a.Log.Warn("created the first admin account; this password is shown only once", "username", "admin", "password", password)
+	} else {
+		a.Log.Info("created the first admin account from WENMING_ADMIN_PASSWORD", "username", "admin")
+	}
+	return nil
+}

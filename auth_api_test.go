@@ -1,0 +1,267 @@
+package main_test
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	main "github.com/wenming/wenming"
+)
+
+const adminPassword = "correct-horse-9"
+
+// signedOut boots a server where reading needs a login, with a known first admin password.
+func signedOut(t *testing.T) *main.Main {
+	t.Setenv("WENMING_ADMIN_PASSWORD", adminPassword)
+	return MustRunMain(t, func(c *mainConfig) { c.AnonymousRead = false })
+}
+
+// login signs in through /auth/login and returns the session cookie header.
+func login(t *testing.T, base, user, password string) (http.Header, *http.Response) {
+	t.Helper()
+	b, _ := json.Marshal(map[string]string{"username": user, "password": password})
+	res := do(t, http.MethodPost, base+"/auth/login", bytes.NewReader(b), nil, "application/json")
+	res.Body.Close()
+	h := http.Header{}
+	for _, c := range res.Cookies() {
+		if c.Name == main.SessionCookie && c.Value != "" {
+			h.Set("Cookie", c.Name+"="+c.Value)
+		}
+	}
+	return h, res
+}
+
+// as runs a GraphQL query with the given headers.
+func as(t *testing.T, base string, h http.Header, q string, vars map[string]any) gqlResponse {
+	t.Helper()
+	return postGQL(t, base, map[string]any{"query": q, "variables": vars}, h)
+}
+
+func bearer(secret string) http.Header { return http.Header{"Authorization": {"Bearer " + secret}} }
+
+func TestAuth(t *testing.T) {
+	m := signedOut(t)
+	base := m.URL()
+
+	t.Run("ReadNeedsSignIn", func(t *testing.T) {
+		res := do(t, http.MethodPost, base+"/graphql", strings.NewReader(`{"query":"{ dataset { version } }"}`), nil, "application/json")
+		r := decodeResponse(t, res)
+		if res.StatusCode != http.StatusUnauthorized {
+			t.Errorf("status = %d, want 401", res.StatusCode)
+		}
+		wantCode(t, r.Errors, "UNAUTHENTICATED")
+		if res := do(t, http.MethodGet, base+"/healthz", nil, nil, ""); res.StatusCode != 200 {
+			t.Errorf("/healthz = %d", res.StatusCode)
+		}
+	})
+
+	admin, res := login(t, base, "admin", adminPassword)
+	t.Run("LoginSetsSafeCookie", func(t *testing.T) {
+		if res.StatusCode != 200 || admin.Get("Cookie") == "" {
+			t.Fatalf("login status %d, cookie %q", res.StatusCode, admin.Get("Cookie"))
+		}
+		for _, c := range res.Cookies() {
+			if c.Name == main.SessionCookie && (!c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.MaxAge <= 0) {
+				t.Errorf("cookie %+v is not HttpOnly, SameSite=Lax with an expiry", c)
+			}
+		}
+		r := as(t, base, admin, `{ viewer { role via user { username } } }`, nil)
+		if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"role":"ADMIN","via":"session","user":{"username":"admin"}`) {
+			t.Fatalf("viewer = %s %+v", r.Data, r.Errors)
+		}
+	})
+
+	t.Run("WrongPasswordThenRateLimited", func(t *testing.T) {
+		statuses := []int{}
+		for i := 0; i < 7; i++ {
+			_, res := login(t, base, "nobody", "wrong-password")
+			statuses = append(statuses, res.StatusCode)
+		}
+		if statuses[0] != http.StatusUnauthorized || statuses[6] != http.StatusTooManyRequests {
+			t.Fatalf("statuses = %v, want 401 first and 429 at last", statuses)
+		}
+	})
+
+	var editorID, viewerID string
+	t.Run("AdminCreatesUsers", func(t *testing.T) {
+		for _, u := range []struct{ name, role string }{{"editor1", "EDITOR"}, {"viewer1", "VIEWER"}} {
+			r := as(t, base, admin, `mutation($u: String!, $r: Role!) { createUser(username: $u, password: "password-123", role: $r) { id role } }`,
+				map[string]any{"u": u.name, "r": u.role})
+			if len(r.Errors) > 0 {
+				t.Fatalf("createUser %s: %+v", u.name, r.Errors)
+			}
+			var d struct{ CreateUser struct{ ID string } }
+			json.Unmarshal(r.Data, &d)
+			if u.role == "EDITOR" {
+				editorID = d.CreateUser.ID
+			} else {
+				viewerID = d.CreateUser.ID
+			}
+		}
+		r := as(t, base, admin, `mutation { createUser(username: "editor1", password: "password-123", role: VIEWER) { id } }`, nil)
+		wantCode(t, r.Errors, "CONFLICT")
+		r = as(t, base, admin, `mutation { createUser(username: "shorty", password: "short", role: VIEWER) { id } }`, nil)
+		if e := wantCode(t, r.Errors, "BAD_USER_INPUT"); e.Extensions["field"] != "password" {
+			t.Errorf("field = %v", e.Extensions["field"])
+		}
+	})
+
+	viewer, _ := login(t, base, "viewer1", "password-123")
+	t.Run("ViewerCannotManage", func(t *testing.T) {
+		r := as(t, base, viewer, `mutation { createUser(username: "x1", password: "password-123", role: ADMIN) { id } }`, nil)
+		wantCode(t, r.Errors, "FORBIDDEN")
+		r = as(t, base, viewer, `{ users { username } }`, nil)
+		wantCode(t, r.Errors, "FORBIDDEN")
+		if r := as(t, base, viewer, `{ dataset { hasDemo } }`, nil); len(r.Errors) > 0 {
+			t.Errorf("viewer read: %+v", r.Errors)
+		}
+	})
+
+	t.Run("CrossSiteCookieWriteRefused", func(t *testing.T) {
+		h := admin.Clone()
+		h.Set("Origin", "https://evil.example")
+		res := do(t, http.MethodPost, base+"/graphql", strings.NewReader(`{"query":"mutation { createUser(username: \"evil\", password: \"password-123\", role: ADMIN) { id } }"}`), h, "application/json")
+		r := decodeResponse(t, res)
+		if res.StatusCode != http.StatusForbidden {
+			t.Errorf("status = %d, want 403", res.StatusCode)
+		}
+		wantCode(t, r.Errors, "FORBIDDEN")
+		h.Set("Origin", base)
+		if r := as(t, base, h, `{ users { username } }`, nil); len(r.Errors) > 0 {
+			t.Errorf("same-origin request refused: %+v", r.Errors)
+		}
+	})
+
+	var readSecret, readID string
+	t.Run("Tokens", func(t *testing.T) {
+		r := as(t, base, viewer, `mutation { createApiToken(name: "excel", scope: READ, expiresInDays: 30) { secret token { id name scope expiresAt } } }`, nil)
+		if len(r.Errors) > 0 {
+			t.Fatalf("createApiToken: %+v", r.Errors)
+		}
+		var d struct {
+			CreateApiToken struct {
+				Secret string
+				Token  struct{ ID string }
+			}
+		}
+		json.Unmarshal(r.Data, &d)
+		readSecret, readID = d.CreateApiToken.Secret, d.CreateApiToken.Token.ID
+		if !strings.HasPrefix(readSecret, "wm_") {
+			t.Fatalf("secret %q", readSecret)
+		}
+		r = as(t, base, bearer(readSecret), `{ viewer { role via } dataset { hasDemo } }`, nil)
+		if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"role":"VIEWER","via":"token"`) {
+			t.Fatalf("token read = %s %+v", r.Data, r.Errors)
+		}
+		r = as(t, base, viewer, `{ apiTokens { name scope lastUsedAt } }`, nil)
+		if !strings.Contains(string(r.Data), `"name":"excel"`) || strings.Contains(string(r.Data), readSecret) || strings.Contains(string(r.Data), `"lastUsedAt":null`) {
+			t.Errorf("apiTokens = %s", r.Data)
+		}
+		r = as(t, base, viewer, `mutation { createApiToken(name: "w", scope: WRITE) { secret } }`, nil)
+		wantCode(t, r.Errors, "BAD_USER_INPUT")
+		r = as(t, base, bearer(readSecret), `mutation { createApiToken(name: "again", scope: READ) { secret } }`, nil)
+		wantCode(t, r.Errors, "FORBIDDEN")
+	})
+
+	t.Run("ReadScopeLimitsAdminToken", func(t *testing.T) {
+		r := as(t, base, admin, `mutation { createApiToken(name: "ro", scope: READ) { secret } }`, nil)
+		var d struct{ CreateApiToken struct{ Secret string } }
+		json.Unmarshal(r.Data, &d)
+		r = as(t, base, bearer(d.CreateApiToken.Secret), `{ users { username } }`, nil)
+		wantCode(t, r.Errors, "FORBIDDEN")
+	})
+
+	t.Run("RevokedTokenRefused", func(t *testing.T) {
+		r := as(t, base, viewer, `mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, map[string]any{"id": readID})
+		if len(r.Errors) > 0 {
+			t.Fatalf("revoke: %+v", r.Errors)
+		}
+		res := do(t, http.MethodPost, base+"/graphql", strings.NewReader(`{"query":"{ dataset { version } }"}`), bearer(readSecret), "application/json")
+		if res.StatusCode != http.StatusUnauthorized {
+			t.Errorf("revoked token status = %d, want 401", res.StatusCode)
+		}
+		wantCode(t, decodeResponse(t, res).Errors, "UNAUTHENTICATED")
+	})
+
+	t.Run("SecretsStoredHashed", func(t *testing.T) {
+		raw, err := sql.Open("sqlite", "file:"+m.Config.DBPath+"?_pragma=busy_timeout(5000)")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer raw.Close()
+		var pw string
+		raw.QueryRow(`SELECT password_hash FROM users WHERE username = 'admin'`).Scan(&pw)
+		if !strings.HasPrefix(pw, "$2") || strings.Contains(pw, adminPassword) {
+			t.Errorf("password hash %q", pw)
+		}
+		var n int
+		raw.QueryRow(`SELECT count(*) FROM api_tokens WHERE hash = ?`, readSecret).Scan(&n)
+		if n != 0 {
+			t.Error("a token secret is stored in clear")
+		}
+	})
+
+	t.Run("RolesAndDisable", func(t *testing.T) {
+		r := as(t, base, admin, `mutation($id: ID!) { setUserRole(id: $id, role: VIEWER, disabled: true) { role disabled } }`, map[string]any{"id": editorID})
+		if len(r.Errors) > 0 {
+			t.Fatalf("setUserRole: %+v", r.Errors)
+		}
+		if _, res := login(t, base, "editor1", "password-123"); res.StatusCode != http.StatusUnauthorized {
+			t.Errorf("disabled user login = %d", res.StatusCode)
+		}
+		var adminID string
+		r = as(t, base, admin, `{ users { id username } }`, nil)
+		var d struct {
+			Users []struct{ ID, Username string }
+		}
+		json.Unmarshal(r.Data, &d)
+		for _, u := range d.Users {
+			if u.Username == "admin" {
+				adminID = u.ID
+			}
+		}
+		r = as(t, base, admin, `mutation($id: ID!) { setUserRole(id: $id, role: EDITOR) { role } }`, map[string]any{"id": adminID})
+		wantCode(t, r.Errors, "CONFLICT")
+	})
+
+	t.Run("SetOwnPasswordAndLogout", func(t *testing.T) {
+		r := as(t, base, viewer, `mutation($id: ID!) { setPassword(id: $id, password: "new-password-1") }`, map[string]any{"id": viewerID})
+		if len(r.Errors) > 0 {
+			t.Fatalf("setPassword: %+v", r.Errors)
+		}
+		// Changing the password ends the old sessions.
+		if r := as(t, base, viewer, `{ dataset { version } }`, nil); len(r.Errors) == 0 {
+			t.Error("old session still works after a password change")
+		}
+		fresh, res := login(t, base, "viewer1", "new-password-1")
+		if res.StatusCode != 200 {
+			t.Fatalf("login with new password = %d", res.StatusCode)
+		}
+		out := do(t, http.MethodPost, base+"/auth/logout", nil, fresh, "")
+		out.Body.Close()
+		if r := as(t, base, fresh, `{ dataset { version } }`, nil); len(r.Errors) == 0 {
+			t.Error("session still works after logout")
+		}
+	})
+}
+
+func TestAnonymousRead(t *testing.T) {
+	m := MustRunMain(t)
+	t.Run("ReadsAsViewer", func(t *testing.T) {
+		r := as(t, m.URL(), nil, `{ viewer { role via user { username } } }`, nil)
+		if !strings.Contains(string(r.Data), `"role":"VIEWER","via":"anonymous","user":null`) {
+			t.Errorf("viewer = %s", r.Data)
+		}
+		wantCode(t, as(t, m.URL(), nil, `{ users { username } }`, nil).Errors, "UNAUTHENTICATED")
+		if r := as(t, m.URL(), nil, `{ apiTokens { id } }`, nil); string(r.Data) != `{"apiTokens":[]}` {
+			t.Errorf("apiTokens = %s %+v", r.Data, r.Errors)
+		}
+	})
+	t.Run("NeverWrites", func(t *testing.T) {
+		r := as(t, m.URL(), nil, `mutation { createUser(username: "anon", password: "password-123", role: ADMIN) { id } }`, nil)
+		wantCode(t, r.Errors, "UNAUTHENTICATED")
+	})
+}

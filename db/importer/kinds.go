@@ -1,0 +1,190 @@
+// Package importer reads, validates and writes the spreadsheets (XLSX and CSV) that staff keep records in:
+// the downloadable templates, the row-by-row validation of an import with reasons in Chinese, and the streaming
+// sheet writer of exports. It knows files and the domain, not SQL: the store resolves nothing by itself and
+// receives domain records.
+package importer
+
+import (
+	"strings"
+
+	"github.com/wenming/wenming/db"
+)
+
+// Column is one column of a template: its header, whether it must be filled, and how the 说明 sheet explains it.
+type Column struct {
+	// Key names the column in code and in the API's error field.
+	Key string
+	// Header is the Chinese header of the template; the column is found by it, in any order.
+	Header   string
+	Required bool
+	// Aliases are other headers accepted for the column (older templates, exports).
+	Aliases []string
+	Help    string
+	Example string
+	Width   float64
+	// MaxLen bounds the text of a cell, in characters.
+	MaxLen int
+}
+
+// Spec describes one import kind: its sheet name, columns and natural key.
+type Spec struct {
+	Kind    db.ImportKind
+	NameZh  string
+	Sheet   string
+	Columns []Column
+	// KeyZh explains, in Chinese, which columns identify a record so that re-importing updates instead of duplicating.
+	KeyZh string
+}
+
+// Column returns the column with the key.
+func (s *Spec) Column(key string) *Column {
+	for i := range s.Columns {
+		if s.Columns[i].Key == key {
+			return &s.Columns[i]
+		}
+	}
+	return nil
+}
+
+// Headers lists the template's headers in order.
+func (s *Spec) Headers() []string {
+	out := make([]string, len(s.Columns))
+	for i, c := range s.Columns {
+		out[i] = c.Header
+	}
+	return out
+}
+
+const (
+	shortText = 200
+	longText  = 2000
+)
+
+var yesNo = "填“是”或“否”（也可填 1/0、Y/N、TRUE/FALSE），空白视为“否”。"
+
+// Specs are the import kinds in the order their records depend on each other.
+var Specs = []*Spec{
+	{
+		Kind: db.ImportUnits, NameZh: "省直单位", Sheet: "单位",
+		KeyZh: "单位名称：名称相同即视为同一单位，再次导入会更新其类型、系统和窗口标记。",
+		Columns: []Column{
+			{Key: "name", Header: "单位名称", Required: true, Help: "单位全称，须唯一。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "kind", Header: "单位类型", Required: true, Help: "可选：" + strings.Join(db.UnitKinds, "、") + "。", Example: "机关", Width: 12, MaxLen: shortText},
+			{Key: "sector", Header: "所属系统", Help: "如 党群系统、教育系统；可空。", Example: "经济系统", Width: 16, MaxLen: shortText},
+			{Key: "serviceWindow", Header: "服务窗口单位", Help: "是否设有对外服务窗口。" + yesNo, Example: "否", Width: 14, MaxLen: shortText},
+		},
+	},
+	{
+		Kind: db.ImportPeople, NameZh: "先进人物", Sheet: "人物",
+		KeyZh: "姓名 + 所属单位：两者都相同即视为同一人，再次导入会更新事迹简介。",
+		Columns: []Column{
+			{Key: "name", Header: "姓名", Required: true, Help: "人物姓名。", Example: "张某（演示）", Width: 16, MaxLen: shortText},
+			{Key: "unit", Header: "所属单位", Help: "须为系统中已有的单位名称（先导入单位）；可空。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "citation", Header: "事迹简介", Help: "一句话事迹；可空，最多 2000 字。", Example: "扎根基层二十年……", Width: 48, MaxLen: longText},
+		},
+	},
+	{
+		Kind: db.ImportHonors, NameZh: "荣誉", Sheet: "荣誉",
+		KeyZh: "荣誉类别 + 获得者名称 + 年份 + 届次：都相同即视为同一条荣誉，再次导入会更新日期、状态和所属单位。",
+		Columns: []Column{
+			{Key: "category", Header: "荣誉类别", Required: true, Help: "荣誉类别名称或代码，见“荣誉类别”一节，如 全国文明单位。", Example: "全国文明单位", Width: 28, MaxLen: shortText},
+			{Key: "recipient", Header: "获得者名称", Required: true, Help: "单位、校园、窗口类荣誉填单位名称；个人填姓名（先导入人物）；项目填项目名称；作品填作品标题。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "unit", Header: "所属单位", Help: "个人、作品重名时用于区分；窗口类荣誉可填窗口所在单位。可空。", Example: "", Width: 28, MaxLen: shortText},
+			{Key: "year", Header: "年份", Required: true, Help: "授予年份，四位数字。", Example: "2023", Width: 8, MaxLen: shortText},
+			{Key: "date", Header: "授予日期", Help: "YYYY-MM-DD，须在“年份”当年；可空。", Example: "2023-11-20", Width: 12, MaxLen: shortText},
+			{Key: "edition", Header: "届次", Help: "如 第七届；可空。", Example: "", Width: 10, MaxLen: shortText},
+			{Key: "status", Header: "状态", Help: "获评、推荐、享受待遇认定、提名；空白取该类别的默认状态。", Example: "获评", Width: 14, MaxLen: shortText},
+		},
+	},
+	{
+		Kind: db.ImportVolunteerRecords, NameZh: "志愿服务记录", Sheet: "志愿服务记录",
+		KeyZh: "单位名称 + 服务日期 + 专项行动 + 记录方式：都相同即视为同一条记录（同一单位同一天同一行动按同一方式只记一条），再次导入会更新人数、时长和核实标记。",
+		Columns: []Column{
+			{Key: "unit", Header: "单位名称", Required: true, Help: "组织服务的单位（谁组织谁记录），须为系统中已有的单位。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "date", Header: "服务日期", Required: true, Help: "YYYY-MM-DD。", Example: "2024-03-05", Width: 12, MaxLen: shortText},
+			{Key: "campaign", Header: "专项行动", Help: "专项行动名称或代码（见“专项行动”一节）；常态化服务留空或填“常态化”。", Example: "", Width: 24, MaxLen: shortText},
+			{Key: "volunteers", Header: "志愿者人数", Required: true, Help: "参加本次服务的人数，非负整数。", Example: "25", Width: 12, MaxLen: shortText},
+			{Key: "hours", Header: "服务总时长（小时）", Required: true, Aliases: []string{"服务时长（小时）", "服务总时长(小时)", "服务时长(小时)"},
+				Help: "全体志愿者本次服务时长之和，单位小时，可带小数，按分钟取整。", Example: "75.5", Width: 18, MaxLen: shortText},
+			{Key: "method", Header: "记录方式", Required: true, Help: "签到签退、按班次、本人申报、补录。", Example: "签到签退", Width: 12, MaxLen: shortText},
+			{Key: "verified", Header: "是否核实", Help: "记录是否经组织方核实。" + yesNo, Example: "是", Width: 10, MaxLen: shortText},
+		},
+	},
+	{
+		Kind: db.ImportAssessments, NameZh: "年度测评", Sheet: "测评",
+		KeyZh: "单位名称 + 年份：每个单位每年一条测评，再次导入会更新分数、否决和阶段。",
+		Columns: []Column{
+			{Key: "unit", Header: "单位名称", Required: true, Help: "须为系统中已有的单位。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "year", Header: "年份", Required: true, Help: "测评年份，四位数字。", Example: "2024", Width: 8, MaxLen: shortText},
+			{Key: "baseScore", Header: "基础分", Required: true, Help: "0–100，可带一位小数。", Example: "92.5", Width: 10, MaxLen: shortText},
+			{Key: "bonus", Header: "加分", Help: "0–10；空白为 0。", Example: "3", Width: 8, MaxLen: shortText},
+			{Key: "veto", Header: "一票否决", Help: "近两年有严重违纪违法、重大事故等否决情形时填“是”，总分按 0 计。" + yesNo, Example: "否", Width: 10, MaxLen: shortText},
+			{Key: "stage", Header: "阶段", Required: true, Help: "申报、网络评审、实地考察、公示、命名、复查、撤销。", Example: "命名", Width: 12, MaxLen: shortText},
+		},
+	},
+	{
+		Kind: db.ImportActivities, NameZh: "文明实践活动", Sheet: "文明实践活动",
+		KeyZh: "单位名称 + 活动日期 + 活动类型 + 活动主题：都相同即视为同一次活动，再次导入会更新场次、人数和实践中心。",
+		Columns: []Column{
+			{Key: "unit", Header: "单位名称", Required: true, Help: "举办活动的单位，须为系统中已有的单位。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "date", Header: "活动日期", Required: true, Help: "YYYY-MM-DD。", Example: "2024-05-18", Width: 12, MaxLen: shortText},
+			{Key: "kind", Header: "活动类型", Required: true, Help: "推动周专题活动、文物保护宣讲、结对帮创、常态化活动。", Example: "常态化活动", Width: 16, MaxLen: shortText},
+			{Key: "theme", Header: "活动主题", Required: true, Help: "活动名称或主题。", Example: "文明交通劝导", Width: 28, MaxLen: shortText},
+			{Key: "center", Header: "实践中心", Help: "新时代文明实践中心名称或 6 位区划代码；可空。", Example: "", Width: 28, MaxLen: shortText},
+			{Key: "sessions", Header: "场次", Required: true, Help: "正整数。", Example: "1", Width: 8, MaxLen: shortText},
+			{Key: "participants", Header: "参与人数", Required: true, Help: "非负整数。", Example: "60", Width: 10, MaxLen: shortText},
+		},
+	},
+}
+
+// SpecFor returns the spec of an import kind.
+func SpecFor(kind db.ImportKind) (*Spec, error) {
+	for _, s := range Specs {
+		if s.Kind == kind {
+			return s, nil
+		}
+	}
+	return nil, db.FieldErrorf("kind", "未知的导入类型：%q", kind)
+}
+
+// SpecByName finds a spec by its kind in any case or with dashes (volunteer-records), or by its Chinese name.
+func SpecByName(name string) (*Spec, error) {
+	n := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(name), "-", "_"))
+	for _, s := range Specs {
+		if string(s.Kind) == n || s.NameZh == name || s.Sheet == name {
+			return s, nil
+		}
+	}
+	kinds := make([]string, len(Specs))
+	for i, s := range Specs {
+		kinds[i] = strings.ToLower(strings.ReplaceAll(string(s.Kind), "_", "-"))
+	}
+	return nil, db.FieldErrorf("kind", "未知的导入类型：%q（可选：%s）", name, strings.Join(kinds, "、"))
+}
+
+// Slug is the kind as it appears in URLs and file names: volunteer-records.
+func (s *Spec) Slug() string { return strings.ToLower(strings.ReplaceAll(string(s.Kind), "_", "-")) }
+
+// Chinese labels of the enums a sheet carries; codes are accepted too.
+var (
+	MethodZh = map[db.RecordingMethod]string{db.MethodSignIn: "签到签退", db.MethodShift: "按班次", db.MethodSelfReport: "本人申报", db.MethodBackfill: "补录"}
+	StatusZh = map[db.HonorStatus]string{db.StatusAwarded: "获评", db.StatusRecommended: "推荐", db.StatusTreatmentRecognised: "享受待遇认定", db.StatusNominated: "提名"}
+	StageZh  = map[db.AssessmentStage]string{db.StageApplied: "申报", db.StageOnlineReview: "网络评审", db.StageSiteVisit: "实地考察",
+		db.StagePublicNotice: "公示", db.StageNamed: "命名", db.StageReviewed: "复查", db.StageRevoked: "撤销"}
+	ActivityZh = map[db.ActivityKind]string{db.ActivityPromotionWeek: "推动周专题活动", db.ActivityHeritageTalk: "文物保护宣讲",
+		db.ActivityPairing: "结对帮创", db.ActivityRoutine: "常态化活动"}
+	LevelZh     = map[db.HonorLevel]string{db.LevelNational: "全国", db.LevelProvincial: "河南省", db.LevelProvincialDirect: "省直"}
+	RecipientZh = map[db.RecipientKind]string{db.RecipientUnit: "单位", db.RecipientCampus: "校园", db.RecipientPerson: "个人",
+		db.RecipientProject: "项目", db.RecipientWork: "作品", db.RecipientWindow: "窗口"}
+	QualifierZh = map[db.FigureQualifier]string{db.QualifierExact: "确数", db.QualifierAtLeast: "余（不少于）", db.QualifierApproximate: "约"}
+	ReconZh     = map[db.ReconciliationStatus]string{db.ReconMatch: "相符", db.ReconBelow: "记录少于公布数", db.ReconAbove: "记录多于公布数", db.ReconNotTracked: "未跟踪"}
+)
+
+// Extra spellings staff use for enum values.
+var enumAliases = map[string]string{
+	"签到": string(db.MethodSignIn), "签到签退": string(db.MethodSignIn), "班次": string(db.MethodShift), "排班": string(db.MethodShift),
+	"申报": string(db.MethodSelfReport), "自行申报": string(db.MethodSelfReport),
+	"获奖": string(db.StatusAwarded), "授予": string(db.StatusAwarded), "候选": string(db.StatusNominated), "提名/候选": string(db.StatusNominated),
+	"待遇认定": string(db.StatusTreatmentRecognised),
+	"推动周":  string(db.ActivityPromotionWeek), "宣讲": string(db.ActivityHeritageTalk), "常态化": string(db.ActivityRoutine),
+}

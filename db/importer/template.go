@@ -1,0 +1,162 @@
+package importer
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/wenming/wenming/db"
+)
+
+// templateRows is how many rows of the data sheet carry drop-down lists for enum columns.
+const templateRows = 10000
+
+// enumOptions are the drop-down choices of enum columns in a template.
+func enumOptions(key string, kind db.ImportKind) []string {
+	yn := []string{"是", "否"}
+	switch key {
+	case "serviceWindow", "verified", "veto":
+		return yn
+	case "method":
+		return labels(MethodZh, db.AllRecordingMethods)
+	case "status":
+		return labels(StatusZh, db.AllHonorStatuses)
+	case "stage":
+		return labels(StageZh, db.AllAssessmentStages)
+	case "kind":
+		if kind == db.ImportUnits {
+			return db.UnitKinds
+		}
+		return labels(ActivityZh, db.AllActivityKinds)
+	}
+	return nil
+}
+
+func labels[T comparable](m map[T]string, order []T) []string {
+	out := make([]string, len(order))
+	for i, k := range order {
+		out[i] = m[k]
+	}
+	return out
+}
+
+// WriteTemplate writes the XLSX template of a kind: the data sheet with its Chinese headers (required ones in
+// red), drop-down lists for enum columns, and a 说明 sheet that explains every column, the natural key, and the
+// reference data (honour categories, campaigns, practice centres) from the catalog when one is given.
+func WriteTemplate(out io.Writer, spec *Spec, cat *db.Catalog) error {
+	x := excelize.NewFile()
+	defer x.Close()
+	sheet := spec.Sheet
+	if err := x.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	head, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{Horizontal: "center"}})
+	req, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{Horizontal: "center"}})
+	text, _ := x.NewStyle(&excelize.Style{NumFmt: 49}) // "@": keep what staff type as text (dates, names)
+	for i, c := range spec.Columns {
+		col := ColumnName(i)
+		cell := col + "1"
+		if err := x.SetCellStr(sheet, cell, c.Header); err != nil {
+			return err
+		}
+		st := head
+		if c.Required {
+			st = req
+		}
+		x.SetCellStyle(sheet, cell, cell, st)
+		x.SetColWidth(sheet, col, col, max(c.Width, float64(len([]rune(c.Header)))*2+2))
+		if c.Key == "date" || c.Key == "name" || c.Key == "unit" || c.Key == "recipient" {
+			x.SetColStyle(sheet, col, text)
+		}
+		if c.Help != "" {
+			x.AddComment(sheet, excelize.Comment{Cell: cell, Author: "文明看板", Paragraph: []excelize.RichTextRun{{Text: c.Help}}})
+		}
+		if opts := enumOptions(c.Key, spec.Kind); opts != nil {
+			dv := excelize.NewDataValidation(true)
+			dv.SetSqref(fmt.Sprintf("%s2:%s%d", col, col, templateRows))
+			if err := dv.SetDropList(opts); err != nil {
+				return err
+			}
+			dv.SetError(excelize.DataValidationErrorStyleWarning, "取值不在列表中", "可选："+strings.Join(opts, "、"))
+			if err := x.AddDataValidation(sheet, dv); err != nil {
+				return err
+			}
+		}
+	}
+	x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+
+	if _, err := x.NewSheet(instructionsSheet); err != nil {
+		return err
+	}
+	bold, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	title, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	wrap, _ := x.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	n := 0
+	line := func(style int, cells ...any) {
+		n++
+		cell := fmt.Sprintf("A%d", n)
+		x.SetSheetRow(instructionsSheet, cell, &cells)
+		if style != 0 {
+			x.SetCellStyle(instructionsSheet, cell, fmt.Sprintf("D%d", n), style)
+		}
+	}
+	line(title, fmt.Sprintf("文明看板 · %s导入模板", spec.NameZh))
+	line(0)
+	for _, s := range []string{
+		fmt.Sprintf("1. 在“%s”工作表第 2 行起逐行填写，第 1 行表头不要修改；红色表头为必填列。列的顺序可以调整，多余的列会被忽略。", sheet),
+		"2. 也可以另存为 CSV（UTF-8 或 Excel 默认的 GBK 编码均可）后导入。",
+		"3. 导入前会逐行校验，报告列出每个出错的行、列和原因；只要有一行出错，就不会写入任何数据（全部成功或全部不写）。",
+		"4. 可先选择“仅校验（试运行）”查看将新增、更新、不变的行数，确认无误再正式导入。",
+		"5. 重复导入同一文件不会产生重复记录。识别同一记录的依据（自然键）：" + spec.KeyZh,
+		"6. 日期填 YYYY-MM-DD（如 2024-03-05），也接受 2024/3/5、2024年3月5日 和 Excel 日期格式。单元格不要使用公式。",
+	} {
+		line(wrap, s)
+	}
+	line(0)
+	line(bold, "列名", "必填", "说明", "示例")
+	for _, c := range spec.Columns {
+		r := "否"
+		if c.Required {
+			r = "是"
+		}
+		line(wrap, c.Header, r, c.Help, c.Example)
+	}
+	if cat != nil {
+		switch spec.Kind {
+		case db.ImportHonors:
+			line(0)
+			line(bold, "荣誉类别", "代码", "级别", "授予对象")
+			for _, k := range cat.Categories {
+				line(0, k.NameZh, k.Code, LevelZh[k.Level], RecipientZh[k.RecipientKind])
+			}
+		case db.ImportVolunteerRecords:
+			line(0)
+			line(bold, "专项行动", "代码", "开始日期", "结束日期")
+			line(0, "常态化服务", "（留空）", "", "")
+			for _, k := range cat.Campaigns {
+				end := ""
+				if k.EndDate != nil {
+					end = string(*k.EndDate)
+				}
+				line(0, k.NameZh, k.Code, string(k.StartDate), end)
+			}
+		case db.ImportActivities:
+			line(0)
+			line(bold, "实践中心", "区划代码", "所属市", "")
+			for _, k := range cat.Centers {
+				line(0, k.Name, k.Code, k.Prefecture, "")
+			}
+		}
+	}
+	x.SetColWidth(instructionsSheet, "A", "A", 36)
+	x.SetColWidth(instructionsSheet, "B", "B", 14)
+	x.SetColWidth(instructionsSheet, "C", "C", 70)
+	x.SetColWidth(instructionsSheet, "D", "D", 24)
+	x.SetActiveSheet(0)
+	_, err := x.WriteTo(out)
+	return err
+}

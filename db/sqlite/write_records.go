@@ -1,0 +1,602 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/wenming/wenming/db"
+)
+
+// Writes keep a record's demo flag as it is: creates are real records (demo = 0), and an edit of a demo record
+// leaves it flagged, since its names stay fictional.
+
+// CreateUnit adds a unit.
+func (d *DB) CreateUnit(ctx context.Context, in db.UnitFields) (*db.Unit, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityUnit, func(tx *sql.Tx, id int64) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO units (id, name, kind, sector, service_window) VALUES (?,?,?,?,?)`,
+			id, in.Name, in.Kind, in.Sector, in.ServiceWindow)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.UnitsByIDs)
+}
+
+// UpdateUnit changes a unit. A unit holding campus honours must stay a campus, and one holding window honours a
+// service window, so that no honour is left with a recipient of the wrong kind.
+func (d *DB) UpdateUnit(ctx context.Context, id int64, expected int, in db.UnitFields) (*db.Unit, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityUnit, id, expected, func(tx *sql.Tx) error {
+		var campusHonors, windowHonors, unitHonors int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE recipient_kind = 'CAMPUS'), count(*) FILTER (WHERE recipient_kind = 'WINDOW'),
+			count(*) FILTER (WHERE recipient_kind = 'UNIT') FROM honors WHERE unit_id = ?`, id).Scan(&campusHonors, &windowHonors, &unitHonors); err != nil {
+			return err
+		}
+		campus := isCampusKind(in.Kind)
+		if campusHonors > 0 && !campus {
+			return db.FieldErrorf("kind", "该单位有 %d 条校园类荣誉，类型须为高校或中小学", campusHonors)
+		}
+		if unitHonors > 0 && campus {
+			return db.FieldErrorf("kind", "该单位有 %d 条单位类荣誉，类型不能改为高校或中小学", unitHonors)
+		}
+		if windowHonors > 0 && !in.ServiceWindow {
+			return db.FieldErrorf("serviceWindow", "该单位有 %d 条窗口类荣誉，须保持为窗口单位", windowHonors)
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE units SET name = ?, kind = ?, sector = ?, service_window = ?, version = version + 1 WHERE id = ?`,
+			in.Name, in.Kind, in.Sector, in.ServiceWindow, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.UnitsByIDs)
+}
+
+func isCampusKind(kind string) bool { return kind == "高校" || kind == "中小学" }
+
+// CreatePerson adds a person.
+func (d *DB) CreatePerson(ctx context.Context, in db.PersonFields) (*db.Person, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityPerson, func(tx *sql.Tx, id int64) error {
+		if err := existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO people (id, name, unit_id, citation) VALUES (?,?,?,?)`, id, in.Name, in.UnitID, in.Citation)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.PeopleByIDs)
+}
+
+// UpdatePerson changes a person.
+func (d *DB) UpdatePerson(ctx context.Context, id int64, expected int, in db.PersonFields) (*db.Person, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityPerson, id, expected, func(tx *sql.Tx) error {
+		if err := existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, unit_id = ?, citation = ?, version = version + 1 WHERE id = ?`,
+			in.Name, in.UnitID, in.Citation, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.PeopleByIDs)
+}
+
+// honorRow is an honour as the table stores it, resolved from what the client sent.
+type honorRow struct {
+	categoryID                        int64
+	kind                              db.RecipientKind
+	name                              string
+	unitID, personID, projectID, work *int64
+	status                            db.HonorStatus
+}
+
+// resolveHonor checks the category and that the recipient matches its recipient kind: UNIT needs a unit that is
+// no campus, CAMPUS a 高校 or 中小学, WINDOW a service window, PERSON a person (whose unit it counts for unless
+// another is given), PROJECT a volunteer project and WORK a work. The recipient's name is the default name.
+func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow, error) {
+	r := &honorRow{}
+	var defStatus db.HonorStatus
+	err := tx.QueryRowContext(ctx, `SELECT id, recipient_kind, default_status FROM honor_categories WHERE code = ?`, in.CategoryCode).
+		Scan(&r.categoryID, &r.kind, &defStatus)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, db.FieldErrorf("categoryCode", "未知的荣誉类别代码：%q", in.CategoryCode)
+	} else if err != nil {
+		return nil, err
+	}
+	r.status = defStatus
+	if in.Status != nil {
+		r.status = *in.Status
+	}
+	forbid := func(field string, v *int64, what string) error {
+		if v != nil {
+			return db.FieldErrorf(field, "类别的获得者类型为%s，不应填写%s", recipientZh[r.kind], what)
+		}
+		return nil
+	}
+	switch r.kind {
+	case db.RecipientUnit, db.RecipientCampus, db.RecipientWindow:
+		if in.UnitID == nil {
+			return nil, db.FieldErrorf("unitId", "%s类荣誉须指定获得单位", recipientZh[r.kind])
+		}
+		for _, f := range []error{forbid("personId", in.PersonID, "人物"), forbid("projectId", in.ProjectID, "项目"), forbid("workId", in.WorkID, "作品")} {
+			if f != nil {
+				return nil, f
+			}
+		}
+		var kind string
+		var window bool
+		err := tx.QueryRowContext(ctx, `SELECT name, kind, service_window FROM units WHERE id = ?`, *in.UnitID).Scan(&r.name, &kind, &window)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, db.FieldErrorf("unitId", "单位不存在：%d", *in.UnitID)
+		} else if err != nil {
+			return nil, err
+		}
+		switch {
+		case r.kind == db.RecipientCampus && !isCampusKind(kind):
+			return nil, db.FieldErrorf("unitId", "校园类荣誉须授予高校或中小学，%s 是%s", r.name, kind)
+		case r.kind == db.RecipientUnit && isCampusKind(kind):
+			return nil, db.FieldErrorf("unitId", "%s 是%s，应使用校园类荣誉类别", r.name, kind)
+		case r.kind == db.RecipientWindow && !window:
+			return nil, db.FieldErrorf("unitId", "窗口类荣誉须授予窗口单位，%s 不是窗口单位", r.name)
+		}
+		r.unitID = in.UnitID
+	case db.RecipientPerson:
+		if in.PersonID == nil {
+			return nil, db.FieldErrorf("personId", "个人类荣誉须指定获得者")
+		}
+		if err := forbid("projectId", in.ProjectID, "项目"); err != nil {
+			return nil, err
+		}
+		if err := forbid("workId", in.WorkID, "作品"); err != nil {
+			return nil, err
+		}
+		var unit *int64
+		err := tx.QueryRowContext(ctx, `SELECT name, unit_id FROM people WHERE id = ?`, *in.PersonID).Scan(&r.name, &unit)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, db.FieldErrorf("personId", "人物不存在：%d", *in.PersonID)
+		} else if err != nil {
+			return nil, err
+		}
+		r.personID, r.unitID = in.PersonID, unit
+		if in.UnitID != nil {
+			if err := exists(ctx, tx, "units", "unitId", "单位", *in.UnitID); err != nil {
+				return nil, err
+			}
+			r.unitID = in.UnitID
+		}
+	case db.RecipientProject, db.RecipientWork:
+		table, field, col, id := "volunteer_projects", "projectId", "name", in.ProjectID
+		other, otherField := in.WorkID, "workId"
+		if r.kind == db.RecipientWork {
+			table, field, col, id, other, otherField = "works", "workId", "title", in.WorkID, in.ProjectID, "projectId"
+		}
+		if id == nil {
+			return nil, db.FieldErrorf(field, "%s类荣誉须指定%s", recipientZh[r.kind], recipientZh[r.kind])
+		}
+		if err := forbid("personId", in.PersonID, "人物"); err != nil {
+			return nil, err
+		}
+		if err := forbid(otherField, other, "其他获得者"); err != nil {
+			return nil, err
+		}
+		var unit *int64
+		err := tx.QueryRowContext(ctx, `SELECT `+col+`, unit_id FROM `+table+` WHERE id = ?`, *id).Scan(&r.name, &unit)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, db.FieldErrorf(field, "%s不存在：%d", recipientZh[r.kind], *id)
+		} else if err != nil {
+			return nil, err
+		}
+		r.unitID = unit
+		if in.UnitID != nil {
+			if err := exists(ctx, tx, "units", "unitId", "单位", *in.UnitID); err != nil {
+				return nil, err
+			}
+			r.unitID = in.UnitID
+		}
+		if r.kind == db.RecipientProject {
+			r.projectID = id
+		} else {
+			r.work = id
+		}
+	}
+	if in.RecipientName != "" {
+		r.name = in.RecipientName
+	}
+	return r, nil
+}
+
+var recipientZh = map[db.RecipientKind]string{
+	db.RecipientUnit: "单位", db.RecipientCampus: "校园", db.RecipientPerson: "个人", db.RecipientProject: "项目",
+	db.RecipientWork: "作品", db.RecipientWindow: "窗口",
+}
+
+// CreateHonor adds an honour.
+func (d *DB) CreateHonor(ctx context.Context, in db.HonorFields) (*db.Honor, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityHonor, func(tx *sql.Tx, id int64) error {
+		r, err := resolveHonor(ctx, tx, in)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO honors (id, category_id, recipient_kind, recipient_name, unit_id, person_id, project_id, work_id,
+			year, date, edition, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+			id, r.categoryID, r.kind, r.name, r.unitID, r.personID, r.projectID, r.work, in.Year, in.Date, in.Edition, r.status)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.HonorsByIDs)
+}
+
+// UpdateHonor changes an honour; its source document stays as it was.
+func (d *DB) UpdateHonor(ctx context.Context, id int64, expected int, in db.HonorFields) (*db.Honor, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityHonor, id, expected, func(tx *sql.Tx) error {
+		r, err := resolveHonor(ctx, tx, in)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE honors SET category_id = ?, recipient_kind = ?, recipient_name = ?, unit_id = ?, person_id = ?,
+			project_id = ?, work_id = ?, year = ?, date = ?, edition = ?, status = ?, version = version + 1 WHERE id = ?`,
+			r.categoryID, r.kind, r.name, r.unitID, r.personID, r.projectID, r.work, in.Year, in.Date, in.Edition, r.status, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.HonorsByIDs)
+}
+
+func checkVolunteerRefs(ctx context.Context, tx *sql.Tx, in db.VolunteerRecordFields) error {
+	if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+		return err
+	}
+	return existsOpt(ctx, tx, "campaigns", "campaignId", "专项行动", in.CampaignID)
+}
+
+// CreateVolunteerRecord adds a volunteer record.
+func (d *DB) CreateVolunteerRecord(ctx context.Context, in db.VolunteerRecordFields) (*db.VolunteerRecord, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityVolunteerRecord, func(tx *sql.Tx, id int64) error {
+		if err := checkVolunteerRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO volunteer_records (id, unit_id, campaign_id, service_date, volunteers, minutes, method, verified)
+			VALUES (?,?,?,?,?,?,?,?)`, id, in.UnitID, in.CampaignID, in.Date, in.Volunteers, in.Minutes, in.Method, in.Verified)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.VolunteerRecordsByIDs)
+}
+
+// UpdateVolunteerRecord changes a volunteer record.
+func (d *DB) UpdateVolunteerRecord(ctx context.Context, id int64, expected int, in db.VolunteerRecordFields) (*db.VolunteerRecord, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityVolunteerRecord, id, expected, func(tx *sql.Tx) error {
+		if err := checkVolunteerRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE volunteer_records SET unit_id = ?, campaign_id = ?, service_date = ?, volunteers = ?, minutes = ?,
+			method = ?, verified = ?, version = version + 1 WHERE id = ?`, in.UnitID, in.CampaignID, in.Date, in.Volunteers, in.Minutes, in.Method, in.Verified, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.VolunteerRecordsByIDs)
+}
+
+// CreateCampaign adds a campaign.
+func (d *DB) CreateCampaign(ctx context.Context, in db.CampaignFields) (*db.Campaign, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityCampaign, func(tx *sql.Tx, id int64) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO campaigns (id, code, name_zh, name_en, kind, start_date, end_date, description) VALUES (?,?,?,?,?,?,?,?)`,
+			id, in.Code, in.NameZh, in.NameEn, in.Kind, in.StartDate, in.EndDate, in.Description)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.CampaignsByIDs)
+}
+
+// UpdateCampaign changes a campaign. Its code cannot change: published figures name campaigns by code.
+func (d *DB) UpdateCampaign(ctx context.Context, id int64, expected int, in db.CampaignFields) (*db.Campaign, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityCampaign, id, expected, func(tx *sql.Tx) error {
+		var code string
+		if err := tx.QueryRowContext(ctx, `SELECT code FROM campaigns WHERE id = ?`, id).Scan(&code); err != nil {
+			return err
+		}
+		if code != in.Code {
+			return db.FieldErrorf("code", "专项行动代码不可修改（公布数字按代码核对）：%s", code)
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE campaigns SET name_zh = ?, name_en = ?, kind = ?, start_date = ?, end_date = ?, description = ?,
+			version = version + 1 WHERE id = ?`, in.NameZh, in.NameEn, in.Kind, in.StartDate, in.EndDate, in.Description, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.CampaignsByIDs)
+}
+
+func checkLinkRefs(ctx context.Context, tx *sql.Tx, in db.PracticeLinkFields) error {
+	if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+		return err
+	}
+	return exists(ctx, tx, "practice_centers", "centerId", "实践中心", in.CenterID)
+}
+
+// CreatePracticeLink links a unit to a practice centre.
+func (d *DB) CreatePracticeLink(ctx context.Context, in db.PracticeLinkFields) (*db.PracticeLink, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityPracticeLink, func(tx *sql.Tx, id int64) error {
+		if err := checkLinkRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO practice_links (id, unit_id, center_id, since_year) VALUES (?,?,?,?)`, id, in.UnitID, in.CenterID, in.SinceYear)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.PracticeLinksByIDs)
+}
+
+// UpdatePracticeLink changes a unit's link to a practice centre.
+func (d *DB) UpdatePracticeLink(ctx context.Context, id int64, expected int, in db.PracticeLinkFields) (*db.PracticeLink, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityPracticeLink, id, expected, func(tx *sql.Tx) error {
+		if err := checkLinkRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE practice_links SET unit_id = ?, center_id = ?, since_year = ?, version = version + 1 WHERE id = ?`,
+			in.UnitID, in.CenterID, in.SinceYear, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.PracticeLinksByIDs)
+}
+
+func checkActivityRefs(ctx context.Context, tx *sql.Tx, in db.PracticeActivityFields) error {
+	if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+		return err
+	}
+	return existsOpt(ctx, tx, "practice_centers", "centerId", "实践中心", in.CenterID)
+}
+
+// CreatePracticeActivity adds a practice activity.
+func (d *DB) CreatePracticeActivity(ctx context.Context, in db.PracticeActivityFields) (*db.PracticeActivity, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityPracticeActivity, func(tx *sql.Tx, id int64) error {
+		if err := checkActivityRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO practice_activities (id, unit_id, center_id, activity_date, kind, theme, sessions, participants)
+			VALUES (?,?,?,?,?,?,?,?)`, id, in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.PracticeActivitiesByIDs)
+}
+
+// UpdatePracticeActivity changes a practice activity.
+func (d *DB) UpdatePracticeActivity(ctx context.Context, id int64, expected int, in db.PracticeActivityFields) (*db.PracticeActivity, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityPracticeActivity, id, expected, func(tx *sql.Tx) error {
+		if err := checkActivityRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE practice_activities SET unit_id = ?, center_id = ?, activity_date = ?, kind = ?, theme = ?, sessions = ?,
+			participants = ?, version = version + 1 WHERE id = ?`, in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.PracticeActivitiesByIDs)
+}
+
+// writeScores replaces an assessment's indicator scores, checking each code against the indicator version in
+// force for the year and each score against the indicator's maximum.
+func writeScores(ctx context.Context, tx *sql.Tx, assessmentID int64, in db.AssessmentFields) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM indicator_scores WHERE assessment_id = ?`, assessmentID); err != nil {
+		return err
+	}
+	if len(in.Scores) == 0 {
+		return nil
+	}
+	var version sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(year), (SELECT min(year) FROM assessment_indicators)) FROM assessment_indicators WHERE year <= ?`,
+		in.Year).Scan(&version); err != nil {
+		return err
+	}
+	if !version.Valid {
+		return db.FieldErrorf("scores", "尚未配置测评指标，不能填写指标得分")
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT code, max_score FROM assessment_indicators WHERE year = ?`, version.Int64)
+	if err != nil {
+		return err
+	}
+	maxima := map[string]float64{}
+	for rows.Next() {
+		var code string
+		var m float64
+		if err := rows.Scan(&code, &m); err != nil {
+			rows.Close()
+			return err
+		}
+		maxima[code] = m
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, s := range in.Scores {
+		m, ok := maxima[s.Code]
+		if !ok {
+			return db.FieldErrorf("scores", "指标代码 %s 不属于 %d 年起施行的指标版本", s.Code, version.Int64)
+		}
+		if s.Score > m {
+			return db.FieldErrorf("scores", "指标 %s 的得分 %v 超过满分 %v", s.Code, s.Score, m)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO indicator_scores (assessment_id, version_year, code, score) VALUES (?,?,?,?)`,
+			assessmentID, version.Int64, s.Code, s.Score); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CreateAssessment adds a unit's assessment for a year, with its indicator scores.
+func (d *DB) CreateAssessment(ctx context.Context, in db.AssessmentFields) (*db.Assessment, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityAssessment, func(tx *sql.Tx, id int64) error {
+		if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO assessments (id, unit_id, year, base_score, bonus, veto, stage) VALUES (?,?,?,?,?,?,?)`,
+			id, in.UnitID, in.Year, in.BaseScore, in.Bonus, in.Veto, in.Stage); err != nil {
+			return err
+		}
+		return writeScores(ctx, tx, id, in)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.AssessmentsByIDs)
+}
+
+// UpdateAssessment changes an assessment and replaces its indicator scores.
+func (d *DB) UpdateAssessment(ctx context.Context, id int64, expected int, in db.AssessmentFields) (*db.Assessment, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityAssessment, id, expected, func(tx *sql.Tx) error {
+		if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE assessments SET unit_id = ?, year = ?, base_score = ?, bonus = ?, veto = ?, stage = ?,
+			version = version + 1 WHERE id = ?`, in.UnitID, in.Year, in.BaseScore, in.Bonus, in.Veto, in.Stage, id); err != nil {
+			return err
+		}
+		return writeScores(ctx, tx, id, in)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.AssessmentsByIDs)
+}
+
+// CreateTarget adds a yearly target.
+func (d *DB) CreateTarget(ctx context.Context, in db.TargetFields) (*db.Target, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityTarget, func(tx *sql.Tx, id int64) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO targets (id, metric, year, value) VALUES (?,?,?,?)`, id, in.Metric, in.Year, in.Value)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.TargetsByIDs)
+}
+
+// UpdateTarget changes a yearly target.
+func (d *DB) UpdateTarget(ctx context.Context, id int64, expected int, in db.TargetFields) (*db.Target, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityTarget, id, expected, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE targets SET metric = ?, year = ?, value = ?, version = version + 1 WHERE id = ?`, in.Metric, in.Year, in.Value, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.TargetsByIDs)
+}
+
+// SetRankingWeights replaces (or creates) the weights version that starts in fromYear.
+func (d *DB) SetRankingWeights(ctx context.Context, fromYear int, in []db.RankingWeightFields) ([]*db.RankingWeight, error) {
+	if err := db.ValidateRankingWeights(fromYear, in); err != nil {
+		return nil, err
+	}
+	e, key := db.EntityRankingWeights, int64(fromYear)
+	err := d.writeTx(ctx, func(tx *sql.Tx) error {
+		before, err := snapshot(ctx, tx, e, key)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM ranking_weights WHERE from_year = ?`, fromYear); err != nil {
+			return err
+		}
+		for _, w := range in {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO ranking_weights (from_year, component, label_zh, weight) VALUES (?,?,?,?)`,
+				fromYear, w.Component, db.RankingComponentLabelZh(w.Component), w.Weight); err != nil {
+				return err
+			}
+		}
+		after, err := snapshot(ctx, tx, e, key)
+		if err != nil {
+			return err
+		}
+		action := db.ActionUpdate
+		if before == nil {
+			action = db.ActionCreate
+		}
+		return writeAudit(ctx, tx, action, e, &key, before, after)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d.RankingWeights(ctx, fromYear)
+}

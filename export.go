@@ -1,0 +1,589 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/importer"
+	"github.com/wenming/wenming/db/sqlite"
+	"github.com/wenming/wenming/resolvers"
+)
+
+// exportView is one table of the dashboard that can be exported, with the filter parameters it accepts.
+type exportView struct {
+	Name   string
+	NameZh string
+	Params []string
+	write  func(ctx context.Context, s db.Store, q url.Values, sw func(headers []string, widths []float64) (*importer.SheetWriter, error)) error
+}
+
+// ExportViews lists the views of GET /export/{view}.{xlsx|csv} and `wenming export --view`.
+var ExportViews = []*exportView{
+	{Name: "honors", NameZh: "荣誉", Params: []string{"fromYear", "toYear", "levels", "categories", "recipientKinds", "statuses", "unitId", "unitKind", "edition", "demo"}, write: exportHonors},
+	{Name: "volunteer-records", NameZh: "志愿服务记录", Params: []string{"fromYear", "toYear", "campaigns", "unitId", "unitKind", "methods", "verified", "demo"}, write: exportVolunteer},
+	{Name: "units", NameZh: "省直单位", Params: []string{"kind", "nameContains", "serviceWindow", "linkedToPractice"}, write: exportUnits},
+	{Name: "people", NameZh: "先进人物", Params: []string{"categories", "nameContains"}, write: exportPeople},
+	{Name: "figures", NameZh: "公布数字与核对", Params: []string{"section"}, write: exportFigures},
+	{Name: "rankings", NameZh: "创建排名", Params: []string{"year", "metric", "unitKind", "first", "order"}, write: exportRankings},
+}
+
+func findView(name string) (*exportView, error) {
+	for _, v := range ExportViews {
+		if v.Name == name {
+			return v, nil
+		}
+	}
+	names := make([]string, len(ExportViews))
+	for i, v := range ExportViews {
+		names[i] = v.Name
+	}
+	return nil, db.Errorf(db.ENOTFOUND, "没有可导出的视图“%s”。可选：%s。", name, strings.Join(names, "、"))
+}
+
+// Export writes a view as XLSX or CSV to out, with the filters in q applied, as the principal in ctx (who must be
+// at least a viewer). Rows stream from the database to out, so a million-row export holds none in memory.
+func Export(ctx context.Context, s db.Store, view string, format importer.Format, q url.Values, out io.Writer) error {
+	if err := db.Require(ctx, db.RoleViewer); err != nil {
+		return err
+	}
+	v, err := findView(view)
+	if err != nil {
+		return err
+	}
+	if format != importer.XLSX && format != importer.CSV {
+		return db.FieldErrorf("format", "导出格式应为 xlsx 或 csv，收到“%s”。", format)
+	}
+	for k := range q {
+		if !slices.Contains(v.Params, k) {
+			return db.FieldErrorf(k, "“%s”不支持筛选条件 %s。可用：%s。", v.NameZh, k, strings.Join(v.Params, "、"))
+		}
+	}
+	var sw *importer.SheetWriter
+	start := func(headers []string, widths []float64) (*importer.SheetWriter, error) {
+		var err error
+		sw, err = importer.NewSheetWriter(out, format, v.NameZh, headers, widths)
+		if err != nil {
+			return nil, err
+		}
+		sw.Note("视图", v.NameZh+"（"+v.Name+"）")
+		sw.Note("导出时间", time.Now().Format("2006-01-02 15:04:05"))
+		if p := db.PrincipalFrom(ctx); p != nil && p.Username != "" {
+			sw.Note("导出人", p.Username)
+		}
+		filters := "无"
+		if len(q) > 0 {
+			filters = q.Encode()
+			if u, err := url.QueryUnescape(filters); err == nil {
+				filters = u
+			}
+		}
+		sw.Note("筛选条件", filters)
+		return sw, nil
+	}
+	if err := v.write(ctx, s, q, start); err != nil {
+		return err
+	}
+	if sw == nil {
+		return fmt.Errorf("export %s wrote no header", v.Name)
+	}
+	return sw.Close()
+}
+
+// ExportHandler serves GET /export/{view}.{xlsx|csv}?filters: any table view of the dashboard, with the same
+// filters as its GraphQL query (lists comma-separated or repeated) and the caller's access checked.
+func ExportHandler(store db.Store) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		file := r.PathValue("file")
+		dot := strings.LastIndexByte(file, '.')
+		if dot < 0 {
+			writeDBError(w, db.Errorf(db.ENOTFOUND, "导出地址应为 /export/视图.xlsx 或 /export/视图.csv。"))
+			return
+		}
+		view, format := file[:dot], importer.Format(strings.ToLower(file[dot+1:]))
+		if err := db.Require(r.Context(), db.RoleViewer); err != nil {
+			writeDBError(w, err)
+			return
+		}
+		v, err := findView(view)
+		if err != nil {
+			writeDBError(w, err)
+			return
+		}
+		ctype := "text/csv; charset=utf-8"
+		if format == importer.XLSX {
+			ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		}
+		stamp := time.Now().Format("20060102")
+		// Nothing is sent until the first byte is written, so validation errors still get their status.
+		lw := &lazyWriter{w: w, header: func() {
+			w.Header().Set("Content-Type", ctype)
+			w.Header().Set("Content-Disposition", attachment(v.NameZh+"-"+stamp+"."+string(format), v.Name+"-"+stamp+"."+string(format)))
+			w.Header().Set("Cache-Control", "no-store")
+		}}
+		rc := http.NewResponseController(w)
+		rc.SetWriteDeadline(time.Now().Add(30 * time.Minute))
+		if err := Export(r.Context(), store, view, format, r.URL.Query(), lw); err != nil {
+			if lw.started {
+				// The status is gone; cut the connection so that the client sees a broken download, not a short file.
+				panic(http.ErrAbortHandler)
+			}
+			writeDBError(w, err)
+		}
+	})
+}
+
+// lazyWriter sets the download headers on the first write only.
+type lazyWriter struct {
+	w       http.ResponseWriter
+	header  func()
+	started bool
+}
+
+func (l *lazyWriter) Write(p []byte) (int, error) {
+	if !l.started {
+		l.started = true
+		l.header()
+	}
+	return l.w.Write(p)
+}
+
+// exportCommand implements `wenming export --view VIEW --format xlsx|csv [--filter k=v …] [--out FILE] --db FILE`.
+func exportCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("wenming export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	names := make([]string, len(ExportViews))
+	for i, v := range ExportViews {
+		names[i] = v.Name
+	}
+	view := fs.String("view", "", "what to export: "+strings.Join(names, ", "))
+	format := fs.String("format", "xlsx", "xlsx or csv")
+	out := fs.String("out", "", "file to write (default VIEW.FORMAT; - for standard output)")
+	path := fs.String("db", env("WENMING_DB", "wenming.db"), "SQLite database file (env WENMING_DB)")
+	q := url.Values{}
+	fs.Func("filter", "a filter as NAME=VALUE, repeatable, e.g. --filter fromYear=2021 --filter levels=NATIONAL,PROVINCIAL", func(s string) error {
+		k, v, ok := strings.Cut(s, "=")
+		if !ok || k == "" {
+			return errors.New("a filter is NAME=VALUE")
+		}
+		q.Add(k, v)
+		return nil
+	})
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *view == "" {
+		fs.Usage()
+		return errors.New("--view is required")
+	}
+	if _, err := os.Stat(*path); err != nil {
+		return fmt.Errorf("database %s: %w", *path, err)
+	}
+	d, err := sqlite.Open(ctx, *path)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	var w io.Writer = stdout
+	var f *os.File
+	if *out != "-" {
+		if *out == "" {
+			*out = *view + "." + *format
+		}
+		if f, err = os.Create(*out); err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := Export(cliPrincipal(ctx), d, *view, importer.Format(*format), q, w); err != nil {
+		if f != nil {
+			f.Close()
+			os.Remove(*out)
+		}
+		return cliError(err)
+	}
+	if f != nil {
+		if err := f.Close(); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "exported %s to %s\n", *view, *out)
+	}
+	return nil
+}
+
+// --- filter parameters ---
+
+// params reads the query parameters of one view, remembering the first error.
+type params struct {
+	q   url.Values
+	err error
+}
+
+func (p *params) fail(err error) {
+	if p.err == nil {
+		p.err = err
+	}
+}
+
+// list reads a comma-separated or repeated parameter.
+func (p *params) list(name string) []string {
+	var out []string
+	for _, v := range p.q[name] {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func (p *params) str(name string) string { return strings.TrimSpace(p.q.Get(name)) }
+
+func (p *params) integer(name string) int {
+	s := p.str(name)
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		p.fail(db.FieldErrorf(name, "%s 应为整数，收到“%s”。", name, s))
+	}
+	return n
+}
+
+func (p *params) boolean(name string) *bool {
+	s := p.str(name)
+	if s == "" {
+		return nil
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		p.fail(db.FieldErrorf(name, "%s 应为 true 或 false，收到“%s”。", name, s))
+		return nil
+	}
+	return &b
+}
+
+func enums[T interface {
+	~string
+	Valid() bool
+}](p *params, name string) []T {
+	var out []T
+	for _, s := range p.list(name) {
+		v := T(strings.ToUpper(s))
+		if !v.Valid() {
+			p.fail(db.FieldErrorf(name, "%s 的取值无效：“%s”。", name, s))
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func (p *params) years() db.YearRange {
+	r := db.YearRange{From: p.integer("fromYear"), To: p.integer("toYear")}
+	check := r
+	if check.From == 0 {
+		check.From = db.MinYear
+	}
+	if check.To == 0 {
+		check.To = db.MaxYear
+	}
+	if _, err := check.Resolve(); err != nil {
+		p.fail(err)
+	}
+	return r
+}
+
+// unitID reads a unit's global ID (as the API gives it) or its number.
+func (p *params) unitID(name string) int64 {
+	s := p.str(name)
+	if s == "" {
+		return 0
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 0 {
+		return n
+	}
+	typ, id, err := resolvers.ParseGlobalID(name, s)
+	if err != nil || typ != "Unit" {
+		p.fail(db.FieldErrorf(name, "单位 ID 无效：“%s”。", s))
+	}
+	return id
+}
+
+func (p *params) unitKind(name string) string {
+	s := p.str(name)
+	if s != "" && !slices.Contains(db.UnitKinds, s) {
+		p.fail(db.FieldErrorf(name, "未知的单位类型：“%s”（可选：%s）。", s, strings.Join(db.UnitKinds, "、")))
+	}
+	return s
+}
+
+// codes checks catalogue codes (categories, campaigns) against the known ones.
+func (p *params) codes(name string, known map[string]bool, what string) []string {
+	out := p.list(name)
+	for _, c := range out {
+		if !known[c] {
+			p.fail(db.FieldErrorf(name, "未知的%s代码：“%s”。", what, c))
+		}
+	}
+	return out
+}
+
+// names maps the catalogue's IDs to names for the sheets.
+type names struct {
+	units      map[int64]*db.Unit
+	categories map[int64]*db.HonorCategory
+	campaigns  map[int64]*db.Campaign
+	catCodes   map[string]bool
+	campCodes  map[string]bool
+}
+
+func loadNames(ctx context.Context, s db.Store) (*names, error) {
+	cat, err := s.ImportCatalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n := &names{units: map[int64]*db.Unit{}, categories: map[int64]*db.HonorCategory{}, campaigns: map[int64]*db.Campaign{},
+		catCodes: map[string]bool{}, campCodes: map[string]bool{db.RoutineCampaign: true}}
+	for _, u := range cat.Units {
+		n.units[u.ID] = u
+	}
+	for _, c := range cat.Categories {
+		n.categories[c.ID], n.catCodes[c.Code] = c, true
+	}
+	for _, c := range cat.Campaigns {
+		n.campaigns[c.ID], n.campCodes[c.Code] = c, true
+	}
+	return n, nil
+}
+
+func (n *names) unit(id *int64) any {
+	if id == nil || n.units[*id] == nil {
+		return nil
+	}
+	return n.units[*id].Name
+}
+
+func str[T ~string](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return string(*p)
+}
+
+func widths(spec *importer.Spec, extra ...float64) []float64 {
+	out := make([]float64, 0, len(spec.Columns)+len(extra))
+	for _, c := range spec.Columns {
+		out = append(out, c.Width)
+	}
+	return append(out, extra...)
+}
+
+func mustSpec(kind db.ImportKind) *importer.Spec {
+	s, err := importer.SpecFor(kind)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// --- views; the columns of records follow the import templates, so that an export can be edited and re-imported ---
+
+func exportHonors(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+	n, err := loadNames(ctx, s)
+	if err != nil {
+		return err
+	}
+	p := &params{q: q}
+	f := db.HonorCriteria{Years: p.years(), Levels: enums[db.HonorLevel](p, "levels"), Categories: p.codes("categories", n.catCodes, "荣誉类别"),
+		RecipientKinds: enums[db.RecipientKind](p, "recipientKinds"), Statuses: enums[db.HonorStatus](p, "statuses"),
+		UnitID: p.unitID("unitId"), UnitKind: p.unitKind("unitKind"), Edition: p.str("edition"), Demo: p.boolean("demo")}
+	if p.err != nil {
+		return p.err
+	}
+	spec := mustSpec(db.ImportHonors)
+	sw, err := start(append(spec.Headers(), "级别", "获得者类型", "演示数据", "ID"), widths(spec, 10, 10, 10, 16))
+	if err != nil {
+		return err
+	}
+	return s.EachHonor(ctx, f, func(h *db.Honor) error {
+		c := n.categories[h.CategoryID]
+		return sw.Row(c.NameZh, h.RecipientName, n.unit(h.UnitID), h.Year, str(h.Date), str(h.Edition), importer.StatusZh[h.Status],
+			importer.LevelZh[c.Level], importer.RecipientZh[h.RecipientKind], importer.BoolZh(h.Demo), resolvers.GlobalID("Honor", h.ID))
+	})
+}
+
+func exportVolunteer(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+	n, err := loadNames(ctx, s)
+	if err != nil {
+		return err
+	}
+	p := &params{q: q}
+	f := db.VolunteerCriteria{Years: p.years(), Campaigns: p.codes("campaigns", n.campCodes, "专项行动"), UnitID: p.unitID("unitId"),
+		UnitKind: p.unitKind("unitKind"), Methods: enums[db.RecordingMethod](p, "methods"), Verified: p.boolean("verified"), Demo: p.boolean("demo")}
+	if p.err != nil {
+		return p.err
+	}
+	spec := mustSpec(db.ImportVolunteerRecords)
+	sw, err := start(append(spec.Headers(), "演示数据", "ID"), widths(spec, 10, 16))
+	if err != nil {
+		return err
+	}
+	return s.EachVolunteerRecord(ctx, f, func(v *db.VolunteerRecord) error {
+		var campaign any
+		if v.CampaignID != nil {
+			campaign = n.campaigns[*v.CampaignID].NameZh
+		}
+		hours := math.Round(float64(v.Minutes)/60*100) / 100
+		return sw.Row(n.unit(&v.UnitID), string(v.Date), campaign, v.Volunteers, hours, importer.MethodZh[v.Method],
+			importer.BoolZh(v.Verified), importer.BoolZh(v.Demo), resolvers.GlobalID("VolunteerRecord", v.ID))
+	})
+}
+
+func exportUnits(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+	p := &params{q: q}
+	f := db.UnitCriteria{Kind: p.unitKind("kind"), NameContains: p.str("nameContains"), ServiceWindow: p.boolean("serviceWindow"),
+		LinkedToPractice: p.boolean("linkedToPractice")}
+	if p.err != nil {
+		return p.err
+	}
+	spec := mustSpec(db.ImportUnits)
+	sw, err := start(append(spec.Headers(), "演示数据", "ID"), widths(spec, 10, 16))
+	if err != nil {
+		return err
+	}
+	return s.EachUnit(ctx, f, func(u *db.Unit) error {
+		return sw.Row(u.Name, u.Kind, u.Sector, importer.BoolZh(u.ServiceWindow), importer.BoolZh(u.Demo), resolvers.GlobalID("Unit", u.ID))
+	})
+}
+
+func exportPeople(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+	n, err := loadNames(ctx, s)
+	if err != nil {
+		return err
+	}
+	p := &params{q: q}
+	f := db.PersonCriteria{Categories: p.codes("categories", n.catCodes, "荣誉类别"), NameContains: p.str("nameContains")}
+	if p.err != nil {
+		return p.err
+	}
+	spec := mustSpec(db.ImportPeople)
+	sw, err := start(append(spec.Headers(), "演示数据", "ID"), widths(spec, 10, 16))
+	if err != nil {
+		return err
+	}
+	return s.EachPerson(ctx, f, func(x *db.Person) error {
+		return sw.Row(x.Name, n.unit(x.UnitID), x.Citation, importer.BoolZh(x.Demo), resolvers.GlobalID("Person", x.ID))
+	})
+}
+
+func exportFigures(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+	section := strings.TrimSpace(q.Get("section"))
+	rows, err := db.BuildReconciliation(ctx, s)
+	if err != nil {
+		return err
+	}
+	sw, err := start([]string{"章节", "指标", "公布值", "计量单位", "限定", "记录合计", "核对结果", "说明", "原文", "来源", "发布日期"},
+		[]float64{14, 30, 12, 8, 12, 12, 14, 40, 60, 30, 12})
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		f := r.Figure
+		if section != "" && f.Section != section {
+			continue
+		}
+		var recorded, source, published any
+		if r.RecordedValue != nil {
+			recorded = *r.RecordedValue
+		}
+		if f.Source != nil {
+			source, published = f.Source.Title, string(f.Source.PublishedOn)
+		}
+		if err := sw.Row(f.Section, f.LabelZh, f.Value, f.Unit, importer.QualifierZh[f.Qualifier], recorded, importer.ReconZh[r.Status],
+			r.Note, f.Quote, source, published); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func exportRankings(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+	p := &params{q: q}
+	year := p.integer("year")
+	if year == 0 {
+		year = db.LastYear
+	}
+	metric := db.RankCreationIndex
+	if m := p.str("metric"); m != "" {
+		metric = db.RankingMetric(strings.ToUpper(m))
+		if !metric.Valid() {
+			p.fail(db.FieldErrorf("metric", "metric 的取值无效：“%s”。", m))
+		}
+	}
+	order := db.RankingTop
+	if o := p.str("order"); o != "" {
+		order = db.RankingOrder(strings.ToUpper(o))
+		if !order.Valid() {
+			p.fail(db.FieldErrorf("order", "order 应为 TOP 或 BOTTOM，收到“%s”。", o))
+		}
+	}
+	first := p.integer("first")
+	if first == 0 {
+		first = db.MaxRankingSize
+	}
+	kind := p.unitKind("unitKind")
+	if p.err != nil {
+		return p.err
+	}
+	entries, err := db.BuildRankings(ctx, s, year, metric, kind, first, order)
+	if err != nil {
+		return err
+	}
+	units, err := loadNames(ctx, s)
+	if err != nil {
+		return err
+	}
+	headers := []string{"名次", "上年名次", "单位名称", "单位类型", "得分"}
+	w := []float64{8, 10, 32, 12, 10}
+	if len(entries) > 0 {
+		for _, c := range entries[0].Breakdown {
+			headers = append(headers, c.LabelZh+"（原始值）", c.LabelZh+"（得分）")
+			w = append(w, 18, 16)
+		}
+	}
+	sw, err := start(headers, w)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		var prev, kindName any
+		if e.PreviousRank != nil {
+			prev = *e.PreviousRank
+		}
+		if u := units.units[e.UnitID]; u != nil {
+			kindName = u.Kind
+		}
+		row := []any{e.Rank, prev, units.unit(&e.UnitID), kindName, e.Score}
+		for _, c := range e.Breakdown {
+			row = append(row, c.Raw, c.Contribution)
+		}
+		if err := sw.Row(row...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

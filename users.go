@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/sqlite"
+)
+
+// openForCLI opens the database named by --db or WENMING_DB for a management command.
+func openForCLI(ctx context.Context, fs *flag.FlagSet, args []string) (*sqlite.DB, error) {
+	path := fs.String("db", env("WENMING_DB", "wenming.db"), "SQLite database file (env WENMING_DB)")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	return sqlite.Open(ctx, *path)
+}
+
+// userCommand implements `wenming user add|passwd|list`.
+func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("usage: wenming user add|passwd|list [flags]")
+	}
+	sub, args := args[0], args[1:]
+	fs := flag.NewFlagSet("wenming user "+sub, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	switch sub {
+	case "add", "passwd":
+		name := fs.String("name", "", "username")
+		role := fs.String("role", "VIEWER", "VIEWER, EDITOR or ADMIN (add only)")
+		display := fs.String("display-name", "", "display name (add only)")
+		password := fs.String("password", os.Getenv("WENMING_PASSWORD"), "password (env WENMING_PASSWORD); generated and printed when empty")
+		d, err := openForCLI(ctx, fs, args)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		if *name == "" {
+			return db.FieldErrorf("name", "请用 --name 指定用户名")
+		}
+		pw, generated := *password, false
+		if pw == "" {
+			pw, generated = db.NewSecret(12), true
+		}
+		hash, err := db.HashPassword(pw, 0)
+		if err != nil {
+			return err
+		}
+		if sub == "add" {
+			var r db.Role
+			if err := r.UnmarshalGQL(strings.ToUpper(*role)); err != nil {
+				return err
+			}
+			if err := d.CreateUser(ctx, &db.User{Username: *name, DisplayName: *display, Role: r, PasswordHash: hash}); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "created %s (%s)\n", *name, r)
+		} else {
+			u, err := d.UserByUsername(ctx, *name)
+			if err != nil {
+				return err
+			}
+			if err := d.SetPassword(ctx, u.ID, hash); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "password of %s changed; their sessions ended\n", *name)
+		}
+		if generated {
+			fmt.Fprintf(stdout, "password: %s\n(shown only this once)\n", pw)
+		}
+		return nil
+	case "list":
+		d, err := openForCLI(ctx, fs, args)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		us, err := d.Users(ctx)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tUSERNAME\tROLE\tDISABLED\tCREATED")
+		for _, u := range us {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%v\t%s\n", u.ID, u.Username, u.Role, u.Disabled, u.CreatedAt.Format(time.DateOnly))
+		}
+		return tw.Flush()
+	}
+	return fmt.Errorf("unknown subcommand user %q", sub)
+}
+
+// tokenCommand implements `wenming token create|revoke|list`.
+func tokenCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("usage: wenming token create|revoke|list [flags]")
+	}
+	sub, args := args[0], args[1:]
+	fs := flag.NewFlagSet("wenming token "+sub, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	switch sub {
+	case "create":
+		user := fs.String("user", "", "owner's username")
+		name := fs.String("name", "", "what the token is for, e.g. excel-report")
+		scope := fs.String("scope", "READ", "READ or WRITE")
+		days := fs.Int("days", 0, "expire after this many days (0: never)")
+		d, err := openForCLI(ctx, fs, args)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		u, err := d.UserByUsername(ctx, *user)
+		if err != nil {
+			return err
+		}
+		var sc db.TokenScope
+		if err := sc.UnmarshalGQL(strings.ToUpper(*scope)); err != nil {
+			return err
+		}
+		if sc == db.ScopeWrite && !u.Role.AtLeast(db.RoleEditor) {
+			return db.FieldErrorf("scope", "%s 是查看角色，只能创建只读令牌", u.Username)
+		}
+		if strings.TrimSpace(*name) == "" {
+			return db.FieldErrorf("name", "请用 --name 说明令牌用途")
+		}
+		secret := db.TokenPrefix + db.NewSecret(24)
+		t := &db.APIToken{UserID: u.ID, Name: *name, Scope: sc, Hash: db.HashSecret(secret)}
+		if *days > 0 {
+			e := time.Now().Add(time.Duration(*days) * 24 * time.Hour)
+			t.ExpiresAt = &e
+		}
+		if err := d.CreateToken(ctx, t); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "token %d created for %s (%s)\n%s\n(shown only this once; send it as: Authorization: Bearer <token>)\n", t.ID, u.Username, sc, secret)
+		return nil
+	case "revoke":
+		id := fs.Int64("id", 0, "token ID (see wenming token list)")
+		d, err := openForCLI(ctx, fs, args)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		if err := d.RevokeToken(ctx, *id, time.Now()); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "token %d revoked\n", *id)
+		return nil
+	case "list":
+		d, err := openForCLI(ctx, fs, args)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		ts, err := d.Tokens(ctx, 0)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tUSER\tNAME\tSCOPE\tEXPIRES\tLAST USED\tREVOKED")
+		for _, t := range ts {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, strconv.FormatInt(t.UserID, 10), t.Name, t.Scope, day(t.ExpiresAt), day(t.LastUsedAt), day(t.RevokedAt))
+		}
+		return tw.Flush()
+	}
+	return fmt.Errorf("unknown subcommand token %q", sub)
+}
+
+func day(t *time.Time) string {
+	if t == nil {
+		return "-"
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
