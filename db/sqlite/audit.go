@@ -57,15 +57,7 @@ func (d *DB) AuditLog(ctx context.Context, f db.AuditCriteria, page db.Page) (*d
 	if err != nil {
 		return nil, err
 	}
-	hasMore := len(as) > page.First
-	if hasMore {
-		as = as[:page.First]
-	}
-	cursors := make([]string, len(as))
-	for i, a := range as {
-		cursors[i] = encodeCursor(nil, a.ID)
-		out.Edges = append(out.Edges, &db.AuditEntryEdge{Cursor: cursors[i], Node: a})
-	}
-	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	out.Edges, out.PageInfo = paged(as, page, func(a *db.AuditEntry) string { return encodeCursor(nil, a.ID) },
+		func(c string, a *db.AuditEntry) *db.AuditEntryEdge { return &db.AuditEntryEdge{Cursor: c, Node: a} })
 	return out, nil
 }

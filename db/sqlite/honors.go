@@ -125,16 +125,8 @@ func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder
 	if err != nil {
 		return nil, err
 	}
-	hasMore := len(edges) > page.First
-	if hasMore {
-		edges = edges[:page.First]
-	}
-	out.Edges = edges
-	cursors := make([]string, len(edges))
-	for i, e := range edges {
-		cursors[i] = e.Cursor
-	}
-	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	out.Edges, out.PageInfo = paged(edges, page, func(e *db.HonorEdge) string { return e.Cursor },
+		func(_ string, e *db.HonorEdge) *db.HonorEdge { return e })
 	return out, nil
 }
 
@@ -264,16 +256,8 @@ func (d *DB) People(ctx context.Context, f db.PersonCriteria, page db.Page) (*db
 	if err != nil {
 		return nil, err
 	}
-	hasMore := len(ps) > page.First
-	if hasMore {
-		ps = ps[:page.First]
-	}
-	cursors := make([]string, len(ps))
-	for i, p := range ps {
-		cursors[i] = encodeCursor(nil, p.ID)
-		out.Edges = append(out.Edges, &db.PersonEdge{Cursor: cursors[i], Node: p})
-	}
-	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	out.Edges, out.PageInfo = paged(ps, page, func(p *db.Person) string { return encodeCursor(nil, p.ID) },
+		func(c string, p *db.Person) *db.PersonEdge { return &db.PersonEdge{Cursor: c, Node: p} })
 	return out, nil
 }
 

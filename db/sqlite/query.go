@@ -85,6 +85,21 @@ func decodeCursor(s string) (cursor, error) {
 	return c, nil
 }
 
+// paged trims the probe row fetched past the page, builds each edge with its cursor, and fills the page info.
+func paged[T, E any](rows []T, page db.Page, cursor func(T) string, edge func(cursor string, node T) E) ([]E, db.PageInfo) {
+	hasMore := len(rows) > page.First
+	if hasMore {
+		rows = rows[:page.First]
+	}
+	edges := make([]E, len(rows))
+	cursors := make([]string, len(rows))
+	for i, r := range rows {
+		cursors[i] = cursor(r)
+		edges[i] = edge(cursors[i], r)
+	}
+	return edges, pageInfo(cursors, hasMore, page.After != "")
+}
+
 // pageInfo fills Relay page info from the fetched rows (one more than asked tells whether a next page exists).
 func pageInfo(cursors []string, hasMore, hasPrev bool) db.PageInfo {
 	pi := db.PageInfo{HasNextPage: hasMore, HasPreviousPage: hasPrev}

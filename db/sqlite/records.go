@@ -77,16 +77,10 @@ func (d *DB) PracticeActivities(ctx context.Context, f db.PracticeActivityCriter
 	if err != nil {
 		return nil, err
 	}
-	hasMore := len(as) > page.First
-	if hasMore {
-		as = as[:page.First]
-	}
-	cursors := make([]string, len(as))
-	for i, a := range as {
-		cursors[i] = encodeOrderedCursor(order, string(a.Date), a.ID)
-		out.Edges = append(out.Edges, &db.PracticeActivityEdge{Cursor: cursors[i], Node: a})
-	}
-	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	out.Edges, out.PageInfo = paged(as, page, func(a *db.PracticeActivity) string { return encodeOrderedCursor(order, string(a.Date), a.ID) },
+		func(c string, a *db.PracticeActivity) *db.PracticeActivityEdge {
+			return &db.PracticeActivityEdge{Cursor: c, Node: a}
+		})
 	return out, nil
 }
 
@@ -141,16 +135,8 @@ func (d *DB) Assessments(ctx context.Context, f db.AssessmentCriteria, page db.P
 	if err != nil {
 		return nil, err
 	}
-	hasMore := len(as) > page.First
-	if hasMore {
-		as = as[:page.First]
-	}
-	cursors := make([]string, len(as))
-	for i, a := range as {
-		cursors[i] = encodeOrderedCursor(order, a.Year, a.ID)
-		out.Edges = append(out.Edges, &db.AssessmentEdge{Cursor: cursors[i], Node: a})
-	}
-	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	out.Edges, out.PageInfo = paged(as, page, func(a *db.Assessment) string { return encodeOrderedCursor(order, a.Year, a.ID) },
+		func(c string, a *db.Assessment) *db.AssessmentEdge { return &db.AssessmentEdge{Cursor: c, Node: a} })
 	return out, nil
 }
 
@@ -218,15 +204,7 @@ func (d *DB) VolunteerRecordsInOrder(ctx context.Context, f db.VolunteerCriteria
 	if err != nil {
 		return nil, err
 	}
-	hasMore := len(edges) > page.First
-	if hasMore {
-		edges = edges[:page.First]
-	}
-	out.Edges = edges
-	cursors := make([]string, len(edges))
-	for i, e := range edges {
-		cursors[i] = e.Cursor
-	}
-	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	out.Edges, out.PageInfo = paged(edges, page, func(e *db.VolunteerRecordEdge) string { return e.Cursor },
+		func(_ string, e *db.VolunteerRecordEdge) *db.VolunteerRecordEdge { return e })
 	return out, nil
 }

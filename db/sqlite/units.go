@@ -48,16 +48,8 @@ func (d *DB) Units(ctx context.Context, f db.UnitCriteria, page db.Page) (*db.Un
 	if err != nil {
 		return nil, err
 	}
-	hasMore := len(us) > page.First
-	if hasMore {
-		us = us[:page.First]
-	}
-	cursors := make([]string, len(us))
-	for i, u := range us {
-		cursors[i] = encodeCursor(nil, u.ID)
-		out.Edges = append(out.Edges, &db.UnitEdge{Cursor: cursors[i], Node: u})
-	}
-	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	out.Edges, out.PageInfo = paged(us, page, func(u *db.Unit) string { return encodeCursor(nil, u.ID) },
+		func(c string, u *db.Unit) *db.UnitEdge { return &db.UnitEdge{Cursor: c, Node: u} })
 	return out, nil
 }
 

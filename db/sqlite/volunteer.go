@@ -99,16 +99,10 @@ func (d *DB) VolunteerRecords(ctx context.Context, f db.VolunteerCriteria, page 
 	if err != nil {
 		return nil, err
 	}
-	hasMore := len(vs) > page.First
-	if hasMore {
-		vs = vs[:page.First]
-	}
-	cursors := make([]string, len(vs))
-	for i, v := range vs {
-		cursors[i] = encodeCursor(nil, v.ID)
-		out.Edges = append(out.Edges, &db.VolunteerRecordEdge{Cursor: cursors[i], Node: v})
-	}
-	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	out.Edges, out.PageInfo = paged(vs, page, func(v *db.VolunteerRecord) string { return encodeCursor(nil, v.ID) },
+		func(c string, v *db.VolunteerRecord) *db.VolunteerRecordEdge {
+			return &db.VolunteerRecordEdge{Cursor: c, Node: v}
+		})
 	return out, nil
 }
 

@@ -219,16 +219,10 @@ func (d *DB) DeletedRecords(ctx context.Context, f db.DeletedCriteria, page db.P
 	if err != nil {
 		return nil, err
 	}
-	hasMore := len(xs) > page.First
-	if hasMore {
-		xs = xs[:page.First]
-	}
-	cursors := make([]string, len(xs))
-	for i, x := range xs {
-		cursors[i] = encodeCursor(nil, x.ID)
-		out.Edges = append(out.Edges, &db.DeletedRecordEdge{Cursor: cursors[i], Node: x})
-	}
-	out.PageInfo = pageInfo(cursors, hasMore, page.After != "")
+	out.Edges, out.PageInfo = paged(xs, page, func(x *db.DeletedRecord) string { return encodeCursor(nil, x.ID) },
+		func(c string, x *db.DeletedRecord) *db.DeletedRecordEdge {
+			return &db.DeletedRecordEdge{Cursor: c, Node: x}
+		})
 	return out, nil
 }
 
