@@ -53,3 +53,5 @@ test: check-generated test-go test-frontend test-e2e
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/test-output
+bench:
+	$(GO) run ./bench -out bench/results.md

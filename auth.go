@@ -199,7 +199,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	in.Username = strings.TrimSpace(in.Username)
 	ip, key := clientIP(r), strings.ToLower(in.Username)
 	if a.blocked(ip, key) {
-		w.Header().Set("Retry-After", "60")
+		w.Header().Set("Retry-After", "15")
 		writeAuthError(w, http.StatusTooManyRequests, "RATE_LIMITED", "登录尝试过于频繁，请稍后再试。Too many attempts, try again later.")
 		return
 	}

@@ -21,6 +21,34 @@ type ResponseCache struct {
 	lru   *lru.Cache[string, []byte]
 }
 
+// privateFields are the top-level query fields whose answer depends on who asks, or on accounts, which do not
+// bump the data version; an operation that selects any of them is never cached.
+var privateFields = map[string]bool{"viewer": true, "users": true, "apiTokens": true, "auditLog": true, "deletedRecords": true}
+
+// selectsPrivate reports whether a top-level selection (through fragments) names a private field.
+func selectsPrivate(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int) bool {
+	if depth > 10 {
+		return true
+	}
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if privateFields[s.Name] {
+				return true
+			}
+		case *ast.InlineFragment:
+			if selectsPrivate(s.SelectionSet, frags, depth+1) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if f := frags.ForName(s.Name); f == nil || selectsPrivate(f.SelectionSet, frags, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // maxCachedResponse bounds the size of one cached answer, to keep the server's memory flat.
 const maxCachedResponse = 256 << 10
 
@@ -44,7 +72,7 @@ func (*ResponseCache) Validate(graphql.ExecutableSchema) error { return nil }
 // InterceptOperation serves a cached answer or records a fresh one.
 func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
-	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query {
+	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query || selectsPrivate(oc.Operation.SelectionSet, oc.Doc.Fragments, 0) {
 		return next(ctx)
 	}
 	ver, err := c.Version(ctx)

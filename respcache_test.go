@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"database/sql"
+	"strings"
 	"testing"
 )
 
@@ -30,6 +31,34 @@ func TestResponseCache(t *testing.T) {
 		}
 		if got := query[stats](t, m.URL(), q, nil).HonorStats[0].Count; got != first-1 {
 			t.Fatalf("after a write = %d, want %d", got, first-1)
+		}
+	})
+}
+
+// TestResponseCacheSkipsPrivateQueries checks that answers which depend on the caller, or on accounts (which do
+// not bump the data version), are never served from the cache.
+func TestResponseCacheSkipsPrivateQueries(t *testing.T) {
+	m := signedOut(t)
+	admin, _ := login(t, m.URL(), "admin", adminPassword)
+	const usersQ = `{ users { username } }`
+	before := as(t, m.URL(), admin, usersQ, nil)
+	r := as(t, m.URL(), admin, `mutation { createUser(username: "second-admin", password: "password-123", role: ADMIN) { id } }`, nil)
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	t.Run("AccountsAreFresh", func(t *testing.T) {
+		after := as(t, m.URL(), admin, usersQ, nil)
+		if string(after.Data) == string(before.Data) {
+			t.Fatalf("users list served stale from the cache: %s", after.Data)
+		}
+	})
+	t.Run("ViewerIsPerCaller", func(t *testing.T) {
+		second, _ := login(t, m.URL(), "second-admin", "password-123")
+		const q = `{ viewer { user { username } } }`
+		a := as(t, m.URL(), admin, q, nil)
+		b := as(t, m.URL(), second, q, nil)
+		if !strings.Contains(string(a.Data), `"admin"`) || !strings.Contains(string(b.Data), `"second-admin"`) {
+			t.Fatalf("viewer answers mixed up: %s / %s", a.Data, b.Data)
 		}
 	})
 }

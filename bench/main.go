@@ -162,6 +162,11 @@ func run(out, scaleList string, dur time.Duration, reuse bool) error {
 			fmt.Print(string(b))
 			report.seeds = append(report.seeds, seedLine{scale, time.Since(start), strings.TrimSpace(string(b))})
 		}
+		token, err := benchToken(bin, dbPath)
+		if err != nil {
+			return err
+		}
+		authHeader = "Bearer " + token
 		srv, err := startServer(bin, dbPath)
 		if err != nil {
 			return err
@@ -222,6 +227,27 @@ func run(out, scaleList string, dur time.Duration, reuse bool) error {
 	fmt.Println()
 	fmt.Print(md)
 	return os.WriteFile(out, []byte(md), 0o644)
+}
+
+// authHeader is sent with every request: the benchmark reads as a reporting tool does, with a READ token.
+var authHeader string
+
+// benchToken makes a viewer and a READ token on the database with the CLI, and returns the token's secret.
+func benchToken(bin, dbPath string) (string, error) {
+	if b, err := exec.Command(bin, "user", "add", "--db", dbPath, "--name", "bench", "--role", "VIEWER", "--password", "bench-password-1").CombinedOutput(); err != nil &&
+		!strings.Contains(string(b), "已被使用") {
+		return "", fmt.Errorf("user add: %v\n%s", err, b)
+	}
+	b, err := exec.Command(bin, "token", "create", "--db", dbPath, "--user", "bench", "--name", "bench-"+strconv.FormatInt(time.Now().Unix(), 10), "--scope", "READ").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("token create: %v\n%s", err, b)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "wm_") {
+			return strings.TrimSpace(line), nil
+		}
+	}
+	return "", fmt.Errorf("no token in %q", b)
 }
 
 // server is a running wenming process.
@@ -297,7 +323,7 @@ func (s *server) stop() {
 
 // attack sends q as fast as c workers can for dur, and counts HTTP and GraphQL errors.
 func attack(url string, q query, c int, dur time.Duration) result {
-	target := vegeta.Target{Method: "POST", URL: url + "/graphql", Body: q.body, Header: http.Header{"Content-Type": {"application/json"}}}
+	target := vegeta.Target{Method: "POST", URL: url + "/graphql", Body: q.body, Header: http.Header{"Content-Type": {"application/json"}, "Authorization": {authHeader}}}
 	atk := vegeta.NewAttacker(vegeta.Workers(uint64(c)), vegeta.MaxWorkers(uint64(c)), vegeta.KeepAlive(true), vegeta.Connections(c))
 	var m vegeta.Metrics
 	gqlErrors := 0
@@ -335,7 +361,10 @@ func pageHonors(url string) (paging, error) {
 	for {
 		body, _ := json.Marshal(map[string]any{"query": string(doc), "variables": map[string]any{"first": 100, "after": after}})
 		t0 := time.Now()
-		resp, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+		req, _ := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", authHeader)
+		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			return p, err
 		}

@@ -15,6 +15,9 @@ export const shotDir = join(outDir, 'screenshots')
 mkdirSync(shotDir, { recursive: true })
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Password of the first admin of every server the harness starts (WENMING_ADMIN_PASSWORD). */
+export const ADMIN_PASSWORD = process.env.WENMING_ADMIN_PASSWORD || 'e2e-admin-pass-1'
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -48,9 +51,12 @@ async function waitReady(base, proc, timeoutMs = 90_000) {
   throw new Error(`server not ready at ${base}/readyz: ${last}`)
 }
 
-/** Start the server (unless WENMING_URL) and the browser. */
-export async function start() {
-  let base = process.env.WENMING_URL
+/**
+ * Start the server (unless WENMING_URL) and the browser. The server gets a temp database, the admin password
+ * ADMIN_PASSWORD and --anonymous-read (pass { anonymousRead: false } for a server that requires sign-in).
+ */
+export async function start({ anonymousRead = true } = {}) {
+  let base = anonymousRead ? process.env.WENMING_URL : undefined
   let proc
   let dir
   const logs = []
@@ -60,9 +66,10 @@ export async function start() {
     const port = await freePort()
     dir = mkdtempSync(join(tmpdir(), 'wenming-e2e-'))
     const extra = (process.env.WENMING_ARGS ?? '').split(' ').filter(Boolean)
-    proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--db', join(dir, 'test.db'), '--anonymous-read', ...extra], {
+    const flags = ['serve', '--addr', `127.0.0.1:${port}`, '--db', join(dir, 'test.db'), ...(anonymousRead ? ['--anonymous-read'] : []), ...extra]
+    proc = spawn(bin, flags, {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env },
+      env: { ...process.env, WENMING_ADMIN_PASSWORD: ADMIN_PASSWORD },
     })
     proc.stdout.on('data', (d) => logs.push(String(d)))
     proc.stderr.on('data', (d) => logs.push(String(d)))
@@ -99,16 +106,27 @@ export async function start() {
   }
 }
 
-/** POST a query straight to the API (the tests' source of truth). */
-export async function api(base, query, variables = {}) {
+/** POST a query straight to the API (the tests' source of truth); `cookie` acts as a signed-in user. */
+export async function api(base, query, variables = {}, cookie) {
   const r = await fetch(base + '/graphql', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
     body: JSON.stringify({ query, variables }),
   })
   const body = await r.json()
   if (body.errors) throw new Error(JSON.stringify(body.errors))
   return body.data
+}
+
+/** Sign in through POST /auth/login and return the session cookie ("wenming_session=…"). */
+export async function signIn(base, username = 'admin', password = ADMIN_PASSWORD) {
+  const r = await fetch(base + '/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (!r.ok) throw new Error(`sign-in as ${username}: HTTP ${r.status} ${await r.text()}`)
+  return r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('wenming_session='))
 }
 
 /** A page that records console errors, page errors and failed requests. */

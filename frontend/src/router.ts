@@ -1,4 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { canRead, loadMe, me, safeNext } from './lib/auth'
+import type { Role } from './lib/roles'
 
 export const pages = [
   { path: '/', name: 'overview', nav: 'nav_overview' },
@@ -10,6 +12,26 @@ export const pages = [
   { path: '/sources', name: 'sources', nav: 'nav_sources' },
 ] as const
 
+/** The 数据管理 area: pages for editors and admins (the server checks the same roles). */
+export const adminPages = [
+  { path: '/import', name: 'import', nav: 'nav_import', need: 'EDITOR' },
+  { path: '/admin/users', name: 'users', nav: 'nav_users', need: 'ADMIN' },
+  { path: '/admin/tokens', name: 'tokens', nav: 'nav_tokens', need: 'ADMIN' },
+  { path: '/admin/audit', name: 'audit', nav: 'nav_audit', need: 'ADMIN' },
+  { path: '/admin/trash', name: 'trash', nav: 'nav_trash', need: 'ADMIN' },
+] as const
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Role the page needs; signed-out visitors go to /login first. */
+    need?: Role
+    /** Not a dashboard page: no year filter, big screen or report controls. */
+    admin?: boolean
+    /** Reachable without any access (the sign-in page). */
+    public?: boolean
+  }
+}
+
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'overview', component: () => import('./pages/OverviewPage.vue') },
   { path: '/creation', name: 'creation', component: () => import('./pages/CreationPage.vue') },
@@ -19,6 +41,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/rankings', name: 'rankings', component: () => import('./pages/RankingsPage.vue') },
   { path: '/sources', name: 'sources', component: () => import('./pages/SourcesPage.vue') },
   { path: '/report', name: 'report', component: () => import('./pages/ReportPage.vue') },
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { admin: true, public: true } },
+  { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { admin: true, need: 'EDITOR' } },
+  { path: '/admin/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { admin: true, need: 'ADMIN' } },
+  { path: '/admin/tokens', name: 'tokens', component: () => import('./pages/TokensPage.vue'), meta: { admin: true, need: 'ADMIN' } },
+  { path: '/admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { admin: true, need: 'ADMIN' } },
+  { path: '/admin/trash', name: 'trash', component: () => import('./pages/TrashPage.vue'), meta: { admin: true, need: 'ADMIN' } },
   { path: '/:rest(.*)*', redirect: (to) => ({ path: '/', query: to.query }) },
 ]
 
@@ -26,4 +54,17 @@ export const router = createRouter({
   history: createWebHistory('/'),
   routes,
   scrollBehavior: () => ({ top: 0 }),
+})
+
+// Who is calling decides where they may go: without read access (anonymous reading off) every page but
+// /login sends them to sign in; pages that need a role send signed-out visitors to sign in too (a signed-in
+// user without the role sees the page's own 无权限 state).
+router.beforeEach(async (to) => {
+  await loadMe()
+  if (to.meta.public) return true
+  const lang = to.query.lang === 'en' ? { lang: 'en' } : {}
+  if (!canRead.value || (to.meta.need && !me.value?.user)) {
+    return { path: '/login', query: { next: safeNext(to.fullPath), ...lang } }
+  }
+  return true
 })

@@ -1,14 +1,56 @@
 // A small GraphQL client: POST /graphql with JSON, typed by the caller.
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type WatchSource } from 'vue'
 import { refreshTick } from './state'
+import { goLogin } from './auth'
+
+export interface GqlError {
+  message: string
+  path?: (string | number)[]
+  extensions?: { code?: string; field?: string; [k: string]: unknown }
+}
 
 export class GraphQLRequestError extends Error {
-  constructor(message: string, public readonly details?: unknown) {
+  constructor(
+    message: string,
+    public readonly details?: GqlError[],
+    public readonly status = 200,
+  ) {
     super(message)
+  }
+  /** extensions.code of the first error (CONFLICT, BAD_USER_INPUT, FORBIDDEN…). */
+  get code(): string | undefined {
+    return this.details?.[0]?.extensions?.code
+  }
+  /** extensions.field of the first error that names one. */
+  get field(): string | undefined {
+    return this.details?.find((e) => e.extensions?.field)?.extensions?.field
   }
 }
 
-const opName = (q: string) => /(?:query|mutation)\s+(\w+)/.exec(q)?.[1]
+const opName = (q: string) => /(?:query|mutation|subscription)\s+(\w+)/.exec(q)?.[1]
+
+async function parse<T>(res: Response): Promise<T> {
+  let body: { data?: T | null; errors?: GqlError[] } | undefined
+  try {
+    body = await res.json()
+  } catch {
+    throw new GraphQLRequestError(`HTTP ${res.status}`, undefined, res.status)
+  }
+  if (res.status === 401 && body?.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') goLogin()
+  if (body?.errors?.length) {
+    throw new GraphQLRequestError(body.errors.map((e) => e.message).join('; '), body.errors, res.status)
+  }
+  if (!res.ok || !body?.data) throw new GraphQLRequestError(`HTTP ${res.status}`, undefined, res.status)
+  return body.data
+}
+
+let nonce = 0
+/**
+ * Queries whose answer depends on the caller or on account data (users, tokens, audit log) must not come from
+ * the server's response cache, which is keyed on the data version and the role only (BACKEND_REQUESTS.md #11):
+ * a comment makes the raw query, part of the cache key, unique.
+ */
+export const fresh = (query: string) => `${query}\n# fresh ${Date.now().toString(36)}.${(nonce++).toString(36)}`
 
 /** Send one operation; throws on HTTP errors and on a response with errors. */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
@@ -18,17 +60,31 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     body: JSON.stringify({ query, variables, operationName: opName(query) }),
     signal,
   })
-  let body: { data?: T; errors?: { message: string }[] } | undefined
-  try {
-    body = await res.json()
-  } catch {
-    throw new GraphQLRequestError(`HTTP ${res.status}`)
-  }
-  if (body?.errors?.length) {
-    throw new GraphQLRequestError(body.errors.map((e) => e.message).join('; '), body.errors)
-  }
-  if (!res.ok || !body?.data) throw new GraphQLRequestError(`HTTP ${res.status}`)
-  return body.data
+  return parse<T>(res)
+}
+
+/**
+ * The GraphQL multipart request (operations + map + the file), with the custom
+ * header the server requires so that a cross-site form cannot post an upload.
+ */
+export function uploadForm(query: string, variables: Record<string, unknown>, fileVar: string, file: Blob, fileName?: string): FormData {
+  const fd = new FormData()
+  fd.append('operations', JSON.stringify({ query, variables: { ...variables, [fileVar]: null }, operationName: opName(query) }))
+  fd.append('map', JSON.stringify({ '0': [`variables.${fileVar}`] }))
+  if (fileName !== undefined) fd.append('0', file, fileName)
+  else fd.append('0', file)
+  return fd
+}
+
+export const UPLOAD_HEADER = 'X-Wenming-Upload'
+
+export async function gqlUpload<T>(query: string, variables: Record<string, unknown>, fileVar: string, file: File): Promise<T> {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { Accept: 'application/graphql-response+json, application/json', [UPLOAD_HEADER]: '1' },
+    body: uploadForm(query, variables, fileVar, file, file.name),
+  })
+  return parse<T>(res)
 }
 
 export interface QueryState<T> {
@@ -46,6 +102,7 @@ export function useQuery<T>(
   query: string,
   variables: () => Record<string, unknown> | null,
   deps: WatchSource[] = [],
+  opts: { fresh?: boolean } = {},
 ): QueryState<T> {
   const data = shallowRef<T>()
   const error = ref<string>()
@@ -62,7 +119,7 @@ export function useQuery<T>(
     loading.value = true
     error.value = undefined
     try {
-      const d = await gql<T>(query, vars, ctrl.signal)
+      const d = await gql<T>(opts.fresh ? fresh(query) : query, vars, ctrl.signal)
       if (mine === seq) data.value = d
     } catch (e) {
       if (mine === seq && (e as Error).name !== 'AbortError') error.value = (e as Error).message

@@ -163,6 +163,23 @@ const zh = {
   firstChart: '首图',
   dataTable: '数据表',
   dataTableHint: '图表数据的表格形式，可用键盘操作；点击数字查看明细记录',
+  // accounts, live updates, data management
+  login: '登录',
+  logout: '退出',
+  signedInAs: '当前用户',
+  readOnly: '未登录 · 只读',
+  live: '实时',
+  liveConnecting: '连接中',
+  liveOffline: '离线',
+  liveTitle: '实时更新：数据变更后自动刷新（数据版本 {v}）',
+  liveOfflineTitle: '实时更新已断开，{s} 秒后重连',
+  dataAdmin: '数据管理',
+  nav_import: '导入',
+  nav_users: '用户',
+  nav_tokens: '令牌',
+  nav_audit: '审计日志',
+  nav_trash: '回收站',
+  nav_login: '登录',
 }
 
 export type MsgKey = keyof typeof zh
@@ -318,6 +335,22 @@ const en: Record<MsgKey, string> = {
   firstChart: 'First chart',
   dataTable: 'Data table',
   dataTableHint: 'The chart as a table, usable by keyboard; pick a number to see its records',
+  login: 'Sign in',
+  logout: 'Sign out',
+  signedInAs: 'Signed in as',
+  readOnly: 'Not signed in · read only',
+  live: 'Live',
+  liveConnecting: 'Connecting',
+  liveOffline: 'Offline',
+  liveTitle: 'Live updates: the page refreshes when records change (data version {v})',
+  liveOfflineTitle: 'Live updates disconnected; reconnecting in {s} s',
+  dataAdmin: 'Data management',
+  nav_import: 'Import',
+  nav_users: 'Users',
+  nav_tokens: 'Tokens',
+  nav_audit: 'Audit log',
+  nav_trash: 'Recycle bin',
+  nav_login: 'Sign in',
 }
 
 const dict: Record<Lang, Record<MsgKey, string>> = { zh, en }
@@ -390,6 +423,9 @@ const enums: Record<string, [string, string]> = {
   EPIDEMIC: ['疫情防控', 'Epidemic'],
   FLOOD: ['抗洪救灾', 'Flood'],
   AID: ['对外援助', 'Aid'],
+  VIEWER: ['查看者', 'Viewer'],
+  EDITOR: ['编辑', 'Editor'],
+  ADMIN: ['管理员', 'Admin'],
 }
 
 /** Label of an enum value or code the API returns. */

@@ -14,8 +14,9 @@ export interface HonorRow {
   edition: string | null
   status: string
   demo: boolean
-  category: { code: string; nameZh: string; nameEn: string; level: string }
-  unit: { id: string; name: string; kind: string } | null
+  version: number
+  category: { code: string; nameZh: string; nameEn: string; level: string; recipientKind: string }
+  unit: { id: string; name: string; kind: string; campus: boolean; serviceWindow: boolean } | null
   person: { id: string; name: string; citation: string } | null
   source: { id: string; title: string } | null
 }

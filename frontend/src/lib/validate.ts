@@ -1,0 +1,119 @@
+// Client-side checks that mirror the server's (db/write.go HonorFields.Validate
+// and the store's recipient checks), so that most mistakes are caught before a
+// round trip. The server stays the authority: its field errors are shown too.
+
+export const MIN_YEAR = 1949
+export const MAX_YEAR = 2100
+export const MAX_NAME = 200
+
+export interface CategoryInfo {
+  code: string
+  recipientKind: string
+}
+export interface UnitInfo {
+  id: string
+  name: string
+  kind: string
+  campus: boolean
+  serviceWindow: boolean
+}
+
+export interface HonorDraft {
+  categoryCode: string
+  unit: UnitInfo | null
+  /** Text of the year input (a number input may hand over a number). */
+  year: string | number
+  date: string
+  edition: string
+  status: string
+}
+
+/** Field errors, keyed by the API's input field names (categoryCode, unitId, year, date, edition, status). */
+export type FieldErrors = Partial<Record<string, string>>
+
+const runes = (s: string) => [...s].length
+
+export function isValidDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const dt = new Date(Date.UTC(y, mo - 1, d))
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d
+}
+
+/** Categories a unit can receive (the form covers unit, campus and window honours). */
+export const UNIT_RECIPIENT_KINDS = ['UNIT', 'CAMPUS', 'WINDOW']
+
+export function validateHonor(d: HonorDraft, categories: CategoryInfo[]): FieldErrors {
+  const e: FieldErrors = {}
+  const cat = categories.find((c) => c.code === d.categoryCode.trim())
+  if (!d.categoryCode.trim()) e.categoryCode = '请选择荣誉类别'
+  else if (!cat) e.categoryCode = `未知的荣誉类别代码：${d.categoryCode}`
+
+  const yearText = String(d.year ?? '').trim()
+  const year = Number(yearText)
+  if (!yearText) e.year = '请填写年份'
+  else if (!/^\d{4}$/.test(yearText) || !Number.isInteger(year)) e.year = '年份须为四位数字'
+  else if (year < MIN_YEAR || year > MAX_YEAR) e.year = `年份须在 ${MIN_YEAR} 到 ${MAX_YEAR} 之间，收到 ${year}`
+
+  const date = d.date.trim()
+  if (date) {
+    if (!isValidDate(date)) e.date = `日期格式应为 YYYY-MM-DD：${date}`
+    else if (!e.year && Number(date.slice(0, 4)) !== year) e.date = `日期 ${date} 不在荣誉年份 ${year} 内`
+  }
+  if (runes(d.edition.trim()) > MAX_NAME) e.edition = `届次不能超过 ${MAX_NAME} 个字`
+
+  if (cat && UNIT_RECIPIENT_KINDS.includes(cat.recipientKind)) {
+    const zh: Record<string, string> = { UNIT: '单位', CAMPUS: '校园', WINDOW: '窗口' }
+    const u = d.unit
+    if (!u) e.unitId = `${zh[cat.recipientKind]}类荣誉须指定获得单位`
+    else if (cat.recipientKind === 'CAMPUS' && !u.campus) e.unitId = `校园类荣誉须授予高校或中小学，${u.name} 是${u.kind}`
+    else if (cat.recipientKind === 'UNIT' && u.campus) e.unitId = `${u.name} 是${u.kind}，应使用校园类荣誉类别`
+    else if (cat.recipientKind === 'WINDOW' && !u.serviceWindow) e.unitId = `窗口类荣誉须授予窗口单位，${u.name} 不是窗口单位`
+  } else if (cat) {
+    e.categoryCode = '此表单只录入单位、校园和窗口类荣誉；个人、项目和作品类请用导入'
+  }
+  return e
+}
+
+/** The HonorInput the API takes, from a draft that passed validateHonor. */
+export function honorInput(d: HonorDraft): Record<string, unknown> {
+  return {
+    categoryCode: d.categoryCode.trim(),
+    unitId: d.unit?.id ?? null,
+    year: Number(String(d.year).trim()),
+    date: d.date.trim() || null,
+    edition: d.edition.trim() || null,
+    status: d.status || null,
+  }
+}
+
+export interface UserDraft {
+  username: string
+  displayName: string
+  password: string
+  role: string
+}
+
+export function validateUser(d: UserDraft): FieldErrors {
+  const e: FieldErrors = {}
+  const u = d.username.trim()
+  if (!u) e.username = '用户名不能为空'
+  else if (runes(u) < 2 || runes(u) > 64) e.username = '用户名须为 2–64 个字符'
+  if (runes(d.displayName.trim()) > MAX_NAME) e.displayName = `显示名称不能超过 ${MAX_NAME} 个字`
+  if (runes(d.password) < 8) e.password = '密码至少 8 个字符'
+  else if (new TextEncoder().encode(d.password).length > 72) e.password = '密码不能超过 72 字节'
+  if (!['VIEWER', 'EDITOR', 'ADMIN'].includes(d.role)) e.role = '请选择角色'
+  return e
+}
+
+export function validateToken(name: string, days: string): FieldErrors {
+  const e: FieldErrors = {}
+  if (!name.trim()) e.name = '令牌名称不能为空'
+  else if (runes(name.trim()) > MAX_NAME) e.name = `名称不能超过 ${MAX_NAME} 个字`
+  if (days !== '') {
+    const n = Number(days)
+    if (!Number.isInteger(n) || n < 1 || n > 3650) e.expiresInDays = '有效期须在 1 到 3650 天之间'
+  }
+  return e
+}
