@@ -12,13 +12,21 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=…".
 var Version = "dev"
 
+// defaultMemoryLimit is the soft heap limit when GOMEMLIMIT is unset: the server is meant to stay within
+// 200 MB of RSS at province scale, and a limit makes the collector work harder before it grows past that.
+const defaultMemoryLimit = 150 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {

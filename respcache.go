@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -19,7 +20,14 @@ type ResponseCache struct {
 	// Scope adds to the key whatever makes an answer differ between callers (the caller's role, once roles exist).
 	Scope func(ctx context.Context) string
 	lru   *lru.Cache[string, []byte]
+	// bytes is the size of the cached answers; it stays under maxCacheBytes.
+	mu    sync.Mutex
+	bytes int
 }
+
+// maxCacheBytes bounds the memory all cached answers take, so that paging through a large table cannot grow
+// the server past its memory budget.
+const maxCacheBytes = 24 << 20
 
 // privateFields are the top-level query fields whose answer depends on who asks, or on accounts, which do not
 // bump the data version; an operation that selects any of them is never cached.
@@ -52,10 +60,25 @@ func selectsPrivate(set ast.SelectionSet, frags ast.FragmentDefinitionList, dept
 // maxCachedResponse bounds the size of one cached answer, to keep the server's memory flat.
 const maxCachedResponse = 256 << 10
 
-// NewResponseCache keeps at most size answers.
+// NewResponseCache keeps at most size answers, and at most maxCacheBytes of them.
 func NewResponseCache(size int, version func(context.Context) (int64, error)) *ResponseCache {
-	c, _ := lru.New[string, []byte](size)
-	return &ResponseCache{Version: version, lru: c}
+	rc := &ResponseCache{Version: version}
+	rc.lru, _ = lru.NewWithEvict[string, []byte](size, func(_ string, v []byte) { rc.bytes -= len(v) })
+	return rc
+}
+
+// add stores an answer and evicts the oldest until the byte budget holds; eviction runs under mu.
+func (c *ResponseCache) add(key string, data []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.lru.Contains(key) {
+		return
+	}
+	c.bytes += len(data)
+	c.lru.Add(key, data)
+	for c.bytes > maxCacheBytes && c.lru.Len() > 0 {
+		c.lru.RemoveOldest()
+	}
 }
 
 var _ interface {
@@ -103,7 +126,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 		resp := handler(ctx)
 		if resp != nil && !stored && len(resp.Errors) == 0 && len(resp.Data) > 0 && len(resp.Data) <= maxCachedResponse {
 			stored = true
-			c.lru.Add(key, resp.Data)
+			c.add(key, resp.Data)
 		}
 		return resp
 	}

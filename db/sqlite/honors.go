@@ -104,7 +104,8 @@ func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder
 		if desc {
 			op = "<"
 		}
-		w.add(fmt.Sprintf("(%s %s ? OR (%s = ? AND h.id %s ?))", col, op, col, op), v, v, c.ID)
+		// A row-value comparison lets SQLite seek the (column, id) index instead of scanning from the start.
+		w.add(fmt.Sprintf("(%s, h.id) %s (?, ?)", col, op), v, c.ID)
 	}
 	dir := "ASC"
 	if desc {
