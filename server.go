@@ -1,12 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,8 +10,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -38,30 +32,6 @@ import (
 	"github.com/wenming/wenming/graph/model"
 	"github.com/wenming/wenming/resolvers"
 )
-
-// Config is every setting of the server; each has a flag and an environment variable.
-type Config struct {
-	Addr          string
-	DBPath        string
-	Demo          bool
-	Cache         bool
-	AnonymousRead bool
-	SessionTTL    time.Duration
-	// BcryptCost is the password hashing cost; tests lower it.
-	BcryptCost    int
-	CORSOrigins   []string
-	GraphiQL      bool
-	Introspection bool
-	MaxBodyBytes  int64
-	// MaxUploadBytes bounds a multipart upload to /graphql (importRecords); other requests keep MaxBodyBytes.
-	MaxUploadBytes int64
-	MaxComplexity  int
-	MaxDepth       int
-	MaxTokens      int
-	LogLevel       string
-	LogFormat      string
-	ShutdownPeriod time.Duration
-}
 
 // Main is the whole program as an object, so that tests can boot it on :0 with a temporary database.
 type Main struct {
@@ -90,111 +60,6 @@ func NewMain() *Main {
 		MaxBodyBytes: 1 << 20, MaxUploadBytes: 256 << 20, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000,
 		LogLevel: "info", LogFormat: "text", ShutdownPeriod: 10 * time.Second,
 	}, Log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
-}
-
-// env returns the environment variable's value, or def when unset.
-func env(name, def string) string {
-	if v, ok := os.LookupEnv(name); ok {
-		return v
-	}
-	return def
-}
-
-// envErrors collects environment variables that could not be parsed, so that a typo such as WENMING_DEMO=flase
-// stops the server instead of silently taking the default.
-type envErrors []string
-
-func (e *envErrors) boolean(name string, def bool) bool {
-	if v, ok := os.LookupEnv(name); ok {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			*e = append(*e, fmt.Sprintf("%s=%q is not a boolean", name, v))
-			return def
-		}
-		return b
-	}
-	return def
-}
-
-func (e *envErrors) integer(name string, def int) int {
-	if v, ok := os.LookupEnv(name); ok {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			*e = append(*e, fmt.Sprintf("%s=%q is not an integer", name, v))
-			return def
-		}
-		return n
-	}
-	return def
-}
-
-func (e *envErrors) duration(name string, def time.Duration) time.Duration {
-	if v, ok := os.LookupEnv(name); ok {
-		d, err := time.ParseDuration(v)
-		if err != nil {
-			*e = append(*e, fmt.Sprintf("%s=%q is not a duration", name, v))
-			return def
-		}
-		return d
-	}
-	return def
-}
-
-// ParseFlags reads flags over environment variables over defaults.
-func (m *Main) ParseFlags(args []string, out io.Writer) error {
-	c := &m.Config
-	var bad envErrors
-	envBool, envInt := bad.boolean, bad.integer
-	fs := flag.NewFlagSet("wenming serve", flag.ContinueOnError)
-	fs.SetOutput(out)
-	fs.StringVar(&c.Addr, "addr", env("WENMING_ADDR", c.Addr), "listen address HOST:PORT (env WENMING_ADDR)")
-	fs.StringVar(&c.DBPath, "db", env("WENMING_DB", c.DBPath), "SQLite database file (env WENMING_DB); WAL mode: keep it on a local disk, not NFS/SMB")
-	fs.BoolVar(&c.Demo, "demo", envBool("WENMING_DEMO", c.Demo), "load the flagged demo dataset into an empty database (env WENMING_DEMO)")
-	fs.BoolVar(&c.AnonymousRead, "anonymous-read", envBool("WENMING_ANONYMOUS_READ", c.AnonymousRead), "let anyone read without signing in, never write (env WENMING_ANONYMOUS_READ)")
-	fs.DurationVar(&c.SessionTTL, "session-ttl", bad.duration("WENMING_SESSION_TTL", c.SessionTTL), "how long a browser session lasts (env WENMING_SESSION_TTL)")
-	fs.BoolVar(&c.Cache, "cache", envBool("WENMING_CACHE", c.Cache), "cache aggregate reads and repeated queries per data version (env WENMING_CACHE)")
-	origins := fs.String("cors-origins", env("WENMING_CORS_ORIGINS", ""), "comma-separated origins allowed to call /graphql cross-site (env WENMING_CORS_ORIGINS); empty: same origin only")
-	fs.BoolVar(&c.GraphiQL, "graphiql", envBool("WENMING_GRAPHIQL", c.GraphiQL), "serve GraphiQL at /graphiql (env WENMING_GRAPHIQL)")
-	fs.BoolVar(&c.Introspection, "introspection", envBool("WENMING_INTROSPECTION", c.Introspection), "allow schema introspection (env WENMING_INTROSPECTION)")
-	body := fs.Int("max-body-bytes", envInt("WENMING_MAX_BODY_BYTES", int(c.MaxBodyBytes)), "largest request body accepted (env WENMING_MAX_BODY_BYTES)")
-	upload := fs.Int("max-upload-bytes", envInt("WENMING_MAX_UPLOAD_BYTES", int(c.MaxUploadBytes)), "largest import file uploaded to /graphql (env WENMING_MAX_UPLOAD_BYTES)")
-	fs.IntVar(&c.MaxComplexity, "max-complexity", envInt("WENMING_MAX_COMPLEXITY", c.MaxComplexity), "query complexity limit; a connection costs first × its child cost (env WENMING_MAX_COMPLEXITY)")
-	fs.IntVar(&c.MaxDepth, "max-depth", envInt("WENMING_MAX_DEPTH", c.MaxDepth), "query depth limit (env WENMING_MAX_DEPTH)")
-	fs.IntVar(&c.MaxTokens, "max-tokens", envInt("WENMING_MAX_TOKENS", c.MaxTokens), "parser token limit (env WENMING_MAX_TOKENS)")
-	fs.StringVar(&c.LogLevel, "log-level", env("WENMING_LOG_LEVEL", c.LogLevel), "debug, info, warn or error (env WENMING_LOG_LEVEL)")
-	fs.StringVar(&c.LogFormat, "log-format", env("WENMING_LOG_FORMAT", c.LogFormat), "text or json (env WENMING_LOG_FORMAT)")
-	fs.DurationVar(&c.ShutdownPeriod, "shutdown-period", bad.duration("WENMING_SHUTDOWN_PERIOD", c.ShutdownPeriod), "how long in-flight requests may finish on SIGINT/SIGTERM (env WENMING_SHUTDOWN_PERIOD)")
-	if len(bad) > 0 {
-		return fmt.Errorf("environment: %s", strings.Join(bad, "; "))
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments: %v", fs.Args())
-	}
-	c.MaxBodyBytes = int64(*body)
-	c.MaxUploadBytes = int64(*upload)
-	c.CORSOrigins = nil
-	for _, o := range strings.Split(*origins, ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			c.CORSOrigins = append(c.CORSOrigins, o)
-		}
-	}
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
-		return fmt.Errorf("--log-level: %w", err)
-	}
-	opts := &slog.HandlerOptions{Level: level}
-	switch c.LogFormat {
-	case "json":
-		m.Log = slog.New(slog.NewJSONHandler(os.Stderr, opts))
-	case "text":
-		m.Log = slog.New(slog.NewTextHandler(os.Stderr, opts))
-	default:
-		return fmt.Errorf("--log-format must be text or json")
-	}
-	return nil
 }
 
 // Open opens the database and, when it is empty, loads the seed (with the demo records unless --demo=false).
@@ -439,101 +304,4 @@ func (m *Main) Handler() http.Handler {
 	})
 	mux.Handle("/", frontend.Handler())
 	return requestLog(m.Log, securityHeaders(m.Auth.Middleware(mux)))
-}
-
-type requestIDKey struct{}
-
-// requestLog gives every request an ID (kept from X-Request-Id when sane), echoes it, and logs the outcome.
-func requestLog(log *slog.Logger, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := r.Header.Get("X-Request-Id")
-		if id == "" || len(id) > 64 || strings.ContainsAny(id, " \t\r\n") {
-			var b [8]byte
-			rand.Read(b[:])
-			id = hex.EncodeToString(b[:])
-		}
-		w.Header().Set("X-Request-Id", id)
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		start := time.Now()
-		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
-		lvl := slog.LevelDebug
-		if rec.status >= 500 {
-			lvl = slog.LevelError
-		} else if rec.status >= 400 {
-			lvl = slog.LevelInfo
-		}
-		log.Log(r.Context(), lvl, "request", "id", id, "method", r.Method, "path", r.URL.Path, "status", rec.status,
-			"bytes", rec.bytes, "took", time.Since(start).Round(time.Microsecond))
-	})
-}
-
-// statusRecorder captures the status and size of a response for the request log.
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-	bytes  int
-}
-
-func (s *statusRecorder) WriteHeader(code int) { s.status = code; s.ResponseWriter.WriteHeader(code) }
-func (s *statusRecorder) Write(b []byte) (int, error) {
-	n, err := s.ResponseWriter.Write(b)
-	s.bytes += n
-	return n, err
-}
-func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
-
-// contentSecurityPolicy allows only the dashboard's own scripts, styles (inline for charts) and API calls.
-const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
-	"connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
-
-// securityHeaders sets the CSP and the usual hardening headers on every response.
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		if h.Get("Content-Security-Policy") == "" {
-			h.Set("Content-Security-Policy", contentSecurityPolicy)
-		}
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		next.ServeHTTP(w, r)
-	})
-}
-
-// graphiqlCSP lets the GraphiQL page load its scripts from the jsDelivr CDN, which gqlgen's page uses.
-func graphiqlCSP(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "+
-			"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://cdn.jsdelivr.net; connect-src 'self'; font-src 'self' data: https://cdn.jsdelivr.net; frame-ancestors 'none'")
-		next.ServeHTTP(w, r)
-	})
-}
-
-// limitBody rejects bodies over max with 413, whether or not the client declared their length, before gqlgen
-// reads them whole.
-func limitBody(max int64, next http.Handler) http.Handler {
-	tooLarge := func(w http.ResponseWriter) {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusRequestEntityTooLarge)
-		fmt.Fprintf(w, `{"errors":[{"message":"请求体过大（上限 %d 字节）。Request body too large.","extensions":{"code":"PAYLOAD_TOO_LARGE"}}]}`, max)
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > max {
-			tooLarge(w)
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			tooLarge(w)
-			return
-		} else if err != nil {
-			http.Error(w, "cannot read request body", http.StatusBadRequest)
-			return
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		next.ServeHTTP(w, r)
-	})
 }
