@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"golang.org/x/crypto/bcrypt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -32,8 +33,10 @@ type Auth struct {
 	// AllowedOrigins may send cookie-authenticated writes besides the server's own origin.
 	AllowedOrigins []string
 
-	mu       sync.Mutex
-	limiters map[string]*rate.Limiter
+	mu        sync.Mutex
+	limiters  map[string]*rate.Limiter
+	dummyOnce sync.Once
+	dummy     []byte
 }
 
 // Middleware resolves the caller from a bearer token or a session cookie, and refuses cross-site cookie writes.
@@ -149,8 +152,17 @@ var loginLimits = map[string]struct {
 func (a *Auth) limiter(kind, key string) *rate.Limiter {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.limiters == nil || len(a.limiters) > 10000 {
+	if a.limiters == nil {
 		a.limiters = map[string]*rate.Limiter{}
+	}
+	if len(a.limiters) > 10000 {
+		// Forget only limiters that have refilled: they hold no memory of recent failures.
+		for k, l := range a.limiters {
+			kindOf, _, _ := strings.Cut(k, ":")
+			if l.Tokens() >= float64(loginLimits[kindOf].burst) {
+				delete(a.limiters, k)
+			}
+		}
 	}
 	l, ok := a.limiters[kind+":"+key]
 	if !ok {
@@ -161,15 +173,25 @@ func (a *Auth) limiter(kind, key string) *rate.Limiter {
 	return l
 }
 
-// blocked reports whether the client or the username has used up its failed attempts.
-func (a *Auth) blocked(ip, user string) bool {
-	return a.limiter("ip", ip).Tokens() < 1 || a.limiter("user", ip+"|"+user).Tokens() < 1
+// admit charges one login attempt to the client address and to the address+username before the password is
+// checked, so that parallel guesses cannot all slip through while bcrypt runs.
+func (a *Auth) admit(ip, user string) bool {
+	byIP := a.limiter("ip", ip).Allow()
+	byUser := a.limiter("user", ip+"|"+user).Allow()
+	return byIP && byUser
 }
 
-// failed charges one failed attempt.
-func (a *Auth) failed(ip, user string) {
-	a.limiter("ip", ip).Allow()
-	a.limiter("user", ip+"|"+user).Allow()
+// dummyHash is compared against when the username is unknown, so that a miss costs as much as a wrong password
+// and response times do not reveal which usernames exist. It is made once, at the configured cost.
+func (a *Auth) dummyHash() []byte {
+	a.dummyOnce.Do(func() {
+		cost := a.BcryptCost
+		if cost == 0 {
+			cost = bcrypt.DefaultCost
+		}
+		a.dummy, _ = bcrypt.GenerateFromPassword([]byte("wenming-dummy-password"), cost)
+	})
+	return a.dummy
 }
 
 func clientIP(r *http.Request) string {
@@ -198,14 +220,16 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	}
 	in.Username = strings.TrimSpace(in.Username)
 	ip, key := clientIP(r), strings.ToLower(in.Username)
-	if a.blocked(ip, key) {
+	if !a.admit(ip, key) {
 		w.Header().Set("Retry-After", "15")
 		writeAuthError(w, http.StatusTooManyRequests, "RATE_LIMITED", "登录尝试过于频繁，请稍后再试。Too many attempts, try again later.")
 		return
 	}
 	u, err := a.Store.UserByUsername(r.Context(), in.Username)
+	if err != nil || u.Disabled {
+		bcrypt.CompareHashAndPassword(a.dummyHash(), []byte(in.Password))
+	}
 	if err != nil || u.Disabled || !db.CheckPassword(u.PasswordHash, in.Password) {
-		a.failed(ip, key)
 		a.Log.Info("login failed", "username", in.Username, "ip", ip)
 		writeAuthError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "用户名或密码错误。Wrong username or password.")
 		return
@@ -274,7 +298,9 @@ func (a *Auth) EnsureAdmin(ctx context.Context) error {
 		return err
 	}
 	if generated {
-		a.Log.Warn("created the first admin account; this password is shown only once", "username", "admin", "password", password)
+		// Printed straight to stderr, once, rather than through the structured log that may be shipped elsewhere.
+		a.Log.Warn("created the first admin account; its generated password is printed once on stderr", "username", "admin")
+		fmt.Fprintf(os.Stderr, "\n  文明看板 first admin — username: admin  password: %s\n  (shown only once; change it after signing in)\n\n", password)
 	} else {
 		a.Log.Info("created the first admin account from WENMING_ADMIN_PASSWORD", "username", "admin")
 	}

@@ -445,7 +445,9 @@ func exportVolunteer(ctx context.Context, s db.Store, q url.Values, start func([
 	return s.EachVolunteerRecord(ctx, f, func(v *db.VolunteerRecord) error {
 		var campaign any
 		if v.CampaignID != nil {
-			campaign = n.campaigns[*v.CampaignID].NameZh
+			if k := n.campaigns[*v.CampaignID]; k != nil {
+				campaign = k.NameZh
+			}
 		}
 		hours := math.Round(float64(v.Minutes)/60*100) / 100
 		return sw.Row(n.unit(&v.UnitID), string(v.Date), campaign, v.Volunteers, hours, importer.MethodZh[v.Method],

@@ -41,6 +41,11 @@ func uploadGuard(maxBytes int64, upload, next http.Handler) http.Handler {
 				"上传文件须带请求头 "+UploadHeader+": 1（防止跨站提交）。Multipart uploads must carry the "+UploadHeader+" header.", nil)
 			return
 		}
+		// Only editors may upload: refuse everyone else before a byte of the body is parsed or spooled to disk.
+		if err := db.Require(r.Context(), db.RoleEditor); err != nil {
+			writeDBError(w, err)
+			return
+		}
 		if r.ContentLength > maxBytes {
 			writeJSONError(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE",
 				fmt.Sprintf("上传文件过大（上限 %d 字节）。Upload too large.", maxBytes), nil)

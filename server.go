@@ -199,6 +199,19 @@ func (m *Main) GraphQL() *handler.Server {
 	// A ranking is computed in one pass and cached; its entries cost their fields, not first × the fields.
 	cfg.Complexity.Query.Rankings = func(c int, _ *int, _ db.RankingMetric, _ *string, _ *int, _ *db.RankingOrder) int { return 1 + 10*c }
 
+	// Lists nested in records are not paged; price them by a typical length, so that a query nesting them
+	// (unit → honours → unit → honours …) cannot multiply its way past the limits.
+	list := func(n int) func(int) int { return func(c int) int { return 1 + n*c } }
+	cfg.Complexity.Unit.Honors = list(20)
+	cfg.Complexity.Unit.Assessments = list(6)
+	cfg.Complexity.Unit.PracticeLinks = list(5)
+	cfg.Complexity.Unit.Pairings = list(5)
+	cfg.Complexity.Person.Honors = list(5)
+	cfg.Complexity.VolunteerProject.Honors = list(5)
+	cfg.Complexity.PracticeCenter.Links = list(5)
+	cfg.Complexity.Campaign.Donations = list(50)
+	cfg.Complexity.Assessment.Scores = list(6)
+
 	srv := handler.New(graph.NewExecutableSchema(cfg))
 	srv.AddTransport(m.websocket())
 	srv.AddTransport(transport.Options{})
@@ -214,6 +227,10 @@ func (m *Main) GraphQL() *handler.Server {
 	}
 	srv.Use(extension.FixedComplexityLimit(m.Config.MaxComplexity))
 	srv.Use(DepthLimit{Max: m.Config.MaxDepth})
+	// Each operation gets its own data-version memo and dataloaders (a WebSocket carries many operations).
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(resolvers.WithLoaders(cache.WithRequestVersion(ctx), m.Store))
+	})
 	// Every operation needs at least a viewer; mutations check their own, higher, roles.
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		oc := graphql.GetOperationContext(ctx)
@@ -267,7 +284,7 @@ func (m *Main) websocket() transport.Websocket {
 // Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.
 func (m *Main) Handler() http.Handler {
 	mux := http.NewServeMux()
-	api := resolvers.WithLoaders(m.Store, m.GraphQL())
+	api := http.Handler(m.GraphQL())
 	var gql http.Handler = api
 	if len(m.Config.CORSOrigins) > 0 {
 		gql = cors.New(cors.Options{
@@ -277,8 +294,8 @@ func (m *Main) Handler() http.Handler {
 			MaxAge:         600,
 		}).Handler(api)
 	}
-	mux.Handle("/graphql", m.Auth.RequireSignIn(uploadGuard(m.Config.MaxUploadBytes, cache.Middleware(gql),
-		limitBody(m.Config.MaxBodyBytes, cache.Middleware(gql)))))
+	mux.Handle("/graphql", m.Auth.RequireSignIn(uploadGuard(m.Config.MaxUploadBytes, gql,
+		limitBody(m.Config.MaxBodyBytes, gql))))
 	mux.Handle("GET /export/{file}", m.Auth.RequireSignIn(ExportHandler(m.Store)))
 	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
 	mux.HandleFunc("POST /auth/login", m.Auth.Login)

@@ -136,7 +136,8 @@ type AuthStore interface {
 	UserByID(ctx context.Context, id int64) (*User, error)
 	Users(ctx context.Context) ([]*User, error)
 	SetPassword(ctx context.Context, userID int64, hash string) error
-	SetRole(ctx context.Context, userID int64, role Role, disabled bool) error
+	// SetRole changes a user's role, and their disabled flag when disabled is not nil.
+	SetRole(ctx context.Context, userID int64, role Role, disabled *bool) error
 	HasAdmin(ctx context.Context) (bool, error)
 	CreateSession(ctx context.Context, userID int64, hash string, expires time.Time) error
 	// SessionUser returns the user of a live session, or ENOTFOUND.

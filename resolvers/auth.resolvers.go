@@ -69,7 +69,7 @@ func (r *mutationResolver) SetUserRole(ctx context.Context, id string, role db.R
 	if err != nil {
 		return nil, err
 	}
-	if err := r.Store.SetRole(ctx, n, role, deref(disabled)); err != nil {
+	if err := r.Store.SetRole(ctx, n, role, disabled); err != nil {
 		return nil, err
 	}
 	return r.Store.UserByID(ctx, n)

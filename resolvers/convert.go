@@ -50,6 +50,19 @@ func page(first *int, after *string) (db.Page, error) {
 	return p.Validate()
 }
 
+// maxListArg bounds any list argument of a filter; SQLite allows 32,766 parameters, and a longer list is a mistake.
+const maxListArg = 1000
+
+// checkLists rejects filter lists longer than maxListArg.
+func checkLists(lists map[string]int) error {
+	for field, n := range lists {
+		if n > maxListArg {
+			return db.FieldErrorf(field, "%s 的取值过多（%d 个，上限 %d 个）", field, n, maxListArg)
+		}
+	}
+	return nil
+}
+
 // checkUnitKind rejects a unit kind the office does not use.
 func checkUnitKind(field string, kind *string) error {
 	if kind == nil || *kind == "" || slices.Contains(db.UnitKinds, *kind) {
@@ -89,6 +102,9 @@ func (r *Resolver) honorCriteria(ctx context.Context, f *model.HonorFilter) (db.
 	if c.Years, err = filterYears(f.FromYear, f.ToYear); err != nil {
 		return c, err
 	}
+	if err := checkLists(map[string]int{"levels": len(f.Levels), "categories": len(f.Categories), "recipientKinds": len(f.RecipientKinds), "statuses": len(f.Statuses)}); err != nil {
+		return c, err
+	}
 	if err := r.checkCategories(ctx, f.Categories); err != nil {
 		return c, err
 	}
@@ -113,6 +129,9 @@ func (r *Resolver) volunteerCriteria(ctx context.Context, f *model.VolunteerFilt
 	}
 	var err error
 	if c.Years, err = filterYears(f.FromYear, f.ToYear); err != nil {
+		return c, err
+	}
+	if err := checkLists(map[string]int{"campaigns": len(f.Campaigns), "methods": len(f.Methods)}); err != nil {
 		return c, err
 	}
 	if len(f.Campaigns) > 0 {

@@ -2,6 +2,8 @@ package resolvers
 
 import (
 	"context"
+
+	"github.com/wenming/wenming/db/cache"
 	"strings"
 	"time"
 
@@ -63,6 +65,11 @@ func auditBound(field, s string, end bool) (time.Time, error) {
 
 // changed tells live subscribers at once that this process wrote.
 func (r *Resolver) changed(ctx context.Context) {
+	// Later fields of the same operation must see the new data, not answers cached for the old version.
+	cache.ForgetVersion(ctx)
+	if l, ok := ctx.Value(loadersKey{}).(*Loaders); ok {
+		*l = *NewLoaders(r.Store)
+	}
 	if r.Live != nil {
 		r.Live.Poll(context.WithoutCancel(ctx))
 	}

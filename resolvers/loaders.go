@@ -3,7 +3,6 @@ package resolvers
 import (
 	"context"
 	"errors"
-	"net/http"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -99,11 +98,10 @@ func volunteerTotals(s db.Store) func(context.Context, []unitYears) (map[unitYea
 
 type loadersKey struct{}
 
-// WithLoaders is HTTP middleware that gives each request its own loaders.
-func WithLoaders(s db.Store, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), loadersKey{}, NewLoaders(s))))
-	})
+// WithLoaders gives one GraphQL operation its own loaders; the server calls it per operation, so that a
+// WebSocket connection's operations never share what an earlier one loaded.
+func WithLoaders(ctx context.Context, s db.Store) context.Context {
+	return context.WithValue(ctx, loadersKey{}, NewLoaders(s))
 }
 
 // loaders returns the request's loaders, building a private set when a caller (a test, a CLI) skipped the middleware.

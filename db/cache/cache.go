@@ -5,7 +5,6 @@ package cache
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"sync"
 	"sync/atomic"
 
@@ -39,23 +38,27 @@ func (s *Store) Stats() (hits, misses int64) { return s.hits.Load(), s.miss.Load
 
 type memoKey struct{}
 
-// versionMemo holds the data version read once for a request.
+// versionMemo holds the data version read once for an operation.
 type versionMemo struct {
-	once sync.Once
-	ver  int64
-	err  error
+	mu  sync.Mutex
+	ok  bool
+	ver int64
+	err error
 }
 
-// WithRequestVersion lets every cached read of one request share a single read of the data version.
+// WithRequestVersion lets every cached read of one operation share a single read of the data version. Give
+// each operation its own (not each connection: a WebSocket carries many operations over time).
 func WithRequestVersion(ctx context.Context) context.Context {
 	return context.WithValue(ctx, memoKey{}, &versionMemo{})
 }
 
-// Middleware gives each HTTP request its own data-version memo.
-func Middleware(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(WithRequestVersion(r.Context())))
-	})
+// ForgetVersion makes the operation read the data version again, after it wrote.
+func ForgetVersion(ctx context.Context) {
+	if m, ok := ctx.Value(memoKey{}).(*versionMemo); ok {
+		m.mu.Lock()
+		m.ok = false
+		m.mu.Unlock()
+	}
 }
 
 // Version returns the data version for this request (read once per request under Middleware).
@@ -66,7 +69,12 @@ func (s *Store) version(ctx context.Context) (int64, error) {
 	if !ok {
 		return s.v.DataVersion(ctx)
 	}
-	m.once.Do(func() { m.ver, m.err = s.v.DataVersion(ctx) })
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.ok {
+		m.ver, m.err = s.v.DataVersion(ctx)
+		m.ok = m.err == nil
+	}
 	return m.ver, m.err
 }
 

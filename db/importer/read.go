@@ -187,7 +187,7 @@ func (f *File) each(fn func(num int, cells []string) error) error {
 }
 
 func (f *File) eachXLSX(fn func(int, []string) error) error {
-	x, err := excelize.OpenFile(f.Path, excelize.Options{UnzipXMLSizeLimit: 16 << 20})
+	x, err := excelize.OpenFile(f.Path, excelize.Options{UnzipXMLSizeLimit: 16 << 20, UnzipSizeLimit: 1 << 30})
 	if err != nil {
 		return fileError("无法读取 XLSX 文件：文件已损坏或不是 Excel 工作簿。")
 	}

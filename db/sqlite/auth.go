@@ -87,9 +87,9 @@ func (d *DB) SetPassword(ctx context.Context, userID int64, hash string) error {
 }
 
 // SetRole changes a user's role or disables them; disabling ends their sessions.
-func (d *DB) SetRole(ctx context.Context, userID int64, role db.Role, disabled bool) error {
+func (d *DB) SetRole(ctx context.Context, userID int64, role db.Role, disabled *bool) error {
 	return d.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE users SET role = ?, disabled = ? WHERE id = ?`, role, disabled, userID)
+		res, err := tx.ExecContext(ctx, `UPDATE users SET role = ?, disabled = coalesce(?, disabled) WHERE id = ?`, role, disabled, userID)
 		if err != nil {
 			return err
 		}
@@ -103,7 +103,7 @@ func (d *DB) SetRole(ctx context.Context, userID int64, role db.Role, disabled b
 		if admins == 0 {
 			return db.Errorf(db.ECONFLICT, "至少要保留一个可用的管理员")
 		}
-		if disabled {
+		if disabled != nil && *disabled {
 			_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
 		}
 		return err
