@@ -15,6 +15,7 @@ export const pages = [
 /** The 数据管理 area: pages for editors and admins (the server checks the same roles). */
 export const adminPages = [
   { path: '/import', name: 'import', nav: 'nav_import', need: 'EDITOR' },
+  { path: '/admin/units', name: 'units', nav: 'nav_units', need: 'EDITOR' },
   { path: '/admin/users', name: 'users', nav: 'nav_users', need: 'ADMIN' },
   { path: '/admin/tokens', name: 'tokens', nav: 'nav_tokens', need: 'ADMIN' },
   { path: '/admin/audit', name: 'audit', nav: 'nav_audit', need: 'ADMIN' },
@@ -43,6 +44,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/report', name: 'report', component: () => import('./pages/ReportPage.vue') },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { admin: true, public: true } },
   { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { admin: true, need: 'EDITOR' } },
+  { path: '/admin/units', name: 'units', component: () => import('./pages/UnitsPage.vue'), meta: { admin: true, need: 'EDITOR' } },
   { path: '/admin/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { admin: true, need: 'ADMIN' } },
   { path: '/admin/tokens', name: 'tokens', component: () => import('./pages/TokensPage.vue'), meta: { admin: true, need: 'ADMIN' } },
   { path: '/admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { admin: true, need: 'ADMIN' } },

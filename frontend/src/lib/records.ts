@@ -29,7 +29,8 @@ export interface VolunteerRow {
   method: string
   verified: boolean
   demo: boolean
-  unit: { id: string; name: string; kind: string }
+  version: number
+  unit: { id: string; name: string; kind: string; campus: boolean; serviceWindow: boolean }
   campaign: { id: string; code: string; nameZh: string; nameEn: string } | null
 }
 
@@ -93,4 +94,16 @@ export function useVolunteerColumns() {
       { key: 'demo', label: t('demo'), text: (r) => yesNo(r.demo), value: (r) => r.demo },
     ]
   })
+}
+
+/** A unit as the 单位管理 page lists and edits it. */
+export interface UnitRow {
+  id: string
+  name: string
+  kind: string
+  sector: string
+  serviceWindow: boolean
+  campus: boolean
+  demo: boolean
+  version: number
 }

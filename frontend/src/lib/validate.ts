@@ -117,3 +117,105 @@ export function validateToken(name: string, days: string): FieldErrors {
   }
   return e
 }
+
+// ── Volunteer records (db/write.go VolunteerRecordFields.Validate and MinutesFromHours) ──
+
+export const RECORDING_METHODS = ['SIGN_IN', 'SHIFT', 'SELF_REPORT', 'BACKFILL'] as const
+/** GraphQL Int is 32-bit signed. */
+export const MAX_INT = 2147483647
+export const MAX_HOURS = 1e9
+
+export interface VolunteerDraft {
+  unit: UnitInfo | null
+  /** Campaign global ID; '' for routine service (常态化). */
+  campaignId: string
+  date: string
+  /** Text of the number inputs (v-model on a number input may hand over a number). */
+  volunteers: string | number
+  hours: string | number
+  method: string
+  verified: boolean
+}
+
+/** Whole minutes in the given hours, or null when hours × 60 is not a whole number (the server's tolerance). */
+export function minutesOf(hours: number): number | null {
+  const m = hours * 60
+  const r = Math.round(m)
+  return Math.abs(m - r) > 1e-6 ? null : r
+}
+
+export function validateVolunteer(d: VolunteerDraft): FieldErrors {
+  const e: FieldErrors = {}
+  if (!d.unit) e.unitId = '请选择组织单位'
+
+  const date = d.date.trim()
+  if (!date) e.date = '请填写服务日期'
+  else if (!isValidDate(date)) e.date = `日期格式应为 YYYY-MM-DD：${date}`
+  else {
+    const y = Number(date.slice(0, 4))
+    if (y < MIN_YEAR || y > MAX_YEAR) e.date = `日期的年份须在 ${MIN_YEAR} 到 ${MAX_YEAR} 之间：${date}`
+  }
+
+  const vText = String(d.volunteers ?? '').trim()
+  const v = Number(vText)
+  if (!vText) e.volunteers = '请填写志愿者人数'
+  else if (!/^-?\d+$/.test(vText) || !Number.isSafeInteger(v)) e.volunteers = '志愿者人数须为整数'
+  else if (v < 0) e.volunteers = `志愿者人数不能为负数：${v}`
+  else if (v > MAX_INT) e.volunteers = `志愿者人数过大：${v}`
+
+  const hText = String(d.hours ?? '').trim()
+  const h = Number(hText)
+  if (!hText) e.hours = '请填写服务时长'
+  else if (!/^-?(\d+\.?\d*|\.\d+)$/.test(hText) || !Number.isFinite(h)) e.hours = '时长无效'
+  else if (h < 0) e.hours = `时长不能为负数：${h}`
+  else if (h > MAX_HOURS) e.hours = `时长过大：${h}`
+  else if (minutesOf(h) === null) e.hours = `时长须为整分钟（小时 × 60 为整数），收到 ${h} 小时`
+
+  if (!(RECORDING_METHODS as readonly string[]).includes(d.method)) e.method = d.method ? `记录方式无效：${d.method}` : '请选择记录方式'
+  return e
+}
+
+/** The VolunteerRecordInput the API takes, from a draft that passed validateVolunteer. */
+export function volunteerInput(d: VolunteerDraft): Record<string, unknown> {
+  return {
+    unitId: d.unit?.id ?? null,
+    campaignId: d.campaignId || null,
+    date: d.date.trim(),
+    volunteers: Number(String(d.volunteers).trim()),
+    hours: Number(String(d.hours).trim()),
+    method: d.method,
+    verified: d.verified,
+  }
+}
+
+// ── Units (db/write.go UnitFields.Validate) ──
+
+export const UNIT_KINDS = ['机关', '事业单位', '国有企业', '高校', '中小学', '医院'] as const
+export const MAX_TEXT = 2000
+
+export interface UnitDraft {
+  name: string
+  kind: string
+  sector: string
+  serviceWindow: boolean
+}
+
+export function validateUnit(d: UnitDraft): FieldErrors {
+  const e: FieldErrors = {}
+  const name = d.name.trim()
+  if (!name) e.name = '单位名称不能为空'
+  else if (runes(name) > MAX_NAME) e.name = `单位名称不能超过 ${MAX_NAME} 个字`
+  const kind = d.kind.trim()
+  if (!(UNIT_KINDS as readonly string[]).includes(kind)) {
+    e.kind = kind ? `未知的单位类型："${kind}"（可选：${UNIT_KINDS.join('、')}）` : '请选择单位类型'
+  }
+  if (runes(d.sector.trim()) > MAX_TEXT) e.sector = `所属系统不能超过 ${MAX_TEXT} 个字`
+  return e
+}
+
+export function unitInput(d: UnitDraft): Record<string, unknown> {
+  return { name: d.name.trim(), kind: d.kind.trim(), sector: d.sector.trim(), serviceWindow: d.serviceWindow }
+}
+
+/** A CONFLICT that means "someone saved this record meanwhile" (reload offered), not a duplicate or a reference. */
+export const isStaleConflict = (msg: string) => /已被他人修改/.test(msg)
