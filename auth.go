@@ -174,11 +174,17 @@ func (a *Auth) limiter(kind, key string) *rate.Limiter {
 }
 
 // admit charges one login attempt to the client address and to the address+username before the password is
-// checked, so that parallel guesses cannot all slip through while bcrypt runs.
-func (a *Auth) admit(ip, user string) bool {
-	byIP := a.limiter("ip", ip).Allow()
-	byUser := a.limiter("user", ip+"|"+user).Allow()
-	return byIP && byUser
+// checked, so that parallel guesses cannot all slip through while bcrypt runs. It returns the refund to call
+// when the attempt succeeds: only failures should use up the allowance.
+func (a *Auth) admit(ip, user string) (refund func(), ok bool) {
+	byIP := a.limiter("ip", ip).Reserve()
+	byUser := a.limiter("user", ip+"|"+user).Reserve()
+	refund = func() { byIP.Cancel(); byUser.Cancel() }
+	if !byIP.OK() || !byUser.OK() || byIP.Delay() > 0 || byUser.Delay() > 0 {
+		refund()
+		return nil, false
+	}
+	return refund, true
 }
 
 // dummyHash is compared against when the username is unknown, so that a miss costs as much as a wrong password
@@ -220,7 +226,8 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	}
 	in.Username = strings.TrimSpace(in.Username)
 	ip, key := clientIP(r), strings.ToLower(in.Username)
-	if !a.admit(ip, key) {
+	refund, ok := a.admit(ip, key)
+	if !ok {
 		w.Header().Set("Retry-After", "15")
 		writeAuthError(w, http.StatusTooManyRequests, "RATE_LIMITED", "登录尝试过于频繁，请稍后再试。Too many attempts, try again later.")
 		return
@@ -234,6 +241,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 		writeAuthError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "用户名或密码错误。Wrong username or password.")
 		return
 	}
+	refund()
 	secret := db.NewSecret(32)
 	ttl := a.SessionTTL
 	if ttl == 0 {

@@ -81,6 +81,14 @@ func TestLoginGuessing(t *testing.T) {
 			t.Fatalf("statuses = %v, want at most 5 password checks", statuses)
 		}
 	})
+	t.Run("SuccessfulSignInsAreNotLimited", func(t *testing.T) {
+		m := signedOut(t)
+		for i := 0; i < 8; i++ {
+			if _, res := login(t, m.URL(), "admin", adminPassword); res.StatusCode != http.StatusOK {
+				t.Fatalf("sign-in %d: status %d", i+1, res.StatusCode)
+			}
+		}
+	})
 	t.Run("RoleChangeKeepsDisabled", func(t *testing.T) {
 		// A fresh server, since the guesses above used up this address's attempts.
 		m := signedOut(t)
