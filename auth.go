@@ -174,17 +174,19 @@ func (a *Auth) limiter(kind, key string) *rate.Limiter {
 }
 
 // admit charges one login attempt to the client address and to the address+username before the password is
-// checked, so that parallel guesses cannot all slip through while bcrypt runs. It returns the refund to call
-// when the attempt succeeds: only failures should use up the allowance.
-func (a *Auth) admit(ip, user string) (refund func(), ok bool) {
-	byIP := a.limiter("ip", ip).Reserve()
-	byUser := a.limiter("user", ip+"|"+user).Reserve()
-	refund = func() { byIP.Cancel(); byUser.Cancel() }
-	if !byIP.OK() || !byUser.OK() || byIP.Delay() > 0 || byUser.Delay() > 0 {
-		refund()
-		return nil, false
-	}
-	return refund, true
+// checked, so that parallel guesses cannot all slip through while bcrypt runs.
+func (a *Auth) admit(ip, user string) bool {
+	byIP := a.limiter("ip", ip).Allow()
+	byUser := a.limiter("user", ip+"|"+user).Allow()
+	return byIP && byUser
+}
+
+// succeeded clears the address+username allowance after a correct password, as a successful sign-in ends a
+// run of failures.
+func (a *Auth) succeeded(ip, user string) {
+	a.mu.Lock()
+	delete(a.limiters, "user:"+ip+"|"+user)
+	a.mu.Unlock()
 }
 
 // dummyHash is compared against when the username is unknown, so that a miss costs as much as a wrong password
@@ -226,8 +228,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	}
 	in.Username = strings.TrimSpace(in.Username)
 	ip, key := clientIP(r), strings.ToLower(in.Username)
-	refund, ok := a.admit(ip, key)
-	if !ok {
+	if !a.admit(ip, key) {
 		w.Header().Set("Retry-After", "15")
 		writeAuthError(w, http.StatusTooManyRequests, "RATE_LIMITED", "登录尝试过于频繁，请稍后再试。Too many attempts, try again later.")
 		return
@@ -241,7 +242,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 		writeAuthError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "用户名或密码错误。Wrong username or password.")
 		return
 	}
-	refund()
+	a.succeeded(ip, key)
 	secret := db.NewSecret(32)
 	ttl := a.SessionTTL
 	if ttl == 0 {
