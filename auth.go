@@ -173,13 +173,16 @@ func (a *Auth) limiter(kind, key string) *rate.Limiter {
 	return l
 }
 
-// admit charges one login attempt to the client address and to the address+username before the password is
-// checked, so that parallel guesses cannot all slip through while bcrypt runs.
+// admit charges one login attempt to the address+username before the password is checked, so that parallel
+// guesses cannot all slip through while bcrypt runs; the address as a whole is charged only for failures
+// (failed), so that an office behind one address can keep signing in.
 func (a *Auth) admit(ip, user string) bool {
-	byIP := a.limiter("ip", ip).Allow()
-	byUser := a.limiter("user", ip+"|"+user).Allow()
-	return byIP && byUser
+	ipOK := a.limiter("ip", ip).Tokens() >= 1
+	return a.limiter("user", ip+"|"+user).Allow() && ipOK
 }
+
+// failed charges a failed attempt to the client address.
+func (a *Auth) failed(ip string) { a.limiter("ip", ip).Allow() }
 
 // succeeded clears the address+username allowance after a correct password, as a successful sign-in ends a
 // run of failures.
@@ -238,6 +241,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 		bcrypt.CompareHashAndPassword(a.dummyHash(), []byte(in.Password))
 	}
 	if err != nil || u.Disabled || !db.CheckPassword(u.PasswordHash, in.Password) {
+		a.failed(ip)
 		a.Log.Info("login failed", "username", in.Username, "ip", ip)
 		writeAuthError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "用户名或密码错误。Wrong username or password.")
 		return
