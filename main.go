@@ -56,6 +56,9 @@ Usage:
                             export a table (honors, volunteer-records, units, people, figures, rankings)
   wenming template --kind KIND [--out FILE]
                             write the XLSX import template of a kind, with its 说明 sheet
+  wenming demo purge [--dry-run] --db FILE
+                            remove every demo record at once, in one audited transaction (refused while real
+                            records point at demo ones)
   wenming version           print the version
 
 Run "wenming serve --help" for the flags; each also reads an environment variable.
@@ -93,6 +96,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return templateCommand(ctx, args, stdout, stderr)
 	case "seed":
 		return seedScale(ctx, args, stdout, stderr)
+	case "demo":
+		return demoCommand(ctx, args, stdout, stderr)
 	case "user":
 		return userCommand(ctx, args, stdout, stderr)
 	case "token":

@@ -100,6 +100,30 @@ func TestWriteAuthorization(t *testing.T) {
 		t.Run(name+"/Editor", func(t *testing.T) { run(t, editor, m, "FORBIDDEN") })
 		t.Run(name+"/Admin", func(t *testing.T) { run(t, admin, m, "BAD_USER_INPUT") })
 	}
+	t.Run("purgeDemoData", func(t *testing.T) {
+		m := `mutation { purgeDemoData(dryRun: true) { total purged dryRun blockerCount } }`
+		wantCode(t, as(t, base, nil, m, nil).Errors, "UNAUTHENTICATED")
+		wantCode(t, as(t, base, viewer, m, nil).Errors, "FORBIDDEN")
+		wantCode(t, as(t, base, editor, m, nil).Errors, "FORBIDDEN")
+		r := as(t, base, admin, m, nil)
+		if len(r.Errors) > 0 {
+			t.Fatalf("admin: %+v", r.Errors)
+		}
+		var got struct {
+			PurgeDemoData struct {
+				Total        int
+				Purged       bool
+				DryRun       bool
+				BlockerCount int
+			}
+		}
+		if err := json.Unmarshal(r.Data, &got); err != nil {
+			t.Fatal(err)
+		}
+		if p := got.PurgeDemoData; p.Total == 0 || p.Purged || !p.DryRun || p.BlockerCount != 0 {
+			t.Fatalf("dry run = %+v, want demo rows counted and nothing purged", p)
+		}
+	})
 	for _, q := range []string{`{ auditLog { totalCount } }`, `{ deletedRecords { totalCount } }`} {
 		t.Run(q, func(t *testing.T) {
 			wantCode(t, as(t, base, editor, q, nil).Errors, "FORBIDDEN")

@@ -52,6 +52,8 @@ type Store interface {
 	// Importer imports spreadsheets; ExportStore streams whole filtered tables (db/import.go).
 	Importer
 	ExportStore
+	// DemoPurger removes the demo dataset at once (db/demo.go).
+	DemoPurger
 	// TokenByID loads one API token, for revocation checks.
 	TokenByID(ctx context.Context, id int64) (*APIToken, error)
 	// DatasetInfo reports whether demo rows are present and the data version every write bumps.

@@ -65,11 +65,13 @@ const (
 	EntityAssessment       Entity = "ASSESSMENT"
 	EntityTarget           Entity = "TARGET"
 	EntityRankingWeights   Entity = "RANKING_WEIGHTS"
+	// EntityDemoData is the whole demo dataset, as the audit log names what a demo purge removed; no single record.
+	EntityDemoData Entity = "DEMO_DATA"
 )
 
 // AllEntities lists every Entity.
 var AllEntities = []Entity{EntityUnit, EntityPerson, EntityHonor, EntityVolunteerRecord, EntityCampaign, EntityPracticeLink,
-	EntityPracticeActivity, EntityAssessment, EntityTarget, EntityRankingWeights}
+	EntityPracticeActivity, EntityAssessment, EntityTarget, EntityRankingWeights, EntityDemoData}
 
 // MarshalGQL writes the value as a GraphQL enum.
 func (v Entity) MarshalGQL(w io.Writer) { marshalEnum(w, v) }
@@ -83,11 +85,13 @@ func (v Entity) NameZh() string { return entityZh[v] }
 var entityZh = map[Entity]string{
 	EntityUnit: "单位", EntityPerson: "人物", EntityHonor: "荣誉", EntityVolunteerRecord: "志愿服务记录", EntityCampaign: "专项行动",
 	EntityPracticeLink: "实践中心联系", EntityPracticeActivity: "文明实践活动", EntityAssessment: "测评", EntityTarget: "年度目标",
-	EntityRankingWeights: "排名权重",
+	EntityRankingWeights: "排名权重", EntityDemoData: "全部演示数据",
 }
 
 // AdminOnly reports whether writing the entity needs the ADMIN role rather than EDITOR.
-func (v Entity) AdminOnly() bool { return v == EntityTarget || v == EntityRankingWeights }
+func (v Entity) AdminOnly() bool {
+	return v == EntityTarget || v == EntityRankingWeights || v == EntityDemoData
+}
 
 // AuditAction is what a write did.
 type AuditAction string
@@ -99,10 +103,12 @@ const (
 	ActionDelete  AuditAction = "DELETE"
 	ActionRestore AuditAction = "RESTORE"
 	ActionImport  AuditAction = "IMPORT"
+	// ActionPurgeDemo removed every demo record at once (wenming demo purge, or the admin page's button).
+	ActionPurgeDemo AuditAction = "PURGE_DEMO"
 )
 
 // AllAuditActions lists every AuditAction.
-var AllAuditActions = []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionRestore, ActionImport}
+var AllAuditActions = []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionRestore, ActionImport, ActionPurgeDemo}
 
 // MarshalGQL writes the value as a GraphQL enum.
 func (v AuditAction) MarshalGQL(w io.Writer) { marshalEnum(w, v) }

@@ -35,6 +35,7 @@ type ResolverRoot interface {
 	AuditEntry() AuditEntryResolver
 	Campaign() CampaignResolver
 	DeletedRecord() DeletedRecordResolver
+	DemoBlocker() DemoBlockerResolver
 	Donation() DonationResolver
 	Honor() HonorResolver
 	HonorCategory() HonorCategoryResolver
@@ -189,6 +190,31 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DemoBlocker struct {
+		Column   func(childComplexity int) int
+		ID       func(childComplexity int) int
+		NameZh   func(childComplexity int) int
+		RefID    func(childComplexity int) int
+		RefName  func(childComplexity int) int
+		RefTable func(childComplexity int) int
+		Table    func(childComplexity int) int
+	}
+
+	DemoPurgeReport struct {
+		BlockerCount func(childComplexity int) int
+		Blockers     func(childComplexity int) int
+		DryRun       func(childComplexity int) int
+		Purged       func(childComplexity int) int
+		Tables       func(childComplexity int) int
+		Total        func(childComplexity int) int
+	}
+
+	DemoTableCount struct {
+		Count  func(childComplexity int) int
+		NameZh func(childComplexity int) int
+		Table  func(childComplexity int) int
+	}
+
 	Donation struct {
 		Amount      func(childComplexity int) int
 		Batch       func(childComplexity int) int
@@ -336,6 +362,7 @@ type ComplexityRoot struct {
 		DeleteUnit             func(childComplexity int, id string, expectedVersion *int) int
 		DeleteVolunteerRecord  func(childComplexity int, id string, expectedVersion *int) int
 		ImportRecords          func(childComplexity int, file graphql.Upload, kind db.ImportKind, dryRun *bool) int
+		PurgeDemoData          func(childComplexity int, dryRun *bool) int
 		RestoreRecord          func(childComplexity int, id string) int
 		RevokeAPIToken         func(childComplexity int, id string) int
 		SetPassword            func(childComplexity int, id string, password string) int
@@ -738,6 +765,11 @@ type DeletedRecordResolver interface {
 	RestoredAt(ctx context.Context, obj *db.DeletedRecord) (*string, error)
 	Record(ctx context.Context, obj *db.DeletedRecord) (db.Node, error)
 }
+type DemoBlockerResolver interface {
+	ID(ctx context.Context, obj *db.DemoBlocker) (int, error)
+
+	RefID(ctx context.Context, obj *db.DemoBlocker) (int, error)
+}
 type DonationResolver interface {
 	ID(ctx context.Context, obj *db.Donation) (string, error)
 	Campaign(ctx context.Context, obj *db.Donation) (*db.Campaign, error)
@@ -795,6 +827,7 @@ type MutationResolver interface {
 	SetRankingWeights(ctx context.Context, fromYear int, weights []*model.RankingWeightInput) ([]*db.RankingWeight, error)
 	DeleteRankingWeights(ctx context.Context, fromYear int) (*db.DeletedRecord, error)
 	RestoreRecord(ctx context.Context, id string) (*db.DeletedRecord, error)
+	PurgeDemoData(ctx context.Context, dryRun *bool) (*db.DemoPurgeReport, error)
 }
 type PairingResolver interface {
 	ID(ctx context.Context, obj *db.Pairing) (string, error)
@@ -1431,6 +1464,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DeletedRecordEdge.Node(childComplexity), true
+
+	case "DemoBlocker.column":
+		if e.ComplexityRoot.DemoBlocker.Column == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoBlocker.Column(childComplexity), true
+	case "DemoBlocker.id":
+		if e.ComplexityRoot.DemoBlocker.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoBlocker.ID(childComplexity), true
+	case "DemoBlocker.nameZh":
+		if e.ComplexityRoot.DemoBlocker.NameZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoBlocker.NameZh(childComplexity), true
+	case "DemoBlocker.refId":
+		if e.ComplexityRoot.DemoBlocker.RefID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoBlocker.RefID(childComplexity), true
+	case "DemoBlocker.refName":
+		if e.ComplexityRoot.DemoBlocker.RefName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoBlocker.RefName(childComplexity), true
+	case "DemoBlocker.refTable":
+		if e.ComplexityRoot.DemoBlocker.RefTable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoBlocker.RefTable(childComplexity), true
+	case "DemoBlocker.table":
+		if e.ComplexityRoot.DemoBlocker.Table == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoBlocker.Table(childComplexity), true
+
+	case "DemoPurgeReport.blockerCount":
+		if e.ComplexityRoot.DemoPurgeReport.BlockerCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoPurgeReport.BlockerCount(childComplexity), true
+	case "DemoPurgeReport.blockers":
+		if e.ComplexityRoot.DemoPurgeReport.Blockers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoPurgeReport.Blockers(childComplexity), true
+	case "DemoPurgeReport.dryRun":
+		if e.ComplexityRoot.DemoPurgeReport.DryRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoPurgeReport.DryRun(childComplexity), true
+	case "DemoPurgeReport.purged":
+		if e.ComplexityRoot.DemoPurgeReport.Purged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoPurgeReport.Purged(childComplexity), true
+	case "DemoPurgeReport.tables":
+		if e.ComplexityRoot.DemoPurgeReport.Tables == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoPurgeReport.Tables(childComplexity), true
+	case "DemoPurgeReport.total":
+		if e.ComplexityRoot.DemoPurgeReport.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoPurgeReport.Total(childComplexity), true
+
+	case "DemoTableCount.count":
+		if e.ComplexityRoot.DemoTableCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoTableCount.Count(childComplexity), true
+	case "DemoTableCount.nameZh":
+		if e.ComplexityRoot.DemoTableCount.NameZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoTableCount.NameZh(childComplexity), true
+	case "DemoTableCount.table":
+		if e.ComplexityRoot.DemoTableCount.Table == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemoTableCount.Table(childComplexity), true
 
 	case "Donation.amount":
 		if e.ComplexityRoot.Donation.Amount == nil {
@@ -2197,6 +2329,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportRecords(childComplexity, args["file"].(graphql.Upload), args["kind"].(db.ImportKind), args["dryRun"].(*bool)), true
+	case "Mutation.purgeDemoData":
+		if e.ComplexityRoot.Mutation.PurgeDemoData == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_purgeDemoData_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PurgeDemoData(childComplexity, args["dryRun"].(*bool)), true
 	case "Mutation.restoreRecord":
 		if e.ComplexityRoot.Mutation.RestoreRecord == nil {
 			break
@@ -4318,6 +4461,56 @@ func (ec *executionContext) childFields_DeletedRecordEdge(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type DeletedRecordEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DemoBlocker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "table":
+		return ec.fieldContext_DemoBlocker_table(ctx, field)
+	case "nameZh":
+		return ec.fieldContext_DemoBlocker_nameZh(ctx, field)
+	case "id":
+		return ec.fieldContext_DemoBlocker_id(ctx, field)
+	case "column":
+		return ec.fieldContext_DemoBlocker_column(ctx, field)
+	case "refTable":
+		return ec.fieldContext_DemoBlocker_refTable(ctx, field)
+	case "refName":
+		return ec.fieldContext_DemoBlocker_refName(ctx, field)
+	case "refId":
+		return ec.fieldContext_DemoBlocker_refId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DemoBlocker", field.Name)
+}
+
+func (ec *executionContext) childFields_DemoPurgeReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tables":
+		return ec.fieldContext_DemoPurgeReport_tables(ctx, field)
+	case "total":
+		return ec.fieldContext_DemoPurgeReport_total(ctx, field)
+	case "blockers":
+		return ec.fieldContext_DemoPurgeReport_blockers(ctx, field)
+	case "blockerCount":
+		return ec.fieldContext_DemoPurgeReport_blockerCount(ctx, field)
+	case "dryRun":
+		return ec.fieldContext_DemoPurgeReport_dryRun(ctx, field)
+	case "purged":
+		return ec.fieldContext_DemoPurgeReport_purged(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DemoPurgeReport", field.Name)
+}
+
+func (ec *executionContext) childFields_DemoTableCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "table":
+		return ec.fieldContext_DemoTableCount_table(ctx, field)
+	case "nameZh":
+		return ec.fieldContext_DemoTableCount_nameZh(ctx, field)
+	case "count":
+		return ec.fieldContext_DemoTableCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DemoTableCount", field.Name)
+}
+
 func (ec *executionContext) childFields_Donation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5719,6 +5912,20 @@ func (ec *executionContext) field_Mutation_importRecords_args(ctx context.Contex
 		return nil, err
 	}
 	args["dryRun"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_purgeDemoData_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg0
 	return args, nil
 }
 
@@ -8833,6 +9040,392 @@ func (ec *executionContext) fieldContext_DeletedRecordEdge_node(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DemoBlocker_table(ctx context.Context, field graphql.CollectedField, obj *db.DemoBlocker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoBlocker_table(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Table, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoBlocker_table(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoBlocker", field, false, false, "String")
+}
+
+func (ec *executionContext) _DemoBlocker_nameZh(ctx context.Context, field graphql.CollectedField, obj *db.DemoBlocker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoBlocker_nameZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoBlocker_nameZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoBlocker", field, false, false, "String")
+}
+
+func (ec *executionContext) _DemoBlocker_id(ctx context.Context, field graphql.CollectedField, obj *db.DemoBlocker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoBlocker_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DemoBlocker().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoBlocker_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoBlocker", field, true, true, "Int")
+}
+
+func (ec *executionContext) _DemoBlocker_column(ctx context.Context, field graphql.CollectedField, obj *db.DemoBlocker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoBlocker_column(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Column, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoBlocker_column(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoBlocker", field, false, false, "String")
+}
+
+func (ec *executionContext) _DemoBlocker_refTable(ctx context.Context, field graphql.CollectedField, obj *db.DemoBlocker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoBlocker_refTable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefTable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoBlocker_refTable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoBlocker", field, false, false, "String")
+}
+
+func (ec *executionContext) _DemoBlocker_refName(ctx context.Context, field graphql.CollectedField, obj *db.DemoBlocker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoBlocker_refName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoBlocker_refName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoBlocker", field, false, false, "String")
+}
+
+func (ec *executionContext) _DemoBlocker_refId(ctx context.Context, field graphql.CollectedField, obj *db.DemoBlocker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoBlocker_refId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DemoBlocker().RefID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoBlocker_refId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoBlocker", field, true, true, "Int")
+}
+
+func (ec *executionContext) _DemoPurgeReport_tables(ctx context.Context, field graphql.CollectedField, obj *db.DemoPurgeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoPurgeReport_tables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tables, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.DemoTableCount) graphql.Marshaler {
+			return ec.marshalNDemoTableCount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDemoTableCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoPurgeReport_tables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemoPurgeReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DemoTableCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DemoPurgeReport_total(ctx context.Context, field graphql.CollectedField, obj *db.DemoPurgeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoPurgeReport_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoPurgeReport_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoPurgeReport", field, true, false, "Int")
+}
+
+func (ec *executionContext) _DemoPurgeReport_blockers(ctx context.Context, field graphql.CollectedField, obj *db.DemoPurgeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoPurgeReport_blockers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Blockers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.DemoBlocker) graphql.Marshaler {
+			return ec.marshalNDemoBlocker2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDemoBlockerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoPurgeReport_blockers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemoPurgeReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DemoBlocker(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DemoPurgeReport_blockerCount(ctx context.Context, field graphql.CollectedField, obj *db.DemoPurgeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoPurgeReport_blockerCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BlockerCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoPurgeReport_blockerCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoPurgeReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DemoPurgeReport_dryRun(ctx context.Context, field graphql.CollectedField, obj *db.DemoPurgeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoPurgeReport_dryRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DryRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoPurgeReport_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoPurgeReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DemoPurgeReport_purged(ctx context.Context, field graphql.CollectedField, obj *db.DemoPurgeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoPurgeReport_purged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Purged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoPurgeReport_purged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoPurgeReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DemoTableCount_table(ctx context.Context, field graphql.CollectedField, obj *db.DemoTableCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoTableCount_table(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Table, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoTableCount_table(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoTableCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _DemoTableCount_nameZh(ctx context.Context, field graphql.CollectedField, obj *db.DemoTableCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoTableCount_nameZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoTableCount_nameZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoTableCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _DemoTableCount_count(ctx context.Context, field graphql.CollectedField, obj *db.DemoTableCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemoTableCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemoTableCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemoTableCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Donation_id(ctx context.Context, field graphql.CollectedField, obj *db.Donation) (ret graphql.Marshaler) {
@@ -12485,6 +13078,50 @@ func (ec *executionContext) fieldContext_Mutation_restoreRecord(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_restoreRecord_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_purgeDemoData(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_purgeDemoData(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PurgeDemoData(ctx, fc.Args["dryRun"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.DemoPurgeReport) graphql.Marshaler {
+			return ec.marshalNDemoPurgeReport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDemoPurgeReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_purgeDemoData(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DemoPurgeReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_purgeDemoData_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22343,6 +22980,172 @@ func (ec *executionContext) _DeletedRecordEdge(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var demoBlockerImplementors = []string{"DemoBlocker"}
+
+func (ec *executionContext) _DemoBlocker(ctx context.Context, sel ast.SelectionSet, obj *db.DemoBlocker) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, demoBlockerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DemoBlocker")
+		case "table":
+			out.Values[i] = ec._DemoBlocker_table(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameZh":
+			out.Values[i] = ec._DemoBlocker_nameZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DemoBlocker_id(ctx, field, obj)
+				})
+		case "column":
+			out.Values[i] = ec._DemoBlocker_column(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refTable":
+			out.Values[i] = ec._DemoBlocker_refTable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refName":
+			out.Values[i] = ec._DemoBlocker_refName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DemoBlocker_refId(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var demoPurgeReportImplementors = []string{"DemoPurgeReport"}
+
+func (ec *executionContext) _DemoPurgeReport(ctx context.Context, sel ast.SelectionSet, obj *db.DemoPurgeReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, demoPurgeReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DemoPurgeReport")
+		case "tables":
+			out.Values[i] = ec._DemoPurgeReport_tables(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._DemoPurgeReport_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "blockers":
+			out.Values[i] = ec._DemoPurgeReport_blockers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "blockerCount":
+			out.Values[i] = ec._DemoPurgeReport_blockerCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dryRun":
+			out.Values[i] = ec._DemoPurgeReport_dryRun(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "purged":
+			out.Values[i] = ec._DemoPurgeReport_purged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var demoTableCountImplementors = []string{"DemoTableCount"}
+
+func (ec *executionContext) _DemoTableCount(ctx context.Context, sel ast.SelectionSet, obj *db.DemoTableCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, demoTableCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DemoTableCount")
+		case "table":
+			out.Values[i] = ec._DemoTableCount_table(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nameZh":
+			out.Values[i] = ec._DemoTableCount_nameZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._DemoTableCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var donationImplementors = []string{"Donation", "Node"}
 
 func (ec *executionContext) _Donation(ctx context.Context, sel ast.SelectionSet, obj *db.Donation) graphql.Marshaler {
@@ -23409,6 +24212,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "restoreRecord":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_restoreRecord(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "purgeDemoData":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_purgeDemoData(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -26410,6 +27220,62 @@ func (ec *executionContext) marshalNDeletedRecordEdge2ᚖgithubᚗcomᚋwenming�
 		return graphql.Null
 	}
 	return ec._DeletedRecordEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDemoBlocker2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDemoBlockerᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.DemoBlocker) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDemoBlocker2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDemoBlocker(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDemoBlocker2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDemoBlocker(ctx context.Context, sel ast.SelectionSet, v *db.DemoBlocker) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DemoBlocker!")
+		return graphql.Null
+	}
+	return ec._DemoBlocker(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDemoPurgeReport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDemoPurgeReport(ctx context.Context, sel ast.SelectionSet, v *db.DemoPurgeReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DemoPurgeReport!")
+		return graphql.Null
+	}
+	return ec._DemoPurgeReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDemoTableCount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDemoTableCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.DemoTableCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDemoTableCount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDemoTableCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDemoTableCount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDemoTableCount(ctx context.Context, sel ast.SelectionSet, v *db.DemoTableCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DemoTableCount!")
+		return graphql.Null
+	}
+	return ec._DemoTableCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNDonation2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDonationᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.Donation) graphql.Marshaler {

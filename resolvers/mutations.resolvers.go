@@ -75,6 +75,16 @@ func (r *deletedRecordResolver) Record(ctx context.Context, obj *db.DeletedRecor
 	return r.node(ctx, typ, obj.RecordID)
 }
 
+// ID is the resolver for the id field.
+func (r *demoBlockerResolver) ID(ctx context.Context, obj *db.DemoBlocker) (int, error) {
+	return int(obj.ID), nil
+}
+
+// RefID is the resolver for the refId field.
+func (r *demoBlockerResolver) RefID(ctx context.Context, obj *db.DemoBlocker) (int, error) {
+	return int(obj.RefID), nil
+}
+
 // CreateUnit is the resolver for the createUnit field.
 func (r *mutationResolver) CreateUnit(ctx context.Context, input model.UnitInput) (*db.Unit, error) {
 	return write(ctx, r.Resolver, db.RoleEditor, func() (*db.Unit, error) { return r.Store.CreateUnit(ctx, unitFields(input)) })
@@ -320,6 +330,18 @@ func (r *mutationResolver) RestoreRecord(ctx context.Context, id string) (*db.De
 	})
 }
 
+// PurgeDemoData is the resolver for the purgeDemoData field.
+func (r *mutationResolver) PurgeDemoData(ctx context.Context, dryRun *bool) (*db.DemoPurgeReport, error) {
+	if err := db.Require(ctx, db.RoleAdmin); err != nil {
+		return nil, err
+	}
+	rep, err := r.Store.PurgeDemo(ctx, dryRun != nil && *dryRun)
+	if err == nil && rep.Purged {
+		r.changed(ctx)
+	}
+	return rep, err
+}
+
 // AuditLog is the resolver for the auditLog field.
 func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*db.AuditEntryConnection, error) {
 	if err := db.Require(ctx, db.RoleAdmin); err != nil {
@@ -370,7 +392,11 @@ func (r *Resolver) AuditEntry() graph.AuditEntryResolver { return &auditEntryRes
 // DeletedRecord returns graph.DeletedRecordResolver implementation.
 func (r *Resolver) DeletedRecord() graph.DeletedRecordResolver { return &deletedRecordResolver{r} }
 
+// DemoBlocker returns graph.DemoBlockerResolver implementation.
+func (r *Resolver) DemoBlocker() graph.DemoBlockerResolver { return &demoBlockerResolver{r} }
+
 type (
 	auditEntryResolver    struct{ *Resolver }
 	deletedRecordResolver struct{ *Resolver }
+	demoBlockerResolver   struct{ *Resolver }
 )

@@ -229,6 +229,21 @@ const zh = {
   action_DELETE: '删除',
   action_RESTORE: '恢复',
   action_IMPORT: '导入',
+  action_PURGE_DEMO: '清除演示数据',
+  entity_DEMO_DATA: '全部演示数据',
+  // demo purge
+  purgeTitle: '清除演示数据',
+  purgeIntro: '开始录入真实数据前，可一次删除全部标有“演示数据”的记录：彻底删除，不进回收站，并写入一条审计记录。真实记录仍引用演示记录时不会删除，并列出这些记录。',
+  purgeButton: '检查并清除演示数据…',
+  purgeChecking: '正在检查…',
+  purgeNothing: '没有演示数据。',
+  purgeBlocked: '不能清除：有 {n} 条真实记录仍引用演示记录。请先删除或改挂以下记录：',
+  purgeRealRecord: '真实记录',
+  purgeColumn: '引用列',
+  purgeDemoRecord: '演示记录',
+  purgeConfirm: '将彻底删除演示数据共 {n} 条，无法从回收站恢复。确定清除吗？',
+  purgeConfirmLabel: '彻底清除',
+  purgeDone: '已清除演示数据 {n} 条。',
 }
 
 export type AdminKey = keyof typeof zh
@@ -450,6 +465,20 @@ const en: Record<AdminKey, string> = {
   action_DELETE: 'Delete',
   action_RESTORE: 'Restore',
   action_IMPORT: 'Import',
+  action_PURGE_DEMO: 'Demo data removed',
+  entity_DEMO_DATA: 'All demo data',
+  purgeTitle: 'Remove demo data',
+  purgeIntro: 'Before entering real data, remove every record flagged as demo at once: a hard delete, not the recycle bin, with one audit entry. Nothing is removed while real records still point at demo ones; they are listed instead.',
+  purgeButton: 'Check and remove demo data…',
+  purgeChecking: 'Checking…',
+  purgeNothing: 'There is no demo data.',
+  purgeBlocked: 'Cannot remove: {n} real records still point at demo records. Delete or re-link these first:',
+  purgeRealRecord: 'Real record',
+  purgeColumn: 'Column',
+  purgeDemoRecord: 'Demo record',
+  purgeConfirm: 'This permanently deletes {n} demo records; they cannot be restored from the recycle bin. Remove them?',
+  purgeConfirmLabel: 'Remove for good',
+  purgeDone: 'Removed {n} demo records.',
 }
 
 export function ta(key: AdminKey, vars?: Record<string, string | number>): string {
@@ -464,7 +493,7 @@ export function taOr(key: string, fallback: string): string {
 }
 
 export const ENTITIES = ['UNIT', 'PERSON', 'HONOR', 'VOLUNTEER_RECORD', 'CAMPAIGN', 'PRACTICE_LINK', 'PRACTICE_ACTIVITY', 'ASSESSMENT', 'TARGET', 'RANKING_WEIGHTS']
-export const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'IMPORT']
+export const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'IMPORT', 'PURGE_DEMO']
 export const IMPORT_KINDS = ['UNITS', 'PEOPLE', 'HONORS', 'VOLUNTEER_RECORDS', 'ASSESSMENTS', 'ACTIVITIES'] as const
 
 /** URL slug of an import kind: VOLUNTEER_RECORDS → volunteer-records (GET /templates/{slug}.xlsx). */
