@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// TestResponseCache checks that a repeated query is answered the same, and that a write which bumps the data
-// version is seen by the very next request.
+// TestResponseCache checks, through the whole server, that a write which bumps the data version is seen by the very
+// next request; httpapi's tests prove that a repeat is served from the cache.
 func TestResponseCache(t *testing.T) {
 	m := MustRunMain(t)
 	type stats struct {
@@ -15,11 +15,6 @@ func TestResponseCache(t *testing.T) {
 	}
 	const q = `{ honorStats(groupBy: []) { count } }`
 	first := query[stats](t, m.URL(), q, nil).HonorStats[0].Count
-	t.Run("Repeat", func(t *testing.T) {
-		if again := query[stats](t, m.URL(), q, nil).HonorStats[0].Count; again != first {
-			t.Fatalf("repeated query = %d, want %d", again, first)
-		}
-	})
 	t.Run("AfterWrite", func(t *testing.T) {
 		raw, err := sql.Open("sqlite", "file:"+m.Config.DBPath+"?_pragma=busy_timeout(5000)")
 		if err != nil {

@@ -30,6 +30,7 @@ import (
 	"github.com/wenming/wenming/frontend"
 	"github.com/wenming/wenming/graph"
 	"github.com/wenming/wenming/graph/model"
+	"github.com/wenming/wenming/httpapi"
 	"github.com/wenming/wenming/resolvers"
 )
 
@@ -242,7 +243,7 @@ func (m *Main) GraphQL() *handler.Server {
 		return next(ctx)
 	})
 	if c, ok := m.Store.(*cache.Store); ok {
-		rc := NewResponseCache(1024, c.Version)
+		rc := httpapi.NewResponseCache(1024, c.Version)
 		rc.Scope = func(ctx context.Context) string { return string(db.PrincipalFrom(ctx).Effective()) }
 		srv.Use(rc)
 	}

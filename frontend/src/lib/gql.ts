@@ -44,14 +44,6 @@ async function parse<T>(res: Response): Promise<T> {
   return body.data
 }
 
-let nonce = 0
-/**
- * Queries whose answer depends on the caller or on account data (users, tokens, audit log) must not come from
- * the server's response cache, which is keyed on the data version and the role only (BACKEND_REQUESTS.md #11):
- * a comment makes the raw query, part of the cache key, unique.
- */
-export const fresh = (query: string) => `${query}\n# fresh ${Date.now().toString(36)}.${(nonce++).toString(36)}`
-
 /** Send one operation; throws on HTTP errors and on a response with errors. */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
   const res = await fetch('/graphql', {
@@ -102,7 +94,6 @@ export function useQuery<T>(
   query: string,
   variables: () => Record<string, unknown> | null,
   deps: WatchSource[] = [],
-  opts: { fresh?: boolean } = {},
 ): QueryState<T> {
   const data = shallowRef<T>()
   const error = ref<string>()
@@ -119,7 +110,7 @@ export function useQuery<T>(
     loading.value = true
     error.value = undefined
     try {
-      const d = await gql<T>(opts.fresh ? fresh(query) : query, vars, ctrl.signal)
+      const d = await gql<T>(query, vars, ctrl.signal)
       if (mine === seq) data.value = d
     } catch (e) {
       if (mine === seq && (e as Error).name !== 'AbortError') error.value = (e as Error).message

@@ -1,9 +1,12 @@
-package main
+// Package httpapi is the HTTP side of 文明看板: what sits between the network and the GraphQL executor.
+package httpapi
 
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -20,6 +23,8 @@ type ResponseCache struct {
 	// Scope adds to the key whatever makes an answer differ between callers (the caller's role, once roles exist).
 	Scope func(ctx context.Context) string
 	lru   *lru.Cache[string, []byte]
+	// schema is the executable schema's definition, read for its @private marks.
+	schema *ast.Schema
 	// bytes is the size of the cached answers; it stays under maxCacheBytes.
 	mu    sync.Mutex
 	bytes int
@@ -29,27 +34,56 @@ type ResponseCache struct {
 // the server past its memory budget.
 const maxCacheBytes = 24 << 20
 
-// privateFields are the top-level query fields whose answer depends on who asks, or on accounts, which do not
-// bump the data version; an operation that selects any of them is never cached.
-var privateFields = map[string]bool{"viewer": true, "users": true, "apiTokens": true, "auditLog": true, "deletedRecords": true}
+// privateDirective marks, in the schema, the fields and types whose answer depends on who asks or on accounts.
+const privateDirective = "private"
 
-// selectsPrivate reports whether a top-level selection (through fragments) names a private field.
-func selectsPrivate(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int) bool {
-	if depth > 10 {
+// selectsPrivate reports whether a selection, at any depth and through fragments, reaches a field or type that the
+// schema marks @private: a private type is caught however it is reached (node(id:), a nested field …).
+func selectsPrivate(schema *ast.Schema, set ast.SelectionSet, depth int) bool {
+	if depth > 32 {
 		return true
 	}
 	for _, sel := range set {
 		switch s := sel.(type) {
 		case *ast.Field:
-			if privateFields[s.Name] {
+			if s.Definition == nil {
+				if strings.HasPrefix(s.Name, "__") {
+					continue // introspection: the schema itself, the same for everyone
+				}
+				return true // not validated against the schema: never cache what cannot be classified
+			}
+			if s.Definition.Directives.ForName(privateDirective) != nil || privateType(schema, s.ObjectDefinition) ||
+				privateType(schema, schema.Types[s.Definition.Type.Name()]) {
+				return true
+			}
+			if selectsPrivate(schema, s.SelectionSet, depth+1) {
 				return true
 			}
 		case *ast.InlineFragment:
-			if selectsPrivate(s.SelectionSet, frags, depth+1) {
+			if privateType(schema, s.ObjectDefinition) || selectsPrivate(schema, s.SelectionSet, depth+1) {
 				return true
 			}
 		case *ast.FragmentSpread:
-			if f := frags.ForName(s.Name); f == nil || selectsPrivate(f.SelectionSet, frags, depth+1) {
+			if s.Definition == nil || selectsPrivate(schema, s.Definition.SelectionSet, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// privateType reports whether the schema marks the type @private, or, for an interface or union, any type that
+// may stand behind it (a Node may be a User).
+func privateType(schema *ast.Schema, def *ast.Definition) bool {
+	if def == nil {
+		return false
+	}
+	if def.Directives.ForName(privateDirective) != nil {
+		return true
+	}
+	if def.Kind == ast.Interface || def.Kind == ast.Union {
+		for _, t := range schema.GetPossibleTypes(def) {
+			if t.Directives.ForName(privateDirective) != nil {
 				return true
 			}
 		}
@@ -89,13 +123,19 @@ var _ interface {
 // ExtensionName names the extension in gqlgen's registry.
 func (*ResponseCache) ExtensionName() string { return "ResponseCache" }
 
-// Validate accepts any schema.
-func (*ResponseCache) Validate(graphql.ExecutableSchema) error { return nil }
+// Validate keeps the schema, whose @private marks decide what is never cached.
+func (c *ResponseCache) Validate(es graphql.ExecutableSchema) error {
+	c.schema = es.Schema()
+	if c.schema.Directives[privateDirective] == nil {
+		return fmt.Errorf("response cache: the schema declares no @%s directive", privateDirective)
+	}
+	return nil
+}
 
 // InterceptOperation serves a cached answer or records a fresh one.
 func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
-	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query || selectsPrivate(oc.Operation.SelectionSet, oc.Doc.Fragments, 0) {
+	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query || selectsPrivate(c.schema, oc.Operation.SelectionSet, 0) {
 		return next(ctx)
 	}
 	ver, err := c.Version(ctx)
