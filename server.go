@@ -31,6 +31,7 @@ import (
 	"github.com/wenming/wenming/graph"
 	"github.com/wenming/wenming/graph/model"
 	"github.com/wenming/wenming/httpapi"
+	"github.com/wenming/wenming/live"
 	"github.com/wenming/wenming/resolvers"
 )
 
@@ -44,7 +45,7 @@ type Main struct {
 	// Auth authenticates requests and serves login and logout.
 	Auth *Auth
 	// Live watches the data version for the dataChanged subscription.
-	Live *resolvers.Broker
+	Live *live.Broker
 
 	stopLive context.CancelFunc
 
@@ -122,7 +123,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.Open(ctx); err != nil {
 		return err
 	}
-	m.Live = &resolvers.Broker{Version: m.DB.DataVersion, Log: m.Log}
+	m.Live = &live.Broker{Source: m.DB, Log: m.Log}
 	liveCtx, stop := context.WithCancel(context.Background())
 	m.stopLive = stop
 	go m.Live.Run(liveCtx)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/live"
 )
 
 // rfc3339 formats a timestamp for the API.
@@ -26,7 +27,7 @@ type Resolver struct {
 	// BcryptCost is the cost of password hashes made through the API (0: bcrypt's default).
 	BcryptCost int
 	// Live feeds the dataChanged subscription.
-	Live *Broker
+	Live *live.Broker
 }
 
 // New returns a root resolver over the store.

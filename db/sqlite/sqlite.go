@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/wenming/wenming/db"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -199,4 +200,10 @@ func (d *DB) DataVersion(ctx context.Context) (int64, error) {
 	var v int64
 	err := d.read.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'data_version'`).Scan(&v)
 	return v, err
+}
+
+// WatchChanges polls the data version: SQLite has no notifications across processes, and one tiny query a second
+// serves the whole server.
+func (d *DB) WatchChanges(ctx context.Context, interval time.Duration) <-chan int64 {
+	return db.PollChanges(ctx, interval, d.DataVersion)
 }

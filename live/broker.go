@@ -1,10 +1,14 @@
-package resolvers
+// Package live fans the backend's data-version changes out to the dataChanged subscribers, so that open dashboards
+// and big screens refresh when anyone writes.
+package live
 
 import (
 	"context"
 	"log/slog"
 	"sync"
 	"time"
+
+	"github.com/wenming/wenming/db"
 )
 
 // Change is what the dataChanged subscription pushes: the data version and when it was seen.
@@ -13,11 +17,11 @@ type Change struct {
 	At      time.Time
 }
 
-// Broker watches the data version and tells every subscriber when it moves. It polls, so that writes by any
-// process (the server, `wenming import`, an admin's SQL) reach open dashboards, at the cost of one tiny query a
-// second for the whole server.
+// Broker tells every subscriber when the data version moves. It learns of changes from the backend's change source
+// (a poll on SQLite), and writes in this process nudge it at once through Poll.
 type Broker struct {
-	Version  func(ctx context.Context) (int64, error)
+	Source db.ChangeSource
+	// Interval is how often the source checks at least; one second by default.
 	Interval time.Duration
 	Log      *slog.Logger
 
@@ -26,35 +30,31 @@ type Broker struct {
 	last Change
 }
 
-// Run polls until ctx ends.
+// Run publishes the source's changes until ctx ends.
 func (b *Broker) Run(ctx context.Context) {
 	interval := b.Interval
 	if interval == 0 {
 		interval = time.Second
 	}
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		b.poll(ctx)
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+	for v := range b.Source.WatchChanges(ctx, interval) {
+		b.publish(v)
 	}
 }
 
 // Poll checks the version once and notifies subscribers of a change; writes in this process call it at once.
-func (b *Broker) Poll(ctx context.Context) { b.poll(ctx) }
-
-func (b *Broker) poll(ctx context.Context) {
-	v, err := b.Version(ctx)
+func (b *Broker) Poll(ctx context.Context) {
+	v, err := b.Source.DataVersion(ctx)
 	if err != nil {
 		if ctx.Err() == nil && b.Log != nil {
 			b.Log.Warn("data version poll", "err", err)
 		}
 		return
 	}
+	b.publish(v)
+}
+
+// publish records the version and tells every subscriber when it moved.
+func (b *Broker) publish(v int64) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if v == b.last.Version {
