@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	main "github.com/wenming/wenming"
+	"github.com/wenming/wenming/httpapi"
 )
 
 const adminPassword = "correct-horse-9"
@@ -27,7 +28,7 @@ func login(t *testing.T, base, user, password string) (http.Header, *http.Respon
 	res.Body.Close()
 	h := http.Header{}
 	for _, c := range res.Cookies() {
-		if c.Name == main.SessionCookie && c.Value != "" {
+		if c.Name == httpapi.SessionCookie && c.Value != "" {
 			h.Set("Cookie", c.Name+"="+c.Value)
 		}
 	}
@@ -64,7 +65,7 @@ func TestAuth(t *testing.T) {
 			t.Fatalf("login status %d, cookie %q", res.StatusCode, admin.Get("Cookie"))
 		}
 		for _, c := range res.Cookies() {
-			if c.Name == main.SessionCookie && (!c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.MaxAge <= 0) {
+			if c.Name == httpapi.SessionCookie && (!c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.MaxAge <= 0) {
 				t.Errorf("cookie %+v is not HttpOnly, SameSite=Lax with an expiry", c)
 			}
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/importer"
 	"github.com/wenming/wenming/db/sqlite"
+	"github.com/wenming/wenming/httpapi"
 	"github.com/wenming/wenming/resolvers"
 )
 
@@ -108,17 +109,17 @@ func ExportHandler(store db.Store) http.Handler {
 		file := r.PathValue("file")
 		dot := strings.LastIndexByte(file, '.')
 		if dot < 0 {
-			writeDBError(w, db.Errorf(db.ENOTFOUND, "导出地址应为 /export/视图.xlsx 或 /export/视图.csv。"))
+			httpapi.WriteError(w, db.Errorf(db.ENOTFOUND, "导出地址应为 /export/视图.xlsx 或 /export/视图.csv。"))
 			return
 		}
 		view, format := file[:dot], importer.Format(strings.ToLower(file[dot+1:]))
 		if err := db.Require(r.Context(), db.RoleViewer); err != nil {
-			writeDBError(w, err)
+			httpapi.WriteError(w, err)
 			return
 		}
 		v, err := findView(view)
 		if err != nil {
-			writeDBError(w, err)
+			httpapi.WriteError(w, err)
 			return
 		}
 		ctype := "text/csv; charset=utf-8"
@@ -139,7 +140,7 @@ func ExportHandler(store db.Store) http.Handler {
 				// The status is gone; cut the connection so that the client sees a broken download, not a short file.
 				panic(http.ErrAbortHandler)
 			}
-			writeDBError(w, err)
+			httpapi.WriteError(w, err)
 		}
 	})
 }

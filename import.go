@@ -16,6 +16,7 @@ import (
 	"github.com/wenming/wenming/db/importer"
 	"github.com/wenming/wenming/db/seed"
 	"github.com/wenming/wenming/db/sqlite"
+	"github.com/wenming/wenming/httpapi"
 )
 
 // UploadHeader must accompany every multipart request to /graphql (or Apollo-Require-Preflight must): a custom
@@ -37,17 +38,17 @@ func uploadGuard(maxBytes int64, upload, next http.Handler) http.Handler {
 			return
 		}
 		if r.Header.Get(UploadHeader) == "" && r.Header.Get("Apollo-Require-Preflight") == "" {
-			writeJSONError(w, http.StatusBadRequest, "BAD_REQUEST",
+			httpapi.WriteJSONError(w, http.StatusBadRequest, "BAD_REQUEST",
 				"上传文件须带请求头 "+UploadHeader+": 1（防止跨站提交）。Multipart uploads must carry the "+UploadHeader+" header.", nil)
 			return
 		}
 		// Only editors may upload: refuse everyone else before a byte of the body is parsed or spooled to disk.
 		if err := db.Require(r.Context(), db.RoleEditor); err != nil {
-			writeDBError(w, err)
+			httpapi.WriteError(w, err)
 			return
 		}
 		if r.ContentLength > maxBytes {
-			writeJSONError(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE",
+			httpapi.WriteJSONError(w, http.StatusRequestEntityTooLarge, httpapi.CodePayloadTooLarge,
 				fmt.Sprintf("上传文件过大（上限 %d 字节）。Upload too large.", maxBytes), nil)
 			return
 		}
@@ -64,18 +65,18 @@ func uploadGuard(maxBytes int64, upload, next http.Handler) http.Handler {
 func TemplateHandler(store db.Store) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := db.Require(r.Context(), db.RoleViewer); err != nil {
-			writeDBError(w, err)
+			httpapi.WriteError(w, err)
 			return
 		}
 		name, ok := strings.CutSuffix(r.PathValue("file"), ".xlsx")
 		spec, err := importer.SpecByName(name)
 		if !ok || err != nil {
-			writeDBError(w, db.Errorf(db.ENOTFOUND, "没有这个模板：%s。可选：units、people、honors、volunteer-records、assessments、activities（.xlsx）。", r.PathValue("file")))
+			httpapi.WriteError(w, db.Errorf(db.ENOTFOUND, "没有这个模板：%s。可选：units、people、honors、volunteer-records、assessments、activities（.xlsx）。", r.PathValue("file")))
 			return
 		}
 		cat, err := store.ImportCatalog(r.Context())
 		if err != nil {
-			writeDBError(w, err)
+			httpapi.WriteError(w, err)
 			return
 		}
 		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -102,34 +103,6 @@ func urlPathEscape(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// httpStatus maps a coded error to its HTTP status, for the plain HTTP endpoints (exports and templates).
-var httpStatus = map[string]int{db.EINVALID: 400, db.EUNAUTHORIZED: 401, db.EFORBIDDEN: 403, db.ENOTFOUND: 404, db.ECONFLICT: 409, db.EINTERNAL: 500}
-
-var gqlCode = map[string]string{db.EINVALID: "BAD_USER_INPUT", db.EUNAUTHORIZED: "UNAUTHENTICATED", db.EFORBIDDEN: "FORBIDDEN",
-	db.ENOTFOUND: "NOT_FOUND", db.ECONFLICT: "CONFLICT", db.EINTERNAL: "INTERNAL_SERVER_ERROR"}
-
-// writeDBError answers a coded error as JSON in the shape of a GraphQL error, so that clients parse one shape.
-func writeDBError(w http.ResponseWriter, err error) {
-	code := db.ErrorCode(err)
-	var ext map[string]any
-	if f := db.ErrorField(err); f != "" {
-		ext = map[string]any{"field": f}
-	}
-	writeJSONError(w, httpStatus[code], gqlCode[code], db.ErrorMessage(err), ext)
-}
-
-// writeJSONError answers {"errors":[{"message","extensions":{"code",…}}]} with the status.
-func writeJSONError(w http.ResponseWriter, status int, code, msg string, ext map[string]any) {
-	if ext == nil {
-		ext = map[string]any{}
-	}
-	ext["code"] = code
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Del("Content-Disposition")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": ext}}})
 }
 
 // importCommand implements `wenming import FILE --kind KIND [--dry-run] --db FILE`.

@@ -43,7 +43,7 @@ type Main struct {
 	// Store is what the API reads: the database behind a cache keyed on the data version.
 	Store db.Store
 	// Auth authenticates requests and serves login and logout.
-	Auth *Auth
+	Auth *httpapi.Auth
 	// Live watches the data version for the dataChanged subscription.
 	Live *live.Broker
 
@@ -75,7 +75,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if m.Config.Cache {
 		m.Store = cache.New(d, d, 4096)
 	}
-	m.Auth = &Auth{Store: m.Store, Log: m.Log, AnonymousRead: m.Config.AnonymousRead, SessionTTL: m.Config.SessionTTL,
+	m.Auth = &httpapi.Auth{Store: m.Store, Log: m.Log, AnonymousRead: m.Config.AnonymousRead, SessionTTL: m.Config.SessionTTL,
 		BcryptCost: m.Config.BcryptCost, AllowedOrigins: m.Config.CORSOrigins}
 	if err := m.Auth.EnsureAdmin(ctx); err != nil {
 		return err
@@ -228,7 +228,7 @@ func (m *Main) GraphQL() *handler.Server {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(extension.FixedComplexityLimit(m.Config.MaxComplexity))
-	srv.Use(DepthLimit{Max: m.Config.MaxDepth})
+	srv.Use(httpapi.DepthLimit{Max: m.Config.MaxDepth})
 	// Each operation gets its own data-version memo and dataloaders (a WebSocket carries many operations).
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(resolvers.WithLoaders(cache.WithRequestVersion(ctx), m.Store))
@@ -238,7 +238,7 @@ func (m *Main) GraphQL() *handler.Server {
 		oc := graphql.GetOperationContext(ctx)
 		if oc.Operation != nil && oc.Operation.Operation != ast.Mutation {
 			if err := db.Require(ctx, db.RoleViewer); err != nil {
-				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{resolvers.ErrorPresenter(m.Log)(ctx, err)}})
+				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{httpapi.ErrorPresenter(m.Log)(ctx, err)}})
 			}
 		}
 		return next(ctx)
@@ -248,8 +248,8 @@ func (m *Main) GraphQL() *handler.Server {
 		rc.Scope = func(ctx context.Context) string { return string(db.PrincipalFrom(ctx).Effective()) }
 		srv.Use(rc)
 	}
-	srv.SetErrorPresenter(resolvers.ErrorPresenter(m.Log))
-	srv.SetRecoverFunc(resolvers.RecoverFunc(m.Log))
+	srv.SetErrorPresenter(httpapi.ErrorPresenter(m.Log))
+	srv.SetRecoverFunc(httpapi.RecoverFunc(m.Log))
 	return srv
 }
 
@@ -269,7 +269,7 @@ func (m *Main) websocket() transport.Websocket {
 		InitTimeout:           10 * time.Second,
 		InitFunc: func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 			if h := payload.Authorization(); h != "" {
-				p, err := m.Auth.tokenPrincipal(ctx, h)
+				p, err := m.Auth.TokenPrincipal(ctx, h)
 				if err != nil {
 					return ctx, nil, err
 				}
@@ -297,14 +297,14 @@ func (m *Main) Handler() http.Handler {
 		}).Handler(api)
 	}
 	mux.Handle("/graphql", m.Auth.RequireSignIn(uploadGuard(m.Config.MaxUploadBytes, gql,
-		limitBody(m.Config.MaxBodyBytes, gql))))
+		httpapi.LimitBody(m.Config.MaxBodyBytes, gql))))
 	mux.Handle("GET /export/{file}", m.Auth.RequireSignIn(ExportHandler(m.Store)))
 	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
 	mux.HandleFunc("POST /auth/login", m.Auth.Login)
 	mux.HandleFunc("POST /auth/logout", m.Auth.Logout)
 	mux.HandleFunc("GET /auth/me", m.Auth.Me)
 	if m.Config.GraphiQL {
-		mux.Handle("GET /graphiql", graphiqlCSP(playground.Handler("文明看板 GraphiQL", "/graphql")))
+		mux.Handle("GET /graphiql", httpapi.GraphiQLCSP(playground.Handler("文明看板 GraphiQL", "/graphql")))
 	} else {
 		mux.Handle("/graphiql", http.NotFoundHandler())
 	}
@@ -322,5 +322,5 @@ func (m *Main) Handler() http.Handler {
 		io.WriteString(w, "ready\n")
 	})
 	mux.Handle("/", frontend.Handler())
-	return requestLog(m.Log, securityHeaders(m.Auth.Middleware(mux)))
+	return httpapi.RequestLog(m.Log, httpapi.SecurityHeaders(m.Auth.Middleware(mux)))
 }

@@ -1,6 +1,6 @@
 // HTTP middleware: request IDs and logging, security headers, body limits.
 
-package main
+package httpapi
 
 import (
 	"bytes"
@@ -18,8 +18,8 @@ import (
 
 type requestIDKey struct{}
 
-// requestLog gives every request an ID (kept from X-Request-Id when sane), echoes it, and logs the outcome.
-func requestLog(log *slog.Logger, next http.Handler) http.Handler {
+// RequestLog gives every request an ID (kept from X-Request-Id when sane), echoes it, and logs the outcome.
+func RequestLog(log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get("X-Request-Id")
 		if id == "" || len(id) > 64 || strings.ContainsAny(id, " \t\r\n") {
@@ -61,8 +61,8 @@ func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter 
 const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
 	"connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 
-// securityHeaders sets the CSP and the usual hardening headers on every response.
-func securityHeaders(next http.Handler) http.Handler {
+// SecurityHeaders sets the CSP and the usual hardening headers on every response.
+func SecurityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		if h.Get("Content-Security-Policy") == "" {
@@ -77,8 +77,8 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// graphiqlCSP lets the GraphiQL page load its scripts from the jsDelivr CDN, which gqlgen's page uses.
-func graphiqlCSP(next http.Handler) http.Handler {
+// GraphiQLCSP lets the GraphiQL page load its scripts from the jsDelivr CDN, which gqlgen's page uses.
+func GraphiQLCSP(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "+
 			"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://cdn.jsdelivr.net; connect-src 'self'; font-src 'self' data: https://cdn.jsdelivr.net; frame-ancestors 'none'")
@@ -86,13 +86,12 @@ func graphiqlCSP(next http.Handler) http.Handler {
 	})
 }
 
-// limitBody rejects bodies over max with 413, whether or not the client declared their length, before gqlgen
+// LimitBody rejects bodies over max with 413, whether or not the client declared their length, before gqlgen
 // reads them whole.
-func limitBody(max int64, next http.Handler) http.Handler {
+func LimitBody(max int64, next http.Handler) http.Handler {
 	tooLarge := func(w http.ResponseWriter) {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusRequestEntityTooLarge)
-		fmt.Fprintf(w, `{"errors":[{"message":"请求体过大（上限 %d 字节）。Request body too large.","extensions":{"code":"PAYLOAD_TOO_LARGE"}}]}`, max)
+		WriteJSONError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge,
+			fmt.Sprintf("请求体过大（上限 %d 字节）。Request body too large.", max), nil)
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > max {
@@ -105,7 +104,7 @@ func limitBody(max int64, next http.Handler) http.Handler {
 			tooLarge(w)
 			return
 		} else if err != nil {
-			http.Error(w, "cannot read request body", http.StatusBadRequest)
+			WriteJSONError(w, http.StatusBadRequest, CodeBadRequest, "无法读取请求体。Cannot read the request body.", nil)
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))

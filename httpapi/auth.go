@@ -1,4 +1,4 @@
-package main
+package httpapi
 
 import (
 	"context"
@@ -14,8 +14,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"golang.org/x/time/rate"
 
 	"github.com/wenming/wenming/db"
 )
@@ -33,10 +31,12 @@ type Auth struct {
 	// AllowedOrigins may send cookie-authenticated writes besides the server's own origin.
 	AllowedOrigins []string
 
-	mu        sync.Mutex
-	limiters  map[string]*rate.Limiter
-	dummyOnce sync.Once
-	dummy     []byte
+	// Limiter counts sign-in attempts; a MemoryLimiter when nil. Replicas share one through the database.
+	Limiter LoginLimiter
+
+	limiterOnce sync.Once
+	dummyOnce   sync.Once
+	dummy       []byte
 }
 
 // Middleware resolves the caller from a bearer token or a session cookie, and refuses cross-site cookie writes.
@@ -46,8 +46,8 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 		var p *db.Principal
 		if h := r.Header.Get("Authorization"); h != "" {
 			var err error
-			if p, err = a.tokenPrincipal(ctx, h); err != nil {
-				writeAuthError(w, http.StatusUnauthorized, "UNAUTHENTICATED", err.Error())
+			if p, err = a.TokenPrincipal(ctx, h); err != nil {
+				WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, err.Error(), nil)
 				return
 			}
 		} else if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
@@ -61,15 +61,15 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 			p = &db.Principal{Role: db.RoleViewer, Via: "anonymous"}
 		}
 		if p != nil && p.Via == "session" && r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions && !a.sameOrigin(r) {
-			writeAuthError(w, http.StatusForbidden, "FORBIDDEN", "拒绝跨站请求。Cross-site requests with a session cookie are refused.")
+			WriteJSONError(w, http.StatusForbidden, CodeForbidden, "拒绝跨站请求。Cross-site requests with a session cookie are refused.", nil)
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(db.WithPrincipal(ctx, p)))
 	})
 }
 
-// tokenPrincipal checks an Authorization header value ("Bearer wm_…") and returns its caller.
-func (a *Auth) tokenPrincipal(ctx context.Context, header string) (*db.Principal, error) {
+// TokenPrincipal checks an Authorization header value ("Bearer wm_…") and returns its caller.
+func (a *Auth) TokenPrincipal(ctx context.Context, header string) (*db.Principal, error) {
 	secret, ok := strings.CutPrefix(header, "Bearer ")
 	if !ok {
 		return nil, errors.New("Authorization 须为 Bearer 令牌。Use a Bearer token.")
@@ -92,7 +92,7 @@ func (a *Auth) RequireSignIn(next http.Handler) http.Handler {
 		websocketUpgrade := strings.EqualFold(r.Header.Get("Upgrade"), "websocket")
 		if r.Method != http.MethodOptions && !websocketUpgrade && db.PrincipalFrom(r.Context()) == nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="wenming"`)
-			writeAuthError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "请先登录或提供 API 令牌。Please sign in or send an API token.")
+			WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, "请先登录或提供 API 令牌。Please sign in or send an API token.", nil)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -136,60 +136,14 @@ func (a *Auth) cookie(r *http.Request, value string, maxAge int) *http.Cookie {
 	}
 }
 
-func writeAuthError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": map[string]any{"code": code}}}})
-}
-
-// loginLimits bound failed logins: per client address and username, and per client address overall (an
-// office behind one NAT address still gets room).
-var loginLimits = map[string]struct {
-	every time.Duration
-	burst int
-}{"user": {12 * time.Second, 5}, "ip": {2 * time.Second, 30}}
-
-func (a *Auth) limiter(kind, key string) *rate.Limiter {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.limiters == nil {
-		a.limiters = map[string]*rate.Limiter{}
-	}
-	if len(a.limiters) > 10000 {
-		// Forget only limiters that have refilled: they hold no memory of recent failures.
-		for k, l := range a.limiters {
-			kindOf, _, _ := strings.Cut(k, ":")
-			if l.Tokens() >= float64(loginLimits[kindOf].burst) {
-				delete(a.limiters, k)
-			}
+// limiter is the configured LoginLimiter, or an in-memory one.
+func (a *Auth) limiter() LoginLimiter {
+	a.limiterOnce.Do(func() {
+		if a.Limiter == nil {
+			a.Limiter = &MemoryLimiter{}
 		}
-	}
-	l, ok := a.limiters[kind+":"+key]
-	if !ok {
-		lim := loginLimits[kind]
-		l = rate.NewLimiter(rate.Every(lim.every), lim.burst)
-		a.limiters[kind+":"+key] = l
-	}
-	return l
-}
-
-// admit charges one login attempt to the address+username before the password is checked, so that parallel
-// guesses cannot all slip through while bcrypt runs; the address as a whole is charged only for failures
-// (failed), so that an office behind one address can keep signing in.
-func (a *Auth) admit(ip, user string) bool {
-	ipOK := a.limiter("ip", ip).Tokens() >= 1
-	return a.limiter("user", ip+"|"+user).Allow() && ipOK
-}
-
-// failed charges a failed attempt to the client address.
-func (a *Auth) failed(ip string) { a.limiter("ip", ip).Allow() }
-
-// succeeded clears the address+username allowance after a correct password, as a successful sign-in ends a
-// run of failures.
-func (a *Auth) succeeded(ip, user string) {
-	a.mu.Lock()
-	delete(a.limiters, "user:"+ip+"|"+user)
-	a.mu.Unlock()
+	})
+	return a.Limiter
 }
 
 // dummyHash is compared against when the username is unknown, so that a miss costs as much as a wrong password
@@ -221,19 +175,20 @@ func userJSON(u *db.User) map[string]any {
 // Login handles POST /auth/login with a JSON body {username, password} and sets the session cookie.
 func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		writeAuthError(w, http.StatusUnsupportedMediaType, "BAD_REQUEST", "请求须为 JSON。Send JSON.")
+		WriteJSONError(w, http.StatusUnsupportedMediaType, CodeBadRequest, "请求须为 JSON。Send JSON.", nil)
 		return
 	}
 	var in struct{ Username, Password string }
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096)).Decode(&in); err != nil {
-		writeAuthError(w, http.StatusBadRequest, "BAD_REQUEST", "请求格式错误。Malformed request.")
+		WriteJSONError(w, http.StatusBadRequest, CodeBadRequest, "请求格式错误。Malformed request.", nil)
 		return
 	}
 	in.Username = strings.TrimSpace(in.Username)
 	ip, key := clientIP(r), strings.ToLower(in.Username)
-	if !a.admit(ip, key) {
+	lim := a.limiter()
+	if !lim.Admit(r.Context(), ip, key) {
 		w.Header().Set("Retry-After", "15")
-		writeAuthError(w, http.StatusTooManyRequests, "RATE_LIMITED", "登录尝试过于频繁，请稍后再试。Too many attempts, try again later.")
+		WriteJSONError(w, http.StatusTooManyRequests, CodeRateLimited, "登录尝试过于频繁，请稍后再试。Too many attempts, try again later.", nil)
 		return
 	}
 	u, err := a.Store.UserByUsername(r.Context(), in.Username)
@@ -241,12 +196,12 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 		bcrypt.CompareHashAndPassword(a.dummyHash(), []byte(in.Password))
 	}
 	if err != nil || u.Disabled || !db.CheckPassword(u.PasswordHash, in.Password) {
-		a.failed(ip)
+		lim.Failed(r.Context(), ip)
 		a.Log.Info("login failed", "username", in.Username, "ip", ip)
-		writeAuthError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "用户名或密码错误。Wrong username or password.")
+		WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, "用户名或密码错误。Wrong username or password.", nil)
 		return
 	}
-	a.succeeded(ip, key)
+	lim.Succeeded(r.Context(), ip, key)
 	secret := db.NewSecret(32)
 	ttl := a.SessionTTL
 	if ttl == 0 {
@@ -254,7 +209,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := a.Store.CreateSession(r.Context(), u.ID, db.HashSecret(secret), time.Now().Add(ttl)); err != nil {
 		a.Log.Error("create session", "err", err)
-		writeAuthError(w, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "服务器内部错误。Internal error.")
+		WriteJSONError(w, http.StatusInternalServerError, CodeInternal, "服务器内部错误。Internal error.", nil)
 		return
 	}
 	http.SetCookie(w, a.cookie(r, secret, int(ttl.Seconds())))

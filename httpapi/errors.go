@@ -1,0 +1,108 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/wenming/wenming/db"
+)
+
+// GraphQL error codes (extensions.code) that clients can rely on; this is the one place db codes map to them.
+const (
+	CodeBadUserInput    = "BAD_USER_INPUT"
+	CodeNotFound        = "NOT_FOUND"
+	CodeConflict        = "CONFLICT"
+	CodeUnauthenticated = "UNAUTHENTICATED"
+	CodeForbidden       = "FORBIDDEN"
+	CodeInternal        = "INTERNAL_SERVER_ERROR"
+	// CodeBadRequest is a request the server cannot read at all (not JSON, malformed).
+	CodeBadRequest = "BAD_REQUEST"
+	// CodeRateLimited answers too many failed sign-ins.
+	CodeRateLimited = "RATE_LIMITED"
+	// CodePayloadTooLarge answers a body over the configured limit.
+	CodePayloadTooLarge = "PAYLOAD_TOO_LARGE"
+)
+
+// codes is the one table from db error codes to what clients see: the HTTP status of a plain endpoint (exports,
+// templates, uploads, sign-in) and the GraphQL extensions.code, the same on both.
+var codes = map[string]struct {
+	status int
+	gql    string
+}{
+	db.EINVALID:      {http.StatusBadRequest, CodeBadUserInput},
+	db.ENOTFOUND:     {http.StatusNotFound, CodeNotFound},
+	db.ECONFLICT:     {http.StatusConflict, CodeConflict},
+	db.EUNAUTHORIZED: {http.StatusUnauthorized, CodeUnauthenticated},
+	db.EFORBIDDEN:    {http.StatusForbidden, CodeForbidden},
+	db.EINTERNAL:     {http.StatusInternalServerError, CodeInternal},
+}
+
+// WriteError answers a plain HTTP request with a coded error, in the GraphQL error shape, with the status the table
+// gives its code. Internal errors are masked.
+func WriteError(w http.ResponseWriter, err error) {
+	code := db.ErrorCode(err)
+	var ext map[string]any
+	if f := db.ErrorField(err); f != "" {
+		ext = map[string]any{"field": f}
+	}
+	c := codes[code]
+	WriteJSONError(w, c.status, c.gql, db.ErrorMessage(err), ext)
+}
+
+// WriteJSONError answers {"errors":[{"message","extensions":{"code",…}}]} with the status: every JSON error the
+// server writes outside GraphQL goes through here.
+func WriteJSONError(w http.ResponseWriter, status int, code, msg string, ext map[string]any) {
+	if ext == nil {
+		ext = map[string]any{}
+	}
+	ext["code"] = code
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Del("Content-Disposition")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": ext}}})
+}
+
+// ErrorPresenter maps db errors to extensions.code with their Chinese message, and masks internal errors,
+// logging them with the request's path so that an operator can find them.
+func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		var gqlErr *gqlerror.Error
+		if errors.As(err, &gqlErr) && gqlErr.Err == nil {
+			// Parser, validation and limit errors built by gqlgen itself are already safe to show.
+			return gqlErr
+		}
+		pres := graphql.DefaultErrorPresenter(ctx, err)
+		code := db.ErrorCode(err)
+		if code == db.EINTERNAL {
+			var path any
+			if fc := graphql.GetFieldContext(ctx); fc != nil {
+				path = fc.Path().String()
+			}
+			log.ErrorContext(ctx, "internal error", "err", err, "path", path)
+		}
+		pres.Message = db.ErrorMessage(err)
+		if pres.Extensions == nil {
+			pres.Extensions = map[string]any{}
+		}
+		pres.Extensions["code"] = codes[code].gql
+		if f := db.ErrorField(err); f != "" {
+			pres.Extensions["field"] = f
+		}
+		return pres
+	}
+}
+
+// RecoverFunc turns a panic in a resolver into a masked internal error and logs its stack.
+func RecoverFunc(log *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return fmt.Errorf("panic: %v", p)
+	}
+}
