@@ -46,35 +46,27 @@ func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if *name == "" {
 			return db.FieldErrorf("name", "请用 --name 指定用户名")
 		}
-		pw, generated := *password, false
-		if pw == "" {
-			pw, generated = db.NewSecret(12), true
-		}
-		hash, err := db.HashPassword(pw, 0)
-		if err != nil {
-			return err
-		}
+		accounts := db.Accounts{Store: d}
+		var generated string
 		if sub == "add" {
-			var r db.Role
-			if err := r.UnmarshalGQL(strings.ToUpper(*role)); err != nil {
-				return err
+			var u *db.User
+			u, generated, err = accounts.CreateUser(cliPrincipal(ctx), *name, *password, db.Role(strings.ToUpper(*role)), *display)
+			if err != nil {
+				return cliError(err)
 			}
-			if err := d.CreateUser(ctx, &db.User{Username: *name, DisplayName: *display, Role: r, PasswordHash: hash}); err != nil {
-				return err
-			}
-			fmt.Fprintf(stdout, "created %s (%s)\n", *name, r)
+			fmt.Fprintf(stdout, "created %s (%s)\n", u.Username, u.Role)
 		} else {
 			u, err := d.UserByUsername(ctx, *name)
 			if err != nil {
-				return err
+				return cliError(err)
 			}
-			if err := d.SetPassword(ctx, u.ID, hash); err != nil {
-				return err
+			if generated, err = accounts.SetPassword(cliPrincipal(ctx), u.ID, *password); err != nil {
+				return cliError(err)
 			}
 			fmt.Fprintf(stdout, "password of %s changed; their sessions ended\n", *name)
 		}
-		if generated {
-			fmt.Fprintf(stdout, "password: %s\n(shown only this once)\n", pw)
+		if generated != "" {
+			fmt.Fprintf(stdout, "password: %s\n(shown only this once)\n", generated)
 		}
 		return nil
 	case "list":
@@ -120,25 +112,15 @@ func tokenCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		if err != nil {
 			return err
 		}
-		var sc db.TokenScope
-		if err := sc.UnmarshalGQL(strings.ToUpper(*scope)); err != nil {
-			return err
-		}
-		if sc == db.ScopeWrite && !u.Role.AtLeast(db.RoleEditor) {
-			return db.FieldErrorf("scope", "%s 是查看角色，只能创建只读令牌", u.Username)
-		}
-		if strings.TrimSpace(*name) == "" {
-			return db.FieldErrorf("name", "请用 --name 说明令牌用途")
-		}
-		secret := db.TokenPrefix + db.NewSecret(24)
-		t := &db.APIToken{UserID: u.ID, Name: *name, Scope: sc, Hash: db.HashSecret(secret)}
+		var expires *int
 		if *days > 0 {
-			e := time.Now().Add(time.Duration(*days) * 24 * time.Hour)
-			t.ExpiresAt = &e
+			expires = days
 		}
-		if err := d.CreateToken(ctx, t); err != nil {
-			return err
+		t, secret, err := db.Accounts{Store: d}.IssueToken(cliPrincipal(ctx), u.ID, *name, db.TokenScope(strings.ToUpper(*scope)), expires)
+		if err != nil {
+			return cliError(err)
 		}
+		sc := t.Scope
 		fmt.Fprintf(stdout, "token %d created for %s (%s)\n%s\n(shown only this once; send it as: Authorization: Bearer <token>)\n", t.ID, u.Username, sc, secret)
 		return nil
 	case "revoke":

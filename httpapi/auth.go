@@ -248,28 +248,17 @@ func (a *Auth) Me(w http.ResponseWriter, r *http.Request) {
 }
 
 // EnsureAdmin creates the first admin when none exists: its password comes from WENMING_ADMIN_PASSWORD, or is
-// generated and printed once to the log.
+// generated and printed once on stderr.
 func (a *Auth) EnsureAdmin(ctx context.Context) error {
-	ok, err := a.Store.HasAdmin(ctx)
-	if err != nil || ok {
-		return err
-	}
-	password, generated := os.Getenv("WENMING_ADMIN_PASSWORD"), false
-	if password == "" {
-		password, generated = db.NewSecret(12), true
-	}
-	hash, err := db.HashPassword(password, a.BcryptCost)
-	if err != nil {
-		return fmt.Errorf("WENMING_ADMIN_PASSWORD: %w", err)
-	}
-	if err := a.Store.CreateUser(ctx, &db.User{Username: "admin", DisplayName: "管理员", Role: db.RoleAdmin, PasswordHash: hash}); err != nil {
-		return err
-	}
-	if generated {
+	created, generated, err := db.Accounts{Store: a.Store, BcryptCost: a.BcryptCost}.EnsureAdmin(ctx, os.Getenv("WENMING_ADMIN_PASSWORD"))
+	switch {
+	case err != nil:
+		return fmt.Errorf("first admin (WENMING_ADMIN_PASSWORD): %w", err)
+	case created && generated != "":
 		// Printed straight to stderr, once, rather than through the structured log that may be shipped elsewhere.
 		a.Log.Warn("created the first admin account; its generated password is printed once on stderr", "username", "admin")
-		fmt.Fprintf(os.Stderr, "\n  文明看板 first admin — username: admin  password: %s\n  (shown only once; change it after signing in)\n\n", password)
-	} else {
+		fmt.Fprintf(os.Stderr, "\n  文明看板 first admin — username: admin  password: %s\n  (shown only once; change it after signing in)\n\n", generated)
+	case created:
 		a.Log.Info("created the first admin account from WENMING_ADMIN_PASSWORD", "username", "admin")
 	}
 	return nil

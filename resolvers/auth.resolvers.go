@@ -7,7 +7,6 @@ package resolvers
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/wenming/wenming/db"
@@ -42,22 +41,11 @@ func (r *apiTokenResolver) RevokedAt(ctx context.Context, obj *db.APIToken) (*st
 
 // CreateUser is the resolver for the createUser field.
 func (r *mutationResolver) CreateUser(ctx context.Context, username string, password string, role db.Role, displayName *string) (*db.User, error) {
-	if err := db.Require(ctx, db.RoleAdmin); err != nil {
-		return nil, err
+	if password == "" {
+		return nil, db.FieldErrorf("password", "密码不能为空")
 	}
-	username = strings.TrimSpace(username)
-	if username == "" {
-		return nil, db.FieldErrorf("username", "用户名不能为空")
-	}
-	hash, err := db.HashPassword(password, r.BcryptCost)
-	if err != nil {
-		return nil, err
-	}
-	u := &db.User{Username: username, DisplayName: strings.TrimSpace(deref(displayName)), Role: role, PasswordHash: hash}
-	if err := r.Store.CreateUser(ctx, u); err != nil {
-		return nil, err
-	}
-	return u, nil
+	u, _, err := r.accounts().CreateUser(ctx, username, password, role, deref(displayName))
+	return u, err
 }
 
 // SetUserRole is the resolver for the setUserRole field.
@@ -81,47 +69,21 @@ func (r *mutationResolver) SetPassword(ctx context.Context, id string, password 
 	if err != nil {
 		return false, err
 	}
-	if p := db.PrincipalFrom(ctx); p == nil || p.Via != "session" || p.UserID != n {
-		if err := db.Require(ctx, db.RoleAdmin); err != nil {
-			return false, err
-		}
+	if password == "" {
+		return false, db.FieldErrorf("password", "密码不能为空")
 	}
-	hash, err := db.HashPassword(password, r.BcryptCost)
-	if err != nil {
-		return false, err
-	}
-	return true, r.Store.SetPassword(ctx, n, hash)
+	_, err = r.accounts().SetPassword(ctx, n, password)
+	return err == nil, err
 }
 
 // CreateAPIToken is the resolver for the createApiToken field.
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, name string, scope db.TokenScope, expiresInDays *int) (*model.NewAPIToken, error) {
-	if err := db.Require(ctx, db.RoleViewer); err != nil {
-		return nil, err
+	var self int64
+	if p := db.PrincipalFrom(ctx); p != nil {
+		self = p.UserID
 	}
-	p := db.PrincipalFrom(ctx)
-	if p.UserID == 0 {
-		return nil, db.Errorf(db.EUNAUTHORIZED, "请先登录。Please sign in.")
-	}
-	if p.Via == "token" {
-		return nil, db.Errorf(db.EFORBIDDEN, "令牌不能再创建令牌，请登录后操作。Sign in to create tokens.")
-	}
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return nil, db.FieldErrorf("name", "令牌名称不能为空")
-	}
-	if scope == db.ScopeWrite && !p.Role.AtLeast(db.RoleEditor) {
-		return nil, db.FieldErrorf("scope", "查看角色只能创建只读令牌")
-	}
-	secret := db.TokenPrefix + db.NewSecret(24)
-	t := &db.APIToken{UserID: p.UserID, Name: name, Scope: scope, Hash: db.HashSecret(secret)}
-	if expiresInDays != nil {
-		if *expiresInDays < 1 || *expiresInDays > 3650 {
-			return nil, db.FieldErrorf("expiresInDays", "有效期须在 1 到 3650 天之间")
-		}
-		e := time.Now().Add(time.Duration(*expiresInDays) * 24 * time.Hour)
-		t.ExpiresAt = &e
-	}
-	if err := r.Store.CreateToken(ctx, t); err != nil {
+	t, secret, err := r.accounts().IssueToken(ctx, self, name, scope, expiresInDays)
+	if err != nil {
 		return nil, err
 	}
 	return &model.NewAPIToken{Token: t, Secret: secret}, nil

@@ -24,10 +24,15 @@ func rfc3339p(t *time.Time) *string {
 // Resolver is the root resolver; it holds the store every field reads from.
 type Resolver struct {
 	Store db.Store
-	// BcryptCost is the cost of password hashes made through the API (0: bcrypt's default).
+	// BcryptCost is the cost of password hashes made through the API (0: db.DefaultBcryptCost).
 	BcryptCost int
 	// Live feeds the dataChanged subscription.
 	Live *live.Broker
+}
+
+// accounts is the account service over the store, at the server's hashing cost.
+func (r *Resolver) accounts() db.Accounts {
+	return db.Accounts{Store: r.Store, BcryptCost: r.BcryptCost}
 }
 
 // New returns a root resolver over the store.

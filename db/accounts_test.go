@@ -1,0 +1,98 @@
+package db_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/sqlite"
+)
+
+func as(role db.Role, userID int64, via string) context.Context {
+	return db.WithPrincipal(context.Background(), &db.Principal{UserID: userID, Username: "u", Role: role, Via: via})
+}
+
+func TestAccounts(t *testing.T) {
+	d, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "wenming.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	acc := db.Accounts{Store: d, BcryptCost: 4}
+	ctx := context.Background()
+
+	t.Run("EnsureAdminOnce", func(t *testing.T) {
+		created, generated, err := acc.EnsureAdmin(ctx, "")
+		if err != nil || !created || len(generated) < 12 {
+			t.Fatalf("first = %v %q %v, want created with a generated password", created, generated, err)
+		}
+		if created, _, err := acc.EnsureAdmin(ctx, "another-password"); err != nil || created {
+			t.Fatalf("second = %v %v, want nothing created", created, err)
+		}
+	})
+	admin, err := d.UserByUsername(ctx, "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	adminCtx := as(db.RoleAdmin, admin.ID, "session")
+	viewer, _, err := acc.CreateUser(adminCtx, "viewer1", "viewer-pass-1", db.RoleViewer, "查看员")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("OnlyAdminsCreateUsers", func(t *testing.T) {
+		_, _, err := acc.CreateUser(as(db.RoleEditor, 9, "session"), "x", "password-1", db.RoleViewer, "")
+		if db.ErrorCode(err) != db.EFORBIDDEN {
+			t.Fatalf("editor creating a user: %v", err)
+		}
+	})
+	t.Run("ErrShortPassword", func(t *testing.T) {
+		_, _, err := acc.CreateUser(adminCtx, "shorty", "short", db.RoleViewer, "")
+		if db.ErrorCode(err) != db.EINVALID || db.ErrorField(err) != "password" {
+			t.Fatalf("short password: %v", err)
+		}
+	})
+	t.Run("ErrUnknownRole", func(t *testing.T) {
+		_, _, err := acc.CreateUser(adminCtx, "r", "password-1", db.Role("BOSS"), "")
+		if db.ErrorCode(err) != db.EINVALID {
+			t.Fatalf("unknown role: %v", err)
+		}
+	})
+	viewerCtx := as(db.RoleViewer, viewer.ID, "session")
+	t.Run("ViewerTokensAreReadOnly", func(t *testing.T) {
+		if _, _, err := acc.IssueToken(viewerCtx, viewer.ID, "excel", db.ScopeWrite, nil); db.ErrorCode(err) != db.EINVALID {
+			t.Fatalf("viewer WRITE token: %v", err)
+		}
+		tok, secret, err := acc.IssueToken(viewerCtx, viewer.ID, "excel", db.ScopeRead, nil)
+		if err != nil || tok.ID == 0 || len(secret) < 20 || tok.Hash != db.HashSecret(secret) {
+			t.Fatalf("viewer READ token: %+v %v", tok, err)
+		}
+	})
+	t.Run("NoTokenFromAToken", func(t *testing.T) {
+		if _, _, err := acc.IssueToken(as(db.RoleViewer, viewer.ID, "token"), viewer.ID, "x", db.ScopeRead, nil); db.ErrorCode(err) != db.EFORBIDDEN {
+			t.Fatalf("token from a token: %v", err)
+		}
+	})
+	t.Run("OnlyAdminsIssueForOthers", func(t *testing.T) {
+		if _, _, err := acc.IssueToken(viewerCtx, admin.ID, "x", db.ScopeRead, nil); db.ErrorCode(err) != db.EFORBIDDEN {
+			t.Fatalf("viewer issuing for the admin: %v", err)
+		}
+		if _, _, err := acc.IssueToken(adminCtx, viewer.ID, "for-viewer", db.ScopeRead, nil); err != nil {
+			t.Fatalf("admin issuing for a viewer: %v", err)
+		}
+	})
+	t.Run("ErrExpiry", func(t *testing.T) {
+		days := 0
+		if _, _, err := acc.IssueToken(viewerCtx, viewer.ID, "x", db.ScopeRead, &days); db.ErrorField(err) != "expiresInDays" {
+			t.Fatalf("0 days: %v", err)
+		}
+	})
+	t.Run("PasswordsSelfOrAdmin", func(t *testing.T) {
+		if _, err := acc.SetPassword(viewerCtx, admin.ID, "new-password-1"); db.ErrorCode(err) != db.EFORBIDDEN {
+			t.Fatalf("viewer changing the admin's password: %v", err)
+		}
+		if _, err := acc.SetPassword(viewerCtx, viewer.ID, "new-password-1"); err != nil {
+			t.Fatalf("own password: %v", err)
+		}
+	})
+}
