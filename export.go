@@ -16,8 +16,8 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/dial"
 	"github.com/wenming/wenming/db/importer"
-	"github.com/wenming/wenming/db/sqlite"
 	"github.com/wenming/wenming/httpapi"
 	"github.com/wenming/wenming/resolvers"
 )
@@ -191,7 +191,7 @@ func exportCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if _, err := os.Stat(*path); err != nil {
 		return fmt.Errorf("database %s: %w", *path, err)
 	}
-	d, err := sqlite.Open(ctx, *path)
+	d, err := dial.Open(ctx, *path)
 	if err != nil {
 		return err
 	}

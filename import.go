@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/dial"
 	"github.com/wenming/wenming/db/importer"
 	"github.com/wenming/wenming/db/seed"
-	"github.com/wenming/wenming/db/sqlite"
 	"github.com/wenming/wenming/httpapi"
 )
 
@@ -141,7 +141,7 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if _, err := os.Stat(file); err != nil {
 		return err
 	}
-	d, err := sqlite.Open(ctx, *path)
+	d, err := dial.Open(ctx, *path)
 	if err != nil {
 		return err
 	}
@@ -215,7 +215,7 @@ func templateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	var cat *db.Catalog
 	if *path != "" {
-		d, err := sqlite.Open(ctx, *path)
+		d, err := dial.Open(ctx, *path)
 		if err != nil {
 			return err
 		}

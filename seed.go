@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/dial"
 	"github.com/wenming/wenming/db/seed"
-	"github.com/wenming/wenming/db/sqlite"
 )
 
 // seedScale implements `wenming seed --scale N`: it streams the scale dataset into an empty database.
@@ -22,7 +22,7 @@ func seedScale(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	start := time.Now()
-	d, err := sqlite.Open(ctx, *path)
+	d, err := dial.Open(ctx, *path)
 	if err != nil {
 		return err
 	}

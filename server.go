@@ -25,8 +25,8 @@ import (
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/cache"
+	"github.com/wenming/wenming/db/dial"
 	"github.com/wenming/wenming/db/seed"
-	"github.com/wenming/wenming/db/sqlite"
 	"github.com/wenming/wenming/frontend"
 	"github.com/wenming/wenming/graph"
 	"github.com/wenming/wenming/graph/model"
@@ -39,7 +39,8 @@ import (
 type Main struct {
 	Config Config
 	Log    *slog.Logger
-	DB     *sqlite.DB
+	// Backend is the database --db names (db/dial).
+	Backend db.Backend
 	// Store is what the API reads: the database behind a cache keyed on the data version.
 	Store db.Store
 	// Auth authenticates requests and serves login and logout.
@@ -64,51 +65,53 @@ func NewMain() *Main {
 	}, Log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
 }
 
-// Open opens the database and, when it is empty, loads the seed (with the demo records unless --demo=false).
+// Open opens the backend and, on first start, loads the seed (with the demo records unless --demo=false) and
+// creates the first admin.
 func (m *Main) Open(ctx context.Context) error {
-	d, err := sqlite.Open(ctx, m.Config.DBPath)
+	b, err := dial.Open(ctx, m.Config.DBPath)
 	if err != nil {
-		return fmt.Errorf("open %s: %w", m.Config.DBPath, err)
+		return fmt.Errorf("open %s: %w", dial.Redact(m.Config.DBPath), err)
 	}
-	m.DB = d
-	m.Store = d
+	m.Backend = b
+	m.Store = b
 	if m.Config.Cache {
-		m.Store = cache.New(d, d, 4096)
+		m.Store = cache.New(b, b, 4096)
 	}
 	m.Auth = &httpapi.Auth{Store: m.Store, Log: m.Log, AnonymousRead: m.Config.AnonymousRead, SessionTTL: m.Config.SessionTTL,
 		BcryptCost: m.Config.BcryptCost, AllowedOrigins: m.Config.CORSOrigins}
-	if err := m.Auth.EnsureAdmin(ctx); err != nil {
-		return err
-	}
-	empty, err := d.IsEmpty(ctx)
-	if err != nil || !empty {
-		return err
-	}
 	build := seed.Real
 	if m.Config.Demo {
 		build = seed.Demo
 	}
-	ds, err := build()
-	if err != nil {
-		return err
-	}
 	start := time.Now()
-	if err := d.Load(ctx, ds); err != nil {
-		return fmt.Errorf("load seed: %w", err)
+	res, err := db.Bootstrap(ctx, b, db.BootstrapOptions{Dataset: build, AdminPassword: os.Getenv("WENMING_ADMIN_PASSWORD"),
+		BcryptCost: m.Config.BcryptCost})
+	if err != nil {
+		return fmt.Errorf("first start: %w", err)
 	}
-	m.Log.Info("loaded seed data", "demo", m.Config.Demo, "figures", len(ds.Figures), "honors", len(ds.Honors),
-		"volunteer_records", len(ds.VolunteerRecords), "took", time.Since(start).Round(time.Millisecond))
+	if ds := res.Seeded; ds != nil {
+		m.Log.Info("loaded seed data", "demo", m.Config.Demo, "figures", len(ds.Figures), "honors", len(ds.Honors),
+			"volunteer_records", len(ds.VolunteerRecords), "took", time.Since(start).Round(time.Millisecond))
+	}
+	switch {
+	case res.AdminCreated && res.GeneratedPassword != "":
+		// Printed straight to stderr, once, rather than through the structured log that may be shipped elsewhere.
+		m.Log.Warn("created the first admin account; its generated password is printed once on stderr", "username", "admin")
+		fmt.Fprintf(os.Stderr, "\n  文明看板 first admin — username: admin  password: %s\n  (shown only once; change it after signing in)\n\n", res.GeneratedPassword)
+	case res.AdminCreated:
+		m.Log.Info("created the first admin account from WENMING_ADMIN_PASSWORD", "username", "admin")
+	}
 	return nil
 }
 
-// Migrate applies migrations (Open does) and lists them.
+// Migrate applies migrations (opening does) and lists them.
 func (m *Main) Migrate(ctx context.Context, out io.Writer) error {
-	d, err := sqlite.Open(ctx, m.Config.DBPath)
+	b, err := dial.Open(ctx, m.Config.DBPath)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	names, err := d.AppliedMigrations(ctx)
+	defer b.Close()
+	names, err := b.AppliedMigrations(ctx)
 	if err != nil {
 		return err
 	}
@@ -123,7 +126,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.Open(ctx); err != nil {
 		return err
 	}
-	m.Live = &live.Broker{Source: m.DB, Log: m.Log}
+	m.Live = &live.Broker{Source: m.Backend, Log: m.Log}
 	liveCtx, stop := context.WithCancel(context.Background())
 	m.stopLive = stop
 	go m.Live.Run(liveCtx)
@@ -142,7 +145,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.done = make(chan error, 1)
 	go func() { m.done <- m.server.Serve(ln) }()
-	m.Log.Info("listening", "url", "http://"+ln.Addr().String(), "db", m.Config.DBPath)
+	m.Log.Info("listening", "url", "http://"+ln.Addr().String(), "db", dial.Redact(m.Config.DBPath))
 	return nil
 }
 
@@ -167,9 +170,9 @@ func (m *Main) Close() error {
 		m.stopLive()
 		m.stopLive = nil
 	}
-	if m.DB != nil {
-		errs = append(errs, m.DB.Close())
-		m.DB = nil
+	if m.Backend != nil {
+		errs = append(errs, m.Backend.Close())
+		m.Backend = nil
 	}
 	return errors.Join(errs...)
 }
@@ -314,7 +317,7 @@ func (m *Main) Handler() http.Handler {
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := m.DB.Ping(r.Context()); err != nil {
+		if err := m.Backend.Ping(r.Context()); err != nil {
 			m.Log.Warn("not ready", "err", err)
 			http.Error(w, "database unavailable\n", http.StatusServiceUnavailable)
 			return

@@ -12,16 +12,16 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
-	"github.com/wenming/wenming/db/sqlite"
+	"github.com/wenming/wenming/db/dial"
 )
 
 // openForCLI opens the database named by --db or WENMING_DB for a management command.
-func openForCLI(ctx context.Context, fs *flag.FlagSet, args []string) (*sqlite.DB, error) {
+func openForCLI(ctx context.Context, fs *flag.FlagSet, args []string) (db.Backend, error) {
 	path := fs.String("db", env("WENMING_DB", "wenming.db"), "SQLite database file (env WENMING_DB)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	return sqlite.Open(ctx, *path)
+	return dial.Open(ctx, *path)
 }
 
 // userCommand implements `wenming user add|passwd|list`.

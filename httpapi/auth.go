@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -245,21 +244,4 @@ func (a *Auth) Me(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	json.NewEncoder(w).Encode(out)
-}
-
-// EnsureAdmin creates the first admin when none exists: its password comes from WENMING_ADMIN_PASSWORD, or is
-// generated and printed once on stderr.
-func (a *Auth) EnsureAdmin(ctx context.Context) error {
-	created, generated, err := db.Accounts{Store: a.Store, BcryptCost: a.BcryptCost}.EnsureAdmin(ctx, os.Getenv("WENMING_ADMIN_PASSWORD"))
-	switch {
-	case err != nil:
-		return fmt.Errorf("first admin (WENMING_ADMIN_PASSWORD): %w", err)
-	case created && generated != "":
-		// Printed straight to stderr, once, rather than through the structured log that may be shipped elsewhere.
-		a.Log.Warn("created the first admin account; its generated password is printed once on stderr", "username", "admin")
-		fmt.Fprintf(os.Stderr, "\n  文明看板 first admin — username: admin  password: %s\n  (shown only once; change it after signing in)\n\n", generated)
-	case created:
-		a.Log.Info("created the first admin account from WENMING_ADMIN_PASSWORD", "username", "admin")
-	}
-	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/wenming/wenming/db"
@@ -28,6 +29,8 @@ type DB struct {
 	read  *sql.DB
 	write *sql.DB
 	path  string
+	// exclusive serialises first-start preparation (Exclusive).
+	exclusive sync.Mutex
 }
 
 var _ db.Store = (*DB)(nil)
@@ -206,4 +209,14 @@ func (d *DB) DataVersion(ctx context.Context) (int64, error) {
 // serves the whole server.
 func (d *DB) WatchChanges(ctx context.Context, interval time.Duration) <-chan int64 {
 	return db.PollChanges(ctx, interval, d.DataVersion)
+}
+
+var _ db.Backend = (*DB)(nil)
+
+// Exclusive runs fn under a process-local lock: one SQLite file serves one server, and its writer connection
+// already serialises writes.
+func (d *DB) Exclusive(ctx context.Context, fn func(ctx context.Context) error) error {
+	d.exclusive.Lock()
+	defer d.exclusive.Unlock()
+	return fn(ctx)
 }

@@ -1,0 +1,73 @@
+package db
+
+import "context"
+
+// Backend is a database 文明看板 runs on: the Store the API reads and writes, the source of change notifications,
+// and what the server and the commands need to prepare it. SQLite (db/sqlite) is the embedded one; a backend is
+// chosen by the scheme of --db (db/dial).
+type Backend interface {
+	Store
+	ChangeSource
+	// Ping checks that the database answers, for /readyz.
+	Ping(ctx context.Context) error
+	// Migrate applies every pending migration; opening a backend does it too.
+	Migrate(ctx context.Context) error
+	// AppliedMigrations lists the applied migrations in order.
+	AppliedMigrations(ctx context.Context) ([]string, error)
+	// IsEmpty reports whether nothing has been loaded yet, i.e. the first start.
+	IsEmpty(ctx context.Context) (bool, error)
+	// Load writes a whole dataset into an empty database, in one transaction.
+	Load(ctx context.Context, ds *Dataset) error
+	// LoadBulk streams a large dataset into an empty database.
+	LoadBulk(ctx context.Context, b *BulkDataset) error
+	// Exclusive runs fn while no other process prepares the same database, so that servers starting together
+	// seed it and create the first admin once.
+	Exclusive(ctx context.Context, fn func(ctx context.Context) error) error
+}
+
+// BootstrapOptions says how to prepare a database on first start.
+type BootstrapOptions struct {
+	// Dataset builds what an empty database is loaded with (the real catalogue, with or without demo records).
+	Dataset func() (*Dataset, error)
+	// AdminPassword is the first admin's password; generated when empty.
+	AdminPassword string
+	// BcryptCost hashes it; DefaultBcryptCost when 0.
+	BcryptCost int
+}
+
+// BootstrapResult says what a first start did.
+type BootstrapResult struct {
+	// Seeded is the dataset loaded into an empty database, or nil when it held data already.
+	Seeded *Dataset
+	// AdminCreated is true when the first admin was made; GeneratedPassword is its password when generated.
+	AdminCreated      bool
+	GeneratedPassword string
+}
+
+// Bootstrap prepares a database on start, under the backend's exclusive lock: it loads the dataset into an empty
+// database and creates the first admin when none exists. Run again, it does nothing.
+func Bootstrap(ctx context.Context, b Backend, opts BootstrapOptions) (*BootstrapResult, error) {
+	res := &BootstrapResult{}
+	err := b.Exclusive(ctx, func(ctx context.Context) error {
+		empty, err := b.IsEmpty(ctx)
+		if err != nil {
+			return err
+		}
+		if empty && opts.Dataset != nil {
+			ds, err := opts.Dataset()
+			if err != nil {
+				return err
+			}
+			if err := b.Load(ctx, ds); err != nil {
+				return err
+			}
+			res.Seeded = ds
+		}
+		res.AdminCreated, res.GeneratedPassword, err = Accounts{Store: b, BcryptCost: opts.BcryptCost}.EnsureAdmin(ctx, opts.AdminPassword)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}

@@ -1,0 +1,40 @@
+// Package dial opens the backend that --db names, by its scheme: the one place the server and the commands
+// learn which database packages exist.
+package dial
+
+import (
+	"context"
+	"strings"
+
+	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/sqlite"
+)
+
+// Open opens the database that dsn names and applies its pending migrations: a file path or sqlite:PATH is an
+// embedded SQLite file.
+func Open(ctx context.Context, dsn string) (db.Backend, error) {
+	switch scheme, rest, _ := strings.Cut(dsn, ":"); {
+	case scheme == "sqlite":
+		return sqlite.Open(ctx, strings.TrimPrefix(rest, "//"))
+	case scheme == "postgres" || scheme == "postgresql":
+		return nil, db.FieldErrorf("db", "本版本尚未包含 PostgreSQL 后端：%s。请使用 SQLite 文件路径。This build has no PostgreSQL backend yet.", Redact(dsn))
+	case strings.Contains(dsn, "://"):
+		return nil, db.FieldErrorf("db", "不支持的数据库地址：%s（可用：文件路径或 sqlite:路径）。", Redact(dsn))
+	default:
+		return sqlite.Open(ctx, dsn)
+	}
+}
+
+// Redact hides the password of a database URL, for logs and messages.
+func Redact(dsn string) string {
+	scheme, rest, ok := strings.Cut(dsn, "://")
+	if !ok {
+		return dsn
+	}
+	at := strings.LastIndex(rest, "@")
+	if at < 0 {
+		return dsn
+	}
+	user, _, _ := strings.Cut(rest[:at], ":")
+	return scheme + "://" + user + ":***" + rest[at:]
+}
