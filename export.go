@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"net/http"
 	"net/url"
 	"os"
@@ -456,8 +455,7 @@ func exportVolunteer(ctx context.Context, s db.Store, q url.Values, start func([
 				campaign = k.NameZh
 			}
 		}
-		// Two decimals of an hour are 0.6 minutes apart, so the import's rounding to whole minutes gives v.Minutes back.
-		hours := math.Round(float64(v.Minutes)/60*100) / 100
+		hours := importer.HoursOfMinutes(v.Minutes)
 		return sw.Row(n.unit(&v.UnitID), string(v.Date), campaign, v.Volunteers, hours, importer.MethodZh[v.Method],
 			importer.BoolZh(v.Verified), importer.BoolZh(v.Demo), resolvers.GlobalID("VolunteerRecord", v.ID))
 	})

@@ -516,7 +516,7 @@ func (r *rowParse) volunteerRow() *db.VolunteerRecord {
 		v.Volunteers = int(n)
 	}
 	if h, ok := r.number("hours", 0, 1e9); ok {
-		v.Minutes = int64(math.Round(h * 60))
+		v.Minutes = MinutesOfHours(h)
 	}
 	v.Method, _ = enum(r, "method", MethodZh, "")
 	v.Verified = r.boolean("verified")
@@ -559,6 +559,13 @@ func (r *rowParse) activityRow() *db.PracticeActivity {
 	}
 	return a
 }
+
+// MinutesOfHours is how an import stores a sheet's hours: rounded to whole minutes.
+func MinutesOfHours(h float64) int64 { return int64(math.Round(h * 60)) }
+
+// HoursOfMinutes is how an export writes minutes: hours to two decimals. Two decimals are 0.6 minutes apart, so
+// MinutesOfHours gives the same minutes back and an unchanged export re-imports unchanged.
+func HoursOfMinutes(m int64) float64 { return math.Round(float64(m)/60*100) / 100 }
 
 // Result is what a pass over a file found.
 type Result struct {

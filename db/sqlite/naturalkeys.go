@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/importer"
 )
 
 // migrationChecks run inside a migration's transaction before its SQL, and stop it with a coded error when the
@@ -38,9 +39,21 @@ var naturalKeys = []naturalKey{
 	{table: "honors", what: "荣誉", keys: []string{"t.category_id", "t.recipient_kind", honorRecipientRef("t"), "t.year", "coalesce(t.edition, '')"},
 		describe: `(SELECT c.name_zh FROM honor_categories c WHERE c.id = t.category_id) || ' · ' || t.recipient_name || ' · ' || t.year || '年' || coalesce(' · ' || t.edition, '')`},
 	{table: "volunteer_records", what: "志愿服务记录", keys: []string{"t.unit_id", "t.service_date", "coalesce(t.campaign_id, 0)", "t.method"},
-		describe: `(SELECT u.name FROM units u WHERE u.id = t.unit_id) || ' · ' || t.service_date || ' · ' || coalesce((SELECT c.name_zh FROM campaigns c WHERE c.id = t.campaign_id), '常态化') || ' · ' || t.method`},
+		describe: `(SELECT u.name FROM units u WHERE u.id = t.unit_id) || ' · ' || t.service_date || ' · ' || coalesce((SELECT c.name_zh FROM campaigns c WHERE c.id = t.campaign_id), '常态化') || ' · ' || ` +
+			labelCase("t.method", importer.MethodZh)},
 	{table: "practice_activities", what: "文明实践活动", keys: []string{"t.unit_id", "t.activity_date", "t.kind", "t.theme"},
-		describe: `(SELECT u.name FROM units u WHERE u.id = t.unit_id) || ' · ' || t.activity_date || ' · ' || t.kind || ' · ' || t.theme`},
+		describe: `(SELECT u.name FROM units u WHERE u.id = t.unit_id) || ' · ' || t.activity_date || ' · ' || ` + labelCase("t.kind", importer.ActivityZh) + ` || ' · ' || t.theme`},
+}
+
+// labelCase is SQL that shows an enum column by its Chinese label.
+func labelCase[T ~string](col string, labels map[T]string) string {
+	var b strings.Builder
+	b.WriteString("CASE " + col)
+	for code, label := range labels {
+		fmt.Fprintf(&b, " WHEN '%s' THEN '%s'", code, label)
+	}
+	b.WriteString(" ELSE " + col + " END")
+	return b.String()
 }
 
 // maxListedDuplicates bounds how many duplicate groups the error lists per kind.
@@ -82,5 +95,5 @@ func checkNaturalKeys(ctx context.Context, tx *sql.Tx) error {
 		return nil
 	}
 	return db.Errorf(db.ECONFLICT, "无法为自然键建立唯一索引：下列记录的自然键相同，导入会把它们当作同一条记录。"+
-		"迁移不会自动删除或合并任何记录；请先核对并删除或修改重复的记录（可用旧版本程序），再重新启动。\n%s", strings.Join(lines, "\n"))
+		"迁移不会自动删除或合并任何记录：请先用原版本程序或数据库工具核对，删除或修改重复的记录，再用新版本启动。\n%s", strings.Join(lines, "\n"))
 }

@@ -19,9 +19,9 @@ CREATE UNIQUE INDEX volunteer_records_natural_key ON volunteer_records (unit_id,
 CREATE UNIQUE INDEX practice_activities_natural_key ON practice_activities (unit_id, activity_date, kind, theme);
 
 -- The unique indexes serve the import's matching; these non-unique ones of 0006 are now redundant.
-DROP INDEX volunteer_records_natural;
-DROP INDEX practice_activities_natural;
-DROP INDEX honors_natural;
+DROP INDEX IF EXISTS volunteer_records_natural;
+DROP INDEX IF EXISTS practice_activities_natural;
+DROP INDEX IF EXISTS honors_natural;
 
 -- Demo records cite a demo source document, never the real article: source documents carry the demo flag too.
 ALTER TABLE source_documents ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));
