@@ -32,7 +32,8 @@ func Scale(n float64) (*db.BulkDataset, error) {
 	for i := 0; i < units; i++ {
 		kind := kinds[i%len(kinds)]
 		base.Units = append(base.Units, &db.Unit{ID: int64(scaleFirstUnitID + i), Name: fmt.Sprintf("规模测试单位%06d（演示）", i+1), Kind: kind,
-			Sector: sectors[i%len(sectors)], ServiceWindow: i%3 == 0 && (kind == "事业单位" || kind == "国有企业" || kind == "医院"), Demo: true})
+			Sector: sectors[i%len(sectors)], ServiceWindow: i%3 == 0 && (kind == "事业单位" || kind == "国有企业" || kind == "医院"),
+			Campus: kind == "高校" || kind == "中小学", Demo: true})
 	}
 	unitCats := map[bool][]*db.HonorCategory{}
 	for _, c := range base.Categories {
