@@ -139,6 +139,18 @@ func TestNaturalKeyIndexes(t *testing.T) {
 	t.Run("NamesakesAreTwoRecipients", func(t *testing.T) {
 		mustExec(t, raw, `INSERT INTO honors (category_id, recipient_kind, recipient_name, person_id, unit_id, year, status) VALUES (`+henan+`, 'PERSON', '张三', 2, 2, 2024, 'AWARDED')`)
 	})
+	t.Run("CampaignRecordOutsideItsDates", func(t *testing.T) {
+		// Mutations refuse what imports refuse, so that every record can be exported and imported back.
+		flood := int64(2) // FLOOD720, 2021-07-20 to 2021-09-30
+		_, err := d.CreateVolunteerRecord(editor(), db.VolunteerRecordFields{UnitID: 1, CampaignID: &flood, Date: "2024-03-05", Volunteers: 9, Minutes: 90, Method: db.MethodSignIn})
+		assertCode(t, err, db.EINVALID)
+		if db.ErrorField(err) != "date" {
+			t.Fatalf("field %q: %v", db.ErrorField(err), err)
+		}
+		if _, err := d.CreateVolunteerRecord(editor(), db.VolunteerRecordFields{UnitID: 1, CampaignID: &flood, Date: "2021-07-21", Volunteers: 9, Minutes: 90, Method: db.MethodSignIn}); err != nil {
+			t.Fatal(err)
+		}
+	})
 	t.Run("MutationConflict", func(t *testing.T) {
 		_, err := d.CreateVolunteerRecord(editor(), db.VolunteerRecordFields{UnitID: 1, Date: "2024-03-05", Volunteers: 9, Minutes: 90, Method: db.MethodSignIn})
 		assertCode(t, err, db.ECONFLICT)
