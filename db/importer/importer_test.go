@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -209,5 +210,31 @@ func TestTemplateDemoColumn(t *testing.T) {
 				t.Fatalf("说明 does not explain the demo flag:\n%s", text.String())
 			}
 		})
+	}
+}
+
+// TestCSVEscapeRoundTrip checks that text a CSV export escaped with ' (because a spreadsheet would run it as a
+// formula) imports back as it was, while an unescaped formula is still refused.
+func TestCSVEscapeRoundTrip(t *testing.T) {
+	spec, _ := importer.SpecFor(db.ImportUnits)
+	path := filepath.Join(t.TempDir(), "u.csv")
+	content := "单位名称,单位类型,所属系统\n'-甲厅,机关,'=SUM(1)\n'乙厅,机关,\n丙厅,机关,=SUM(1)\n"
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := importer.Open(path, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var units []*db.Unit
+	res, err := importer.Scan(f, importer.NewParser(f, nil, true), func(_ int, rec any) error { units = append(units, rec.(*db.Unit)); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(units) != 2 || units[0].Name != "-甲厅" || units[0].Sector != "=SUM(1)" || units[1].Name != "'乙厅" {
+		t.Fatalf("units %+v", units)
+	}
+	if res.ErrorCount != 1 || res.Errors[0].Row != 4 || res.Errors[0].Field != "所属系统" {
+		t.Fatalf("errors %+v", res.Errors)
 	}
 }

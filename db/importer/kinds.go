@@ -102,7 +102,7 @@ var Specs = withDemo([]*Spec{
 		Columns: []Column{
 			{Key: "category", Header: "荣誉类别", Required: true, Help: "荣誉类别名称或代码，见“荣誉类别”一节，如 全国文明单位。", Example: "全国文明单位", Width: 28, MaxLen: shortText},
 			{Key: "recipient", Header: "获得者名称", Required: true, Help: "单位、校园、窗口类荣誉填单位名称；个人填姓名（先导入人物）；项目填项目名称；作品填作品标题。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
-			{Key: "unit", Header: "所属单位", Help: "个人、作品重名时用于区分；窗口类荣誉可填窗口所在单位。可空。", Example: "", Width: 28, MaxLen: shortText},
+			{Key: "unit", Header: "所属单位", Help: "荣誉计入的单位。单位、校园、窗口类荣誉填写时以此确定获得单位（导出文件即如此）；个人、作品重名时用于区分。可空。", Example: "", Width: 28, MaxLen: shortText},
 			{Key: "year", Header: "年份", Required: true, Help: "授予年份，四位数字。", Example: "2023", Width: 8, MaxLen: shortText},
 			{Key: "date", Header: "授予日期", Help: "YYYY-MM-DD，须在“年份”当年；可空。", Example: "2023-11-20", Width: 12, MaxLen: shortText},
 			{Key: "edition", Header: "届次", Help: "如 第七届；可空。", Example: "", Width: 10, MaxLen: shortText},

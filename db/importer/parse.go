@@ -115,9 +115,10 @@ func (p *Parser) columnIndex(key string) int {
 func (r *rowParse) text(key string) string {
 	ci := r.p.columnIndex(key)
 	c := r.p.spec.Columns[ci]
-	v := r.row.Cells[ci]
+	v, literal := unescapeCSV(r.row.Cells[ci])
+	formula := !literal && strings.HasPrefix(v, "=")
 	if r.checked&(1<<ci) != 0 {
-		if utf8.RuneCountInString(v) > c.MaxLen || strings.HasPrefix(v, "=") {
+		if utf8.RuneCountInString(v) > c.MaxLen || formula {
 			return ""
 		}
 		return v
@@ -129,11 +130,20 @@ func (r *rowParse) text(key string) string {
 	case utf8.RuneCountInString(v) > c.MaxLen:
 		r.fail(key, "“%s”过长：%d 字，上限 %d 字。", c.Header, utf8.RuneCountInString(v), c.MaxLen)
 		return ""
-	case strings.HasPrefix(v, "="):
+	case formula:
 		r.fail(key, "“%s”疑似公式（以 = 开头）。请粘贴为数值或文本后再导入。", c.Header)
 		return ""
 	}
 	return v
+}
+
+// unescapeCSV undoes the ' that CSV exports put before text a spreadsheet would run as a formula (=, +, -, @), so
+// that such text re-imports as it was stored; the escaped text is literal, never a formula.
+func unescapeCSV(v string) (string, bool) {
+	if len(v) > 1 && v[0] == '\'' && strings.IndexByte("=+-@", v[1]) >= 0 {
+		return v[1:], true
+	}
+	return v, false
 }
 
 func (r *rowParse) header(key string) string { return r.p.spec.Column(key).Header }
