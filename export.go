@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"net/http"
 	"net/url"
 	"os"
@@ -36,6 +35,8 @@ var ExportViews = []*exportView{
 	{Name: "volunteer-records", NameZh: "志愿服务记录", Params: []string{"fromYear", "toYear", "campaigns", "unitId", "unitKind", "methods", "verified", "demo"}, write: exportVolunteer},
 	{Name: "units", NameZh: "省直单位", Params: []string{"kind", "nameContains", "serviceWindow", "linkedToPractice"}, write: exportUnits},
 	{Name: "people", NameZh: "先进人物", Params: []string{"categories", "nameContains"}, write: exportPeople},
+	{Name: "assessments", NameZh: "年度测评", Params: []string{"year", "unitId", "unitKind", "stages", "demo"}, write: exportAssessments},
+	{Name: "activities", NameZh: "文明实践活动", Params: []string{"fromYear", "toYear", "kinds", "unitId", "demo"}, write: exportActivities},
 	{Name: "figures", NameZh: "公布数字与核对", Params: []string{"section"}, write: exportFigures},
 	{Name: "rankings", NameZh: "创建排名", Params: []string{"year", "metric", "unitKind", "first", "order"}, write: exportRankings},
 }
@@ -348,6 +349,7 @@ type names struct {
 	units      map[int64]*db.Unit
 	categories map[int64]*db.HonorCategory
 	campaigns  map[int64]*db.Campaign
+	centers    map[int64]*db.PracticeCenter
 	catCodes   map[string]bool
 	campCodes  map[string]bool
 }
@@ -358,7 +360,10 @@ func loadNames(ctx context.Context, s db.Store) (*names, error) {
 		return nil, err
 	}
 	n := &names{units: map[int64]*db.Unit{}, categories: map[int64]*db.HonorCategory{}, campaigns: map[int64]*db.Campaign{},
-		catCodes: map[string]bool{}, campCodes: map[string]bool{db.RoutineCampaign: true}}
+		centers: map[int64]*db.PracticeCenter{}, catCodes: map[string]bool{}, campCodes: map[string]bool{db.RoutineCampaign: true}}
+	for _, c := range cat.Centers {
+		n.centers[c.ID] = c
+	}
 	for _, u := range cat.Units {
 		n.units[u.ID] = u
 	}
@@ -401,7 +406,8 @@ func mustSpec(kind db.ImportKind) *importer.Spec {
 	return s
 }
 
-// --- views; the columns of records follow the import templates, so that an export can be edited and re-imported ---
+// --- views; the columns of records follow the import templates (演示数据 included), then columns that imports
+// ignore (ID …), so that an export can be edited and re-imported and an unchanged one changes nothing ---
 
 func exportHonors(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
 	n, err := loadNames(ctx, s)
@@ -416,14 +422,14 @@ func exportHonors(ctx context.Context, s db.Store, q url.Values, start func([]st
 		return p.err
 	}
 	spec := mustSpec(db.ImportHonors)
-	sw, err := start(append(spec.Headers(), "级别", "获得者类型", "演示数据", "ID"), widths(spec, 10, 10, 10, 16))
+	sw, err := start(append(spec.Headers(), "级别", "获得者类型", "ID"), widths(spec, 10, 10, 16))
 	if err != nil {
 		return err
 	}
 	return s.EachHonor(ctx, f, func(h *db.Honor) error {
 		c := n.categories[h.CategoryID]
 		return sw.Row(c.NameZh, h.RecipientName, n.unit(h.UnitID), h.Year, str(h.Date), str(h.Edition), importer.StatusZh[h.Status],
-			importer.LevelZh[c.Level], importer.RecipientZh[h.RecipientKind], importer.BoolZh(h.Demo), resolvers.GlobalID("Honor", h.ID))
+			importer.BoolZh(h.Demo), importer.LevelZh[c.Level], importer.RecipientZh[h.RecipientKind], resolvers.GlobalID("Honor", h.ID))
 	})
 }
 
@@ -439,7 +445,7 @@ func exportVolunteer(ctx context.Context, s db.Store, q url.Values, start func([
 		return p.err
 	}
 	spec := mustSpec(db.ImportVolunteerRecords)
-	sw, err := start(append(spec.Headers(), "演示数据", "ID"), widths(spec, 10, 16))
+	sw, err := start(append(spec.Headers(), "ID"), widths(spec, 16))
 	if err != nil {
 		return err
 	}
@@ -450,7 +456,7 @@ func exportVolunteer(ctx context.Context, s db.Store, q url.Values, start func([
 				campaign = k.NameZh
 			}
 		}
-		hours := math.Round(float64(v.Minutes)/60*100) / 100
+		hours := importer.HoursOfMinutes(v.Minutes)
 		return sw.Row(n.unit(&v.UnitID), string(v.Date), campaign, v.Volunteers, hours, importer.MethodZh[v.Method],
 			importer.BoolZh(v.Verified), importer.BoolZh(v.Demo), resolvers.GlobalID("VolunteerRecord", v.ID))
 	})
@@ -464,7 +470,7 @@ func exportUnits(ctx context.Context, s db.Store, q url.Values, start func([]str
 		return p.err
 	}
 	spec := mustSpec(db.ImportUnits)
-	sw, err := start(append(spec.Headers(), "演示数据", "ID"), widths(spec, 10, 16))
+	sw, err := start(append(spec.Headers(), "ID"), widths(spec, 16))
 	if err != nil {
 		return err
 	}
@@ -484,12 +490,66 @@ func exportPeople(ctx context.Context, s db.Store, q url.Values, start func([]st
 		return p.err
 	}
 	spec := mustSpec(db.ImportPeople)
-	sw, err := start(append(spec.Headers(), "演示数据", "ID"), widths(spec, 10, 16))
+	sw, err := start(append(spec.Headers(), "ID"), widths(spec, 16))
 	if err != nil {
 		return err
 	}
 	return s.EachPerson(ctx, f, func(x *db.Person) error {
 		return sw.Row(x.Name, n.unit(x.UnitID), x.Citation, importer.BoolZh(x.Demo), resolvers.GlobalID("Person", x.ID))
+	})
+}
+
+func exportAssessments(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+	n, err := loadNames(ctx, s)
+	if err != nil {
+		return err
+	}
+	p := &params{q: q}
+	f := db.AssessmentCriteria{Year: p.integer("year"), UnitID: p.unitID("unitId"), UnitKind: p.unitKind("unitKind"),
+		Stages: enums[db.AssessmentStage](p, "stages"), Demo: p.boolean("demo")}
+	if f.Year != 0 {
+		if err := db.CheckYear("year", f.Year); err != nil {
+			p.fail(err)
+		}
+	}
+	if p.err != nil {
+		return p.err
+	}
+	spec := mustSpec(db.ImportAssessments)
+	sw, err := start(append(spec.Headers(), "ID"), widths(spec, 16))
+	if err != nil {
+		return err
+	}
+	return s.EachAssessment(ctx, f, func(a *db.Assessment) error {
+		return sw.Row(n.unit(&a.UnitID), a.Year, a.BaseScore, a.Bonus, importer.BoolZh(a.Veto), importer.StageZh[a.Stage],
+			importer.BoolZh(a.Demo), resolvers.GlobalID("Assessment", a.ID))
+	})
+}
+
+func exportActivities(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+	n, err := loadNames(ctx, s)
+	if err != nil {
+		return err
+	}
+	p := &params{q: q}
+	f := db.PracticeActivityCriteria{Years: p.years(), Kinds: enums[db.ActivityKind](p, "kinds"), UnitID: p.unitID("unitId"), Demo: p.boolean("demo")}
+	if p.err != nil {
+		return p.err
+	}
+	spec := mustSpec(db.ImportActivities)
+	sw, err := start(append(spec.Headers(), "ID"), widths(spec, 16))
+	if err != nil {
+		return err
+	}
+	return s.EachPracticeActivity(ctx, f, func(a *db.PracticeActivity) error {
+		var center any
+		if a.CenterID != nil {
+			if c := n.centers[*a.CenterID]; c != nil {
+				center = c.Name
+			}
+		}
+		return sw.Row(n.unit(&a.UnitID), string(a.Date), importer.ActivityZh[a.Kind], a.Theme, center, a.Sessions, a.Participants,
+			importer.BoolZh(a.Demo), resolvers.GlobalID("PracticeActivity", a.ID))
 	})
 }
 

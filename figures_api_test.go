@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -114,9 +115,14 @@ func TestPublishedFigures(t *testing.T) {
 
 	t.Run("SourceDocuments", func(t *testing.T) {
 		docs := query[struct {
-			SourceDocuments []struct{ ID, Title, Publisher, PublishedOn string }
-		}](t, m.URL(), `{ sourceDocuments { id title publisher publishedOn url } }`, nil).SourceDocuments
-		if len(docs) != 1 || docs[0].PublishedOn != "2024-10-15" || docs[0].Publisher == "" || docs[0].ID != all[0].Source.ID {
+			SourceDocuments []struct {
+				ID, Title, Publisher, PublishedOn string
+				Demo                              bool
+			}
+		}](t, m.URL(), `{ sourceDocuments { id title publisher publishedOn url demo } }`, nil).SourceDocuments
+		// The article, and the flagged invented source that demo records cite instead of it.
+		if len(docs) != 2 || docs[0].PublishedOn != "2024-10-15" || docs[0].Publisher == "" || docs[0].ID != all[0].Source.ID ||
+			docs[0].Demo || !docs[1].Demo || !strings.Contains(docs[1].Title, "演示") {
 			t.Errorf("got %+v", docs)
 		}
 	})

@@ -7,6 +7,8 @@ type SourceDocument struct {
 	Publisher   string
 	PublishedOn Date
 	URL         *string
+	// Demo marks the invented source that demo records cite, so that no demo record cites the real article.
+	Demo bool
 }
 
 // PublishedFigure is one number a source document states, kept with its exact value, unit, qualifier and quote.

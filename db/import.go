@@ -84,6 +84,8 @@ type ExportStore interface {
 	EachVolunteerRecord(ctx context.Context, f VolunteerCriteria, fn func(*VolunteerRecord) error) error
 	EachUnit(ctx context.Context, f UnitCriteria, fn func(*Unit) error) error
 	EachPerson(ctx context.Context, f PersonCriteria, fn func(*Person) error) error
+	EachAssessment(ctx context.Context, f AssessmentCriteria, fn func(*Assessment) error) error
+	EachPracticeActivity(ctx context.Context, f PracticeActivityCriteria, fn func(*PracticeActivity) error) error
 	// ImportCatalog returns the reference data that imports resolve names against and exports print names from.
 	ImportCatalog(ctx context.Context) (*Catalog, error)
 }

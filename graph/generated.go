@@ -586,6 +586,7 @@ type ComplexityRoot struct {
 	}
 
 	SourceDocument struct {
+		Demo        func(childComplexity int) int
 		ID          func(childComplexity int) int
 		PublishedOn func(childComplexity int) int
 		Publisher   func(childComplexity int) int
@@ -3505,6 +3506,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ScoreComponent.Weight(childComplexity), true
 
+	case "SourceDocument.demo":
+		if e.ComplexityRoot.SourceDocument.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceDocument.Demo(childComplexity), true
 	case "SourceDocument.id":
 		if e.ComplexityRoot.SourceDocument.ID == nil {
 			break
@@ -5105,6 +5112,8 @@ func (ec *executionContext) childFields_SourceDocument(ctx context.Context, fiel
 		return ec.fieldContext_SourceDocument_publishedOn(ctx, field)
 	case "url":
 		return ec.fieldContext_SourceDocument_url(ctx, field)
+	case "demo":
+		return ec.fieldContext_SourceDocument_demo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceDocument", field.Name)
 }
@@ -17442,6 +17451,29 @@ func (ec *executionContext) fieldContext_SourceDocument_url(_ context.Context, f
 	return graphql.NewScalarFieldContext("SourceDocument", field, false, false, "String")
 }
 
+func (ec *executionContext) _SourceDocument_demo(ctx context.Context, field graphql.CollectedField, obj *db.SourceDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceDocument_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceDocument_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceDocument", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Subscription_dataChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
 	return graphql.ResolveFieldStream(
 		ctx,
@@ -25653,6 +25685,11 @@ func (ec *executionContext) _SourceDocument(ctx context.Context, sel ast.Selecti
 		case "url":
 			out.Values[i] = ec._SourceDocument_url(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demo":
+			out.Values[i] = ec._SourceDocument_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:

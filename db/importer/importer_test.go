@@ -2,7 +2,9 @@ package importer_test
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -157,5 +159,82 @@ func TestSpecByName(t *testing.T) {
 	}
 	if _, err := importer.SpecByName("nope"); db.ErrorCode(err) != db.EINVALID {
 		t.Errorf("err %v", err)
+	}
+}
+
+// TestHoursRoundTrip checks every whole number of minutes up to a year of service: written as hours to two
+// decimals (as exports write them, through CSV's shortest float text) and read back, it gives the same minutes.
+func TestHoursRoundTrip(t *testing.T) {
+	for m := int64(0); m <= 60*24*366; m++ {
+		h, err := strconv.ParseFloat(strconv.FormatFloat(importer.HoursOfMinutes(m), 'f', -1, 64), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := importer.MinutesOfHours(h); got != m {
+			t.Fatalf("%d minutes → %v hours → %d minutes", m, h, got)
+		}
+	}
+	for _, m := range []int64{1<<40 + 1, 59_999_999_999} {
+		if got := importer.MinutesOfHours(importer.HoursOfMinutes(m)); got != m {
+			t.Errorf("%d minutes → %d minutes", m, got)
+		}
+	}
+}
+
+// TestTemplateDemoColumn checks that every template ends with the optional 演示数据 column and that the 说明 sheet
+// says an import never changes a record's demo flag.
+func TestTemplateDemoColumn(t *testing.T) {
+	for _, spec := range importer.Specs {
+		t.Run(spec.Slug(), func(t *testing.T) {
+			last := spec.Columns[len(spec.Columns)-1]
+			if last.Header != importer.DemoHeader || last.Required {
+				t.Fatalf("last column %+v", last)
+			}
+			var b bytes.Buffer
+			if err := importer.WriteTemplate(&b, spec, nil); err != nil {
+				t.Fatal(err)
+			}
+			x, err := excelize.OpenReader(&b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := x.GetRows("说明")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var text strings.Builder
+			for _, r := range rows {
+				text.WriteString(strings.Join(r, " "))
+			}
+			if !strings.Contains(text.String(), "不会改变已有记录的演示标记") {
+				t.Fatalf("说明 does not explain the demo flag:\n%s", text.String())
+			}
+		})
+	}
+}
+
+// TestCSVEscapeRoundTrip checks that text a CSV export escaped with ' (because a spreadsheet would run it as a
+// formula) imports back as it was, while an unescaped formula is still refused.
+func TestCSVEscapeRoundTrip(t *testing.T) {
+	spec, _ := importer.SpecFor(db.ImportUnits)
+	path := filepath.Join(t.TempDir(), "u.csv")
+	content := "单位名称,单位类型,所属系统\n'-甲厅,机关,'=SUM(1)\n'乙厅,机关,\n丙厅,机关,=SUM(1)\n"
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := importer.Open(path, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var units []*db.Unit
+	res, err := importer.Scan(f, importer.NewParser(f, nil, true), func(_ int, rec any) error { units = append(units, rec.(*db.Unit)); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(units) != 2 || units[0].Name != "-甲厅" || units[0].Sector != "=SUM(1)" || units[1].Name != "'乙厅" {
+		t.Fatalf("units %+v", units)
+	}
+	if res.ErrorCount != 1 || res.Errors[0].Row != 4 || res.Errors[0].Field != "所属系统" {
+		t.Fatalf("errors %+v", res.Errors)
 	}
 }

@@ -62,8 +62,21 @@ const (
 
 var yesNo = "填“是”或“否”（也可填 1/0、Y/N、TRUE/FALSE），空白视为“否”。"
 
-// Specs are the import kinds in the order their records depend on each other.
-var Specs = []*Spec{
+// DemoHeader is the header of the column that flags a row as demo data, in every template and every record export.
+const DemoHeader = "演示数据"
+
+// DemoHelp explains the 演示数据 column: an import never changes a record's demo flag, so a row whose flag differs
+// from the record it matches is refused.
+const DemoHelp = "是否为演示数据（虚构记录）。填“是”：新记录按演示数据创建并带“演示数据”标记；空白或“否”：真实记录。" +
+	"导入从不改变已有记录的演示标记：未标演示的行对应到已有的演示记录、或标为演示的行对应到已有的真实记录时，该行被拒绝并说明原因。"
+
+// demoColumn is the last column of every template.
+func demoColumn() Column {
+	return Column{Key: "demo", Header: DemoHeader, Help: DemoHelp + yesNo, Example: "否", Width: 10, MaxLen: shortText}
+}
+
+// Specs are the import kinds in the order their records depend on each other; each ends with the 演示数据 column.
+var Specs = withDemo([]*Spec{
 	{
 		Kind: db.ImportUnits, NameZh: "省直单位", Sheet: "单位",
 		KeyZh: "单位名称：名称相同即视为同一单位，再次导入会更新其类型、系统和窗口标记。",
@@ -76,7 +89,7 @@ var Specs = []*Spec{
 	},
 	{
 		Kind: db.ImportPeople, NameZh: "先进人物", Sheet: "人物",
-		KeyZh: "姓名 + 所属单位：两者都相同即视为同一人，再次导入会更新事迹简介。",
+		KeyZh: "姓名 + 所属单位（可空）：两者都相同即视为同一人，再次导入会更新事迹简介。",
 		Columns: []Column{
 			{Key: "name", Header: "姓名", Required: true, Help: "人物姓名。", Example: "张某（演示）", Width: 16, MaxLen: shortText},
 			{Key: "unit", Header: "所属单位", Help: "须为系统中已有的单位名称（先导入单位）；可空。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
@@ -85,11 +98,11 @@ var Specs = []*Spec{
 	},
 	{
 		Kind: db.ImportHonors, NameZh: "荣誉", Sheet: "荣誉",
-		KeyZh: "荣誉类别 + 获得者名称 + 年份 + 届次：都相同即视为同一条荣誉，再次导入会更新日期、状态和所属单位。",
+		KeyZh: "荣誉类别 + 获得者（其单位、人物、项目或作品记录，不是名称文字）+ 年份 + 届次（可空）：都相同即视为同一条荣誉；同名的两个人是两位获得者。再次导入会更新获得者名称、日期和状态。",
 		Columns: []Column{
 			{Key: "category", Header: "荣誉类别", Required: true, Help: "荣誉类别名称或代码，见“荣誉类别”一节，如 全国文明单位。", Example: "全国文明单位", Width: 28, MaxLen: shortText},
 			{Key: "recipient", Header: "获得者名称", Required: true, Help: "单位、校园、窗口类荣誉填单位名称；个人填姓名（先导入人物）；项目填项目名称；作品填作品标题。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
-			{Key: "unit", Header: "所属单位", Help: "个人、作品重名时用于区分；窗口类荣誉可填窗口所在单位。可空。", Example: "", Width: 28, MaxLen: shortText},
+			{Key: "unit", Header: "所属单位", Help: "荣誉计入的单位。单位、校园、窗口类荣誉填写时以此确定获得单位（导出文件即如此）；个人、作品重名时用于区分。可空。", Example: "", Width: 28, MaxLen: shortText},
 			{Key: "year", Header: "年份", Required: true, Help: "授予年份，四位数字。", Example: "2023", Width: 8, MaxLen: shortText},
 			{Key: "date", Header: "授予日期", Help: "YYYY-MM-DD，须在“年份”当年；可空。", Example: "2023-11-20", Width: 12, MaxLen: shortText},
 			{Key: "edition", Header: "届次", Help: "如 第七届；可空。", Example: "", Width: 10, MaxLen: shortText},
@@ -98,7 +111,7 @@ var Specs = []*Spec{
 	},
 	{
 		Kind: db.ImportVolunteerRecords, NameZh: "志愿服务记录", Sheet: "志愿服务记录",
-		KeyZh: "单位名称 + 服务日期 + 专项行动 + 记录方式：都相同即视为同一条记录（同一单位同一天同一行动按同一方式只记一条），再次导入会更新人数、时长和核实标记。",
+		KeyZh: "单位名称 + 服务日期 + 专项行动（空白为常态化服务）+ 记录方式：都相同即视为同一条记录（同一单位同一天同一行动按同一方式只记一条），再次导入会更新人数、时长和核实标记。",
 		Columns: []Column{
 			{Key: "unit", Header: "单位名称", Required: true, Help: "组织服务的单位（谁组织谁记录），须为系统中已有的单位。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
 			{Key: "date", Header: "服务日期", Required: true, Help: "YYYY-MM-DD。", Example: "2024-03-05", Width: 12, MaxLen: shortText},
@@ -135,6 +148,13 @@ var Specs = []*Spec{
 			{Key: "participants", Header: "参与人数", Required: true, Help: "非负整数。", Example: "60", Width: 10, MaxLen: shortText},
 		},
 	},
+})
+
+func withDemo(specs []*Spec) []*Spec {
+	for _, s := range specs {
+		s.Columns = append(s.Columns, demoColumn())
+	}
+	return specs
 }
 
 // SpecFor returns the spec of an import kind.
@@ -187,4 +207,60 @@ var enumAliases = map[string]string{
 	"获奖": string(db.StatusAwarded), "授予": string(db.StatusAwarded), "候选": string(db.StatusNominated), "提名/候选": string(db.StatusNominated),
 	"待遇认定": string(db.StatusTreatmentRecognised),
 	"推动周":  string(db.ActivityPromotionWeek), "宣讲": string(db.ActivityHeritageTalk), "常态化": string(db.ActivityRoutine),
+}
+
+// HonorRecipientRef is the part of an honour's natural key that names its recipient: the ID of the unit, person,
+// project or work record the recipient kind points at, so that two people named alike are two recipients; a
+// recipient kind without a record table falls back to the display name. Migration 0008 indexes the same CASE.
+func HonorRecipientRef(h *db.Honor) any {
+	var id *int64
+	switch h.RecipientKind {
+	case db.RecipientUnit, db.RecipientCampus, db.RecipientWindow:
+		id = h.UnitID
+	case db.RecipientPerson:
+		id = h.PersonID
+	case db.RecipientProject:
+		id = h.ProjectID
+	case db.RecipientWork:
+		id = h.WorkID
+	default:
+		return h.RecipientName
+	}
+	if id == nil {
+		return nil
+	}
+	return *id
+}
+
+// NaturalKey returns the parts that identify a record of an import kind (*db.Unit, *db.Person, *db.Honor,
+// *db.VolunteerRecord, *db.Assessment or *db.PracticeActivity), with empty parts as zero values so that they still
+// collide. It is the key of the import's matching and of the database's unique indexes (migration 0008); generators
+// are tested against it.
+func NaturalKey(rec any) []any {
+	switch x := rec.(type) {
+	case *db.Unit:
+		return []any{x.Name}
+	case *db.Person:
+		return []any{x.Name, orZero(x.UnitID)}
+	case *db.Honor:
+		e := ""
+		if x.Edition != nil {
+			e = *x.Edition
+		}
+		return []any{x.CategoryID, x.RecipientKind, HonorRecipientRef(x), x.Year, e}
+	case *db.VolunteerRecord:
+		return []any{x.UnitID, x.Date, orZero(x.CampaignID), x.Method}
+	case *db.Assessment:
+		return []any{x.UnitID, x.Year}
+	case *db.PracticeActivity:
+		return []any{x.UnitID, x.Date, x.Kind, x.Theme}
+	}
+	return nil
+}
+
+func orZero(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
 }

@@ -115,9 +115,10 @@ func (p *Parser) columnIndex(key string) int {
 func (r *rowParse) text(key string) string {
 	ci := r.p.columnIndex(key)
 	c := r.p.spec.Columns[ci]
-	v := r.row.Cells[ci]
+	v, literal := unescapeCSV(r.row.Cells[ci])
+	formula := !literal && strings.HasPrefix(v, "=")
 	if r.checked&(1<<ci) != 0 {
-		if utf8.RuneCountInString(v) > c.MaxLen || strings.HasPrefix(v, "=") {
+		if utf8.RuneCountInString(v) > c.MaxLen || formula {
 			return ""
 		}
 		return v
@@ -129,11 +130,20 @@ func (r *rowParse) text(key string) string {
 	case utf8.RuneCountInString(v) > c.MaxLen:
 		r.fail(key, "“%s”过长：%d 字，上限 %d 字。", c.Header, utf8.RuneCountInString(v), c.MaxLen)
 		return ""
-	case strings.HasPrefix(v, "="):
+	case formula:
 		r.fail(key, "“%s”疑似公式（以 = 开头）。请粘贴为数值或文本后再导入。", c.Header)
 		return ""
 	}
 	return v
+}
+
+// unescapeCSV undoes the ' that CSV exports put before text a spreadsheet would run as a formula (=, +, -, @), so
+// that such text re-imports as it was stored; the escaped text is literal, never a formula.
+func unescapeCSV(v string) (string, bool) {
+	if len(v) > 1 && v[0] == '\'' && strings.IndexByte("=+-@", v[1]) >= 0 {
+		return v[1:], true
+	}
+	return v, false
 }
 
 func (r *rowParse) header(key string) string { return r.p.spec.Column(key).Header }
@@ -286,6 +296,26 @@ func (r *rowParse) unit(key string) *db.Unit {
 	return u
 }
 
+// demo reads the row's 演示数据 cell into the record's demo flag; the store refuses a row whose flag differs from
+// the record it matches, so that an import never turns demo records into real ones or the reverse.
+func (r *rowParse) demo(rec any) {
+	d := r.boolean("demo")
+	switch x := rec.(type) {
+	case *db.Unit:
+		x.Demo = d
+	case *db.Person:
+		x.Demo = d
+	case *db.Honor:
+		x.Demo = d
+	case *db.VolunteerRecord:
+		x.Demo = d
+	case *db.Assessment:
+		x.Demo = d
+	case *db.PracticeActivity:
+		x.Demo = d
+	}
+}
+
 // duplicate records the row's natural key and fails the row when an earlier row had the same one.
 func (r *rowParse) duplicate(parts ...any) {
 	if r.p.seen == nil || len(r.errs) > 0 {
@@ -322,6 +352,8 @@ func (p *Parser) Parse(row Row) (any, []*db.ImportError) {
 	case db.ImportActivities:
 		rec = r.activityRow()
 	}
+	r.demo(rec)
+	r.duplicate(NaturalKey(rec)...)
 	if len(r.errs) > 0 {
 		return nil, r.errs
 	}
@@ -340,7 +372,6 @@ func (r *rowParse) unitRow() *db.Unit {
 		}
 		u.Kind = k
 	}
-	r.duplicate(u.Name)
 	return u
 }
 
@@ -349,15 +380,7 @@ func (r *rowParse) personRow() *db.Person {
 	if u := r.unit("unit"); u != nil {
 		p.UnitID = &u.ID
 	}
-	r.duplicate(p.Name, ptrVal(p.UnitID))
 	return p
-}
-
-func ptrVal[T any](p *T) any {
-	if p == nil {
-		return nil
-	}
-	return *p
 }
 
 func (r *rowParse) honorRow() *db.Honor {
@@ -389,37 +412,54 @@ func (r *rowParse) honorRow() *db.Honor {
 	if cat != nil && h.RecipientName != "" {
 		r.recipient(h, cat, owner)
 	}
-	r.duplicate(h.CategoryID, h.RecipientName, h.Year, ptrVal(h.Edition))
 	return h
 }
 
-// recipient links an honour to the record its recipient names, by the category's recipient kind.
+// recipient links an honour to the record its recipient names, by the category's recipient kind. 所属单位, when
+// given, is the honour's unit as exports write it: it picks the unit of unit-kind honours (whose display name may
+// differ from the unit's current name) and tells apart people and works named alike.
 func (r *rowParse) recipient(h *db.Honor, cat *db.HonorCategory, owner *db.Unit) {
 	name := h.RecipientName
+	unitOf := func(own *int64) *int64 {
+		if owner != nil {
+			return &owner.ID
+		}
+		return own
+	}
 	switch cat.RecipientKind {
 	case db.RecipientUnit, db.RecipientCampus, db.RecipientWindow:
-		u := r.p.ix.units[name]
-		if u == nil && cat.RecipientKind == db.RecipientWindow {
-			u = owner
+		u := owner
+		if u == nil {
+			u = r.p.ix.units[name]
 		}
 		if u == nil {
 			r.fail("recipient", "未找到单位“%s”（“%s”授予单位）。请核对名称，或先导入单位。", name, cat.NameZh)
 			return
 		}
 		if cat.RecipientKind == db.RecipientCampus && !u.Campus {
-			r.fail("recipient", "“%s”只授予高校和中小学，“%s”是%s。", cat.NameZh, name, u.Kind)
+			r.fail("recipient", "“%s”只授予高校和中小学，“%s”是%s。", cat.NameZh, u.Name, u.Kind)
 			return
 		}
 		if cat.RecipientKind == db.RecipientUnit && u.Campus {
-			r.fail("recipient", "“%s”授予单位，“%s”是%s，应使用校园类荣誉类别。", cat.NameZh, name, u.Kind)
+			r.fail("recipient", "“%s”授予单位，“%s”是%s，应使用校园类荣誉类别。", cat.NameZh, u.Name, u.Kind)
+			return
+		}
+		if cat.RecipientKind == db.RecipientWindow && !u.ServiceWindow {
+			r.fail("recipient", "“%s”授予窗口单位，“%s”不是窗口单位。", cat.NameZh, u.Name)
 			return
 		}
 		h.UnitID = &u.ID
 	case db.RecipientPerson:
-		var match []*db.Person
-		for _, p := range r.p.ix.people[name] {
-			if owner == nil || (p.UnitID != nil && *p.UnitID == owner.ID) {
-				match = append(match, p)
+		match := r.p.ix.people[name]
+		if owner != nil {
+			var mine []*db.Person
+			for _, p := range match {
+				if p.UnitID != nil && *p.UnitID == owner.ID {
+					mine = append(mine, p)
+				}
+			}
+			if len(mine) > 0 || len(match) > 1 {
+				match = mine
 			}
 		}
 		switch {
@@ -428,7 +468,7 @@ func (r *rowParse) recipient(h *db.Honor, cat *db.HonorCategory, owner *db.Unit)
 		case len(match) > 1:
 			r.fail("unit", "有 %d 位名为“%s”的人物，请填写“所属单位”以区分。", len(match), name)
 		default:
-			h.PersonID, h.UnitID = &match[0].ID, match[0].UnitID
+			h.PersonID, h.UnitID = &match[0].ID, unitOf(match[0].UnitID)
 		}
 	case db.RecipientProject:
 		p := r.p.ix.projects[name]
@@ -436,12 +476,18 @@ func (r *rowParse) recipient(h *db.Honor, cat *db.HonorCategory, owner *db.Unit)
 			r.fail("recipient", "未找到志愿服务项目“%s”（“%s”授予项目）。", name, cat.NameZh)
 			return
 		}
-		h.ProjectID, h.UnitID = &p.ID, p.UnitID
+		h.ProjectID, h.UnitID = &p.ID, unitOf(p.UnitID)
 	case db.RecipientWork:
-		var match []*db.Work
-		for _, w := range r.p.ix.works[name] {
-			if owner == nil || (w.UnitID != nil && *w.UnitID == owner.ID) {
-				match = append(match, w)
+		match := r.p.ix.works[name]
+		if owner != nil {
+			var mine []*db.Work
+			for _, w := range match {
+				if w.UnitID != nil && *w.UnitID == owner.ID {
+					mine = append(mine, w)
+				}
+			}
+			if len(mine) > 0 || len(match) > 1 {
+				match = mine
 			}
 		}
 		switch {
@@ -450,7 +496,7 @@ func (r *rowParse) recipient(h *db.Honor, cat *db.HonorCategory, owner *db.Unit)
 		case len(match) > 1:
 			r.fail("unit", "有 %d 件题为“%s”的作品，请填写“所属单位”以区分。", len(match), name)
 		default:
-			h.WorkID, h.UnitID = &match[0].ID, match[0].UnitID
+			h.WorkID, h.UnitID = &match[0].ID, unitOf(match[0].UnitID)
 		}
 	}
 }
@@ -480,11 +526,10 @@ func (r *rowParse) volunteerRow() *db.VolunteerRecord {
 		v.Volunteers = int(n)
 	}
 	if h, ok := r.number("hours", 0, 1e9); ok {
-		v.Minutes = int64(math.Round(h * 60))
+		v.Minutes = MinutesOfHours(h)
 	}
 	v.Method, _ = enum(r, "method", MethodZh, "")
 	v.Verified = r.boolean("verified")
-	r.duplicate(v.UnitID, v.Date, ptrVal(v.CampaignID), v.Method)
 	return v
 }
 
@@ -498,7 +543,6 @@ func (r *rowParse) assessmentRow() *db.Assessment {
 	a.Bonus, _ = r.number("bonus", 0, db.MaxBonus)
 	a.Veto = r.boolean("veto")
 	a.Stage, _ = enum(r, "stage", StageZh, "")
-	r.duplicate(a.UnitID, a.Year)
 	return a
 }
 
@@ -523,9 +567,15 @@ func (r *rowParse) activityRow() *db.PracticeActivity {
 	if n, ok := r.integer("participants", 0); ok {
 		a.Participants = int(n)
 	}
-	r.duplicate(a.UnitID, a.Date, a.Kind, a.Theme)
 	return a
 }
+
+// MinutesOfHours is how an import stores a sheet's hours: rounded to whole minutes.
+func MinutesOfHours(h float64) int64 { return int64(math.Round(h * 60)) }
+
+// HoursOfMinutes is how an export writes minutes: hours to two decimals. Two decimals are 0.6 minutes apart, so
+// MinutesOfHours gives the same minutes back and an unchanged export re-imports unchanged.
+func HoursOfMinutes(m int64) float64 { return math.Round(float64(m)/60*100) / 100 }
 
 // Result is what a pass over a file found.
 type Result struct {

@@ -17,7 +17,7 @@ const templateRows = 10000
 func enumOptions(key string, kind db.ImportKind) []string {
 	yn := []string{"是", "否"}
 	switch key {
-	case "serviceWindow", "verified", "veto":
+	case "serviceWindow", "verified", "veto", "demo":
 		return yn
 	case "method":
 		return labels(MethodZh, db.AllRecordingMethods)
@@ -113,6 +113,9 @@ func WriteTemplate(out io.Writer, spec *Spec, cat *db.Catalog) error {
 		"4. 可先选择“仅校验（试运行）”查看将新增、更新、不变的行数，确认无误再正式导入。",
 		"5. 重复导入同一文件不会产生重复记录。识别同一记录的依据（自然键）：" + spec.KeyZh,
 		"6. 日期填 YYYY-MM-DD（如 2024-03-05），也接受 2024/3/5、2024年3月5日 和 Excel 日期格式。单元格不要使用公式。",
+		"7. “" + DemoHeader + "”列（可选）：填“是”的行是演示数据（虚构记录），新增时创建为演示记录，已有的演示记录保持演示；空白或“否”为真实记录。" +
+			"导入不会改变已有记录的演示标记：真实行对应到已有的演示记录，或演示行对应到已有的真实记录，该行会被拒绝并说明原因（整份文件不写入）。" +
+			"从本系统导出的文件已带这一列，原样导入不会改变任何记录。",
 	} {
 		line(wrap, s)
 	}

@@ -15,6 +15,17 @@ type demo struct {
 	rnd *rand.Rand
 	cat map[string]int64
 	ids map[string]int64
+	// keys holds the natural keys of the records and activities made so far, so that no two are the same record.
+	keys map[string]bool
+}
+
+// DemoSourceID is the ID of the invented source document that demo records cite, so that none cites the article.
+const DemoSourceID = 2
+
+// demoSource is the flagged, invented source of the demo and scale datasets.
+func demoSource() *db.SourceDocument {
+	return &db.SourceDocument{ID: DemoSourceID, Title: "演示数据（虚构记录，非真实来源）", Publisher: "文明看板演示数据生成器",
+		PublishedOn: ArticlePublished, Demo: true}
 }
 
 // Demo returns the real dataset plus the demo records for 2019–2024.
@@ -23,7 +34,8 @@ func Demo() (*db.Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &demo{ds: ds, rnd: rand.New(rand.NewPCG(2019, 20241015)), cat: map[string]int64{}, ids: map[string]int64{}}
+	ds.Sources = append(ds.Sources, demoSource())
+	g := &demo{ds: ds, rnd: rand.New(rand.NewPCG(2019, 20241015)), cat: map[string]int64{}, ids: map[string]int64{}, keys: map[string]bool{}}
 	for _, c := range ds.Categories {
 		g.cat[c.Code] = c.ID
 	}
@@ -92,8 +104,13 @@ func (g *demo) honor(code string, year int, kind db.RecipientKind, name string, 
 			status = c.DefaultStatus
 		}
 	}
-	src := int64(SourceID)
-	date := db.Date(fmt.Sprintf("%d-%02d-%02d", year, 3+g.rnd.IntN(9), 1+g.rnd.IntN(28)))
+	src := int64(DemoSourceID)
+	month, day := 3+g.rnd.IntN(9), 1+g.rnd.IntN(28)
+	date := db.Date(fmt.Sprintf("%d-%02d-%02d", year, month, day))
+	if date > ArticlePublished {
+		// Honours counted toward the article are dated no later than its publication.
+		date = db.Date(fmt.Sprintf("%d-%02d-%02d", year, month-3, day))
+	}
 	h := &db.Honor{ID: g.next("honor"), CategoryID: g.cat[code], RecipientKind: kind, RecipientName: name, Year: year, Date: &date,
 		Status: status, SourceID: &src, Demo: true}
 	set(h)
@@ -299,6 +316,30 @@ func (g *demo) day(from, to string) db.Date {
 	return fromDayNumber(a + g.rnd.IntN(b-a+1))
 }
 
+// free returns the first day from d on (wrapping within from–to) whose natural key, as key gives it, no record has
+// yet, and takes it; the generator never makes two records that an import would call the same one.
+func (g *demo) free(d db.Date, from, to string, key func(db.Date) string) db.Date {
+	a, b := dayNumber(from), dayNumber(to)
+	n := dayNumber(string(d))
+	for range b - a + 1 {
+		if k := key(fromDayNumber(n)); !g.keys[k] {
+			g.keys[k] = true
+			return fromDayNumber(n)
+		}
+		if n++; n > b {
+			n = a
+		}
+	}
+	panic("seed: no free day for a demo record between " + from + " and " + to)
+}
+
+func ptr(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
 func (g *demo) method(d db.Date) (db.RecordingMethod, bool) {
 	r := g.rnd.IntN(100)
 	switch {
@@ -321,7 +362,9 @@ func (g *demo) records(campaign *int64, n int, volunteers, hours int64, from, to
 	for i := 0; i < n; i++ {
 		d := g.day(from, to)
 		m, ok := g.method(d)
-		g.ds.VolunteerRecords = append(g.ds.VolunteerRecords, &db.VolunteerRecord{ID: g.next("record"), UnitID: units[(i*7+g.rnd.IntN(3))%len(units)].ID,
+		unit := units[(i*7+g.rnd.IntN(3))%len(units)].ID
+		d = g.free(d, from, to, func(d db.Date) string { return fmt.Sprintf("record|%d|%s|%d|%s", unit, d, ptr(campaign), m) })
+		g.ds.VolunteerRecords = append(g.ds.VolunteerRecords, &db.VolunteerRecord{ID: g.next("record"), UnitID: unit,
 			CampaignID: campaign, Date: d, Volunteers: int(vs[i]), Minutes: ms[i], Method: m, Verified: ok, Demo: true})
 	}
 }
@@ -392,8 +435,10 @@ func (g *demo) practice() {
 	add := func(kind db.ActivityKind, theme string, n int, sessions, participants int64, from, to string) {
 		ss, ps := g.split(sessions, n), g.split(participants, n)
 		for i := 0; i < n; i++ {
-			g.ds.Activities = append(g.ds.Activities, &db.PracticeActivity{ID: g.next("activity"), UnitID: linked[(i*5)%len(linked)].ID,
-				Date: g.day(from, to), Kind: kind, Theme: theme, Sessions: int(ss[i]), Participants: int(ps[i]), Demo: true})
+			unit := linked[(i*5)%len(linked)].ID
+			d := g.free(g.day(from, to), from, to, func(d db.Date) string { return fmt.Sprintf("activity|%d|%s|%s|%s", unit, d, kind, theme) })
+			g.ds.Activities = append(g.ds.Activities, &db.PracticeActivity{ID: g.next("activity"), UnitID: unit,
+				Date: d, Kind: kind, Theme: theme, Sessions: int(ss[i]), Participants: int(ps[i]), Demo: true})
 		}
 	}
 	for i, y := range []int{2021, 2022, 2023, 2024} {

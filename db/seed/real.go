@@ -21,6 +21,9 @@ var centresJSON []byte
 // SourceID is the ID of the seed article among the source documents.
 const SourceID = 1
 
+// ArticlePublished is the seed article's publication date: no honour counted toward its figures is dated later.
+const ArticlePublished db.Date = "2024-10-15"
+
 // The article's four sections, as it titles them.
 const (
 	secIdeals   = "一、筑牢理想信念根基"
@@ -34,7 +37,7 @@ func sources() []*db.SourceDocument {
 		ID:          SourceID,
 		Title:       "凝聚奋进新征程的精神力量 ——省直精神文明建设工作综述",
 		Publisher:   "省直文明办（河南机关党建网·文明创建·工作动态）",
-		PublishedOn: "2024-10-15",
+		PublishedOn: ArticlePublished,
 	}}
 }
 

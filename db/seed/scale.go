@@ -32,7 +32,8 @@ func Scale(n float64) (*db.BulkDataset, error) {
 	for i := 0; i < units; i++ {
 		kind := kinds[i%len(kinds)]
 		base.Units = append(base.Units, &db.Unit{ID: int64(scaleFirstUnitID + i), Name: fmt.Sprintf("规模测试单位%06d（演示）", i+1), Kind: kind,
-			Sector: sectors[i%len(sectors)], ServiceWindow: i%3 == 0 && (kind == "事业单位" || kind == "国有企业" || kind == "医院"), Demo: true})
+			Sector: sectors[i%len(sectors)], ServiceWindow: i%3 == 0 && (kind == "事业单位" || kind == "国有企业" || kind == "医院"),
+			Campus: kind == "高校" || kind == "中小学", Demo: true})
 	}
 	unitCats := map[bool][]*db.HonorCategory{}
 	for _, c := range base.Categories {
@@ -44,31 +45,60 @@ func Scale(n float64) (*db.BulkDataset, error) {
 		}
 	}
 	campus := func(id int64) bool { k := kinds[(id-1)%int64(len(kinds))]; return k == "高校" || k == "中小学" }
-	src := int64(SourceID)
+	campaigns := base.Campaigns
+	src := int64(DemoSourceID)
+	base.Sources = append(base.Sources, demoSource())
 	b := &db.BulkDataset{Base: base}
+	// Honours take distinct (unit, category, year) slots, so that no two are the same honour to an import: the slots
+	// of all units are visited in the order of a permutation (a stride coprime to their number), skipping a campus
+	// unit's slots beyond its three campus categories.
 	b.Honors = func(yield func(*db.Honor) bool) {
-		r := rand.New(rand.NewPCG(1, 1))
-		for i := 0; i < int(ScaleHonors*n); i++ {
-			uid := int64(scaleFirstUnitID + r.IntN(units))
+		perUnit := len(unitCats[false]) * scaleYears
+		slots := units * perUnit
+		stride := coprime(slots, 7919)
+		k := 0
+		for i := 0; i < int(ScaleHonors*n) && k < slots; k++ {
+			slot := (k*stride + 17) % slots
+			uid := int64(scaleFirstUnitID + slot/perUnit)
 			cats := unitCats[campus(uid)]
-			c := cats[r.IntN(len(cats))]
-			h := &db.Honor{ID: int64(i + 1), CategoryID: c.ID, RecipientKind: c.RecipientKind, RecipientName: base.Units[uid-scaleFirstUnitID].Name,
-				UnitID: &uid, Year: db.FirstYear + r.IntN(scaleYears), Status: c.DefaultStatus, SourceID: &src, Demo: true}
+			ci, year := slot%perUnit/scaleYears, db.FirstYear+slot%scaleYears
+			if ci >= len(cats) {
+				continue
+			}
+			c := cats[ci]
+			i++
+			h := &db.Honor{ID: int64(i), CategoryID: c.ID, RecipientKind: c.RecipientKind, RecipientName: base.Units[uid-scaleFirstUnitID].Name,
+				UnitID: &uid, Year: year, Status: c.DefaultStatus, SourceID: &src, Demo: true}
 			if !yield(h) {
 				return
 			}
 		}
 	}
+	// Records and activities take distinct (day, method or kind) slots of their unit, in the order of a permutation,
+	// so that none shares a natural key; a campaign record falls inside its campaign's dates.
+	days := scaleYears * 365
+	first := dayNumber("2019-01-01")
 	b.VolunteerRecords = func(yield func(*db.VolunteerRecord) bool) {
 		r := rand.New(rand.NewPCG(2, 2))
-		campaigns := []int64{1, 2, 3}
 		methods := db.AllRecordingMethods
+		perUnit := days * len(methods)
+		stride := coprime(perUnit, 2399)
 		for i := 0; i < int(ScaleRecords*n); i++ {
-			day := dayNumber("2019-01-01") + r.IntN(scaleYears*365)
-			rec := &db.VolunteerRecord{ID: int64(i + 1), UnitID: int64(scaleFirstUnitID + r.IntN(units)), Date: fromDayNumber(day),
-				Volunteers: 1 + r.IntN(40), Minutes: int64(30 * (1 + r.IntN(16))), Method: methods[r.IntN(len(methods))], Verified: r.IntN(10) < 8, Demo: true}
+			u, j := i%units, i/units
+			slot := (j*stride + u*7919) % perUnit
+			date := fromDayNumber(first + slot/len(methods))
+			rec := &db.VolunteerRecord{ID: int64(i + 1), UnitID: int64(scaleFirstUnitID + u), Date: date,
+				Volunteers: 1 + r.IntN(40), Minutes: int64(30 * (1 + r.IntN(16))), Method: methods[slot%len(methods)], Verified: r.IntN(10) < 8, Demo: true}
 			if r.IntN(10) == 0 {
-				rec.CampaignID = &campaigns[r.IntN(len(campaigns))]
+				var open []*db.Campaign
+				for _, c := range campaigns {
+					if date >= c.StartDate && (c.EndDate == nil || date <= *c.EndDate) {
+						open = append(open, c)
+					}
+				}
+				if len(open) > 0 {
+					rec.CampaignID = &open[r.IntN(len(open))].ID
+				}
 			}
 			if !yield(rec) {
 				return
@@ -77,10 +107,14 @@ func Scale(n float64) (*db.BulkDataset, error) {
 	}
 	b.Activities = func(yield func(*db.PracticeActivity) bool) {
 		r := rand.New(rand.NewPCG(3, 3))
+		kinds := db.AllActivityKinds
+		perUnit := days * len(kinds)
+		stride := coprime(perUnit, 2399)
 		for i := 0; i < int(ScaleActivities*n); i++ {
-			kind := db.AllActivityKinds[r.IntN(len(db.AllActivityKinds))]
-			a := &db.PracticeActivity{ID: int64(i + 1), UnitID: int64(scaleFirstUnitID + r.IntN(units)), Date: fromDayNumber(dayNumber("2019-01-01") + r.IntN(scaleYears*365)),
-				Kind: kind, Theme: "规模测试活动（演示）", Sessions: 1 + r.IntN(4), Participants: 10 + r.IntN(200), Demo: true}
+			u, j := i%units, i/units
+			slot := (j*stride + u*7919) % perUnit
+			a := &db.PracticeActivity{ID: int64(i + 1), UnitID: int64(scaleFirstUnitID + u), Date: fromDayNumber(first + slot/len(kinds)),
+				Kind: kinds[slot%len(kinds)], Theme: "规模测试活动（演示）", Sessions: 1 + r.IntN(4), Participants: 10 + r.IntN(200), Demo: true}
 			if !yield(a) {
 				return
 			}
@@ -101,4 +135,19 @@ func Scale(n float64) (*db.BulkDataset, error) {
 		}
 	}
 	return b, nil
+}
+
+// coprime returns the first number from start on that shares no factor with n, the stride of a permutation of n slots.
+func coprime(n, start int) int {
+	gcd := func(a, b int) int {
+		for b != 0 {
+			a, b = b, a%b
+		}
+		return a
+	}
+	for c := start; ; c++ {
+		if gcd(c, n) == 1 {
+			return c
+		}
+	}
 }

@@ -78,3 +78,15 @@ func (d *DB) EachPerson(ctx context.Context, f db.PersonCriteria, fn func(*db.Pe
 	}
 	return each(ctx, d, `SELECT `+personCols+` FROM people p`+w.sql()+` ORDER BY p.id`, w.args, scanPerson, fn)
 }
+
+// EachAssessment streams every assessment matching the criteria, by year then ID.
+func (d *DB) EachAssessment(ctx context.Context, f db.AssessmentCriteria, fn func(*db.Assessment) error) error {
+	w := assessmentWhere(f)
+	return each(ctx, d, `SELECT `+assessmentCols+assessmentFrom+w.sql()+` ORDER BY a.year, a.id`, w.args, scanAssessment, fn)
+}
+
+// EachPracticeActivity streams every practice activity matching the criteria, by date then ID.
+func (d *DB) EachPracticeActivity(ctx context.Context, f db.PracticeActivityCriteria, fn func(*db.PracticeActivity) error) error {
+	w := activityWhere(f)
+	return each(ctx, d, `SELECT `+activityCols+` FROM practice_activities a`+w.sql()+` ORDER BY a.activity_date, a.id`, w.args, scanActivity, fn)
+}

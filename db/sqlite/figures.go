@@ -10,12 +10,12 @@ import (
 
 func scanSource(r *sql.Rows) (*db.SourceDocument, error) {
 	s := &db.SourceDocument{}
-	return s, r.Scan(&s.ID, &s.Title, &s.Publisher, &s.PublishedOn, &s.URL)
+	return s, r.Scan(&s.ID, &s.Title, &s.Publisher, &s.PublishedOn, &s.URL, &s.Demo)
 }
 
 // SourceDocuments lists the source documents, oldest first.
 func (d *DB) SourceDocuments(ctx context.Context) ([]*db.SourceDocument, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT id, title, publisher, published_on, url FROM source_documents ORDER BY published_on, id`)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, title, publisher, published_on, url, demo FROM source_documents ORDER BY published_on, id`)
 	if err != nil {
 		return nil, err
 	}
@@ -28,7 +28,7 @@ func (d *DB) SourceDocumentsByIDs(ctx context.Context, ids []int64) (map[int64]*
 		return nil, nil
 	}
 	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT id, title, publisher, published_on, url FROM source_documents WHERE id IN (`+ph+`)`, args...)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, title, publisher, published_on, url, demo FROM source_documents WHERE id IN (`+ph+`)`, args...)
 	if err != nil {
 		return nil, err
 	}

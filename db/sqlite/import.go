@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/wenming/wenming/db"
@@ -15,52 +17,69 @@ import (
 var _ db.Importer = (*DB)(nil)
 var _ db.ExportStore = (*DB)(nil)
 
-// importTable is where the records of an import kind are stored, and which columns identify one (the natural
-// key, compared NULL-safely with IS) and which an import sets.
+// importTable is where the records of an import kind are stored, the SQL of their natural key (the same
+// expressions as the kind's unique index, so that matching a row is one probe of it), and the columns an import sets.
 type importTable struct {
 	// entity names the records in the recycle bin and the audit log.
 	entity string
 	table  string
-	keys   []string
-	vals   []string
-	// args returns the key values then the set values of a parsed record.
+	// keys are SQL expressions over the table alias "t" (naturalKeys); they are applied to the staged rows too.
+	keys []string
+	// cols are the columns an import writes, demo last; a matched record is compared on all of them.
+	cols []string
+	// args returns the values of cols for a parsed record.
 	args func(rec any) []any
 }
 
+// keyOf returns the natural key of the table among naturalKeys, or the given columns for tables whose key was
+// unique from the start (units.name, assessments (unit_id, year)).
+func keyOf(table string, cols ...string) []string {
+	for _, k := range naturalKeys {
+		if k.table == table {
+			return k.keys
+		}
+	}
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = "t." + c
+	}
+	return out
+}
+
 var importTables = map[db.ImportKind]*importTable{
-	db.ImportUnits: {entity: string(db.EntityUnit), table: "units", keys: []string{"name"}, vals: []string{"kind", "sector", "service_window", "demo"},
+	db.ImportUnits: {entity: string(db.EntityUnit), table: "units", keys: keyOf("units", "name"), cols: []string{"name", "kind", "sector", "service_window", "demo"},
 		args: func(rec any) []any {
 			x := rec.(*db.Unit)
-			return []any{x.Name, x.Kind, x.Sector, x.ServiceWindow, false}
+			return []any{x.Name, x.Kind, x.Sector, x.ServiceWindow, x.Demo}
 		}},
-	db.ImportPeople: {entity: string(db.EntityPerson), table: "people", keys: []string{"name", "unit_id"}, vals: []string{"citation", "demo"},
+	db.ImportPeople: {entity: string(db.EntityPerson), table: "people", keys: keyOf("people"), cols: []string{"name", "unit_id", "citation", "demo"},
 		args: func(rec any) []any {
 			x := rec.(*db.Person)
-			return []any{x.Name, x.UnitID, x.Citation, false}
+			return []any{x.Name, x.UnitID, x.Citation, x.Demo}
 		}},
-	db.ImportHonors: {entity: string(db.EntityHonor), table: "honors", keys: []string{"category_id", "recipient_name", "year", "edition"},
-		vals: []string{"recipient_kind", "unit_id", "person_id", "project_id", "work_id", "date", "status", "demo"},
+	db.ImportHonors: {entity: string(db.EntityHonor), table: "honors", keys: keyOf("honors"),
+		cols: []string{"category_id", "recipient_kind", "recipient_name", "unit_id", "person_id", "project_id", "work_id", "year", "date", "edition", "status", "demo"},
 		args: func(rec any) []any {
 			x := rec.(*db.Honor)
-			return []any{x.CategoryID, x.RecipientName, x.Year, x.Edition, x.RecipientKind, x.UnitID, x.PersonID, x.ProjectID, x.WorkID, x.Date, x.Status, false}
+			return []any{x.CategoryID, x.RecipientKind, x.RecipientName, x.UnitID, x.PersonID, x.ProjectID, x.WorkID, x.Year, x.Date, x.Edition, x.Status, x.Demo}
 		}},
-	db.ImportVolunteerRecords: {entity: string(db.EntityVolunteerRecord), table: "volunteer_records", keys: []string{"unit_id", "service_date", "campaign_id", "method"},
-		vals: []string{"volunteers", "minutes", "verified", "demo"},
+	db.ImportVolunteerRecords: {entity: string(db.EntityVolunteerRecord), table: "volunteer_records", keys: keyOf("volunteer_records"),
+		cols: []string{"unit_id", "service_date", "campaign_id", "method", "volunteers", "minutes", "verified", "demo"},
 		args: func(rec any) []any {
 			x := rec.(*db.VolunteerRecord)
-			return []any{x.UnitID, x.Date, x.CampaignID, x.Method, x.Volunteers, x.Minutes, x.Verified, false}
+			return []any{x.UnitID, x.Date, x.CampaignID, x.Method, x.Volunteers, x.Minutes, x.Verified, x.Demo}
 		}},
-	db.ImportAssessments: {entity: string(db.EntityAssessment), table: "assessments", keys: []string{"unit_id", "year"},
-		vals: []string{"base_score", "bonus", "veto", "stage", "demo"},
+	db.ImportAssessments: {entity: string(db.EntityAssessment), table: "assessments", keys: keyOf("assessments", "unit_id", "year"),
+		cols: []string{"unit_id", "year", "base_score", "bonus", "veto", "stage", "demo"},
 		args: func(rec any) []any {
 			x := rec.(*db.Assessment)
-			return []any{x.UnitID, x.Year, x.BaseScore, x.Bonus, x.Veto, x.Stage, false}
+			return []any{x.UnitID, x.Year, x.BaseScore, x.Bonus, x.Veto, x.Stage, x.Demo}
 		}},
-	db.ImportActivities: {entity: string(db.EntityPracticeActivity), table: "practice_activities", keys: []string{"unit_id", "activity_date", "kind", "theme"},
-		vals: []string{"center_id", "sessions", "participants", "demo"},
+	db.ImportActivities: {entity: string(db.EntityPracticeActivity), table: "practice_activities", keys: keyOf("practice_activities"),
+		cols: []string{"unit_id", "activity_date", "kind", "theme", "center_id", "sessions", "participants", "demo"},
 		args: func(rec any) []any {
 			x := rec.(*db.PracticeActivity)
-			return []any{x.UnitID, x.Date, x.Kind, x.Theme, x.CenterID, x.Sessions, x.Participants, false}
+			return []any{x.UnitID, x.Date, x.Kind, x.Theme, x.CenterID, x.Sessions, x.Participants, x.Demo}
 		}},
 }
 
@@ -111,6 +130,9 @@ func (d *DB) Import(ctx context.Context, req db.ImportRequest) (*db.ImportReport
 		return nil, err
 	}
 	defer w.close()
+	if ci := slices.IndexFunc(spec.Columns, func(c importer.Column) bool { return c.Key == "demo" }); ci >= 0 {
+		w.demoColumn = f.Column(ci)
+	}
 	res, err = importer.Scan(f, importer.NewParser(f, cat, false), func(row int, rec any) error { return w.add(row, t.args(rec)) })
 	if err == nil {
 		err = w.flush()
@@ -121,6 +143,11 @@ func (d *DB) Import(ctx context.Context, req db.ImportRequest) (*db.ImportReport
 	if res.ErrorCount > 0 {
 		// The catalog changed between the passes (a unit was renamed or deleted): report, write nothing.
 		rep.Valid, rep.Errors, rep.ErrorCount = res.Valid, res.Errors, res.ErrorCount
+		return rep, nil
+	}
+	if w.errCount > 0 {
+		// Rows that would change a record's demo flag: report them, write nothing.
+		rep.Valid, rep.Errors, rep.ErrorCount = res.Valid-w.errCount, w.errors, w.errCount
 		return rep, nil
 	}
 	rep.Created, rep.Updated, rep.Unchanged = w.created, w.updated, w.unchanged
@@ -158,19 +185,26 @@ type stager struct {
 	t    *importTable
 	cols []string
 	// batch is the rows per statement, under SQLite's limit of 32766 variables.
-	batch                                        int
-	rows                                         []any
-	n                                            int
-	nextID                                       int64
-	insert                                       map[int]*sql.Stmt
-	stmts                                        []*sql.Stmt
-	match, compare, count, update, create, clear *sql.Stmt
+	batch                                                  int
+	rows                                                   []any
+	n                                                      int
+	nextID                                                 int64
+	insert                                                 map[int]*sql.Stmt
+	stmts                                                  []*sql.Stmt
+	match, compare, mismatch, count, update, create, clear *sql.Stmt
 
 	created, updated, unchanged int
+	// demoColumn is the file's column letter of 演示数据, for the errors of rows whose demo flag differs from their record's.
+	demoColumn string
+	errors     []*db.ImportError
+	errCount   int
 }
 
+// stagedAlias turns a key expression over the table alias t into the same expression over the staged row s.
+var stagedAlias = regexp.MustCompile(`\bt\.`)
+
 func newStager(ctx context.Context, tx *sql.Tx, t *importTable) (*stager, error) {
-	cols := append(append([]string{}, t.keys...), t.vals...)
+	cols := t.cols
 	s := &stager{ctx: ctx, tx: tx, t: t, cols: cols, batch: min(500, 32000/(len(cols)+1)), insert: map[int]*sql.Stmt{}}
 	if _, err := tx.ExecContext(ctx, `DROP TABLE IF EXISTS temp.import_stage`); err != nil {
 		return nil, err
@@ -191,9 +225,13 @@ func newStager(ctx context.Context, tx *sql.Tx, t *importTable) (*stager, error)
 		}
 		return strings.Join(parts, " AND ")
 	}
-	set := make([]string, len(t.vals))
-	for i, c := range t.vals {
+	set := make([]string, len(cols))
+	for i, c := range cols {
 		set[i] = c + " = s." + c
+	}
+	key := make([]string, len(t.keys))
+	for i, k := range t.keys {
+		key[i] = k + " = " + stagedAlias.ReplaceAllString(k, "s.")
 	}
 	var err error
 	prep := func(q string) *sql.Stmt {
@@ -205,9 +243,10 @@ func newStager(ctx context.Context, tx *sql.Tx, t *importTable) (*stager, error)
 		s.stmts = append(s.stmts, st)
 		return st
 	}
-	s.match = prep(`UPDATE temp.import_stage AS s SET target = (SELECT min(t.id) FROM ` + t.table + ` t WHERE ` + same(t.keys, "t", "s") + `)`)
+	s.match = prep(`UPDATE temp.import_stage AS s SET target = (SELECT min(t.id) FROM ` + t.table + ` t WHERE ` + strings.Join(key, " AND ") + `)`)
 	s.compare = prep(`UPDATE temp.import_stage AS s SET changed = NOT EXISTS (SELECT 1 FROM ` + t.table + ` t WHERE t.id = s.target AND ` +
-		same(t.vals, "t", "s") + `) WHERE target IS NOT NULL`)
+		same(cols, "t", "s") + `) WHERE target IS NOT NULL`)
+	s.mismatch = prep(`SELECT s.row, s.target, t.demo FROM temp.import_stage s JOIN ` + t.table + ` t ON t.id = s.target WHERE t.demo IS NOT s.demo ORDER BY s.row`)
 	s.count = prep(`SELECT count(*) FILTER (WHERE target IS NULL), count(*) FILTER (WHERE changed) FROM temp.import_stage`)
 	s.update = prep(`UPDATE ` + t.table + ` SET ` + strings.Join(set, ", ") + `, version = version + 1 FROM temp.import_stage s
 		WHERE ` + t.table + `.id = s.target AND s.changed`)
@@ -255,6 +294,9 @@ func (s *stager) flush() error {
 			return fmt.Errorf("match: %w", err)
 		}
 	}
+	if err := s.refuseDemoChanges(); err != nil {
+		return err
+	}
 	var created, changed int
 	if err := s.count.QueryRowContext(s.ctx).Scan(&created, &changed); err != nil {
 		return err
@@ -278,6 +320,36 @@ func (s *stager) flush() error {
 	s.unchanged += s.n - created - changed
 	s.rows, s.n = s.rows[:0], 0
 	return nil
+}
+
+// refuseDemoChanges reports every staged row whose record has the other demo flag: an import never turns demo
+// records into real ones, or the reverse, without saying so.
+func (s *stager) refuseDemoChanges() error {
+	rows, err := s.mismatch.QueryContext(s.ctx)
+	if err != nil {
+		return fmt.Errorf("demo check: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var row int
+		var id int64
+		var demo bool
+		if err := rows.Scan(&row, &id, &demo); err != nil {
+			return err
+		}
+		s.errCount++
+		if len(s.errors) >= db.MaxImportErrors {
+			continue
+		}
+		msg := fmt.Sprintf("本行对应的已有记录（编号 %d）是演示数据，而本行未标为演示数据。导入不会把演示记录改为真实记录："+
+			"如果这一行就是那条演示记录，请在“%s”列填“是”；如果要录入真实记录，请先清除演示数据再导入。", id, importer.DemoHeader)
+		if !demo {
+			msg = fmt.Sprintf("本行标为演示数据，而对应的已有记录（编号 %d）是真实记录。导入不会把真实记录改为演示数据：请在“%s”列填“否”或留空。",
+				id, importer.DemoHeader)
+		}
+		s.errors = append(s.errors, &db.ImportError{Row: row, Column: s.demoColumn, Field: importer.DemoHeader, Message: msg})
+	}
+	return rows.Err()
 }
 
 func (s *stager) close() {

@@ -163,8 +163,8 @@ func (l *loader) dataset(ds *db.Dataset) {
 		return
 	}
 	for _, x := range ds.Sources {
-		l.exec(`INSERT INTO source_documents (id, title, publisher, published_on, url) VALUES (?,?,?,?,?)`,
-			x.ID, x.Title, x.Publisher, x.PublishedOn, x.URL)
+		l.exec(`INSERT INTO source_documents (id, title, publisher, published_on, url, demo) VALUES (?,?,?,?,?,?)`,
+			x.ID, x.Title, x.Publisher, x.PublishedOn, x.URL, x.Demo)
 	}
 	for i, x := range ds.Figures {
 		l.exec(`INSERT INTO published_figures (id, key, position, section, label_zh, label_en, value, unit, qualifier, quote, source_id, metric, note_zh)

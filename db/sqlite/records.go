@@ -48,18 +48,7 @@ func keysetAfter(w *where, order, after, col, idCol string, numeric, desc bool) 
 
 // PracticeActivities returns one page of practice activities, by date then ID.
 func (d *DB) PracticeActivities(ctx context.Context, f db.PracticeActivityCriteria, page db.Page) (*db.PracticeActivityConnection, error) {
-	w := &where{}
-	w.years("a.year", f.Years)
-	addIn(w, "a.kind", f.Kinds)
-	if f.CenterID != 0 {
-		w.add("a.center_id = ?", f.CenterID)
-	}
-	if f.UnitID != 0 {
-		w.add("a.unit_id = ?", f.UnitID)
-	}
-	if f.Demo != nil {
-		w.add("a.demo = ?", *f.Demo)
-	}
+	w := activityWhere(f)
 	out := &db.PracticeActivityConnection{}
 	if err := d.read.QueryRowContext(ctx, `SELECT count(*) FROM practice_activities a`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
@@ -84,6 +73,22 @@ func (d *DB) PracticeActivities(ctx context.Context, f db.PracticeActivityCriter
 	return out, nil
 }
 
+func activityWhere(f db.PracticeActivityCriteria) *where {
+	w := &where{}
+	w.years("a.year", f.Years)
+	addIn(w, "a.kind", f.Kinds)
+	if f.CenterID != 0 {
+		w.add("a.center_id = ?", f.CenterID)
+	}
+	if f.UnitID != 0 {
+		w.add("a.unit_id = ?", f.UnitID)
+	}
+	if f.Demo != nil {
+		w.add("a.demo = ?", *f.Demo)
+	}
+	return w
+}
+
 // PracticeActivitiesByIDs loads practice activities by ID.
 func (d *DB) PracticeActivitiesByIDs(ctx context.Context, ids []int64) (map[int64]*db.PracticeActivity, error) {
 	if len(ids) == 0 {
@@ -98,8 +103,16 @@ func (d *DB) PracticeActivitiesByIDs(ctx context.Context, ids []int64) (map[int6
 	return byID(as, func(a *db.PracticeActivity) int64 { return a.ID }), err
 }
 
-// Assessments returns one page of assessments, by year then ID.
-func (d *DB) Assessments(ctx context.Context, f db.AssessmentCriteria, page db.Page) (*db.AssessmentConnection, error) {
+const assessmentCols = `a.id, a.unit_id, a.year, a.base_score, a.bonus, a.veto, a.stage, a.demo, a.version`
+
+const assessmentFrom = ` FROM assessments a JOIN units u ON u.id = a.unit_id`
+
+func scanAssessment(r *sql.Rows) (*db.Assessment, error) {
+	a := &db.Assessment{}
+	return a, r.Scan(&a.ID, &a.UnitID, &a.Year, &a.BaseScore, &a.Bonus, &a.Veto, &a.Stage, &a.Demo, &a.Version)
+}
+
+func assessmentWhere(f db.AssessmentCriteria) *where {
 	w := &where{}
 	if f.Year != 0 {
 		w.add("a.year = ?", f.Year)
@@ -114,7 +127,13 @@ func (d *DB) Assessments(ctx context.Context, f db.AssessmentCriteria, page db.P
 	if f.Demo != nil {
 		w.add("a.demo = ?", *f.Demo)
 	}
-	const from = ` FROM assessments a JOIN units u ON u.id = a.unit_id`
+	return w
+}
+
+// Assessments returns one page of assessments, by year then ID.
+func (d *DB) Assessments(ctx context.Context, f db.AssessmentCriteria, page db.Page) (*db.AssessmentConnection, error) {
+	w := assessmentWhere(f)
+	const from = assessmentFrom
 	out := &db.AssessmentConnection{}
 	if err := d.read.QueryRowContext(ctx, `SELECT count(*)`+from+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
@@ -123,15 +142,12 @@ func (d *DB) Assessments(ctx context.Context, f db.AssessmentCriteria, page db.P
 	if err := keysetAfter(w, order, page.After, "a.year", "a.id", true, false); err != nil {
 		return nil, err
 	}
-	rows, err := d.read.QueryContext(ctx, `SELECT a.id, a.unit_id, a.year, a.base_score, a.bonus, a.veto, a.stage, a.demo, a.version`+from+w.sql()+
+	rows, err := d.read.QueryContext(ctx, `SELECT `+assessmentCols+from+w.sql()+
 		` ORDER BY a.year, a.id LIMIT ?`, append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
 	}
-	as, err := collect(rows, func(r *sql.Rows) (*db.Assessment, error) {
-		a := &db.Assessment{}
-		return a, r.Scan(&a.ID, &a.UnitID, &a.Year, &a.BaseScore, &a.Bonus, &a.Veto, &a.Stage, &a.Demo, &a.Version)
-	})
+	as, err := collect(rows, scanAssessment)
 	if err != nil {
 		return nil, err
 	}

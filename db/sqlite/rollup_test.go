@@ -32,12 +32,12 @@ func TestRollups(t *testing.T) {
 	}
 	defer raw.Close()
 	for _, tc := range []struct{ name, sql string }{
-		{"UpdateRecords", `UPDATE volunteer_records SET minutes = minutes + 7, verified = 1 - verified, service_date = '2023-05-05' WHERE id % 9 = 0`},
+		{"UpdateRecords", `UPDATE volunteer_records SET minutes = minutes + 7, verified = 1 - verified, service_date = date(service_date, '+3652 days') WHERE id % 9 = 0`},
 		{"MoveCampaign", `UPDATE volunteer_records SET campaign_id = NULL WHERE id % 17 = 0`},
 		{"DeleteRecords", `DELETE FROM volunteer_records WHERE id % 5 = 0`},
 		{"UpdateHonors", `UPDATE honors SET year = 2022, date = NULL, status = 'RECOMMENDED' WHERE id % 7 = 0`},
 		{"DeleteHonors", `DELETE FROM honors WHERE id % 11 = 0`},
-		{"UpdateActivities", `UPDATE practice_activities SET sessions = sessions + 1, activity_date = '2020-02-02' WHERE id % 3 = 0`},
+		{"UpdateActivities", `UPDATE practice_activities SET sessions = sessions + 1, activity_date = date(activity_date, '-3652 days') WHERE id % 3 = 0`},
 		{"DeleteActivities", `DELETE FROM practice_activities WHERE id % 4 = 0`},
 		{"UpdateAssessments", `UPDATE assessments SET veto = 1 - veto, bonus = 5 WHERE id % 13 = 0`},
 		{"DeleteAssessments", `DELETE FROM assessments WHERE id % 19 = 0`},

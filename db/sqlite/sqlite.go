@@ -130,6 +130,11 @@ func (d *DB) migrateFile(ctx context.Context, name string) error {
 	} else if n > 0 {
 		return nil
 	}
+	if check := migrationChecks[name]; check != nil {
+		if err := check(ctx, tx); err != nil {
+			return err
+		}
+	}
 	body, err := fs.ReadFile(migrationFS, name)
 	if err != nil {
 		return err

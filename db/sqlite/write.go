@@ -135,6 +135,11 @@ var uniqueMessages = map[string]string{
 	"indicator_scores.assessment_id": "指标得分重复",
 	"volunteer_projects.name":        "同名志愿服务项目已存在",
 	"pairings.unit_id":               "该单位与该乡镇的结对已存在",
+	// Natural keys indexed on expressions (0008); SQLite names the index instead of the columns.
+	"index 'people_natural_key'":            "同一单位已有同名人物",
+	"index 'honors_natural_key'":            "该获得者在该年度（届次）已有同一类别的荣誉",
+	"index 'volunteer_records_natural_key'": "该单位同一天同一专项行动已有按同一方式记录的志愿服务记录",
+	"practice_activities.unit_id":           "该单位同一天已有同类型、同主题的文明实践活动",
 }
 
 // constraintError turns SQLite constraint failures into coded errors: UNIQUE → ECONFLICT, FOREIGN KEY →
@@ -156,7 +161,11 @@ func constraintError(err error) error {
 		text := se.Error()
 		if i := strings.LastIndex(text, "failed: "); i >= 0 {
 			first, _, _ := strings.Cut(text[i+len("failed: "):], ",")
-			first, _, _ = strings.Cut(first, " ")
+			if !strings.HasPrefix(first, "index '") {
+				first, _, _ = strings.Cut(first, " ")
+			} else if j := strings.IndexByte(first[len("index '"):], '\''); j >= 0 {
+				first = first[:len("index '")+j+1]
+			}
 			if m, ok := uniqueMessages[first]; ok {
 				msg = m
 			}

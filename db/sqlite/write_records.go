@@ -269,11 +269,32 @@ func (d *DB) UpdateHonor(ctx context.Context, id int64, expected int, in db.Hono
 	return one(ctx, id, d.HonorsByIDs)
 }
 
+// checkVolunteerRefs checks the unit and the campaign, and that a campaign record falls inside the campaign's dates,
+// as imports do, so that every record a mutation makes can be exported and imported back.
 func checkVolunteerRefs(ctx context.Context, tx *sql.Tx, in db.VolunteerRecordFields) error {
 	if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
 		return err
 	}
-	return existsOpt(ctx, tx, "campaigns", "campaignId", "专项行动", in.CampaignID)
+	if in.CampaignID == nil {
+		return nil
+	}
+	var name string
+	var start db.Date
+	var end *db.Date
+	err := tx.QueryRowContext(ctx, `SELECT name_zh, start_date, end_date FROM campaigns WHERE id = ?`, *in.CampaignID).Scan(&name, &start, &end)
+	if errors.Is(err, sql.ErrNoRows) {
+		return db.FieldErrorf("campaignId", "专项行动不存在：%d", *in.CampaignID)
+	} else if err != nil {
+		return err
+	}
+	if in.Date < start || end != nil && in.Date > *end {
+		until := "至今"
+		if end != nil {
+			until = string(*end)
+		}
+		return db.FieldErrorf("date", "服务日期 %s 不在专项行动“%s”的起止日期（%s 至 %s）内", in.Date, name, start, until)
+	}
+	return nil
 }
 
 // CreateVolunteerRecord adds a volunteer record.
