@@ -80,11 +80,11 @@ func assertRoundTrip(t *testing.T, m *main.Main, formats ...string) {
 					t.Logf("no %s records: nothing to round-trip", v.table)
 					return
 				}
-				version, err := m.DB.DataVersion(ctx)
+				version, err := m.Backend.DataVersion(ctx)
 				if err != nil {
 					t.Fatal(err)
 				}
-				rep, err := m.DB.Import(ctx, db.ImportRequest{Kind: v.kind, Path: file})
+				rep, err := m.Backend.Import(ctx, db.ImportRequest{Kind: v.kind, Path: file})
 				if err != nil {
 					t.Fatalf("import: %v", err)
 				}
@@ -101,7 +101,7 @@ func assertRoundTrip(t *testing.T, m *main.Main, formats ...string) {
 				if after := tableFingerprint(t, m.Config.DBPath, v.table); after != before {
 					t.Fatalf("versions or demo flags changed: before %+v, after %+v", before, after)
 				}
-				if after, _ := m.DB.DataVersion(ctx); after != version {
+				if after, _ := m.Backend.DataVersion(ctx); after != version {
 					t.Fatalf("data version %d → %d", version, after)
 				}
 				t.Logf("%d rows: export %s, import %s", rep.Rows, exported.Round(time.Millisecond), (time.Since(start) - exported).Round(time.Millisecond))
