@@ -270,7 +270,9 @@ func (d *DB) ExcellentCases(ctx context.Context, f db.CaseCriteria, page db.Page
 		return nil, err
 	}
 	out.Edges, out.PageInfo = paged(cs, page, func(x *db.ExcellentCase) string { return encodeOrderedCursor(order, x.ID, x.ID) },
-		func(c string, x *db.ExcellentCase) *db.ExcellentCaseEdge { return &db.ExcellentCaseEdge{Cursor: c, Node: x} })
+		func(c string, x *db.ExcellentCase) *db.ExcellentCaseEdge {
+			return &db.ExcellentCaseEdge{Cursor: c, Node: x}
+		})
 	return out, nil
 }
 
@@ -332,7 +334,9 @@ func (d *DB) TalentMembers(ctx context.Context, f db.TalentCriteria, page db.Pag
 		return nil, err
 	}
 	out.Edges, out.PageInfo = paged(ms, page, func(x *db.TalentMember) string { return encodeOrderedCursor(order, x.ID, x.ID) },
-		func(c string, x *db.TalentMember) *db.TalentMemberEdge { return &db.TalentMemberEdge{Cursor: c, Node: x} })
+		func(c string, x *db.TalentMember) *db.TalentMemberEdge {
+			return &db.TalentMemberEdge{Cursor: c, Node: x}
+		})
 	return out, nil
 }
 
@@ -430,7 +434,9 @@ func (d *DB) CivilisationEvents(ctx context.Context, f db.EventCriteria, page db
 			v = string(*x.Date)
 		}
 		return encodeOrderedCursor(order, v, x.ID)
-	}, func(c string, x *db.CivilisationEvent) *db.CivilisationEventEdge { return &db.CivilisationEventEdge{Cursor: c, Node: x} })
+	}, func(c string, x *db.CivilisationEvent) *db.CivilisationEventEdge {
+		return &db.CivilisationEventEdge{Cursor: c, Node: x}
+	})
 	return out, nil
 }
 
