@@ -236,11 +236,13 @@ type TalentRole string
 
 // Values of TalentRole, in the article's order.
 const (
-	RoleOnlineReview       TalentRole = "ONLINE_REVIEW"
-	RoleSiteVisit          TalentRole = "SITE_VISIT"
-	RoleAdvancedSelection  TalentRole = "ADVANCED_SELECTION"
-	talentRoleListForError            = "ONLINE_REVIEW（网络评审）、SITE_VISIT（实地考察）、ADVANCED_SELECTION（先进评选）"
+	RoleOnlineReview      TalentRole = "ONLINE_REVIEW"
+	RoleSiteVisit         TalentRole = "SITE_VISIT"
+	RoleAdvancedSelection TalentRole = "ADVANCED_SELECTION"
 )
+
+// talentRoleListForError names the roles in messages, code and Chinese together.
+const talentRoleListForError = "ONLINE_REVIEW（网络评审）、SITE_VISIT（实地考察）、ADVANCED_SELECTION（先进评选）"
 
 // AllTalentRoles lists every TalentRole, in the article's order.
 var AllTalentRoles = []TalentRole{RoleOnlineReview, RoleSiteVisit, RoleAdvancedSelection}
