@@ -490,3 +490,24 @@ func TestCivilisationEvents(t *testing.T) {
 		}
 	})
 }
+
+// TestArticleDemoCounted checks that demo wishes, cases, members and events count as demo records, so that the
+// 演示数据 badge stays while any of them is present.
+func TestArticleDemoCounted(t *testing.T) {
+	ds, err := seed.Real()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds.Article.Wishes = []*db.Wish{{ID: 1, Title: "心愿（演示）", Beneficiary: "某村（演示）", Stage: db.WishCollected, CollectedOn: "2021-08-01", Demo: true}}
+	ds.Article.Cases = []*db.ExcellentCase{{ID: 1, CompilationID: 1, Title: "案例（演示）", Demo: true}}
+	ds.Article.TalentMembers = []*db.TalentMember{{ID: 1, Name: "某某（演示）", SinceYear: 2022, Roles: []db.TalentRole{db.RoleSiteVisit}, Demo: true}}
+	ds.Article.Events = append(ds.Article.Events, &db.CivilisationEvent{ID: 99, Kind: db.EventTraining, Title: "培训班（演示场次）", Demo: true})
+	d := MustOpenLoaded(t, ds)
+	info, err := d.DatasetInfo(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !info.HasDemo || info.DemoRecords != 4 {
+		t.Errorf("dataset info = %+v, want 4 demo records", info)
+	}
+}
