@@ -72,6 +72,18 @@ func TestWriteAuthorization(t *testing.T) {
 		`createAssessment(input: {unitId: "x", year: 2020, baseScore: 1, stage: APPLIED}) { id }`,
 		`updateAssessment(id: "x", expectedVersion: 1, input: {unitId: "x", year: 2020, baseScore: 1, stage: APPLIED}) { id }`,
 		`deleteAssessment(id: "x") { id }`,
+		`createWish(input: {title: " ", beneficiary: "x", stage: COLLECTED, collectedOn: "2021-08-01"}) { id }`,
+		`updateWish(id: "x", expectedVersion: 1, input: {title: "x", beneficiary: "x", stage: COLLECTED, collectedOn: "2021-08-01"}) { id }`,
+		`deleteWish(id: "x") { id }`,
+		`createExcellentCase(input: {compilationId: "x", title: "x"}) { id }`,
+		`updateExcellentCase(id: "x", expectedVersion: 1, input: {compilationId: "x", title: "x"}) { id }`,
+		`deleteExcellentCase(id: "x") { id }`,
+		`createTalentMember(input: {name: "x", sinceYear: 2023, roles: []}) { id }`,
+		`updateTalentMember(id: "x", expectedVersion: 1, input: {name: "x", sinceYear: 2023, roles: [SITE_VISIT]}) { id }`,
+		`deleteTalentMember(id: "x") { id }`,
+		`createCivilisationEvent(input: {kind: TRAINING, title: " "}) { id }`,
+		`updateCivilisationEvent(id: "x", expectedVersion: 1, input: {kind: TRAINING, title: "x"}) { id }`,
+		`deleteCivilisationEvent(id: "x") { id }`,
 	}
 	adminMutations := []string{
 		`createTarget(input: {metric: VOLUNTEERS, year: 1900, value: 1}) { id }`,

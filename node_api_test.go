@@ -176,7 +176,10 @@ func TestEveryQueryIsTested(t *testing.T) {
 		"volunteerStats", "volunteerRecords", "rankings", "rankingWeights", "honorCategories", "units", "unit", "unitKinds", "people",
 		"campaigns", "volunteerProjects", "federation", "practiceCenters", "practiceSummary", "practiceActivityStats", "workStats",
 		"assessmentIndicators", "assessmentStageStats", "milestones", "targets", "dataset", "viewer", "users", "apiTokens",
-		"auditLog", "deletedRecords", "practiceActivities", "assessments"}
+		"auditLog", "deletedRecords", "practiceActivities", "assessments",
+		// The article records, tested in article_api_test.go.
+		"practiceActions", "pairingContentCounts", "wishes", "wishFunnel", "caseCompilations", "excellentCases", "talentPool",
+		"talentMembers", "civilisationEvents"}
 	m := MustRunMain(t)
 	r := query[struct {
 		Type struct{ Fields []struct{ Name string } } `json:"__type"`

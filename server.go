@@ -216,6 +216,12 @@ func (m *Main) GraphQL() *handler.Server {
 	cfg.Complexity.PracticeCenter.Links = list(5)
 	cfg.Complexity.Campaign.Donations = list(50)
 	cfg.Complexity.Assessment.Scores = list(6)
+	// The article records (graph/article.graphqls).
+	cfg.Complexity.Query.Wishes = func(c int, _ *model.WishFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.ExcellentCases = func(c int, _ *string, _ *bool, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.TalentMembers = func(c int, _ *db.TalentRole, _ *bool, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.CivilisationEvents = func(c int, _ *model.CivilisationEventFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Pairing.Contents = list(5)
 
 	srv := handler.New(graph.NewExecutableSchema(cfg))
 	srv.AddTransport(m.websocket())

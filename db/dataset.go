@@ -27,6 +27,8 @@ type Dataset struct {
 	Weights          []*RankingWeight
 	Milestones       []*Milestone
 	Targets          []*Target
+	// Article holds the 六大行动, pairing content, wishes, cases, talent pool and events (db/article.go).
+	Article ArticleData
 }
 
 // BulkDataset is a dataset whose large tables are streamed, so that millions of generated or imported rows

@@ -45,6 +45,8 @@ type PracticeActivity struct {
 	Participants int
 	Demo         bool
 	Version      int
+	// Action is the one of the 六大行动 the activity serves, when known (db/article.go).
+	Action *PracticeAction
 }
 
 // PracticeSummary sums up civilisation practice for a range of years.

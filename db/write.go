@@ -252,6 +252,8 @@ type PracticeActivityFields struct {
 	Theme        string
 	Sessions     int
 	Participants int
+	// Action files the activity under one of the named 六大行动; nil leaves it unfiled.
+	Action *PracticeAction
 }
 
 // AssessmentFields is what a client sets on an assessment, with its indicator scores (replaced as a whole).
@@ -506,6 +508,9 @@ func (f *PracticeActivityFields) Validate() error {
 	}
 	if f.Participants < 0 {
 		return FieldErrorf("participants", "参与人次不能为负数：%d", f.Participants)
+	}
+	if f.Action != nil && !f.Action.Named() {
+		return FieldErrorf("action", "原文未列出该行动的名称，活动不能归入：%q", *f.Action)
 	}
 	return nil
 }

@@ -34,15 +34,20 @@ type ResolverRoot interface {
 	Assessment() AssessmentResolver
 	AuditEntry() AuditEntryResolver
 	Campaign() CampaignResolver
+	CaseCompilation() CaseCompilationResolver
+	CivilisationEvent() CivilisationEventResolver
 	DeletedRecord() DeletedRecordResolver
 	DemoBlocker() DemoBlockerResolver
 	Donation() DonationResolver
+	ExcellentCase() ExcellentCaseResolver
 	Honor() HonorResolver
 	HonorCategory() HonorCategoryResolver
 	Milestone() MilestoneResolver
 	Mutation() MutationResolver
 	Pairing() PairingResolver
+	PairingContentCount() PairingContentCountResolver
 	Person() PersonResolver
+	PracticeActionInfo() PracticeActionInfoResolver
 	PracticeActivity() PracticeActivityResolver
 	PracticeCenter() PracticeCenterResolver
 	PracticeLink() PracticeLinkResolver
@@ -51,12 +56,14 @@ type ResolverRoot interface {
 	RankingEntry() RankingEntryResolver
 	SourceDocument() SourceDocumentResolver
 	Subscription() SubscriptionResolver
+	TalentMember() TalentMemberResolver
 	Target() TargetResolver
 	Unit() UnitResolver
 	User() UserResolver
 	VolunteerBucket() VolunteerBucketResolver
 	VolunteerProject() VolunteerProjectResolver
 	VolunteerRecord() VolunteerRecordResolver
+	Wish() WishResolver
 }
 
 type DirectiveRoot struct {
@@ -155,6 +162,41 @@ type ComplexityRoot struct {
 		Volunteers        func(childComplexity int) int
 	}
 
+	CaseCompilation struct {
+		CaseCount     func(childComplexity int) int
+		Demo          func(childComplexity int) int
+		DemoCaseCount func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Quote         func(childComplexity int) int
+		Source        func(childComplexity int) int
+		Title         func(childComplexity int) int
+	}
+
+	CivilisationEvent struct {
+		Date      func(childComplexity int) int
+		Dated     func(childComplexity int) int
+		Demo      func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Milestone func(childComplexity int) int
+		Place     func(childComplexity int) int
+		Quote     func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Title     func(childComplexity int) int
+		Version   func(childComplexity int) int
+	}
+
+	CivilisationEventConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CivilisationEventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	DataChange struct {
 		At      func(childComplexity int) int
 		Version func(childComplexity int) int
@@ -226,6 +268,28 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Unit        func(childComplexity int) int
+	}
+
+	ExcellentCase struct {
+		Compilation func(childComplexity int) int
+		Demo        func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Summary     func(childComplexity int) int
+		Title       func(childComplexity int) int
+		Unit        func(childComplexity int) int
+		Version     func(childComplexity int) int
+		Year        func(childComplexity int) int
+	}
+
+	ExcellentCaseConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ExcellentCaseEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	FederationSummary struct {
@@ -340,43 +404,55 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		CreateAPIToken         func(childComplexity int, name string, scope db.TokenScope, expiresInDays *int) int
-		CreateAssessment       func(childComplexity int, input model.AssessmentInput) int
-		CreateCampaign         func(childComplexity int, input model.CampaignInput) int
-		CreateHonor            func(childComplexity int, input model.HonorInput) int
-		CreatePerson           func(childComplexity int, input model.PersonInput) int
-		CreatePracticeActivity func(childComplexity int, input model.PracticeActivityInput) int
-		CreatePracticeLink     func(childComplexity int, input model.PracticeLinkInput) int
-		CreateTarget           func(childComplexity int, input model.TargetInput) int
-		CreateUnit             func(childComplexity int, input model.UnitInput) int
-		CreateUser             func(childComplexity int, username string, password string, role db.Role, displayName *string) int
-		CreateVolunteerRecord  func(childComplexity int, input model.VolunteerRecordInput) int
-		DeleteAssessment       func(childComplexity int, id string, expectedVersion *int) int
-		DeleteCampaign         func(childComplexity int, id string, expectedVersion *int) int
-		DeleteHonor            func(childComplexity int, id string, expectedVersion *int) int
-		DeletePerson           func(childComplexity int, id string, expectedVersion *int) int
-		DeletePracticeActivity func(childComplexity int, id string, expectedVersion *int) int
-		DeletePracticeLink     func(childComplexity int, id string, expectedVersion *int) int
-		DeleteRankingWeights   func(childComplexity int, fromYear int) int
-		DeleteTarget           func(childComplexity int, id string, expectedVersion *int) int
-		DeleteUnit             func(childComplexity int, id string, expectedVersion *int) int
-		DeleteVolunteerRecord  func(childComplexity int, id string, expectedVersion *int) int
-		ImportRecords          func(childComplexity int, file graphql.Upload, kind db.ImportKind, dryRun *bool) int
-		PurgeDemoData          func(childComplexity int, dryRun *bool) int
-		RestoreRecord          func(childComplexity int, id string) int
-		RevokeAPIToken         func(childComplexity int, id string) int
-		SetPassword            func(childComplexity int, id string, password string) int
-		SetRankingWeights      func(childComplexity int, fromYear int, weights []*model.RankingWeightInput) int
-		SetUserRole            func(childComplexity int, id string, role db.Role, disabled *bool) int
-		UpdateAssessment       func(childComplexity int, id string, expectedVersion int, input model.AssessmentInput) int
-		UpdateCampaign         func(childComplexity int, id string, expectedVersion int, input model.CampaignInput) int
-		UpdateHonor            func(childComplexity int, id string, expectedVersion int, input model.HonorInput) int
-		UpdatePerson           func(childComplexity int, id string, expectedVersion int, input model.PersonInput) int
-		UpdatePracticeActivity func(childComplexity int, id string, expectedVersion int, input model.PracticeActivityInput) int
-		UpdatePracticeLink     func(childComplexity int, id string, expectedVersion int, input model.PracticeLinkInput) int
-		UpdateTarget           func(childComplexity int, id string, expectedVersion int, input model.TargetInput) int
-		UpdateUnit             func(childComplexity int, id string, expectedVersion int, input model.UnitInput) int
-		UpdateVolunteerRecord  func(childComplexity int, id string, expectedVersion int, input model.VolunteerRecordInput) int
+		CreateAPIToken          func(childComplexity int, name string, scope db.TokenScope, expiresInDays *int) int
+		CreateAssessment        func(childComplexity int, input model.AssessmentInput) int
+		CreateCampaign          func(childComplexity int, input model.CampaignInput) int
+		CreateCivilisationEvent func(childComplexity int, input model.CivilisationEventInput) int
+		CreateExcellentCase     func(childComplexity int, input model.ExcellentCaseInput) int
+		CreateHonor             func(childComplexity int, input model.HonorInput) int
+		CreatePerson            func(childComplexity int, input model.PersonInput) int
+		CreatePracticeActivity  func(childComplexity int, input model.PracticeActivityInput) int
+		CreatePracticeLink      func(childComplexity int, input model.PracticeLinkInput) int
+		CreateTalentMember      func(childComplexity int, input model.TalentMemberInput) int
+		CreateTarget            func(childComplexity int, input model.TargetInput) int
+		CreateUnit              func(childComplexity int, input model.UnitInput) int
+		CreateUser              func(childComplexity int, username string, password string, role db.Role, displayName *string) int
+		CreateVolunteerRecord   func(childComplexity int, input model.VolunteerRecordInput) int
+		CreateWish              func(childComplexity int, input model.WishInput) int
+		DeleteAssessment        func(childComplexity int, id string, expectedVersion *int) int
+		DeleteCampaign          func(childComplexity int, id string, expectedVersion *int) int
+		DeleteCivilisationEvent func(childComplexity int, id string, expectedVersion *int) int
+		DeleteExcellentCase     func(childComplexity int, id string, expectedVersion *int) int
+		DeleteHonor             func(childComplexity int, id string, expectedVersion *int) int
+		DeletePerson            func(childComplexity int, id string, expectedVersion *int) int
+		DeletePracticeActivity  func(childComplexity int, id string, expectedVersion *int) int
+		DeletePracticeLink      func(childComplexity int, id string, expectedVersion *int) int
+		DeleteRankingWeights    func(childComplexity int, fromYear int) int
+		DeleteTalentMember      func(childComplexity int, id string, expectedVersion *int) int
+		DeleteTarget            func(childComplexity int, id string, expectedVersion *int) int
+		DeleteUnit              func(childComplexity int, id string, expectedVersion *int) int
+		DeleteVolunteerRecord   func(childComplexity int, id string, expectedVersion *int) int
+		DeleteWish              func(childComplexity int, id string, expectedVersion *int) int
+		ImportRecords           func(childComplexity int, file graphql.Upload, kind db.ImportKind, dryRun *bool) int
+		PurgeDemoData           func(childComplexity int, dryRun *bool) int
+		RestoreRecord           func(childComplexity int, id string) int
+		RevokeAPIToken          func(childComplexity int, id string) int
+		SetPassword             func(childComplexity int, id string, password string) int
+		SetRankingWeights       func(childComplexity int, fromYear int, weights []*model.RankingWeightInput) int
+		SetUserRole             func(childComplexity int, id string, role db.Role, disabled *bool) int
+		UpdateAssessment        func(childComplexity int, id string, expectedVersion int, input model.AssessmentInput) int
+		UpdateCampaign          func(childComplexity int, id string, expectedVersion int, input model.CampaignInput) int
+		UpdateCivilisationEvent func(childComplexity int, id string, expectedVersion int, input model.CivilisationEventInput) int
+		UpdateExcellentCase     func(childComplexity int, id string, expectedVersion int, input model.ExcellentCaseInput) int
+		UpdateHonor             func(childComplexity int, id string, expectedVersion int, input model.HonorInput) int
+		UpdatePerson            func(childComplexity int, id string, expectedVersion int, input model.PersonInput) int
+		UpdatePracticeActivity  func(childComplexity int, id string, expectedVersion int, input model.PracticeActivityInput) int
+		UpdatePracticeLink      func(childComplexity int, id string, expectedVersion int, input model.PracticeLinkInput) int
+		UpdateTalentMember      func(childComplexity int, id string, expectedVersion int, input model.TalentMemberInput) int
+		UpdateTarget            func(childComplexity int, id string, expectedVersion int, input model.TargetInput) int
+		UpdateUnit              func(childComplexity int, id string, expectedVersion int, input model.UnitInput) int
+		UpdateVolunteerRecord   func(childComplexity int, id string, expectedVersion int, input model.VolunteerRecordInput) int
+		UpdateWish              func(childComplexity int, id string, expectedVersion int, input model.WishInput) int
 	}
 
 	NewApiToken struct {
@@ -400,11 +476,21 @@ type ComplexityRoot struct {
 
 	Pairing struct {
 		Center    func(childComplexity int) int
+		Contents  func(childComplexity int) int
 		Demo      func(childComplexity int) int
 		ID        func(childComplexity int) int
 		SinceYear func(childComplexity int) int
 		Township  func(childComplexity int) int
 		Unit      func(childComplexity int) int
+	}
+
+	PairingContentCount struct {
+		DemoPairings func(childComplexity int) int
+		Item         func(childComplexity int) int
+		NameZh       func(childComplexity int) int
+		Pairings     func(childComplexity int) int
+		Quote        func(childComplexity int) int
+		Source       func(childComplexity int) int
 	}
 
 	Person struct {
@@ -428,7 +514,22 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PracticeActionInfo struct {
+		Activities     func(childComplexity int) int
+		Code           func(childComplexity int) int
+		DemoActivities func(childComplexity int) int
+		Identified     func(childComplexity int) int
+		NameEn         func(childComplexity int) int
+		NameZh         func(childComplexity int) int
+		Note           func(childComplexity int) int
+		Position       func(childComplexity int) int
+		Quote          func(childComplexity int) int
+		Sessions       func(childComplexity int) int
+		Source         func(childComplexity int) int
+	}
+
 	PracticeActivity struct {
+		Action       func(childComplexity int) int
 		Center       func(childComplexity int) int
 		Date         func(childComplexity int) int
 		Demo         func(childComplexity int) int
@@ -522,8 +623,11 @@ type ComplexityRoot struct {
 		Assessments           func(childComplexity int, filter *model.AssessmentFilter, first *int, after *string) int
 		AuditLog              func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
 		Campaigns             func(childComplexity int) int
+		CaseCompilations      func(childComplexity int) int
+		CivilisationEvents    func(childComplexity int, filter *model.CivilisationEventFilter, first *int, after *string) int
 		Dataset               func(childComplexity int) int
 		DeletedRecords        func(childComplexity int, entity *db.Entity, includeRestored *bool, first *int, after *string) int
+		ExcellentCases        func(childComplexity int, compilationID *string, demo *bool, first *int, after *string) int
 		Federation            func(childComplexity int) int
 		HonorCategories       func(childComplexity int, level *db.HonorLevel) int
 		HonorStats            func(childComplexity int, groupBy []db.HonorDimension, filter *model.HonorFilter) int
@@ -531,7 +635,9 @@ type ComplexityRoot struct {
 		Milestones            func(childComplexity int) int
 		Node                  func(childComplexity int, id string) int
 		Overview              func(childComplexity int, fromYear *int, toYear *int) int
+		PairingContentCounts  func(childComplexity int) int
 		People                func(childComplexity int, filter *model.PersonFilter, first *int, after *string) int
+		PracticeActions       func(childComplexity int) int
 		PracticeActivities    func(childComplexity int, filter *model.PracticeActivityFilter, first *int, after *string) int
 		PracticeActivityStats func(childComplexity int, fromYear *int, toYear *int) int
 		PracticeCenters       func(childComplexity int, prefecture *string) int
@@ -542,6 +648,8 @@ type ComplexityRoot struct {
 		Rankings              func(childComplexity int, year *int, metric db.RankingMetric, unitKind *string, first *int, order *db.RankingOrder) int
 		Reconciliation        func(childComplexity int) int
 		SourceDocuments       func(childComplexity int) int
+		TalentMembers         func(childComplexity int, role *db.TalentRole, demo *bool, first *int, after *string) int
+		TalentPool            func(childComplexity int) int
 		Targets               func(childComplexity int, metric *db.ProgressMetric) int
 		Unit                  func(childComplexity int, id string) int
 		UnitKinds             func(childComplexity int) int
@@ -551,6 +659,8 @@ type ComplexityRoot struct {
 		VolunteerProjects     func(childComplexity int, brandOnly *bool) int
 		VolunteerRecords      func(childComplexity int, filter *model.VolunteerFilter, orderBy *db.VolunteerRecordOrder, first *int, after *string) int
 		VolunteerStats        func(childComplexity int, groupBy []db.VolunteerDimension, filter *model.VolunteerFilter) int
+		WishFunnel            func(childComplexity int) int
+		Wishes                func(childComplexity int, filter *model.WishFilter, first *int, after *string) int
 		WorkStats             func(childComplexity int, fromYear *int, toYear *int) int
 	}
 
@@ -596,6 +706,42 @@ type ComplexityRoot struct {
 
 	Subscription struct {
 		DataChanged func(childComplexity int) int
+	}
+
+	TalentMember struct {
+		Demo      func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Roles     func(childComplexity int) int
+		SinceYear func(childComplexity int) int
+		Unit      func(childComplexity int) int
+		Version   func(childComplexity int) int
+	}
+
+	TalentMemberConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TalentMemberEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TalentPool struct {
+		ByRole      func(childComplexity int) int
+		DemoMembers func(childComplexity int) int
+		Members     func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Quote       func(childComplexity int) int
+		Source      func(childComplexity int) int
+	}
+
+	TalentRoleCount struct {
+		DemoMembers func(childComplexity int) int
+		Members     func(childComplexity int) int
+		Role        func(childComplexity int) int
 	}
 
 	Target struct {
@@ -713,6 +859,38 @@ type ComplexityRoot struct {
 		Volunteers    func(childComplexity int) int
 	}
 
+	Wish struct {
+		Beneficiary func(childComplexity int) int
+		ClaimedBy   func(childComplexity int) int
+		CollectedOn func(childComplexity int) int
+		Demo        func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Note        func(childComplexity int) int
+		Pairing     func(childComplexity int) int
+		Stage       func(childComplexity int) int
+		Title       func(childComplexity int) int
+		Version     func(childComplexity int) int
+	}
+
+	WishConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	WishEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	WishStageCount struct {
+		AtStage     func(childComplexity int) int
+		DemoAtStage func(childComplexity int) int
+		DemoReached func(childComplexity int) int
+		Reached     func(childComplexity int) int
+		Stage       func(childComplexity int) int
+	}
+
 	WorkBucket struct {
 		Count     func(childComplexity int) int
 		Selection func(childComplexity int) int
@@ -756,6 +934,20 @@ type CampaignResolver interface {
 
 	Donations(ctx context.Context, obj *db.Campaign) ([]*db.Donation, error)
 }
+type CaseCompilationResolver interface {
+	ID(ctx context.Context, obj *db.CaseCompilation) (string, error)
+
+	Source(ctx context.Context, obj *db.CaseCompilation) (*db.SourceDocument, error)
+}
+type CivilisationEventResolver interface {
+	ID(ctx context.Context, obj *db.CivilisationEvent) (string, error)
+
+	Dated(ctx context.Context, obj *db.CivilisationEvent) (bool, error)
+
+	Milestone(ctx context.Context, obj *db.CivilisationEvent) (*db.Milestone, error)
+
+	Source(ctx context.Context, obj *db.CivilisationEvent) (*db.SourceDocument, error)
+}
 type DeletedRecordResolver interface {
 	ID(ctx context.Context, obj *db.DeletedRecord) (string, error)
 
@@ -775,6 +967,12 @@ type DonationResolver interface {
 	ID(ctx context.Context, obj *db.Donation) (string, error)
 	Campaign(ctx context.Context, obj *db.Donation) (*db.Campaign, error)
 	Unit(ctx context.Context, obj *db.Donation) (*db.Unit, error)
+}
+type ExcellentCaseResolver interface {
+	ID(ctx context.Context, obj *db.ExcellentCase) (string, error)
+	Compilation(ctx context.Context, obj *db.ExcellentCase) (*db.CaseCompilation, error)
+
+	Unit(ctx context.Context, obj *db.ExcellentCase) (*db.Unit, error)
 }
 type HonorResolver interface {
 	ID(ctx context.Context, obj *db.Honor) (string, error)
@@ -797,6 +995,18 @@ type MutationResolver interface {
 	SetPassword(ctx context.Context, id string, password string) (bool, error)
 	CreateAPIToken(ctx context.Context, name string, scope db.TokenScope, expiresInDays *int) (*model.NewAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id string) (*db.APIToken, error)
+	CreateWish(ctx context.Context, input model.WishInput) (*db.Wish, error)
+	UpdateWish(ctx context.Context, id string, expectedVersion int, input model.WishInput) (*db.Wish, error)
+	DeleteWish(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
+	CreateExcellentCase(ctx context.Context, input model.ExcellentCaseInput) (*db.ExcellentCase, error)
+	UpdateExcellentCase(ctx context.Context, id string, expectedVersion int, input model.ExcellentCaseInput) (*db.ExcellentCase, error)
+	DeleteExcellentCase(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
+	CreateTalentMember(ctx context.Context, input model.TalentMemberInput) (*db.TalentMember, error)
+	UpdateTalentMember(ctx context.Context, id string, expectedVersion int, input model.TalentMemberInput) (*db.TalentMember, error)
+	DeleteTalentMember(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
+	CreateCivilisationEvent(ctx context.Context, input model.CivilisationEventInput) (*db.CivilisationEvent, error)
+	UpdateCivilisationEvent(ctx context.Context, id string, expectedVersion int, input model.CivilisationEventInput) (*db.CivilisationEvent, error)
+	DeleteCivilisationEvent(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
 	ImportRecords(ctx context.Context, file graphql.Upload, kind db.ImportKind, dryRun *bool) (*db.ImportReport, error)
 	CreateUnit(ctx context.Context, input model.UnitInput) (*db.Unit, error)
 	UpdateUnit(ctx context.Context, id string, expectedVersion int, input model.UnitInput) (*db.Unit, error)
@@ -835,6 +1045,14 @@ type PairingResolver interface {
 	Unit(ctx context.Context, obj *db.Pairing) (*db.Unit, error)
 
 	Center(ctx context.Context, obj *db.Pairing) (*db.PracticeCenter, error)
+
+	Contents(ctx context.Context, obj *db.Pairing) ([]db.PairingContent, error)
+}
+type PairingContentCountResolver interface {
+	NameZh(ctx context.Context, obj *db.PairingContentCount) (string, error)
+
+	Quote(ctx context.Context, obj *db.PairingContentCount) (string, error)
+	Source(ctx context.Context, obj *db.PairingContentCount) (*db.SourceDocument, error)
 }
 type PersonResolver interface {
 	ID(ctx context.Context, obj *db.Person) (string, error)
@@ -842,6 +1060,9 @@ type PersonResolver interface {
 	Unit(ctx context.Context, obj *db.Person) (*db.Unit, error)
 
 	Honors(ctx context.Context, obj *db.Person) ([]*db.Honor, error)
+}
+type PracticeActionInfoResolver interface {
+	Source(ctx context.Context, obj *db.PracticeActionInfo) (*db.SourceDocument, error)
 }
 type PracticeActivityResolver interface {
 	ID(ctx context.Context, obj *db.PracticeActivity) (string, error)
@@ -892,6 +1113,15 @@ type QueryResolver interface {
 	Milestones(ctx context.Context) ([]*db.Milestone, error)
 	Targets(ctx context.Context, metric *db.ProgressMetric) ([]*db.Target, error)
 	Dataset(ctx context.Context) (*db.DatasetInfo, error)
+	PracticeActions(ctx context.Context) ([]*db.PracticeActionInfo, error)
+	PairingContentCounts(ctx context.Context) ([]*db.PairingContentCount, error)
+	Wishes(ctx context.Context, filter *model.WishFilter, first *int, after *string) (*db.WishConnection, error)
+	WishFunnel(ctx context.Context) ([]*db.WishStageCount, error)
+	CaseCompilations(ctx context.Context) ([]*db.CaseCompilation, error)
+	ExcellentCases(ctx context.Context, compilationID *string, demo *bool, first *int, after *string) (*db.ExcellentCaseConnection, error)
+	TalentPool(ctx context.Context) (*model.TalentPool, error)
+	TalentMembers(ctx context.Context, role *db.TalentRole, demo *bool, first *int, after *string) (*db.TalentMemberConnection, error)
+	CivilisationEvents(ctx context.Context, filter *model.CivilisationEventFilter, first *int, after *string) (*db.CivilisationEventConnection, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Users(ctx context.Context) ([]*db.User, error)
 	APITokens(ctx context.Context) ([]*db.APIToken, error)
@@ -908,6 +1138,11 @@ type SourceDocumentResolver interface {
 }
 type SubscriptionResolver interface {
 	DataChanged(ctx context.Context) (<-chan *model.DataChange, error)
+}
+type TalentMemberResolver interface {
+	ID(ctx context.Context, obj *db.TalentMember) (string, error)
+
+	Unit(ctx context.Context, obj *db.TalentMember) (*db.Unit, error)
 }
 type TargetResolver interface {
 	ID(ctx context.Context, obj *db.Target) (string, error)
@@ -939,6 +1174,13 @@ type VolunteerRecordResolver interface {
 	ID(ctx context.Context, obj *db.VolunteerRecord) (string, error)
 	Unit(ctx context.Context, obj *db.VolunteerRecord) (*db.Unit, error)
 	Campaign(ctx context.Context, obj *db.VolunteerRecord) (*db.Campaign, error)
+}
+type WishResolver interface {
+	ID(ctx context.Context, obj *db.Wish) (string, error)
+
+	Pairing(ctx context.Context, obj *db.Wish) (*db.Pairing, error)
+
+	ClaimedBy(ctx context.Context, obj *db.Wish) (*db.Unit, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1341,6 +1583,148 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Campaign.Volunteers(childComplexity), true
 
+	case "CaseCompilation.caseCount":
+		if e.ComplexityRoot.CaseCompilation.CaseCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseCompilation.CaseCount(childComplexity), true
+	case "CaseCompilation.demo":
+		if e.ComplexityRoot.CaseCompilation.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseCompilation.Demo(childComplexity), true
+	case "CaseCompilation.demoCaseCount":
+		if e.ComplexityRoot.CaseCompilation.DemoCaseCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseCompilation.DemoCaseCount(childComplexity), true
+	case "CaseCompilation.id":
+		if e.ComplexityRoot.CaseCompilation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseCompilation.ID(childComplexity), true
+	case "CaseCompilation.quote":
+		if e.ComplexityRoot.CaseCompilation.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseCompilation.Quote(childComplexity), true
+	case "CaseCompilation.source":
+		if e.ComplexityRoot.CaseCompilation.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseCompilation.Source(childComplexity), true
+	case "CaseCompilation.title":
+		if e.ComplexityRoot.CaseCompilation.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseCompilation.Title(childComplexity), true
+
+	case "CivilisationEvent.date":
+		if e.ComplexityRoot.CivilisationEvent.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEvent.Date(childComplexity), true
+	case "CivilisationEvent.dated":
+		if e.ComplexityRoot.CivilisationEvent.Dated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEvent.Dated(childComplexity), true
+	case "CivilisationEvent.demo":
+		if e.ComplexityRoot.CivilisationEvent.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEvent.Demo(childComplexity), true
+	case "CivilisationEvent.id":
+		if e.ComplexityRoot.CivilisationEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEvent.ID(childComplexity), true
+	case "CivilisationEvent.kind":
+		if e.ComplexityRoot.CivilisationEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEvent.Kind(childComplexity), true
+	case "CivilisationEvent.milestone":
+		if e.ComplexityRoot.CivilisationEvent.Milestone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEvent.Milestone(childComplexity), true
+	case "CivilisationEvent.place":
+		if e.ComplexityRoot.CivilisationEvent.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEvent.Place(childComplexity), true
+	case "CivilisationEvent.quote":
+		if e.ComplexityRoot.CivilisationEvent.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEvent.Quote(childComplexity), true
+	case "CivilisationEvent.source":
+		if e.ComplexityRoot.CivilisationEvent.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEvent.Source(childComplexity), true
+	case "CivilisationEvent.title":
+		if e.ComplexityRoot.CivilisationEvent.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEvent.Title(childComplexity), true
+	case "CivilisationEvent.version":
+		if e.ComplexityRoot.CivilisationEvent.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEvent.Version(childComplexity), true
+
+	case "CivilisationEventConnection.edges":
+		if e.ComplexityRoot.CivilisationEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEventConnection.Edges(childComplexity), true
+	case "CivilisationEventConnection.pageInfo":
+		if e.ComplexityRoot.CivilisationEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEventConnection.PageInfo(childComplexity), true
+	case "CivilisationEventConnection.totalCount":
+		if e.ComplexityRoot.CivilisationEventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEventConnection.TotalCount(childComplexity), true
+
+	case "CivilisationEventEdge.cursor":
+		if e.ComplexityRoot.CivilisationEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEventEdge.Cursor(childComplexity), true
+	case "CivilisationEventEdge.node":
+		if e.ComplexityRoot.CivilisationEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilisationEventEdge.Node(childComplexity), true
+
 	case "DataChange.at":
 		if e.ComplexityRoot.DataChange.At == nil {
 			break
@@ -1625,6 +2009,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Donation.Unit(childComplexity), true
+
+	case "ExcellentCase.compilation":
+		if e.ComplexityRoot.ExcellentCase.Compilation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCase.Compilation(childComplexity), true
+	case "ExcellentCase.demo":
+		if e.ComplexityRoot.ExcellentCase.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCase.Demo(childComplexity), true
+	case "ExcellentCase.id":
+		if e.ComplexityRoot.ExcellentCase.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCase.ID(childComplexity), true
+	case "ExcellentCase.summary":
+		if e.ComplexityRoot.ExcellentCase.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCase.Summary(childComplexity), true
+	case "ExcellentCase.title":
+		if e.ComplexityRoot.ExcellentCase.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCase.Title(childComplexity), true
+	case "ExcellentCase.unit":
+		if e.ComplexityRoot.ExcellentCase.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCase.Unit(childComplexity), true
+	case "ExcellentCase.version":
+		if e.ComplexityRoot.ExcellentCase.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCase.Version(childComplexity), true
+	case "ExcellentCase.year":
+		if e.ComplexityRoot.ExcellentCase.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCase.Year(childComplexity), true
+
+	case "ExcellentCaseConnection.edges":
+		if e.ComplexityRoot.ExcellentCaseConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCaseConnection.Edges(childComplexity), true
+	case "ExcellentCaseConnection.pageInfo":
+		if e.ComplexityRoot.ExcellentCaseConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCaseConnection.PageInfo(childComplexity), true
+	case "ExcellentCaseConnection.totalCount":
+		if e.ComplexityRoot.ExcellentCaseConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCaseConnection.TotalCount(childComplexity), true
+
+	case "ExcellentCaseEdge.cursor":
+		if e.ComplexityRoot.ExcellentCaseEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCaseEdge.Cursor(childComplexity), true
+	case "ExcellentCaseEdge.node":
+		if e.ComplexityRoot.ExcellentCaseEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExcellentCaseEdge.Node(childComplexity), true
 
 	case "FederationSummary.byYear":
 		if e.ComplexityRoot.FederationSummary.ByYear == nil {
@@ -2121,6 +2586,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCampaign(childComplexity, args["input"].(model.CampaignInput)), true
+	case "Mutation.createCivilisationEvent":
+		if e.ComplexityRoot.Mutation.CreateCivilisationEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCivilisationEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCivilisationEvent(childComplexity, args["input"].(model.CivilisationEventInput)), true
+	case "Mutation.createExcellentCase":
+		if e.ComplexityRoot.Mutation.CreateExcellentCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createExcellentCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateExcellentCase(childComplexity, args["input"].(model.ExcellentCaseInput)), true
 	case "Mutation.createHonor":
 		if e.ComplexityRoot.Mutation.CreateHonor == nil {
 			break
@@ -2165,6 +2652,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreatePracticeLink(childComplexity, args["input"].(model.PracticeLinkInput)), true
+	case "Mutation.createTalentMember":
+		if e.ComplexityRoot.Mutation.CreateTalentMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTalentMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTalentMember(childComplexity, args["input"].(model.TalentMemberInput)), true
 	case "Mutation.createTarget":
 		if e.ComplexityRoot.Mutation.CreateTarget == nil {
 			break
@@ -2209,6 +2707,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateVolunteerRecord(childComplexity, args["input"].(model.VolunteerRecordInput)), true
+	case "Mutation.createWish":
+		if e.ComplexityRoot.Mutation.CreateWish == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createWish_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateWish(childComplexity, args["input"].(model.WishInput)), true
 	case "Mutation.deleteAssessment":
 		if e.ComplexityRoot.Mutation.DeleteAssessment == nil {
 			break
@@ -2231,6 +2740,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCampaign(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
+	case "Mutation.deleteCivilisationEvent":
+		if e.ComplexityRoot.Mutation.DeleteCivilisationEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteCivilisationEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteCivilisationEvent(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
+	case "Mutation.deleteExcellentCase":
+		if e.ComplexityRoot.Mutation.DeleteExcellentCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteExcellentCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteExcellentCase(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
 	case "Mutation.deleteHonor":
 		if e.ComplexityRoot.Mutation.DeleteHonor == nil {
 			break
@@ -2286,6 +2817,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteRankingWeights(childComplexity, args["fromYear"].(int)), true
+	case "Mutation.deleteTalentMember":
+		if e.ComplexityRoot.Mutation.DeleteTalentMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteTalentMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteTalentMember(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
 	case "Mutation.deleteTarget":
 		if e.ComplexityRoot.Mutation.DeleteTarget == nil {
 			break
@@ -2319,6 +2861,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteVolunteerRecord(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
+	case "Mutation.deleteWish":
+		if e.ComplexityRoot.Mutation.DeleteWish == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteWish_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteWish(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
 	case "Mutation.importRecords":
 		if e.ComplexityRoot.Mutation.ImportRecords == nil {
 			break
@@ -2418,6 +2971,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCampaign(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.CampaignInput)), true
+	case "Mutation.updateCivilisationEvent":
+		if e.ComplexityRoot.Mutation.UpdateCivilisationEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCivilisationEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCivilisationEvent(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.CivilisationEventInput)), true
+	case "Mutation.updateExcellentCase":
+		if e.ComplexityRoot.Mutation.UpdateExcellentCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateExcellentCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateExcellentCase(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.ExcellentCaseInput)), true
 	case "Mutation.updateHonor":
 		if e.ComplexityRoot.Mutation.UpdateHonor == nil {
 			break
@@ -2462,6 +3037,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdatePracticeLink(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.PracticeLinkInput)), true
+	case "Mutation.updateTalentMember":
+		if e.ComplexityRoot.Mutation.UpdateTalentMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTalentMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTalentMember(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.TalentMemberInput)), true
 	case "Mutation.updateTarget":
 		if e.ComplexityRoot.Mutation.UpdateTarget == nil {
 			break
@@ -2495,6 +3081,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateVolunteerRecord(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.VolunteerRecordInput)), true
+	case "Mutation.updateWish":
+		if e.ComplexityRoot.Mutation.UpdateWish == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateWish_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateWish(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.WishInput)), true
 
 	case "NewApiToken.secret":
 		if e.ComplexityRoot.NewApiToken.Secret == nil {
@@ -2565,6 +3162,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Pairing.Center(childComplexity), true
+	case "Pairing.contents":
+		if e.ComplexityRoot.Pairing.Contents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Pairing.Contents(childComplexity), true
 	case "Pairing.demo":
 		if e.ComplexityRoot.Pairing.Demo == nil {
 			break
@@ -2595,6 +3198,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Pairing.Unit(childComplexity), true
+
+	case "PairingContentCount.demoPairings":
+		if e.ComplexityRoot.PairingContentCount.DemoPairings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PairingContentCount.DemoPairings(childComplexity), true
+	case "PairingContentCount.item":
+		if e.ComplexityRoot.PairingContentCount.Item == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PairingContentCount.Item(childComplexity), true
+	case "PairingContentCount.nameZh":
+		if e.ComplexityRoot.PairingContentCount.NameZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PairingContentCount.NameZh(childComplexity), true
+	case "PairingContentCount.pairings":
+		if e.ComplexityRoot.PairingContentCount.Pairings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PairingContentCount.Pairings(childComplexity), true
+	case "PairingContentCount.quote":
+		if e.ComplexityRoot.PairingContentCount.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PairingContentCount.Quote(childComplexity), true
+	case "PairingContentCount.source":
+		if e.ComplexityRoot.PairingContentCount.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PairingContentCount.Source(childComplexity), true
 
 	case "Person.citation":
 		if e.ComplexityRoot.Person.Citation == nil {
@@ -2671,6 +3311,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
 
+	case "PracticeActionInfo.activities":
+		if e.ComplexityRoot.PracticeActionInfo.Activities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActionInfo.Activities(childComplexity), true
+	case "PracticeActionInfo.code":
+		if e.ComplexityRoot.PracticeActionInfo.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActionInfo.Code(childComplexity), true
+	case "PracticeActionInfo.demoActivities":
+		if e.ComplexityRoot.PracticeActionInfo.DemoActivities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActionInfo.DemoActivities(childComplexity), true
+	case "PracticeActionInfo.identified":
+		if e.ComplexityRoot.PracticeActionInfo.Identified == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActionInfo.Identified(childComplexity), true
+	case "PracticeActionInfo.nameEn":
+		if e.ComplexityRoot.PracticeActionInfo.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActionInfo.NameEn(childComplexity), true
+	case "PracticeActionInfo.nameZh":
+		if e.ComplexityRoot.PracticeActionInfo.NameZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActionInfo.NameZh(childComplexity), true
+	case "PracticeActionInfo.note":
+		if e.ComplexityRoot.PracticeActionInfo.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActionInfo.Note(childComplexity), true
+	case "PracticeActionInfo.position":
+		if e.ComplexityRoot.PracticeActionInfo.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActionInfo.Position(childComplexity), true
+	case "PracticeActionInfo.quote":
+		if e.ComplexityRoot.PracticeActionInfo.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActionInfo.Quote(childComplexity), true
+	case "PracticeActionInfo.sessions":
+		if e.ComplexityRoot.PracticeActionInfo.Sessions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActionInfo.Sessions(childComplexity), true
+	case "PracticeActionInfo.source":
+		if e.ComplexityRoot.PracticeActionInfo.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActionInfo.Source(childComplexity), true
+
+	case "PracticeActivity.action":
+		if e.ComplexityRoot.PracticeActivity.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActivity.Action(childComplexity), true
 	case "PracticeActivity.center":
 		if e.ComplexityRoot.PracticeActivity.Center == nil {
 			break
@@ -3096,6 +3809,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Campaigns(childComplexity), true
+	case "Query.caseCompilations":
+		if e.ComplexityRoot.Query.CaseCompilations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CaseCompilations(childComplexity), true
+	case "Query.civilisationEvents":
+		if e.ComplexityRoot.Query.CivilisationEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Query_civilisationEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CivilisationEvents(childComplexity, args["filter"].(*model.CivilisationEventFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.dataset":
 		if e.ComplexityRoot.Query.Dataset == nil {
 			break
@@ -3113,6 +3843,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.DeletedRecords(childComplexity, args["entity"].(*db.Entity), args["includeRestored"].(*bool), args["first"].(*int), args["after"].(*string)), true
+	case "Query.excellentCases":
+		if e.ComplexityRoot.Query.ExcellentCases == nil {
+			break
+		}
+
+		args, err := ec.field_Query_excellentCases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ExcellentCases(childComplexity, args["compilationId"].(*string), args["demo"].(*bool), args["first"].(*int), args["after"].(*string)), true
 	case "Query.federation":
 		if e.ComplexityRoot.Query.Federation == nil {
 			break
@@ -3181,6 +3922,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Overview(childComplexity, args["fromYear"].(*int), args["toYear"].(*int)), true
+	case "Query.pairingContentCounts":
+		if e.ComplexityRoot.Query.PairingContentCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PairingContentCounts(childComplexity), true
 	case "Query.people":
 		if e.ComplexityRoot.Query.People == nil {
 			break
@@ -3192,6 +3939,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.People(childComplexity, args["filter"].(*model.PersonFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.practiceActions":
+		if e.ComplexityRoot.Query.PracticeActions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PracticeActions(childComplexity), true
 	case "Query.practiceActivities":
 		if e.ComplexityRoot.Query.PracticeActivities == nil {
 			break
@@ -3292,6 +4045,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SourceDocuments(childComplexity), true
+	case "Query.talentMembers":
+		if e.ComplexityRoot.Query.TalentMembers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_talentMembers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TalentMembers(childComplexity, args["role"].(*db.TalentRole), args["demo"].(*bool), args["first"].(*int), args["after"].(*string)), true
+	case "Query.talentPool":
+		if e.ComplexityRoot.Query.TalentPool == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.TalentPool(childComplexity), true
 	case "Query.targets":
 		if e.ComplexityRoot.Query.Targets == nil {
 			break
@@ -3376,6 +4146,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.VolunteerStats(childComplexity, args["groupBy"].([]db.VolunteerDimension), args["filter"].(*model.VolunteerFilter)), true
+	case "Query.wishFunnel":
+		if e.ComplexityRoot.Query.WishFunnel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.WishFunnel(childComplexity), true
+	case "Query.wishes":
+		if e.ComplexityRoot.Query.Wishes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_wishes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Wishes(childComplexity, args["filter"].(*model.WishFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.workStats":
 		if e.ComplexityRoot.Query.WorkStats == nil {
 			break
@@ -3549,6 +4336,137 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.DataChanged(childComplexity), true
+
+	case "TalentMember.demo":
+		if e.ComplexityRoot.TalentMember.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMember.Demo(childComplexity), true
+	case "TalentMember.id":
+		if e.ComplexityRoot.TalentMember.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMember.ID(childComplexity), true
+	case "TalentMember.name":
+		if e.ComplexityRoot.TalentMember.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMember.Name(childComplexity), true
+	case "TalentMember.roles":
+		if e.ComplexityRoot.TalentMember.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMember.Roles(childComplexity), true
+	case "TalentMember.sinceYear":
+		if e.ComplexityRoot.TalentMember.SinceYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMember.SinceYear(childComplexity), true
+	case "TalentMember.unit":
+		if e.ComplexityRoot.TalentMember.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMember.Unit(childComplexity), true
+	case "TalentMember.version":
+		if e.ComplexityRoot.TalentMember.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMember.Version(childComplexity), true
+
+	case "TalentMemberConnection.edges":
+		if e.ComplexityRoot.TalentMemberConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMemberConnection.Edges(childComplexity), true
+	case "TalentMemberConnection.pageInfo":
+		if e.ComplexityRoot.TalentMemberConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMemberConnection.PageInfo(childComplexity), true
+	case "TalentMemberConnection.totalCount":
+		if e.ComplexityRoot.TalentMemberConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMemberConnection.TotalCount(childComplexity), true
+
+	case "TalentMemberEdge.cursor":
+		if e.ComplexityRoot.TalentMemberEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMemberEdge.Cursor(childComplexity), true
+	case "TalentMemberEdge.node":
+		if e.ComplexityRoot.TalentMemberEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentMemberEdge.Node(childComplexity), true
+
+	case "TalentPool.byRole":
+		if e.ComplexityRoot.TalentPool.ByRole == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentPool.ByRole(childComplexity), true
+	case "TalentPool.demoMembers":
+		if e.ComplexityRoot.TalentPool.DemoMembers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentPool.DemoMembers(childComplexity), true
+	case "TalentPool.members":
+		if e.ComplexityRoot.TalentPool.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentPool.Members(childComplexity), true
+	case "TalentPool.name":
+		if e.ComplexityRoot.TalentPool.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentPool.Name(childComplexity), true
+	case "TalentPool.quote":
+		if e.ComplexityRoot.TalentPool.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentPool.Quote(childComplexity), true
+	case "TalentPool.source":
+		if e.ComplexityRoot.TalentPool.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentPool.Source(childComplexity), true
+
+	case "TalentRoleCount.demoMembers":
+		if e.ComplexityRoot.TalentRoleCount.DemoMembers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentRoleCount.DemoMembers(childComplexity), true
+	case "TalentRoleCount.members":
+		if e.ComplexityRoot.TalentRoleCount.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentRoleCount.Members(childComplexity), true
+	case "TalentRoleCount.role":
+		if e.ComplexityRoot.TalentRoleCount.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalentRoleCount.Role(childComplexity), true
 
 	case "Target.demo":
 		if e.ComplexityRoot.Target.Demo == nil {
@@ -4024,6 +4942,130 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VolunteerTotals.Volunteers(childComplexity), true
 
+	case "Wish.beneficiary":
+		if e.ComplexityRoot.Wish.Beneficiary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wish.Beneficiary(childComplexity), true
+	case "Wish.claimedBy":
+		if e.ComplexityRoot.Wish.ClaimedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wish.ClaimedBy(childComplexity), true
+	case "Wish.collectedOn":
+		if e.ComplexityRoot.Wish.CollectedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wish.CollectedOn(childComplexity), true
+	case "Wish.demo":
+		if e.ComplexityRoot.Wish.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wish.Demo(childComplexity), true
+	case "Wish.id":
+		if e.ComplexityRoot.Wish.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wish.ID(childComplexity), true
+	case "Wish.note":
+		if e.ComplexityRoot.Wish.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wish.Note(childComplexity), true
+	case "Wish.pairing":
+		if e.ComplexityRoot.Wish.Pairing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wish.Pairing(childComplexity), true
+	case "Wish.stage":
+		if e.ComplexityRoot.Wish.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wish.Stage(childComplexity), true
+	case "Wish.title":
+		if e.ComplexityRoot.Wish.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wish.Title(childComplexity), true
+	case "Wish.version":
+		if e.ComplexityRoot.Wish.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wish.Version(childComplexity), true
+
+	case "WishConnection.edges":
+		if e.ComplexityRoot.WishConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishConnection.Edges(childComplexity), true
+	case "WishConnection.pageInfo":
+		if e.ComplexityRoot.WishConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishConnection.PageInfo(childComplexity), true
+	case "WishConnection.totalCount":
+		if e.ComplexityRoot.WishConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishConnection.TotalCount(childComplexity), true
+
+	case "WishEdge.cursor":
+		if e.ComplexityRoot.WishEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishEdge.Cursor(childComplexity), true
+	case "WishEdge.node":
+		if e.ComplexityRoot.WishEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishEdge.Node(childComplexity), true
+
+	case "WishStageCount.atStage":
+		if e.ComplexityRoot.WishStageCount.AtStage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishStageCount.AtStage(childComplexity), true
+	case "WishStageCount.demoAtStage":
+		if e.ComplexityRoot.WishStageCount.DemoAtStage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishStageCount.DemoAtStage(childComplexity), true
+	case "WishStageCount.demoReached":
+		if e.ComplexityRoot.WishStageCount.DemoReached == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishStageCount.DemoReached(childComplexity), true
+	case "WishStageCount.reached":
+		if e.ComplexityRoot.WishStageCount.Reached == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishStageCount.Reached(childComplexity), true
+	case "WishStageCount.stage":
+		if e.ComplexityRoot.WishStageCount.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WishStageCount.Stage(childComplexity), true
+
 	case "WorkBucket.count":
 		if e.ComplexityRoot.WorkBucket.Count == nil {
 			break
@@ -4075,6 +5117,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AssessmentInput", ec.unmarshalInputAssessmentInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("CampaignInput", ec.unmarshalInputCampaignInput),
+			graphql.NewInputUnmarshaler("CivilisationEventFilter", ec.unmarshalInputCivilisationEventFilter),
+			graphql.NewInputUnmarshaler("CivilisationEventInput", ec.unmarshalInputCivilisationEventInput),
+			graphql.NewInputUnmarshaler("ExcellentCaseInput", ec.unmarshalInputExcellentCaseInput),
 			graphql.NewInputUnmarshaler("HonorFilter", ec.unmarshalInputHonorFilter),
 			graphql.NewInputUnmarshaler("HonorInput", ec.unmarshalInputHonorInput),
 			graphql.NewInputUnmarshaler("HonorOrder", ec.unmarshalInputHonorOrder),
@@ -4085,12 +5130,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PracticeActivityInput", ec.unmarshalInputPracticeActivityInput),
 			graphql.NewInputUnmarshaler("PracticeLinkInput", ec.unmarshalInputPracticeLinkInput),
 			graphql.NewInputUnmarshaler("RankingWeightInput", ec.unmarshalInputRankingWeightInput),
+			graphql.NewInputUnmarshaler("TalentMemberInput", ec.unmarshalInputTalentMemberInput),
 			graphql.NewInputUnmarshaler("TargetInput", ec.unmarshalInputTargetInput),
 			graphql.NewInputUnmarshaler("UnitFilter", ec.unmarshalInputUnitFilter),
 			graphql.NewInputUnmarshaler("UnitInput", ec.unmarshalInputUnitInput),
 			graphql.NewInputUnmarshaler("VolunteerFilter", ec.unmarshalInputVolunteerFilter),
 			graphql.NewInputUnmarshaler("VolunteerRecordInput", ec.unmarshalInputVolunteerRecordInput),
 			graphql.NewInputUnmarshaler("VolunteerRecordOrder", ec.unmarshalInputVolunteerRecordOrder),
+			graphql.NewInputUnmarshaler("WishFilter", ec.unmarshalInputWishFilter),
+			graphql.NewInputUnmarshaler("WishInput", ec.unmarshalInputWishInput),
 		)
 	}
 	first := true
@@ -4183,7 +5231,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "auth.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "schema.graphqls" "units.graphqls" "volunteer.graphqls"
+//go:embed "article.graphqls" "auth.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "schema.graphqls" "units.graphqls" "volunteer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4195,6 +5243,7 @@ func sourceData(filename string) string {
 }
 
 var sources = []*ast.Source{
+	{Name: "article.graphqls", Input: sourceData("article.graphqls"), BuiltIn: false},
 	{Name: "auth.graphqls", Input: sourceData("auth.graphqls"), BuiltIn: false},
 	{Name: "figures.graphqls", Input: sourceData("figures.graphqls"), BuiltIn: false},
 	{Name: "honors.graphqls", Input: sourceData("honors.graphqls"), BuiltIn: false},
@@ -4398,6 +5447,76 @@ func (ec *executionContext) childFields_Campaign(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Campaign", field.Name)
 }
 
+func (ec *executionContext) childFields_CaseCompilation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CaseCompilation_id(ctx, field)
+	case "title":
+		return ec.fieldContext_CaseCompilation_title(ctx, field)
+	case "quote":
+		return ec.fieldContext_CaseCompilation_quote(ctx, field)
+	case "source":
+		return ec.fieldContext_CaseCompilation_source(ctx, field)
+	case "demo":
+		return ec.fieldContext_CaseCompilation_demo(ctx, field)
+	case "caseCount":
+		return ec.fieldContext_CaseCompilation_caseCount(ctx, field)
+	case "demoCaseCount":
+		return ec.fieldContext_CaseCompilation_demoCaseCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CaseCompilation", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilisationEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CivilisationEvent_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_CivilisationEvent_kind(ctx, field)
+	case "title":
+		return ec.fieldContext_CivilisationEvent_title(ctx, field)
+	case "date":
+		return ec.fieldContext_CivilisationEvent_date(ctx, field)
+	case "dated":
+		return ec.fieldContext_CivilisationEvent_dated(ctx, field)
+	case "place":
+		return ec.fieldContext_CivilisationEvent_place(ctx, field)
+	case "milestone":
+		return ec.fieldContext_CivilisationEvent_milestone(ctx, field)
+	case "quote":
+		return ec.fieldContext_CivilisationEvent_quote(ctx, field)
+	case "source":
+		return ec.fieldContext_CivilisationEvent_source(ctx, field)
+	case "demo":
+		return ec.fieldContext_CivilisationEvent_demo(ctx, field)
+	case "version":
+		return ec.fieldContext_CivilisationEvent_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilisationEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilisationEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CivilisationEventConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CivilisationEventConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CivilisationEventConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilisationEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilisationEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CivilisationEventEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CivilisationEventEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilisationEventEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_DataChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "version":
@@ -4542,6 +5661,50 @@ func (ec *executionContext) childFields_Donation(ctx context.Context, field grap
 		return ec.fieldContext_Donation_demo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Donation", field.Name)
+}
+
+func (ec *executionContext) childFields_ExcellentCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ExcellentCase_id(ctx, field)
+	case "compilation":
+		return ec.fieldContext_ExcellentCase_compilation(ctx, field)
+	case "title":
+		return ec.fieldContext_ExcellentCase_title(ctx, field)
+	case "unit":
+		return ec.fieldContext_ExcellentCase_unit(ctx, field)
+	case "year":
+		return ec.fieldContext_ExcellentCase_year(ctx, field)
+	case "summary":
+		return ec.fieldContext_ExcellentCase_summary(ctx, field)
+	case "demo":
+		return ec.fieldContext_ExcellentCase_demo(ctx, field)
+	case "version":
+		return ec.fieldContext_ExcellentCase_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExcellentCase", field.Name)
+}
+
+func (ec *executionContext) childFields_ExcellentCaseConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ExcellentCaseConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ExcellentCaseConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ExcellentCaseConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExcellentCaseConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ExcellentCaseEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ExcellentCaseEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ExcellentCaseEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExcellentCaseEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_FederationSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4818,8 +5981,28 @@ func (ec *executionContext) childFields_Pairing(ctx context.Context, field graph
 		return ec.fieldContext_Pairing_sinceYear(ctx, field)
 	case "demo":
 		return ec.fieldContext_Pairing_demo(ctx, field)
+	case "contents":
+		return ec.fieldContext_Pairing_contents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Pairing", field.Name)
+}
+
+func (ec *executionContext) childFields_PairingContentCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "item":
+		return ec.fieldContext_PairingContentCount_item(ctx, field)
+	case "nameZh":
+		return ec.fieldContext_PairingContentCount_nameZh(ctx, field)
+	case "pairings":
+		return ec.fieldContext_PairingContentCount_pairings(ctx, field)
+	case "demoPairings":
+		return ec.fieldContext_PairingContentCount_demoPairings(ctx, field)
+	case "quote":
+		return ec.fieldContext_PairingContentCount_quote(ctx, field)
+	case "source":
+		return ec.fieldContext_PairingContentCount_source(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PairingContentCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4864,6 +6047,34 @@ func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_PracticeActionInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_PracticeActionInfo_code(ctx, field)
+	case "position":
+		return ec.fieldContext_PracticeActionInfo_position(ctx, field)
+	case "nameZh":
+		return ec.fieldContext_PracticeActionInfo_nameZh(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_PracticeActionInfo_nameEn(ctx, field)
+	case "identified":
+		return ec.fieldContext_PracticeActionInfo_identified(ctx, field)
+	case "quote":
+		return ec.fieldContext_PracticeActionInfo_quote(ctx, field)
+	case "source":
+		return ec.fieldContext_PracticeActionInfo_source(ctx, field)
+	case "note":
+		return ec.fieldContext_PracticeActionInfo_note(ctx, field)
+	case "activities":
+		return ec.fieldContext_PracticeActionInfo_activities(ctx, field)
+	case "demoActivities":
+		return ec.fieldContext_PracticeActionInfo_demoActivities(ctx, field)
+	case "sessions":
+		return ec.fieldContext_PracticeActionInfo_sessions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PracticeActionInfo", field.Name)
+}
+
 func (ec *executionContext) childFields_PracticeActivity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4886,6 +6097,8 @@ func (ec *executionContext) childFields_PracticeActivity(ctx context.Context, fi
 		return ec.fieldContext_PracticeActivity_demo(ctx, field)
 	case "version":
 		return ec.fieldContext_PracticeActivity_version(ctx, field)
+	case "action":
+		return ec.fieldContext_PracticeActivity_action(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PracticeActivity", field.Name)
 }
@@ -5118,6 +6331,78 @@ func (ec *executionContext) childFields_SourceDocument(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type SourceDocument", field.Name)
 }
 
+func (ec *executionContext) childFields_TalentMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_TalentMember_id(ctx, field)
+	case "name":
+		return ec.fieldContext_TalentMember_name(ctx, field)
+	case "unit":
+		return ec.fieldContext_TalentMember_unit(ctx, field)
+	case "sinceYear":
+		return ec.fieldContext_TalentMember_sinceYear(ctx, field)
+	case "roles":
+		return ec.fieldContext_TalentMember_roles(ctx, field)
+	case "demo":
+		return ec.fieldContext_TalentMember_demo(ctx, field)
+	case "version":
+		return ec.fieldContext_TalentMember_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TalentMember", field.Name)
+}
+
+func (ec *executionContext) childFields_TalentMemberConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TalentMemberConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TalentMemberConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TalentMemberConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TalentMemberConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TalentMemberEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TalentMemberEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TalentMemberEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TalentMemberEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TalentPool(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_TalentPool_name(ctx, field)
+	case "quote":
+		return ec.fieldContext_TalentPool_quote(ctx, field)
+	case "source":
+		return ec.fieldContext_TalentPool_source(ctx, field)
+	case "members":
+		return ec.fieldContext_TalentPool_members(ctx, field)
+	case "demoMembers":
+		return ec.fieldContext_TalentPool_demoMembers(ctx, field)
+	case "byRole":
+		return ec.fieldContext_TalentPool_byRole(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TalentPool", field.Name)
+}
+
+func (ec *executionContext) childFields_TalentRoleCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_TalentRoleCount_role(ctx, field)
+	case "members":
+		return ec.fieldContext_TalentRoleCount_members(ctx, field)
+	case "demoMembers":
+		return ec.fieldContext_TalentRoleCount_demoMembers(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TalentRoleCount", field.Name)
+}
+
 func (ec *executionContext) childFields_Target(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5348,6 +6633,70 @@ func (ec *executionContext) childFields_VolunteerTotals(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type VolunteerTotals", field.Name)
 }
 
+func (ec *executionContext) childFields_Wish(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Wish_id(ctx, field)
+	case "title":
+		return ec.fieldContext_Wish_title(ctx, field)
+	case "beneficiary":
+		return ec.fieldContext_Wish_beneficiary(ctx, field)
+	case "pairing":
+		return ec.fieldContext_Wish_pairing(ctx, field)
+	case "stage":
+		return ec.fieldContext_Wish_stage(ctx, field)
+	case "claimedBy":
+		return ec.fieldContext_Wish_claimedBy(ctx, field)
+	case "collectedOn":
+		return ec.fieldContext_Wish_collectedOn(ctx, field)
+	case "note":
+		return ec.fieldContext_Wish_note(ctx, field)
+	case "demo":
+		return ec.fieldContext_Wish_demo(ctx, field)
+	case "version":
+		return ec.fieldContext_Wish_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Wish", field.Name)
+}
+
+func (ec *executionContext) childFields_WishConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_WishConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_WishConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_WishConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_WishEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_WishEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_WishEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_WishStageCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stage":
+		return ec.fieldContext_WishStageCount_stage(ctx, field)
+	case "atStage":
+		return ec.fieldContext_WishStageCount_atStage(ctx, field)
+	case "reached":
+		return ec.fieldContext_WishStageCount_reached(ctx, field)
+	case "demoAtStage":
+		return ec.fieldContext_WishStageCount_demoAtStage(ctx, field)
+	case "demoReached":
+		return ec.fieldContext_WishStageCount_demoReached(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WishStageCount", field.Name)
+}
+
 func (ec *executionContext) childFields_WorkBucket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "year":
@@ -5546,6 +6895,34 @@ func (ec *executionContext) field_Mutation_createCampaign_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createCivilisationEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CivilisationEventInput, error) {
+			return ec.unmarshalNCivilisationEventInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐCivilisationEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createExcellentCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ExcellentCaseInput, error) {
+			return ec.unmarshalNExcellentCaseInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐExcellentCaseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createHonor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5594,6 +6971,20 @@ func (ec *executionContext) field_Mutation_createPracticeLink_args(ctx context.C
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.PracticeLinkInput, error) {
 			return ec.unmarshalNPracticeLinkInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐPracticeLinkInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createTalentMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.TalentMemberInput, error) {
+			return ec.unmarshalNTalentMemberInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐTalentMemberInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5682,6 +7073,20 @@ func (ec *executionContext) field_Mutation_createVolunteerRecord_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createWish_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.WishInput, error) {
+			return ec.unmarshalNWishInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐWishInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5705,6 +7110,50 @@ func (ec *executionContext) field_Mutation_deleteAssessment_args(ctx context.Con
 }
 
 func (ec *executionContext) field_Mutation_deleteCampaign_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteCivilisationEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteExcellentCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -5828,6 +7277,28 @@ func (ec *executionContext) field_Mutation_deleteRankingWeights_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteTalentMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteTarget_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5873,6 +7344,28 @@ func (ec *executionContext) field_Mutation_deleteUnit_args(ctx context.Context, 
 }
 
 func (ec *executionContext) field_Mutation_deleteVolunteerRecord_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteWish_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -6100,6 +7593,66 @@ func (ec *executionContext) field_Mutation_updateCampaign_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateCivilisationEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CivilisationEventInput, error) {
+			return ec.unmarshalNCivilisationEventInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐCivilisationEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateExcellentCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ExcellentCaseInput, error) {
+			return ec.unmarshalNExcellentCaseInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐExcellentCaseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateHonor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6220,6 +7773,36 @@ func (ec *executionContext) field_Mutation_updatePracticeLink_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateTalentMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.TalentMemberInput, error) {
+			return ec.unmarshalNTalentMemberInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐTalentMemberInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateTarget_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6302,6 +7885,36 @@ func (ec *executionContext) field_Mutation_updateVolunteerRecord_args(ctx contex
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.VolunteerRecordInput, error) {
 			return ec.unmarshalNVolunteerRecordInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐVolunteerRecordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateWish_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.WishInput, error) {
+			return ec.unmarshalNWishInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐWishInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6420,6 +8033,36 @@ func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_civilisationEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.CivilisationEventFilter, error) {
+			return ec.unmarshalOCivilisationEventFilter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐCivilisationEventFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_deletedRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6439,6 +8082,44 @@ func (ec *executionContext) field_Query_deletedRecords_args(ctx context.Context,
 		return nil, err
 	}
 	args["includeRestored"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_excellentCases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "compilationId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["compilationId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "demo",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["demo"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -6798,6 +8479,44 @@ func (ec *executionContext) field_Query_rankings_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_talentMembers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (*db.TalentRole, error) {
+			return ec.unmarshalOTalentRole2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "demo",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["demo"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_targets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6927,6 +8646,36 @@ func (ec *executionContext) field_Query_volunteerStats_args(ctx context.Context,
 		return nil, err
 	}
 	args["filter"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_wishes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.WishFilter, error) {
+			return ec.unmarshalOWishFilter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐWishFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -8555,6 +10304,589 @@ func (ec *executionContext) fieldContext_Campaign_version(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Campaign", field, false, false, "Int")
 }
 
+func (ec *executionContext) _CaseCompilation_id(ctx context.Context, field graphql.CollectedField, obj *db.CaseCompilation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseCompilation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CaseCompilation().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseCompilation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseCompilation", field, true, true, "ID")
+}
+
+func (ec *executionContext) _CaseCompilation_title(ctx context.Context, field graphql.CollectedField, obj *db.CaseCompilation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseCompilation_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseCompilation_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseCompilation", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseCompilation_quote(ctx context.Context, field graphql.CollectedField, obj *db.CaseCompilation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseCompilation_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseCompilation_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseCompilation", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseCompilation_source(ctx context.Context, field graphql.CollectedField, obj *db.CaseCompilation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseCompilation_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CaseCompilation().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.SourceDocument) graphql.Marshaler {
+			return ec.marshalOSourceDocument2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSourceDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseCompilation_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseCompilation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseCompilation_demo(ctx context.Context, field graphql.CollectedField, obj *db.CaseCompilation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseCompilation_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseCompilation_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseCompilation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CaseCompilation_caseCount(ctx context.Context, field graphql.CollectedField, obj *db.CaseCompilation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseCompilation_caseCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseCompilation_caseCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseCompilation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CaseCompilation_demoCaseCount(ctx context.Context, field graphql.CollectedField, obj *db.CaseCompilation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseCompilation_demoCaseCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DemoCaseCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseCompilation_demoCaseCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseCompilation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CivilisationEvent_id(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEvent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CivilisationEvent().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilisationEvent", field, true, true, "ID")
+}
+
+func (ec *executionContext) _CivilisationEvent_kind(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEvent_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.EventKind) graphql.Marshaler {
+			return ec.marshalNEventKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐEventKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilisationEvent", field, false, false, "EventKind")
+}
+
+func (ec *executionContext) _CivilisationEvent_title(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEvent_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEvent_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilisationEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilisationEvent_date(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEvent_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEvent_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilisationEvent", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CivilisationEvent_dated(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEvent_dated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CivilisationEvent().Dated(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEvent_dated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilisationEvent", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _CivilisationEvent_place(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEvent_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEvent_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilisationEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilisationEvent_milestone(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEvent_milestone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CivilisationEvent().Milestone(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Milestone) graphql.Marshaler {
+			return ec.marshalOMilestone2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐMilestone(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEvent_milestone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilisationEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Milestone(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilisationEvent_quote(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEvent_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEvent_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilisationEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilisationEvent_source(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEvent_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CivilisationEvent().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.SourceDocument) graphql.Marshaler {
+			return ec.marshalOSourceDocument2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSourceDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEvent_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilisationEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilisationEvent_demo(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEvent_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEvent_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilisationEvent", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CivilisationEvent_version(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEvent_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEvent_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilisationEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CivilisationEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.CivilisationEventEdge) graphql.Marshaler {
+			return ec.marshalNCivilisationEventEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCivilisationEventEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilisationEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilisationEventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilisationEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilisationEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilisationEventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEventConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilisationEventConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CivilisationEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CivilisationEventEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CivilisationEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *db.CivilisationEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilisationEventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.CivilisationEvent) graphql.Marshaler {
+			return ec.marshalNCivilisationEvent2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCivilisationEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilisationEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilisationEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilisationEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DataChange_version(ctx context.Context, field graphql.CollectedField, obj *model.DataChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9683,6 +12015,350 @@ func (ec *executionContext) _Donation_demo(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Donation_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Donation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ExcellentCase_id(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCase_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ExcellentCase().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCase_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExcellentCase", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ExcellentCase_compilation(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCase_compilation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ExcellentCase().Compilation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.CaseCompilation) graphql.Marshaler {
+			return ec.marshalNCaseCompilation2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCaseCompilation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCase_compilation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExcellentCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseCompilation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExcellentCase_title(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCase_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCase_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExcellentCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExcellentCase_unit(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCase_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ExcellentCase().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Unit) graphql.Marshaler {
+			return ec.marshalOUnit2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUnit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCase_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExcellentCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExcellentCase_year(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCase_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCase_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExcellentCase", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExcellentCase_summary(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCase_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCase_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExcellentCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExcellentCase_demo(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCase_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCase_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExcellentCase", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ExcellentCase_version(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCase_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCase_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExcellentCase", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExcellentCaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCaseConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ExcellentCaseEdge) graphql.Marshaler {
+			return ec.marshalNExcellentCaseEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐExcellentCaseEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCaseConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExcellentCaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExcellentCaseEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExcellentCaseConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCaseConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCaseConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExcellentCaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExcellentCaseConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCaseConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCaseConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExcellentCaseConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExcellentCaseEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCaseEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCaseEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExcellentCaseEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExcellentCaseEdge_node(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExcellentCaseEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ExcellentCase) graphql.Marshaler {
+			return ec.marshalNExcellentCase2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐExcellentCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExcellentCaseEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExcellentCaseEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExcellentCase(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _FederationSummary_groupMembers(ctx context.Context, field graphql.CollectedField, obj *db.FederationSummary) (ret graphql.Marshaler) {
@@ -11729,6 +14405,534 @@ func (ec *executionContext) fieldContext_Mutation_revokeApiToken(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createWish(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createWish(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateWish(ctx, fc.Args["input"].(model.WishInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Wish) graphql.Marshaler {
+			return ec.marshalNWish2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWish(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createWish(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wish(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createWish_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateWish(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateWish(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateWish(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.WishInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Wish) graphql.Marshaler {
+			return ec.marshalNWish2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWish(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateWish(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wish(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateWish_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteWish(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteWish(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteWish(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.DeletedRecord) graphql.Marshaler {
+			return ec.marshalNDeletedRecord2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDeletedRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteWish(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletedRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteWish_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createExcellentCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createExcellentCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateExcellentCase(ctx, fc.Args["input"].(model.ExcellentCaseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ExcellentCase) graphql.Marshaler {
+			return ec.marshalNExcellentCase2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐExcellentCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createExcellentCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExcellentCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createExcellentCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateExcellentCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateExcellentCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateExcellentCase(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.ExcellentCaseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ExcellentCase) graphql.Marshaler {
+			return ec.marshalNExcellentCase2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐExcellentCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateExcellentCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExcellentCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateExcellentCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteExcellentCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteExcellentCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteExcellentCase(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.DeletedRecord) graphql.Marshaler {
+			return ec.marshalNDeletedRecord2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDeletedRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteExcellentCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletedRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteExcellentCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createTalentMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createTalentMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateTalentMember(ctx, fc.Args["input"].(model.TalentMemberInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TalentMember) graphql.Marshaler {
+			return ec.marshalNTalentMember2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createTalentMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TalentMember(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTalentMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTalentMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateTalentMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateTalentMember(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.TalentMemberInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TalentMember) graphql.Marshaler {
+			return ec.marshalNTalentMember2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateTalentMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TalentMember(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTalentMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteTalentMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteTalentMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteTalentMember(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.DeletedRecord) graphql.Marshaler {
+			return ec.marshalNDeletedRecord2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDeletedRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteTalentMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletedRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteTalentMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createCivilisationEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCivilisationEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCivilisationEvent(ctx, fc.Args["input"].(model.CivilisationEventInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.CivilisationEvent) graphql.Marshaler {
+			return ec.marshalNCivilisationEvent2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCivilisationEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCivilisationEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilisationEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCivilisationEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCivilisationEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCivilisationEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCivilisationEvent(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.CivilisationEventInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.CivilisationEvent) graphql.Marshaler {
+			return ec.marshalNCivilisationEvent2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCivilisationEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCivilisationEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilisationEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCivilisationEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteCivilisationEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteCivilisationEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteCivilisationEvent(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.DeletedRecord) graphql.Marshaler {
+			return ec.marshalNDeletedRecord2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDeletedRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteCivilisationEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletedRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteCivilisationEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_importRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13541,6 +16745,176 @@ func (ec *executionContext) fieldContext_Pairing_demo(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Pairing", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Pairing_contents(ctx context.Context, field graphql.CollectedField, obj *db.Pairing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Pairing_contents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Pairing().Contents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []db.PairingContent) graphql.Marshaler {
+			return ec.marshalNPairingContent2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Pairing_contents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Pairing", field, true, true, "PairingContent")
+}
+
+func (ec *executionContext) _PairingContentCount_item(ctx context.Context, field graphql.CollectedField, obj *db.PairingContentCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PairingContentCount_item(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Item, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.PairingContent) graphql.Marshaler {
+			return ec.marshalNPairingContent2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PairingContentCount_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PairingContentCount", field, false, false, "PairingContent")
+}
+
+func (ec *executionContext) _PairingContentCount_nameZh(ctx context.Context, field graphql.CollectedField, obj *db.PairingContentCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PairingContentCount_nameZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PairingContentCount().NameZh(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PairingContentCount_nameZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PairingContentCount", field, true, true, "String")
+}
+
+func (ec *executionContext) _PairingContentCount_pairings(ctx context.Context, field graphql.CollectedField, obj *db.PairingContentCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PairingContentCount_pairings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pairings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PairingContentCount_pairings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PairingContentCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PairingContentCount_demoPairings(ctx context.Context, field graphql.CollectedField, obj *db.PairingContentCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PairingContentCount_demoPairings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DemoPairings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PairingContentCount_demoPairings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PairingContentCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PairingContentCount_quote(ctx context.Context, field graphql.CollectedField, obj *db.PairingContentCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PairingContentCount_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PairingContentCount().Quote(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PairingContentCount_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PairingContentCount", field, true, true, "String")
+}
+
+func (ec *executionContext) _PairingContentCount_source(ctx context.Context, field graphql.CollectedField, obj *db.PairingContentCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PairingContentCount_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PairingContentCount().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.SourceDocument) graphql.Marshaler {
+			return ec.marshalOSourceDocument2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSourceDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PairingContentCount_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PairingContentCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *db.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13862,6 +17236,268 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _PracticeActionInfo_code(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActionInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActionInfo_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.PracticeAction) graphql.Marshaler {
+			return ec.marshalNPracticeAction2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActionInfo_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PracticeActionInfo", field, false, false, "PracticeAction")
+}
+
+func (ec *executionContext) _PracticeActionInfo_position(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActionInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActionInfo_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActionInfo_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PracticeActionInfo", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PracticeActionInfo_nameZh(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActionInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActionInfo_nameZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActionInfo_nameZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PracticeActionInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PracticeActionInfo_nameEn(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActionInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActionInfo_nameEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActionInfo_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PracticeActionInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PracticeActionInfo_identified(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActionInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActionInfo_identified(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Identified, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActionInfo_identified(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PracticeActionInfo", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PracticeActionInfo_quote(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActionInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActionInfo_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActionInfo_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PracticeActionInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PracticeActionInfo_source(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActionInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActionInfo_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PracticeActionInfo().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.SourceDocument) graphql.Marshaler {
+			return ec.marshalOSourceDocument2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSourceDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActionInfo_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PracticeActionInfo",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PracticeActionInfo_note(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActionInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActionInfo_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActionInfo_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PracticeActionInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PracticeActionInfo_activities(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActionInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActionInfo_activities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Activities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActionInfo_activities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PracticeActionInfo", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PracticeActionInfo_demoActivities(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActionInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActionInfo_demoActivities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DemoActivities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActionInfo_demoActivities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PracticeActionInfo", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PracticeActionInfo_sessions(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActionInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActionInfo_sessions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sessions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActionInfo_sessions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PracticeActionInfo", field, false, false, "Int")
+}
+
 func (ec *executionContext) _PracticeActivity_id(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14108,6 +17744,29 @@ func (ec *executionContext) _PracticeActivity_version(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_PracticeActivity_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PracticeActivity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PracticeActivity_action(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActivity_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.PracticeAction) graphql.Marshaler {
+			return ec.marshalOPracticeAction2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeAction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActivity_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PracticeActivity", field, false, false, "PracticeAction")
 }
 
 func (ec *executionContext) _PracticeActivityBucket_year(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActivityBucket) (ret graphql.Marshaler) {
@@ -16524,6 +20183,342 @@ func (ec *executionContext) fieldContext_Query_dataset(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_practiceActions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_practiceActions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().PracticeActions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.PracticeActionInfo) graphql.Marshaler {
+			return ec.marshalNPracticeActionInfo2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeActionInfoᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_practiceActions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PracticeActionInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_pairingContentCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_pairingContentCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().PairingContentCounts(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.PairingContentCount) graphql.Marshaler {
+			return ec.marshalNPairingContentCount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_pairingContentCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PairingContentCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_wishes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_wishes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Wishes(ctx, fc.Args["filter"].(*model.WishFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.WishConnection) graphql.Marshaler {
+			return ec.marshalNWishConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_wishes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_wishes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_wishFunnel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_wishFunnel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().WishFunnel(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.WishStageCount) graphql.Marshaler {
+			return ec.marshalNWishStageCount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStageCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_wishFunnel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishStageCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_caseCompilations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_caseCompilations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CaseCompilations(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.CaseCompilation) graphql.Marshaler {
+			return ec.marshalNCaseCompilation2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCaseCompilationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_caseCompilations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseCompilation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_excellentCases(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_excellentCases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ExcellentCases(ctx, fc.Args["compilationId"].(*string), fc.Args["demo"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ExcellentCaseConnection) graphql.Marshaler {
+			return ec.marshalNExcellentCaseConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐExcellentCaseConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_excellentCases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExcellentCaseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_excellentCases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_talentPool(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_talentPool(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().TalentPool(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TalentPool) graphql.Marshaler {
+			return ec.marshalNTalentPool2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐTalentPool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_talentPool(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TalentPool(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_talentMembers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_talentMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TalentMembers(ctx, fc.Args["role"].(*db.TalentRole), fc.Args["demo"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TalentMemberConnection) graphql.Marshaler {
+			return ec.marshalNTalentMemberConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMemberConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_talentMembers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TalentMemberConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_talentMembers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_civilisationEvents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_civilisationEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CivilisationEvents(ctx, fc.Args["filter"].(*model.CivilisationEventFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.CivilisationEventConnection) graphql.Marshaler {
+			return ec.marshalNCivilisationEventConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCivilisationEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_civilisationEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilisationEventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_civilisationEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17504,6 +21499,543 @@ func (ec *executionContext) fieldContext_Subscription_dataChanged(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _TalentMember_id(ctx context.Context, field graphql.CollectedField, obj *db.TalentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMember_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TalentMember().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMember_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentMember", field, true, true, "ID")
+}
+
+func (ec *executionContext) _TalentMember_name(ctx context.Context, field graphql.CollectedField, obj *db.TalentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMember_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMember_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentMember", field, false, false, "String")
+}
+
+func (ec *executionContext) _TalentMember_unit(ctx context.Context, field graphql.CollectedField, obj *db.TalentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMember_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TalentMember().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Unit) graphql.Marshaler {
+			return ec.marshalOUnit2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUnit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMember_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TalentMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TalentMember_sinceYear(ctx context.Context, field graphql.CollectedField, obj *db.TalentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMember_sinceYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SinceYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMember_sinceYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentMember", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TalentMember_roles(ctx context.Context, field graphql.CollectedField, obj *db.TalentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMember_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []db.TalentRole) graphql.Marshaler {
+			return ec.marshalNTalentRole2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMember_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentMember", field, false, false, "TalentRole")
+}
+
+func (ec *executionContext) _TalentMember_demo(ctx context.Context, field graphql.CollectedField, obj *db.TalentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMember_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMember_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentMember", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TalentMember_version(ctx context.Context, field graphql.CollectedField, obj *db.TalentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMember_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMember_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentMember", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TalentMemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *db.TalentMemberConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMemberConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.TalentMemberEdge) graphql.Marshaler {
+			return ec.marshalNTalentMemberEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMemberEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMemberConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TalentMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TalentMemberEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TalentMemberConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *db.TalentMemberConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMemberConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMemberConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TalentMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TalentMemberConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *db.TalentMemberConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMemberConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMemberConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentMemberConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TalentMemberEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *db.TalentMemberEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMemberEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMemberEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentMemberEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TalentMemberEdge_node(ctx context.Context, field graphql.CollectedField, obj *db.TalentMemberEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentMemberEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TalentMember) graphql.Marshaler {
+			return ec.marshalNTalentMember2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentMemberEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TalentMemberEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TalentMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TalentPool_name(ctx context.Context, field graphql.CollectedField, obj *model.TalentPool) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentPool_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentPool_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentPool", field, false, false, "String")
+}
+
+func (ec *executionContext) _TalentPool_quote(ctx context.Context, field graphql.CollectedField, obj *model.TalentPool) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentPool_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentPool_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentPool", field, false, false, "String")
+}
+
+func (ec *executionContext) _TalentPool_source(ctx context.Context, field graphql.CollectedField, obj *model.TalentPool) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentPool_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.SourceDocument) graphql.Marshaler {
+			return ec.marshalOSourceDocument2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSourceDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TalentPool_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TalentPool",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TalentPool_members(ctx context.Context, field graphql.CollectedField, obj *model.TalentPool) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentPool_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentPool_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentPool", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TalentPool_demoMembers(ctx context.Context, field graphql.CollectedField, obj *model.TalentPool) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentPool_demoMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DemoMembers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentPool_demoMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentPool", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TalentPool_byRole(ctx context.Context, field graphql.CollectedField, obj *model.TalentPool) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentPool_byRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByRole, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.TalentRoleCount) graphql.Marshaler {
+			return ec.marshalNTalentRoleCount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRoleCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentPool_byRole(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TalentPool",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TalentRoleCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TalentRoleCount_role(ctx context.Context, field graphql.CollectedField, obj *db.TalentRoleCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentRoleCount_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.TalentRole) graphql.Marshaler {
+			return ec.marshalNTalentRole2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentRoleCount_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentRoleCount", field, false, false, "TalentRole")
+}
+
+func (ec *executionContext) _TalentRoleCount_members(ctx context.Context, field graphql.CollectedField, obj *db.TalentRoleCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentRoleCount_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentRoleCount_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentRoleCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TalentRoleCount_demoMembers(ctx context.Context, field graphql.CollectedField, obj *db.TalentRoleCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalentRoleCount_demoMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DemoMembers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalentRoleCount_demoMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalentRoleCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Target_id(ctx context.Context, field graphql.CollectedField, obj *db.Target) (ret graphql.Marshaler) {
@@ -19410,6 +23942,511 @@ func (ec *executionContext) fieldContext_VolunteerTotals_records(_ context.Conte
 	return graphql.NewScalarFieldContext("VolunteerTotals", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Wish_id(ctx context.Context, field graphql.CollectedField, obj *db.Wish) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wish_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wish().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wish_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wish", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Wish_title(ctx context.Context, field graphql.CollectedField, obj *db.Wish) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wish_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wish_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wish", field, false, false, "String")
+}
+
+func (ec *executionContext) _Wish_beneficiary(ctx context.Context, field graphql.CollectedField, obj *db.Wish) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wish_beneficiary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Beneficiary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wish_beneficiary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wish", field, false, false, "String")
+}
+
+func (ec *executionContext) _Wish_pairing(ctx context.Context, field graphql.CollectedField, obj *db.Wish) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wish_pairing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wish().Pairing(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Pairing) graphql.Marshaler {
+			return ec.marshalOPairing2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairing(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wish_pairing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Wish",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pairing(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Wish_stage(ctx context.Context, field graphql.CollectedField, obj *db.Wish) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wish_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.WishStage) graphql.Marshaler {
+			return ec.marshalNWishStage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wish_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wish", field, false, false, "WishStage")
+}
+
+func (ec *executionContext) _Wish_claimedBy(ctx context.Context, field graphql.CollectedField, obj *db.Wish) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wish_claimedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wish().ClaimedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Unit) graphql.Marshaler {
+			return ec.marshalOUnit2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUnit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wish_claimedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Wish",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Wish_collectedOn(ctx context.Context, field graphql.CollectedField, obj *db.Wish) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wish_collectedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CollectedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wish_collectedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wish", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Wish_note(ctx context.Context, field graphql.CollectedField, obj *db.Wish) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wish_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wish_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wish", field, false, false, "String")
+}
+
+func (ec *executionContext) _Wish_demo(ctx context.Context, field graphql.CollectedField, obj *db.Wish) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wish_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wish_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wish", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Wish_version(ctx context.Context, field graphql.CollectedField, obj *db.Wish) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wish_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wish_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wish", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WishConnection_edges(ctx context.Context, field graphql.CollectedField, obj *db.WishConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.WishEdge) graphql.Marshaler {
+			return ec.marshalNWishEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WishEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *db.WishConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *db.WishConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WishEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *db.WishEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _WishEdge_node(ctx context.Context, field graphql.CollectedField, obj *db.WishEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Wish) graphql.Marshaler {
+			return ec.marshalNWish2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWish(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WishEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wish(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WishStageCount_stage(ctx context.Context, field graphql.CollectedField, obj *db.WishStageCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishStageCount_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.WishStage) graphql.Marshaler {
+			return ec.marshalNWishStage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishStageCount_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishStageCount", field, false, false, "WishStage")
+}
+
+func (ec *executionContext) _WishStageCount_atStage(ctx context.Context, field graphql.CollectedField, obj *db.WishStageCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishStageCount_atStage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AtStage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishStageCount_atStage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishStageCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WishStageCount_reached(ctx context.Context, field graphql.CollectedField, obj *db.WishStageCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishStageCount_reached(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reached, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishStageCount_reached(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishStageCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WishStageCount_demoAtStage(ctx context.Context, field graphql.CollectedField, obj *db.WishStageCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishStageCount_demoAtStage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DemoAtStage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishStageCount_demoAtStage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishStageCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WishStageCount_demoReached(ctx context.Context, field graphql.CollectedField, obj *db.WishStageCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WishStageCount_demoReached(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DemoReached, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WishStageCount_demoReached(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WishStageCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _WorkBucket_year(ctx context.Context, field graphql.CollectedField, obj *db.WorkBucket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20936,6 +25973,195 @@ func UnmarshalCampaignInput(ctx context.Context, raw any) (model.CampaignInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCivilisationEventFilter(ctx context.Context, obj any) (model.CivilisationEventFilter, error) {
+	var it model.CivilisationEventFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "dated", "demo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOEventKind2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐEventKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "dated":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dated"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Dated = data
+		case "demo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("demo"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Demo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCivilisationEventFilter unmarshals raw into the CivilisationEventFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCivilisationEventFilter(ctx context.Context, raw any) (model.CivilisationEventFilter, error) {
+	var out model.CivilisationEventFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CivilisationEventFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCivilisationEventInput(ctx context.Context, obj any) (model.CivilisationEventInput, error) {
+	var it model.CivilisationEventInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "title", "date", "place"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNEventKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐEventKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCivilisationEventInput unmarshals raw into the CivilisationEventInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCivilisationEventInput(ctx context.Context, raw any) (model.CivilisationEventInput, error) {
+	var out model.CivilisationEventInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CivilisationEventInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputExcellentCaseInput(ctx context.Context, obj any) (model.ExcellentCaseInput, error) {
+	var it model.ExcellentCaseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"compilationId", "title", "unitId", "year", "summary"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "compilationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("compilationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompilationID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "unitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalExcellentCaseInput unmarshals raw into the ExcellentCaseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalExcellentCaseInput(ctx context.Context, raw any) (model.ExcellentCaseInput, error) {
+	var out model.ExcellentCaseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ExcellentCaseInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputHonorFilter(ctx context.Context, obj any) (model.HonorFilter, error) {
 	var it model.HonorFilter
 	if obj == nil {
@@ -21434,7 +26660,7 @@ func (ec *executionContext) unmarshalInputPracticeActivityInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"unitId", "centerId", "date", "kind", "theme", "sessions", "participants"}
+	fieldsInOrder := [...]string{"unitId", "centerId", "date", "kind", "theme", "sessions", "participants", "action"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21490,6 +26716,13 @@ func (ec *executionContext) unmarshalInputPracticeActivityInput(ctx context.Cont
 				return it, err
 			}
 			it.Participants = data
+		case "action":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("action"))
+			data, err := ec.unmarshalOPracticeAction2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeAction(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Action = data
 		}
 	}
 	return it, nil
@@ -21609,6 +26842,69 @@ func (ec *executionContext) unmarshalInputRankingWeightInput(ctx context.Context
 func UnmarshalRankingWeightInput(ctx context.Context, raw any) (model.RankingWeightInput, error) {
 	var out model.RankingWeightInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RankingWeightInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTalentMemberInput(ctx context.Context, obj any) (model.TalentMemberInput, error) {
+	var it model.TalentMemberInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "unitId", "sinceYear", "roles"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "unitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "sinceYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceYear"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceYear = data
+		case "roles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roles"))
+			data, err := ec.unmarshalNTalentRole2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Roles = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTalentMemberInput unmarshals raw into the TalentMemberInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTalentMemberInput(ctx context.Context, raw any) (model.TalentMemberInput, error) {
+	var out model.TalentMemberInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TalentMemberInput", raw, &out)
 	return out, err
 }
 
@@ -22019,6 +27315,146 @@ func (ec *executionContext) unmarshalInputVolunteerRecordOrder(ctx context.Conte
 func UnmarshalVolunteerRecordOrder(ctx context.Context, raw any) (db.VolunteerRecordOrder, error) {
 	var out db.VolunteerRecordOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "VolunteerRecordOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWishFilter(ctx context.Context, obj any) (model.WishFilter, error) {
+	var it model.WishFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"stage", "unitId", "demo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "stage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stage"))
+			data, err := ec.unmarshalOWishStage2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stage = data
+		case "unitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "demo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("demo"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Demo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWishFilter unmarshals raw into the WishFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWishFilter(ctx context.Context, raw any) (model.WishFilter, error) {
+	var out model.WishFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WishFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWishInput(ctx context.Context, obj any) (model.WishInput, error) {
+	var it model.WishInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "beneficiary", "pairingId", "stage", "unitId", "collectedOn", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "beneficiary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("beneficiary"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Beneficiary = data
+		case "pairingId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pairingId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PairingID = data
+		case "stage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stage"))
+			data, err := ec.unmarshalNWishStage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stage = data
+		case "unitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "collectedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("collectedOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CollectedOn = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWishInput unmarshals raw into the WishInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWishInput(ctx context.Context, raw any) (model.WishInput, error) {
+	var out model.WishInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WishInput", raw, &out)
 	return out, err
 }
 
@@ -22766,6 +28202,239 @@ func (ec *executionContext) _Campaign(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var caseCompilationImplementors = []string{"CaseCompilation"}
+
+func (ec *executionContext) _CaseCompilation(ctx context.Context, sel ast.SelectionSet, obj *db.CaseCompilation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, caseCompilationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CaseCompilation")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseCompilation_id(ctx, field, obj)
+				})
+		case "title":
+			out.Values[i] = ec._CaseCompilation_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quote":
+			out.Values[i] = ec._CaseCompilation_quote(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseCompilation_source(ctx, field, obj)
+				})
+		case "demo":
+			out.Values[i] = ec._CaseCompilation_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "caseCount":
+			out.Values[i] = ec._CaseCompilation_caseCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demoCaseCount":
+			out.Values[i] = ec._CaseCompilation_demoCaseCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilisationEventImplementors = []string{"CivilisationEvent"}
+
+func (ec *executionContext) _CivilisationEvent(ctx context.Context, sel ast.SelectionSet, obj *db.CivilisationEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilisationEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilisationEvent")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CivilisationEvent_id(ctx, field, obj)
+				})
+		case "kind":
+			out.Values[i] = ec._CivilisationEvent_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._CivilisationEvent_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._CivilisationEvent_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dated":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CivilisationEvent_dated(ctx, field, obj)
+				})
+		case "place":
+			out.Values[i] = ec._CivilisationEvent_place(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "milestone":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CivilisationEvent_milestone(ctx, field, obj)
+				})
+		case "quote":
+			out.Values[i] = ec._CivilisationEvent_quote(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CivilisationEvent_source(ctx, field, obj)
+				})
+		case "demo":
+			out.Values[i] = ec._CivilisationEvent_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._CivilisationEvent_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilisationEventConnectionImplementors = []string{"CivilisationEventConnection"}
+
+func (ec *executionContext) _CivilisationEventConnection(ctx context.Context, sel ast.SelectionSet, obj *db.CivilisationEventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilisationEventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilisationEventConnection")
+		case "edges":
+			out.Values[i] = ec._CivilisationEventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CivilisationEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CivilisationEventConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilisationEventEdgeImplementors = []string{"CivilisationEventEdge"}
+
+func (ec *executionContext) _CivilisationEventEdge(ctx context.Context, sel ast.SelectionSet, obj *db.CivilisationEventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilisationEventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilisationEventEdge")
+		case "cursor":
+			out.Values[i] = ec._CivilisationEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CivilisationEventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var dataChangeImplementors = []string{"DataChange"}
 
 func (ec *executionContext) _DataChange(ctx context.Context, sel ast.SelectionSet, obj *model.DataChange) graphql.Marshaler {
@@ -23241,6 +28910,158 @@ func (ec *executionContext) _Donation(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._Donation_demo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var excellentCaseImplementors = []string{"ExcellentCase"}
+
+func (ec *executionContext) _ExcellentCase(ctx context.Context, sel ast.SelectionSet, obj *db.ExcellentCase) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, excellentCaseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExcellentCase")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ExcellentCase_id(ctx, field, obj)
+				})
+		case "compilation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ExcellentCase_compilation(ctx, field, obj)
+				})
+		case "title":
+			out.Values[i] = ec._ExcellentCase_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ExcellentCase_unit(ctx, field, obj)
+				})
+		case "year":
+			out.Values[i] = ec._ExcellentCase_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summary":
+			out.Values[i] = ec._ExcellentCase_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demo":
+			out.Values[i] = ec._ExcellentCase_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._ExcellentCase_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var excellentCaseConnectionImplementors = []string{"ExcellentCaseConnection"}
+
+func (ec *executionContext) _ExcellentCaseConnection(ctx context.Context, sel ast.SelectionSet, obj *db.ExcellentCaseConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, excellentCaseConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExcellentCaseConnection")
+		case "edges":
+			out.Values[i] = ec._ExcellentCaseConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ExcellentCaseConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ExcellentCaseConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var excellentCaseEdgeImplementors = []string{"ExcellentCaseEdge"}
+
+func (ec *executionContext) _ExcellentCaseEdge(ctx context.Context, sel ast.SelectionSet, obj *db.ExcellentCaseEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, excellentCaseEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExcellentCaseEdge")
+		case "cursor":
+			out.Values[i] = ec._ExcellentCaseEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ExcellentCaseEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -24031,6 +29852,90 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createWish":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createWish(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateWish":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateWish(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteWish":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteWish(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createExcellentCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createExcellentCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateExcellentCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateExcellentCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteExcellentCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteExcellentCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createTalentMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTalentMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateTalentMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTalentMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteTalentMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteTalentMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createCivilisationEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCivilisationEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCivilisationEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCivilisationEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteCivilisationEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteCivilisationEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "importRecords":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importRecords(ctx, field)
@@ -24450,6 +30355,73 @@ func (ec *executionContext) _Pairing(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "contents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Pairing_contents(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pairingContentCountImplementors = []string{"PairingContentCount"}
+
+func (ec *executionContext) _PairingContentCount(ctx context.Context, sel ast.SelectionSet, obj *db.PairingContentCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pairingContentCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PairingContentCount")
+		case "item":
+			out.Values[i] = ec._PairingContentCount_item(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameZh":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PairingContentCount_nameZh(ctx, field, obj)
+				})
+		case "pairings":
+			out.Values[i] = ec._PairingContentCount_pairings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demoPairings":
+			out.Values[i] = ec._PairingContentCount_demoPairings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quote":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PairingContentCount_quote(ctx, field, obj)
+				})
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PairingContentCount_source(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24614,6 +30586,90 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var practiceActionInfoImplementors = []string{"PracticeActionInfo"}
+
+func (ec *executionContext) _PracticeActionInfo(ctx context.Context, sel ast.SelectionSet, obj *db.PracticeActionInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, practiceActionInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PracticeActionInfo")
+		case "code":
+			out.Values[i] = ec._PracticeActionInfo_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "position":
+			out.Values[i] = ec._PracticeActionInfo_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameZh":
+			out.Values[i] = ec._PracticeActionInfo_nameZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameEn":
+			out.Values[i] = ec._PracticeActionInfo_nameEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "identified":
+			out.Values[i] = ec._PracticeActionInfo_identified(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quote":
+			out.Values[i] = ec._PracticeActionInfo_quote(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PracticeActionInfo_source(ctx, field, obj)
+				})
+		case "note":
+			out.Values[i] = ec._PracticeActionInfo_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "activities":
+			out.Values[i] = ec._PracticeActionInfo_activities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demoActivities":
+			out.Values[i] = ec._PracticeActionInfo_demoActivities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sessions":
+			out.Values[i] = ec._PracticeActionInfo_sessions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var practiceActivityImplementors = []string{"PracticeActivity", "Node"}
 
 func (ec *executionContext) _PracticeActivity(ctx context.Context, sel ast.SelectionSet, obj *db.PracticeActivity) graphql.Marshaler {
@@ -24676,6 +30732,11 @@ func (ec *executionContext) _PracticeActivity(ctx context.Context, sel ast.Selec
 		case "version":
 			out.Values[i] = ec._PracticeActivity_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "action":
+			out.Values[i] = ec._PracticeActivity_action(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -25369,6 +31430,60 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_dataset(ctx, field)
 				})
+		case "practiceActions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_practiceActions(ctx, field)
+				})
+		case "pairingContentCounts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_pairingContentCounts(ctx, field)
+				})
+		case "wishes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_wishes(ctx, field)
+				})
+		case "wishFunnel":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_wishFunnel(ctx, field)
+				})
+		case "caseCompilations":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_caseCompilations(ctx, field)
+				})
+		case "excellentCases":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_excellentCases(ctx, field)
+				})
+		case "talentPool":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_talentPool(ctx, field)
+				})
+		case "talentMembers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_talentMembers(ctx, field)
+				})
+		case "civilisationEvents":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_civilisationEvents(ctx, field)
+				})
 		case "viewer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -25727,6 +31842,253 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
+}
+
+var talentMemberImplementors = []string{"TalentMember"}
+
+func (ec *executionContext) _TalentMember(ctx context.Context, sel ast.SelectionSet, obj *db.TalentMember) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, talentMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TalentMember")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TalentMember_id(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._TalentMember_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TalentMember_unit(ctx, field, obj)
+				})
+		case "sinceYear":
+			out.Values[i] = ec._TalentMember_sinceYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "roles":
+			out.Values[i] = ec._TalentMember_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demo":
+			out.Values[i] = ec._TalentMember_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._TalentMember_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var talentMemberConnectionImplementors = []string{"TalentMemberConnection"}
+
+func (ec *executionContext) _TalentMemberConnection(ctx context.Context, sel ast.SelectionSet, obj *db.TalentMemberConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, talentMemberConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TalentMemberConnection")
+		case "edges":
+			out.Values[i] = ec._TalentMemberConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TalentMemberConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TalentMemberConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var talentMemberEdgeImplementors = []string{"TalentMemberEdge"}
+
+func (ec *executionContext) _TalentMemberEdge(ctx context.Context, sel ast.SelectionSet, obj *db.TalentMemberEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, talentMemberEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TalentMemberEdge")
+		case "cursor":
+			out.Values[i] = ec._TalentMemberEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TalentMemberEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var talentPoolImplementors = []string{"TalentPool"}
+
+func (ec *executionContext) _TalentPool(ctx context.Context, sel ast.SelectionSet, obj *model.TalentPool) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, talentPoolImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TalentPool")
+		case "name":
+			out.Values[i] = ec._TalentPool_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quote":
+			out.Values[i] = ec._TalentPool_quote(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._TalentPool_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._TalentPool_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "demoMembers":
+			out.Values[i] = ec._TalentPool_demoMembers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byRole":
+			out.Values[i] = ec._TalentPool_byRole(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var talentRoleCountImplementors = []string{"TalentRoleCount"}
+
+func (ec *executionContext) _TalentRoleCount(ctx context.Context, sel ast.SelectionSet, obj *db.TalentRoleCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, talentRoleCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TalentRoleCount")
+		case "role":
+			out.Values[i] = ec._TalentRoleCount_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._TalentRoleCount_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "demoMembers":
+			out.Values[i] = ec._TalentRoleCount_demoMembers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
 }
 
 var targetImplementors = []string{"Target", "Node"}
@@ -26489,6 +32851,221 @@ func (ec *executionContext) _VolunteerTotals(ctx context.Context, sel ast.Select
 	return out
 }
 
+var wishImplementors = []string{"Wish"}
+
+func (ec *executionContext) _Wish(ctx context.Context, sel ast.SelectionSet, obj *db.Wish) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Wish")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wish_id(ctx, field, obj)
+				})
+		case "title":
+			out.Values[i] = ec._Wish_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "beneficiary":
+			out.Values[i] = ec._Wish_beneficiary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pairing":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wish_pairing(ctx, field, obj)
+				})
+		case "stage":
+			out.Values[i] = ec._Wish_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claimedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wish_claimedBy(ctx, field, obj)
+				})
+		case "collectedOn":
+			out.Values[i] = ec._Wish_collectedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._Wish_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demo":
+			out.Values[i] = ec._Wish_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Wish_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishConnectionImplementors = []string{"WishConnection"}
+
+func (ec *executionContext) _WishConnection(ctx context.Context, sel ast.SelectionSet, obj *db.WishConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishConnection")
+		case "edges":
+			out.Values[i] = ec._WishConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._WishConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._WishConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishEdgeImplementors = []string{"WishEdge"}
+
+func (ec *executionContext) _WishEdge(ctx context.Context, sel ast.SelectionSet, obj *db.WishEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishEdge")
+		case "cursor":
+			out.Values[i] = ec._WishEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._WishEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wishStageCountImplementors = []string{"WishStageCount"}
+
+func (ec *executionContext) _WishStageCount(ctx context.Context, sel ast.SelectionSet, obj *db.WishStageCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wishStageCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WishStageCount")
+		case "stage":
+			out.Values[i] = ec._WishStageCount_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "atStage":
+			out.Values[i] = ec._WishStageCount_atStage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reached":
+			out.Values[i] = ec._WishStageCount_reached(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "demoAtStage":
+			out.Values[i] = ec._WishStageCount_demoAtStage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "demoReached":
+			out.Values[i] = ec._WishStageCount_demoReached(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var workBucketImplementors = []string{"WorkBucket"}
 
 func (ec *executionContext) _WorkBucket(ctx context.Context, sel ast.SelectionSet, obj *db.WorkBucket) graphql.Marshaler {
@@ -27193,6 +33770,75 @@ func (ec *executionContext) marshalNCampaignKind2githubᚗcomᚋwenmingᚋwenmin
 	return v
 }
 
+func (ec *executionContext) marshalNCaseCompilation2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCaseCompilationᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.CaseCompilation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCaseCompilation2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCaseCompilation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCaseCompilation2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCaseCompilation(ctx context.Context, sel ast.SelectionSet, v *db.CaseCompilation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CaseCompilation!")
+		return graphql.Null
+	}
+	return ec._CaseCompilation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCivilisationEvent2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCivilisationEvent(ctx context.Context, sel ast.SelectionSet, v *db.CivilisationEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CivilisationEvent!")
+		return graphql.Null
+	}
+	return ec._CivilisationEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCivilisationEventConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCivilisationEventConnection(ctx context.Context, sel ast.SelectionSet, v *db.CivilisationEventConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CivilisationEventConnection!")
+		return graphql.Null
+	}
+	return ec._CivilisationEventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCivilisationEventEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCivilisationEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.CivilisationEventEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCivilisationEventEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCivilisationEventEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCivilisationEventEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐCivilisationEventEdge(ctx context.Context, sel ast.SelectionSet, v *db.CivilisationEventEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CivilisationEventEdge!")
+		return graphql.Null
+	}
+	return ec._CivilisationEventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCivilisationEventInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐCivilisationEventInput(ctx context.Context, v any) (model.CivilisationEventInput, error) {
+	res, err := ec.unmarshalInputCivilisationEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNDataChange2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐDataChange(ctx context.Context, sel ast.SelectionSet, v *model.DataChange) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "DataChange!")
@@ -27357,6 +34003,61 @@ func (ec *executionContext) unmarshalNEntity2githubᚗcomᚋwenmingᚋwenmingᚋ
 
 func (ec *executionContext) marshalNEntity2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐEntity(ctx context.Context, sel ast.SelectionSet, v db.Entity) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNEventKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐEventKind(ctx context.Context, v any) (db.EventKind, error) {
+	var res db.EventKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEventKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐEventKind(ctx context.Context, sel ast.SelectionSet, v db.EventKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNExcellentCase2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐExcellentCase(ctx context.Context, sel ast.SelectionSet, v *db.ExcellentCase) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExcellentCase!")
+		return graphql.Null
+	}
+	return ec._ExcellentCase(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNExcellentCaseConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐExcellentCaseConnection(ctx context.Context, sel ast.SelectionSet, v *db.ExcellentCaseConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExcellentCaseConnection!")
+		return graphql.Null
+	}
+	return ec._ExcellentCaseConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNExcellentCaseEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐExcellentCaseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ExcellentCaseEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExcellentCaseEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐExcellentCaseEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNExcellentCaseEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐExcellentCaseEdge(ctx context.Context, sel ast.SelectionSet, v *db.ExcellentCaseEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExcellentCaseEdge!")
+		return graphql.Null
+	}
+	return ec._ExcellentCaseEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNExcellentCaseInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐExcellentCaseInput(ctx context.Context, v any) (model.ExcellentCaseInput, error) {
+	res, err := ec.unmarshalInputExcellentCaseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNFederationSummary2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐFederationSummary(ctx context.Context, sel ast.SelectionSet, v *db.FederationSummary) graphql.Marshaler {
@@ -27785,6 +34486,70 @@ func (ec *executionContext) marshalNPairing2ᚖgithubᚗcomᚋwenmingᚋwenming�
 	return ec._Pairing(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPairingContent2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContent(ctx context.Context, v any) (db.PairingContent, error) {
+	var res db.PairingContent
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPairingContent2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContent(ctx context.Context, sel ast.SelectionSet, v db.PairingContent) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNPairingContent2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentᚄ(ctx context.Context, v any) ([]db.PairingContent, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]db.PairingContent, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPairingContent2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContent(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPairingContent2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentᚄ(ctx context.Context, sel ast.SelectionSet, v []db.PairingContent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPairingContent2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPairingContentCount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.PairingContentCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPairingContentCount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPairingContentCount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentCount(ctx context.Context, sel ast.SelectionSet, v *db.PairingContentCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PairingContentCount!")
+		return graphql.Null
+	}
+	return ec._PairingContentCount(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPerson(ctx context.Context, sel ast.SelectionSet, v *db.Person) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Person!")
@@ -27828,6 +34593,40 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋwenmingᚋwenmi
 func (ec *executionContext) unmarshalNPersonInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐPersonInput(ctx context.Context, v any) (model.PersonInput, error) {
 	res, err := ec.unmarshalInputPersonInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPracticeAction2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeAction(ctx context.Context, v any) (db.PracticeAction, error) {
+	var res db.PracticeAction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPracticeAction2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeAction(ctx context.Context, sel ast.SelectionSet, v db.PracticeAction) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNPracticeActionInfo2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeActionInfoᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.PracticeActionInfo) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPracticeActionInfo2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeActionInfo(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPracticeActionInfo2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeActionInfo(ctx context.Context, sel ast.SelectionSet, v *db.PracticeActionInfo) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PracticeActionInfo!")
+		return graphql.Null
+	}
+	return ec._PracticeActionInfo(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPracticeActivity2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeActivity(ctx context.Context, sel ast.SelectionSet, v *db.PracticeActivity) graphql.Marshaler {
@@ -28221,6 +35020,123 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) marshalNTalentMember2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMember(ctx context.Context, sel ast.SelectionSet, v *db.TalentMember) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TalentMember!")
+		return graphql.Null
+	}
+	return ec._TalentMember(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTalentMemberConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMemberConnection(ctx context.Context, sel ast.SelectionSet, v *db.TalentMemberConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TalentMemberConnection!")
+		return graphql.Null
+	}
+	return ec._TalentMemberConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTalentMemberEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMemberEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.TalentMemberEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTalentMemberEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMemberEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTalentMemberEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMemberEdge(ctx context.Context, sel ast.SelectionSet, v *db.TalentMemberEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TalentMemberEdge!")
+		return graphql.Null
+	}
+	return ec._TalentMemberEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTalentMemberInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐTalentMemberInput(ctx context.Context, v any) (model.TalentMemberInput, error) {
+	res, err := ec.unmarshalInputTalentMemberInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTalentPool2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐTalentPool(ctx context.Context, sel ast.SelectionSet, v *model.TalentPool) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TalentPool!")
+		return graphql.Null
+	}
+	return ec._TalentPool(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTalentRole2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRole(ctx context.Context, v any) (db.TalentRole, error) {
+	var res db.TalentRole
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTalentRole2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRole(ctx context.Context, sel ast.SelectionSet, v db.TalentRole) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNTalentRole2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRoleᚄ(ctx context.Context, v any) ([]db.TalentRole, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]db.TalentRole, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTalentRole2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNTalentRole2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []db.TalentRole) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTalentRole2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTalentRoleCount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRoleCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.TalentRoleCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTalentRoleCount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRoleCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTalentRoleCount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRoleCount(ctx context.Context, sel ast.SelectionSet, v *db.TalentRoleCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TalentRoleCount!")
+		return graphql.Null
+	}
+	return ec._TalentRoleCount(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNTarget2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTargetᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.Target) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -28524,6 +35440,85 @@ func (ec *executionContext) marshalNVolunteerTotals2ᚖgithubᚗcomᚋwenmingᚋ
 		return graphql.Null
 	}
 	return ec._VolunteerTotals(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWish2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWish(ctx context.Context, sel ast.SelectionSet, v *db.Wish) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Wish!")
+		return graphql.Null
+	}
+	return ec._Wish(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishConnection(ctx context.Context, sel ast.SelectionSet, v *db.WishConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishConnection!")
+		return graphql.Null
+	}
+	return ec._WishConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWishEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.WishEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWishEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWishEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishEdge(ctx context.Context, sel ast.SelectionSet, v *db.WishEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishEdge!")
+		return graphql.Null
+	}
+	return ec._WishEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWishInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐWishInput(ctx context.Context, v any) (model.WishInput, error) {
+	res, err := ec.unmarshalInputWishInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNWishStage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStage(ctx context.Context, v any) (db.WishStage, error) {
+	var res db.WishStage
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWishStage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStage(ctx context.Context, sel ast.SelectionSet, v db.WishStage) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNWishStageCount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStageCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.WishStageCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWishStageCount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStageCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWishStageCount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStageCount(ctx context.Context, sel ast.SelectionSet, v *db.WishStageCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WishStageCount!")
+		return graphql.Null
+	}
+	return ec._WishStageCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNWorkBucket2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWorkBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.WorkBucket) graphql.Marshaler {
@@ -28857,6 +35852,14 @@ func (ec *executionContext) marshalOCampaign2ᚖgithubᚗcomᚋwenmingᚋwenming
 	return ec._Campaign(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOCivilisationEventFilter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐCivilisationEventFilter(ctx context.Context, v any) (*model.CivilisationEventFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCivilisationEventFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx context.Context, v any) (*db.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -28883,6 +35886,22 @@ func (ec *executionContext) unmarshalOEntity2ᚖgithubᚗcomᚋwenmingᚋwenming
 }
 
 func (ec *executionContext) marshalOEntity2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐEntity(ctx context.Context, sel ast.SelectionSet, v *db.Entity) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOEventKind2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐEventKind(ctx context.Context, v any) (*db.EventKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(db.EventKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEventKind2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐEventKind(ctx context.Context, sel ast.SelectionSet, v *db.EventKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -29079,6 +36098,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) marshalOMilestone2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐMilestone(ctx context.Context, sel ast.SelectionSet, v *db.Milestone) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Milestone(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalONode2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐNode(ctx context.Context, sel ast.SelectionSet, v db.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -29096,6 +36122,13 @@ func (ec *executionContext) marshalOOrderDirection2githubᚗcomᚋwenmingᚋwenm
 	return v
 }
 
+func (ec *executionContext) marshalOPairing2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairing(ctx context.Context, sel ast.SelectionSet, v *db.Pairing) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Pairing(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPerson(ctx context.Context, sel ast.SelectionSet, v *db.Person) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -29109,6 +36142,22 @@ func (ec *executionContext) unmarshalOPersonFilter2ᚖgithubᚗcomᚋwenmingᚋw
 	}
 	res, err := ec.unmarshalInputPersonFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPracticeAction2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeAction(ctx context.Context, v any) (*db.PracticeAction, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(db.PracticeAction)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPracticeAction2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeAction(ctx context.Context, sel ast.SelectionSet, v *db.PracticeAction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOPracticeActivityFilter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐPracticeActivityFilter(ctx context.Context, v any) (*model.PracticeActivityFilter, error) {
@@ -29345,6 +36394,22 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalOTalentRole2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRole(ctx context.Context, v any) (*db.TalentRole, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(db.TalentRole)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTalentRole2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRole(ctx context.Context, sel ast.SelectionSet, v *db.TalentRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOUnit2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUnit(ctx context.Context, sel ast.SelectionSet, v *db.Unit) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -29381,6 +36446,30 @@ func (ec *executionContext) unmarshalOVolunteerRecordOrder2ᚖgithubᚗcomᚋwen
 	}
 	res, err := ec.unmarshalInputVolunteerRecordOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOWishFilter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐWishFilter(ctx context.Context, v any) (*model.WishFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWishFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOWishStage2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStage(ctx context.Context, v any) (*db.WishStage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(db.WishStage)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOWishStage2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStage(ctx context.Context, sel ast.SelectionSet, v *db.WishStage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

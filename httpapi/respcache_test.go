@@ -136,7 +136,8 @@ func TestEveryQueryFieldDeclaresItsCacheScope(t *testing.T) {
 		"people": true, "campaigns": true, "volunteerProjects": true, "federation": true, "practiceCenters": true,
 		"practiceSummary": true, "practiceActivityStats": true, "workStats": true, "assessmentIndicators": true,
 		"assessmentStageStats": true, "milestones": true, "targets": true, "dataset": true, "practiceActivities": true,
-		"assessments": true,
+		"assessments": true, "practiceActions": true, "pairingContentCounts": true, "wishes": true, "wishFunnel": true,
+		"caseCompilations": true, "excellentCases": true, "talentMembers": true, "talentPool": true, "civilisationEvents": true,
 	}
 	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
 	for _, f := range schema.Query.Fields {

@@ -127,7 +127,8 @@ func practiceLinkFields(in model.PracticeLinkInput) (db.PracticeLinkFields, erro
 }
 
 func practiceActivityFields(in model.PracticeActivityInput) (db.PracticeActivityFields, error) {
-	f := db.PracticeActivityFields{Date: in.Date, Kind: in.Kind, Theme: in.Theme, Sessions: in.Sessions, Participants: in.Participants}
+	f := db.PracticeActivityFields{Date: in.Date, Kind: in.Kind, Theme: in.Theme, Sessions: in.Sessions, Participants: in.Participants,
+		Action: in.Action}
 	var err error
 	if f.UnitID, err = parseTypedID("unitId", "Unit", in.UnitID); err != nil {
 		return f, err

@@ -50,6 +50,7 @@ func Demo() (*db.Dataset, error) {
 	g.practice()
 	g.assessments()
 	g.targets()
+	g.article()
 	return ds, nil
 }
 

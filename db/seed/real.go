@@ -265,5 +265,6 @@ func Real() (*db.Dataset, error) {
 	return &db.Dataset{
 		Sources: sources(), Figures: figures(), Categories: categories(), Campaigns: campaigns(), Milestones: milestones(),
 		Centers: cs, Projects: brands(), Indicators: indicators(), Weights: weights(),
+		Article: realArticle(),
 	}, nil
 }

@@ -122,8 +122,8 @@ func (l *loader) record(x *db.VolunteerRecord) {
 }
 
 func (l *loader) activity(x *db.PracticeActivity) {
-	l.batch(`INSERT INTO practice_activities (id, unit_id, center_id, activity_date, kind, theme, sessions, participants, demo) VALUES `, 9,
-		x.ID, x.UnitID, x.CenterID, x.Date, x.Kind, x.Theme, x.Sessions, x.Participants, x.Demo)
+	l.batch(`INSERT INTO practice_activities (id, unit_id, center_id, activity_date, kind, theme, sessions, participants, demo, action) VALUES `, 10,
+		x.ID, x.UnitID, x.CenterID, x.Date, x.Kind, x.Theme, x.Sessions, x.Participants, x.Demo, x.Action)
 }
 
 func (l *loader) assessment(x *db.Assessment) {
@@ -242,6 +242,7 @@ func (l *loader) dataset(ds *db.Dataset) {
 	for _, x := range ds.Targets {
 		l.exec(`INSERT INTO targets (id, metric, year, value, demo) VALUES (?,?,?,?,?)`, x.ID, x.Metric, x.Year, x.Value, x.Demo)
 	}
+	l.article(&ds.Article)
 	l.flush()
 }
 

@@ -8,11 +8,11 @@ import (
 	"github.com/wenming/wenming/db"
 )
 
-const activityCols = `a.id, a.unit_id, a.center_id, a.activity_date, a.kind, a.theme, a.sessions, a.participants, a.demo, a.version`
+const activityCols = `a.id, a.unit_id, a.center_id, a.activity_date, a.kind, a.theme, a.sessions, a.participants, a.demo, a.version, a.action`
 
 func scanActivity(r *sql.Rows) (*db.PracticeActivity, error) {
 	a := &db.PracticeActivity{}
-	return a, r.Scan(&a.ID, &a.UnitID, &a.CenterID, &a.Date, &a.Kind, &a.Theme, &a.Sessions, &a.Participants, &a.Demo, &a.Version)
+	return a, r.Scan(&a.ID, &a.UnitID, &a.CenterID, &a.Date, &a.Kind, &a.Theme, &a.Sessions, &a.Participants, &a.Demo, &a.Version, &a.Action)
 }
 
 // keysetAfter adds the condition that continues an ordered page after the cursor: (col, id) beyond (v, id).

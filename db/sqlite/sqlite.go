@@ -183,7 +183,9 @@ func (d *DB) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
 		+ (SELECT coalesce(sum(records), 0) FROM rollup_volunteer_year WHERE demo = 1) + (SELECT coalesce(sum(activities), 0) FROM rollup_activity WHERE demo = 1)
 		+ (SELECT coalesce(sum(assessed), 0) FROM rollup_assessment WHERE demo = 1) + (SELECT count(*) FROM people WHERE demo = 1)
 		+ (SELECT count(*) FROM donations WHERE demo = 1) + (SELECT count(*) FROM works WHERE demo = 1)
-		+ (SELECT count(*) FROM federation_members WHERE demo = 1) + (SELECT count(*) FROM practice_links WHERE demo = 1),
+		+ (SELECT count(*) FROM federation_members WHERE demo = 1) + (SELECT count(*) FROM practice_links WHERE demo = 1)
+		+ (SELECT count(*) FROM wishes WHERE demo = 1) + (SELECT count(*) FROM excellent_cases WHERE demo = 1)
+		+ (SELECT count(*) FROM talent_members WHERE demo = 1) + (SELECT count(*) FROM civilisation_events WHERE demo = 1),
 		coalesce((SELECT min(year) FROM rollup_honor WHERE honors > 0), ?), coalesce((SELECT max(year) FROM rollup_honor WHERE honors > 0), ?)`,
 		db.FirstYear, db.LastYear).Scan(&info.Version, &info.DemoRecords, &info.FirstYear, &info.LastYear)
 	info.HasDemo = info.DemoRecords > 0

@@ -32,7 +32,7 @@ var entityTables = map[db.Entity]entityTable{
 	db.EntityCampaign:     {table: "campaigns", cols: []string{"id", "code", "name_zh", "name_en", "kind", "start_date", "end_date", "description", "version"}},
 	db.EntityPracticeLink: {table: "practice_links", cols: []string{"id", "unit_id", "center_id", "since_year", "demo", "version"}},
 	db.EntityPracticeActivity: {table: "practice_activities", cols: []string{"id", "unit_id", "center_id", "activity_date", "kind", "theme",
-		"sessions", "participants", "demo", "version"}},
+		"sessions", "participants", "demo", "version", "action"}},
 	db.EntityAssessment: {table: "assessments", cols: []string{"id", "unit_id", "year", "base_score", "bonus", "veto", "stage", "demo", "version"},
 		extra: `'scores', json((SELECT json_group_array(json_object('code', s.code, 'version_year', s.version_year, 'score', s.score))
 			FROM indicator_scores s WHERE s.assessment_id = assessments.id))`},

@@ -434,8 +434,8 @@ func (d *DB) CreatePracticeActivity(ctx context.Context, in db.PracticeActivityF
 		if err := checkActivityRefs(ctx, tx, in); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO practice_activities (id, unit_id, center_id, activity_date, kind, theme, sessions, participants)
-			VALUES (?,?,?,?,?,?,?,?)`, id, in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants)
+		_, err := tx.ExecContext(ctx, `INSERT INTO practice_activities (id, unit_id, center_id, activity_date, kind, theme, sessions, participants, action)
+			VALUES (?,?,?,?,?,?,?,?,?)`, id, in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, in.Action)
 		return err
 	})
 	if err != nil {
@@ -454,7 +454,7 @@ func (d *DB) UpdatePracticeActivity(ctx context.Context, id int64, expected int,
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE practice_activities SET unit_id = ?, center_id = ?, activity_date = ?, kind = ?, theme = ?, sessions = ?,
-			participants = ?, version = version + 1 WHERE id = ?`, in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, id)
+			participants = ?, action = ?, version = version + 1 WHERE id = ?`, in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, in.Action, id)
 		return err
 	})
 	if err != nil {

@@ -8,6 +8,7 @@ export const pages = [
   { path: '/models', name: 'models', nav: 'nav_models' },
   { path: '/volunteering', name: 'volunteering', nav: 'nav_volunteering' },
   { path: '/practice', name: 'practice', nav: 'nav_practice' },
+  { path: '/record', name: 'record', nav: 'nav_record' },
   { path: '/rankings', name: 'rankings', nav: 'nav_rankings' },
   { path: '/sources', name: 'sources', nav: 'nav_sources' },
 ] as const
@@ -39,6 +40,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/models', name: 'models', component: () => import('./pages/ModelsPage.vue') },
   { path: '/volunteering', name: 'volunteering', component: () => import('./pages/VolunteeringPage.vue') },
   { path: '/practice', name: 'practice', component: () => import('./pages/PracticePage.vue') },
+  { path: '/record', name: 'record', component: () => import('./pages/RecordPage.vue') },
   { path: '/rankings', name: 'rankings', component: () => import('./pages/RankingsPage.vue') },
   { path: '/sources', name: 'sources', component: () => import('./pages/SourcesPage.vue') },
   { path: '/report', name: 'report', component: () => import('./pages/ReportPage.vue') },

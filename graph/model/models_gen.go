@@ -72,12 +72,48 @@ type CampaignInput struct {
 	Description *string `json:"description,omitempty"`
 }
 
+// 会议培训活动筛选。Filter for events.
+type CivilisationEventFilter struct {
+	// 类型。Kind.
+	Kind *db.EventKind `json:"kind,omitempty"`
+	// 只看有日期（true）或无日期（false）者。Dated (true) or undated (false) only.
+	Dated *bool `json:"dated,omitempty"`
+	// 只看演示（true）或真实（false）记录。Demo (true) or real (false) records only.
+	Demo *bool `json:"demo,omitempty"`
+}
+
+// 会议培训活动的可写字段；引语与来源只由原文导入。What an editor sets on an event; quotes and sources come only from the article.
+type CivilisationEventInput struct {
+	// 类型。Kind.
+	Kind db.EventKind `json:"kind"`
+	// 名称。Title.
+	Title string `json:"title"`
+	// 日期（可选，不知道就不填）。Date, if known.
+	Date *db.Date `json:"date,omitempty"`
+	// 地点。Place.
+	Place *string `json:"place,omitempty"`
+}
+
 // 数据变更通知。A notice that records changed, so that open dashboards refresh.
 type DataChange struct {
 	// 新的数据版本。The new data version.
 	Version int `json:"version"`
 	// 发现变更的时间（RFC 3339）。When the change was seen (RFC 3339).
 	At string `json:"at"`
+}
+
+// 优秀案例的可写字段。What an editor sets on a case.
+type ExcellentCaseInput struct {
+	// 所属汇编。Compilation.
+	CompilationID string `json:"compilationId"`
+	// 标题。Title.
+	Title string `json:"title"`
+	// 单位（可选）。Unit, if any.
+	UnitID *string `json:"unitId,omitempty"`
+	// 年份（可选）。Year, if any.
+	Year *int `json:"year,omitempty"`
+	// 简介。Summary.
+	Summary *string `json:"summary,omitempty"`
 }
 
 // 荣誉筛选条件。Filter over honours.
@@ -197,6 +233,8 @@ type PracticeActivityInput struct {
 	Sessions int `json:"sessions"`
 	// 参与人次（≥ 0）。Participants.
 	Participants int `json:"participants"`
+	// 所属“六大行动”（可选；未具名的两项不可选）。Practice action (optional; the two unnamed ones cannot be chosen).
+	Action *db.PracticeAction `json:"action,omitempty"`
 }
 
 // 单位与实践中心联系的可写字段。What an editor sets on a practice link.
@@ -223,6 +261,34 @@ type RankingWeightInput struct {
 
 // 订阅入口（WebSocket，graphql-transport-ws 协议）。Subscription root, over WebSocket (graphql-transport-ws).
 type Subscription struct {
+}
+
+// 人才库成员的可写字段。What an editor sets on a talent-pool member.
+type TalentMemberInput struct {
+	// 姓名。Name.
+	Name string `json:"name"`
+	// 所在单位（可选）。Unit, if any.
+	UnitID *string `json:"unitId,omitempty"`
+	// 入库年份。Year joined.
+	SinceYear int `json:"sinceYear"`
+	// 承担的工作（至少一项）。Work served in (at least one).
+	Roles []db.TalentRole `json:"roles"`
+}
+
+// 人才库概况，附原文依据。The talent pool at a glance, with the article's words.
+type TalentPool struct {
+	// 名称。Name.
+	Name string `json:"name"`
+	// 原文引语。Quote from the source.
+	Quote string `json:"quote"`
+	// 来源文件。Source document.
+	Source *db.SourceDocument `json:"source,omitempty"`
+	// 成员总数。Members.
+	Members int `json:"members"`
+	// 其中演示记录。Of which demo records.
+	DemoMembers int `json:"demoMembers"`
+	// 按工作统计。Members by role.
+	ByRole []*db.TalentRoleCount `json:"byRole"`
 }
 
 // 年度目标的可写字段（管理员）。What an admin sets on a target.
@@ -305,4 +371,32 @@ type VolunteerRecordInput struct {
 	Method db.RecordingMethod `json:"method"`
 	// 是否已核实。Whether the hours were verified.
 	Verified *bool `json:"verified,omitempty"`
+}
+
+// 微心愿筛选。Filter for wishes.
+type WishFilter struct {
+	// 阶段。Stage.
+	Stage *db.WishStage `json:"stage,omitempty"`
+	// 认领单位。Claiming unit.
+	UnitID *string `json:"unitId,omitempty"`
+	// 只看演示（true）或真实（false）记录。Demo (true) or real (false) records only.
+	Demo *bool `json:"demo,omitempty"`
+}
+
+// 微心愿的可写字段。What an editor sets on a wish.
+type WishInput struct {
+	// 心愿内容。What is wished for.
+	Title string `json:"title"`
+	// 心愿所在村（社区）。Village or community.
+	Beneficiary string `json:"beneficiary"`
+	// 所属结对帮创（可选）。Pairing, if any.
+	PairingID *string `json:"pairingId,omitempty"`
+	// 阶段。Stage.
+	Stage db.WishStage `json:"stage"`
+	// 认领单位：认领、实施阶段必填，此前不填。Claiming unit: required from CLAIMED on, absent before.
+	UnitID *string `json:"unitId,omitempty"`
+	// 征集日期。Date collected.
+	CollectedOn db.Date `json:"collectedOn"`
+	// 备注。Note.
+	Note *string `json:"note,omitempty"`
 }

@@ -224,6 +224,10 @@ const zh = {
   entity_ASSESSMENT: '测评',
   entity_TARGET: '年度目标',
   entity_RANKING_WEIGHTS: '排名权重',
+  entity_WISH: '微心愿',
+  entity_EXCELLENT_CASE: '优秀案例',
+  entity_TALENT_MEMBER: '人才库成员',
+  entity_CIVILISATION_EVENT: '会议培训活动',
   action_CREATE: '新建',
   action_UPDATE: '修改',
   action_DELETE: '删除',
@@ -460,6 +464,10 @@ const en: Record<AdminKey, string> = {
   entity_ASSESSMENT: 'Assessment',
   entity_TARGET: 'Target',
   entity_RANKING_WEIGHTS: 'Ranking weights',
+  entity_WISH: 'Wish',
+  entity_EXCELLENT_CASE: 'Excellent case',
+  entity_TALENT_MEMBER: 'Talent-pool member',
+  entity_CIVILISATION_EVENT: 'Meeting or training',
   action_CREATE: 'Create',
   action_UPDATE: 'Update',
   action_DELETE: 'Delete',
@@ -492,7 +500,8 @@ export function taOr(key: string, fallback: string): string {
   return key in zh ? ta(key as AdminKey) : fallback
 }
 
-export const ENTITIES = ['UNIT', 'PERSON', 'HONOR', 'VOLUNTEER_RECORD', 'CAMPAIGN', 'PRACTICE_LINK', 'PRACTICE_ACTIVITY', 'ASSESSMENT', 'TARGET', 'RANKING_WEIGHTS']
+export const ENTITIES = ['UNIT', 'PERSON', 'HONOR', 'VOLUNTEER_RECORD', 'CAMPAIGN', 'PRACTICE_LINK', 'PRACTICE_ACTIVITY', 'ASSESSMENT', 'TARGET', 'RANKING_WEIGHTS',
+  'WISH', 'EXCELLENT_CASE', 'TALENT_MEMBER', 'CIVILISATION_EVENT']
 export const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'IMPORT', 'PURGE_DEMO']
 export const IMPORT_KINDS = ['UNITS', 'PEOPLE', 'HONORS', 'VOLUNTEER_RECORDS', 'ASSESSMENTS', 'ACTIVITIES'] as const
 
