@@ -18,7 +18,6 @@ import (
 	"github.com/wenming/wenming/db/dial"
 	"github.com/wenming/wenming/db/importer"
 	"github.com/wenming/wenming/httpapi"
-	"github.com/wenming/wenming/resolvers"
 )
 
 // exportView is one table of the dashboard that can be exported, with the filter parameters it accepts.
@@ -318,8 +317,8 @@ func (p *params) unitID(name string) int64 {
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 0 {
 		return n
 	}
-	typ, id, err := resolvers.ParseGlobalID(name, s)
-	if err != nil || typ != "Unit" {
+	typ, id, err := db.ParseGlobalID(name, s)
+	if err != nil || typ != db.NodeUnit {
 		p.fail(db.FieldErrorf(name, "单位 ID 无效：“%s”。", s))
 	}
 	return id
@@ -429,7 +428,7 @@ func exportHonors(ctx context.Context, s db.Store, q url.Values, start func([]st
 	return s.EachHonor(ctx, f, func(h *db.Honor) error {
 		c := n.categories[h.CategoryID]
 		return sw.Row(c.NameZh, h.RecipientName, n.unit(h.UnitID), h.Year, str(h.Date), str(h.Edition), importer.StatusZh[h.Status],
-			importer.BoolZh(h.Demo), importer.LevelZh[c.Level], importer.RecipientZh[h.RecipientKind], resolvers.GlobalID("Honor", h.ID))
+			importer.BoolZh(h.Demo), importer.LevelZh[c.Level], importer.RecipientZh[h.RecipientKind], db.GlobalID(db.NodeHonor, h.ID))
 	})
 }
 
@@ -458,7 +457,7 @@ func exportVolunteer(ctx context.Context, s db.Store, q url.Values, start func([
 		}
 		hours := importer.HoursOfMinutes(v.Minutes)
 		return sw.Row(n.unit(&v.UnitID), string(v.Date), campaign, v.Volunteers, hours, importer.MethodZh[v.Method],
-			importer.BoolZh(v.Verified), importer.BoolZh(v.Demo), resolvers.GlobalID("VolunteerRecord", v.ID))
+			importer.BoolZh(v.Verified), importer.BoolZh(v.Demo), db.GlobalID(db.NodeVolunteerRecord, v.ID))
 	})
 }
 
@@ -475,7 +474,7 @@ func exportUnits(ctx context.Context, s db.Store, q url.Values, start func([]str
 		return err
 	}
 	return s.EachUnit(ctx, f, func(u *db.Unit) error {
-		return sw.Row(u.Name, u.Kind, u.Sector, importer.BoolZh(u.ServiceWindow), importer.BoolZh(u.Demo), resolvers.GlobalID("Unit", u.ID))
+		return sw.Row(u.Name, u.Kind, u.Sector, importer.BoolZh(u.ServiceWindow), importer.BoolZh(u.Demo), db.GlobalID(db.NodeUnit, u.ID))
 	})
 }
 
@@ -495,7 +494,7 @@ func exportPeople(ctx context.Context, s db.Store, q url.Values, start func([]st
 		return err
 	}
 	return s.EachPerson(ctx, f, func(x *db.Person) error {
-		return sw.Row(x.Name, n.unit(x.UnitID), x.Citation, importer.BoolZh(x.Demo), resolvers.GlobalID("Person", x.ID))
+		return sw.Row(x.Name, n.unit(x.UnitID), x.Citation, importer.BoolZh(x.Demo), db.GlobalID(db.NodePerson, x.ID))
 	})
 }
 
@@ -522,7 +521,7 @@ func exportAssessments(ctx context.Context, s db.Store, q url.Values, start func
 	}
 	return s.EachAssessment(ctx, f, func(a *db.Assessment) error {
 		return sw.Row(n.unit(&a.UnitID), a.Year, a.BaseScore, a.Bonus, importer.BoolZh(a.Veto), importer.StageZh[a.Stage],
-			importer.BoolZh(a.Demo), resolvers.GlobalID("Assessment", a.ID))
+			importer.BoolZh(a.Demo), db.GlobalID(db.NodeAssessment, a.ID))
 	})
 }
 
@@ -549,7 +548,7 @@ func exportActivities(ctx context.Context, s db.Store, q url.Values, start func(
 			}
 		}
 		return sw.Row(n.unit(&a.UnitID), string(a.Date), importer.ActivityZh[a.Kind], a.Theme, center, a.Sessions, a.Participants,
-			importer.BoolZh(a.Demo), resolvers.GlobalID("PracticeActivity", a.ID))
+			importer.BoolZh(a.Demo), db.GlobalID(db.NodePracticeActivity, a.ID))
 	})
 }
 

@@ -8,14 +8,6 @@ import (
 	"github.com/wenming/wenming/graph/model"
 )
 
-// The article records (db/article.go) get global IDs under these type names, for writes, the audit log and the bin.
-func init() {
-	entityTypes[db.EntityWish] = "Wish"
-	entityTypes[db.EntityExcellentCase] = "ExcellentCase"
-	entityTypes[db.EntityTalentMember] = "TalentMember"
-	entityTypes[db.EntityCivilisationEvent] = "CivilisationEvent"
-}
-
 // source loads a cited source document through the request's loader.
 func (r *Resolver) source(ctx context.Context, id *int64) (*db.SourceDocument, error) {
 	return optional(ctx, r.loaders(ctx).Sources, id)
@@ -24,27 +16,27 @@ func (r *Resolver) source(ctx context.Context, id *int64) (*db.SourceDocument, e
 func wishFields(in model.WishInput) (db.WishFields, error) {
 	f := db.WishFields{Title: in.Title, Beneficiary: in.Beneficiary, Stage: in.Stage, CollectedOn: in.CollectedOn, Note: deref(in.Note)}
 	var err error
-	if f.PairingID, err = optionalID("pairingId", "Pairing", in.PairingID); err != nil {
+	if f.PairingID, err = optionalID("pairingId", db.NodePairing, in.PairingID); err != nil {
 		return f, err
 	}
-	f.UnitID, err = optionalID("unitId", "Unit", in.UnitID)
+	f.UnitID, err = optionalID("unitId", db.NodeUnit, in.UnitID)
 	return f, err
 }
 
 func excellentCaseFields(in model.ExcellentCaseInput) (db.ExcellentCaseFields, error) {
 	f := db.ExcellentCaseFields{Title: in.Title, Year: in.Year, Summary: deref(in.Summary)}
 	var err error
-	if f.CompilationID, err = parseTypedID("compilationId", "CaseCompilation", in.CompilationID); err != nil {
+	if f.CompilationID, err = db.ParseTypedID("compilationId", db.NodeCaseCompilation, in.CompilationID); err != nil {
 		return f, err
 	}
-	f.UnitID, err = optionalID("unitId", "Unit", in.UnitID)
+	f.UnitID, err = optionalID("unitId", db.NodeUnit, in.UnitID)
 	return f, err
 }
 
 func talentMemberFields(in model.TalentMemberInput) (db.TalentMemberFields, error) {
 	f := db.TalentMemberFields{Name: in.Name, SinceYear: in.SinceYear, Roles: in.Roles}
 	var err error
-	f.UnitID, err = optionalID("unitId", "Unit", in.UnitID)
+	f.UnitID, err = optionalID("unitId", db.NodeUnit, in.UnitID)
 	return f, err
 }
 

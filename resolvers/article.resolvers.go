@@ -15,7 +15,7 @@ import (
 
 // ID is the resolver for the id field.
 func (r *caseCompilationResolver) ID(ctx context.Context, obj *db.CaseCompilation) (string, error) {
-	return GlobalID("CaseCompilation", obj.ID), nil
+	return db.GlobalID(db.NodeCaseCompilation, obj.ID), nil
 }
 
 // Source is the resolver for the source field.
@@ -25,7 +25,7 @@ func (r *caseCompilationResolver) Source(ctx context.Context, obj *db.CaseCompil
 
 // ID is the resolver for the id field.
 func (r *civilisationEventResolver) ID(ctx context.Context, obj *db.CivilisationEvent) (string, error) {
-	return GlobalID("CivilisationEvent", obj.ID), nil
+	return db.GlobalID(db.NodeCivilisationEvent, obj.ID), nil
 }
 
 // Dated is the resolver for the dated field.
@@ -49,7 +49,7 @@ func (r *civilisationEventResolver) Source(ctx context.Context, obj *db.Civilisa
 
 // ID is the resolver for the id field.
 func (r *excellentCaseResolver) ID(ctx context.Context, obj *db.ExcellentCase) (string, error) {
-	return GlobalID("ExcellentCase", obj.ID), nil
+	return db.GlobalID(db.NodeExcellentCase, obj.ID), nil
 }
 
 // Compilation is the resolver for the compilation field.
@@ -218,7 +218,7 @@ func (r *queryResolver) Wishes(ctx context.Context, filter *model.WishFilter, fi
 	var c db.WishCriteria
 	if filter != nil {
 		c.Stage, c.Demo = deref(filter.Stage), filter.Demo
-		id, err := optionalID("unitId", "Unit", filter.UnitID)
+		id, err := optionalID("unitId", db.NodeUnit, filter.UnitID)
 		if err != nil {
 			return nil, err
 		}
@@ -244,7 +244,7 @@ func (r *queryResolver) CaseCompilations(ctx context.Context) ([]*db.CaseCompila
 // ExcellentCases is the resolver for the excellentCases field.
 func (r *queryResolver) ExcellentCases(ctx context.Context, compilationID *string, demo *bool, first *int, after *string) (*db.ExcellentCaseConnection, error) {
 	c := db.CaseCriteria{Demo: demo}
-	id, err := optionalID("compilationId", "CaseCompilation", compilationID)
+	id, err := optionalID("compilationId", db.NodeCaseCompilation, compilationID)
 	if err != nil {
 		return nil, err
 	}
@@ -303,7 +303,7 @@ func (r *queryResolver) CivilisationEvents(ctx context.Context, filter *model.Ci
 
 // ID is the resolver for the id field.
 func (r *talentMemberResolver) ID(ctx context.Context, obj *db.TalentMember) (string, error) {
-	return GlobalID("TalentMember", obj.ID), nil
+	return db.GlobalID(db.NodeTalentMember, obj.ID), nil
 }
 
 // Unit is the resolver for the unit field.
@@ -313,7 +313,7 @@ func (r *talentMemberResolver) Unit(ctx context.Context, obj *db.TalentMember) (
 
 // ID is the resolver for the id field.
 func (r *wishResolver) ID(ctx context.Context, obj *db.Wish) (string, error) {
-	return GlobalID("Wish", obj.ID), nil
+	return db.GlobalID(db.NodeWish, obj.ID), nil
 }
 
 // Pairing is the resolver for the pairing field.

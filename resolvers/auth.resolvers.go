@@ -16,7 +16,7 @@ import (
 
 // ID is the resolver for the id field.
 func (r *apiTokenResolver) ID(ctx context.Context, obj *db.APIToken) (string, error) {
-	return GlobalID("ApiToken", obj.ID), nil
+	return db.GlobalID(db.NodeAPIToken, obj.ID), nil
 }
 
 // CreatedAt is the resolver for the createdAt field.
@@ -53,7 +53,7 @@ func (r *mutationResolver) SetUserRole(ctx context.Context, id string, role db.R
 	if err := db.Require(ctx, db.RoleAdmin); err != nil {
 		return nil, err
 	}
-	n, err := parseTypedID("id", "User", id)
+	n, err := db.ParseTypedID("id", db.NodeUser, id)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (r *mutationResolver) SetUserRole(ctx context.Context, id string, role db.R
 
 // SetPassword is the resolver for the setPassword field.
 func (r *mutationResolver) SetPassword(ctx context.Context, id string, password string) (bool, error) {
-	n, err := parseTypedID("id", "User", id)
+	n, err := db.ParseTypedID("id", db.NodeUser, id)
 	if err != nil {
 		return false, err
 	}
@@ -94,7 +94,7 @@ func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id string) (*db.A
 	if err := db.Require(ctx, db.RoleViewer); err != nil {
 		return nil, err
 	}
-	n, err := parseTypedID("id", "ApiToken", id)
+	n, err := db.ParseTypedID("id", db.NodeAPIToken, id)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +151,7 @@ func (r *queryResolver) APITokens(ctx context.Context) ([]*db.APIToken, error) {
 
 // ID is the resolver for the id field.
 func (r *userResolver) ID(ctx context.Context, obj *db.User) (string, error) {
-	return GlobalID("User", obj.ID), nil
+	return db.GlobalID(db.NodeUser, obj.ID), nil
 }
 
 // CreatedAt is the resolver for the createdAt field.

@@ -112,7 +112,7 @@ func (r *Resolver) honorCriteria(ctx context.Context, f *model.HonorFilter) (db.
 		return c, err
 	}
 	if f.UnitID != nil {
-		if c.UnitID, err = parseTypedID("unitId", "Unit", *f.UnitID); err != nil {
+		if c.UnitID, err = db.ParseTypedID("unitId", db.NodeUnit, *f.UnitID); err != nil {
 			return c, err
 		}
 	}
@@ -150,7 +150,7 @@ func (r *Resolver) volunteerCriteria(ctx context.Context, f *model.VolunteerFilt
 		}
 	}
 	if f.UnitID != nil {
-		if c.UnitID, err = parseTypedID("unitId", "Unit", *f.UnitID); err != nil {
+		if c.UnitID, err = db.ParseTypedID("unitId", db.NodeUnit, *f.UnitID); err != nil {
 			return c, err
 		}
 	}

@@ -14,17 +14,17 @@ import (
 
 // ID is the resolver for the id field.
 func (r *publishedFigureResolver) ID(ctx context.Context, obj *db.PublishedFigure) (string, error) {
-	return GlobalID("PublishedFigure", obj.ID), nil
+	return db.GlobalID(db.NodePublishedFigure, obj.ID), nil
 }
 
 // ID is the resolver for the id field.
 func (r *sourceDocumentResolver) ID(ctx context.Context, obj *db.SourceDocument) (string, error) {
-	return GlobalID("SourceDocument", obj.ID), nil
+	return db.GlobalID(db.NodeSourceDocument, obj.ID), nil
 }
 
 // ID is the resolver for the id field.
 func (r *targetResolver) ID(ctx context.Context, obj *db.Target) (string, error) {
-	return GlobalID("Target", obj.ID), nil
+	return db.GlobalID(db.NodeTarget, obj.ID), nil
 }
 
 // PublishedFigure returns graph.PublishedFigureResolver implementation.

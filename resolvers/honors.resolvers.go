@@ -14,7 +14,7 @@ import (
 
 // ID is the resolver for the id field.
 func (r *honorResolver) ID(ctx context.Context, obj *db.Honor) (string, error) {
-	return GlobalID("Honor", obj.ID), nil
+	return db.GlobalID(db.NodeHonor, obj.ID), nil
 }
 
 // Category is the resolver for the category field.
@@ -39,12 +39,12 @@ func (r *honorResolver) Source(ctx context.Context, obj *db.Honor) (*db.SourceDo
 
 // ID is the resolver for the id field.
 func (r *honorCategoryResolver) ID(ctx context.Context, obj *db.HonorCategory) (string, error) {
-	return GlobalID("HonorCategory", obj.ID), nil
+	return db.GlobalID(db.NodeHonorCategory, obj.ID), nil
 }
 
 // ID is the resolver for the id field.
 func (r *personResolver) ID(ctx context.Context, obj *db.Person) (string, error) {
-	return GlobalID("Person", obj.ID), nil
+	return db.GlobalID(db.NodePerson, obj.ID), nil
 }
 
 // Unit is the resolver for the unit field.

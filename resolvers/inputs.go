@@ -11,29 +11,22 @@ import (
 	"github.com/wenming/wenming/graph/model"
 )
 
-// entityTypes names the GraphQL type of each entity's records, for their global IDs; ranking weights have none.
-var entityTypes = map[db.Entity]string{
-	db.EntityUnit: "Unit", db.EntityPerson: "Person", db.EntityHonor: "Honor", db.EntityVolunteerRecord: "VolunteerRecord",
-	db.EntityCampaign: "Campaign", db.EntityPracticeLink: "PracticeLink", db.EntityPracticeActivity: "PracticeActivity",
-	db.EntityAssessment: "Assessment", db.EntityTarget: "Target",
-}
-
 // recordGlobalID is the global ID of an entity's record, or nil when the entity has no node type.
 func recordGlobalID(e db.Entity, id *int64) *string {
-	typ, ok := entityTypes[e]
+	typ, ok := e.NodeType()
 	if !ok || id == nil {
 		return nil
 	}
-	s := GlobalID(typ, *id)
+	s := db.GlobalID(typ, *id)
 	return &s
 }
 
 // optionalID decodes an optional global ID of the given type.
-func optionalID(field, typ string, gid *string) (*int64, error) {
+func optionalID(field string, typ db.NodeType, gid *string) (*int64, error) {
 	if gid == nil || *gid == "" {
 		return nil, nil
 	}
-	id, err := parseTypedID(field, typ, *gid)
+	id, err := db.ParseTypedID(field, typ, *gid)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +73,7 @@ func unitFields(in model.UnitInput) db.UnitFields {
 }
 
 func personFields(in model.PersonInput) (db.PersonFields, error) {
-	unit, err := optionalID("unitId", "Unit", in.UnitID)
+	unit, err := optionalID("unitId", db.NodeUnit, in.UnitID)
 	return db.PersonFields{Name: in.Name, UnitID: unit, Citation: deref(in.Citation)}, err
 }
 
@@ -88,23 +81,23 @@ func honorFields(in model.HonorInput) (db.HonorFields, error) {
 	f := db.HonorFields{CategoryCode: in.CategoryCode, RecipientName: deref(in.RecipientName), Year: in.Year, Date: in.Date,
 		Edition: in.Edition, Status: in.Status}
 	var err error
-	if f.UnitID, err = optionalID("unitId", "Unit", in.UnitID); err != nil {
+	if f.UnitID, err = optionalID("unitId", db.NodeUnit, in.UnitID); err != nil {
 		return f, err
 	}
-	if f.PersonID, err = optionalID("personId", "Person", in.PersonID); err != nil {
+	if f.PersonID, err = optionalID("personId", db.NodePerson, in.PersonID); err != nil {
 		return f, err
 	}
-	f.ProjectID, err = optionalID("projectId", "VolunteerProject", in.ProjectID)
+	f.ProjectID, err = optionalID("projectId", db.NodeVolunteerProject, in.ProjectID)
 	return f, err
 }
 
 func volunteerRecordFields(in model.VolunteerRecordInput) (db.VolunteerRecordFields, error) {
 	f := db.VolunteerRecordFields{Date: in.Date, Volunteers: in.Volunteers, Method: in.Method, Verified: deref(in.Verified)}
 	var err error
-	if f.UnitID, err = parseTypedID("unitId", "Unit", in.UnitID); err != nil {
+	if f.UnitID, err = db.ParseTypedID("unitId", db.NodeUnit, in.UnitID); err != nil {
 		return f, err
 	}
-	if f.CampaignID, err = optionalID("campaignId", "Campaign", in.CampaignID); err != nil {
+	if f.CampaignID, err = optionalID("campaignId", db.NodeCampaign, in.CampaignID); err != nil {
 		return f, err
 	}
 	f.Minutes, err = db.MinutesFromHours("hours", in.Hours)
@@ -119,10 +112,10 @@ func campaignFields(in model.CampaignInput) db.CampaignFields {
 func practiceLinkFields(in model.PracticeLinkInput) (db.PracticeLinkFields, error) {
 	f := db.PracticeLinkFields{SinceYear: in.SinceYear}
 	var err error
-	if f.UnitID, err = parseTypedID("unitId", "Unit", in.UnitID); err != nil {
+	if f.UnitID, err = db.ParseTypedID("unitId", db.NodeUnit, in.UnitID); err != nil {
 		return f, err
 	}
-	f.CenterID, err = parseTypedID("centerId", "PracticeCenter", in.CenterID)
+	f.CenterID, err = db.ParseTypedID("centerId", db.NodePracticeCenter, in.CenterID)
 	return f, err
 }
 
@@ -130,10 +123,10 @@ func practiceActivityFields(in model.PracticeActivityInput) (db.PracticeActivity
 	f := db.PracticeActivityFields{Date: in.Date, Kind: in.Kind, Theme: in.Theme, Sessions: in.Sessions, Participants: in.Participants,
 		Action: in.Action}
 	var err error
-	if f.UnitID, err = parseTypedID("unitId", "Unit", in.UnitID); err != nil {
+	if f.UnitID, err = db.ParseTypedID("unitId", db.NodeUnit, in.UnitID); err != nil {
 		return f, err
 	}
-	f.CenterID, err = optionalID("centerId", "PracticeCenter", in.CenterID)
+	f.CenterID, err = optionalID("centerId", db.NodePracticeCenter, in.CenterID)
 	return f, err
 }
 
@@ -143,7 +136,7 @@ func assessmentFields(in model.AssessmentInput) (db.AssessmentFields, error) {
 		f.Scores = append(f.Scores, db.IndicatorScoreFields{Code: s.Code, Score: s.Score})
 	}
 	var err error
-	f.UnitID, err = parseTypedID("unitId", "Unit", in.UnitID)
+	f.UnitID, err = db.ParseTypedID("unitId", db.NodeUnit, in.UnitID)
 	return f, err
 }
 
@@ -175,7 +168,8 @@ func writeRole(e db.Entity) db.Role {
 // update decodes the record's global ID and runs a versioned update.
 func update[T any](ctx context.Context, r *Resolver, e db.Entity, gid string, fn func(id int64) (T, error)) (T, error) {
 	return write(ctx, r, writeRole(e), func() (T, error) {
-		id, err := parseTypedID("id", entityTypes[e], gid)
+		typ, _ := e.NodeType()
+		id, err := db.ParseTypedID("id", typ, gid)
 		if err != nil {
 			var zero T
 			return zero, err

@@ -15,7 +15,7 @@ import (
 
 // ID is the resolver for the id field.
 func (r *auditEntryResolver) ID(ctx context.Context, obj *db.AuditEntry) (string, error) {
-	return GlobalID("AuditEntry", obj.ID), nil
+	return db.GlobalID(db.NodeAuditEntry, obj.ID), nil
 }
 
 // At is the resolver for the at field.
@@ -28,7 +28,7 @@ func (r *auditEntryResolver) UserID(ctx context.Context, obj *db.AuditEntry) (*s
 	if obj.UserID == nil {
 		return nil, nil
 	}
-	id := GlobalID("User", *obj.UserID)
+	id := db.GlobalID(db.NodeUser, *obj.UserID)
 	return &id, nil
 }
 
@@ -39,7 +39,7 @@ func (r *auditEntryResolver) RecordID(ctx context.Context, obj *db.AuditEntry) (
 
 // ID is the resolver for the id field.
 func (r *deletedRecordResolver) ID(ctx context.Context, obj *db.DeletedRecord) (string, error) {
-	return GlobalID("DeletedRecord", obj.ID), nil
+	return db.GlobalID(db.NodeDeletedRecord, obj.ID), nil
 }
 
 // RecordID is the resolver for the recordId field.
@@ -68,7 +68,7 @@ func (r *deletedRecordResolver) RestoredAt(ctx context.Context, obj *db.DeletedR
 
 // Record is the resolver for the record field.
 func (r *deletedRecordResolver) Record(ctx context.Context, obj *db.DeletedRecord) (db.Node, error) {
-	typ, ok := entityTypes[obj.Entity]
+	typ, ok := obj.Entity.NodeType()
 	if !ok || obj.RestoredAt == nil {
 		return nil, nil
 	}
@@ -322,7 +322,7 @@ func (r *mutationResolver) DeleteRankingWeights(ctx context.Context, fromYear in
 // RestoreRecord is the resolver for the restoreRecord field.
 func (r *mutationResolver) RestoreRecord(ctx context.Context, id string) (*db.DeletedRecord, error) {
 	return write(ctx, r.Resolver, db.RoleAdmin, func() (*db.DeletedRecord, error) {
-		binID, err := parseTypedID("id", "DeletedRecord", id)
+		binID, err := db.ParseTypedID("id", db.NodeDeletedRecord, id)
 		if err != nil {
 			return nil, err
 		}
@@ -354,7 +354,7 @@ func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter,
 	var c db.AuditCriteria
 	if filter != nil {
 		if filter.UserID != nil {
-			if c.UserID, err = parseTypedID("userId", "User", *filter.UserID); err != nil {
+			if c.UserID, err = db.ParseTypedID("userId", db.NodeUser, *filter.UserID); err != nil {
 				return nil, err
 			}
 		}

@@ -7,7 +7,7 @@ import (
 )
 
 // node loads any record by type name and row ID; an unknown type or a missing row answers null, as Relay expects.
-func (r *Resolver) node(ctx context.Context, typ string, id int64) (db.Node, error) {
+func (r *Resolver) node(ctx context.Context, typ db.NodeType, id int64) (db.Node, error) {
 	l := r.loaders(ctx)
 	ids := []int64{id}
 	var (
@@ -20,77 +20,77 @@ func (r *Resolver) node(ctx context.Context, typ string, id int64) (db.Node, err
 		}
 	}
 	switch typ {
-	case "Unit":
+	case db.NodeUnit:
 		var u *db.Unit
 		if u, err = one(ctx, l.Units, id); u != nil {
 			v = u
 		}
-	case "Person":
+	case db.NodePerson:
 		var p *db.Person
 		if p, err = one(ctx, l.People, id); p != nil {
 			v = p
 		}
-	case "HonorCategory":
+	case db.NodeHonorCategory:
 		var c *db.HonorCategory
 		if c, err = one(ctx, l.Categories, id); c != nil {
 			v = c
 		}
-	case "SourceDocument":
+	case db.NodeSourceDocument:
 		var s *db.SourceDocument
 		if s, err = one(ctx, l.Sources, id); s != nil {
 			v = s
 		}
-	case "Campaign":
+	case db.NodeCampaign:
 		var c *db.Campaign
 		if c, err = one(ctx, l.Campaigns, id); c != nil {
 			v = c
 		}
-	case "PracticeCenter":
+	case db.NodePracticeCenter:
 		var c *db.PracticeCenter
 		if c, err = one(ctx, l.Centers, id); c != nil {
 			v = c
 		}
-	case "Honor":
+	case db.NodeHonor:
 		var m map[int64]*db.Honor
 		m, err = r.Store.HonorsByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
-	case "PublishedFigure":
+	case db.NodePublishedFigure:
 		var m map[int64]*db.PublishedFigure
 		m, err = r.Store.PublishedFiguresByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
-	case "PracticeLink":
+	case db.NodePracticeLink:
 		var m map[int64]*db.PracticeLink
 		m, err = r.Store.PracticeLinksByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
-	case "Pairing":
+	case db.NodePairing:
 		var m map[int64]*db.Pairing
 		m, err = r.Store.PairingsByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
-	case "Assessment":
+	case db.NodeAssessment:
 		var m map[int64]*db.Assessment
 		m, err = r.Store.AssessmentsByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
-	case "VolunteerRecord":
+	case db.NodeVolunteerRecord:
 		var m map[int64]*db.VolunteerRecord
 		m, err = r.Store.VolunteerRecordsByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
-	case "Donation":
+	case db.NodeDonation:
 		var m map[int64]*db.Donation
 		m, err = r.Store.DonationsByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
-	case "VolunteerProject":
+	case db.NodeVolunteerProject:
 		var m map[int64]*db.VolunteerProject
 		m, err = r.Store.VolunteerProjectsByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
-	case "Milestone":
+	case db.NodeMilestone:
 		var m map[int64]*db.Milestone
 		m, err = r.Store.MilestonesByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
-	case "PracticeActivity":
+	case db.NodePracticeActivity:
 		var m map[int64]*db.PracticeActivity
 		m, err = r.Store.PracticeActivitiesByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
-	case "Target":
+	case db.NodeTarget:
 		var m map[int64]*db.Target
 		m, err = r.Store.TargetsByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])

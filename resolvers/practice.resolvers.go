@@ -14,7 +14,7 @@ import (
 
 // ID is the resolver for the id field.
 func (r *pairingResolver) ID(ctx context.Context, obj *db.Pairing) (string, error) {
-	return GlobalID("Pairing", obj.ID), nil
+	return db.GlobalID(db.NodePairing, obj.ID), nil
 }
 
 // Unit is the resolver for the unit field.
@@ -29,7 +29,7 @@ func (r *pairingResolver) Center(ctx context.Context, obj *db.Pairing) (*db.Prac
 
 // ID is the resolver for the id field.
 func (r *practiceCenterResolver) ID(ctx context.Context, obj *db.PracticeCenter) (string, error) {
-	return GlobalID("PracticeCenter", obj.ID), nil
+	return db.GlobalID(db.NodePracticeCenter, obj.ID), nil
 }
 
 // Links is the resolver for the links field.
@@ -44,7 +44,7 @@ func (r *practiceCenterResolver) ActivitySessions(ctx context.Context, obj *db.P
 
 // ID is the resolver for the id field.
 func (r *practiceLinkResolver) ID(ctx context.Context, obj *db.PracticeLink) (string, error) {
-	return GlobalID("PracticeLink", obj.ID), nil
+	return db.GlobalID(db.NodePracticeLink, obj.ID), nil
 }
 
 // Unit is the resolver for the unit field.

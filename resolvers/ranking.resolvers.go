@@ -14,7 +14,7 @@ import (
 
 // ID is the resolver for the id field.
 func (r *milestoneResolver) ID(ctx context.Context, obj *db.Milestone) (string, error) {
-	return GlobalID("Milestone", obj.ID), nil
+	return db.GlobalID(db.NodeMilestone, obj.ID), nil
 }
 
 // Unit is the resolver for the unit field.

@@ -15,7 +15,7 @@ import (
 
 // ID is the resolver for the id field.
 func (r *practiceActivityResolver) ID(ctx context.Context, obj *db.PracticeActivity) (string, error) {
-	return GlobalID("PracticeActivity", obj.ID), nil
+	return db.GlobalID(db.NodePracticeActivity, obj.ID), nil
 }
 
 // Unit is the resolver for the unit field.
@@ -36,12 +36,12 @@ func (r *queryResolver) PracticeActivities(ctx context.Context, filter *model.Pr
 		if c.Years, err = filterYears(filter.FromYear, filter.ToYear); err != nil {
 			return nil, err
 		}
-		if id, err := optionalID("centerId", "PracticeCenter", filter.CenterID); err != nil {
+		if id, err := optionalID("centerId", db.NodePracticeCenter, filter.CenterID); err != nil {
 			return nil, err
 		} else if id != nil {
 			c.CenterID = *id
 		}
-		if id, err := optionalID("unitId", "Unit", filter.UnitID); err != nil {
+		if id, err := optionalID("unitId", db.NodeUnit, filter.UnitID); err != nil {
 			return nil, err
 		} else if id != nil {
 			c.UnitID = *id
@@ -68,7 +68,7 @@ func (r *queryResolver) Assessments(ctx context.Context, filter *model.Assessmen
 		if err := checkUnitKind("unitKind", filter.UnitKind); err != nil {
 			return nil, err
 		}
-		if id, err := optionalID("unitId", "Unit", filter.UnitID); err != nil {
+		if id, err := optionalID("unitId", db.NodeUnit, filter.UnitID); err != nil {
 			return nil, err
 		} else if id != nil {
 			c.UnitID = *id

@@ -15,7 +15,7 @@ import (
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (db.Node, error) {
-	typ, n, err := ParseGlobalID("id", id)
+	typ, n, err := db.ParseGlobalID("id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +163,7 @@ func (r *queryResolver) Units(ctx context.Context, filter *model.UnitFilter, fir
 
 // Unit is the resolver for the unit field.
 func (r *queryResolver) Unit(ctx context.Context, id string) (*db.Unit, error) {
-	n, err := parseTypedID("id", "Unit", id)
+	n, err := db.ParseTypedID("id", db.NodeUnit, id)
 	if err != nil {
 		return nil, err
 	}

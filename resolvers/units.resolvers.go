@@ -14,7 +14,7 @@ import (
 
 // ID is the resolver for the id field.
 func (r *assessmentResolver) ID(ctx context.Context, obj *db.Assessment) (string, error) {
-	return GlobalID("Assessment", obj.ID), nil
+	return db.GlobalID(db.NodeAssessment, obj.ID), nil
 }
 
 // Unit is the resolver for the unit field.
@@ -29,7 +29,7 @@ func (r *assessmentResolver) Scores(ctx context.Context, obj *db.Assessment) ([]
 
 // ID is the resolver for the id field.
 func (r *unitResolver) ID(ctx context.Context, obj *db.Unit) (string, error) {
-	return GlobalID("Unit", obj.ID), nil
+	return db.GlobalID(db.NodeUnit, obj.ID), nil
 }
 
 // Honors is the resolver for the honors field.

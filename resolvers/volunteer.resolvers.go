@@ -14,7 +14,7 @@ import (
 
 // ID is the resolver for the id field.
 func (r *campaignResolver) ID(ctx context.Context, obj *db.Campaign) (string, error) {
-	return GlobalID("Campaign", obj.ID), nil
+	return db.GlobalID(db.NodeCampaign, obj.ID), nil
 }
 
 // Donations is the resolver for the donations field.
@@ -24,7 +24,7 @@ func (r *campaignResolver) Donations(ctx context.Context, obj *db.Campaign) ([]*
 
 // ID is the resolver for the id field.
 func (r *donationResolver) ID(ctx context.Context, obj *db.Donation) (string, error) {
-	return GlobalID("Donation", obj.ID), nil
+	return db.GlobalID(db.NodeDonation, obj.ID), nil
 }
 
 // Campaign is the resolver for the campaign field.
@@ -42,13 +42,13 @@ func (r *volunteerBucketResolver) UnitID(ctx context.Context, obj *db.VolunteerB
 	if obj.UnitRef == nil {
 		return nil, nil
 	}
-	id := GlobalID("Unit", *obj.UnitRef)
+	id := db.GlobalID(db.NodeUnit, *obj.UnitRef)
 	return &id, nil
 }
 
 // ID is the resolver for the id field.
 func (r *volunteerProjectResolver) ID(ctx context.Context, obj *db.VolunteerProject) (string, error) {
-	return GlobalID("VolunteerProject", obj.ID), nil
+	return db.GlobalID(db.NodeVolunteerProject, obj.ID), nil
 }
 
 // Unit is the resolver for the unit field.
@@ -63,7 +63,7 @@ func (r *volunteerProjectResolver) Honors(ctx context.Context, obj *db.Volunteer
 
 // ID is the resolver for the id field.
 func (r *volunteerRecordResolver) ID(ctx context.Context, obj *db.VolunteerRecord) (string, error) {
-	return GlobalID("VolunteerRecord", obj.ID), nil
+	return db.GlobalID(db.NodeVolunteerRecord, obj.ID), nil
 }
 
 // Unit is the resolver for the unit field.
