@@ -111,8 +111,7 @@ func TestFigureRulesAPI(t *testing.T) {
 				t.Fatalf("minutes %d disagree with hours %v", r.Minutes, r.Hours)
 			}
 		}
-		var progress []struct{ Value float64 }
-		progress = query[struct{ Progress []struct{ Value float64 } }](t, base, `{ progress(metric: VOLUNTEER_HOURS) { value } }`, nil).Progress
+		progress := query[struct{ Progress []struct{ Value float64 } }](t, base, `{ progress(metric: VOLUNTEER_HOURS) { value } }`, nil).Progress
 		for _, p := range progress {
 			if twoDecimals(p.Value) != p.Value {
 				t.Fatalf("progress hours %v not rounded", p.Value)
@@ -140,7 +139,9 @@ func TestFigureRulesAPI(t *testing.T) {
 			}
 		}
 		for _, year := range []int{2019, 2023} {
-			for _, i := range query[struct{ AssessmentIndicators []struct{ Code, Basis string } }](t, base,
+			for _, i := range query[struct {
+				AssessmentIndicators []struct{ Code, Basis string }
+			}](t, base,
 				`query($y: Int!) { assessmentIndicators(year: $y) { code basis } }`, map[string]any{"y": year}).AssessmentIndicators {
 				if i.Basis != "DEFAULT" {
 					t.Errorf("%d indicator %s basis %s, want DEFAULT", year, i.Code, i.Basis)
