@@ -172,3 +172,48 @@ func TestReconciliationRules(t *testing.T) {
 		}
 	})
 }
+
+// TestFourExcellentRecipientKinds checks that a category may accept several recipient kinds: 「四个优秀」 goes to
+// persons, organisations (units) and projects, and a single-kind category still refuses the others.
+func TestFourExcellentRecipientKinds(t *testing.T) {
+	ctx := context.Background()
+	d := MustOpenDB(t)
+	ds, err := seed.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Load(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	var unitID, personID, projectID int64
+	for _, u := range ds.Units {
+		if u.Kind != "高校" && u.Kind != "中小学" {
+			unitID = u.ID
+			break
+		}
+	}
+	personID, projectID = ds.People[0].ID, ds.Projects[len(ds.Projects)-1].ID
+	for _, tc := range []struct {
+		name string
+		in   db.HonorFields
+		want db.RecipientKind
+	}{
+		{"Organisation", db.HonorFields{CategoryCode: "DIRECT_FOUR_EXCELLENT", UnitID: &unitID, Year: 2023}, db.RecipientUnit},
+		{"Person", db.HonorFields{CategoryCode: "DIRECT_FOUR_EXCELLENT", PersonID: &personID, Year: 2023}, db.RecipientPerson},
+		{"Project", db.HonorFields{CategoryCode: "HENAN_FOUR_EXCELLENT", ProjectID: &projectID, Year: 2023}, db.RecipientProject},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h, err := d.CreateHonor(ctx, tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if h.RecipientKind != tc.want {
+				t.Fatalf("recipient kind = %s, want %s", h.RecipientKind, tc.want)
+			}
+		})
+	}
+	t.Run("ErrSingleKindCategory", func(t *testing.T) {
+		_, err := d.CreateHonor(ctx, db.HonorFields{CategoryCode: "NATIONAL_CIVILISED_UNIT", PersonID: &personID, Year: 2023})
+		assertCode(t, err, db.EINVALID)
+	})
+}
