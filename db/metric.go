@@ -157,12 +157,13 @@ func formatNumber(v float64) string {
 	return fmt.Sprintf("%.2f", v)
 }
 
-// Cumulate turns yearly values into running totals, leaving targets as they are.
+// Cumulate turns yearly values into running totals, leaving targets as they are. Totals stay rounded to two
+// decimals, as hours are, so that adding 0.1 and 0.2 never answers 0.30000000000000004.
 func Cumulate(vs []YearValue) []YearValue {
 	out := make([]YearValue, len(vs))
 	var sum float64
 	for i, v := range vs {
-		sum += v.Value
+		sum = math.Round((sum+v.Value)*100) / 100
 		out[i] = YearValue{Year: v.Year, Value: sum, Target: v.Target}
 	}
 	return out

@@ -166,3 +166,10 @@ func TestHoursOf(t *testing.T) {
 		}
 	}
 }
+
+func TestCumulateStaysRounded(t *testing.T) {
+	got := db.Cumulate([]db.YearValue{{Year: 2019, Value: 0.1}, {Year: 2020, Value: 0.2}, {Year: 2021, Value: 1161.72}})
+	if got[1].Value != 0.3 || got[2].Value != 1162.02 {
+		t.Fatalf("running totals = %+v, want 0.3 and 1162.02", got)
+	}
+}
