@@ -90,6 +90,7 @@ func TestWriteAuthorization(t *testing.T) {
 		`updateTarget(id: "x", expectedVersion: 1, input: {metric: VOLUNTEERS, year: 2020, value: 1}) { id }`,
 		`deleteTarget(id: "x") { id }`,
 		`setRankingWeights(fromYear: 2020, weights: []) { fromYear }`,
+		`setHonorCategoryPoints(code: "NATIONAL_CIVILISED_UNIT", points: -1) { weight }`,
 		`deleteRankingWeights(fromYear: 1900) { id }`,
 		`restoreRecord(id: "x") { id }`,
 	}
@@ -296,6 +297,42 @@ func TestWrites(t *testing.T) {
 			"BAD_USER_INPUT")
 		if e.Extensions["field"] != "weights" {
 			t.Errorf("field = %v", e.Extensions["field"])
+		}
+	})
+
+	// Shipped configuration says DEFAULT until an admin sets it; then it is the office's own (OFFICE).
+	t.Run("AdminEditTurnsDefaultIntoOffice", func(t *testing.T) {
+		type weight struct {
+			FromYear int
+			Basis    string
+		}
+		before := data[struct{ RankingWeights []weight }](t, base, admin, `{ rankingWeights(year: 2024) { fromYear basis } }`, nil).RankingWeights
+		if len(before) == 0 || before[0].Basis != "DEFAULT" || before[0].FromYear != 2019 {
+			t.Fatalf("shipped weights = %+v, want DEFAULT from 2019", before)
+		}
+		after := data[struct{ RankingWeights []weight }](t, base, admin, `{ rankingWeights(year: 2026) { fromYear basis } }`, nil).RankingWeights
+		if len(after) != 4 || after[0].Basis != "OFFICE" {
+			t.Fatalf("weights set by an admin = %+v, want OFFICE", after)
+		}
+		type category struct {
+			Code        string
+			Weight      float64
+			WeightBasis string
+		}
+		cats := data[struct{ HonorCategories []category }](t, base, admin, `{ honorCategories { code weight weightBasis } }`, nil).HonorCategories
+		for _, c := range cats {
+			if c.WeightBasis != "DEFAULT" {
+				t.Fatalf("shipped points of %s have basis %s, want DEFAULT", c.Code, c.WeightBasis)
+			}
+		}
+		got := data[struct{ SetHonorCategoryPoints category }](t, base, admin,
+			`mutation { setHonorCategoryPoints(code: "CHINA_GOOD_PERSON", points: 5.5) { code weight weightBasis } }`, nil).SetHonorCategoryPoints
+		if got.Weight != 5.5 || got.WeightBasis != "OFFICE" {
+			t.Fatalf("after an admin edit: %+v, want 5.5 OFFICE", got)
+		}
+		e := wantCode(t, as(t, base, admin, `mutation { setHonorCategoryPoints(code: "NO_SUCH", points: 1) { code } }`, nil).Errors, "BAD_USER_INPUT")
+		if e.Extensions["field"] != "code" {
+			t.Errorf("field = %v, want code", e.Extensions["field"])
 		}
 	})
 

@@ -4,7 +4,8 @@ package db
 
 import "io"
 
-// FigureQualifier is how a published number is qualified: exact, 「余」 (at least) or 「约」 (approximately).
+// FigureQualifier is how a published number is qualified: exact, 「余」 (at least), 「约」 (approximately), or both
+// 「约…余」 (approximately, and at least), as in 「约164万余元」.
 type FigureQualifier string
 
 // Values of FigureQualifier.
@@ -14,10 +15,12 @@ const (
 	QualifierAtLeast FigureQualifier = "AT_LEAST"
 
 	QualifierApproximate FigureQualifier = "APPROXIMATE"
+
+	QualifierApproximateAtLeast FigureQualifier = "APPROXIMATE_AT_LEAST"
 )
 
 // AllFigureQualifiers lists every valid FigureQualifier, in display order.
-var AllFigureQualifiers = []FigureQualifier{QualifierExact, QualifierAtLeast, QualifierApproximate}
+var AllFigureQualifiers = []FigureQualifier{QualifierExact, QualifierAtLeast, QualifierApproximate, QualifierApproximateAtLeast}
 
 // MarshalGQL writes the value as a GraphQL enum.
 func (v FigureQualifier) MarshalGQL(w io.Writer) { marshalEnum(w, v) }
@@ -439,6 +442,10 @@ const (
 
 	ProgressHonorsTotal ProgressMetric = "HONORS_TOTAL"
 
+	ProgressHonorsTreatment ProgressMetric = "HONORS_TREATMENT_RECOGNISED"
+
+	ProgressHonorsRecommended ProgressMetric = "HONORS_RECOMMENDED"
+
 	ProgressVolunteerHours ProgressMetric = "VOLUNTEER_HOURS"
 
 	ProgressVolunteers ProgressMetric = "VOLUNTEERS"
@@ -453,7 +460,7 @@ const (
 )
 
 // AllProgressMetrics lists every valid ProgressMetric, in display order.
-var AllProgressMetrics = []ProgressMetric{ProgressHonorsNational, ProgressHonorsProvincial, ProgressHonorsProvincialDirect, ProgressHonorsTotal, ProgressVolunteerHours, ProgressVolunteers, ProgressPracticeActivities, ProgressAverageAssessmentScore, ProgressGoodPeople, ProgressMoralModels}
+var AllProgressMetrics = []ProgressMetric{ProgressHonorsNational, ProgressHonorsProvincial, ProgressHonorsProvincialDirect, ProgressHonorsTotal, ProgressHonorsTreatment, ProgressHonorsRecommended, ProgressVolunteerHours, ProgressVolunteers, ProgressPracticeActivities, ProgressAverageAssessmentScore, ProgressGoodPeople, ProgressMoralModels}
 
 // MarshalGQL writes the value as a GraphQL enum.
 func (v ProgressMetric) MarshalGQL(w io.Writer) { marshalEnum(w, v) }
@@ -517,3 +524,33 @@ func (v *RankingOrder) UnmarshalGQL(x any) error {
 
 // Valid reports whether v is a known RankingOrder.
 func (v RankingOrder) Valid() bool { return v.UnmarshalGQL(string(v)) == nil }
+
+// Basis is where a value comes from, so that a leader can tell a published fact from configuration or an estimate.
+type Basis string
+
+// Values of Basis.
+const (
+	// BasisPublished is a value from a source document (公布).
+	BasisPublished Basis = "PUBLISHED"
+
+	// BasisOffice is a value the office entered, such as a target or a weight an admin set (本办录入).
+	BasisOffice Basis = "OFFICE"
+
+	// BasisDefault is shipped configuration that nobody has confirmed yet (默认配置).
+	BasisDefault Basis = "DEFAULT"
+
+	// BasisEstimate is our own estimate, such as a campaign's end date (估计).
+	BasisEstimate Basis = "ESTIMATE"
+)
+
+// AllBases lists every valid Basis, in display order.
+var AllBases = []Basis{BasisPublished, BasisOffice, BasisDefault, BasisEstimate}
+
+// MarshalGQL writes the value as a GraphQL enum.
+func (v Basis) MarshalGQL(w io.Writer) { marshalEnum(w, v) }
+
+// UnmarshalGQL validates a GraphQL enum input.
+func (v *Basis) UnmarshalGQL(x any) error { return unmarshalEnum(v, x, "basis", AllBases) }
+
+// Valid reports whether v is a known Basis.
+func (v Basis) Valid() bool { return v.UnmarshalGQL(string(v)) == nil }

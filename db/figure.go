@@ -1,5 +1,7 @@
 package db
 
+import "strings"
+
 // SourceDocument is a published document that figures are quoted from, such as the 2024 five-year summary.
 type SourceDocument struct {
 	ID          int64
@@ -29,6 +31,23 @@ type PublishedFigure struct {
 	Metric Metric
 	// NoteZh explains, in Chinese, what the figure counts or why it is not tracked.
 	NoteZh string
+	// Statuses lists the honour statuses an honours figure counts, stored with the figure rather than read from its
+	// verb: 「推荐认定…享受…待遇」 counts TREATMENT_RECOGNISED and 「推荐13个项目入选」 counts AWARDED.
+	Statuses []HonorStatus
+	// Basis is PUBLISHED for every figure quoted from a source document.
+	Basis Basis
+}
+
+// MeasuredMetric is the metric that records are summed by: an honours metric narrowed to the figure's statuses.
+func (f *PublishedFigure) MeasuredMetric() Metric {
+	if kind, _ := f.Metric.Parts(); kind != "honors" || len(f.Statuses) == 0 {
+		return f.Metric
+	}
+	parts := make([]string, len(f.Statuses))
+	for i, s := range f.Statuses {
+		parts[i] = string(s)
+	}
+	return Metric(string(f.Metric) + "@" + strings.Join(parts, ","))
 }
 
 // Tracked reports whether records are reconciled against the figure.
@@ -50,6 +69,12 @@ type Kpi struct {
 	Value     float64
 	Unit      string
 	Published *PublishedFigure
+	// Companion is the figure the article states beside this one and the card does not count, such as the campuses
+	// of 「36个单位、6个校园获评“河南省文明单位标兵”」.
+	Companion *PublishedFigure
+	// NoteZh and NoteEn say what the records count when it differs from the figure, such as 「记录为人次」.
+	NoteZh string
+	NoteEn string
 }
 
 // Overview is the set of headline KPIs for a range of years.
@@ -75,6 +100,8 @@ type Target struct {
 	Value   float64
 	Demo    bool
 	Version int
+	// Basis is OFFICE: targets are the office's plan, never a published fact.
+	Basis Basis
 }
 
 // Milestone is a dated event on the five-year timeline, or a period such as the COVID years.
@@ -89,4 +116,6 @@ type Milestone struct {
 	SourceID  *int64
 	// Source is filled by the store when SourceID is set.
 	Source *SourceDocument
+	// DateBasis says whether the dates come from the source (PUBLISHED) or are ours (ESTIMATE), as for the COVID years.
+	DateBasis Basis
 }

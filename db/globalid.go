@@ -74,7 +74,7 @@ var entityNodes = map[Entity]NodeType{
 	EntityUnit: NodeUnit, EntityPerson: NodePerson, EntityHonor: NodeHonor, EntityVolunteerRecord: NodeVolunteerRecord,
 	EntityCampaign: NodeCampaign, EntityPracticeLink: NodePracticeLink, EntityPracticeActivity: NodePracticeActivity,
 	EntityAssessment: NodeAssessment, EntityTarget: NodeTarget, EntityWish: NodeWish, EntityExcellentCase: NodeExcellentCase,
-	EntityTalentMember: NodeTalentMember, EntityCivilisationEvent: NodeCivilisationEvent,
+	EntityTalentMember: NodeTalentMember, EntityCivilisationEvent: NodeCivilisationEvent, EntityHonorCategory: NodeHonorCategory,
 }
 
 // NodeType is the node type of the entity's records, for their global IDs; ok is false when they have none.

@@ -2,15 +2,36 @@ package db
 
 // HonorCategory is an entry of the honour catalogue, e.g. 全国文明单位 or 河南省文明单位标兵 (not "model unit").
 type HonorCategory struct {
-	ID            int64
-	Code          string
-	NameZh        string
-	NameEn        string
-	Level         HonorLevel
+	ID     int64
+	Code   string
+	NameZh string
+	NameEn string
+	Level  HonorLevel
+	// RecipientKind is the category's default recipient kind, the first of RecipientKinds.
 	RecipientKind RecipientKind
+	// RecipientKinds lists every recipient kind the category accepts; 「四个优秀」 accepts persons, organisations
+	// (units) and projects.
+	RecipientKinds []RecipientKind
 	// Weight is the points an honour of this category earns in rankings.
 	Weight        float64
 	DefaultStatus HonorStatus
+	// WeightBasis is DEFAULT for shipped points and OFFICE once an admin sets them.
+	WeightBasis Basis
+	// NoteZh says where the category's scope comes from when it is not the article.
+	NoteZh string
+}
+
+// Accepts reports whether the category may be given to a recipient of the kind.
+func (c *HonorCategory) Accepts(k RecipientKind) bool {
+	if len(c.RecipientKinds) == 0 {
+		return k == c.RecipientKind
+	}
+	for _, x := range c.RecipientKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
 }
 
 // Honor is one honour given in a year to a unit, campus, window, person, project or work.

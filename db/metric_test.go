@@ -30,6 +30,11 @@ func TestReconcile(t *testing.T) {
 		{"ApproxUpperEdge", db.QualifierApproximate, 1000, 1050, db.ReconMatch},
 		{"ApproxBelow", db.QualifierApproximate, 1000, 949, db.ReconBelow},
 		{"ApproxAbove", db.QualifierApproximate, 1000, 1051, db.ReconAbove},
+		// 「约164万余元」: approximately and at least — from 95% of the figure up, with no upper bound.
+		{"ApproxAtLeastEqual", db.QualifierApproximateAtLeast, 1640000, 1640000, db.ReconMatch},
+		{"ApproxAtLeastLowerEdge", db.QualifierApproximateAtLeast, 1640000, 1558000, db.ReconMatch},
+		{"ApproxAtLeastFarAbove", db.QualifierApproximateAtLeast, 1640000, 2500000, db.ReconMatch},
+		{"ApproxAtLeastBelow", db.QualifierApproximateAtLeast, 1640000, 1557999, db.ReconBelow},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := figure(tc.value, tc.q, "volunteers:ALL")
@@ -115,5 +120,56 @@ func TestOverviewKpis(t *testing.T) {
 			t.Errorf("duplicate KPI key %s", k.Key)
 		}
 		seen[k.Key] = true
+	}
+}
+
+func TestReconcile_ApproximateAtLeastNote(t *testing.T) {
+	rec := 1700000.0
+	row := db.Reconcile(figure(1640000, db.QualifierApproximateAtLeast, "material:COVID19"), &rec)
+	if !strings.Contains(row.Note, "「约…余」") {
+		t.Fatalf("note %q does not name the qualifier as the article writes it", row.Note)
+	}
+}
+
+func TestMeasuredMetric(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    *db.PublishedFigure
+		want db.Metric
+	}{
+		{"HonoursNarrowedToStatuses", &db.PublishedFigure{Metric: "honors:TREAT_NATIONAL_UNIT", Statuses: []db.HonorStatus{db.StatusTreatmentRecognised}},
+			"honors:TREAT_NATIONAL_UNIT@TREATMENT_RECOGNISED"},
+		{"SeveralStatuses", &db.PublishedFigure{Metric: "honors:A,B", Statuses: []db.HonorStatus{db.StatusAwarded, db.StatusRecommended}},
+			"honors:A,B@AWARDED,RECOMMENDED"},
+		{"OtherMetricsUnchanged", &db.PublishedFigure{Metric: "volunteers:COVID19", Statuses: []db.HonorStatus{db.StatusAwarded}}, "volunteers:COVID19"},
+		{"NoStatuses", &db.PublishedFigure{Metric: "honors:A"}, "honors:A"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.f.MeasuredMetric(); got != tc.want {
+				t.Fatalf("measured metric = %q, want %q", got, tc.want)
+			}
+			codes, statuses := tc.want.HonorParts()
+			if kind, _ := tc.want.Parts(); kind == "honors" && (len(codes) == 0 || len(statuses) != len(tc.f.Statuses)) {
+				t.Fatalf("HonorParts(%q) = %v, %v", tc.want, codes, statuses)
+			}
+		})
+	}
+}
+
+func TestHoursOf(t *testing.T) {
+	for _, tc := range []struct {
+		minutes int64
+		want    float64
+	}{{69703, 1161.72}, {20, 0.33}, {90, 1.5}, {0, 0}, {1, 0.02}} {
+		if got := db.HoursOf(tc.minutes); got != tc.want {
+			t.Errorf("HoursOf(%d) = %v, want %v", tc.minutes, got, tc.want)
+		}
+	}
+}
+
+func TestCumulateStaysRounded(t *testing.T) {
+	got := db.Cumulate([]db.YearValue{{Year: 2019, Value: 0.1}, {Year: 2020, Value: 0.2}, {Year: 2021, Value: 1161.72}})
+	if got[1].Value != 0.3 || got[2].Value != 1162.02 {
+		t.Fatalf("running totals = %+v, want 0.3 and 1162.02", got)
 	}
 }

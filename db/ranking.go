@@ -21,6 +21,8 @@ type RankingWeight struct {
 	Component string
 	LabelZh   string
 	Weight    float64
+	// Basis is DEFAULT for the shipped weights and OFFICE once an admin sets a version.
+	Basis Basis
 }
 
 // Creation-index components, in the order the breakdown lists them.
@@ -62,7 +64,7 @@ func (in RankingInput) raw(component string) float64 {
 	case ComponentHonors:
 		return in.HonorPoints
 	case ComponentVolunteer:
-		return float64(in.VolunteerMinutes) / 60
+		return HoursOf(in.VolunteerMinutes)
 	case ComponentPractice:
 		return float64(in.PracticeSessions)
 	case ComponentAssessment:

@@ -14,7 +14,7 @@ func BuildReconciliation(ctx context.Context, s Store) ([]*ReconciliationRow, er
 	var metrics []Metric
 	for _, f := range figs {
 		if f.Tracked() {
-			metrics = append(metrics, f.Metric)
+			metrics = append(metrics, f.MeasuredMetric())
 		}
 	}
 	vals, err := s.Measure(ctx, metrics, YearRange{From: FirstYear, To: LastYear})
@@ -24,7 +24,7 @@ func BuildReconciliation(ctx context.Context, s Store) ([]*ReconciliationRow, er
 	out := make([]*ReconciliationRow, len(figs))
 	for i, f := range figs {
 		var rec *float64
-		if v, ok := vals[f.Metric]; ok && f.Tracked() {
+		if v, ok := vals[f.MeasuredMetric()]; ok && f.Tracked() {
 			rec = &v
 		}
 		out[i] = Reconcile(f, rec)
@@ -56,7 +56,8 @@ func BuildOverview(ctx context.Context, s Store, years YearRange) (*Overview, er
 	}
 	o := &Overview{FromYear: years.From, ToYear: years.To, IncludesDemo: info.HasDemo}
 	for _, k := range OverviewKpis {
-		o.Kpis = append(o.Kpis, &Kpi{Key: k.Key, LabelZh: k.LabelZh, LabelEn: k.LabelEn, Value: vals[k.Metric], Unit: k.Unit, Published: byKey[k.FigureKey]})
+		o.Kpis = append(o.Kpis, &Kpi{Key: k.Key, LabelZh: k.LabelZh, LabelEn: k.LabelEn, Value: vals[k.Metric], Unit: k.Unit,
+			Published: byKey[k.FigureKey], Companion: byKey[k.CompanionKey], NoteZh: k.NoteZh, NoteEn: k.NoteEn})
 	}
 	return o, nil
 }

@@ -75,6 +75,8 @@ type AssessmentIndicator struct {
 	NameZh   string
 	NameEn   string
 	MaxScore float64
+	// Basis is DEFAULT: the shipped indicators are configuration, not the province's published scheme.
+	Basis Basis
 }
 
 // IndicatorScore is an assessment's score on one indicator.

@@ -1,5 +1,7 @@
 package db
 
+import "math"
+
 // VolunteerRecord is one deployment of a unit's volunteers on a date, recorded as 《志愿服务记录与证明出具办法》 asks.
 type VolunteerRecord struct {
 	ID         int64
@@ -16,7 +18,10 @@ type VolunteerRecord struct {
 }
 
 // Hours is the service time in hours.
-func (r *VolunteerRecord) Hours() float64 { return float64(r.Minutes) / 60 }
+func (r *VolunteerRecord) Hours() float64 { return HoursOf(r.Minutes) }
+
+// HoursOf turns stored whole minutes into hours rounded to two decimals, so that no answer reads 1161.7166666666667.
+func HoursOf(minutes int64) float64 { return math.Round(float64(minutes)/60*100) / 100 }
 
 // RoutineCampaign is the campaign code that selects routine (non-campaign) service in filters and buckets.
 const RoutineCampaign = "ROUTINE"
@@ -65,10 +70,10 @@ type VolunteerBucket struct {
 }
 
 // Hours is the bucket's service time in hours.
-func (b *VolunteerBucket) Hours() float64 { return float64(b.Minutes) / 60 }
+func (b *VolunteerBucket) Hours() float64 { return HoursOf(b.Minutes) }
 
 // VerifiedHours is the bucket's verified service time in hours.
-func (b *VolunteerBucket) VerifiedHours() float64 { return float64(b.VerifiedMinutes) / 60 }
+func (b *VolunteerBucket) VerifiedHours() float64 { return HoursOf(b.VerifiedMinutes) }
 
 // VolunteerTotals adds up a unit's volunteer records.
 type VolunteerTotals struct {
@@ -79,20 +84,23 @@ type VolunteerTotals struct {
 }
 
 // Hours is the total service time in hours.
-func (t *VolunteerTotals) Hours() float64 { return float64(t.Minutes) / 60 }
+func (t *VolunteerTotals) Hours() float64 { return HoursOf(t.Minutes) }
 
 // VerifiedHours is the verified service time in hours.
-func (t *VolunteerTotals) VerifiedHours() float64 { return float64(t.VerifiedMinutes) / 60 }
+func (t *VolunteerTotals) VerifiedHours() float64 { return HoursOf(t.VerifiedMinutes) }
 
 // Campaign is a relief campaign (COVID-19, 7·20 flood, aid to Jilin and Shanghai) with totals from its records.
 type Campaign struct {
-	ID                int64
-	Code              string
-	NameZh            string
-	NameEn            string
-	Kind              CampaignKind
-	StartDate         Date
-	EndDate           *Date
+	ID        int64
+	Code      string
+	NameZh    string
+	NameEn    string
+	Kind      CampaignKind
+	StartDate Date
+	EndDate   *Date
+	// StartBasis and EndBasis say whether each date is published, entered by the office or our estimate.
+	StartBasis        Basis
+	EndBasis          Basis
 	Description       string
 	Volunteers        int
 	Minutes           int64
@@ -105,7 +113,7 @@ type Campaign struct {
 }
 
 // Hours is the campaign's service time in hours.
-func (c *Campaign) Hours() float64 { return float64(c.Minutes) / 60 }
+func (c *Campaign) Hours() float64 { return HoursOf(c.Minutes) }
 
 // Donation is cash or materials (valued in whole yuan) given to a campaign.
 type Donation struct {

@@ -39,6 +39,8 @@ type WriteStore interface {
 	UpdateTarget(ctx context.Context, id int64, expectedVersion int, in TargetFields) (*Target, error)
 	// SetRankingWeights replaces the weights version that starts in fromYear (creating it if absent).
 	SetRankingWeights(ctx context.Context, fromYear int, in []RankingWeightFields) ([]*RankingWeight, error)
+	// SetHonorCategoryPoints sets the ranking points of the category with the code; their basis becomes OFFICE.
+	SetHonorCategoryPoints(ctx context.Context, code string, points float64) (*HonorCategory, error)
 
 	// DeleteRecord moves a record to the recycle bin; expectedVersion 0 skips the version check. For
 	// EntityRankingWeights, id is the version's fromYear.
@@ -67,11 +69,13 @@ const (
 	EntityRankingWeights   Entity = "RANKING_WEIGHTS"
 	// EntityDemoData is the whole demo dataset, as the audit log names what a demo purge removed; no single record.
 	EntityDemoData Entity = "DEMO_DATA"
+	// EntityHonorCategory is a category's ranking points, which admins set.
+	EntityHonorCategory Entity = "HONOR_CATEGORY"
 )
 
 // AllEntities lists every Entity.
 var AllEntities = []Entity{EntityUnit, EntityPerson, EntityHonor, EntityVolunteerRecord, EntityCampaign, EntityPracticeLink,
-	EntityPracticeActivity, EntityAssessment, EntityTarget, EntityRankingWeights, EntityDemoData}
+	EntityPracticeActivity, EntityAssessment, EntityTarget, EntityRankingWeights, EntityDemoData, EntityHonorCategory}
 
 // MarshalGQL writes the value as a GraphQL enum.
 func (v Entity) MarshalGQL(w io.Writer) { marshalEnum(w, v) }
@@ -85,12 +89,12 @@ func (v Entity) NameZh() string { return entityZh[v] }
 var entityZh = map[Entity]string{
 	EntityUnit: "单位", EntityPerson: "人物", EntityHonor: "荣誉", EntityVolunteerRecord: "志愿服务记录", EntityCampaign: "专项行动",
 	EntityPracticeLink: "实践中心联系", EntityPracticeActivity: "文明实践活动", EntityAssessment: "测评", EntityTarget: "年度目标",
-	EntityRankingWeights: "排名权重", EntityDemoData: "全部演示数据",
+	EntityRankingWeights: "排名权重", EntityDemoData: "全部演示数据", EntityHonorCategory: "荣誉类别积分",
 }
 
 // AdminOnly reports whether writing the entity needs the ADMIN role rather than EDITOR.
 func (v Entity) AdminOnly() bool {
-	return v == EntityTarget || v == EntityRankingWeights || v == EntityDemoData
+	return v == EntityTarget || v == EntityRankingWeights || v == EntityDemoData || v == EntityHonorCategory
 }
 
 // AuditAction is what a write did.
@@ -560,6 +564,20 @@ func (f *TargetFields) Validate() error {
 	}
 	if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) || f.Value < 0 {
 		return FieldErrorf("value", "目标值不能为负数：%v", f.Value)
+	}
+	return nil
+}
+
+// MaxCategoryPoints bounds a category's ranking points, so that one category cannot swamp every ranking by typo.
+const MaxCategoryPoints = 100
+
+// ValidateCategoryPoints checks that a category's ranking points are a number from 0 to MaxCategoryPoints.
+func ValidateCategoryPoints(code string, points float64) error {
+	if strings.TrimSpace(code) == "" {
+		return FieldErrorf("code", "请填写荣誉类别代码")
+	}
+	if math.IsNaN(points) || math.IsInf(points, 0) || points < 0 || points > MaxCategoryPoints {
+		return FieldErrorf("points", "积分须在 0 到 %d 之间，收到 %v", MaxCategoryPoints, points)
 	}
 	return nil
 }

@@ -63,6 +63,7 @@ type ResolverRoot interface {
 	VolunteerBucket() VolunteerBucketResolver
 	VolunteerProject() VolunteerProjectResolver
 	VolunteerRecord() VolunteerRecordResolver
+	VolunteerTotals() VolunteerTotalsResolver
 	Wish() WishResolver
 }
 
@@ -106,6 +107,7 @@ type ComplexityRoot struct {
 	}
 
 	AssessmentIndicator struct {
+		Basis    func(childComplexity int) int
 		Code     func(childComplexity int) int
 		MaxScore func(childComplexity int) int
 		NameEn   func(childComplexity int) int
@@ -150,13 +152,16 @@ type ComplexityRoot struct {
 		Description       func(childComplexity int) int
 		Donations         func(childComplexity int) int
 		DonorUnits        func(childComplexity int) int
+		EndBasis          func(childComplexity int) int
 		EndDate           func(childComplexity int) int
 		Hours             func(childComplexity int) int
 		ID                func(childComplexity int) int
 		Kind              func(childComplexity int) int
 		MaterialDonations func(childComplexity int) int
+		Minutes           func(childComplexity int) int
 		NameEn            func(childComplexity int) int
 		NameZh            func(childComplexity int) int
+		StartBasis        func(childComplexity int) int
 		StartDate         func(childComplexity int) int
 		Version           func(childComplexity int) int
 		Volunteers        func(childComplexity int) int
@@ -335,14 +340,17 @@ type ComplexityRoot struct {
 	}
 
 	HonorCategory struct {
-		Code          func(childComplexity int) int
-		DefaultStatus func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Level         func(childComplexity int) int
-		NameEn        func(childComplexity int) int
-		NameZh        func(childComplexity int) int
-		RecipientKind func(childComplexity int) int
-		Weight        func(childComplexity int) int
+		Code           func(childComplexity int) int
+		DefaultStatus  func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Level          func(childComplexity int) int
+		NameEn         func(childComplexity int) int
+		NameZh         func(childComplexity int) int
+		NoteZh         func(childComplexity int) int
+		RecipientKind  func(childComplexity int) int
+		RecipientKinds func(childComplexity int) int
+		Weight         func(childComplexity int) int
+		WeightBasis    func(childComplexity int) int
 	}
 
 	HonorConnection struct {
@@ -384,9 +392,12 @@ type ComplexityRoot struct {
 	}
 
 	Kpi struct {
+		Companion func(childComplexity int) int
 		Key       func(childComplexity int) int
 		LabelEn   func(childComplexity int) int
 		LabelZh   func(childComplexity int) int
+		NoteEn    func(childComplexity int) int
+		NoteZh    func(childComplexity int) int
 		Published func(childComplexity int) int
 		Unit      func(childComplexity int) int
 		Value     func(childComplexity int) int
@@ -394,6 +405,7 @@ type ComplexityRoot struct {
 
 	Milestone struct {
 		Date      func(childComplexity int) int
+		DateBasis func(childComplexity int) int
 		EndDate   func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Kind      func(childComplexity int) int
@@ -437,6 +449,7 @@ type ComplexityRoot struct {
 		PurgeDemoData           func(childComplexity int, dryRun *bool) int
 		RestoreRecord           func(childComplexity int, id string) int
 		RevokeAPIToken          func(childComplexity int, id string) int
+		SetHonorCategoryPoints  func(childComplexity int, code string, points float64) int
 		SetPassword             func(childComplexity int, id string, password string) int
 		SetRankingWeights       func(childComplexity int, fromYear int, weights []*model.RankingWeightInput) int
 		SetUserRole             func(childComplexity int, id string, role db.Role, disabled *bool) int
@@ -603,14 +616,17 @@ type ComplexityRoot struct {
 	}
 
 	PublishedFigure struct {
+		Basis     func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Key       func(childComplexity int) int
 		LabelEn   func(childComplexity int) int
 		LabelZh   func(childComplexity int) int
+		NoteZh    func(childComplexity int) int
 		Qualifier func(childComplexity int) int
 		Quote     func(childComplexity int) int
 		Section   func(childComplexity int) int
 		Source    func(childComplexity int) int
+		Statuses  func(childComplexity int) int
 		Tracked   func(childComplexity int) int
 		Unit      func(childComplexity int) int
 		Value     func(childComplexity int) int
@@ -673,6 +689,7 @@ type ComplexityRoot struct {
 	}
 
 	RankingWeight struct {
+		Basis     func(childComplexity int) int
 		Component func(childComplexity int) int
 		FromYear  func(childComplexity int) int
 		LabelZh   func(childComplexity int) int
@@ -745,6 +762,7 @@ type ComplexityRoot struct {
 	}
 
 	Target struct {
+		Basis   func(childComplexity int) int
 		Demo    func(childComplexity int) int
 		ID      func(childComplexity int) int
 		Metric  func(childComplexity int) int
@@ -807,6 +825,7 @@ type ComplexityRoot struct {
 		Hours             func(childComplexity int) int
 		MaterialDonations func(childComplexity int) int
 		Method            func(childComplexity int) int
+		Minutes           func(childComplexity int) int
 		Month             func(childComplexity int) int
 		Records           func(childComplexity int) int
 		UnitID            func(childComplexity int) int
@@ -814,6 +833,7 @@ type ComplexityRoot struct {
 		UnitName          func(childComplexity int) int
 		Verified          func(childComplexity int) int
 		VerifiedHours     func(childComplexity int) int
+		VerifiedMinutes   func(childComplexity int) int
 		Volunteers        func(childComplexity int) int
 		Year              func(childComplexity int) int
 	}
@@ -835,6 +855,7 @@ type ComplexityRoot struct {
 		Hours      func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Method     func(childComplexity int) int
+		Minutes    func(childComplexity int) int
 		Unit       func(childComplexity int) int
 		Verified   func(childComplexity int) int
 		Version    func(childComplexity int) int
@@ -853,10 +874,12 @@ type ComplexityRoot struct {
 	}
 
 	VolunteerTotals struct {
-		Hours         func(childComplexity int) int
-		Records       func(childComplexity int) int
-		VerifiedHours func(childComplexity int) int
-		Volunteers    func(childComplexity int) int
+		Hours           func(childComplexity int) int
+		Minutes         func(childComplexity int) int
+		Records         func(childComplexity int) int
+		VerifiedHours   func(childComplexity int) int
+		VerifiedMinutes func(childComplexity int) int
+		Volunteers      func(childComplexity int) int
 	}
 
 	Wish struct {
@@ -931,6 +954,8 @@ type AuditEntryResolver interface {
 }
 type CampaignResolver interface {
 	ID(ctx context.Context, obj *db.Campaign) (string, error)
+
+	Minutes(ctx context.Context, obj *db.Campaign) (int, error)
 
 	Donations(ctx context.Context, obj *db.Campaign) ([]*db.Donation, error)
 }
@@ -1036,6 +1061,7 @@ type MutationResolver interface {
 	UpdateTarget(ctx context.Context, id string, expectedVersion int, input model.TargetInput) (*db.Target, error)
 	DeleteTarget(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
 	SetRankingWeights(ctx context.Context, fromYear int, weights []*model.RankingWeightInput) ([]*db.RankingWeight, error)
+	SetHonorCategoryPoints(ctx context.Context, code string, points float64) (*db.HonorCategory, error)
 	DeleteRankingWeights(ctx context.Context, fromYear int) (*db.DeletedRecord, error)
 	RestoreRecord(ctx context.Context, id string) (*db.DeletedRecord, error)
 	PurgeDemoData(ctx context.Context, dryRun *bool) (*db.DemoPurgeReport, error)
@@ -1163,6 +1189,10 @@ type UserResolver interface {
 }
 type VolunteerBucketResolver interface {
 	UnitID(ctx context.Context, obj *db.VolunteerBucket) (*string, error)
+
+	Minutes(ctx context.Context, obj *db.VolunteerBucket) (int, error)
+
+	VerifiedMinutes(ctx context.Context, obj *db.VolunteerBucket) (int, error)
 }
 type VolunteerProjectResolver interface {
 	ID(ctx context.Context, obj *db.VolunteerProject) (string, error)
@@ -1174,6 +1204,13 @@ type VolunteerRecordResolver interface {
 	ID(ctx context.Context, obj *db.VolunteerRecord) (string, error)
 	Unit(ctx context.Context, obj *db.VolunteerRecord) (*db.Unit, error)
 	Campaign(ctx context.Context, obj *db.VolunteerRecord) (*db.Campaign, error)
+
+	Minutes(ctx context.Context, obj *db.VolunteerRecord) (int, error)
+}
+type VolunteerTotalsResolver interface {
+	Minutes(ctx context.Context, obj *db.VolunteerTotals) (int, error)
+
+	VerifiedMinutes(ctx context.Context, obj *db.VolunteerTotals) (int, error)
 }
 type WishResolver interface {
 	ID(ctx context.Context, obj *db.Wish) (string, error)
@@ -1343,6 +1380,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AssessmentEdge.Node(childComplexity), true
 
+	case "AssessmentIndicator.basis":
+		if e.ComplexityRoot.AssessmentIndicator.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentIndicator.Basis(childComplexity), true
 	case "AssessmentIndicator.code":
 		if e.ComplexityRoot.AssessmentIndicator.Code == nil {
 			break
@@ -1522,6 +1565,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Campaign.DonorUnits(childComplexity), true
+	case "Campaign.endBasis":
+		if e.ComplexityRoot.Campaign.EndBasis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Campaign.EndBasis(childComplexity), true
 	case "Campaign.endDate":
 		if e.ComplexityRoot.Campaign.EndDate == nil {
 			break
@@ -1552,6 +1601,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Campaign.MaterialDonations(childComplexity), true
+	case "Campaign.minutes":
+		if e.ComplexityRoot.Campaign.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Campaign.Minutes(childComplexity), true
 	case "Campaign.nameEn":
 		if e.ComplexityRoot.Campaign.NameEn == nil {
 			break
@@ -1564,6 +1619,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Campaign.NameZh(childComplexity), true
+	case "Campaign.startBasis":
+		if e.ComplexityRoot.Campaign.StartBasis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Campaign.StartBasis(childComplexity), true
 	case "Campaign.startDate":
 		if e.ComplexityRoot.Campaign.StartDate == nil {
 			break
@@ -2311,18 +2372,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.HonorCategory.NameZh(childComplexity), true
+	case "HonorCategory.noteZh":
+		if e.ComplexityRoot.HonorCategory.NoteZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HonorCategory.NoteZh(childComplexity), true
 	case "HonorCategory.recipientKind":
 		if e.ComplexityRoot.HonorCategory.RecipientKind == nil {
 			break
 		}
 
 		return e.ComplexityRoot.HonorCategory.RecipientKind(childComplexity), true
+	case "HonorCategory.recipientKinds":
+		if e.ComplexityRoot.HonorCategory.RecipientKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HonorCategory.RecipientKinds(childComplexity), true
 	case "HonorCategory.weight":
 		if e.ComplexityRoot.HonorCategory.Weight == nil {
 			break
 		}
 
 		return e.ComplexityRoot.HonorCategory.Weight(childComplexity), true
+	case "HonorCategory.weightBasis":
+		if e.ComplexityRoot.HonorCategory.WeightBasis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HonorCategory.WeightBasis(childComplexity), true
 
 	case "HonorConnection.edges":
 		if e.ComplexityRoot.HonorConnection.Edges == nil {
@@ -2467,6 +2546,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.IndicatorScore.Score(childComplexity), true
 
+	case "Kpi.companion":
+		if e.ComplexityRoot.Kpi.Companion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Kpi.Companion(childComplexity), true
 	case "Kpi.key":
 		if e.ComplexityRoot.Kpi.Key == nil {
 			break
@@ -2485,6 +2570,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Kpi.LabelZh(childComplexity), true
+	case "Kpi.noteEn":
+		if e.ComplexityRoot.Kpi.NoteEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Kpi.NoteEn(childComplexity), true
+	case "Kpi.noteZh":
+		if e.ComplexityRoot.Kpi.NoteZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Kpi.NoteZh(childComplexity), true
 	case "Kpi.published":
 		if e.ComplexityRoot.Kpi.Published == nil {
 			break
@@ -2510,6 +2607,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Milestone.Date(childComplexity), true
+	case "Milestone.dateBasis":
+		if e.ComplexityRoot.Milestone.DateBasis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Milestone.DateBasis(childComplexity), true
 	case "Milestone.endDate":
 		if e.ComplexityRoot.Milestone.EndDate == nil {
 			break
@@ -2916,6 +3019,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(string)), true
+	case "Mutation.setHonorCategoryPoints":
+		if e.ComplexityRoot.Mutation.SetHonorCategoryPoints == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setHonorCategoryPoints_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetHonorCategoryPoints(childComplexity, args["code"].(string), args["points"].(float64)), true
 	case "Mutation.setPassword":
 		if e.ComplexityRoot.Mutation.SetPassword == nil {
 			break
@@ -3686,6 +3800,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PrefectureBucket.PrefectureCode(childComplexity), true
 
+	case "PublishedFigure.basis":
+		if e.ComplexityRoot.PublishedFigure.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishedFigure.Basis(childComplexity), true
 	case "PublishedFigure.id":
 		if e.ComplexityRoot.PublishedFigure.ID == nil {
 			break
@@ -3710,6 +3830,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PublishedFigure.LabelZh(childComplexity), true
+	case "PublishedFigure.noteZh":
+		if e.ComplexityRoot.PublishedFigure.NoteZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishedFigure.NoteZh(childComplexity), true
 	case "PublishedFigure.qualifier":
 		if e.ComplexityRoot.PublishedFigure.Qualifier == nil {
 			break
@@ -3734,6 +3860,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PublishedFigure.Source(childComplexity), true
+	case "PublishedFigure.statuses":
+		if e.ComplexityRoot.PublishedFigure.Statuses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishedFigure.Statuses(childComplexity), true
 	case "PublishedFigure.tracked":
 		if e.ComplexityRoot.PublishedFigure.Tracked == nil {
 			break
@@ -4206,6 +4338,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RankingEntry.Unit(childComplexity), true
 
+	case "RankingWeight.basis":
+		if e.ComplexityRoot.RankingWeight.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingWeight.Basis(childComplexity), true
 	case "RankingWeight.component":
 		if e.ComplexityRoot.RankingWeight.Component == nil {
 			break
@@ -4468,6 +4606,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TalentRoleCount.Role(childComplexity), true
 
+	case "Target.basis":
+		if e.ComplexityRoot.Target.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Basis(childComplexity), true
 	case "Target.demo":
 		if e.ComplexityRoot.Target.Demo == nil {
 			break
@@ -4726,6 +4870,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VolunteerBucket.Method(childComplexity), true
+	case "VolunteerBucket.minutes":
+		if e.ComplexityRoot.VolunteerBucket.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VolunteerBucket.Minutes(childComplexity), true
 	case "VolunteerBucket.month":
 		if e.ComplexityRoot.VolunteerBucket.Month == nil {
 			break
@@ -4768,6 +4918,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VolunteerBucket.VerifiedHours(childComplexity), true
+	case "VolunteerBucket.verifiedMinutes":
+		if e.ComplexityRoot.VolunteerBucket.VerifiedMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VolunteerBucket.VerifiedMinutes(childComplexity), true
 	case "VolunteerBucket.volunteers":
 		if e.ComplexityRoot.VolunteerBucket.Volunteers == nil {
 			break
@@ -4860,6 +5016,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VolunteerRecord.Method(childComplexity), true
+	case "VolunteerRecord.minutes":
+		if e.ComplexityRoot.VolunteerRecord.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VolunteerRecord.Minutes(childComplexity), true
 	case "VolunteerRecord.unit":
 		if e.ComplexityRoot.VolunteerRecord.Unit == nil {
 			break
@@ -4923,6 +5085,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VolunteerTotals.Hours(childComplexity), true
+	case "VolunteerTotals.minutes":
+		if e.ComplexityRoot.VolunteerTotals.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VolunteerTotals.Minutes(childComplexity), true
 	case "VolunteerTotals.records":
 		if e.ComplexityRoot.VolunteerTotals.Records == nil {
 			break
@@ -4935,6 +5103,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VolunteerTotals.VerifiedHours(childComplexity), true
+	case "VolunteerTotals.verifiedMinutes":
+		if e.ComplexityRoot.VolunteerTotals.VerifiedMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VolunteerTotals.VerifiedMinutes(childComplexity), true
 	case "VolunteerTotals.volunteers":
 		if e.ComplexityRoot.VolunteerTotals.Volunteers == nil {
 			break
@@ -5345,6 +5519,8 @@ func (ec *executionContext) childFields_AssessmentIndicator(ctx context.Context,
 		return ec.fieldContext_AssessmentIndicator_nameEn(ctx, field)
 	case "maxScore":
 		return ec.fieldContext_AssessmentIndicator_maxScore(ctx, field)
+	case "basis":
+		return ec.fieldContext_AssessmentIndicator_basis(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssessmentIndicator", field.Name)
 }
@@ -5421,14 +5597,20 @@ func (ec *executionContext) childFields_Campaign(ctx context.Context, field grap
 		return ec.fieldContext_Campaign_kind(ctx, field)
 	case "startDate":
 		return ec.fieldContext_Campaign_startDate(ctx, field)
+	case "startBasis":
+		return ec.fieldContext_Campaign_startBasis(ctx, field)
 	case "endDate":
 		return ec.fieldContext_Campaign_endDate(ctx, field)
+	case "endBasis":
+		return ec.fieldContext_Campaign_endBasis(ctx, field)
 	case "description":
 		return ec.fieldContext_Campaign_description(ctx, field)
 	case "volunteers":
 		return ec.fieldContext_Campaign_volunteers(ctx, field)
 	case "hours":
 		return ec.fieldContext_Campaign_hours(ctx, field)
+	case "minutes":
+		return ec.fieldContext_Campaign_minutes(ctx, field)
 	case "cashDonations":
 		return ec.fieldContext_Campaign_cashDonations(ctx, field)
 	case "materialDonations":
@@ -5805,10 +5987,16 @@ func (ec *executionContext) childFields_HonorCategory(ctx context.Context, field
 		return ec.fieldContext_HonorCategory_level(ctx, field)
 	case "recipientKind":
 		return ec.fieldContext_HonorCategory_recipientKind(ctx, field)
+	case "recipientKinds":
+		return ec.fieldContext_HonorCategory_recipientKinds(ctx, field)
 	case "weight":
 		return ec.fieldContext_HonorCategory_weight(ctx, field)
+	case "weightBasis":
+		return ec.fieldContext_HonorCategory_weightBasis(ctx, field)
 	case "defaultStatus":
 		return ec.fieldContext_HonorCategory_defaultStatus(ctx, field)
+	case "noteZh":
+		return ec.fieldContext_HonorCategory_noteZh(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type HonorCategory", field.Name)
 }
@@ -5903,6 +6091,12 @@ func (ec *executionContext) childFields_Kpi(ctx context.Context, field graphql.C
 		return ec.fieldContext_Kpi_unit(ctx, field)
 	case "published":
 		return ec.fieldContext_Kpi_published(ctx, field)
+	case "companion":
+		return ec.fieldContext_Kpi_companion(ctx, field)
+	case "noteZh":
+		return ec.fieldContext_Kpi_noteZh(ctx, field)
+	case "noteEn":
+		return ec.fieldContext_Kpi_noteEn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Kpi", field.Name)
 }
@@ -5925,6 +6119,8 @@ func (ec *executionContext) childFields_Milestone(ctx context.Context, field gra
 		return ec.fieldContext_Milestone_endDate(ctx, field)
 	case "source":
 		return ec.fieldContext_Milestone_source(ctx, field)
+	case "dateBasis":
+		return ec.fieldContext_Milestone_dateBasis(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Milestone", field.Name)
 }
@@ -6247,6 +6443,12 @@ func (ec *executionContext) childFields_PublishedFigure(ctx context.Context, fie
 		return ec.fieldContext_PublishedFigure_source(ctx, field)
 	case "tracked":
 		return ec.fieldContext_PublishedFigure_tracked(ctx, field)
+	case "statuses":
+		return ec.fieldContext_PublishedFigure_statuses(ctx, field)
+	case "basis":
+		return ec.fieldContext_PublishedFigure_basis(ctx, field)
+	case "noteZh":
+		return ec.fieldContext_PublishedFigure_noteZh(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PublishedFigure", field.Name)
 }
@@ -6277,6 +6479,8 @@ func (ec *executionContext) childFields_RankingWeight(ctx context.Context, field
 		return ec.fieldContext_RankingWeight_labelZh(ctx, field)
 	case "weight":
 		return ec.fieldContext_RankingWeight_weight(ctx, field)
+	case "basis":
+		return ec.fieldContext_RankingWeight_basis(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RankingWeight", field.Name)
 }
@@ -6417,6 +6621,8 @@ func (ec *executionContext) childFields_Target(ctx context.Context, field graphq
 		return ec.fieldContext_Target_demo(ctx, field)
 	case "version":
 		return ec.fieldContext_Target_version(ctx, field)
+	case "basis":
+		return ec.fieldContext_Target_basis(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Target", field.Name)
 }
@@ -6539,8 +6745,12 @@ func (ec *executionContext) childFields_VolunteerBucket(ctx context.Context, fie
 		return ec.fieldContext_VolunteerBucket_volunteers(ctx, field)
 	case "hours":
 		return ec.fieldContext_VolunteerBucket_hours(ctx, field)
+	case "minutes":
+		return ec.fieldContext_VolunteerBucket_minutes(ctx, field)
 	case "verifiedHours":
 		return ec.fieldContext_VolunteerBucket_verifiedHours(ctx, field)
+	case "verifiedMinutes":
+		return ec.fieldContext_VolunteerBucket_verifiedMinutes(ctx, field)
 	case "records":
 		return ec.fieldContext_VolunteerBucket_records(ctx, field)
 	case "cashDonations":
@@ -6585,6 +6795,8 @@ func (ec *executionContext) childFields_VolunteerRecord(ctx context.Context, fie
 		return ec.fieldContext_VolunteerRecord_volunteers(ctx, field)
 	case "hours":
 		return ec.fieldContext_VolunteerRecord_hours(ctx, field)
+	case "minutes":
+		return ec.fieldContext_VolunteerRecord_minutes(ctx, field)
 	case "method":
 		return ec.fieldContext_VolunteerRecord_method(ctx, field)
 	case "verified":
@@ -6625,8 +6837,12 @@ func (ec *executionContext) childFields_VolunteerTotals(ctx context.Context, fie
 		return ec.fieldContext_VolunteerTotals_volunteers(ctx, field)
 	case "hours":
 		return ec.fieldContext_VolunteerTotals_hours(ctx, field)
+	case "minutes":
+		return ec.fieldContext_VolunteerTotals_minutes(ctx, field)
 	case "verifiedHours":
 		return ec.fieldContext_VolunteerTotals_verifiedHours(ctx, field)
+	case "verifiedMinutes":
+		return ec.fieldContext_VolunteerTotals_verifiedMinutes(ctx, field)
 	case "records":
 		return ec.fieldContext_VolunteerTotals_records(ctx, field)
 	}
@@ -7456,6 +7672,28 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setHonorCategoryPoints_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "points",
+		func(ctx context.Context, v any) (float64, error) {
+			return ec.unmarshalNFloat2float64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["points"] = arg1
 	return args, nil
 }
 
@@ -9486,6 +9724,29 @@ func (ec *executionContext) fieldContext_AssessmentIndicator_maxScore(_ context.
 	return graphql.NewScalarFieldContext("AssessmentIndicator", field, false, false, "Float")
 }
 
+func (ec *executionContext) _AssessmentIndicator_basis(ctx context.Context, field graphql.CollectedField, obj *db.AssessmentIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentIndicator_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentIndicator_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssessmentIndicator", field, false, false, "Basis")
+}
+
 func (ec *executionContext) _AssessmentStageBucket_year(ctx context.Context, field graphql.CollectedField, obj *db.AssessmentStageBucket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10042,6 +10303,29 @@ func (ec *executionContext) fieldContext_Campaign_startDate(_ context.Context, f
 	return graphql.NewScalarFieldContext("Campaign", field, false, false, "Date")
 }
 
+func (ec *executionContext) _Campaign_startBasis(ctx context.Context, field graphql.CollectedField, obj *db.Campaign) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Campaign_startBasis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartBasis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Campaign_startBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Campaign", field, false, false, "Basis")
+}
+
 func (ec *executionContext) _Campaign_endDate(ctx context.Context, field graphql.CollectedField, obj *db.Campaign) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10063,6 +10347,29 @@ func (ec *executionContext) _Campaign_endDate(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Campaign_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Campaign", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Campaign_endBasis(ctx context.Context, field graphql.CollectedField, obj *db.Campaign) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Campaign_endBasis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndBasis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Campaign_endBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Campaign", field, false, false, "Basis")
 }
 
 func (ec *executionContext) _Campaign_description(ctx context.Context, field graphql.CollectedField, obj *db.Campaign) (ret graphql.Marshaler) {
@@ -10132,6 +10439,29 @@ func (ec *executionContext) _Campaign_hours(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Campaign_hours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Campaign", field, true, false, "Float")
+}
+
+func (ec *executionContext) _Campaign_minutes(ctx context.Context, field graphql.CollectedField, obj *db.Campaign) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Campaign_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Campaign().Minutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Campaign_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Campaign", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Campaign_cashDonations(ctx context.Context, field graphql.CollectedField, obj *db.Campaign) (ret graphql.Marshaler) {
@@ -13234,6 +13564,29 @@ func (ec *executionContext) fieldContext_HonorCategory_recipientKind(_ context.C
 	return graphql.NewScalarFieldContext("HonorCategory", field, false, false, "RecipientKind")
 }
 
+func (ec *executionContext) _HonorCategory_recipientKinds(ctx context.Context, field graphql.CollectedField, obj *db.HonorCategory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HonorCategory_recipientKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecipientKinds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []db.RecipientKind) graphql.Marshaler {
+			return ec.marshalNRecipientKind2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐRecipientKindᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HonorCategory_recipientKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HonorCategory", field, false, false, "RecipientKind")
+}
+
 func (ec *executionContext) _HonorCategory_weight(ctx context.Context, field graphql.CollectedField, obj *db.HonorCategory) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13257,6 +13610,29 @@ func (ec *executionContext) fieldContext_HonorCategory_weight(_ context.Context,
 	return graphql.NewScalarFieldContext("HonorCategory", field, false, false, "Float")
 }
 
+func (ec *executionContext) _HonorCategory_weightBasis(ctx context.Context, field graphql.CollectedField, obj *db.HonorCategory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HonorCategory_weightBasis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WeightBasis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HonorCategory_weightBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HonorCategory", field, false, false, "Basis")
+}
+
 func (ec *executionContext) _HonorCategory_defaultStatus(ctx context.Context, field graphql.CollectedField, obj *db.HonorCategory) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13278,6 +13654,29 @@ func (ec *executionContext) _HonorCategory_defaultStatus(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_HonorCategory_defaultStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("HonorCategory", field, false, false, "HonorStatus")
+}
+
+func (ec *executionContext) _HonorCategory_noteZh(ctx context.Context, field graphql.CollectedField, obj *db.HonorCategory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HonorCategory_noteZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoteZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HonorCategory_noteZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HonorCategory", field, false, false, "String")
 }
 
 func (ec *executionContext) _HonorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *db.HonorPage) (ret graphql.Marshaler) {
@@ -13992,6 +14391,84 @@ func (ec *executionContext) fieldContext_Kpi_published(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Kpi_companion(ctx context.Context, field graphql.CollectedField, obj *db.Kpi) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Kpi_companion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Companion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.PublishedFigure) graphql.Marshaler {
+			return ec.marshalOPublishedFigure2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPublishedFigure(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Kpi_companion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Kpi",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PublishedFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Kpi_noteZh(ctx context.Context, field graphql.CollectedField, obj *db.Kpi) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Kpi_noteZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoteZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Kpi_noteZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Kpi", field, false, false, "String")
+}
+
+func (ec *executionContext) _Kpi_noteEn(ctx context.Context, field graphql.CollectedField, obj *db.Kpi) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Kpi_noteEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoteEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Kpi_noteEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Kpi", field, false, false, "String")
+}
+
 func (ec *executionContext) _Milestone_id(ctx context.Context, field graphql.CollectedField, obj *db.Milestone) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14183,6 +14660,29 @@ func (ec *executionContext) fieldContext_Milestone_source(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Milestone_dateBasis(ctx context.Context, field graphql.CollectedField, obj *db.Milestone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Milestone_dateBasis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateBasis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Milestone_dateBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Milestone", field, false, false, "Basis")
 }
 
 func (ec *executionContext) _Mutation_createUser(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -16203,6 +16703,50 @@ func (ec *executionContext) fieldContext_Mutation_setRankingWeights(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setRankingWeights_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setHonorCategoryPoints(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setHonorCategoryPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetHonorCategoryPoints(ctx, fc.Args["code"].(string), fc.Args["points"].(float64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.HonorCategory) graphql.Marshaler {
+			return ec.marshalNHonorCategory2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐHonorCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setHonorCategoryPoints(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HonorCategory(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setHonorCategoryPoints_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18991,6 +19535,75 @@ func (ec *executionContext) fieldContext_PublishedFigure_tracked(_ context.Conte
 	return graphql.NewScalarFieldContext("PublishedFigure", field, true, false, "Boolean")
 }
 
+func (ec *executionContext) _PublishedFigure_statuses(ctx context.Context, field graphql.CollectedField, obj *db.PublishedFigure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishedFigure_statuses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statuses, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []db.HonorStatus) graphql.Marshaler {
+			return ec.marshalNHonorStatus2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐHonorStatusᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublishedFigure_statuses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublishedFigure", field, false, false, "HonorStatus")
+}
+
+func (ec *executionContext) _PublishedFigure_basis(ctx context.Context, field graphql.CollectedField, obj *db.PublishedFigure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishedFigure_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublishedFigure_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublishedFigure", field, false, false, "Basis")
+}
+
+func (ec *executionContext) _PublishedFigure_noteZh(ctx context.Context, field graphql.CollectedField, obj *db.PublishedFigure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishedFigure_noteZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoteZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublishedFigure_noteZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublishedFigure", field, false, false, "String")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21092,6 +21705,29 @@ func (ec *executionContext) fieldContext_RankingWeight_weight(_ context.Context,
 	return graphql.NewScalarFieldContext("RankingWeight", field, false, false, "Float")
 }
 
+func (ec *executionContext) _RankingWeight_basis(ctx context.Context, field graphql.CollectedField, obj *db.RankingWeight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingWeight_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingWeight_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankingWeight", field, false, false, "Basis")
+}
+
 func (ec *executionContext) _ReconciliationRow_figure(ctx context.Context, field graphql.CollectedField, obj *db.ReconciliationRow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22176,6 +22812,29 @@ func (ec *executionContext) fieldContext_Target_version(_ context.Context, field
 	return graphql.NewScalarFieldContext("Target", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Target_basis(ctx context.Context, field graphql.CollectedField, obj *db.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Target_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Target", field, false, false, "Basis")
+}
+
 func (ec *executionContext) _Unit_id(ctx context.Context, field graphql.CollectedField, obj *db.Unit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23189,6 +23848,29 @@ func (ec *executionContext) fieldContext_VolunteerBucket_hours(_ context.Context
 	return graphql.NewScalarFieldContext("VolunteerBucket", field, true, false, "Float")
 }
 
+func (ec *executionContext) _VolunteerBucket_minutes(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VolunteerBucket_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VolunteerBucket().Minutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VolunteerBucket_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VolunteerBucket", field, true, true, "Int")
+}
+
 func (ec *executionContext) _VolunteerBucket_verifiedHours(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerBucket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23210,6 +23892,29 @@ func (ec *executionContext) _VolunteerBucket_verifiedHours(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_VolunteerBucket_verifiedHours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("VolunteerBucket", field, true, false, "Float")
+}
+
+func (ec *executionContext) _VolunteerBucket_verifiedMinutes(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VolunteerBucket_verifiedMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VolunteerBucket().VerifiedMinutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VolunteerBucket_verifiedMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VolunteerBucket", field, true, true, "Int")
 }
 
 func (ec *executionContext) _VolunteerBucket_records(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerBucket) (ret graphql.Marshaler) {
@@ -23616,6 +24321,29 @@ func (ec *executionContext) fieldContext_VolunteerRecord_hours(_ context.Context
 	return graphql.NewScalarFieldContext("VolunteerRecord", field, true, false, "Float")
 }
 
+func (ec *executionContext) _VolunteerRecord_minutes(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VolunteerRecord_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VolunteerRecord().Minutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VolunteerRecord_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VolunteerRecord", field, true, true, "Int")
+}
+
 func (ec *executionContext) _VolunteerRecord_method(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerRecord) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23896,6 +24624,29 @@ func (ec *executionContext) fieldContext_VolunteerTotals_hours(_ context.Context
 	return graphql.NewScalarFieldContext("VolunteerTotals", field, true, false, "Float")
 }
 
+func (ec *executionContext) _VolunteerTotals_minutes(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VolunteerTotals_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VolunteerTotals().Minutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VolunteerTotals_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VolunteerTotals", field, true, true, "Int")
+}
+
 func (ec *executionContext) _VolunteerTotals_verifiedHours(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerTotals) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23917,6 +24668,29 @@ func (ec *executionContext) _VolunteerTotals_verifiedHours(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_VolunteerTotals_verifiedHours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("VolunteerTotals", field, true, false, "Float")
+}
+
+func (ec *executionContext) _VolunteerTotals_verifiedMinutes(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VolunteerTotals_verifiedMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VolunteerTotals().VerifiedMinutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VolunteerTotals_verifiedMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VolunteerTotals", field, true, true, "Int")
 }
 
 func (ec *executionContext) _VolunteerTotals_records(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerTotals) (ret graphql.Marshaler) {
@@ -27869,6 +28643,11 @@ func (ec *executionContext) _AssessmentIndicator(ctx context.Context, sel ast.Se
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "basis":
+			out.Values[i] = ec._AssessmentIndicator_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28129,9 +28908,19 @@ func (ec *executionContext) _Campaign(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "startBasis":
+			out.Values[i] = ec._Campaign_startBasis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "endDate":
 			out.Values[i] = ec._Campaign_endDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endBasis":
+			out.Values[i] = ec._Campaign_endBasis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
@@ -28149,6 +28938,12 @@ func (ec *executionContext) _Campaign(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "minutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Campaign_minutes(ctx, field, obj)
+				})
 		case "cashDonations":
 			out.Values[i] = ec._Campaign_cashDonations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -29389,13 +30184,28 @@ func (ec *executionContext) _HonorCategory(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "recipientKinds":
+			out.Values[i] = ec._HonorCategory_recipientKinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "weight":
 			out.Values[i] = ec._HonorCategory_weight(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "weightBasis":
+			out.Values[i] = ec._HonorCategory_weightBasis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "defaultStatus":
 			out.Values[i] = ec._HonorCategory_defaultStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "noteZh":
+			out.Values[i] = ec._HonorCategory_noteZh(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -29712,6 +30522,21 @@ func (ec *executionContext) _Kpi(ctx context.Context, sel ast.SelectionSet, obj 
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "companion":
+			out.Values[i] = ec._Kpi_companion(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "noteZh":
+			out.Values[i] = ec._Kpi_noteZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "noteEn":
+			out.Values[i] = ec._Kpi_noteEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -29779,6 +30604,11 @@ func (ec *executionContext) _Milestone(ctx context.Context, sel ast.SelectionSet
 		case "source":
 			out.Values[i] = ec._Milestone_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dateBasis":
+			out.Values[i] = ec._Milestone_dateBasis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -30135,6 +30965,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "setRankingWeights":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setRankingWeights(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setHonorCategoryPoints":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setHonorCategoryPoints(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -31220,6 +32057,21 @@ func (ec *executionContext) _PublishedFigure(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "statuses":
+			out.Values[i] = ec._PublishedFigure_statuses(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "basis":
+			out.Values[i] = ec._PublishedFigure_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "noteZh":
+			out.Values[i] = ec._PublishedFigure_noteZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31639,6 +32491,11 @@ func (ec *executionContext) _RankingWeight(ctx context.Context, sel ast.Selectio
 			}
 		case "weight":
 			out.Values[i] = ec._RankingWeight_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._RankingWeight_basis(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -32133,6 +32990,11 @@ func (ec *executionContext) _Target(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "basis":
+			out.Values[i] = ec._Target_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32538,11 +33400,23 @@ func (ec *executionContext) _VolunteerBucket(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "minutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VolunteerBucket_minutes(ctx, field, obj)
+				})
 		case "verifiedHours":
 			out.Values[i] = ec._VolunteerBucket_verifiedHours(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "verifiedMinutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VolunteerBucket_verifiedMinutes(ctx, field, obj)
+				})
 		case "records":
 			out.Values[i] = ec._VolunteerBucket_records(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -32685,6 +33559,12 @@ func (ec *executionContext) _VolunteerRecord(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "minutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VolunteerRecord_minutes(ctx, field, obj)
+				})
 		case "method":
 			out.Values[i] = ec._VolunteerRecord_method(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -32817,22 +33697,34 @@ func (ec *executionContext) _VolunteerTotals(ctx context.Context, sel ast.Select
 		case "volunteers":
 			out.Values[i] = ec._VolunteerTotals_volunteers(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "hours":
 			out.Values[i] = ec._VolunteerTotals_hours(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "minutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VolunteerTotals_minutes(ctx, field, obj)
+				})
 		case "verifiedHours":
 			out.Values[i] = ec._VolunteerTotals_verifiedHours(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "verifiedMinutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VolunteerTotals_verifiedMinutes(ctx, field, obj)
+				})
 		case "records":
 			out.Values[i] = ec._VolunteerTotals_records(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -33717,6 +34609,16 @@ func (ec *executionContext) marshalNAuditEntryEdge2ᚖgithubᚗcomᚋwenmingᚋw
 	return ec._AuditEntryEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNBasis2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐBasis(ctx context.Context, v any) (db.Basis, error) {
+	var res db.Basis
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBasis2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐBasis(ctx context.Context, sel ast.SelectionSet, v db.Basis) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -34293,6 +35195,36 @@ func (ec *executionContext) unmarshalNHonorStatus2githubᚗcomᚋwenmingᚋwenmi
 
 func (ec *executionContext) marshalNHonorStatus2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐHonorStatus(ctx context.Context, sel ast.SelectionSet, v db.HonorStatus) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNHonorStatus2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐHonorStatusᚄ(ctx context.Context, v any) ([]db.HonorStatus, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]db.HonorStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNHonorStatus2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐHonorStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNHonorStatus2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐHonorStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []db.HonorStatus) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHonorStatus2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐHonorStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -34902,6 +35834,36 @@ func (ec *executionContext) unmarshalNRecipientKind2githubᚗcomᚋwenmingᚋwen
 
 func (ec *executionContext) marshalNRecipientKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐRecipientKind(ctx context.Context, sel ast.SelectionSet, v db.RecipientKind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNRecipientKind2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐRecipientKindᚄ(ctx context.Context, v any) ([]db.RecipientKind, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]db.RecipientKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRecipientKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐRecipientKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNRecipientKind2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐRecipientKindᚄ(ctx context.Context, sel ast.SelectionSet, v []db.RecipientKind) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecipientKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐRecipientKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNReconciliationRow2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReconciliationRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReconciliationRow) graphql.Marshaler {

@@ -309,6 +309,13 @@ func (r *mutationResolver) SetRankingWeights(ctx context.Context, fromYear int, 
 	})
 }
 
+// SetHonorCategoryPoints is the resolver for the setHonorCategoryPoints field.
+func (r *mutationResolver) SetHonorCategoryPoints(ctx context.Context, code string, points float64) (*db.HonorCategory, error) {
+	return write(ctx, r.Resolver, db.RoleAdmin, func() (*db.HonorCategory, error) {
+		return r.Store.SetHonorCategoryPoints(ctx, code, points)
+	})
+}
+
 // DeleteRankingWeights is the resolver for the deleteRankingWeights field.
 func (r *mutationResolver) DeleteRankingWeights(ctx context.Context, fromYear int) (*db.DeletedRecord, error) {
 	return write(ctx, r.Resolver, db.RoleAdmin, func() (*db.DeletedRecord, error) {

@@ -17,6 +17,11 @@ func (r *campaignResolver) ID(ctx context.Context, obj *db.Campaign) (string, er
 	return db.GlobalID(db.NodeCampaign, obj.ID), nil
 }
 
+// Minutes is the resolver for the minutes field.
+func (r *campaignResolver) Minutes(ctx context.Context, obj *db.Campaign) (int, error) {
+	return int(obj.Minutes), nil
+}
+
 // Donations is the resolver for the donations field.
 func (r *campaignResolver) Donations(ctx context.Context, obj *db.Campaign) ([]*db.Donation, error) {
 	return one(ctx, r.loaders(ctx).Donations, obj.ID)
@@ -44,6 +49,16 @@ func (r *volunteerBucketResolver) UnitID(ctx context.Context, obj *db.VolunteerB
 	}
 	id := db.GlobalID(db.NodeUnit, *obj.UnitRef)
 	return &id, nil
+}
+
+// Minutes is the resolver for the minutes field.
+func (r *volunteerBucketResolver) Minutes(ctx context.Context, obj *db.VolunteerBucket) (int, error) {
+	return int(obj.Minutes), nil
+}
+
+// VerifiedMinutes is the resolver for the verifiedMinutes field.
+func (r *volunteerBucketResolver) VerifiedMinutes(ctx context.Context, obj *db.VolunteerBucket) (int, error) {
+	return int(obj.VerifiedMinutes), nil
 }
 
 // ID is the resolver for the id field.
@@ -76,6 +91,21 @@ func (r *volunteerRecordResolver) Campaign(ctx context.Context, obj *db.Voluntee
 	return optional(ctx, r.loaders(ctx).Campaigns, obj.CampaignID)
 }
 
+// Minutes is the resolver for the minutes field.
+func (r *volunteerRecordResolver) Minutes(ctx context.Context, obj *db.VolunteerRecord) (int, error) {
+	return int(obj.Minutes), nil
+}
+
+// Minutes is the resolver for the minutes field.
+func (r *volunteerTotalsResolver) Minutes(ctx context.Context, obj *db.VolunteerTotals) (int, error) {
+	return int(obj.Minutes), nil
+}
+
+// VerifiedMinutes is the resolver for the verifiedMinutes field.
+func (r *volunteerTotalsResolver) VerifiedMinutes(ctx context.Context, obj *db.VolunteerTotals) (int, error) {
+	return int(obj.VerifiedMinutes), nil
+}
+
 // Campaign returns graph.CampaignResolver implementation.
 func (r *Resolver) Campaign() graph.CampaignResolver { return &campaignResolver{r} }
 
@@ -97,10 +127,16 @@ func (r *Resolver) VolunteerRecord() graph.VolunteerRecordResolver {
 	return &volunteerRecordResolver{r}
 }
 
+// VolunteerTotals returns graph.VolunteerTotalsResolver implementation.
+func (r *Resolver) VolunteerTotals() graph.VolunteerTotalsResolver {
+	return &volunteerTotalsResolver{r}
+}
+
 type (
 	campaignResolver         struct{ *Resolver }
 	donationResolver         struct{ *Resolver }
 	volunteerBucketResolver  struct{ *Resolver }
 	volunteerProjectResolver struct{ *Resolver }
 	volunteerRecordResolver  struct{ *Resolver }
+	volunteerTotalsResolver  struct{ *Resolver }
 )

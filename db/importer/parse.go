@@ -426,7 +426,9 @@ func (r *rowParse) recipient(h *db.Honor, cat *db.HonorCategory, owner *db.Unit)
 		}
 		return own
 	}
-	switch cat.RecipientKind {
+	kind := r.recipientKind(cat, name)
+	h.RecipientKind = kind
+	switch kind {
 	case db.RecipientUnit, db.RecipientCampus, db.RecipientWindow:
 		u := owner
 		if u == nil {
@@ -436,15 +438,15 @@ func (r *rowParse) recipient(h *db.Honor, cat *db.HonorCategory, owner *db.Unit)
 			r.fail("recipient", "未找到单位“%s”（“%s”授予单位）。请核对名称，或先导入单位。", name, cat.NameZh)
 			return
 		}
-		if cat.RecipientKind == db.RecipientCampus && !u.Campus {
+		if kind == db.RecipientCampus && !u.Campus {
 			r.fail("recipient", "“%s”只授予高校和中小学，“%s”是%s。", cat.NameZh, u.Name, u.Kind)
 			return
 		}
-		if cat.RecipientKind == db.RecipientUnit && u.Campus {
+		if kind == db.RecipientUnit && u.Campus {
 			r.fail("recipient", "“%s”授予单位，“%s”是%s，应使用校园类荣誉类别。", cat.NameZh, u.Name, u.Kind)
 			return
 		}
-		if cat.RecipientKind == db.RecipientWindow && !u.ServiceWindow {
+		if kind == db.RecipientWindow && !u.ServiceWindow {
 			r.fail("recipient", "“%s”授予窗口单位，“%s”不是窗口单位。", cat.NameZh, u.Name)
 			return
 		}
@@ -499,6 +501,35 @@ func (r *rowParse) recipient(h *db.Honor, cat *db.HonorCategory, owner *db.Unit)
 			h.WorkID, h.UnitID = &match[0].ID, unitOf(match[0].UnitID)
 		}
 	}
+}
+
+// recipientKind is the category's recipient kind or, for a category that accepts several (「四个优秀」: persons,
+// organisations, projects), the first of them with a record of that name.
+func (r *rowParse) recipientKind(cat *db.HonorCategory, name string) db.RecipientKind {
+	if len(cat.RecipientKinds) < 2 {
+		return cat.RecipientKind
+	}
+	for _, k := range cat.RecipientKinds {
+		switch k {
+		case db.RecipientUnit, db.RecipientCampus, db.RecipientWindow:
+			if r.p.ix.units[name] != nil {
+				return k
+			}
+		case db.RecipientPerson:
+			if len(r.p.ix.people[name]) > 0 {
+				return k
+			}
+		case db.RecipientProject:
+			if r.p.ix.projects[name] != nil {
+				return k
+			}
+		case db.RecipientWork:
+			if len(r.p.ix.works[name]) > 0 {
+				return k
+			}
+		}
+	}
+	return cat.RecipientKind
 }
 
 func (r *rowParse) volunteerRow() *db.VolunteerRecord {

@@ -24,13 +24,16 @@ const SourceID = 1
 // ArticlePublished is the seed article's publication date: no honour counted toward its figures is dated later.
 const ArticlePublished db.Date = "2024-10-15"
 
-// The article's four sections, as it titles them.
+// The article's four sections, quoting its headings in full as this copy writes them (with ASCII commas).
 const (
-	secIdeals   = "一、筑牢理想信念根基"
-	secMorals   = "二、文明培育入脑入心"
-	secPractice = "三、文明实践汇聚力量"
-	secCreation = "四、文明创建提质增效"
+	secIdeals   = "一、高举旗帜、强化武装,筑牢理想信念根基"
+	secMorals   = "二、价值引领、立德树人,文明培育入脑入心"
+	secPractice = "三、拓面提质、深化内涵,文明实践汇聚力量"
+	secCreation = "四、围绕中心、服务群众,文明创建提质增效"
 )
+
+// Sections lists the article's section headings in article order.
+var Sections = []string{secIdeals, secMorals, secPractice, secCreation}
 
 func sources() []*db.SourceDocument {
 	return []*db.SourceDocument{{
@@ -53,10 +56,38 @@ type fig struct {
 }
 
 const (
-	exact   = db.QualifierExact
-	atLeast = db.QualifierAtLeast
-	approx  = db.QualifierApproximate
+	exact         = db.QualifierExact
+	atLeast       = db.QualifierAtLeast
+	approxAtLeast = db.QualifierApproximateAtLeast
 )
+
+// figureStatuses is the explicit list of honour statuses each honours figure counts. It is not read from the verb:
+// 获评/选树/推选 count AWARDED, 「推荐…候选人」 and 「推荐河南省…」 count RECOMMENDED, 「推荐认定…享受…待遇」 counts
+// TREATMENT_RECOGNISED, and 「推荐13个项目入选」「7个项目入选」 count their own status, AWARDED (selected).
+var figureStatuses = map[string][]db.HonorStatus{
+	"works_provincial_excellent": awarded, "works_direct_excellent": awarded, "moral_models": awarded,
+	"china_good_people": awarded, "henan_good_people": awarded, "direct_good_people": awarded,
+	"henan_four_excellent": awarded, "direct_four_excellent": awarded,
+	"practice_excellent_projects": awarded, "volunteer_typical_cases": awarded,
+	"national_units": awarded, "national_campus": awarded, "provincial_model_units": awarded, "provincial_model_campus": awarded,
+	"provincial_units": awarded, "provincial_campus": awarded, "direct_demo_windows": awarded, "direct_service_stars": awarded,
+	"moral_model_candidates": recommended, "provincial_demo_windows": recommended, "provincial_service_stars": recommended,
+	"treat_national": treatment, "treat_provincial_model": treatment, "treat_provincial": treatment,
+}
+
+var (
+	awarded     = []db.HonorStatus{db.StatusAwarded}
+	recommended = []db.HonorStatus{db.StatusRecommended}
+	treatment   = []db.HonorStatus{db.StatusTreatmentRecognised}
+)
+
+// fourExcellentNote says where the four names of 「四个优秀」 come from: the province's scheme, not the article.
+const fourExcellentNote = "“四个优秀”指优秀志愿者、优秀志愿服务组织、优秀志愿服务项目、优秀志愿服务社区，" +
+	"这四个名称出自河南省学雷锋志愿服务先进典型宣传推选活动，非原文所载；原文每级只给一个合计数，不拆分。"
+
+const treatmentNote = "「推荐认定…享受…待遇」按享受待遇计，不按推荐或获评计。"
+
+const selectedNote = "「推荐…入选」按入选计（已授予），不按推荐计。"
 
 // figureTable lists every figure the article states, in article order. 万 and 亿 are expanded in value.
 var figureTable = []fig{
@@ -68,39 +99,43 @@ var figureTable = []fig{
 	{"china_good_people", secMorals, "中国好人", "China Good People", 7, "人", exact, "选树“中国好人”7人", "honors:CHINA_GOOD_PERSON", ""},
 	{"henan_good_people", secMorals, "河南好人", "Henan Good People", 46, "人", exact, "“河南好人”46人", "honors:HENAN_GOOD_PERSON", ""},
 	{"direct_good_people", secMorals, "省直身边好人", "Provincial-direct good people nearby", 273, "人", exact, "省直“身边好人”273人", "honors:DIRECT_GOOD_PERSON", ""},
-	{"practice_units", secPractice, "联系指导文明实践中心的省直文明单位", "Civilised units linked to practice centres", 191, "个", exact, "推动省直191个文明单位联系指导全省158个县区新时代文明实践中心", "practice:linked_units", ""},
-	{"practice_centres", secPractice, "县区新时代文明实践中心", "County practice centres", 158, "个", exact, "推动省直191个文明单位联系指导全省158个县区新时代文明实践中心", "practice:centers", "其中157个来自标准区划数据，第158个未能识别，如实标注。"},
+	{"practice_units", secPractice, "联系指导文明实践中心的省直文明单位", "Provincial-direct civilised units linked to practice centres", 191, "个", exact, "推动省直191个文明单位联系指导全省158个县区新时代文明实践中心", "practice:linked_units", ""},
+	{"practice_centres", secPractice, "县区新时代文明实践中心", "County practice centres", 158, "个", exact, "推动省直191个文明单位联系指导全省158个县区新时代文明实践中心", "practice:centers", "按记录关联到的不同县级中心计数（只计已识别的中心），不数目录行数。第158个为“未识别的第158个县级文明实践中心”" +
+		"（最可能是2021年3月并入孟津区之前单设的吉利区，未经证实），不计入，故少1个。"},
 	{"six_actions", secPractice, "文明实践六大行动", "Six practice actions", 6, "项", exact, "围绕实施党的创新理论传播、主流价值践行、优质文化供给、服务惠民暖心等六大行动", "", "行动类别数，不对应记录。"},
 	{"promotion_week_sessions", secPractice, "文明实践推动周专题活动", "Promotion-week thematic activities", 1000, "场次", atLeast, "等专题活动1000余场次", "sessions:PROMOTION_WEEK", ""},
 	{"heritage_talks", secPractice, "“文明探源我来说”集中宣讲", "Heritage-protection talks", 50, "场", atLeast, "文物和文化遗产保护志愿服务集中宣讲活动50余场", "sessions:HERITAGE_TALK", ""},
 	{"heritage_participants", secPractice, "宣讲参加干部职工", "Staff attending the heritage talks", 10000, "人", atLeast, "参加干部职工1万余人", "participants:HERITAGE_TALK", ""},
-	{"federation_group_members", secPractice, "志愿服务联合会团体会员", "Volunteer federation group members", 159, "个", exact, "吸纳团体会员159个", "federation:GROUP", ""},
-	{"federation_individual_members", secPractice, "志愿服务联合会个人会员", "Volunteer federation individual members", 131, "个", exact, "个人会员131个", "federation:INDIVIDUAL", ""},
-	{"henan_four_excellent", secPractice, "河南省“四个优秀”先进典型", "Henan “Four Excellents” exemplars", 334, "个", exact, "选树河南省“四个优秀”先进典型334个", "honors:HENAN_FOUR_EXCELLENT", ""},
-	{"direct_four_excellent", secPractice, "省直“四个优秀”先进典型", "Provincial-direct “Four Excellents” exemplars", 160, "个", exact, "省直“四个优秀”先进典型160个", "honors:DIRECT_FOUR_EXCELLENT", ""},
-	{"practice_excellent_projects", secPractice, "河南省文明实践志愿服务优秀项目", "Henan excellent practice volunteer projects", 13, "个", exact, "推荐13个项目入选河南省文明实践志愿服务优秀项目", "honors:PRACTICE_EXCELLENT_PROJECT", ""},
-	{"volunteer_typical_cases", secPractice, "河南省志愿服务优秀项目典型案例", "Henan volunteer project typical cases", 7, "个", exact, "7个项目入选河南省志愿服务优秀项目典型案例汇编", "honors:VOLUNTEER_TYPICAL_CASE", ""},
-	{"covid_volunteers", secPractice, "疫情防控志愿者", "COVID-19 response volunteers", 29000, "名", atLeast, "组织省直2.9万余名志愿者下沉社区", "volunteers:COVID19", "记录按人次合计。"},
-	{"covid_hours", secPractice, "疫情防控志愿服务时长", "COVID-19 response service hours", 800000, "小时", atLeast, "累计服务时长80万余小时", "hours:COVID19", ""},
-	{"covid_materials", secPractice, "疫情防控捐赠物资价值", "Value of COVID-19 material donations", 1640000, "元", approx, "物资价值约164万余元", "material:COVID19", "原文兼有「约」与「余」，按「约」（±5%）核对。"},
+	{"federation_group_members", secPractice, "省直志愿服务联合会团体会员", "Provincial-direct volunteer federation group members", 159, "个", exact, "吸纳团体会员159个", "federation:GROUP", ""},
+	{"federation_individual_members", secPractice, "省直志愿服务联合会个人会员", "Provincial-direct volunteer federation individual members", 131, "个", exact, "个人会员131个", "federation:INDIVIDUAL", ""},
+	{"henan_four_excellent", secPractice, "河南省“四个优秀”先进典型", "Henan “Four Excellents” exemplars", 334, "个", exact, "选树河南省“四个优秀”先进典型334个", "honors:HENAN_FOUR_EXCELLENT", fourExcellentNote},
+	{"direct_four_excellent", secPractice, "省直“四个优秀”先进典型", "Provincial-direct “Four Excellents” exemplars", 160, "个", exact, "省直“四个优秀”先进典型160个", "honors:DIRECT_FOUR_EXCELLENT", fourExcellentNote},
+	{"practice_excellent_projects", secPractice, "河南省文明实践志愿服务优秀项目", "Henan excellent practice volunteer projects", 13, "个", exact, "推荐13个项目入选河南省文明实践志愿服务优秀项目", "honors:PRACTICE_EXCELLENT_PROJECT", selectedNote},
+	{"volunteer_typical_cases", secPractice, "河南省志愿服务优秀项目典型案例", "Henan volunteer project typical cases", 7, "个", exact, "7个项目入选河南省志愿服务优秀项目典型案例汇编", "honors:VOLUNTEER_TYPICAL_CASE", selectedNote},
+	{"covid_volunteers", secPractice, "省直疫情防控志愿者", "Provincial-direct COVID-19 response volunteers", 29000, "名", atLeast, "组织省直2.9万余名志愿者下沉社区", "volunteers:COVID19",
+		"记录为人次：公布的2.9万余名是人数，记录按人次合计，此处核对的是人次，不是人数。"},
+	{"covid_hours", secPractice, "疫情防控志愿服务时长", "Provincial-direct COVID-19 response service hours", 800000, "小时", atLeast, "累计服务时长80万余小时", "hours:COVID19", ""},
+	{"covid_materials", secPractice, "疫情防控捐赠物资价值", "Value of COVID-19 material donations", 1640000, "元", approxAtLeast, "物资价值约164万余元", "material:COVID19",
+		"原文写作「约164万余元」，兼有「约」与「余」：大约，且至少；记录合计不低于公布数的 95% 即为一致。"},
 	{"aid_units", secPractice, "援助吉林、上海等地的单位", "Units aiding Jilin, Shanghai and others", 31, "个", exact, "组织31个单位为吉林、上海等地筹措3批次、7600余箱、价值104万余元的防疫和生活物资", "donors:AID_JILIN_SHANGHAI", ""},
 	{"aid_batches", secPractice, "援助物资批次", "Aid shipments", 3, "批次", exact, "组织31个单位为吉林、上海等地筹措3批次、7600余箱、价值104万余元的防疫和生活物资", "batches:AID_JILIN_SHANGHAI", ""},
 	{"aid_boxes", secPractice, "援助物资箱数", "Boxes of aid", 7600, "箱", atLeast, "组织31个单位为吉林、上海等地筹措3批次、7600余箱、价值104万余元的防疫和生活物资", "boxes:AID_JILIN_SHANGHAI", ""},
 	{"aid_value", secPractice, "援助物资价值", "Value of aid", 1040000, "元", atLeast, "组织31个单位为吉林、上海等地筹措3批次、7600余箱、价值104万余元的防疫和生活物资", "material:AID_JILIN_SHANGHAI", ""},
-	{"flood_volunteers", secPractice, "“7·20”应急志愿者", "7·20 flood relief volunteers", 22000, "名", atLeast, "省直2.2万余名志愿者参与应急志愿服务7万余小时", "volunteers:FLOOD720", "记录按人次合计。"},
-	{"flood_hours", secPractice, "“7·20”应急志愿服务时长", "7·20 flood relief service hours", 70000, "小时", atLeast, "省直2.2万余名志愿者参与应急志愿服务7万余小时", "hours:FLOOD720", ""},
+	{"flood_volunteers", secPractice, "省直“7·20”应急志愿者", "Provincial-direct 7·20 flood relief volunteers", 22000, "名", atLeast, "省直2.2万余名志愿者参与应急志愿服务7万余小时", "volunteers:FLOOD720",
+		"记录为人次：公布的2.2万余名是人数，记录按人次合计，此处核对的是人次，不是人数。"},
+	{"flood_hours", secPractice, "“7·20”应急志愿服务时长", "Provincial-direct 7·20 flood relief service hours", 70000, "小时", atLeast, "省直2.2万余名志愿者参与应急志愿服务7万余小时", "hours:FLOOD720", ""},
 	{"flood_cash", secPractice, "“7·20”省直单位捐赠现金", "7·20 cash donated by provincial-direct units", 50000000, "元", atLeast, "省直单位共捐赠5000万余元现金和价值600万余元的救灾物资", "cash:FLOOD720", ""},
 	{"flood_materials", secPractice, "“7·20”省直单位捐赠物资价值", "7·20 materials donated by provincial-direct units", 6000000, "元", atLeast, "省直单位共捐赠5000万余元现金和价值600万余元的救灾物资", "material:FLOOD720", ""},
 	{"flood_social", secPractice, "带动社会力量捐款捐物", "Donations mobilised from society", 1845000000, "元", exact, "带动社会力量捐款捐物达18.45亿元", "", "社会力量捐赠不属省直单位记录。"},
-	{"national_units", secCreation, "全国文明单位", "National civilised units", 43, "个", exact, "省直43个单位获评“全国文明单位”", "honors:NATIONAL_CIVILISED_UNIT", ""},
+	{"national_units", secCreation, "全国文明单位", "National civilised units (provincial-direct)", 43, "个", exact, "省直43个单位获评“全国文明单位”", "honors:NATIONAL_CIVILISED_UNIT", ""},
 	{"national_campus", secCreation, "全国文明校园", "National civilised campuses", 1, "个", exact, "1个校园获评“全国文明校园”", "honors:NATIONAL_CIVILISED_CAMPUS", ""},
 	{"provincial_model_units", secCreation, "河南省文明单位标兵（单位）", "Henan civilised-unit pacesetters (units)", 36, "个", exact, "36个单位、6个校园获评“河南省文明单位标兵”", "honors:PROVINCIAL_MODEL_UNIT", ""},
 	{"provincial_model_campus", secCreation, "河南省文明单位标兵（校园）", "Henan civilised-unit pacesetters (campuses)", 6, "个", exact, "36个单位、6个校园获评“河南省文明单位标兵”", "honors:PROVINCIAL_MODEL_CAMPUS", ""},
 	{"provincial_units", secCreation, "河南省文明单位（单位）", "Henan civilised units (units)", 83, "个", exact, "83个单位、7个校园获评“河南省文明单位”", "honors:PROVINCIAL_UNIT", ""},
 	{"provincial_campus", secCreation, "河南省文明单位（校园）", "Henan civilised units (campuses)", 7, "个", exact, "83个单位、7个校园获评“河南省文明单位”", "honors:PROVINCIAL_CAMPUS", ""},
-	{"treat_national", secCreation, "享受全国文明单位待遇", "Units enjoying national civilised-unit treatment", 33, "个", exact, "推荐认定33个单位享受全国文明单位待遇", "honors:TREAT_NATIONAL_UNIT", ""},
-	{"treat_provincial_model", secCreation, "享受河南省文明单位标兵待遇", "Units enjoying Henan pacesetter treatment", 10, "个", exact, "10个单位享受河南省文明单位标兵待遇", "honors:TREAT_PROVINCIAL_MODEL_UNIT", ""},
-	{"treat_provincial", secCreation, "享受河南省文明单位待遇", "Units enjoying Henan civilised-unit treatment", 22, "个", exact, "22个单位享受河南省文明单位待遇", "honors:TREAT_PROVINCIAL_UNIT", ""},
+	{"treat_national", secCreation, "享受全国文明单位待遇", "Units enjoying national civilised-unit treatment", 33, "个", exact, "推荐认定33个单位享受全国文明单位待遇", "honors:TREAT_NATIONAL_UNIT", treatmentNote},
+	{"treat_provincial_model", secCreation, "享受河南省文明单位标兵待遇", "Units enjoying Henan pacesetter treatment", 10, "个", exact, "10个单位享受河南省文明单位标兵待遇", "honors:TREAT_PROVINCIAL_MODEL_UNIT", treatmentNote},
+	{"treat_provincial", secCreation, "享受河南省文明单位待遇", "Units enjoying Henan civilised-unit treatment", 22, "个", exact, "22个单位享受河南省文明单位待遇", "honors:TREAT_PROVINCIAL_UNIT", treatmentNote},
 	{"direct_demo_windows", secCreation, "省直文明服务示范窗口", "Provincial-direct model service windows", 31, "个", exact, "选树省直“文明服务示范窗口”“文明优质服务标兵”各31个", "honors:DIRECT_DEMO_WINDOW", ""},
 	{"direct_service_stars", secCreation, "省直文明优质服务标兵", "Provincial-direct service stars", 31, "个", exact, "选树省直“文明服务示范窗口”“文明优质服务标兵”各31个", "honors:DIRECT_SERVICE_STAR", ""},
 	{"provincial_demo_windows", secCreation, "推荐河南省文明服务示范窗口", "Recommended Henan model service windows", 13, "个", exact, "推荐河南省“文明服务示范窗口”“文明优质服务标兵”各13个", "honors:PROVINCIAL_DEMO_WINDOW", ""},
@@ -111,7 +146,8 @@ func figures() []*db.PublishedFigure {
 	out := make([]*db.PublishedFigure, len(figureTable))
 	for i, f := range figureTable {
 		out[i] = &db.PublishedFigure{ID: int64(i + 1), Key: f.key, Section: f.section, LabelZh: f.zh, LabelEn: f.en, Value: f.value,
-			Unit: f.unit, Qualifier: f.q, Quote: f.quote, SourceID: SourceID, Metric: f.metric, NoteZh: f.note}
+			Unit: f.unit, Qualifier: f.q, Quote: f.quote, SourceID: SourceID, Metric: f.metric, NoteZh: f.note,
+			Statuses: figureStatuses[f.key], Basis: db.BasisPublished}
 	}
 	return out
 }
@@ -125,7 +161,8 @@ type cat struct {
 	status       db.HonorStatus
 }
 
-// Catalogue is every honour category the article names, with the points each earns in rankings.
+// Catalogue is every honour category the article names, with the points each earns in rankings. The points are
+// shipped configuration (basis DEFAULT) that an admin replaces; the article states none.
 var Catalogue = []cat{
 	{"NATIONAL_CIVILISED_UNIT", "全国文明单位", "National civilised unit", db.LevelNational, db.RecipientUnit, 10, db.StatusAwarded},
 	{"NATIONAL_CIVILISED_CAMPUS", "全国文明校园", "National civilised campus", db.LevelNational, db.RecipientCampus, 10, db.StatusAwarded},
@@ -158,7 +195,15 @@ var Catalogue = []cat{
 func categories() []*db.HonorCategory {
 	out := make([]*db.HonorCategory, len(Catalogue))
 	for i, c := range Catalogue {
-		out[i] = &db.HonorCategory{ID: int64(i + 1), Code: c.code, NameZh: c.zh, NameEn: c.en, Level: c.level, RecipientKind: c.kind, Weight: c.weight, DefaultStatus: c.status}
+		out[i] = &db.HonorCategory{ID: int64(i + 1), Code: c.code, NameZh: c.zh, NameEn: c.en, Level: c.level, RecipientKind: c.kind,
+			RecipientKinds: []db.RecipientKind{c.kind}, Weight: c.weight, DefaultStatus: c.status, WeightBasis: db.BasisDefault}
+		if c.code == "HENAN_FOUR_EXCELLENT" || c.code == "DIRECT_FOUR_EXCELLENT" {
+			// Persons, organisations and projects (优秀志愿者、优秀志愿服务组织、优秀志愿服务项目); communities have no
+			// record kind yet.
+			out[i].RecipientKinds = []db.RecipientKind{db.RecipientProject, db.RecipientPerson, db.RecipientUnit}
+			out[i].NoteZh = "“四个优秀”指优秀志愿者、优秀志愿服务组织、优秀志愿服务项目、优秀志愿服务社区，这四个名称出自河南省学雷锋志愿服务先进典型" +
+				"宣传推选活动，非原文所载。可授予个人、组织（单位）和项目；社区尚无对应记录类型。原文每级只给一个合计数。"
+		}
 	}
 	return out
 }
@@ -169,23 +214,24 @@ func datep(s string) *db.Date { d := db.Date(s); return &d }
 func campaigns() []*db.Campaign {
 	return []*db.Campaign{
 		{ID: 1, Code: "COVID19", NameZh: "疫情防控志愿服务", NameEn: "COVID-19 response volunteering", Kind: db.CampaignEpidemic,
-			StartDate: "2020-01-25", EndDate: datep("2022-12-31"), Description: "下沉社区开展核酸检测、卡点值守、特困群体关爱等志愿服务（起止日期为公开时间线，非原文所载）。"},
+			StartDate: "2020-01-25", EndDate: datep("2022-12-31"), StartBasis: db.BasisEstimate, EndBasis: db.BasisEstimate, Description: "下沉社区开展核酸检测、卡点值守、特困群体关爱等志愿服务（起止日期为公开时间线，非原文所载）。"},
 		{ID: 2, Code: "FLOOD720", NameZh: "郑州“7·20”特大暴雨灾害应急志愿服务", NameEn: "Zhengzhou 7·20 flood relief", Kind: db.CampaignFlood,
-			StartDate: "2021-07-20", EndDate: datep("2021-09-30"), Description: "应急志愿服务、捐款捐物及“灾后助重建 点亮微心愿”活动（结束日期为估计）。"},
+			StartDate: "2021-07-20", EndDate: datep("2021-09-30"), StartBasis: db.BasisPublished, EndBasis: db.BasisEstimate, Description: "应急志愿服务、捐款捐物及“灾后助重建 点亮微心愿”活动（结束日期为估计）。"},
 		{ID: 3, Code: "AID_JILIN_SHANGHAI", NameZh: "援助吉林、上海等地防疫和生活物资", NameEn: "Aid to Jilin, Shanghai and others", Kind: db.CampaignAid,
-			StartDate: "2022-03-01", EndDate: datep("2022-06-30"), Description: "31个单位筹措3批次防疫和生活物资（起止日期为估计）。"},
+			StartDate: "2022-03-01", EndDate: datep("2022-06-30"), StartBasis: db.BasisEstimate, EndBasis: db.BasisEstimate, Description: "31个单位筹措3批次防疫和生活物资（起止日期为估计）。"},
 	}
 }
 
 func milestones() []*db.Milestone {
 	src := int64(SourceID)
 	return []*db.Milestone{
-		{ID: 1, Date: "2019-01-01", Precision: "YEAR", TitleZh: "2019年以来：五年工作起点", TitleEn: "2019: start of the five-year period", Kind: "START", SourceID: &src},
-		{ID: 2, Date: "2020-01-25", Precision: "DAY", TitleZh: "疫情防控（2020–2022）", TitleEn: "COVID-19 response (2020–2022)", Kind: "PERIOD", EndDate: datep("2022-12-31"), SourceID: &src},
-		{ID: 3, Date: "2021-07-20", Precision: "DAY", TitleZh: "郑州“7·20”特大暴雨灾害", TitleEn: "Zhengzhou 7·20 flood", Kind: "EVENT", SourceID: &src},
-		{ID: 4, Date: "2023-08-03", Precision: "DAY", TitleZh: "省直精神文明创建观摩交流暨工作推进会", TitleEn: "Civilisation-creation observation and progress meeting", Kind: "MEETING", SourceID: &src},
-		{ID: 5, Date: "2024-03-05", Precision: "DAY", TitleZh: "省直学雷锋志愿服务日项目展示交流活动启动", TitleEn: "Learn-from-Lei-Feng volunteer day project showcase launched", Kind: "LAUNCH", SourceID: &src},
-		{ID: 6, Date: "2024-10-15", Precision: "DAY", TitleZh: "《省直精神文明建设工作综述》发布", TitleEn: "Five-year summary published", Kind: "PUBLICATION", SourceID: &src},
+		{ID: 1, Date: "2019-01-01", Precision: "YEAR", TitleZh: "2019年以来：五年工作起点", TitleEn: "2019: start of the five-year period", Kind: "START", SourceID: &src, DateBasis: db.BasisPublished},
+		{ID: 2, Date: "2020-01-25", Precision: "DAY", TitleZh: "疫情防控（2020–2022）", TitleEn: "COVID-19 response (2020–2022)", Kind: "PERIOD", EndDate: datep("2022-12-31"), SourceID: &src,
+			DateBasis: db.BasisEstimate},
+		{ID: 3, Date: "2021-07-20", Precision: "DAY", TitleZh: "郑州“7·20”特大暴雨灾害", TitleEn: "Zhengzhou 7·20 flood", Kind: "EVENT", SourceID: &src, DateBasis: db.BasisPublished},
+		{ID: 4, Date: "2023-08-03", Precision: "DAY", TitleZh: "省直精神文明创建观摩交流暨工作推进会", TitleEn: "Civilisation-creation observation and progress meeting", Kind: "MEETING", SourceID: &src, DateBasis: db.BasisPublished},
+		{ID: 5, Date: "2024-03-05", Precision: "DAY", TitleZh: "省直学雷锋志愿服务日项目展示交流活动启动", TitleEn: "Learn-from-Lei-Feng volunteer day project showcase launched", Kind: "LAUNCH", SourceID: &src, DateBasis: db.BasisPublished},
+		{ID: 6, Date: "2024-10-15", Precision: "DAY", TitleZh: "《省直精神文明建设工作综述》发布", TitleEn: "Five-year summary published", Kind: "PUBLICATION", SourceID: &src, DateBasis: db.BasisPublished},
 	}
 }
 
@@ -237,21 +283,21 @@ func indicators() []*db.AssessmentIndicator {
 	v2023 := []float64{25, 15, 20, 20, 10, 10}
 	var out []*db.AssessmentIndicator
 	for _, x := range v2019 {
-		out = append(out, &db.AssessmentIndicator{Year: 2019, Code: x.code, NameZh: x.zh, NameEn: x.en, MaxScore: x.max})
+		out = append(out, &db.AssessmentIndicator{Year: 2019, Code: x.code, NameZh: x.zh, NameEn: x.en, MaxScore: x.max, Basis: db.BasisDefault})
 	}
 	for i, x := range v2019 {
-		out = append(out, &db.AssessmentIndicator{Year: 2023, Code: x.code, NameZh: x.zh, NameEn: x.en, MaxScore: v2023[i]})
+		out = append(out, &db.AssessmentIndicator{Year: 2023, Code: x.code, NameZh: x.zh, NameEn: x.en, MaxScore: v2023[i], Basis: db.BasisDefault})
 	}
 	return out
 }
 
-// weights are the default creation-index weights (honours 40%, volunteer hours 20%, practice 15%, assessment 25%).
+// weights are the shipped (DEFAULT, not documented) creation-index weights (honours 40%, volunteer hours 20%, practice 15%, assessment 25%).
 func weights() []*db.RankingWeight {
 	return []*db.RankingWeight{
-		{FromYear: 2019, Component: db.ComponentHonors, LabelZh: "荣誉积分", Weight: 0.40},
-		{FromYear: 2019, Component: db.ComponentVolunteer, LabelZh: "志愿服务时长", Weight: 0.20},
-		{FromYear: 2019, Component: db.ComponentPractice, LabelZh: "文明实践活动场次", Weight: 0.15},
-		{FromYear: 2019, Component: db.ComponentAssessment, LabelZh: "测评总分", Weight: 0.25},
+		{FromYear: 2019, Component: db.ComponentHonors, LabelZh: "荣誉积分", Weight: 0.40, Basis: db.BasisDefault},
+		{FromYear: 2019, Component: db.ComponentVolunteer, LabelZh: "志愿服务时长", Weight: 0.20, Basis: db.BasisDefault},
+		{FromYear: 2019, Component: db.ComponentPractice, LabelZh: "文明实践活动场次", Weight: 0.15, Basis: db.BasisDefault},
+		{FromYear: 2019, Component: db.ComponentAssessment, LabelZh: "测评总分", Weight: 0.25, Basis: db.BasisDefault},
 	}
 }
 

@@ -70,6 +70,8 @@ func TestFigures(t *testing.T) {
 				found = true
 				want := db.QualifierExact
 				switch {
+				case m[1] == "约" && m[4] == "余":
+					want = db.QualifierApproximateAtLeast
 				case m[1] == "约":
 					want = db.QualifierApproximate
 				case m[4] == "余":
@@ -187,6 +189,113 @@ func TestDemo(t *testing.T) {
 			if h.Year < db.FirstYear || h.Year > db.LastYear {
 				t.Errorf("honour %d in %d", h.ID, h.Year)
 			}
+		}
+	})
+}
+
+// TestFigureRules checks the issue-8 rules on the real figures: full headings, provincial-direct labels, explicit
+// statuses and bases.
+func TestFigureRules(t *testing.T) {
+	ds, err := seed.Real()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("SectionsQuoteHeadingsInFull", func(t *testing.T) {
+		for _, f := range ds.Figures {
+			if !strings.Contains(seed.Article, "  "+f.Section+"\n") {
+				t.Errorf("%s: section %q is not a heading of the article", f.Key, f.Section)
+			}
+		}
+		if len(seed.Sections) != 4 {
+			t.Fatalf("sections = %v", seed.Sections)
+		}
+	})
+	t.Run("ProvincialDirectInEnglish", func(t *testing.T) {
+		direct := regexp.MustCompile(`省直([0-9]|“|单位)`)
+		for _, f := range ds.Figures {
+			if f.Key == "practice_centres" { // the quote's 158 centres are 全省's, not 省直's
+				continue
+			}
+			if (strings.Contains(f.LabelZh, "省直") || direct.MatchString(f.Quote)) && !strings.Contains(strings.ToLower(f.LabelEn), "provincial-direct") {
+				t.Errorf("%s: %q / %q says 省直 but the English label %q does not say provincial-direct", f.Key, f.LabelZh, f.Quote, f.LabelEn)
+			}
+		}
+	})
+	t.Run("HonourFiguresStoreStatuses", func(t *testing.T) {
+		for _, f := range ds.Figures {
+			kind, _ := f.Metric.Parts()
+			if f.Basis != db.BasisPublished {
+				t.Errorf("%s: basis %q, want PUBLISHED", f.Key, f.Basis)
+			}
+			if kind != "honors" {
+				if len(f.Statuses) != 0 {
+					t.Errorf("%s: statuses on a figure that counts no honours", f.Key)
+				}
+				continue
+			}
+			if len(f.Statuses) == 0 {
+				t.Errorf("%s: honours figure with no statuses", f.Key)
+			}
+			want := db.StatusAwarded
+			switch {
+			case strings.Contains(f.Quote, "待遇"):
+				want = db.StatusTreatmentRecognised
+			case strings.Contains(f.Quote, "入选"):
+				want = db.StatusAwarded
+			case strings.HasPrefix(f.Quote, "推荐"):
+				want = db.StatusRecommended
+			}
+			if !reflect.DeepEqual(f.Statuses, []db.HonorStatus{want}) {
+				t.Errorf("%s (%q): statuses %v, want [%s]", f.Key, f.Quote, f.Statuses, want)
+			}
+		}
+	})
+	t.Run("FourExcellentScope", func(t *testing.T) {
+		for _, c := range ds.Categories {
+			if !strings.Contains(c.NameZh, "四个优秀") {
+				continue
+			}
+			for _, k := range []db.RecipientKind{db.RecipientPerson, db.RecipientUnit, db.RecipientProject} {
+				if !c.Accepts(k) {
+					t.Errorf("%s does not accept %s", c.Code, k)
+				}
+			}
+			if !strings.Contains(c.NoteZh, "优秀志愿服务社区") || !strings.Contains(c.NoteZh, "非原文所载") {
+				t.Errorf("%s note %q does not say where the four names come from", c.Code, c.NoteZh)
+			}
+		}
+	})
+	t.Run("ConfigurationIsNotPublished", func(t *testing.T) {
+		for _, c := range ds.Categories {
+			if c.WeightBasis != db.BasisDefault {
+				t.Errorf("category %s points basis %s, want DEFAULT", c.Code, c.WeightBasis)
+			}
+		}
+		for _, w := range ds.Weights {
+			if w.Basis != db.BasisDefault {
+				t.Errorf("weight %s basis %s, want DEFAULT", w.Component, w.Basis)
+			}
+		}
+		for _, i := range ds.Indicators {
+			if i.Basis != db.BasisDefault {
+				t.Errorf("indicator %d/%s basis %s, want DEFAULT", i.Year, i.Code, i.Basis)
+			}
+		}
+		for _, c := range ds.Campaigns {
+			if c.EndBasis != db.BasisEstimate {
+				t.Errorf("campaign %s end basis %s, want ESTIMATE", c.Code, c.EndBasis)
+			}
+		}
+		for _, m := range ds.Milestones {
+			if want := db.BasisPublished; m.Kind == "PERIOD" && m.DateBasis != db.BasisEstimate || m.Kind != "PERIOD" && m.DateBasis != want {
+				t.Errorf("milestone %s date basis %s", m.TitleZh, m.DateBasis)
+			}
+		}
+	})
+	t.Run("The158thCentre", func(t *testing.T) {
+		c := ds.Centers[len(ds.Centers)-1]
+		if c.Identified || !strings.Contains(c.Note, "吉利区") || !strings.Contains(c.Note, "孟津区") || !strings.Contains(c.Note, "未经证实") {
+			t.Fatalf("158th centre %+v: want unidentified, with the unverified 吉利区 explanation", c)
 		}
 	})
 }

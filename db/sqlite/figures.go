@@ -37,15 +37,18 @@ func (d *DB) SourceDocumentsByIDs(ctx context.Context, ids []int64) (map[int64]*
 }
 
 const figureCols = `f.id, f.key, f.section, f.label_zh, f.label_en, f.value, f.unit, f.qualifier, f.quote, f.source_id, f.metric, f.note_zh,
-	s.id, s.title, s.publisher, s.published_on, s.url`
+	f.statuses, f.basis, s.id, s.title, s.publisher, s.published_on, s.url`
 
 const figureFrom = ` FROM published_figures f JOIN source_documents s ON s.id = f.source_id`
 
 func scanFigure(r *sql.Rows) (*db.PublishedFigure, error) {
 	f := &db.PublishedFigure{Source: &db.SourceDocument{}}
 	s := f.Source
-	return f, r.Scan(&f.ID, &f.Key, &f.Section, &f.LabelZh, &f.LabelEn, &f.Value, &f.Unit, &f.Qualifier, &f.Quote, &f.SourceID, &f.Metric, &f.NoteZh,
-		&s.ID, &s.Title, &s.Publisher, &s.PublishedOn, &s.URL)
+	var statuses string
+	err := r.Scan(&f.ID, &f.Key, &f.Section, &f.LabelZh, &f.LabelEn, &f.Value, &f.Unit, &f.Qualifier, &f.Quote, &f.SourceID, &f.Metric, &f.NoteZh,
+		&statuses, &f.Basis, &s.ID, &s.Title, &s.Publisher, &s.PublishedOn, &s.URL)
+	f.Statuses = splitEnums[db.HonorStatus](statuses)
+	return f, err
 }
 
 // PublishedFigures lists the figures in article order, optionally of one section.
@@ -82,20 +85,30 @@ func metricQuery(m db.Metric) (string, []any, error) {
 	}
 	switch kind {
 	case "honors":
-		codes := strings.Split(arg, ",")
-		args := make([]any, len(codes))
-		for i, c := range codes {
-			args[i] = c
+		codes, statuses := m.HonorParts()
+		args := make([]any, 0, len(codes)+len(statuses))
+		for _, c := range codes {
+			args = append(args, c)
+		}
+		cond := ""
+		if len(statuses) > 0 {
+			for _, st := range statuses {
+				if !st.Valid() {
+					return "", nil, db.Errorf(db.EINTERNAL, "unknown status in metric %q", m)
+				}
+				args = append(args, string(st))
+			}
+			cond = ` AND r.status IN (` + strings.TrimSuffix(strings.Repeat("?,", len(statuses)), ",") + `)`
 		}
 		return `SELECT coalesce(sum(r.honors), 0) FROM rollup_honor r JOIN honor_categories c ON c.id = r.category_id
-			WHERE r.year BETWEEN ?1 AND ?2 AND c.code IN (` + strings.TrimSuffix(strings.Repeat("?,", len(codes)), ",") + `)`, args, nil
+			WHERE r.year BETWEEN ?1 AND ?2 AND c.code IN (` + strings.TrimSuffix(strings.Repeat("?,", len(codes)), ",") + `)` + cond, args, nil
 	case "works":
 		return `SELECT count(*) FROM works WHERE year BETWEEN ?1 AND ?2`, nil, nil
 	case "volunteers", "hours":
 		cond, args := campaign("campaign_id")
 		col := "sum(volunteers)"
 		if kind == "hours" {
-			col = "sum(minutes) / 60.0"
+			col = "round(sum(minutes) / 60.0, 2)"
 		}
 		return `SELECT coalesce(` + col + `, 0) FROM rollup_volunteer_year WHERE year BETWEEN ?1 AND ?2 AND ` + cond, args, nil
 	case "cash", "material", "boxes", "batches", "donors":
@@ -115,7 +128,9 @@ func metricQuery(m db.Metric) (string, []any, error) {
 		case "linked_units":
 			return `SELECT count(DISTINCT unit_id) FROM practice_links WHERE since_year <= ?2 AND ?1 <= ?2`, nil, nil
 		case "centers":
-			return `SELECT count(*) FROM practice_centers WHERE ?1 <= ?2`, nil, nil
+			// Distinct centres that links point to, not catalogue rows; the unidentified placeholder never counts.
+			return `SELECT count(DISTINCT l.center_id) FROM practice_links l JOIN practice_centers c ON c.id = l.center_id
+				WHERE c.identified = 1 AND l.since_year <= ?2 AND ?1 <= ?2`, nil, nil
 		}
 	case "sessions", "participants":
 		return `SELECT coalesce(sum(` + kind + `), 0) FROM rollup_activity WHERE year BETWEEN ?1 AND ?2 AND kind = ?3`, []any{arg}, nil
@@ -147,13 +162,16 @@ func (d *DB) Measure(ctx context.Context, metrics []db.Metric, years db.YearRang
 
 // progressQuery is the per-year SQL of each progress metric (?1 = from, ?2 = to); it yields (year, value).
 var progressQuery = map[db.ProgressMetric]string{
-	db.ProgressHonorsNational:         honorsPerYear(`c.level = 'NATIONAL'`),
-	db.ProgressHonorsProvincial:       honorsPerYear(`c.level = 'PROVINCIAL'`),
-	db.ProgressHonorsProvincialDirect: honorsPerYear(`c.level = 'PROVINCIAL_DIRECT'`),
-	db.ProgressHonorsTotal:            honorsPerYear(`1`),
-	db.ProgressGoodPeople:             honorsPerYear(`c.code IN ('CHINA_GOOD_PERSON', 'HENAN_GOOD_PERSON', 'DIRECT_GOOD_PERSON')`),
-	db.ProgressMoralModels:            honorsPerYear(`c.code IN ('DIRECT_MORAL_MODEL', 'DIRECT_MORAL_MODEL_NOMINEE')`),
-	db.ProgressVolunteerHours:         `SELECT year, sum(minutes) / 60.0 FROM rollup_volunteer_year WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	// Honours by level count awards only: 待遇 recognitions and recommended candidates have series of their own.
+	db.ProgressHonorsNational:         honorsPerYear(`c.level = 'NATIONAL' AND h.status = 'AWARDED'`),
+	db.ProgressHonorsProvincial:       honorsPerYear(`c.level = 'PROVINCIAL' AND h.status = 'AWARDED'`),
+	db.ProgressHonorsProvincialDirect: honorsPerYear(`c.level = 'PROVINCIAL_DIRECT' AND h.status = 'AWARDED'`),
+	db.ProgressHonorsTotal:            honorsPerYear(`h.status = 'AWARDED'`),
+	db.ProgressHonorsTreatment:        honorsPerYear(`h.status = 'TREATMENT_RECOGNISED'`),
+	db.ProgressHonorsRecommended:      honorsPerYear(`h.status = 'RECOMMENDED'`),
+	db.ProgressGoodPeople:             honorsPerYear(`c.code IN ('CHINA_GOOD_PERSON', 'HENAN_GOOD_PERSON', 'DIRECT_GOOD_PERSON') AND h.status = 'AWARDED'`),
+	db.ProgressMoralModels:            honorsPerYear(`c.code IN ('DIRECT_MORAL_MODEL', 'DIRECT_MORAL_MODEL_NOMINEE') AND h.status = 'AWARDED'`),
+	db.ProgressVolunteerHours:         `SELECT year, round(sum(minutes) / 60.0, 2) FROM rollup_volunteer_year WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
 	db.ProgressVolunteers:             `SELECT year, sum(volunteers) FROM rollup_volunteer_year WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
 	db.ProgressPracticeActivities:     `SELECT year, sum(sessions) FROM rollup_activity WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
 	db.ProgressAverageAssessmentScore: `SELECT year, coalesce(round(sum(total_sum) / nullif(sum(assessed) - sum(vetoed), 0), 2), 0) FROM rollup_assessment
@@ -215,12 +233,12 @@ func (d *DB) Progress(ctx context.Context, metric db.ProgressMetric, years db.Ye
 
 func scanTarget(r *sql.Rows) (*db.Target, error) {
 	t := &db.Target{}
-	return t, r.Scan(&t.ID, &t.Metric, &t.Year, &t.Value, &t.Demo, &t.Version)
+	return t, r.Scan(&t.ID, &t.Metric, &t.Year, &t.Value, &t.Demo, &t.Version, &t.Basis)
 }
 
 // Targets lists yearly targets, optionally of one metric.
 func (d *DB) Targets(ctx context.Context, metric db.ProgressMetric) ([]*db.Target, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo, version FROM targets WHERE (?1 = '' OR metric = ?1) ORDER BY metric, year`, metric)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo, version, basis FROM targets WHERE (?1 = '' OR metric = ?1) ORDER BY metric, year`, metric)
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +251,7 @@ func (d *DB) TargetsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Targe
 		return nil, nil
 	}
 	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo, version FROM targets WHERE id IN (`+ph+`)`, args...)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo, version, basis FROM targets WHERE id IN (`+ph+`)`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -241,7 +259,7 @@ func (d *DB) TargetsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Targe
 	return byID(ts, func(t *db.Target) int64 { return t.ID }), err
 }
 
-const milestoneCols = `m.id, m.date, m.precision, m.title_zh, m.title_en, m.kind, m.end_date, m.source_id, s.id, s.title, s.publisher, s.published_on, s.url`
+const milestoneCols = `m.id, m.date, m.precision, m.title_zh, m.title_en, m.kind, m.end_date, m.source_id, m.date_basis, s.id, s.title, s.publisher, s.published_on, s.url`
 
 const milestoneFrom = ` FROM milestones m LEFT JOIN source_documents s ON s.id = m.source_id`
 
@@ -252,7 +270,7 @@ func scanMilestone(r *sql.Rows) (*db.Milestone, error) {
 		title, publisher, date *string
 		url                    *string
 	}
-	err := r.Scan(&m.ID, &m.Date, &m.Precision, &m.TitleZh, &m.TitleEn, &m.Kind, &m.EndDate, &m.SourceID, &s.id, &s.title, &s.publisher, &s.date, &s.url)
+	err := r.Scan(&m.ID, &m.Date, &m.Precision, &m.TitleZh, &m.TitleEn, &m.Kind, &m.EndDate, &m.SourceID, &m.DateBasis, &s.id, &s.title, &s.publisher, &s.date, &s.url)
 	if s.id != nil {
 		m.Source = &db.SourceDocument{ID: *s.id, Title: *s.title, Publisher: *s.publisher, PublishedOn: db.Date(*s.date), URL: s.url}
 	}

@@ -53,6 +53,7 @@ func TestPublishedFigures(t *testing.T) {
 		}
 		assertEqual(t, "keys", keys(fs), []string{"national_units", "volunteers", "provincial_units", "flood_cash", "meetings"})
 		want := *fullDataset().Figures[0]
+		want.Basis = db.BasisPublished // the store's default for a figure loaded without one
 		if fs[0].Source == nil || fs[0].Source.ID != want.SourceID {
 			t.Fatalf("figure source not filled: %+v", fs[0].Source)
 		}
@@ -98,6 +99,12 @@ func TestMeasure(t *testing.T) {
 		{"honors:NATIONAL_CIVILISED_UNIT,PROVINCIAL_UNIT", all, 5},
 		{"honors:NATIONAL_CIVILISED_UNIT,PROVINCIAL_UNIT", db.YearRange{From: 2020, To: 2023}, 3},
 		{"honors:DIRECT_MORAL_MODEL", all, 1}, // any status counts, the nomination included
+		{"honors:DIRECT_MORAL_MODEL@AWARDED", all, 0},
+		{"honors:DIRECT_MORAL_MODEL@NOMINATED", all, 1},
+		{"honors:NATIONAL_CIVILISED_CAMPUS@AWARDED", all, 0},
+		{"honors:NATIONAL_CIVILISED_CAMPUS@RECOMMENDED", all, 1},
+		{"honors:PROVINCIAL_MODEL_UNIT@AWARDED,TREATMENT_RECOGNISED", all, 1},
+		{"hours:ALL", db.YearRange{From: 2022, To: 2022}, 0.75},
 		{"works:collected", all, 3},
 		{"volunteers:COVID19", all, 15},
 		{"hours:COVID19", all, 15},
@@ -118,7 +125,9 @@ func TestMeasure(t *testing.T) {
 		{"federation:INDIVIDUAL", all, 3},
 		{"practice:linked_units", all, 3},
 		{"practice:linked_units", db.YearRange{From: 2019, To: 2020}, 1},
-		{"practice:centers", all, 5},
+		// Distinct centres that links point to (1, 2, 3), not the five catalogue rows.
+		{"practice:centers", all, 3},
+		{"practice:centers", db.YearRange{From: 2019, To: 2020}, 2},
 		{"sessions:PROMOTION_WEEK", all, 8},
 		{"sessions:PAIRING", all, 4},
 		{"participants:PROMOTION_WEEK", all, 320},
@@ -143,7 +152,7 @@ func TestMeasure(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		assertEqual(t, "measures", got, map[db.Metric]float64{"volunteers:ALL": 52, "practice:centers": 5})
+		assertEqual(t, "measures", got, map[db.Metric]float64{"volunteers:ALL": 52, "practice:centers": 3})
 	})
 
 	t.Run("ErrUnknownMetric", func(t *testing.T) {
@@ -167,7 +176,7 @@ func TestProgress(t *testing.T) {
 		assertEqual(t, "progress", got, []db.YearValue{
 			{Year: 2018},
 			{Year: 2019, Value: 1},
-			{Year: 2020, Value: 1},
+			{Year: 2020}, // the recommended national campus is no national honour awarded
 			{Year: 2021, Target: target(2)},
 			{Year: 2022},
 			{Year: 2023, Value: 1},
@@ -197,12 +206,33 @@ func TestProgress(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		assertEqual(t, "total", got, []db.YearValue{{Year: 2021, Value: 2}, {Year: 2022, Value: 2}})
+		// Awards only: 2021's nomination and 2022's treatment recognition stay out.
+		assertEqual(t, "total", got, []db.YearValue{{Year: 2021, Value: 1}, {Year: 2022, Value: 1}})
 		got, err = d.Progress(ctx, db.ProgressGoodPeople, db.YearRange{From: 2021, To: 2024})
 		if err != nil {
 			t.Fatal(err)
 		}
 		assertEqual(t, "good people", got, []db.YearValue{{Year: 2021, Value: 1}, {Year: 2022}, {Year: 2023}, {Year: 2024, Value: 1}})
+	})
+
+	t.Run("StatusesApart", func(t *testing.T) {
+		years := db.YearRange{From: 2020, To: 2022}
+		for _, tc := range []struct {
+			metric db.ProgressMetric
+			want   []db.YearValue
+		}{
+			{db.ProgressHonorsTreatment, []db.YearValue{{Year: 2020}, {Year: 2021}, {Year: 2022, Value: 1}}},
+			{db.ProgressHonorsRecommended, []db.YearValue{{Year: 2020, Value: 1}, {Year: 2021}, {Year: 2022}}},
+			{db.ProgressHonorsProvincial, []db.YearValue{{Year: 2020, Value: 1}, {Year: 2021}, {Year: 2022}}},
+		} {
+			t.Run(string(tc.metric), func(t *testing.T) {
+				got, err := d.Progress(ctx, tc.metric, years)
+				if err != nil {
+					t.Fatal(err)
+				}
+				assertEqual(t, "progress", got, tc.want)
+			})
+		}
 	})
 
 	t.Run("ErrUnknownMetric", func(t *testing.T) {

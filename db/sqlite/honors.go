@@ -20,15 +20,24 @@ func scanHonor(r *sql.Rows) (*db.Honor, error) {
 
 // HonorCategories returns the catalogue in its display order.
 func (d *DB) HonorCategories(ctx context.Context) ([]*db.HonorCategory, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT id, code, name_zh, name_en, level, recipient_kind, weight, default_status
-		FROM honor_categories ORDER BY position`)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, code, name_zh, name_en, level, recipient_kind, weight, default_status,
+		recipient_kinds, weight_basis, note_zh FROM honor_categories ORDER BY position`)
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r *sql.Rows) (*db.HonorCategory, error) {
-		c := &db.HonorCategory{}
-		return c, r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Level, &c.RecipientKind, &c.Weight, &c.DefaultStatus)
-	})
+	return collect(rows, scanCategory)
+}
+
+// scanCategory reads a category with its list of accepted recipient kinds.
+func scanCategory(r *sql.Rows) (*db.HonorCategory, error) {
+	c := &db.HonorCategory{}
+	var kinds string
+	err := r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Level, &c.RecipientKind, &c.Weight, &c.DefaultStatus, &kinds, &c.WeightBasis, &c.NoteZh)
+	c.RecipientKinds = splitEnums[db.RecipientKind](kinds)
+	if len(c.RecipientKinds) == 0 {
+		c.RecipientKinds = []db.RecipientKind{c.RecipientKind}
+	}
+	return c, err
 }
 
 // honorWhere turns criteria into conditions over honors h joined to categories c and units u.

@@ -393,10 +393,11 @@ func catalog(ctx context.Context, q querier) (*db.Catalog, error) {
 		c.Units = append(c.Units, u)
 		return r.Scan(&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo)
 	})
-	load(`SELECT id, code, name_zh, name_en, level, recipient_kind, weight, default_status FROM honor_categories ORDER BY position`, func(r *sql.Rows) error {
-		k := &db.HonorCategory{}
+	load(`SELECT id, code, name_zh, name_en, level, recipient_kind, weight, default_status, recipient_kinds, weight_basis, note_zh
+		FROM honor_categories ORDER BY position`, func(r *sql.Rows) error {
+		k, err := scanCategory(r)
 		c.Categories = append(c.Categories, k)
-		return r.Scan(&k.ID, &k.Code, &k.NameZh, &k.NameEn, &k.Level, &k.RecipientKind, &k.Weight, &k.DefaultStatus)
+		return err
 	})
 	load(`SELECT id, code, name_zh, name_en, kind, start_date, end_date FROM campaigns ORDER BY start_date, id`, func(r *sql.Rows) error {
 		k := &db.Campaign{}

@@ -119,7 +119,7 @@ func (d *DB) Rankings(ctx context.Context, year int, metric db.RankingMetric, un
 
 // RankingWeights returns the creation-index weights in force for a year: the latest version at or before it.
 func (d *DB) RankingWeights(ctx context.Context, year int) ([]*db.RankingWeight, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT from_year, component, label_zh, weight FROM ranking_weights
+	rows, err := d.read.QueryContext(ctx, `SELECT from_year, component, label_zh, weight, basis FROM ranking_weights
 		WHERE from_year = (SELECT coalesce(max(from_year), (SELECT min(from_year) FROM ranking_weights)) FROM ranking_weights WHERE from_year <= ?)
 		ORDER BY CASE component WHEN 'honors' THEN 1 WHEN 'volunteer_hours' THEN 2 WHEN 'practice' THEN 3 ELSE 4 END`, year)
 	if err != nil {
@@ -127,7 +127,7 @@ func (d *DB) RankingWeights(ctx context.Context, year int) ([]*db.RankingWeight,
 	}
 	return collect(rows, func(r *sql.Rows) (*db.RankingWeight, error) {
 		w := &db.RankingWeight{}
-		return w, r.Scan(&w.FromYear, &w.Component, &w.LabelZh, &w.Weight)
+		return w, r.Scan(&w.FromYear, &w.Component, &w.LabelZh, &w.Weight, &w.Basis)
 	})
 }
 
@@ -180,7 +180,7 @@ func (d *DB) IndicatorScoresByAssessments(ctx context.Context, ids []int64) (map
 
 // AssessmentIndicators returns the indicators and maximum points in force for a year.
 func (d *DB) AssessmentIndicators(ctx context.Context, year int) ([]*db.AssessmentIndicator, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT year, code, name_zh, name_en, max_score FROM assessment_indicators
+	rows, err := d.read.QueryContext(ctx, `SELECT year, code, name_zh, name_en, max_score, basis FROM assessment_indicators
 		WHERE year = (SELECT coalesce(max(year), (SELECT min(year) FROM assessment_indicators)) FROM assessment_indicators WHERE year <= ?)
 		ORDER BY position`, year)
 	if err != nil {
@@ -188,7 +188,7 @@ func (d *DB) AssessmentIndicators(ctx context.Context, year int) ([]*db.Assessme
 	}
 	return collect(rows, func(r *sql.Rows) (*db.AssessmentIndicator, error) {
 		i := &db.AssessmentIndicator{}
-		return i, r.Scan(&i.Year, &i.Code, &i.NameZh, &i.NameEn, &i.MaxScore)
+		return i, r.Scan(&i.Year, &i.Code, &i.NameZh, &i.NameEn, &i.MaxScore, &i.Basis)
 	})
 }
 

@@ -397,7 +397,7 @@ func (d *DB) CampaignsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Cam
 }
 
 func (d *DB) campaigns(ctx context.Context, cond string, args []any) ([]*db.Campaign, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT k.id, k.code, k.name_zh, k.name_en, k.kind, k.start_date, k.end_date, k.description,
+	rows, err := d.read.QueryContext(ctx, `SELECT k.id, k.code, k.name_zh, k.name_en, k.kind, k.start_date, k.end_date, k.description, k.start_basis, k.end_basis,
 		coalesce(r.vols, 0), coalesce(r.mins, 0), coalesce(x.cash, 0), coalesce(x.material, 0), coalesce(x.boxes, 0), coalesce(x.batches, 0), coalesce(x.donors, 0), k.version
 		FROM campaigns k
 		LEFT JOIN (SELECT campaign_id, sum(volunteers) AS vols, sum(minutes) AS mins FROM rollup_volunteer_year WHERE campaign_id > 0 GROUP BY campaign_id) r ON r.campaign_id = k.id
@@ -409,7 +409,7 @@ func (d *DB) campaigns(ctx context.Context, cond string, args []any) ([]*db.Camp
 	}
 	return collect(rows, func(r *sql.Rows) (*db.Campaign, error) {
 		c := &db.Campaign{}
-		return c, r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Kind, &c.StartDate, &c.EndDate, &c.Description,
+		return c, r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Kind, &c.StartDate, &c.EndDate, &c.Description, &c.StartBasis, &c.EndBasis,
 			&c.Volunteers, &c.Minutes, &c.CashDonations, &c.MaterialDonations, &c.Boxes, &c.Batches, &c.DonorUnits, &c.Version)
 	})
 }

@@ -29,14 +29,14 @@ var entityTables = map[db.Entity]entityTable{
 		"work_id", "year", "date", "edition", "status", "source_id", "demo", "version"}},
 	db.EntityVolunteerRecord: {table: "volunteer_records", cols: []string{"id", "unit_id", "campaign_id", "service_date", "volunteers", "minutes",
 		"method", "verified", "demo", "version"}},
-	db.EntityCampaign:     {table: "campaigns", cols: []string{"id", "code", "name_zh", "name_en", "kind", "start_date", "end_date", "description", "version"}},
+	db.EntityCampaign:     {table: "campaigns", cols: []string{"id", "code", "name_zh", "name_en", "kind", "start_date", "end_date", "description", "version", "start_basis", "end_basis"}},
 	db.EntityPracticeLink: {table: "practice_links", cols: []string{"id", "unit_id", "center_id", "since_year", "demo", "version"}},
 	db.EntityPracticeActivity: {table: "practice_activities", cols: []string{"id", "unit_id", "center_id", "activity_date", "kind", "theme",
 		"sessions", "participants", "demo", "version", "action"}},
 	db.EntityAssessment: {table: "assessments", cols: []string{"id", "unit_id", "year", "base_score", "bonus", "veto", "stage", "demo", "version"},
 		extra: `'scores', json((SELECT json_group_array(json_object('code', s.code, 'version_year', s.version_year, 'score', s.score))
 			FROM indicator_scores s WHERE s.assessment_id = assessments.id))`},
-	db.EntityTarget: {table: "targets", cols: []string{"id", "metric", "year", "value", "demo", "version"}},
+	db.EntityTarget: {table: "targets", cols: []string{"id", "metric", "year", "value", "demo", "version", "basis"}},
 }
 
 // snapshotSQL selects one record of the entity as a JSON object of its stored columns.
@@ -56,8 +56,17 @@ func snapshot(ctx context.Context, tx *sql.Tx, e db.Entity, id int64) (*string, 
 	if e == db.EntityRankingWeights {
 		var s *string
 		err := tx.QueryRowContext(ctx, `SELECT CASE WHEN count(*) = 0 THEN NULL ELSE json_object('from_year', ?1, 'weights',
-			json_group_array(json_object('component', component, 'label_zh', label_zh, 'weight', weight))) END
+			json_group_array(json_object('component', component, 'label_zh', label_zh, 'weight', weight, 'basis', basis))) END
 			FROM ranking_weights WHERE from_year = ?1`, id).Scan(&s)
+		return s, err
+	}
+	if e == db.EntityHonorCategory {
+		var s *string
+		err := tx.QueryRowContext(ctx, `SELECT json_object('id', id, 'code', code, 'weight', weight, 'weight_basis', weight_basis)
+			FROM honor_categories WHERE id = ?`, id).Scan(&s)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, nil
+		}
 		return s, err
 	}
 	t, ok := entityTables[e]

@@ -135,8 +135,9 @@ func (d *DB) RestoreRecord(ctx context.Context, binID int64) (*db.DeletedRecord,
 			if n > 0 {
 				return db.Errorf(db.ECONFLICT, "%d 年起的排名权重版本已存在，请先删除它再恢复。", recordID)
 			}
-			_, err = tx.ExecContext(ctx, `INSERT INTO ranking_weights (from_year, component, label_zh, weight)
-				SELECT ?1, json_extract(value, '$.component'), json_extract(value, '$.label_zh'), json_extract(value, '$.weight')
+			_, err = tx.ExecContext(ctx, `INSERT INTO ranking_weights (from_year, component, label_zh, weight, basis)
+				SELECT ?1, json_extract(value, '$.component'), json_extract(value, '$.label_zh'), json_extract(value, '$.weight'),
+					coalesce(json_extract(value, '$.basis'), 'DEFAULT')
 				FROM json_each(?2, '$.weights')`, recordID, data)
 		} else {
 			t, ok := entityTables[e]

@@ -113,13 +113,15 @@ type honorRow struct {
 func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow, error) {
 	r := &honorRow{}
 	var defStatus db.HonorStatus
-	err := tx.QueryRowContext(ctx, `SELECT id, recipient_kind, default_status FROM honor_categories WHERE code = ?`, in.CategoryCode).
-		Scan(&r.categoryID, &r.kind, &defStatus)
+	var kinds string
+	err := tx.QueryRowContext(ctx, `SELECT id, recipient_kind, default_status, recipient_kinds FROM honor_categories WHERE code = ?`, in.CategoryCode).
+		Scan(&r.categoryID, &r.kind, &defStatus, &kinds)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, db.FieldErrorf("categoryCode", "未知的荣誉类别代码：%q", in.CategoryCode)
 	} else if err != nil {
 		return nil, err
 	}
+	r.kind = chooseRecipientKind(&db.HonorCategory{RecipientKind: r.kind, RecipientKinds: splitEnums[db.RecipientKind](kinds)}, in)
 	r.status = defStatus
 	if in.Status != nil {
 		r.status = *in.Status
@@ -220,6 +222,30 @@ func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow
 		r.name = in.RecipientName
 	}
 	return r, nil
+}
+
+// chooseRecipientKind picks, for a category that accepts several recipient kinds (「四个优秀」: persons,
+// organisations, projects), the kind whose record the input names; otherwise it is the category's default kind.
+func chooseRecipientKind(c *db.HonorCategory, in db.HonorFields) db.RecipientKind {
+	if len(c.RecipientKinds) < 2 {
+		return c.RecipientKind
+	}
+	for _, k := range []struct {
+		kind db.RecipientKind
+		set  bool
+	}{{db.RecipientPerson, in.PersonID != nil}, {db.RecipientProject, in.ProjectID != nil}, {db.RecipientWork, in.WorkID != nil}} {
+		if k.set && c.Accepts(k.kind) {
+			return k.kind
+		}
+	}
+	if in.UnitID != nil && in.PersonID == nil && in.ProjectID == nil && in.WorkID == nil {
+		for _, k := range []db.RecipientKind{db.RecipientUnit, db.RecipientCampus, db.RecipientWindow} {
+			if c.Accepts(k) {
+				return k
+			}
+		}
+	}
+	return c.RecipientKind
 }
 
 var recipientZh = map[db.RecipientKind]string{
@@ -364,7 +390,11 @@ func (d *DB) UpdateCampaign(ctx context.Context, id int64, expected int, in db.C
 		if code != in.Code {
 			return db.FieldErrorf("code", "专项行动代码不可修改（公布数字按代码核对）：%s", code)
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE campaigns SET name_zh = ?, name_en = ?, kind = ?, start_date = ?, end_date = ?, description = ?,
+		// A date the office changes becomes the office's (OFFICE); an unchanged date keeps its basis.
+		_, err := tx.ExecContext(ctx, `UPDATE campaigns SET name_zh = ?, name_en = ?, kind = ?,
+			start_basis = CASE WHEN start_date IS ?4 THEN start_basis ELSE 'OFFICE' END,
+			end_basis = CASE WHEN end_date IS ?5 THEN end_basis ELSE 'OFFICE' END,
+			start_date = ?4, end_date = ?5, description = ?,
 			version = version + 1 WHERE id = ?`, in.NameZh, in.NameEn, in.Kind, in.StartDate, in.EndDate, in.Description, id)
 		return err
 	})
@@ -601,7 +631,8 @@ func (d *DB) SetRankingWeights(ctx context.Context, fromYear int, in []db.Rankin
 			return err
 		}
 		for _, w := range in {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO ranking_weights (from_year, component, label_zh, weight) VALUES (?,?,?,?)`,
+			// Weights an admin sets are the office's own (OFFICE), no longer the shipped DEFAULT.
+			if _, err := tx.ExecContext(ctx, `INSERT INTO ranking_weights (from_year, component, label_zh, weight, basis) VALUES (?,?,?,?,'OFFICE')`,
 				fromYear, w.Component, db.RankingComponentLabelZh(w.Component), w.Weight); err != nil {
 				return err
 			}
@@ -620,4 +651,47 @@ func (d *DB) SetRankingWeights(ctx context.Context, fromYear int, in []db.Rankin
 		return nil, err
 	}
 	return d.RankingWeights(ctx, fromYear)
+}
+
+// SetHonorCategoryPoints sets a category's ranking points as the office's own (OFFICE), audited; the honour-points
+// rollup follows through its trigger.
+func (d *DB) SetHonorCategoryPoints(ctx context.Context, code string, points float64) (*db.HonorCategory, error) {
+	if err := db.ValidateCategoryPoints(code, points); err != nil {
+		return nil, err
+	}
+	e := db.EntityHonorCategory
+	err := d.writeTx(ctx, func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM honor_categories WHERE code = ?`, code).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return db.FieldErrorf("code", "未知的荣誉类别代码：%q", code)
+		} else if err != nil {
+			return err
+		}
+		before, err := snapshot(ctx, tx, e, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE honor_categories SET weight = ?, weight_basis = 'OFFICE' WHERE id = ?`, points, id); err != nil {
+			return err
+		}
+		after, err := snapshot(ctx, tx, e, id)
+		if err != nil {
+			return err
+		}
+		return writeAudit(ctx, tx, db.ActionUpdate, e, &id, before, after)
+	})
+	if err != nil {
+		return nil, err
+	}
+	cats, err := d.HonorCategories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cats {
+		if c.Code == code {
+			return c, nil
+		}
+	}
+	return nil, db.Errorf(db.ENOTFOUND, "荣誉类别不存在：%s", code)
 }

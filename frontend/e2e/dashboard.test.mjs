@@ -103,6 +103,9 @@ describe('figures', () => {
         if (k.published.qualifier === 'AT_LEAST') {
           qualified++
           assert.match(text, lang === 'zh' ? /余/ : /\+/, `${k.key}: AT_LEAST figure "${text}" carries 余/+`)
+        } else if (k.published.qualifier === 'APPROXIMATE_AT_LEAST') {
+          qualified++
+          assert.match(text, lang === 'zh' ? /^约.*余/ : /^about.*\+/, `${k.key}: APPROXIMATE_AT_LEAST figure "${text}" carries 约…余`)
         } else if (k.published.qualifier === 'APPROXIMATE') {
           qualified++
           assert.match(text, lang === 'zh' ? /^约/ : /^about/, `${k.key}: APPROXIMATE figure "${text}" carries 约`)
@@ -114,6 +117,19 @@ describe('figures', () => {
       }
       if (lang === 'en') {
         assert.equal((await page.locator('[data-nav="overview"]').innerText()).trim(), 'Overview')
+      }
+      // Published figures carry their basis; person-times are never labelled 名; unit-only cards name their campuses.
+      assert.equal((await page.locator('[data-kpi="national_units"] [data-basis]').innerText()).trim(), lang === 'zh' ? '公布' : 'Published')
+      for (const key of ['volunteers', 'covid_volunteers']) {
+        const note = (await page.locator(`[data-kpi="${key}"] [data-role="note"]`).innerText()).trim()
+        assert.match(note, lang === 'zh' ? /记录为人次/ : /person-times/, `${key} says its records count person-times`)
+        assert.doesNotMatch(await page.locator(`[data-kpi="${key}"] [data-role="recorded"]`).innerText(), /名/)
+      }
+      if (lang === 'zh') {
+        for (const [key, label, campuses] of [['provincial_model_units', '河南省文明单位标兵（单位）', '6'], ['provincial_units', '河南省文明单位（单位）', '7']]) {
+          assert.equal((await page.locator(`[data-kpi="${key}"] .kpi-label`).innerText()).trim(), label)
+          assert.match(await page.locator(`[data-kpi="${key}"] [data-role="companion"]`).innerText(), new RegExp(`校园.*${campuses}`))
+        }
       }
       console.log(`  ${lang}: ${data.overview.kpis.length} KPI cards checked, ${qualified} qualified figures`)
       assert.deepEqual(problems, [])

@@ -44,13 +44,17 @@ describe('formatFigure (「余」 and 「约」)', () => {
     expect(formatFigure(1640000, 'APPROXIMATE', 'zh')).toBe('约164万')
     expect(formatFigure(1640000, 'APPROXIMATE', 'en')).toBe('about 1.64 million')
   })
+  it('writes 约…余 as the article does for APPROXIMATE_AT_LEAST (「约164万余元」)', () => {
+    expect(formatFigure(1640000, 'APPROXIMATE_AT_LEAST', 'zh')).toBe('约164万余')
+    expect(formatFigure(1640000, 'APPROXIMATE_AT_LEAST', 'en')).toBe('about 1.64 million+')
+  })
   it('prints EXACT figures plainly', () => {
     expect(formatFigure(43, 'EXACT', 'zh')).toBe('43')
     expect(formatFigure(1845000000, 'EXACT', 'zh')).toBe('18.45亿')
   })
   it('round-trips through parseFormatted', () => {
     for (const v of [3500, 29000, 800000, 1640000, 50000000, 1845000000, 43, 7600]) {
-      for (const q of ['EXACT', 'AT_LEAST', 'APPROXIMATE'] as const) {
+      for (const q of ['EXACT', 'AT_LEAST', 'APPROXIMATE', 'APPROXIMATE_AT_LEAST'] as const) {
         for (const l of ['zh', 'en'] as const) expect(parseFormatted(formatFigure(v, q, l))).toBe(v)
       }
     }

@@ -13,6 +13,7 @@ export interface Milestone {
   titleEn: string
   kind: string
   endDate: string | null
+  dateBasis?: string | null
   source?: { id: string; title: string } | null
 }
 

@@ -2,7 +2,7 @@
 // unit tests (and the e2e test's expectations) can pin the exact text users see.
 
 export type Lang = 'zh' | 'en'
-export type Qualifier = 'EXACT' | 'AT_LEAST' | 'APPROXIMATE'
+export type Qualifier = 'EXACT' | 'AT_LEAST' | 'APPROXIMATE' | 'APPROXIMATE_AT_LEAST'
 
 /** Trim a fixed-point string: "1.50" → "1.5", "2.00" → "2". */
 function trimFixed(s: string): string {
@@ -53,7 +53,8 @@ export function formatAxis(value: number, lang: Lang): string {
 
 /**
  * A published figure with its qualifier: 「3500余」/「3500+」 for AT_LEAST,
- * 「约164万」/「about 1.64 million」 for APPROXIMATE. Never a bare number for a
+ * 「约164万」/「about 1.64 million」 for APPROXIMATE, and 「约164万余」/「about 1.64 million+」
+ * for APPROXIMATE_AT_LEAST, as the article writes 「约164万余元」. Never a bare number for a
  * qualified figure.
  */
 export function formatFigure(value: number, qualifier: Qualifier, lang: Lang): string {
@@ -63,6 +64,8 @@ export function formatFigure(value: number, qualifier: Qualifier, lang: Lang): s
       return lang === 'zh' ? `${n}余` : `${n}+`
     case 'APPROXIMATE':
       return lang === 'zh' ? `约${n}` : `about ${n}`
+    case 'APPROXIMATE_AT_LEAST':
+      return lang === 'zh' ? `约${n}余` : `about ${n}+`
     default:
       return n
   }

@@ -228,6 +228,7 @@ const zh = {
   entity_EXCELLENT_CASE: '优秀案例',
   entity_TALENT_MEMBER: '人才库成员',
   entity_CIVILISATION_EVENT: '会议培训活动',
+  entity_HONOR_CATEGORY: '荣誉类别积分',
   action_CREATE: '新建',
   action_UPDATE: '修改',
   action_DELETE: '删除',
@@ -468,6 +469,7 @@ const en: Record<AdminKey, string> = {
   entity_EXCELLENT_CASE: 'Excellent case',
   entity_TALENT_MEMBER: 'Talent-pool member',
   entity_CIVILISATION_EVENT: 'Meeting or training',
+  entity_HONOR_CATEGORY: 'Honour category points',
   action_CREATE: 'Create',
   action_UPDATE: 'Update',
   action_DELETE: 'Delete',
@@ -501,7 +503,7 @@ export function taOr(key: string, fallback: string): string {
 }
 
 export const ENTITIES = ['UNIT', 'PERSON', 'HONOR', 'VOLUNTEER_RECORD', 'CAMPAIGN', 'PRACTICE_LINK', 'PRACTICE_ACTIVITY', 'ASSESSMENT', 'TARGET', 'RANKING_WEIGHTS',
-  'WISH', 'EXCELLENT_CASE', 'TALENT_MEMBER', 'CIVILISATION_EVENT']
+  'WISH', 'EXCELLENT_CASE', 'TALENT_MEMBER', 'CIVILISATION_EVENT', 'HONOR_CATEGORY']
 export const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'IMPORT', 'PURGE_DEMO']
 export const IMPORT_KINDS = ['UNITS', 'PEOPLE', 'HONORS', 'VOLUNTEER_RECORDS', 'ASSESSMENTS', 'ACTIVITIES'] as const
 
