@@ -19,6 +19,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	main "github.com/wenming/wenming"
+	"github.com/wenming/wenming/httpapi"
 )
 
 // importReport is the ImportReport of the API.
@@ -74,7 +75,7 @@ func withUpload(h http.Header) http.Header {
 	if c == nil {
 		c = http.Header{}
 	}
-	c.Set(main.UploadHeader, "1")
+	c.Set(httpapi.UploadHeader, "1")
 	return c
 }
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -17,7 +17,7 @@ import (
 
 // openForCLI opens the database named by --db or WENMING_DB for a management command.
 func openForCLI(ctx context.Context, fs *flag.FlagSet, args []string) (db.Backend, error) {
-	path := fs.String("db", env("WENMING_DB", "wenming.db"), "SQLite database file (env WENMING_DB)")
+	path := dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}

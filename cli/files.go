@@ -1,13 +1,13 @@
-package main
+package cli
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"mime"
-	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -16,93 +16,11 @@ import (
 	"github.com/wenming/wenming/db/dial"
 	"github.com/wenming/wenming/db/importer"
 	"github.com/wenming/wenming/db/seed"
-	"github.com/wenming/wenming/httpapi"
 )
-
-// UploadHeader must accompany every multipart request to /graphql (or Apollo-Require-Preflight must): a custom
-// header forces a CORS preflight, so that a cross-site form cannot post an upload with the user's cookie.
-const UploadHeader = "X-Wenming-Upload"
 
 // cliPrincipal is who the command line acts as: a local administrator, recorded in the audit log as "cli".
 func cliPrincipal(ctx context.Context) context.Context {
 	return db.WithPrincipal(ctx, &db.Principal{Username: "cli", Role: db.RoleAdmin, Via: "cli"})
-}
-
-// uploadGuard sends multipart requests to upload, after checking the custom header and giving them the upload
-// size limit and longer deadlines (a million-row file takes a while); other requests go to next.
-func uploadGuard(maxBytes int64, upload, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-		if mt != "multipart/form-data" {
-			next.ServeHTTP(w, r)
-			return
-		}
-		if r.Header.Get(UploadHeader) == "" && r.Header.Get("Apollo-Require-Preflight") == "" {
-			httpapi.WriteJSONError(w, http.StatusBadRequest, "BAD_REQUEST",
-				"上传文件须带请求头 "+UploadHeader+": 1（防止跨站提交）。Multipart uploads must carry the "+UploadHeader+" header.", nil)
-			return
-		}
-		// Only editors may upload: refuse everyone else before a byte of the body is parsed or spooled to disk.
-		if err := db.Require(r.Context(), db.RoleEditor); err != nil {
-			httpapi.WriteError(w, err)
-			return
-		}
-		if r.ContentLength > maxBytes {
-			httpapi.WriteJSONError(w, http.StatusRequestEntityTooLarge, httpapi.CodePayloadTooLarge,
-				fmt.Sprintf("上传文件过大（上限 %d 字节）。Upload too large.", maxBytes), nil)
-			return
-		}
-		rc := http.NewResponseController(w)
-		rc.SetReadDeadline(time.Now().Add(10 * time.Minute))
-		rc.SetWriteDeadline(time.Now().Add(30 * time.Minute))
-		r.Body = http.MaxBytesReader(w, r.Body, maxBytes)
-		upload.ServeHTTP(w, r)
-	})
-}
-
-// TemplateHandler serves GET /templates/{kind}.xlsx: the import template of a kind (units, people, honors,
-// volunteer-records, assessments, activities), with the catalogue of categories, campaigns and centres.
-func TemplateHandler(store db.Store) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := db.Require(r.Context(), db.RoleViewer); err != nil {
-			httpapi.WriteError(w, err)
-			return
-		}
-		name, ok := strings.CutSuffix(r.PathValue("file"), ".xlsx")
-		spec, err := importer.SpecByName(name)
-		if !ok || err != nil {
-			httpapi.WriteError(w, db.Errorf(db.ENOTFOUND, "没有这个模板：%s。可选：units、people、honors、volunteer-records、assessments、activities（.xlsx）。", r.PathValue("file")))
-			return
-		}
-		cat, err := store.ImportCatalog(r.Context())
-		if err != nil {
-			httpapi.WriteError(w, err)
-			return
-		}
-		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-		w.Header().Set("Content-Disposition", attachment(spec.NameZh+"导入模板.xlsx", spec.Slug()+"-template.xlsx"))
-		w.Header().Set("Cache-Control", "no-store")
-		if err := importer.WriteTemplate(w, spec, cat); err != nil {
-			panic(http.ErrAbortHandler)
-		}
-	})
-}
-
-// attachment is a Content-Disposition that names the file in Chinese, with an ASCII fallback.
-func attachment(name, ascii string) string {
-	return mime.FormatMediaType("attachment", map[string]string{"filename": ascii}) + "; filename*=UTF-8''" + urlPathEscape(name)
-}
-
-func urlPathEscape(s string) string {
-	var b strings.Builder
-	for _, c := range []byte(s) {
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
-			b.WriteByte(c)
-		} else {
-			fmt.Fprintf(&b, "%%%02X", c)
-		}
-	}
-	return b.String()
 }
 
 // importCommand implements `wenming import FILE --kind KIND [--dry-run] --db FILE`.
@@ -111,7 +29,7 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.SetOutput(stderr)
 	kind := fs.String("kind", "", "what the file holds: units, people, honors, volunteer-records, assessments or activities")
 	dry := fs.Bool("dry-run", false, "validate and count what would change, write nothing")
-	path := fs.String("db", env("WENMING_DB", "wenming.db"), "SQLite database file (env WENMING_DB)")
+	path := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: wenming import FILE.xlsx|FILE.csv --kind KIND [--dry-run] [--db FILE]")
@@ -248,5 +166,69 @@ func templateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote the %s template to %s\n", spec.NameZh, *out)
+	return nil
+}
+
+// exportCommand implements `wenming export --view VIEW --format xlsx|csv [--filter k=v …] [--out FILE] --db FILE`.
+func exportCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("wenming export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	names := make([]string, len(importer.ExportViews))
+	for i, v := range importer.ExportViews {
+		names[i] = v.Name
+	}
+	view := fs.String("view", "", "what to export: "+strings.Join(names, ", "))
+	format := fs.String("format", "xlsx", "xlsx or csv")
+	out := fs.String("out", "", "file to write (default VIEW.FORMAT; - for standard output)")
+	path := dbFlag(fs)
+	q := url.Values{}
+	fs.Func("filter", "a filter as NAME=VALUE, repeatable, e.g. --filter fromYear=2021 --filter levels=NATIONAL,PROVINCIAL", func(s string) error {
+		k, v, ok := strings.Cut(s, "=")
+		if !ok || k == "" {
+			return errors.New("a filter is NAME=VALUE")
+		}
+		q.Add(k, v)
+		return nil
+	})
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *view == "" {
+		fs.Usage()
+		return errors.New("--view is required")
+	}
+	if _, err := os.Stat(*path); err != nil {
+		return fmt.Errorf("database %s: %w", *path, err)
+	}
+	d, err := dial.Open(ctx, *path)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	var w io.Writer = stdout
+	var f *os.File
+	if *out != "-" {
+		if *out == "" {
+			*out = *view + "." + *format
+		}
+		if f, err = os.Create(*out); err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := importer.Export(cliPrincipal(ctx), d, *view, importer.Format(*format), q, w); err != nil {
+		if f != nil {
+			f.Close()
+			os.Remove(*out)
+		}
+		return cliError(err)
+	}
+	if f != nil {
+		if err := f.Close(); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "exported %s to %s\n", *view, *out)
+	}
 	return nil
 }

@@ -1,35 +1,28 @@
-package main
+package importer
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/wenming/wenming/db"
-	"github.com/wenming/wenming/db/dial"
-	"github.com/wenming/wenming/db/importer"
-	"github.com/wenming/wenming/httpapi"
 )
 
-// exportView is one table of the dashboard that can be exported, with the filter parameters it accepts.
-type exportView struct {
+// ExportView is one table of the dashboard that can be exported, with the filter parameters it accepts.
+type ExportView struct {
 	Name   string
 	NameZh string
 	Params []string
-	write  func(ctx context.Context, s db.Store, q url.Values, sw func(headers []string, widths []float64) (*importer.SheetWriter, error)) error
+	write  func(ctx context.Context, s db.Store, q url.Values, sw func(headers []string, widths []float64) (*SheetWriter, error)) error
 }
 
 // ExportViews lists the views of GET /export/{view}.{xlsx|csv} and `wenming export --view`.
-var ExportViews = []*exportView{
+var ExportViews = []*ExportView{
 	{Name: "honors", NameZh: "荣誉", Params: []string{"fromYear", "toYear", "levels", "categories", "recipientKinds", "statuses", "unitId", "unitKind", "edition", "demo"}, write: exportHonors},
 	{Name: "volunteer-records", NameZh: "志愿服务记录", Params: []string{"fromYear", "toYear", "campaigns", "unitId", "unitKind", "methods", "verified", "demo"}, write: exportVolunteer},
 	{Name: "units", NameZh: "省直单位", Params: []string{"kind", "nameContains", "serviceWindow", "linkedToPractice"}, write: exportUnits},
@@ -40,7 +33,7 @@ var ExportViews = []*exportView{
 	{Name: "rankings", NameZh: "创建排名", Params: []string{"year", "metric", "unitKind", "first", "order"}, write: exportRankings},
 }
 
-func findView(name string) (*exportView, error) {
+func FindView(name string) (*ExportView, error) {
 	for _, v := range ExportViews {
 		if v.Name == name {
 			return v, nil
@@ -55,15 +48,15 @@ func findView(name string) (*exportView, error) {
 
 // Export writes a view as XLSX or CSV to out, with the filters in q applied, as the principal in ctx (who must be
 // at least a viewer). Rows stream from the database to out, so a million-row export holds none in memory.
-func Export(ctx context.Context, s db.Store, view string, format importer.Format, q url.Values, out io.Writer) error {
+func Export(ctx context.Context, s db.Store, view string, format Format, q url.Values, out io.Writer) error {
 	if err := db.Require(ctx, db.RoleViewer); err != nil {
 		return err
 	}
-	v, err := findView(view)
+	v, err := FindView(view)
 	if err != nil {
 		return err
 	}
-	if format != importer.XLSX && format != importer.CSV {
+	if format != XLSX && format != CSV {
 		return db.FieldErrorf("format", "导出格式应为 xlsx 或 csv，收到“%s”。", format)
 	}
 	for k := range q {
@@ -71,10 +64,10 @@ func Export(ctx context.Context, s db.Store, view string, format importer.Format
 			return db.FieldErrorf(k, "“%s”不支持筛选条件 %s。可用：%s。", v.NameZh, k, strings.Join(v.Params, "、"))
 		}
 	}
-	var sw *importer.SheetWriter
-	start := func(headers []string, widths []float64) (*importer.SheetWriter, error) {
+	var sw *SheetWriter
+	start := func(headers []string, widths []float64) (*SheetWriter, error) {
 		var err error
-		sw, err = importer.NewSheetWriter(out, format, v.NameZh, headers, widths)
+		sw, err = NewSheetWriter(out, format, v.NameZh, headers, widths)
 		if err != nil {
 			return nil, err
 		}
@@ -100,128 +93,6 @@ func Export(ctx context.Context, s db.Store, view string, format importer.Format
 		return fmt.Errorf("export %s wrote no header", v.Name)
 	}
 	return sw.Close()
-}
-
-// ExportHandler serves GET /export/{view}.{xlsx|csv}?filters: any table view of the dashboard, with the same
-// filters as its GraphQL query (lists comma-separated or repeated) and the caller's access checked.
-func ExportHandler(store db.Store) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		file := r.PathValue("file")
-		dot := strings.LastIndexByte(file, '.')
-		if dot < 0 {
-			httpapi.WriteError(w, db.Errorf(db.ENOTFOUND, "导出地址应为 /export/视图.xlsx 或 /export/视图.csv。"))
-			return
-		}
-		view, format := file[:dot], importer.Format(strings.ToLower(file[dot+1:]))
-		if err := db.Require(r.Context(), db.RoleViewer); err != nil {
-			httpapi.WriteError(w, err)
-			return
-		}
-		v, err := findView(view)
-		if err != nil {
-			httpapi.WriteError(w, err)
-			return
-		}
-		ctype := "text/csv; charset=utf-8"
-		if format == importer.XLSX {
-			ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		}
-		stamp := time.Now().Format("20060102")
-		// Nothing is sent until the first byte is written, so validation errors still get their status.
-		lw := &lazyWriter{w: w, header: func() {
-			w.Header().Set("Content-Type", ctype)
-			w.Header().Set("Content-Disposition", attachment(v.NameZh+"-"+stamp+"."+string(format), v.Name+"-"+stamp+"."+string(format)))
-			w.Header().Set("Cache-Control", "no-store")
-		}}
-		rc := http.NewResponseController(w)
-		rc.SetWriteDeadline(time.Now().Add(30 * time.Minute))
-		if err := Export(r.Context(), store, view, format, r.URL.Query(), lw); err != nil {
-			if lw.started {
-				// The status is gone; cut the connection so that the client sees a broken download, not a short file.
-				panic(http.ErrAbortHandler)
-			}
-			httpapi.WriteError(w, err)
-		}
-	})
-}
-
-// lazyWriter sets the download headers on the first write only.
-type lazyWriter struct {
-	w       http.ResponseWriter
-	header  func()
-	started bool
-}
-
-func (l *lazyWriter) Write(p []byte) (int, error) {
-	if !l.started {
-		l.started = true
-		l.header()
-	}
-	return l.w.Write(p)
-}
-
-// exportCommand implements `wenming export --view VIEW --format xlsx|csv [--filter k=v …] [--out FILE] --db FILE`.
-func exportCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("wenming export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	names := make([]string, len(ExportViews))
-	for i, v := range ExportViews {
-		names[i] = v.Name
-	}
-	view := fs.String("view", "", "what to export: "+strings.Join(names, ", "))
-	format := fs.String("format", "xlsx", "xlsx or csv")
-	out := fs.String("out", "", "file to write (default VIEW.FORMAT; - for standard output)")
-	path := fs.String("db", env("WENMING_DB", "wenming.db"), "SQLite database file (env WENMING_DB)")
-	q := url.Values{}
-	fs.Func("filter", "a filter as NAME=VALUE, repeatable, e.g. --filter fromYear=2021 --filter levels=NATIONAL,PROVINCIAL", func(s string) error {
-		k, v, ok := strings.Cut(s, "=")
-		if !ok || k == "" {
-			return errors.New("a filter is NAME=VALUE")
-		}
-		q.Add(k, v)
-		return nil
-	})
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if *view == "" {
-		fs.Usage()
-		return errors.New("--view is required")
-	}
-	if _, err := os.Stat(*path); err != nil {
-		return fmt.Errorf("database %s: %w", *path, err)
-	}
-	d, err := dial.Open(ctx, *path)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	var w io.Writer = stdout
-	var f *os.File
-	if *out != "-" {
-		if *out == "" {
-			*out = *view + "." + *format
-		}
-		if f, err = os.Create(*out); err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
-	}
-	if err := Export(cliPrincipal(ctx), d, *view, importer.Format(*format), q, w); err != nil {
-		if f != nil {
-			f.Close()
-			os.Remove(*out)
-		}
-		return cliError(err)
-	}
-	if f != nil {
-		if err := f.Close(); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "exported %s to %s\n", *view, *out)
-	}
-	return nil
 }
 
 // --- filter parameters ---
@@ -389,7 +260,7 @@ func str[T ~string](p *T) any {
 	return string(*p)
 }
 
-func widths(spec *importer.Spec, extra ...float64) []float64 {
+func widths(spec *Spec, extra ...float64) []float64 {
 	out := make([]float64, 0, len(spec.Columns)+len(extra))
 	for _, c := range spec.Columns {
 		out = append(out, c.Width)
@@ -397,8 +268,8 @@ func widths(spec *importer.Spec, extra ...float64) []float64 {
 	return append(out, extra...)
 }
 
-func mustSpec(kind db.ImportKind) *importer.Spec {
-	s, err := importer.SpecFor(kind)
+func mustSpec(kind db.ImportKind) *Spec {
+	s, err := SpecFor(kind)
 	if err != nil {
 		panic(err)
 	}
@@ -408,7 +279,7 @@ func mustSpec(kind db.ImportKind) *importer.Spec {
 // --- views; the columns of records follow the import templates (演示数据 included), then columns that imports
 // ignore (ID …), so that an export can be edited and re-imported and an unchanged one changes nothing ---
 
-func exportHonors(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+func exportHonors(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*SheetWriter, error)) error {
 	n, err := loadNames(ctx, s)
 	if err != nil {
 		return err
@@ -427,12 +298,12 @@ func exportHonors(ctx context.Context, s db.Store, q url.Values, start func([]st
 	}
 	return s.EachHonor(ctx, f, func(h *db.Honor) error {
 		c := n.categories[h.CategoryID]
-		return sw.Row(c.NameZh, h.RecipientName, n.unit(h.UnitID), h.Year, str(h.Date), str(h.Edition), importer.StatusZh[h.Status],
-			importer.BoolZh(h.Demo), importer.LevelZh[c.Level], importer.RecipientZh[h.RecipientKind], db.GlobalID(db.NodeHonor, h.ID))
+		return sw.Row(c.NameZh, h.RecipientName, n.unit(h.UnitID), h.Year, str(h.Date), str(h.Edition), StatusZh[h.Status],
+			BoolZh(h.Demo), LevelZh[c.Level], RecipientZh[h.RecipientKind], db.GlobalID(db.NodeHonor, h.ID))
 	})
 }
 
-func exportVolunteer(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+func exportVolunteer(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*SheetWriter, error)) error {
 	n, err := loadNames(ctx, s)
 	if err != nil {
 		return err
@@ -455,13 +326,13 @@ func exportVolunteer(ctx context.Context, s db.Store, q url.Values, start func([
 				campaign = k.NameZh
 			}
 		}
-		hours := importer.HoursOfMinutes(v.Minutes)
-		return sw.Row(n.unit(&v.UnitID), string(v.Date), campaign, v.Volunteers, hours, importer.MethodZh[v.Method],
-			importer.BoolZh(v.Verified), importer.BoolZh(v.Demo), db.GlobalID(db.NodeVolunteerRecord, v.ID))
+		hours := HoursOfMinutes(v.Minutes)
+		return sw.Row(n.unit(&v.UnitID), string(v.Date), campaign, v.Volunteers, hours, MethodZh[v.Method],
+			BoolZh(v.Verified), BoolZh(v.Demo), db.GlobalID(db.NodeVolunteerRecord, v.ID))
 	})
 }
 
-func exportUnits(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+func exportUnits(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*SheetWriter, error)) error {
 	p := &params{q: q}
 	f := db.UnitCriteria{Kind: p.unitKind("kind"), NameContains: p.str("nameContains"), ServiceWindow: p.boolean("serviceWindow"),
 		LinkedToPractice: p.boolean("linkedToPractice")}
@@ -474,11 +345,11 @@ func exportUnits(ctx context.Context, s db.Store, q url.Values, start func([]str
 		return err
 	}
 	return s.EachUnit(ctx, f, func(u *db.Unit) error {
-		return sw.Row(u.Name, u.Kind, u.Sector, importer.BoolZh(u.ServiceWindow), importer.BoolZh(u.Demo), db.GlobalID(db.NodeUnit, u.ID))
+		return sw.Row(u.Name, u.Kind, u.Sector, BoolZh(u.ServiceWindow), BoolZh(u.Demo), db.GlobalID(db.NodeUnit, u.ID))
 	})
 }
 
-func exportPeople(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+func exportPeople(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*SheetWriter, error)) error {
 	n, err := loadNames(ctx, s)
 	if err != nil {
 		return err
@@ -494,11 +365,11 @@ func exportPeople(ctx context.Context, s db.Store, q url.Values, start func([]st
 		return err
 	}
 	return s.EachPerson(ctx, f, func(x *db.Person) error {
-		return sw.Row(x.Name, n.unit(x.UnitID), x.Citation, importer.BoolZh(x.Demo), db.GlobalID(db.NodePerson, x.ID))
+		return sw.Row(x.Name, n.unit(x.UnitID), x.Citation, BoolZh(x.Demo), db.GlobalID(db.NodePerson, x.ID))
 	})
 }
 
-func exportAssessments(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+func exportAssessments(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*SheetWriter, error)) error {
 	n, err := loadNames(ctx, s)
 	if err != nil {
 		return err
@@ -520,12 +391,12 @@ func exportAssessments(ctx context.Context, s db.Store, q url.Values, start func
 		return err
 	}
 	return s.EachAssessment(ctx, f, func(a *db.Assessment) error {
-		return sw.Row(n.unit(&a.UnitID), a.Year, a.BaseScore, a.Bonus, importer.BoolZh(a.Veto), importer.StageZh[a.Stage],
-			importer.BoolZh(a.Demo), db.GlobalID(db.NodeAssessment, a.ID))
+		return sw.Row(n.unit(&a.UnitID), a.Year, a.BaseScore, a.Bonus, BoolZh(a.Veto), StageZh[a.Stage],
+			BoolZh(a.Demo), db.GlobalID(db.NodeAssessment, a.ID))
 	})
 }
 
-func exportActivities(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+func exportActivities(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*SheetWriter, error)) error {
 	n, err := loadNames(ctx, s)
 	if err != nil {
 		return err
@@ -547,12 +418,12 @@ func exportActivities(ctx context.Context, s db.Store, q url.Values, start func(
 				center = c.Name
 			}
 		}
-		return sw.Row(n.unit(&a.UnitID), string(a.Date), importer.ActivityZh[a.Kind], a.Theme, center, a.Sessions, a.Participants,
-			importer.BoolZh(a.Demo), db.GlobalID(db.NodePracticeActivity, a.ID))
+		return sw.Row(n.unit(&a.UnitID), string(a.Date), ActivityZh[a.Kind], a.Theme, center, a.Sessions, a.Participants,
+			BoolZh(a.Demo), db.GlobalID(db.NodePracticeActivity, a.ID))
 	})
 }
 
-func exportFigures(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+func exportFigures(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*SheetWriter, error)) error {
 	section := strings.TrimSpace(q.Get("section"))
 	rows, err := db.BuildReconciliation(ctx, s)
 	if err != nil {
@@ -575,7 +446,7 @@ func exportFigures(ctx context.Context, s db.Store, q url.Values, start func([]s
 		if f.Source != nil {
 			source, published = f.Source.Title, string(f.Source.PublishedOn)
 		}
-		if err := sw.Row(f.Section, f.LabelZh, f.Value, f.Unit, importer.QualifierZh[f.Qualifier], recorded, importer.ReconZh[r.Status],
+		if err := sw.Row(f.Section, f.LabelZh, f.Value, f.Unit, QualifierZh[f.Qualifier], recorded, ReconZh[r.Status],
 			r.Note, f.Quote, source, published); err != nil {
 			return err
 		}
@@ -583,7 +454,7 @@ func exportFigures(ctx context.Context, s db.Store, q url.Values, start func([]s
 	return nil
 }
 
-func exportRankings(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*importer.SheetWriter, error)) error {
+func exportRankings(ctx context.Context, s db.Store, q url.Values, start func([]string, []float64) (*SheetWriter, error)) error {
 	p := &params{q: q}
 	year := p.integer("year")
 	if year == 0 {

@@ -1,6 +1,6 @@
 // Configuration of the server: the Config struct, its flags and their environment variables.
 
-package main
+package cli
 
 import (
 	"flag"
@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/wenming/wenming/db"
 )
 
 // Config is every setting of the server; each has a flag and an environment variable.
@@ -36,6 +38,18 @@ type Config struct {
 	LogFormat      string
 	ShutdownPeriod time.Duration
 }
+
+// DBEnv names the environment variable of --db, the one database setting every command shares.
+const DBEnv = "WENMING_DB"
+
+// DefaultDB is the database of a server or command started without --db.
+const DefaultDB = "wenming.db"
+
+// dbHelp explains --db the same way in every command.
+const dbHelp = "database: a SQLite file path or sqlite:PATH (env " + DBEnv + "); keep SQLite on a local disk, not NFS/SMB"
+
+// dbFlag defines --db on a command's flags: the one definition, with its environment variable.
+func dbFlag(fs *flag.FlagSet) *string { return fs.String("db", env(DBEnv, DefaultDB), dbHelp) }
 
 // env returns the environment variable's value, or def when unset.
 func env(name, def string) string {
@@ -85,15 +99,25 @@ func (e *envErrors) duration(name string, def time.Duration) time.Duration {
 	return def
 }
 
-// ParseFlags reads flags over environment variables over defaults.
-func (m *Main) ParseFlags(args []string, out io.Writer) error {
-	c := &m.Config
+// NewConfig returns the server's defaults.
+func NewConfig() Config {
+	return Config{
+		Addr: "127.0.0.1:8080", DBPath: DefaultDB, Demo: true, Cache: true, GraphiQL: true, Introspection: true,
+		SessionTTL: 12 * time.Hour, BcryptCost: db.DefaultBcryptCost,
+		MaxBodyBytes: 1 << 20, MaxUploadBytes: 256 << 20, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000,
+		LogLevel: "info", LogFormat: "text", ShutdownPeriod: 10 * time.Second,
+	}
+}
+
+// ParseServeFlags reads the flags of `wenming serve` into c, over environment variables over c's values, and
+// returns the logger they configure.
+func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, error) {
 	var bad envErrors
 	envBool, envInt := bad.boolean, bad.integer
 	fs := flag.NewFlagSet("wenming serve", flag.ContinueOnError)
 	fs.SetOutput(out)
 	fs.StringVar(&c.Addr, "addr", env("WENMING_ADDR", c.Addr), "listen address HOST:PORT (env WENMING_ADDR)")
-	fs.StringVar(&c.DBPath, "db", env("WENMING_DB", c.DBPath), "SQLite database file (env WENMING_DB); WAL mode: keep it on a local disk, not NFS/SMB")
+	fs.StringVar(&c.DBPath, "db", env(DBEnv, c.DBPath), dbHelp)
 	fs.BoolVar(&c.Demo, "demo", envBool("WENMING_DEMO", c.Demo), "load the flagged demo dataset into an empty database (env WENMING_DEMO)")
 	fs.BoolVar(&c.AnonymousRead, "anonymous-read", envBool("WENMING_ANONYMOUS_READ", c.AnonymousRead), "let anyone read without signing in, never write (env WENMING_ANONYMOUS_READ)")
 	fs.DurationVar(&c.SessionTTL, "session-ttl", bad.duration("WENMING_SESSION_TTL", c.SessionTTL), "how long a browser session lasts (env WENMING_SESSION_TTL)")
@@ -110,13 +134,13 @@ func (m *Main) ParseFlags(args []string, out io.Writer) error {
 	fs.StringVar(&c.LogFormat, "log-format", env("WENMING_LOG_FORMAT", c.LogFormat), "text or json (env WENMING_LOG_FORMAT)")
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-period", bad.duration("WENMING_SHUTDOWN_PERIOD", c.ShutdownPeriod), "how long in-flight requests may finish on SIGINT/SIGTERM (env WENMING_SHUTDOWN_PERIOD)")
 	if len(bad) > 0 {
-		return fmt.Errorf("environment: %s", strings.Join(bad, "; "))
+		return nil, fmt.Errorf("environment: %s", strings.Join(bad, "; "))
 	}
 	if err := fs.Parse(args); err != nil {
-		return err
+		return nil, err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+		return nil, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
 	c.MaxBodyBytes = int64(*body)
 	c.MaxUploadBytes = int64(*upload)
@@ -128,16 +152,14 @@ func (m *Main) ParseFlags(args []string, out io.Writer) error {
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
-		return fmt.Errorf("--log-level: %w", err)
+		return nil, fmt.Errorf("--log-level: %w", err)
 	}
 	opts := &slog.HandlerOptions{Level: level}
 	switch c.LogFormat {
 	case "json":
-		m.Log = slog.New(slog.NewJSONHandler(os.Stderr, opts))
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts)), nil
 	case "text":
-		m.Log = slog.New(slog.NewTextHandler(os.Stderr, opts))
-	default:
-		return fmt.Errorf("--log-format must be text or json")
+		return slog.New(slog.NewTextHandler(os.Stderr, opts)), nil
 	}
-	return nil
+	return nil, fmt.Errorf("--log-format must be text or json")
 }

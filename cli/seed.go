@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -17,7 +17,7 @@ func seedScale(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("wenming seed", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	scale := fs.Float64("scale", 1, "multiplier of the province-sized base (0.1, 1, 3 …)")
-	path := fs.String("db", env("WENMING_DB", "wenming.db"), "SQLite database file to fill; it must be empty or absent (env WENMING_DB)")
+	path := dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -1,0 +1,217 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/coder/websocket"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/cache"
+	"github.com/wenming/wenming/frontend"
+	"github.com/wenming/wenming/graph"
+	"github.com/wenming/wenming/graph/model"
+	"github.com/wenming/wenming/live"
+	"github.com/wenming/wenming/resolvers"
+)
+
+// Limits are the HTTP and GraphQL settings of a server that the operator chooses.
+type Limits struct {
+	// CORSOrigins may call /graphql cross-site; empty means same origin only.
+	CORSOrigins []string
+	GraphiQL    bool
+	// Introspection lets GraphiQL and reporting tools read the schema.
+	Introspection  bool
+	MaxBodyBytes   int64
+	MaxUploadBytes int64
+	MaxComplexity  int
+	MaxDepth       int
+	MaxTokens      int
+	// BcryptCost hashes passwords set through the API.
+	BcryptCost int
+}
+
+// Server is the whole HTTP surface over a store: the GraphQL API with its transports, caches and limits, the
+// export, template and sign-in endpoints, health checks and the dashboard.
+type Server struct {
+	Config Limits
+	// Store is what the API reads and writes (usually the cached backend).
+	Store db.Store
+	// Ready answers /readyz: nil while the database answers.
+	Ready func(ctx context.Context) error
+	Auth  *Auth
+	// Live feeds the dataChanged subscription; nil turns the subscription into an error.
+	Live *live.Broker
+	Log  *slog.Logger
+}
+
+// GraphQL builds the gqlgen server with its transports, caches and limits.
+func (m *Server) GraphQL() *handler.Server {
+	root := resolvers.New(m.Store)
+	root.BcryptCost = m.Config.BcryptCost
+	root.Live = m.Live
+	cfg := graph.Config{Resolvers: root}
+	// A connection costs first × the cost of one node, so that a page of 100 is 100 times a page of one.
+	conn := func(child int, first *int) int {
+		n := db.DefaultPageSize
+		if first != nil && *first > 0 {
+			n = *first
+		}
+		return 1 + n*child
+	}
+	cfg.Complexity.Query.Honors = func(c int, _ *model.HonorFilter, _ *db.HonorOrder, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.Units = func(c int, _ *model.UnitFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.People = func(c int, _ *model.PersonFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.VolunteerRecords = func(c int, _ *model.VolunteerFilter, _ *db.VolunteerRecordOrder, first *int, _ *string) int {
+		return conn(c, first)
+	}
+	cfg.Complexity.Query.PracticeActivities = func(c int, _ *model.PracticeActivityFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.Assessments = func(c int, _ *model.AssessmentFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.AuditLog = func(c int, _ *model.AuditFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.DeletedRecords = func(c int, _ *db.Entity, _ *bool, first *int, _ *string) int { return conn(c, first) }
+	// A ranking is computed in one pass and cached; its entries cost their fields, not first × the fields.
+	cfg.Complexity.Query.Rankings = func(c int, _ *int, _ db.RankingMetric, _ *string, _ *int, _ *db.RankingOrder) int { return 1 + 10*c }
+
+	// Lists nested in records are not paged; price them by a typical length, so that a query nesting them
+	// (unit → honours → unit → honours …) cannot multiply its way past the limits.
+	list := func(n int) func(int) int { return func(c int) int { return 1 + n*c } }
+	cfg.Complexity.Unit.Honors = list(20)
+	cfg.Complexity.Unit.Assessments = list(6)
+	cfg.Complexity.Unit.PracticeLinks = list(5)
+	cfg.Complexity.Unit.Pairings = list(5)
+	cfg.Complexity.Person.Honors = list(5)
+	cfg.Complexity.VolunteerProject.Honors = list(5)
+	cfg.Complexity.PracticeCenter.Links = list(5)
+	cfg.Complexity.Campaign.Donations = list(50)
+	cfg.Complexity.Assessment.Scores = list(6)
+	// The article records (graph/article.graphqls).
+	cfg.Complexity.Query.Wishes = func(c int, _ *model.WishFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.ExcellentCases = func(c int, _ *string, _ *bool, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.TalentMembers = func(c int, _ *db.TalentRole, _ *bool, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.CivilisationEvents = func(c int, _ *model.CivilisationEventFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Pairing.Contents = list(5)
+
+	srv := handler.New(graph.NewExecutableSchema(cfg))
+	srv.AddTransport(m.websocket())
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	// Uploads (importRecords) only: uploadGuard in Handler rejects multipart requests without the custom header.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: m.Config.MaxUploadBytes, MaxMemory: 32 << 20})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(m.Config.MaxTokens)
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	if m.Config.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.FixedComplexityLimit(m.Config.MaxComplexity))
+	srv.Use(DepthLimit{Max: m.Config.MaxDepth})
+	// Each operation gets its own data-version memo and dataloaders (a WebSocket carries many operations).
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(resolvers.WithLoaders(cache.WithRequestVersion(ctx), m.Store))
+	})
+	// Every operation needs at least a viewer; mutations check their own, higher, roles.
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		oc := graphql.GetOperationContext(ctx)
+		if oc.Operation != nil && oc.Operation.Operation != ast.Mutation {
+			if err := db.Require(ctx, db.RoleViewer); err != nil {
+				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{ErrorPresenter(m.Log)(ctx, err)}})
+			}
+		}
+		return next(ctx)
+	})
+	if c, ok := m.Store.(*cache.Store); ok {
+		rc := NewResponseCache(1024, c.Version)
+		rc.Scope = func(ctx context.Context) string { return string(db.PrincipalFrom(ctx).Effective()) }
+		srv.Use(rc)
+	}
+	srv.SetErrorPresenter(ErrorPresenter(m.Log))
+	srv.SetRecoverFunc(RecoverFunc(m.Log))
+	return srv
+}
+
+// websocket is the graphql-transport-ws transport of the dataChanged subscription. Browsers authenticate with
+// their session cookie; tools send {"Authorization": "Bearer wm_…"} in connection_init. Only this origin and the
+// CORS allowlist may connect.
+func (m *Server) websocket() transport.Websocket {
+	var hosts []string
+	for _, o := range m.Config.CORSOrigins {
+		if u, err := url.Parse(o); err == nil && u.Host != "" {
+			hosts = append(hosts, u.Host)
+		}
+	}
+	return transport.Websocket{
+		Implementation:        transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: hosts}},
+		KeepAlivePingInterval: 15 * time.Second,
+		InitTimeout:           10 * time.Second,
+		InitFunc: func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+			if h := payload.Authorization(); h != "" {
+				p, err := m.Auth.TokenPrincipal(ctx, h)
+				if err != nil {
+					return ctx, nil, err
+				}
+				ctx = db.WithPrincipal(ctx, p)
+			}
+			if db.PrincipalFrom(ctx) == nil {
+				return ctx, nil, errors.New("请先登录或提供 API 令牌。Please sign in or send an API token.")
+			}
+			return ctx, nil, nil
+		},
+	}
+}
+
+// Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.
+func (m *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	api := http.Handler(m.GraphQL())
+	var gql http.Handler = api
+	if len(m.Config.CORSOrigins) > 0 {
+		gql = cors.New(cors.Options{
+			AllowedOrigins: m.Config.CORSOrigins,
+			AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+			AllowedHeaders: []string{"Content-Type", "Authorization", "Apollo-Require-Preflight", "X-Request-Id", UploadHeader},
+			MaxAge:         600,
+		}).Handler(api)
+	}
+	mux.Handle("/graphql", m.Auth.RequireSignIn(UploadGuard(m.Config.MaxUploadBytes, gql,
+		LimitBody(m.Config.MaxBodyBytes, gql))))
+	mux.Handle("GET /export/{file}", m.Auth.RequireSignIn(ExportHandler(m.Store)))
+	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
+	mux.HandleFunc("POST /auth/login", m.Auth.Login)
+	mux.HandleFunc("POST /auth/logout", m.Auth.Logout)
+	mux.HandleFunc("GET /auth/me", m.Auth.Me)
+	if m.Config.GraphiQL {
+		mux.Handle("GET /graphiql", GraphiQLCSP(playground.Handler("文明看板 GraphiQL", "/graphql")))
+	} else {
+		mux.Handle("/graphiql", http.NotFoundHandler())
+	}
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := m.Ready(r.Context()); err != nil {
+			m.Log.Warn("not ready", "err", err)
+			http.Error(w, "database unavailable\n", http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "ready\n")
+	})
+	mux.Handle("/", frontend.Handler())
+	return RequestLog(m.Log, SecurityHeaders(m.Auth.Middleware(mux)))
+}
