@@ -438,16 +438,9 @@ func (r *rowParse) recipient(h *db.Honor, cat *db.HonorCategory, owner *db.Unit)
 			r.fail("recipient", "未找到单位“%s”（“%s”授予单位）。请核对名称，或先导入单位。", name, cat.NameZh)
 			return
 		}
-		if kind == db.RecipientCampus && !u.Campus {
-			r.fail("recipient", "“%s”只授予高校和中小学，“%s”是%s。", cat.NameZh, u.Name, u.Kind)
-			return
-		}
-		if kind == db.RecipientUnit && u.Campus {
-			r.fail("recipient", "“%s”授予单位，“%s”是%s，应使用校园类荣誉类别。", cat.NameZh, u.Name, u.Kind)
-			return
-		}
-		if kind == db.RecipientWindow && !u.ServiceWindow {
-			r.fail("recipient", "“%s”授予窗口单位，“%s”不是窗口单位。", cat.NameZh, u.Name)
+		// The mutations' rule, with their words (db/rules.go).
+		if err := db.CheckUnitRecipient(kind, u); err != nil {
+			r.fail("recipient", "%s。", db.ErrorMessage(err))
 			return
 		}
 		h.UnitID = &u.ID

@@ -392,3 +392,37 @@ func gb18030(s string) (string, error) {
 	out, _, err := transform.String(simplifiedchinese.GB18030.NewEncoder(), s)
 	return out, err
 }
+
+// TestImportSharesTheMutationRules imports what a mutation refuses and expects the mutation's words: the import
+// and the mutations apply one rule set (db/rules.go).
+func TestImportSharesTheMutationRules(t *testing.T) {
+	d := mustOpenReal(t)
+	ctx := editor()
+	u, err := d.CreateUnit(ctx, db.UnitFields{Name: "某某厅（演示）", Kind: "机关"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("WindowHonourForANonWindowUnit", func(t *testing.T) {
+		_, mutErr := d.CreateHonor(ctx, db.HonorFields{CategoryCode: "DIRECT_DEMO_WINDOW", UnitID: &u.ID, Year: 2023})
+		if db.ErrorCode(mutErr) != db.EINVALID {
+			t.Fatalf("mutation: %v, want EINVALID", mutErr)
+		}
+		rep := mustImport(t, d, db.ImportHonors, writeFile(t, "h.csv", "荣誉类别,获得者名称,年份\n省直文明服务示范窗口,某某厅（演示）,2023\n"), true)
+		if rep.ErrorCount != 1 {
+			t.Fatalf("import errors = %d (%+v), want 1", rep.ErrorCount, rep.Errors)
+		}
+		if got := rep.Errors[0].Message; !strings.Contains(got, db.ErrorMessage(mutErr)) {
+			t.Fatalf("import says %q, the mutation %q", got, db.ErrorMessage(mutErr))
+		}
+	})
+	t.Run("CampusHonourForAUnit", func(t *testing.T) {
+		_, mutErr := d.CreateHonor(ctx, db.HonorFields{CategoryCode: "NATIONAL_CIVILISED_CAMPUS", UnitID: &u.ID, Year: 2023})
+		if db.ErrorCode(mutErr) != db.EINVALID {
+			t.Fatalf("mutation: %v, want EINVALID", mutErr)
+		}
+		rep := mustImport(t, d, db.ImportHonors, writeFile(t, "c.csv", "荣誉类别,获得者名称,年份\nNATIONAL_CIVILISED_CAMPUS,某某厅（演示）,2023\n"), true)
+		if rep.ErrorCount != 1 || !strings.Contains(rep.Errors[0].Message, db.ErrorMessage(mutErr)) {
+			t.Fatalf("import errors %+v, want the mutation's %q", rep.Errors, db.ErrorMessage(mutErr))
+		}
+	})
+}

@@ -39,15 +39,8 @@ func (d *DB) UpdateUnit(ctx context.Context, id int64, expected int, in db.UnitF
 			count(*) FILTER (WHERE recipient_kind = 'UNIT') FROM honors WHERE unit_id = ?`, id).Scan(&campusHonors, &windowHonors, &unitHonors); err != nil {
 			return err
 		}
-		campus := isCampusKind(in.Kind)
-		if campusHonors > 0 && !campus {
-			return db.FieldErrorf("kind", "该单位有 %d 条校园类荣誉，类型须为高校或中小学", campusHonors)
-		}
-		if unitHonors > 0 && campus {
-			return db.FieldErrorf("kind", "该单位有 %d 条单位类荣誉，类型不能改为高校或中小学", unitHonors)
-		}
-		if windowHonors > 0 && !in.ServiceWindow {
-			return db.FieldErrorf("serviceWindow", "该单位有 %d 条窗口类荣誉，须保持为窗口单位", windowHonors)
+		if err := db.CheckUnitChange(in, db.HonorsHeld{Unit: unitHonors, Campus: campusHonors, Window: windowHonors}); err != nil {
+			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE units SET name = ?, kind = ?, sector = ?, service_window = ?, version = version + 1 WHERE id = ?`,
 			in.Name, in.Kind, in.Sector, in.ServiceWindow, id)
@@ -59,7 +52,6 @@ func (d *DB) UpdateUnit(ctx context.Context, id int64, expected int, in db.UnitF
 	return one(ctx, id, d.UnitsByIDs)
 }
 
-func isCampusKind(kind string) bool { return kind == "高校" || kind == "中小学" }
 
 // CreatePerson adds a person.
 func (d *DB) CreatePerson(ctx context.Context, in db.PersonFields) (*db.Person, error) {
@@ -121,21 +113,21 @@ func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow
 	} else if err != nil {
 		return nil, err
 	}
-	r.kind = chooseRecipientKind(&db.HonorCategory{RecipientKind: r.kind, RecipientKinds: splitEnums[db.RecipientKind](kinds)}, in)
+	r.kind = db.ChooseRecipientKind(&db.HonorCategory{RecipientKind: r.kind, RecipientKinds: splitEnums[db.RecipientKind](kinds)}, in)
 	r.status = defStatus
 	if in.Status != nil {
 		r.status = *in.Status
 	}
 	forbid := func(field string, v *int64, what string) error {
 		if v != nil {
-			return db.FieldErrorf(field, "类别的获得者类型为%s，不应填写%s", recipientZh[r.kind], what)
+			return db.FieldErrorf(field, "类别的获得者类型为%s，不应填写%s", db.RecipientKindZh[r.kind], what)
 		}
 		return nil
 	}
 	switch r.kind {
 	case db.RecipientUnit, db.RecipientCampus, db.RecipientWindow:
 		if in.UnitID == nil {
-			return nil, db.FieldErrorf("unitId", "%s类荣誉须指定获得单位", recipientZh[r.kind])
+			return nil, db.FieldErrorf("unitId", "%s类荣誉须指定获得单位", db.RecipientKindZh[r.kind])
 		}
 		for _, f := range []error{forbid("personId", in.PersonID, "人物"), forbid("projectId", in.ProjectID, "项目"), forbid("workId", in.WorkID, "作品")} {
 			if f != nil {
@@ -150,13 +142,8 @@ func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow
 		} else if err != nil {
 			return nil, err
 		}
-		switch {
-		case r.kind == db.RecipientCampus && !isCampusKind(kind):
-			return nil, db.FieldErrorf("unitId", "校园类荣誉须授予高校或中小学，%s 是%s", r.name, kind)
-		case r.kind == db.RecipientUnit && isCampusKind(kind):
-			return nil, db.FieldErrorf("unitId", "%s 是%s，应使用校园类荣誉类别", r.name, kind)
-		case r.kind == db.RecipientWindow && !window:
-			return nil, db.FieldErrorf("unitId", "窗口类荣誉须授予窗口单位，%s 不是窗口单位", r.name)
+		if err := db.CheckUnitRecipient(r.kind, &db.Unit{Name: r.name, Kind: kind, ServiceWindow: window}); err != nil {
+			return nil, err
 		}
 		r.unitID = in.UnitID
 	case db.RecipientPerson:
@@ -190,7 +177,7 @@ func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow
 			table, field, col, id, other, otherField = "works", "workId", "title", in.WorkID, in.ProjectID, "projectId"
 		}
 		if id == nil {
-			return nil, db.FieldErrorf(field, "%s类荣誉须指定%s", recipientZh[r.kind], recipientZh[r.kind])
+			return nil, db.FieldErrorf(field, "%s类荣誉须指定%s", db.RecipientKindZh[r.kind], db.RecipientKindZh[r.kind])
 		}
 		if err := forbid("personId", in.PersonID, "人物"); err != nil {
 			return nil, err
@@ -201,7 +188,7 @@ func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow
 		var unit *int64
 		err := tx.QueryRowContext(ctx, `SELECT `+col+`, unit_id FROM `+table+` WHERE id = ?`, *id).Scan(&r.name, &unit)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, db.FieldErrorf(field, "%s不存在：%d", recipientZh[r.kind], *id)
+			return nil, db.FieldErrorf(field, "%s不存在：%d", db.RecipientKindZh[r.kind], *id)
 		} else if err != nil {
 			return nil, err
 		}
@@ -222,35 +209,6 @@ func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow
 		r.name = in.RecipientName
 	}
 	return r, nil
-}
-
-// chooseRecipientKind picks, for a category that accepts several recipient kinds (「四个优秀」: persons,
-// organisations, projects), the kind whose record the input names; otherwise it is the category's default kind.
-func chooseRecipientKind(c *db.HonorCategory, in db.HonorFields) db.RecipientKind {
-	if len(c.RecipientKinds) < 2 {
-		return c.RecipientKind
-	}
-	for _, k := range []struct {
-		kind db.RecipientKind
-		set  bool
-	}{{db.RecipientPerson, in.PersonID != nil}, {db.RecipientProject, in.ProjectID != nil}, {db.RecipientWork, in.WorkID != nil}} {
-		if k.set && c.Accepts(k.kind) {
-			return k.kind
-		}
-	}
-	if in.UnitID != nil && in.PersonID == nil && in.ProjectID == nil && in.WorkID == nil {
-		for _, k := range []db.RecipientKind{db.RecipientUnit, db.RecipientCampus, db.RecipientWindow} {
-			if c.Accepts(k) {
-				return k
-			}
-		}
-	}
-	return c.RecipientKind
-}
-
-var recipientZh = map[db.RecipientKind]string{
-	db.RecipientUnit: "单位", db.RecipientCampus: "校园", db.RecipientPerson: "个人", db.RecipientProject: "项目",
-	db.RecipientWork: "作品", db.RecipientWindow: "窗口",
 }
 
 // CreateHonor adds an honour.
