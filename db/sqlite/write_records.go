@@ -52,7 +52,6 @@ func (d *DB) UpdateUnit(ctx context.Context, id int64, expected int, in db.UnitF
 	return one(ctx, id, d.UnitsByIDs)
 }
 
-
 // CreatePerson adds a person.
 func (d *DB) CreatePerson(ctx context.Context, in db.PersonFields) (*db.Person, error) {
 	if err := in.Validate(); err != nil {
