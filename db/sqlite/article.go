@@ -174,7 +174,7 @@ func (d *DB) Wishes(ctx context.Context, f db.WishCriteria, page db.Page) (*db.W
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(ws, page, func(x *db.Wish) string { return encodeOrderedCursor(order, string(x.CollectedOn), x.ID) },
+	out.Edges, out.PageInfo = db.Paged(ws, page, func(x *db.Wish) string { return db.EncodeCursor(order, string(x.CollectedOn), x.ID) },
 		func(c string, x *db.Wish) *db.WishEdge { return &db.WishEdge{Cursor: c, Node: x} })
 	return out, nil
 }
@@ -269,7 +269,7 @@ func (d *DB) ExcellentCases(ctx context.Context, f db.CaseCriteria, page db.Page
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(cs, page, func(x *db.ExcellentCase) string { return encodeOrderedCursor(order, x.ID, x.ID) },
+	out.Edges, out.PageInfo = db.Paged(cs, page, func(x *db.ExcellentCase) string { return db.EncodeCursor(order, x.ID, x.ID) },
 		func(c string, x *db.ExcellentCase) *db.ExcellentCaseEdge {
 			return &db.ExcellentCaseEdge{Cursor: c, Node: x}
 		})
@@ -333,7 +333,7 @@ func (d *DB) TalentMembers(ctx context.Context, f db.TalentCriteria, page db.Pag
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(ms, page, func(x *db.TalentMember) string { return encodeOrderedCursor(order, x.ID, x.ID) },
+	out.Edges, out.PageInfo = db.Paged(ms, page, func(x *db.TalentMember) string { return db.EncodeCursor(order, x.ID, x.ID) },
 		func(c string, x *db.TalentMember) *db.TalentMemberEdge {
 			return &db.TalentMemberEdge{Cursor: c, Node: x}
 		})
@@ -428,12 +428,12 @@ func (d *DB) CivilisationEvents(ctx context.Context, f db.EventCriteria, page db
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(es, page, func(x *db.CivilisationEvent) string {
+	out.Edges, out.PageInfo = db.Paged(es, page, func(x *db.CivilisationEvent) string {
 		v := "~"
 		if x.Date != nil {
 			v = string(*x.Date)
 		}
-		return encodeOrderedCursor(order, v, x.ID)
+		return db.EncodeCursor(order, v, x.ID)
 	}, func(c string, x *db.CivilisationEvent) *db.CivilisationEventEdge {
 		return &db.CivilisationEventEdge{Cursor: c, Node: x}
 	})

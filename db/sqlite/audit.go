@@ -42,7 +42,7 @@ func (d *DB) AuditLog(ctx context.Context, f db.AuditCriteria, page db.Page) (*d
 		return nil, err
 	}
 	if page.After != "" {
-		c, err := decodeCursor(page.After)
+		c, err := db.DecodeCursor(page.After)
 		if err != nil {
 			return nil, err
 		}
@@ -57,7 +57,7 @@ func (d *DB) AuditLog(ctx context.Context, f db.AuditCriteria, page db.Page) (*d
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(as, page, func(a *db.AuditEntry) string { return encodeCursor(nil, a.ID) },
+	out.Edges, out.PageInfo = db.Paged(as, page, func(a *db.AuditEntry) string { return db.EncodeCursor("", nil, a.ID) },
 		func(c string, a *db.AuditEntry) *db.AuditEntryEdge { return &db.AuditEntryEdge{Cursor: c, Node: a} })
 	return out, nil
 }

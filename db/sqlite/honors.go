@@ -92,7 +92,7 @@ func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder
 	}
 	orderName := string(order.Field) + "/" + string(order.Direction)
 	if page.After != "" {
-		c, err := decodeCursor(page.After)
+		c, err := db.DecodeCursor(page.After)
 		if err != nil {
 			return nil, err
 		}
@@ -130,12 +130,12 @@ func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder
 		var key any
 		err := r.Scan(&h.ID, &h.CategoryID, &h.RecipientKind, &h.RecipientName, &h.UnitID, &h.PersonID, &h.ProjectID, &h.WorkID,
 			&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo, &h.Version, &key)
-		return &db.HonorEdge{Cursor: encodeOrderedCursor(orderName, key, h.ID), Node: h}, err
+		return &db.HonorEdge{Cursor: db.EncodeCursor(orderName, key, h.ID), Node: h}, err
 	})
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(edges, page, func(e *db.HonorEdge) string { return e.Cursor },
+	out.Edges, out.PageInfo = db.Paged(edges, page, func(e *db.HonorEdge) string { return e.Cursor },
 		func(_ string, e *db.HonorEdge) *db.HonorEdge { return e })
 	return out, nil
 }
@@ -266,7 +266,7 @@ func (d *DB) People(ctx context.Context, f db.PersonCriteria, page db.Page) (*db
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(ps, page, func(p *db.Person) string { return encodeCursor(nil, p.ID) },
+	out.Edges, out.PageInfo = db.Paged(ps, page, func(p *db.Person) string { return db.EncodeCursor("", nil, p.ID) },
 		func(c string, p *db.Person) *db.PersonEdge { return &db.PersonEdge{Cursor: c, Node: p} })
 	return out, nil
 }
@@ -290,7 +290,7 @@ func afterID(w *where, col, after string) error {
 	if after == "" {
 		return nil
 	}
-	c, err := decodeCursor(after)
+	c, err := db.DecodeCursor(after)
 	if err != nil {
 		return err
 	}

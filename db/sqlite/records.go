@@ -21,7 +21,7 @@ func keysetAfter(w *where, order, after, col, idCol string, numeric, desc bool) 
 	if after == "" {
 		return nil
 	}
-	c, err := decodeCursor(after)
+	c, err := db.DecodeCursor(after)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (d *DB) PracticeActivities(ctx context.Context, f db.PracticeActivityCriter
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(as, page, func(a *db.PracticeActivity) string { return encodeOrderedCursor(order, string(a.Date), a.ID) },
+	out.Edges, out.PageInfo = db.Paged(as, page, func(a *db.PracticeActivity) string { return db.EncodeCursor(order, string(a.Date), a.ID) },
 		func(c string, a *db.PracticeActivity) *db.PracticeActivityEdge {
 			return &db.PracticeActivityEdge{Cursor: c, Node: a}
 		})
@@ -151,7 +151,7 @@ func (d *DB) Assessments(ctx context.Context, f db.AssessmentCriteria, page db.P
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(as, page, func(a *db.Assessment) string { return encodeOrderedCursor(order, a.Year, a.ID) },
+	out.Edges, out.PageInfo = db.Paged(as, page, func(a *db.Assessment) string { return db.EncodeCursor(order, a.Year, a.ID) },
 		func(c string, a *db.Assessment) *db.AssessmentEdge { return &db.AssessmentEdge{Cursor: c, Node: a} })
 	return out, nil
 }
@@ -178,7 +178,7 @@ func (d *DB) VolunteerRecordsInOrder(ctx context.Context, f db.VolunteerCriteria
 	desc := order.Direction == db.OrderDirectionDesc
 	if order.Field == db.VolunteerOrderByID && !desc {
 		if page.After != "" {
-			if c, err := decodeCursor(page.After); err == nil && c.O != "" {
+			if c, err := db.DecodeCursor(page.After); err == nil && c.O != "" {
 				return nil, db.FieldErrorf("after", "游标属于另一种排序方式，请从第一页重新开始")
 			}
 		}
@@ -215,12 +215,12 @@ func (d *DB) VolunteerRecordsInOrder(ctx context.Context, f db.VolunteerCriteria
 		v := &db.VolunteerRecord{}
 		var key any
 		err := r.Scan(&v.ID, &v.UnitID, &v.CampaignID, &v.Date, &v.Volunteers, &v.Minutes, &v.Method, &v.Verified, &v.Demo, &v.Version, &key)
-		return &db.VolunteerRecordEdge{Cursor: encodeOrderedCursor(orderName, key, v.ID), Node: v}, err
+		return &db.VolunteerRecordEdge{Cursor: db.EncodeCursor(orderName, key, v.ID), Node: v}, err
 	})
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(edges, page, func(e *db.VolunteerRecordEdge) string { return e.Cursor },
+	out.Edges, out.PageInfo = db.Paged(edges, page, func(e *db.VolunteerRecordEdge) string { return e.Cursor },
 		func(_ string, e *db.VolunteerRecordEdge) *db.VolunteerRecordEdge { return e })
 	return out, nil
 }

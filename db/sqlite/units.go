@@ -48,7 +48,7 @@ func (d *DB) Units(ctx context.Context, f db.UnitCriteria, page db.Page) (*db.Un
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(us, page, func(u *db.Unit) string { return encodeCursor(nil, u.ID) },
+	out.Edges, out.PageInfo = db.Paged(us, page, func(u *db.Unit) string { return db.EncodeCursor("", nil, u.ID) },
 		func(c string, u *db.Unit) *db.UnitEdge { return &db.UnitEdge{Cursor: c, Node: u} })
 	return out, nil
 }

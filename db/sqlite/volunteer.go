@@ -99,7 +99,7 @@ func (d *DB) VolunteerRecords(ctx context.Context, f db.VolunteerCriteria, page 
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(vs, page, func(v *db.VolunteerRecord) string { return encodeCursor(nil, v.ID) },
+	out.Edges, out.PageInfo = db.Paged(vs, page, func(v *db.VolunteerRecord) string { return db.EncodeCursor("", nil, v.ID) },
 		func(c string, v *db.VolunteerRecord) *db.VolunteerRecordEdge {
 			return &db.VolunteerRecordEdge{Cursor: c, Node: v}
 		})

@@ -206,7 +206,7 @@ func (d *DB) DeletedRecords(ctx context.Context, f db.DeletedCriteria, page db.P
 		return nil, err
 	}
 	if page.After != "" {
-		c, err := decodeCursor(page.After)
+		c, err := db.DecodeCursor(page.After)
 		if err != nil {
 			return nil, err
 		}
@@ -220,7 +220,7 @@ func (d *DB) DeletedRecords(ctx context.Context, f db.DeletedCriteria, page db.P
 	if err != nil {
 		return nil, err
 	}
-	out.Edges, out.PageInfo = paged(xs, page, func(x *db.DeletedRecord) string { return encodeCursor(nil, x.ID) },
+	out.Edges, out.PageInfo = db.Paged(xs, page, func(x *db.DeletedRecord) string { return db.EncodeCursor("", nil, x.ID) },
 		func(c string, x *db.DeletedRecord) *db.DeletedRecordEdge {
 			return &db.DeletedRecordEdge{Cursor: c, Node: x}
 		})
