@@ -49,7 +49,11 @@ test-e2e: build
 	./scripts/ensure-chromium.sh
 	cd frontend && WENMING_BIN=$(CURDIR)/bin/wenming npm run test:e2e
 
-test: check-generated test-go test-frontend test-e2e
+# Every phase prints its time, so that the test budget (under 8 minutes) stays visible.
+test:
+	@set -e; total=$$(date +%s); for p in check-generated test-go test-frontend test-e2e; do \
+		s=$$(date +%s); $(MAKE) --no-print-directory $$p; echo "== phase $$p: $$(( $$(date +%s) - s )) s"; done; \
+		echo "== make test: $$(( $$(date +%s) - total )) s in all"
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/test-output

@@ -107,8 +107,6 @@ type UnitStore interface {
 	UnitKinds(ctx context.Context) ([]*UnitKindCount, error)
 	// RankingInputs returns each unit's raw ranking components for a year.
 	RankingInputs(ctx context.Context, year int, unitKind string) ([]RankingInput, error)
-	// Rankings ranks every unit (of a kind) for a year by a metric; backends answer with ComputeRankings.
-	Rankings(ctx context.Context, year int, metric RankingMetric, unitKind string) ([]*RankingEntry, error)
 	RankingWeights(ctx context.Context, year int) ([]*RankingWeight, error)
 }
 

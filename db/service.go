@@ -92,8 +92,8 @@ func BuildProgress(ctx context.Context, s Store, metric ProgressMetric, years Ye
 // MaxRankingSize bounds `first` on rankings.
 const MaxRankingSize = 500
 
-// ComputeRankings ranks every unit (of a kind) for a year from the store's raw inputs and the weights in force.
-// Backends implement Store.Rankings with it, so that a cache in front of the store can keep the whole ranking.
+// ComputeRankings ranks every unit (of a kind) for a year from the store's raw inputs and the weights in force: the
+// rules live here, the backends only supply the inputs.
 func ComputeRankings(ctx context.Context, s Store, year int, metric RankingMetric, unitKind string) ([]*RankingEntry, error) {
 	in, err := s.RankingInputs(ctx, year, unitKind)
 	if err != nil {
@@ -107,8 +107,7 @@ func ComputeRankings(ctx context.Context, s Store, year int, metric RankingMetri
 }
 
 // BuildRankings validates the arguments, takes the year's ranking, fills each entry's rank in the previous year,
-// and returns the first n from the top or the bottom (bottom entries stay in rank order). The store's entries
-// may be shared by a cache, so the returned ones are copies.
+// and returns the first n from the top or the bottom (bottom entries stay in rank order).
 func BuildRankings(ctx context.Context, s Store, year int, metric RankingMetric, unitKind string, n int, order RankingOrder) ([]*RankingEntry, error) {
 	if year < MinYear || year > MaxYear {
 		return nil, FieldErrorf("year", "年份超出范围：%d", year)
@@ -119,11 +118,11 @@ func BuildRankings(ctx context.Context, s Store, year int, metric RankingMetric,
 	if n < 1 || n > MaxRankingSize {
 		return nil, FieldErrorf("first", "first 必须在 1 到 %d 之间，收到 %d", MaxRankingSize, n)
 	}
-	cur, err := s.Rankings(ctx, year, metric, unitKind)
+	cur, err := ComputeRankings(ctx, s, year, metric, unitKind)
 	if err != nil {
 		return nil, err
 	}
-	prev, err := s.Rankings(ctx, year-1, metric, unitKind)
+	prev, err := ComputeRankings(ctx, s, year-1, metric, unitKind)
 	if err != nil {
 		return nil, err
 	}

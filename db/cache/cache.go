@@ -124,9 +124,9 @@ func (s *Store) VolunteerStats(ctx context.Context, g []db.VolunteerDimension, f
 	return cached(ctx, s, "VolunteerStats", []any{g, f}, func() ([]*db.VolunteerBucket, error) { return s.Store.VolunteerStats(ctx, g, f) })
 }
 
-// Rankings caches a year's whole ranking; callers copy the entries they change.
-func (s *Store) Rankings(ctx context.Context, year int, m db.RankingMetric, kind string) ([]*db.RankingEntry, error) {
-	return cached(ctx, s, "Rankings", []any{year, m, kind}, func() ([]*db.RankingEntry, error) { return s.Store.Rankings(ctx, year, m, kind) })
+// RankingInputs caches each unit's raw ranking components for a year: the SQL part of a ranking.
+func (s *Store) RankingInputs(ctx context.Context, year int, kind string) ([]db.RankingInput, error) {
+	return cached(ctx, s, "RankingInputs", []any{year, kind}, func() ([]db.RankingInput, error) { return s.Store.RankingInputs(ctx, year, kind) })
 }
 
 // RankingWeights caches the weights in force for a year.

@@ -112,11 +112,6 @@ func (d *DB) RankingInputs(ctx context.Context, year int, unitKind string) ([]db
 	})
 }
 
-// Rankings ranks the units of a year by the documented rules of db.Rank.
-func (d *DB) Rankings(ctx context.Context, year int, metric db.RankingMetric, unitKind string) ([]*db.RankingEntry, error) {
-	return db.ComputeRankings(ctx, d, year, metric, unitKind)
-}
-
 // RankingWeights returns the creation-index weights in force for a year: the latest version at or before it.
 func (d *DB) RankingWeights(ctx context.Context, year int) ([]*db.RankingWeight, error) {
 	rows, err := d.read.QueryContext(ctx, `SELECT from_year, component, label_zh, weight, basis FROM ranking_weights
