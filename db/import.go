@@ -73,9 +73,52 @@ type ImportError struct {
 	Message string
 }
 
-// Importer imports spreadsheet files all-or-nothing, matching rows to existing records on natural keys.
+// Importer imports spreadsheet files all-or-nothing, matching rows to existing records on natural keys. Backends
+// implement it with importer.Run over their ImportStaging, so that every backend validates and counts alike.
 type Importer interface {
 	Import(ctx context.Context, req ImportRequest) (*ImportReport, error)
+}
+
+// ImportStaging is what a backend offers the import's orchestration (db/importer): the transaction of the writing
+// pass. The rules (two passes, validation, demo flags, counts, dry runs) live in db/importer, the SQL in the backend.
+type ImportStaging interface {
+	// ImportCatalog returns the reference data the validating pass resolves names against.
+	ImportCatalog(ctx context.Context) (*Catalog, error)
+	// BeginImport opens the writing pass of an import of the kind, in one transaction.
+	BeginImport(ctx context.Context, kind ImportKind) (ImportTx, error)
+}
+
+// ImportTx is the writing pass of one import, in one transaction: the catalogue as the transaction sees it, upserts
+// matched on the kind's natural key, and a commit that writes the audit entry and bumps the data version when
+// anything changed. Close rolls back whatever was not committed.
+type ImportTx interface {
+	// Catalog returns the reference data as the transaction sees it.
+	Catalog(ctx context.Context) (*Catalog, error)
+	// Stage queues one parsed record (*Unit, *Person, *Honor …) of the file's row, to be upserted by natural key.
+	Stage(row int, rec any) error
+	// Flush applies what is queued and returns the tally so far.
+	Flush() (*ImportTally, error)
+	// Commit writes the audit entry with the summary, bumps the data version when changed, and commits.
+	Commit(ctx context.Context, summary string, changed bool) error
+	// Close rolls back unless committed.
+	Close()
+}
+
+// ImportTally counts what the staged rows did. Rows whose matching record has the other demo flag are not applied:
+// an import never turns a demo record into a real one, or the reverse; they are listed as mismatches.
+type ImportTally struct {
+	Created, Updated, Unchanged int
+	// Mismatches lists at most MaxImportErrors rows refused for their demo flag; MismatchCount counts them all.
+	Mismatches    []DemoMismatch
+	MismatchCount int
+}
+
+// DemoMismatch is a row whose record exists with the other demo flag.
+type DemoMismatch struct {
+	Row      int
+	RecordID int64
+	// RecordDemo is the existing record's flag; the row says the opposite.
+	RecordDemo bool
 }
 
 // ExportStore streams whole filtered tables for export, without the page limit of the connections.

@@ -3,11 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/wenming/wenming/db"
@@ -83,97 +80,81 @@ var importTables = map[db.ImportKind]*importTable{
 		}},
 }
 
-// Import reads a spreadsheet twice: first to validate every row against the catalog (nothing is written when
-// any row is bad), then, in one transaction, to upsert the rows in batches, matching each to an existing record
-// on its natural key. Memory stays flat however many rows the file holds. A dry run does the second pass too,
-// so that its counts are exact, and rolls back. The caller must be an editor.
+var _ db.ImportStaging = (*DB)(nil)
+
+// Import imports a spreadsheet through the shared orchestration of db/importer, over this backend's staging.
 func (d *DB) Import(ctx context.Context, req db.ImportRequest) (*db.ImportReport, error) {
-	if err := db.Require(ctx, db.RoleEditor); err != nil {
-		return nil, err
-	}
-	spec, err := importer.SpecFor(req.Kind)
-	if err != nil {
-		return nil, err
-	}
-	t := importTables[req.Kind]
-	f, err := importer.Open(req.Path, spec)
-	if err != nil {
-		return nil, err
-	}
-	rep := &db.ImportReport{Kind: req.Kind, DryRun: req.DryRun}
+	return importer.Run(ctx, d, req)
+}
 
-	// Pass 1 validates against a snapshot of the catalog from the read pool, without holding the writer.
-	cat, err := d.ImportCatalog(ctx)
-	if err != nil {
-		return nil, err
-	}
-	res, err := importer.Scan(f, importer.NewParser(f, cat, true), nil)
-	if err != nil {
-		return nil, err
-	}
-	rep.Rows, rep.Valid, rep.Errors, rep.ErrorCount = res.Rows, res.Valid, res.Errors, res.ErrorCount
-	if res.ErrorCount > 0 {
-		return rep, nil
-	}
+// importTx is the writing pass of one import: a transaction on the writer with its stager.
+type importTx struct {
+	tx        *sql.Tx
+	t         *importTable
+	kind      db.ImportKind
+	s         *stager
+	committed bool
+}
 
-	// Pass 2 re-validates against the catalog as the transaction sees it (it may have changed since) and writes.
+// BeginImport opens the writing pass of an import on the writer.
+func (d *DB) BeginImport(ctx context.Context, kind db.ImportKind) (db.ImportTx, error) {
+	t := importTables[kind]
+	if t == nil {
+		return nil, db.FieldErrorf("kind", "未知的导入类型：%q", kind)
+	}
 	tx, err := d.write.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
-	defer tx.Rollback()
-	if cat, err = catalog(ctx, tx); err != nil {
+	s, err := newStager(ctx, tx, t)
+	if err != nil {
+		tx.Rollback()
 		return nil, err
 	}
-	w, err := newStager(ctx, tx, t)
-	if err != nil {
-		return nil, err
-	}
-	defer w.close()
-	if ci := slices.IndexFunc(spec.Columns, func(c importer.Column) bool { return c.Key == "demo" }); ci >= 0 {
-		w.demoColumn = f.Column(ci)
-	}
-	res, err = importer.Scan(f, importer.NewParser(f, cat, false), func(row int, rec any) error { return w.add(row, t.args(rec)) })
-	if err == nil {
-		err = w.flush()
-	}
-	if err != nil {
+	return &importTx{tx: tx, t: t, kind: kind, s: s}, nil
+}
+
+// Catalog reads the reference data inside the import's transaction.
+func (x *importTx) Catalog(ctx context.Context) (*db.Catalog, error) { return catalog(ctx, x.tx) }
+
+// Stage queues a parsed record; a full batch is applied at once.
+func (x *importTx) Stage(row int, rec any) error {
+	return constraintError(x.s.add(row, x.t.args(rec)))
+}
+
+// Flush applies the queued rows and returns the tally.
+func (x *importTx) Flush() (*db.ImportTally, error) {
+	if err := x.s.flush(); err != nil {
 		return nil, constraintError(err)
 	}
-	if res.ErrorCount > 0 {
-		// The catalog changed between the passes (a unit was renamed or deleted): report, write nothing.
-		rep.Valid, rep.Errors, rep.ErrorCount = res.Valid, res.Errors, res.ErrorCount
-		return rep, nil
-	}
-	if w.errCount > 0 {
-		// Rows that would change a record's demo flag: report them, write nothing.
-		rep.Valid, rep.Errors, rep.ErrorCount = res.Valid-w.errCount, w.errors, w.errCount
-		return rep, nil
-	}
-	rep.Created, rep.Updated, rep.Unchanged = w.created, w.updated, w.unchanged
-	if req.DryRun {
-		return rep, nil
-	}
-	if rep.Created+rep.Updated > 0 {
-		if err := bumpVersion(ctx, tx); err != nil {
-			return nil, err
+	return &db.ImportTally{Created: x.s.created, Updated: x.s.updated, Unchanged: x.s.unchanged,
+		Mismatches: x.s.mismatches, MismatchCount: x.s.mismatchCount}, nil
+}
+
+// Commit bumps the data version when anything changed, writes the audit entry and commits.
+func (x *importTx) Commit(ctx context.Context, summary string, changed bool) error {
+	if changed {
+		if err := bumpVersion(ctx, x.tx); err != nil {
+			return err
 		}
 	}
-	name := req.Name
-	if name == "" {
-		name = filepath.Base(req.Path)
+	if err := auditImport(ctx, x.tx, x.kind, &summary); err != nil {
+		return err
 	}
-	summary, _ := json.Marshal(map[string]any{"kind": req.Kind, "file": name, "rows": rep.Rows,
-		"created": rep.Created, "updated": rep.Updated, "unchanged": rep.Unchanged})
-	s := string(summary)
-	if err := auditImport(ctx, tx, req.Kind, &s); err != nil {
-		return nil, err
+	x.s.close()
+	if err := x.tx.Commit(); err != nil {
+		return constraintError(err)
 	}
-	if err := tx.Commit(); err != nil {
-		return nil, constraintError(err)
+	x.committed = true
+	return nil
+}
+
+// Close drops the staging table and rolls back unless committed.
+func (x *importTx) Close() {
+	if !x.committed {
+		x.s.close()
+		x.tx.Rollback()
 	}
-	rep.Written = true
-	return rep, nil
 }
 
 // stager upserts rows in batches through a temporary table: a batch is inserted there in one statement, matched to
@@ -194,10 +175,9 @@ type stager struct {
 	match, compare, mismatch, count, update, create, clear *sql.Stmt
 
 	created, updated, unchanged int
-	// demoColumn is the file's column letter of 演示数据, for the errors of rows whose demo flag differs from their record's.
-	demoColumn string
-	errors     []*db.ImportError
-	errCount   int
+	// mismatches are rows whose record has the other demo flag; mismatchCount counts them all.
+	mismatches    []db.DemoMismatch
+	mismatchCount int
 }
 
 // stagedAlias turns a key expression over the table alias t into the same expression over the staged row s.
@@ -337,17 +317,10 @@ func (s *stager) refuseDemoChanges() error {
 		if err := rows.Scan(&row, &id, &demo); err != nil {
 			return err
 		}
-		s.errCount++
-		if len(s.errors) >= db.MaxImportErrors {
-			continue
+		s.mismatchCount++
+		if len(s.mismatches) < db.MaxImportErrors {
+			s.mismatches = append(s.mismatches, db.DemoMismatch{Row: row, RecordID: id, RecordDemo: demo})
 		}
-		msg := fmt.Sprintf("本行对应的已有记录（编号 %d）是演示数据，而本行未标为演示数据。导入不会把演示记录改为真实记录："+
-			"如果这一行就是那条演示记录，请在“%s”列填“是”；如果要录入真实记录，请先清除演示数据再导入。", id, importer.DemoHeader)
-		if !demo {
-			msg = fmt.Sprintf("本行标为演示数据，而对应的已有记录（编号 %d）是真实记录。导入不会把真实记录改为演示数据：请在“%s”列填“否”或留空。",
-				id, importer.DemoHeader)
-		}
-		s.errors = append(s.errors, &db.ImportError{Row: row, Column: s.demoColumn, Field: importer.DemoHeader, Message: msg})
 	}
 	return rows.Err()
 }
