@@ -2,13 +2,14 @@ package main_test
 
 import (
 	"bytes"
-	"database/sql"
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
 
 	main "github.com/wenming/wenming"
+	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/httpapi"
 )
 
@@ -188,20 +189,27 @@ func TestAuth(t *testing.T) {
 	})
 
 	t.Run("SecretsStoredHashed", func(t *testing.T) {
-		raw, err := sql.Open("sqlite", "file:"+m.Config.DBPath+"?_pragma=busy_timeout(5000)")
+		ctx := context.Background()
+		admin, err := m.Backend.UserByUsername(ctx, "admin")
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer raw.Close()
-		var pw string
-		raw.QueryRow(`SELECT password_hash FROM users WHERE username = 'admin'`).Scan(&pw)
-		if !strings.HasPrefix(pw, "$2") || strings.Contains(pw, adminPassword) {
+		if pw := admin.PasswordHash; !strings.HasPrefix(pw, "$2") || strings.Contains(pw, adminPassword) {
 			t.Errorf("password hash %q", pw)
 		}
-		var n int
-		raw.QueryRow(`SELECT count(*) FROM api_tokens WHERE hash = ?`, readSecret).Scan(&n)
-		if n != 0 {
-			t.Error("a token secret is stored in clear")
+		tokens, err := m.Backend.Tokens(ctx, 0)
+		if err != nil || len(tokens) == 0 {
+			t.Fatalf("tokens %v %v", tokens, err)
+		}
+		hashed := false
+		for _, tok := range tokens {
+			if strings.Contains(tok.Hash, readSecret) {
+				t.Errorf("token %q is stored in clear", tok.Name)
+			}
+			hashed = hashed || tok.Hash == db.HashSecret(readSecret)
+		}
+		if !hashed {
+			t.Error("no stored token carries the hash of the issued secret")
 		}
 	})
 

@@ -2,7 +2,6 @@ package main_test
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -87,14 +86,7 @@ func TestDataChanged(t *testing.T) {
 		}
 		defer c.Close(websocket.StatusNormalClosure, "")
 		first := nextVersion(t, c, 5*time.Second)
-		raw, err := sql.Open("sqlite", "file:"+m.Config.DBPath+"?_pragma=busy_timeout(5000)")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer raw.Close()
-		if _, err := raw.Exec(`UPDATE meta SET value = value + 1 WHERE key = 'data_version'`); err != nil {
-			t.Fatal(err)
-		}
+		writeElsewhere(t, m, "推送测试厅（演示）")
 		if got := nextVersion(t, c, 5*time.Second); got != first+1 {
 			t.Fatalf("version after write = %d, want %d", got, first+1)
 		}

@@ -14,6 +14,8 @@ import (
 	"unicode"
 
 	main "github.com/wenming/wenming"
+	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/dial"
 )
 
 // mainConfig is the program's configuration, which MustRunMain's options edit.
@@ -204,4 +206,21 @@ func mustJSON(tb testing.TB, v any) string {
 		tb.Fatal(err)
 	}
 	return string(b)
+}
+
+// writeElsewhere makes one real write (a unit) through a second opening of the server's database, as another
+// process (a CLI import, a second replica) would, and returns the unit's ID.
+func writeElsewhere(tb testing.TB, m *main.Main, name string) int64 {
+	tb.Helper()
+	b, err := dial.Open(context.Background(), m.Config.DBPath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer b.Close()
+	editor := db.WithPrincipal(context.Background(), &db.Principal{Username: "elsewhere", Role: db.RoleEditor, Via: "cli"})
+	u, err := b.CreateUnit(editor, db.UnitFields{Name: name, Kind: "机关"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return u.ID
 }

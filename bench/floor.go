@@ -6,13 +6,13 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
-	"github.com/wenming/wenming/db/sqlite"
+	"github.com/wenming/wenming/db/dial"
 )
 
 // measureFloors computes each benchmarked answer straight from the store's SQL (no GraphQL, no HTTP, no cache)
 // and returns the p50 of 200 runs per query, keyed by the query's name.
 func measureFloors(ctx context.Context, path string) (map[string]time.Duration, error) {
-	d, err := sqlite.Open(ctx, path)
+	d, err := dial.Open(ctx, path)
 	if err != nil {
 		return nil, err
 	}

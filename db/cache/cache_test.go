@@ -2,7 +2,6 @@ package cache_test
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -46,12 +45,9 @@ func TestCacheFollowsDataVersion(t *testing.T) {
 		}
 	})
 	t.Run("MissAfterWrite", func(t *testing.T) {
-		raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(5000)")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer raw.Close()
-		if _, err := raw.Exec(`DELETE FROM honors WHERE id = (SELECT max(id) FROM honors); UPDATE meta SET value = value + 1 WHERE key = 'data_version'`); err != nil {
+		admin := db.WithPrincipal(ctx, &db.Principal{UserID: 1, Username: "admin", Role: db.RoleAdmin, Via: "session"})
+		last := ds.Honors[len(ds.Honors)-1]
+		if _, err := d.DeleteRecord(admin, db.EntityHonor, last.ID, 0); err != nil {
 			t.Fatal(err)
 		}
 		if got := count(); got != before-1 {
