@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/wenming/wenming/db"
-	"github.com/wenming/wenming/db/sqlite"
+	"github.com/wenming/wenming/db/dial"
 )
 
 func as(role db.Role, userID int64, via string) context.Context {
@@ -14,7 +14,7 @@ func as(role db.Role, userID int64, via string) context.Context {
 }
 
 func TestAccounts(t *testing.T) {
-	d, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "wenming.db"))
+	d, err := dial.Open(context.Background(), filepath.Join(t.TempDir(), "wenming.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,8 +14,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/dial"
 	"github.com/wenming/wenming/db/seed"
-	"github.com/wenming/wenming/db/sqlite"
 	"github.com/wenming/wenming/graph"
 	"github.com/wenming/wenming/httpapi"
 	"github.com/wenming/wenming/resolvers"
@@ -41,7 +41,7 @@ func (s *countingStore) Users(ctx context.Context) ([]*db.User, error) {
 func cachedServer(t *testing.T) (*httptest.Server, *countingStore, *atomic.Int64) {
 	t.Helper()
 	ctx := context.Background()
-	d, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "wenming.db"))
+	d, err := dial.Open(ctx, filepath.Join(t.TempDir(), "wenming.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,8 +7,8 @@ import (
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/cache"
+	"github.com/wenming/wenming/db/dial"
 	"github.com/wenming/wenming/db/seed"
-	"github.com/wenming/wenming/db/sqlite"
 )
 
 // TestCacheFollowsDataVersion checks that a cached aggregate is reused while the data is unchanged, and that a
@@ -16,7 +16,7 @@ import (
 func TestCacheFollowsDataVersion(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "cache.db")
-	d, err := sqlite.Open(ctx, path)
+	d, err := dial.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
