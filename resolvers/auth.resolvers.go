@@ -21,22 +21,22 @@ func (r *apiTokenResolver) ID(ctx context.Context, obj *db.APIToken) (string, er
 
 // CreatedAt is the resolver for the createdAt field.
 func (r *apiTokenResolver) CreatedAt(ctx context.Context, obj *db.APIToken) (string, error) {
-	return rfc3339(&obj.CreatedAt), nil
+	return apiTime(obj.CreatedAt), nil
 }
 
 // ExpiresAt is the resolver for the expiresAt field.
 func (r *apiTokenResolver) ExpiresAt(ctx context.Context, obj *db.APIToken) (*string, error) {
-	return rfc3339p(obj.ExpiresAt), nil
+	return apiTimep(obj.ExpiresAt), nil
 }
 
 // LastUsedAt is the resolver for the lastUsedAt field.
 func (r *apiTokenResolver) LastUsedAt(ctx context.Context, obj *db.APIToken) (*string, error) {
-	return rfc3339p(obj.LastUsedAt), nil
+	return apiTimep(obj.LastUsedAt), nil
 }
 
 // RevokedAt is the resolver for the revokedAt field.
 func (r *apiTokenResolver) RevokedAt(ctx context.Context, obj *db.APIToken) (*string, error) {
-	return rfc3339p(obj.RevokedAt), nil
+	return apiTimep(obj.RevokedAt), nil
 }
 
 // CreateUser is the resolver for the createUser field.
@@ -156,7 +156,7 @@ func (r *userResolver) ID(ctx context.Context, obj *db.User) (string, error) {
 
 // CreatedAt is the resolver for the createdAt field.
 func (r *userResolver) CreatedAt(ctx context.Context, obj *db.User) (string, error) {
-	return rfc3339(&obj.CreatedAt), nil
+	return apiTime(obj.CreatedAt), nil
 }
 
 // ApiToken returns graph.ApiTokenResolver implementation.

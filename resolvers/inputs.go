@@ -3,9 +3,10 @@ package resolvers
 import (
 	"context"
 
-	"github.com/wenming/wenming/db/cache"
 	"strings"
 	"time"
+
+	"github.com/wenming/wenming/db/cache"
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/graph/model"
@@ -32,9 +33,6 @@ func optionalID(field string, typ db.NodeType, gid *string) (*int64, error) {
 	}
 	return &id, nil
 }
-
-// apiTime formats a timestamp of the audit log and the recycle bin, in UTC with milliseconds.
-func apiTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z07:00") }
 
 // chinaTime is the time zone in which the office's dates are days (China has no daylight saving).
 var chinaTime = time.FixedZone("CST", 8*3600)

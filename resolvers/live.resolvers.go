@@ -7,7 +7,6 @@ package resolvers
 
 import (
 	"context"
-	"time"
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/graph"
@@ -32,7 +31,7 @@ func (r *subscriptionResolver) DataChanged(ctx context.Context) (<-chan *model.D
 				return
 			case c := <-in:
 				select {
-				case out <- &model.DataChange{Version: int(c.Version), At: c.At.UTC().Format(time.RFC3339)}:
+				case out <- &model.DataChange{Version: int(c.Version), At: apiTime(c.At)}:
 				case <-ctx.Done():
 					return
 				}

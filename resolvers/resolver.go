@@ -9,15 +9,19 @@ import (
 	"github.com/wenming/wenming/live"
 )
 
-// rfc3339 formats a timestamp for the API.
-func rfc3339(t *time.Time) string { return t.UTC().Format(time.RFC3339) }
+// TimeFormat is the API's one format for instants: RFC 3339 in UTC with milliseconds, so that text order is time
+// order and every field reads the same.
+const TimeFormat = "2006-01-02T15:04:05.000Z07:00"
 
-// rfc3339p formats an optional timestamp.
-func rfc3339p(t *time.Time) *string {
+// apiTime formats an instant for the API.
+func apiTime(t time.Time) string { return t.UTC().Format(TimeFormat) }
+
+// apiTimep formats an optional instant.
+func apiTimep(t *time.Time) *string {
 	if t == nil {
 		return nil
 	}
-	s := rfc3339(t)
+	s := apiTime(*t)
 	return &s
 }
 
