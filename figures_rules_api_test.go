@@ -10,7 +10,7 @@ import (
 
 // TestFigureRulesAPI checks, through the API, what each figure counts and the basis of every value (issue 8).
 func TestFigureRulesAPI(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 
 	type fig struct {

@@ -19,7 +19,7 @@ var nodeTypes = []string{"Unit", "Honor", "HonorCategory", "Person", "Campaign",
 	"PracticeCenter", "PracticeLink", "Pairing", "Assessment", "PublishedFigure", "SourceDocument", "Milestone", "Target", "PracticeActivity"}
 
 func TestNode(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 
 	// One ID of each type, read from the ordinary queries.
@@ -180,7 +180,7 @@ func TestEveryQueryIsTested(t *testing.T) {
 		// The article records, tested in article_api_test.go.
 		"practiceActions", "pairingContentCounts", "wishes", "wishFunnel", "caseCompilations", "excellentCases", "talentPool",
 		"talentMembers", "civilisationEvents"}
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	r := query[struct {
 		Type struct{ Fields []struct{ Name string } } `json:"__type"`
 	}](t, m.URL(), `{ __type(name: "Query") { fields { name } } }`, nil)
