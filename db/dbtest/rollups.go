@@ -428,7 +428,7 @@ func testRollups(t *testing.T, open Opener) {
 	})
 	t.Run("UpdateRecords", func(t *testing.T) {
 		moved := 0
-		for _, r := range volunteers(9) {
+		for _, r := range volunteers(41) {
 			f := volFields(r)
 			f.Minutes += 7
 			f.Verified = !f.Verified
@@ -452,7 +452,7 @@ func testRollups(t *testing.T, open Opener) {
 		mustRollups(t, d)
 	})
 	t.Run("MoveCampaign", func(t *testing.T) {
-		for _, r := range volunteers(17) {
+		for _, r := range volunteers(43) {
 			if r.CampaignID == nil {
 				continue
 			}
@@ -464,14 +464,14 @@ func testRollups(t *testing.T, open Opener) {
 		mustRollups(t, d)
 	})
 	t.Run("DeleteRecords", func(t *testing.T) {
-		for _, r := range volunteers(5) {
+		for _, r := range volunteers(37) {
 			del(t, db.EntityVolunteerRecord, r.ID, r.Version)
 		}
 		mustRollups(t, d)
 	})
 	t.Run("UpdateHonors", func(t *testing.T) {
 		recommended := db.StatusRecommended
-		for _, h := range honors(7) {
+		for _, h := range honors(29) {
 			f := honorFields(h)
 			f.Year, f.Date, f.Status = 2022, nil, &recommended
 			_, err := d.UpdateHonor(ctx, h.ID, h.Version, f)
@@ -480,14 +480,14 @@ func testRollups(t *testing.T, open Opener) {
 		mustRollups(t, d)
 	})
 	t.Run("DeleteHonors", func(t *testing.T) {
-		for _, h := range honors(11) {
+		for _, h := range honors(31) {
 			del(t, db.EntityHonor, h.ID, h.Version)
 		}
 		mustRollups(t, d)
 	})
 	t.Run("UpdateActivities", func(t *testing.T) {
 		moved := 0
-		for _, a := range activities(3) {
+		for _, a := range activities(23) {
 			f := actFields(a)
 			f.Sessions++
 			f.Date = yearBefore(a.Date)
@@ -507,13 +507,13 @@ func testRollups(t *testing.T, open Opener) {
 		mustRollups(t, d)
 	})
 	t.Run("DeleteActivities", func(t *testing.T) {
-		for _, a := range activities(4) {
+		for _, a := range activities(47) {
 			del(t, db.EntityPracticeActivity, a.ID, a.Version)
 		}
 		mustRollups(t, d)
 	})
 	t.Run("UpdateAssessments", func(t *testing.T) {
-		for _, a := range assessments(13) {
+		for _, a := range assessments(17) {
 			f := assessFields(a)
 			f.Veto, f.Bonus = !f.Veto, 5
 			_, err := d.UpdateAssessment(ctx, a.ID, a.Version, f)
