@@ -2,6 +2,7 @@ package dbtest
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/wenming/wenming/db"
@@ -484,4 +485,51 @@ func testClose(t *testing.T, open Opener) {
 	if err := d.Ping(context.Background()); err == nil {
 		t.Fatal("Ping after Close succeeded")
 	}
+}
+
+// testNaturalKeys checks through the Store what imports rely on: a second record with the same natural key is
+// refused with ECONFLICT in Chinese, and a campaign record must fall within the campaign's dates.
+func testNaturalKeys(t *testing.T, open Opener) {
+	ctx := editorCtx()
+	d := mustOpenLoaded(t, open, writeDataset())
+	in := db.VolunteerRecordFields{UnitID: unitPower, Date: "2024-03-05", Volunteers: 9, Minutes: 90, Method: db.MethodSignIn}
+	if _, err := d.CreateVolunteerRecord(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("VolunteerRecordConflict", func(t *testing.T) {
+		in := in
+		in.Volunteers, in.Minutes = 3, 30
+		_, err := d.CreateVolunteerRecord(ctx, in)
+		assertCode(t, err, db.ECONFLICT)
+		if msg := db.ErrorMessage(err); !strings.Contains(msg, "志愿服务记录") {
+			t.Fatalf("message %q", msg)
+		}
+	})
+	t.Run("OtherMethodIsAnotherRecord", func(t *testing.T) {
+		in := in
+		in.Method = db.MethodShift
+		if _, err := d.CreateVolunteerRecord(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("CampaignRecordOutsideItsDates", func(t *testing.T) {
+		flood := int64(1) // FLOOD720, from 2021-07-20
+		in := in
+		in.CampaignID, in.Date = &flood, "2020-03-05"
+		_, err := d.CreateVolunteerRecord(ctx, in)
+		assertCode(t, err, db.EINVALID)
+		assertEqual(t, "field", db.ErrorField(err), "date")
+		in.Date = "2021-07-21"
+		if _, err := d.CreateVolunteerRecord(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("HonorConflict", func(t *testing.T) {
+		h := db.HonorFields{CategoryCode: "PROVINCIAL_UNIT", UnitID: ptr(int64(unitPower)), Year: 2024}
+		if _, err := d.CreateHonor(ctx, h); err != nil {
+			t.Fatal(err)
+		}
+		_, err := d.CreateHonor(ctx, h)
+		assertCode(t, err, db.ECONFLICT)
+	})
 }

@@ -238,6 +238,7 @@ func testLoad(t *testing.T, open Opener) {
 	}
 	for _, tc := range invalid {
 		t.Run("AllOrNothing/"+tc.name, func(t *testing.T) {
+			t.Parallel()
 			d := open(t)
 			ds := baseDataset()
 			tc.spoil(ds)

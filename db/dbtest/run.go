@@ -68,6 +68,7 @@ var cases = []struct {
 	{"Atomicity", testAtomicity},
 	{"Update", testUpdate},
 	{"UpdateEveryKind", testUpdateEveryKind},
+	{"NaturalKeys", testNaturalKeys},
 	{"ConcurrentUpdates", testConcurrentUpdates},
 	{"DeleteAndRestore", testDeleteAndRestore},
 	{"DeleteReferencedPerson", testDeleteReferencedPerson},
