@@ -101,7 +101,7 @@ var Specs = withDemo([]*Spec{
 		KeyZh: "荣誉类别 + 获得者（其单位、人物、项目或作品记录，不是名称文字）+ 年份 + 届次（可空）：都相同即视为同一条荣誉；同名的两个人是两位获得者。再次导入会更新获得者名称、日期和状态。",
 		Columns: []Column{
 			{Key: "category", Header: "荣誉类别", Required: true, Help: "荣誉类别名称或代码，见“荣誉类别”一节，如 全国文明单位。", Example: "全国文明单位", Width: 28, MaxLen: shortText},
-			{Key: "recipient", Header: "获得者名称", Required: true, Help: "单位、校园、窗口类荣誉填单位名称；个人填姓名（先导入人物）；项目填项目名称；作品填作品标题。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "recipient", Header: "获得者名称", Required: true, Help: "单位、校园、窗口类荣誉填单位名称；个人填姓名（先导入人物）；项目填项目名称；作品填作品标题；“四个优秀”授予社区时填社区名称（社区无记录表，名称不与任何单位、人物、项目相同时按社区登记）。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
 			{Key: "unit", Header: "所属单位", Help: "荣誉计入的单位。单位、校园、窗口类荣誉填写时以此确定获得单位（导出文件即如此）；个人、作品重名时用于区分。可空。", Example: "", Width: 28, MaxLen: shortText},
 			{Key: "year", Header: "年份", Required: true, Help: "授予年份，四位数字。", Example: "2023", Width: 8, MaxLen: shortText},
 			{Key: "date", Header: "授予日期", Help: "YYYY-MM-DD，须在“年份”当年；可空。", Example: "2023-11-20", Width: 12, MaxLen: shortText},
@@ -195,7 +195,7 @@ var (
 		db.ActivityPairing: "结对帮创", db.ActivityRoutine: "常态化活动"}
 	LevelZh     = map[db.HonorLevel]string{db.LevelNational: "全国", db.LevelProvincial: "河南省", db.LevelProvincialDirect: "省直"}
 	RecipientZh = map[db.RecipientKind]string{db.RecipientUnit: "单位", db.RecipientCampus: "校园", db.RecipientPerson: "个人",
-		db.RecipientProject: "项目", db.RecipientWork: "作品", db.RecipientWindow: "窗口"}
+		db.RecipientProject: "项目", db.RecipientWork: "作品", db.RecipientWindow: "窗口", db.RecipientCommunity: "社区"}
 	QualifierZh = map[db.FigureQualifier]string{db.QualifierExact: "确数", db.QualifierAtLeast: "余（不少于）", db.QualifierApproximate: "约"}
 	ReconZh     = map[db.ReconciliationStatus]string{db.ReconMatch: "相符", db.ReconBelow: "记录少于公布数", db.ReconAbove: "记录多于公布数", db.ReconNotTracked: "未跟踪"}
 )

@@ -198,11 +198,11 @@ func categories() []*db.HonorCategory {
 		out[i] = &db.HonorCategory{ID: int64(i + 1), Code: c.code, NameZh: c.zh, NameEn: c.en, Level: c.level, RecipientKind: c.kind,
 			RecipientKinds: []db.RecipientKind{c.kind}, Weight: c.weight, DefaultStatus: c.status, WeightBasis: db.BasisDefault}
 		if c.code == "HENAN_FOUR_EXCELLENT" || c.code == "DIRECT_FOUR_EXCELLENT" {
-			// Persons, organisations and projects (优秀志愿者、优秀志愿服务组织、优秀志愿服务项目); communities have no
-			// record kind yet.
-			out[i].RecipientKinds = []db.RecipientKind{db.RecipientProject, db.RecipientPerson, db.RecipientUnit}
+			// Persons, organisations, projects and communities (优秀志愿者、优秀志愿服务组织、优秀志愿服务项目、
+			// 优秀志愿服务社区); a community has no record table and is named only (migration 0012).
+			out[i].RecipientKinds = []db.RecipientKind{db.RecipientProject, db.RecipientPerson, db.RecipientUnit, db.RecipientCommunity}
 			out[i].NoteZh = "“四个优秀”指优秀志愿者、优秀志愿服务组织、优秀志愿服务项目、优秀志愿服务社区，这四个名称出自河南省学雷锋志愿服务先进典型" +
-				"宣传推选活动，非原文所载。可授予个人、组织（单位）和项目；社区尚无对应记录类型。原文每级只给一个合计数。"
+				"宣传推选活动，非原文所载。可授予个人、组织（单位）、项目和社区（社区无记录表，只登记名称）。原文每级只给一个合计数。"
 		}
 	}
 	return out
