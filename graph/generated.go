@@ -27496,7 +27496,7 @@ func (ec *executionContext) unmarshalInputPracticeActivityInput(ctx context.Cont
 			if err != nil {
 				return it, err
 			}
-			it.Action = data
+			it.Action = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil

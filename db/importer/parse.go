@@ -600,6 +600,13 @@ func (r *rowParse) activityRow() *db.PracticeActivity {
 	if n, ok := r.integer("participants", 0); ok {
 		a.Participants = int(n)
 	}
+	if v := r.text("action"); v != "" {
+		if c := db.PracticeAction(strings.ToUpper(v)); c.Valid() && !c.Named() || strings.Contains(v, "未具名") {
+			r.fail("action", "原文只列出“六大行动”中的四项（党的创新理论传播、主流价值践行、优质文化供给、服务惠民暖心），另两项未具名，活动不能归入：“%s”。", v)
+		} else if act, ok := enum(r, "action", ActionZh, ""); ok {
+			a.Action = &act
+		}
+	}
 	return a
 }
 

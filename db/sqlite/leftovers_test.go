@@ -271,3 +271,70 @@ func loHonorObjects(tb testing.TB) map[string]string {
 	}
 	return out
 }
+
+// TestImportActivityAction checks the 六大行动 column of the activities sheet: the four named actions by name or
+// code, the two unnamed ones refused with a Chinese reason, and an empty cell as unfiled.
+func TestImportActivityAction(t *testing.T) {
+	ds, err := seed.Real()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := loOpen(t, filepath.Join(t.TempDir(), "wenming.db"), ds)
+	ctx := loEditor()
+	imp := func(t *testing.T, kind db.ImportKind, body string) *db.ImportReport {
+		t.Helper()
+		file := filepath.Join(t.TempDir(), "x.csv")
+		if err := os.WriteFile(file, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := d.Import(ctx, db.ImportRequest{Kind: kind, Path: file})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	if rep := imp(t, db.ImportUnits, "单位名称,单位类型\n测试厅,机关\n"); !rep.Written {
+		t.Fatalf("units %+v", rep)
+	}
+	const header = "单位名称,活动日期,活动类型,活动主题,场次,参与人数,六大行动\n"
+	actions := func(t *testing.T) map[string]string {
+		t.Helper()
+		out := map[string]string{}
+		if err := d.EachPracticeActivity(context.Background(), db.PracticeActivityCriteria{}, func(a *db.PracticeActivity) error {
+			out[a.Theme] = fmt.Sprint(loDeref(a.Action))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	t.Run("NamesAndCodes", func(t *testing.T) {
+		rep := imp(t, db.ImportActivities, header+"测试厅,2024-05-18,常态化活动,甲,1,10,服务惠民暖心\n测试厅,2024-05-19,常态化活动,乙,1,10,theory\n测试厅,2024-05-20,常态化活动,丙,1,10,\n")
+		if !rep.Written || rep.Created != 3 || rep.ErrorCount != 0 {
+			t.Fatalf("report %+v", rep)
+		}
+		if got := actions(t); got["甲"] != "SERVICE" || got["乙"] != "THEORY" || got["丙"] != "<nil>" {
+			t.Fatalf("actions %v", got)
+		}
+	})
+	t.Run("UnnamedRefused", func(t *testing.T) {
+		for _, v := range []string{"UNNAMED_5", "unnamed_6", "第五项（未具名）"} {
+			rep := imp(t, db.ImportActivities, header+"测试厅,2024-05-21,常态化活动,丁,1,10,"+v+"\n")
+			if rep.Written || rep.ErrorCount != 1 || rep.Errors[0].Field != "六大行动" || !strings.Contains(rep.Errors[0].Message, "未具名") {
+				t.Fatalf("%s: report %+v", v, rep)
+			}
+		}
+	})
+	t.Run("UnknownRefused", func(t *testing.T) {
+		rep := imp(t, db.ImportActivities, header+"测试厅,2024-05-21,常态化活动,丁,1,10,第七项\n")
+		if rep.Written || rep.ErrorCount != 1 || !strings.Contains(rep.Errors[0].Message, "服务惠民暖心") {
+			t.Fatalf("report %+v", rep)
+		}
+	})
+	t.Run("ReimportUnchanged", func(t *testing.T) {
+		rep := imp(t, db.ImportActivities, header+"测试厅,2024-05-18,常态化活动,甲,1,10,SERVICE\n")
+		if rep.Unchanged != 1 || rep.Updated != 0 {
+			t.Fatalf("report %+v", rep)
+		}
+	})
+}

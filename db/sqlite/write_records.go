@@ -442,7 +442,7 @@ func (d *DB) CreatePracticeActivity(ctx context.Context, in db.PracticeActivityF
 	return one(ctx, id, d.PracticeActivitiesByIDs)
 }
 
-// UpdatePracticeActivity changes a practice activity.
+// UpdatePracticeActivity changes a practice activity; its action stays as stored when in.KeepAction is set.
 func (d *DB) UpdatePracticeActivity(ctx context.Context, id int64, expected int, in db.PracticeActivityFields) (*db.PracticeActivity, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
@@ -452,7 +452,8 @@ func (d *DB) UpdatePracticeActivity(ctx context.Context, id int64, expected int,
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE practice_activities SET unit_id = ?, center_id = ?, activity_date = ?, kind = ?, theme = ?, sessions = ?,
-			participants = ?, action = ?, version = version + 1 WHERE id = ?`, in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, in.Action, id)
+			participants = ?, action = CASE WHEN ? THEN action ELSE ? END, version = version + 1 WHERE id = ?`,
+			in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, in.KeepAction, in.Action, id)
 		return err
 	})
 	if err != nil {

@@ -3,6 +3,7 @@
 package model
 
 import (
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/wenming/wenming/db"
 )
 
@@ -234,7 +235,7 @@ type PracticeActivityInput struct {
 	// 参与人次（≥ 0）。Participants.
 	Participants int `json:"participants"`
 	// 所属“六大行动”（可选；未具名的两项不可选）。Practice action (optional; the two unnamed ones cannot be chosen).
-	Action *db.PracticeAction `json:"action,omitempty"`
+	Action graphql.Omittable[*db.PracticeAction] `json:"action,omitempty"`
 }
 
 // 单位与实践中心联系的可写字段。What an editor sets on a practice link.
