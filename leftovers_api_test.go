@@ -7,7 +7,9 @@ import "testing"
 func TestUpdatePracticeActivityAction(t *testing.T) {
 	base, _, editor, _ := writers(t)
 	units := data[struct {
-		Units struct{ Edges []struct{ Node struct{ ID string } } }
+		Units struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}](t, base, editor, `{ units(first: 1) { edges { node { id } } } }`, nil)
 	if len(units.Units.Edges) == 0 {
 		t.Fatal("no unit")
