@@ -28240,6 +28240,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case db.Wish:
+		return ec._Wish(ctx, sel, &obj)
+	case *db.Wish:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Wish(ctx, sel, obj)
 	case db.VolunteerRecord:
 		return ec._VolunteerRecord(ctx, sel, &obj)
 	case *db.VolunteerRecord:
@@ -28268,6 +28275,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Target(ctx, sel, obj)
+	case db.TalentMember:
+		return ec._TalentMember(ctx, sel, &obj)
+	case *db.TalentMember:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TalentMember(ctx, sel, obj)
 	case db.SourceDocument:
 		return ec._SourceDocument(ctx, sel, &obj)
 	case *db.SourceDocument:
@@ -28338,6 +28352,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Honor(ctx, sel, obj)
+	case db.ExcellentCase:
+		return ec._ExcellentCase(ctx, sel, &obj)
+	case *db.ExcellentCase:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ExcellentCase(ctx, sel, obj)
 	case db.Donation:
 		return ec._Donation(ctx, sel, &obj)
 	case *db.Donation:
@@ -28345,6 +28366,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Donation(ctx, sel, obj)
+	case db.CivilisationEvent:
+		return ec._CivilisationEvent(ctx, sel, &obj)
+	case *db.CivilisationEvent:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CivilisationEvent(ctx, sel, obj)
+	case db.CaseCompilation:
+		return ec._CaseCompilation(ctx, sel, &obj)
+	case *db.CaseCompilation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CaseCompilation(ctx, sel, obj)
 	case db.Campaign:
 		return ec._Campaign(ctx, sel, &obj)
 	case *db.Campaign:
@@ -28997,7 +29032,7 @@ func (ec *executionContext) _Campaign(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
-var caseCompilationImplementors = []string{"CaseCompilation"}
+var caseCompilationImplementors = []string{"CaseCompilation", "Node"}
 
 func (ec *executionContext) _CaseCompilation(ctx context.Context, sel ast.SelectionSet, obj *db.CaseCompilation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, caseCompilationImplementors)
@@ -29062,7 +29097,7 @@ func (ec *executionContext) _CaseCompilation(ctx context.Context, sel ast.Select
 	return out
 }
 
-var civilisationEventImplementors = []string{"CivilisationEvent"}
+var civilisationEventImplementors = []string{"CivilisationEvent", "Node"}
 
 func (ec *executionContext) _CivilisationEvent(ctx context.Context, sel ast.SelectionSet, obj *db.CivilisationEvent) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, civilisationEventImplementors)
@@ -29723,7 +29758,7 @@ func (ec *executionContext) _Donation(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
-var excellentCaseImplementors = []string{"ExcellentCase"}
+var excellentCaseImplementors = []string{"ExcellentCase", "Node"}
 
 func (ec *executionContext) _ExcellentCase(ctx context.Context, sel ast.SelectionSet, obj *db.ExcellentCase) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, excellentCaseImplementors)
@@ -32701,7 +32736,7 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	}
 }
 
-var talentMemberImplementors = []string{"TalentMember"}
+var talentMemberImplementors = []string{"TalentMember", "Node"}
 
 func (ec *executionContext) _TalentMember(ctx context.Context, sel ast.SelectionSet, obj *db.TalentMember) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, talentMemberImplementors)
@@ -33743,7 +33778,7 @@ func (ec *executionContext) _VolunteerTotals(ctx context.Context, sel ast.Select
 	return out
 }
 
-var wishImplementors = []string{"Wish"}
+var wishImplementors = []string{"Wish", "Node"}
 
 func (ec *executionContext) _Wish(ctx context.Context, sel ast.SelectionSet, obj *db.Wish) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, wishImplementors)

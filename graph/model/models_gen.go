@@ -234,7 +234,7 @@ type PracticeActivityInput struct {
 	Sessions int `json:"sessions"`
 	// 参与人次（≥ 0）。Participants.
 	Participants int `json:"participants"`
-	// 所属“六大行动”（可选；未具名的两项不可选）。Practice action (optional; the two unnamed ones cannot be chosen).
+	// 所属“六大行动”（可选；未具名的两项不可选；更新时省略则保留原值，显式 null 清除）。Practice action (optional; the two unnamed ones cannot be chosen). On an update, omitting it keeps the stored action and an explicit null clears it.
 	Action graphql.Omittable[*db.PracticeAction] `json:"action,omitempty"`
 }
 
