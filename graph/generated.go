@@ -625,6 +625,7 @@ type ComplexityRoot struct {
 		Qualifier func(childComplexity int) int
 		Quote     func(childComplexity int) int
 		Section   func(childComplexity int) int
+		SectionEn func(childComplexity int) int
 		Source    func(childComplexity int) int
 		Statuses  func(childComplexity int) int
 		Tracked   func(childComplexity int) int
@@ -1108,6 +1109,8 @@ type PracticeLinkResolver interface {
 }
 type PublishedFigureResolver interface {
 	ID(ctx context.Context, obj *db.PublishedFigure) (string, error)
+
+	SectionEn(ctx context.Context, obj *db.PublishedFigure) (*string, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (db.Node, error)
@@ -3854,6 +3857,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PublishedFigure.Section(childComplexity), true
+	case "PublishedFigure.sectionEn":
+		if e.ComplexityRoot.PublishedFigure.SectionEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishedFigure.SectionEn(childComplexity), true
 	case "PublishedFigure.source":
 		if e.ComplexityRoot.PublishedFigure.Source == nil {
 			break
@@ -6427,6 +6436,8 @@ func (ec *executionContext) childFields_PublishedFigure(ctx context.Context, fie
 		return ec.fieldContext_PublishedFigure_key(ctx, field)
 	case "section":
 		return ec.fieldContext_PublishedFigure_section(ctx, field)
+	case "sectionEn":
+		return ec.fieldContext_PublishedFigure_sectionEn(ctx, field)
 	case "labelZh":
 		return ec.fieldContext_PublishedFigure_labelZh(ctx, field)
 	case "labelEn":
@@ -19342,6 +19353,29 @@ func (ec *executionContext) fieldContext_PublishedFigure_section(_ context.Conte
 	return graphql.NewScalarFieldContext("PublishedFigure", field, false, false, "String")
 }
 
+func (ec *executionContext) _PublishedFigure_sectionEn(ctx context.Context, field graphql.CollectedField, obj *db.PublishedFigure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishedFigure_sectionEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PublishedFigure().SectionEn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PublishedFigure_sectionEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublishedFigure", field, true, true, "String")
+}
+
 func (ec *executionContext) _PublishedFigure_labelZh(ctx context.Context, field graphql.CollectedField, obj *db.PublishedFigure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32052,6 +32086,12 @@ func (ec *executionContext) _PublishedFigure(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "sectionEn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PublishedFigure_sectionEn(ctx, field, obj)
+				})
 		case "labelZh":
 			out.Values[i] = ec._PublishedFigure_labelZh(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

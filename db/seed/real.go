@@ -35,6 +35,15 @@ const (
 // Sections lists the article's section headings in article order.
 var Sections = []string{secIdeals, secMorals, secPractice, secCreation}
 
+// SectionsEn translates the section headings for the English dashboard. The article is Chinese only: these are
+// our translations, close to the words, and the API and the dashboard say so.
+var SectionsEn = map[string]string{
+	secIdeals:   "1. Holding high the banner and strengthening theoretical arming, to lay a firm foundation of ideals and convictions",
+	secMorals:   "2. Guiding by values and fostering virtue, so that the cultivation of civility enters minds and hearts",
+	secPractice: "3. Widening the reach, raising the quality and deepening the substance, so that civilisation practice gathers strength",
+	secCreation: "4. Serving the central tasks and the people, so that civilisation creation gains in quality and effect",
+}
+
 func sources() []*db.SourceDocument {
 	return []*db.SourceDocument{{
 		ID:          SourceID,
