@@ -81,6 +81,25 @@ func TestParseFlags(t *testing.T) {
 		}
 	})
 
+	t.Run("DemoSetOnlyWhenGiven", func(t *testing.T) {
+		clearEnv(t)
+		for _, tc := range []struct {
+			args []string
+			env  string
+			want bool
+		}{{nil, "", false}, {[]string{"--demo=false"}, "", true}, {nil, "true", true}} {
+			if tc.env != "" {
+				t.Setenv("WENMING_DEMO", tc.env)
+			}
+			m := main.NewMain()
+			if err := m.ParseFlags(tc.args, &bytes.Buffer{}); err != nil {
+				t.Fatal(err)
+			}
+			if m.Config.DemoSet != tc.want {
+				t.Errorf("args %v env %q: DemoSet = %v, want %v", tc.args, tc.env, m.Config.DemoSet, tc.want)
+			}
+		}
+	})
 	t.Run("Help", func(t *testing.T) {
 		clearEnv(t)
 		var out bytes.Buffer

@@ -73,8 +73,12 @@ func (m *Main) Open(ctx context.Context) error {
 	// Sign-in attempts live in the database, so that replicas sharing it share one allowance.
 	m.Auth = &httpapi.Auth{Store: m.Store, Log: m.Log, AnonymousRead: m.Config.AnonymousRead, SessionTTL: m.Config.SessionTTL,
 		BcryptCost: m.Config.BcryptCost, AllowedOrigins: m.Config.CORSOrigins, Limiter: &httpapi.DBLimiter{Store: b}}
+	demo := m.Config.Demo
+	if !m.Config.DemoSet && dial.IsShared(m.Config.DBPath) {
+		demo = false // a province's shared database starts without demo records unless asked
+	}
 	build := seed.Real
-	if m.Config.Demo {
+	if demo {
 		build = seed.Demo
 	}
 	start := time.Now()
@@ -84,7 +88,7 @@ func (m *Main) Open(ctx context.Context) error {
 		return fmt.Errorf("first start: %w", err)
 	}
 	if ds := res.Seeded; ds != nil {
-		m.Log.Info("loaded seed data", "demo", m.Config.Demo, "figures", len(ds.Figures), "honors", len(ds.Honors),
+		m.Log.Info("loaded seed data", "demo", demo, "figures", len(ds.Figures), "honors", len(ds.Honors),
 			"volunteer_records", len(ds.VolunteerRecords), "took", time.Since(start).Round(time.Millisecond))
 	}
 	switch {

@@ -20,6 +20,9 @@ type Config struct {
 	Addr          string
 	DBPath        string
 	Demo          bool
+	// DemoSet is true when --demo or WENMING_DEMO was given: PostgreSQL then follows it, and otherwise starts
+	// without demo records, since a province's database must not fill with them unasked.
+	DemoSet bool
 	Cache         bool
 	AnonymousRead bool
 	SessionTTL    time.Duration
@@ -118,7 +121,7 @@ func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, err
 	fs.SetOutput(out)
 	fs.StringVar(&c.Addr, "addr", env("WENMING_ADDR", c.Addr), "listen address HOST:PORT (env WENMING_ADDR)")
 	fs.StringVar(&c.DBPath, "db", env(DBEnv, c.DBPath), dbHelp)
-	fs.BoolVar(&c.Demo, "demo", envBool("WENMING_DEMO", c.Demo), "load the flagged demo dataset into an empty database (env WENMING_DEMO)")
+	fs.BoolVar(&c.Demo, "demo", envBool("WENMING_DEMO", c.Demo), "load the flagged demo dataset into an empty database (env WENMING_DEMO; default true on SQLite, false on PostgreSQL)")
 	fs.BoolVar(&c.AnonymousRead, "anonymous-read", envBool("WENMING_ANONYMOUS_READ", c.AnonymousRead), "let anyone read without signing in, never write (env WENMING_ANONYMOUS_READ)")
 	fs.DurationVar(&c.SessionTTL, "session-ttl", bad.duration("WENMING_SESSION_TTL", c.SessionTTL), "how long a browser session lasts (env WENMING_SESSION_TTL)")
 	fs.BoolVar(&c.Cache, "cache", envBool("WENMING_CACHE", c.Cache), "cache aggregate reads and repeated queries per data version (env WENMING_CACHE)")
@@ -142,6 +145,8 @@ func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, err
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
+	_, c.DemoSet = os.LookupEnv("WENMING_DEMO")
+	fs.Visit(func(f *flag.Flag) { c.DemoSet = c.DemoSet || f.Name == "demo" })
 	c.MaxBodyBytes = int64(*body)
 	c.MaxUploadBytes = int64(*upload)
 	c.CORSOrigins = nil

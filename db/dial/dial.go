@@ -25,6 +25,13 @@ func Open(ctx context.Context, dsn string) (db.Backend, error) {
 	}
 }
 
+// IsShared reports whether dsn names a database that several servers share (PostgreSQL), rather than an office's
+// embedded file: shared databases start without demo records unless asked.
+func IsShared(dsn string) bool {
+	scheme, _, _ := strings.Cut(dsn, "://")
+	return scheme == "postgres" || scheme == "postgresql"
+}
+
 // Redact hides the password of a database URL, for logs and messages.
 func Redact(dsn string) string {
 	scheme, rest, ok := strings.Cut(dsn, "://")
