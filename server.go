@@ -72,7 +72,8 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	// Sign-in attempts live in the database, so that replicas sharing it share one allowance.
 	m.Auth = &httpapi.Auth{Store: m.Store, Log: m.Log, AnonymousRead: m.Config.AnonymousRead, SessionTTL: m.Config.SessionTTL,
-		BcryptCost: m.Config.BcryptCost, AllowedOrigins: m.Config.CORSOrigins, Limiter: &httpapi.DBLimiter{Store: b}}
+		BcryptCost: m.Config.BcryptCost, AllowedOrigins: m.Config.CORSOrigins, Limiter: &httpapi.DBLimiter{Store: b},
+		TrustedProxies: m.Config.TrustedProxies}
 	demo := m.Config.Demo
 	if !m.Config.DemoSet && dial.IsShared(m.Config.DBPath) {
 		demo = false // a province's shared database starts without demo records unless asked

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
 	"os"
 	"strconv"
 	"strings"
@@ -17,21 +18,23 @@ import (
 
 // Config is every setting of the server; each has a flag and an environment variable.
 type Config struct {
-	Addr          string
-	DBPath        string
-	Demo          bool
+	Addr   string
+	DBPath string
+	Demo   bool
 	// DemoSet is true when --demo or WENMING_DEMO was given: PostgreSQL then follows it, and otherwise starts
 	// without demo records, since a province's database must not fill with them unasked.
-	DemoSet bool
+	DemoSet       bool
 	Cache         bool
 	AnonymousRead bool
 	SessionTTL    time.Duration
 	// BcryptCost is the password hashing cost; tests lower it.
-	BcryptCost    int
-	CORSOrigins   []string
-	GraphiQL      bool
-	Introspection bool
-	MaxBodyBytes  int64
+	BcryptCost  int
+	CORSOrigins []string
+	// TrustedProxies are the load balancers' address ranges (CIDR) whose X-Forwarded-For is believed.
+	TrustedProxies []netip.Prefix
+	GraphiQL       bool
+	Introspection  bool
+	MaxBodyBytes   int64
 	// MaxUploadBytes bounds a multipart upload to /graphql (importRecords); other requests keep MaxBodyBytes.
 	MaxUploadBytes int64
 	MaxComplexity  int
@@ -126,6 +129,7 @@ func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, err
 	fs.DurationVar(&c.SessionTTL, "session-ttl", bad.duration("WENMING_SESSION_TTL", c.SessionTTL), "how long a browser session lasts (env WENMING_SESSION_TTL)")
 	fs.BoolVar(&c.Cache, "cache", envBool("WENMING_CACHE", c.Cache), "cache aggregate reads and repeated queries per data version (env WENMING_CACHE)")
 	origins := fs.String("cors-origins", env("WENMING_CORS_ORIGINS", ""), "comma-separated origins allowed to call /graphql cross-site (env WENMING_CORS_ORIGINS); empty: same origin only")
+	proxies := fs.String("trusted-proxies", env("WENMING_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of load balancers whose X-Forwarded-For names the client (env WENMING_TRUSTED_PROXIES)")
 	fs.BoolVar(&c.GraphiQL, "graphiql", envBool("WENMING_GRAPHIQL", c.GraphiQL), "serve GraphiQL at /graphiql (env WENMING_GRAPHIQL)")
 	fs.BoolVar(&c.Introspection, "introspection", envBool("WENMING_INTROSPECTION", c.Introspection), "allow schema introspection (env WENMING_INTROSPECTION)")
 	body := fs.Int("max-body-bytes", envInt("WENMING_MAX_BODY_BYTES", int(c.MaxBodyBytes)), "largest request body accepted (env WENMING_MAX_BODY_BYTES)")
@@ -154,6 +158,22 @@ func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, err
 		if o = strings.TrimSpace(o); o != "" {
 			c.CORSOrigins = append(c.CORSOrigins, o)
 		}
+	}
+	c.TrustedProxies = nil
+	for _, p := range strings.Split(*proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if !strings.Contains(p, "/") {
+			if a, err := netip.ParseAddr(p); err == nil {
+				p = netip.PrefixFrom(a, a.BitLen()).String()
+			}
+		}
+		pfx, err := netip.ParsePrefix(p)
+		if err != nil {
+			return nil, fmt.Errorf("--trusted-proxies: %q is not an address or CIDR range", p)
+		}
+		c.TrustedProxies = append(c.TrustedProxies, pfx)
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {

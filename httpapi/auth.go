@@ -3,12 +3,12 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"golang.org/x/crypto/bcrypt"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -27,6 +27,8 @@ type Auth struct {
 	AnonymousRead bool
 	SessionTTL    time.Duration
 	BcryptCost    int
+	// TrustedProxies are the load balancers whose X-Forwarded-For names the real client (sign-in limits).
+	TrustedProxies []netip.Prefix
 	// AllowedOrigins may send cookie-authenticated writes besides the server's own origin.
 	AllowedOrigins []string
 
@@ -46,13 +48,27 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 		if h := r.Header.Get("Authorization"); h != "" {
 			var err error
 			if p, err = a.TokenPrincipal(ctx, h); err != nil {
-				WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, err.Error(), nil)
+				if db.ErrorCode(err) == db.EINTERNAL {
+					a.unavailable(w, r, err)
+					return
+				}
+				WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, db.ErrorMessage(err), nil)
 				return
 			}
 		} else if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
-			if u, err := a.Store.SessionUser(ctx, db.HashSecret(c.Value), time.Now()); err == nil {
+			u, err := a.Store.SessionUser(ctx, db.HashSecret(c.Value), time.Now())
+			switch {
+			case err == nil:
 				p = &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "session"}
-			} else {
+			case db.ErrorCode(err) == db.EINTERNAL:
+				// The database is unreachable, not the session gone: keep the cookie, so that nobody is signed out
+				// by an outage, and say the service is unavailable.
+				if strings.HasPrefix(r.URL.Path, "/graphql") || strings.HasPrefix(r.URL.Path, "/export/") ||
+					strings.HasPrefix(r.URL.Path, "/templates/") || strings.HasPrefix(r.URL.Path, "/auth/") {
+					a.unavailable(w, r, err)
+					return
+				}
+			default:
 				http.SetCookie(w, a.cookie(r, "", -1))
 			}
 		}
@@ -67,19 +83,31 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 	})
 }
 
-// TokenPrincipal checks an Authorization header value ("Bearer wm_…") and returns its caller.
+// unavailable answers 503 when the database cannot say who is calling, and logs why.
+func (a *Auth) unavailable(w http.ResponseWriter, r *http.Request, err error) {
+	a.Log.Warn("authentication unavailable", "err", err, "path", r.URL.Path)
+	w.Header().Set("Retry-After", "2")
+	WriteJSONError(w, http.StatusServiceUnavailable, CodeServiceUnavailable, "数据库暂不可用，请稍后重试。The database is unavailable; try again shortly.", nil)
+}
+
+// TokenPrincipal checks an Authorization header value ("Bearer wm_…") and returns its caller. A token that is
+// unknown, expired or revoked is EUNAUTHORIZED; a database that cannot answer is EINTERNAL.
 func (a *Auth) TokenPrincipal(ctx context.Context, header string) (*db.Principal, error) {
 	secret, ok := strings.CutPrefix(header, "Bearer ")
 	if !ok {
-		return nil, errors.New("Authorization 须为 Bearer 令牌。Use a Bearer token.")
+		return nil, db.Errorf(db.EUNAUTHORIZED, "Authorization 须为 Bearer 令牌。Use a Bearer token.")
 	}
 	t, err := a.Store.TokenByHash(ctx, db.HashSecret(strings.TrimSpace(secret)), time.Now())
-	if err != nil {
-		return nil, errors.New("令牌无效、已过期或已撤销。Invalid, expired or revoked token.")
+	if db.ErrorCode(err) == db.EINTERNAL {
+		return nil, err
+	} else if err != nil {
+		return nil, db.Errorf(db.EUNAUTHORIZED, "令牌无效、已过期或已撤销。Invalid, expired or revoked token.")
 	}
 	u, err := a.Store.UserByID(ctx, t.UserID)
-	if err != nil || u.Disabled {
-		return nil, errors.New("令牌所属用户不可用。The token's user is disabled.")
+	if db.ErrorCode(err) == db.EINTERNAL {
+		return nil, err
+	} else if err != nil || u.Disabled {
+		return nil, db.Errorf(db.EUNAUTHORIZED, "令牌所属用户不可用。The token's user is disabled.")
 	}
 	return &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "token", Scope: t.Scope}, nil
 }
@@ -158,12 +186,45 @@ func (a *Auth) dummyHash() []byte {
 	return a.dummy
 }
 
-func clientIP(r *http.Request) string {
+// clientIP is the address the sign-in limiter charges: the peer, or, when the peer is a trusted proxy (the load
+// balancer), the nearest address in X-Forwarded-For that is not one, so that clients behind one balancer do not
+// share one allowance.
+func (a *Auth) clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	if !a.trusted(host) {
+		return host
+	}
+	var hops []string
+	for _, h := range r.Header.Values("X-Forwarded-For") {
+		for _, x := range strings.Split(h, ",") {
+			if x = strings.TrimSpace(x); x != "" {
+				hops = append(hops, x)
+			}
+		}
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		if !a.trusted(hops[i]) {
+			return hops[i]
+		}
 	}
 	return host
+}
+
+// trusted reports whether addr lies in a trusted proxy range.
+func (a *Auth) trusted(addr string) bool {
+	ip, err := netip.ParseAddr(addr)
+	if err != nil {
+		return false
+	}
+	for _, p := range a.TrustedProxies {
+		if p.Contains(ip.Unmap()) {
+			return true
+		}
+	}
+	return false
 }
 
 // userJSON is how the login endpoints describe a user; the hash never leaves the server.
@@ -183,7 +244,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in.Username = strings.TrimSpace(in.Username)
-	ip, key := clientIP(r), strings.ToLower(in.Username)
+	ip, key := a.clientIP(r), strings.ToLower(in.Username)
 	lim := a.limiter()
 	if !lim.Admit(r.Context(), ip, key) {
 		w.Header().Set("Retry-After", "15")
@@ -212,7 +273,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.SetCookie(w, a.cookie(r, secret, int(ttl.Seconds())))
-	a.Log.Info("login", "username", u.Username, "ip", clientIP(r))
+	a.Log.Info("login", "username", u.Username, "ip", a.clientIP(r))
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	json.NewEncoder(w).Encode(map[string]any{"user": userJSON(u)})
 }

@@ -26,6 +26,8 @@ const (
 	CodeBadRequest = "BAD_REQUEST"
 	// CodeRateLimited answers too many failed sign-ins.
 	CodeRateLimited = "RATE_LIMITED"
+	// CodeServiceUnavailable answers while the database cannot be reached; the request may be retried.
+	CodeServiceUnavailable = "SERVICE_UNAVAILABLE"
 	// CodePayloadTooLarge answers a body over the configured limit.
 	CodePayloadTooLarge = "PAYLOAD_TOO_LARGE"
 )
