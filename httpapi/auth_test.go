@@ -34,7 +34,10 @@ func (s *flakyStore) SessionUser(ctx context.Context, hash string, now time.Time
 // recordingLimiter remembers the address each sign-in attempt is charged to.
 type recordingLimiter struct{ ips []string }
 
-func (l *recordingLimiter) Admit(_ context.Context, ip, _ string) bool { l.ips = append(l.ips, ip); return true }
+func (l *recordingLimiter) Admit(_ context.Context, ip, _ string) bool {
+	l.ips = append(l.ips, ip)
+	return true
+}
 func (l *recordingLimiter) Failed(context.Context, string)            {}
 func (l *recordingLimiter) Succeeded(context.Context, string, string) {}
 
