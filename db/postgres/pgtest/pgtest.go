@@ -270,4 +270,3 @@ func Template(tb testing.TB, name string, build func(ctx context.Context, dsn st
 	}
 	return name
 }
-
