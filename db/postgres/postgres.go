@@ -43,7 +43,7 @@ type DB struct {
 	pool *pgxpool.Pool
 }
 
-//ASSERT
+var _ db.Backend = (*DB)(nil)
 
 // Open connects to the database that dsn names (postgres://user:pass@host:port/name?…) and applies pending
 // migrations under an advisory lock.
