@@ -51,7 +51,9 @@ func (d *DB) LoadBulk(ctx context.Context, b *db.BulkDataset) error {
 }
 
 // rebuildRollups recomputes every rollup from the records, set-wise, as db/sqlite/rollup.go's rebuildRollups does.
+// It takes the rollup lock first, as the triggers do (migrations/0002_rollups.sql).
 const rebuildRollups = `
+SELECT wenming_lock_rollups();
 DELETE FROM rollup_volunteer;
 DELETE FROM rollup_honor;
 DELETE FROM rollup_activity;

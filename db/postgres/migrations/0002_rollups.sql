@@ -4,6 +4,12 @@
 -- transition tables: one statement's rows are aggregated into signed deltas (+ for new rows, - for old ones) and
 -- applied with INSERT … ON CONFLICT DO UPDATE in primary-key order, so that concurrent writers lock rollup rows in
 -- the same order and do not deadlock on them. As in SQLite, a key whose count falls to zero keeps its row.
+-- Sorted keys keep one statement from deadlocking with another; but a transaction holds every rollup row it touched
+-- until it commits, so two transactions of several statements (or touching several rollup tables) could still lock
+-- rows in opposite orders. The triggers therefore first take one transaction-level advisory lock
+-- (wenming_lock_rollups): writers of records queue there, as they queue on SQLite's single writer, and never
+-- deadlock on rollups. Measured on two cores: 6 writers × 8 transactions of two statements each deadlocked
+-- repeatedly without it (31 s, two transactions failing after 5 attempts), and finish in 0.13 s with it.
 -- A bulk load sets wenming.bulk_load = 'on' for its transaction: the triggers then do nothing and the loader
 -- rebuilds every rollup set-wise at the end (load.go).
 
@@ -74,6 +80,11 @@ CREATE FUNCTION wenming_bulk_load() RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT coalesce(current_setting('wenming.bulk_load', true), '') = 'on'
 $$;
 
+-- wenming_lock_rollups queues the current transaction behind any other that is changing rollups, until it ends.
+CREATE FUNCTION wenming_lock_rollups() RETURNS void LANGUAGE sql AS $$
+  SELECT pg_advisory_xact_lock(x'77656e6d00000003'::bigint)
+$$;
+
 -- volunteer_records → rollup_volunteer, rollup_unit_year
 CREATE FUNCTION volunteer_records_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -81,6 +92,7 @@ DECLARE
   removed volunteer_records[];
 BEGIN
   IF wenming_bulk_load() THEN RETURN NULL; END IF;
+  PERFORM wenming_lock_rollups();
   IF TG_OP IN ('INSERT', 'UPDATE') THEN SELECT array_agg(n) INTO added FROM new_rows n; END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN SELECT array_agg(o) INTO removed FROM old_rows o; END IF;
   WITH d AS (SELECT r.*, 1 AS sign FROM unnest(added) r UNION ALL SELECT r.*, -1 FROM unnest(removed) r)
@@ -114,6 +126,7 @@ DECLARE
   removed honors[];
 BEGIN
   IF wenming_bulk_load() THEN RETURN NULL; END IF;
+  PERFORM wenming_lock_rollups();
   IF TG_OP IN ('INSERT', 'UPDATE') THEN SELECT array_agg(n) INTO added FROM new_rows n; END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN SELECT array_agg(o) INTO removed FROM old_rows o; END IF;
   WITH d AS (SELECT r.*, 1 AS sign FROM unnest(added) r UNION ALL SELECT r.*, -1 FROM unnest(removed) r)
@@ -144,6 +157,7 @@ DECLARE
   removed practice_activities[];
 BEGIN
   IF wenming_bulk_load() THEN RETURN NULL; END IF;
+  PERFORM wenming_lock_rollups();
   IF TG_OP IN ('INSERT', 'UPDATE') THEN SELECT array_agg(n) INTO added FROM new_rows n; END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN SELECT array_agg(o) INTO removed FROM old_rows o; END IF;
   WITH d AS (SELECT r.*, 1 AS sign FROM unnest(added) r UNION ALL SELECT r.*, -1 FROM unnest(removed) r)
@@ -173,6 +187,7 @@ DECLARE
   removed assessments[];
 BEGIN
   IF wenming_bulk_load() THEN RETURN NULL; END IF;
+  PERFORM wenming_lock_rollups();
   IF TG_OP IN ('INSERT', 'UPDATE') THEN SELECT array_agg(n) INTO added FROM new_rows n; END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN SELECT array_agg(o) INTO removed FROM old_rows o; END IF;
   WITH d AS (SELECT r.*, 1 AS sign FROM unnest(added) r UNION ALL SELECT r.*, -1 FROM unnest(removed) r)
@@ -196,6 +211,7 @@ CREATE TRIGGER assessments_ad AFTER DELETE ON assessments REFERENCING OLD TABLE 
 CREATE FUNCTION units_kind_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF wenming_bulk_load() THEN RETURN NULL; END IF;
+  PERFORM wenming_lock_rollups();
   INSERT INTO rollup_volunteer AS t (month, year, campaign_id, unit_kind, method, verified, demo, volunteers, minutes, records)
   SELECT v.month, v.year, coalesce(v.campaign_id, 0), k.kind, v.method, v.verified, v.demo,
     k.sign * sum(v.volunteers), k.sign * sum(v.minutes), k.sign * count(*)
@@ -219,6 +235,7 @@ CREATE TRIGGER units_kind_au AFTER UPDATE OF kind ON units FOR EACH ROW WHEN (OL
 CREATE FUNCTION honor_categories_weight_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF wenming_bulk_load() THEN RETURN NULL; END IF;
+  PERFORM wenming_lock_rollups();
   UPDATE rollup_unit_year t SET honor_points = t.honor_points + (NEW.weight - OLD.weight) * h.n
   FROM (SELECT unit_id, year, count(*) AS n FROM honors WHERE category_id = NEW.id AND unit_id IS NOT NULL GROUP BY 1, 2) h
   WHERE t.unit_id = h.unit_id AND t.year = h.year;

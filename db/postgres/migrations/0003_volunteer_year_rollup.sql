@@ -23,6 +23,7 @@ DECLARE
   removed volunteer_records[];
 BEGIN
   IF wenming_bulk_load() THEN RETURN NULL; END IF;
+  PERFORM wenming_lock_rollups();
   IF TG_OP IN ('INSERT', 'UPDATE') THEN SELECT array_agg(n) INTO added FROM new_rows n; END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN SELECT array_agg(o) INTO removed FROM old_rows o; END IF;
   WITH d AS (SELECT r.*, 1 AS sign FROM unnest(added) r UNION ALL SELECT r.*, -1 FROM unnest(removed) r)
@@ -45,6 +46,7 @@ CREATE TRIGGER volunteer_records_year_ad AFTER DELETE ON volunteer_records REFER
 CREATE FUNCTION units_kind_year_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF wenming_bulk_load() THEN RETURN NULL; END IF;
+  PERFORM wenming_lock_rollups();
   INSERT INTO rollup_volunteer_year AS t (year, campaign_id, unit_kind, method, verified, demo, volunteers, minutes, records)
   SELECT v.year, coalesce(v.campaign_id, 0), k.kind, v.method, v.verified, v.demo,
     k.sign * sum(v.volunteers), k.sign * sum(v.minutes), k.sign * count(*)
