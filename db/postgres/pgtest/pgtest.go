@@ -30,8 +30,14 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// BinDir is where Debian's postgresql-15 package puts initdb and pg_ctl.
-const BinDir = "/usr/lib/postgresql/15/bin"
+// BinDir is where Debian's postgresql-15 package puts initdb and pg_ctl; WENMING_PG_BINDIR overrides it.
+var BinDir = "/usr/lib/postgresql/15/bin"
+
+func init() {
+	if dir := os.Getenv("WENMING_PG_BINDIR"); dir != "" {
+		BinDir = dir
+	}
+}
 
 // RequireEnv, when set to anything but "" or "0", turns a missing PostgreSQL into a failure instead of a skip.
 const RequireEnv = "WENMING_REQUIRE_POSTGRES"

@@ -2,6 +2,9 @@ package pgtest_test
 
 import (
 	"context"
+	"os"
+	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,4 +64,28 @@ func TestCluster(t *testing.T) {
 			t.Fatal("an empty database has the template's table")
 		}
 	})
+}
+
+// TestMissingInstallation runs this binary again with PostgreSQL's binaries pointed at an empty directory.
+func TestMissingInstallation(t *testing.T) {
+	if os.Getenv("PGTEST_CHILD") == "1" {
+		pgtest.Server(t)
+		t.Fatal("Server returned without PostgreSQL")
+	}
+	for _, tc := range []struct {
+		name, require, want string
+		fails               bool
+	}{
+		{"SkipsByDefault", "", "--- SKIP", false},
+		{"FailsWhenRequired", "1", "PostgreSQL is required", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0], "-test.run", "^TestMissingInstallation$", "-test.v")
+			cmd.Env = append(os.Environ(), "PGTEST_CHILD=1", "WENMING_PG_BINDIR="+t.TempDir(), pgtest.RequireEnv+"="+tc.require)
+			out, err := cmd.CombinedOutput()
+			if (err != nil) != tc.fails || !strings.Contains(string(out), tc.want) {
+				t.Fatalf("err = %v, want failure %v; output:\n%s", err, tc.fails, out)
+			}
+		})
+	}
 }
