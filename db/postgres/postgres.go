@@ -41,6 +41,8 @@ const (
 // DB is the PostgreSQL store; it implements db.Backend.
 type DB struct {
 	pool *pgxpool.Pool
+	// closed ends the goroutines of WatchChanges when the DB closes before their context ends.
+	closed chan struct{}
 }
 
 var _ db.Backend = (*DB)(nil)
@@ -66,7 +68,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open PostgreSQL: %w", err)
 	}
-	d := &DB{pool: pool}
+	d := &DB{pool: pool, closed: make(chan struct{})}
 	if err := d.Migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -84,8 +86,13 @@ func registerTypes(m *pgtype.Map) {
 	m.RegisterType(&pgtype.Type{Name: "date", OID: pgtype.DateOID, Codec: textDateCodec{}})
 }
 
-// Close closes the pool; listeners started by WatchChanges end with their context.
+// Close ends the listeners started by WatchChanges and closes the pool.
 func (d *DB) Close() error {
+	select {
+	case <-d.closed:
+	default:
+		close(d.closed)
+	}
 	d.pool.Close()
 	return nil
 }

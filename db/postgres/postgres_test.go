@@ -500,3 +500,24 @@ func TestRollups(t *testing.T) {
 		checkRollups(t, d)
 	})
 }
+
+func TestWatchChangesEndsOnClose(t *testing.T) {
+	d, err := postgres.Open(context.Background(), pgtest.NewDatabase(t, migrated(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := d.WatchChanges(context.Background(), time.Minute)
+	<-ch
+	d.Close()
+	deadline := time.After(2 * time.Second)
+	for {
+		select {
+		case _, ok := <-ch:
+			if !ok {
+				return
+			}
+		case <-deadline:
+			t.Fatal("WatchChanges still running 2 s after Close")
+		}
+	}
+}

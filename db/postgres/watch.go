@@ -20,11 +20,19 @@ const (
 // dedicated connection (not the pool's, and never through PgBouncer in transaction mode) LISTENs for the NOTIFY
 // that every committed write sends, and reconnects with backoff when it drops; the version is re-read after every
 // notification, after every reconnect (notifications missed while away are never replayed), and once per interval
-// as the fallback.
+// as the fallback. Closing the DB ends it too.
 func (d *DB) WatchChanges(ctx context.Context, interval time.Duration) <-chan int64 {
 	if interval <= 0 {
 		interval = time.Second
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		select {
+		case <-d.closed:
+		case <-ctx.Done():
+		}
+		cancel()
+	}()
 	out := make(chan int64, 1)
 	wake := make(chan struct{}, 1)
 	poke := func() {

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -128,8 +129,13 @@ func start() (*Cluster, error) {
 		}
 	}
 	t0 := time.Now()
+	reapStale()
 	dir, err := os.MkdirTemp("", "wenming-pg-")
 	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "owner.pid"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		os.RemoveAll(dir)
 		return nil, err
 	}
 	if err := chownPostgres(dir); err != nil {
@@ -165,6 +171,24 @@ func start() (*Cluster, error) {
 	}
 	os.RemoveAll(dir)
 	return nil, lastErr
+}
+
+// reapStale stops and removes the clusters of test binaries that died without stopping theirs (killed by a
+// timeout or a signal), so that they do not pile up.
+func reapStale() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "wenming-pg-*"))
+	for _, dir := range dirs {
+		b, err := os.ReadFile(filepath.Join(dir, "owner.pid"))
+		if err != nil {
+			continue
+		}
+		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+		if err != nil || pid <= 0 || syscall.Kill(pid, 0) != syscall.ESRCH {
+			continue
+		}
+		_ = asPostgres(filepath.Join(BinDir, "pg_ctl"), "-D", filepath.Join(dir, "data"), "-m", "immediate", "-w", "stop").Run()
+		_ = os.RemoveAll(dir)
+	}
 }
 
 // asPostgres runs a PostgreSQL binary as the postgres user when the tests run as root.
