@@ -26,7 +26,7 @@ const figuresQuery = `query($section: String) { publishedFigures(section: $secti
 	id key section labelZh value unit qualifier quote tracked source { id title publishedOn } } }`
 
 func TestPublishedFigures(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	all := query[struct{ PublishedFigures []figure }](t, m.URL(), figuresQuery, nil).PublishedFigures
 
 	t.Run("All45WithProvenance", func(t *testing.T) {
@@ -143,7 +143,7 @@ const reconQuery = `{ reconciliation { figure { key qualifier tracked value } re
 
 func TestReconciliation(t *testing.T) {
 	t.Run("DemoMatchesEveryTrackedFigure", func(t *testing.T) {
-		m := MustRunMain(t)
+		m := SharedMain(t)
 		rows := query[struct{ Reconciliation []reconRow }](t, m.URL(), reconQuery, nil).Reconciliation
 		if len(rows) != 45 {
 			t.Fatalf("got %d rows, want 45", len(rows))
@@ -243,7 +243,7 @@ const overviewQuery = `query($from: Int, $to: Int) { overview(fromYear: $from, t
 	fromYear toYear includesDemo kpis { key labelZh value unit published { key value } } } }`
 
 func TestOverview(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	full := query[struct{ Overview overview }](t, m.URL(), overviewQuery, nil).Overview
 
 	t.Run("DefaultPeriod", func(t *testing.T) {
@@ -336,7 +336,7 @@ type yearValue struct {
 }
 
 func TestProgress(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	const q = `query($m: ProgressMetric!, $from: Int, $to: Int, $c: Boolean) {
 		progress(metric: $m, fromYear: $from, toYear: $to, cumulative: $c) { year value target } }`
 	metrics := []string{"HONORS_NATIONAL", "HONORS_PROVINCIAL", "HONORS_PROVINCIAL_DIRECT", "HONORS_TOTAL", "HONORS_TREATMENT_RECOGNISED", "HONORS_RECOMMENDED", "VOLUNTEER_HOURS",
@@ -475,7 +475,7 @@ func enumValues(tb testing.TB, base, name string) []string {
 
 // Each progress series adds up, over 2019–2024, to what the other queries report for the same records.
 func TestProgressAgreesWithOtherQueries(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 	sum := func(metric string) float64 {
 		var s float64

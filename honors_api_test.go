@@ -111,7 +111,7 @@ func rowID(tb testing.TB, gid string) int64 {
 }
 
 func TestHonors(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 	total := honors(t, base, map[string]any{"first": 1}).TotalCount
 	if total < 1000 {
@@ -336,7 +336,7 @@ func statsTotal(tb testing.TB, base string, groupBy []string, filter map[string]
 }
 
 func TestHonorStats(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 	total := honors(t, base, map[string]any{"first": 1}).TotalCount
 
@@ -490,7 +490,7 @@ func honorCategories(tb testing.TB, base string, level any) []honorCategory {
 }
 
 func TestHonorCategories(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	all := honorCategories(t, m.URL(), nil)
 	if len(all) != 26 {
 		t.Fatalf("got %d categories, want 26", len(all))

@@ -8,7 +8,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 	"unicode"
@@ -223,4 +225,50 @@ func writeElsewhere(tb testing.TB, m *main.Main, name string) int64 {
 		tb.Fatal(err)
 	}
 	return u.ID
+}
+
+// shared is the one read-only server of the package (SharedMain).
+var shared struct {
+	once sync.Once
+	m    *main.Main
+	dir  string
+	err  error
+}
+
+// SharedMain returns one server, booted once for the whole package, for tests that only read: booting the binary
+// with the seed data is the slow part of an API test, and reads do not disturb each other. A test that writes, or
+// needs other settings, boots its own with MustRunMain.
+func SharedMain(tb testing.TB) *main.Main {
+	tb.Helper()
+	shared.once.Do(func() {
+		shared.dir, shared.err = os.MkdirTemp("", "wenming-shared-")
+		if shared.err != nil {
+			return
+		}
+		m := main.NewMain()
+		m.Config.Addr = "127.0.0.1:0"
+		m.Config.DBPath = filepath.Join(shared.dir, "wenming.db")
+		m.Config.AnonymousRead = true
+		m.Config.BcryptCost = 4
+		m.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+		if shared.err = m.Run(context.Background()); shared.err == nil {
+			shared.m = m
+		}
+	})
+	if shared.err != nil {
+		tb.Fatalf("shared server: %v", shared.err)
+	}
+	return shared.m
+}
+
+// TestMain closes the shared server after the package's tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.m != nil {
+		shared.m.Close()
+	}
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
 }

@@ -16,10 +16,12 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // nodeTypes are the Node implementations, each fetched back through node(id) in TestNode.
 var nodeTypes = []string{"Unit", "Honor", "HonorCategory", "Person", "Campaign", "Donation", "VolunteerRecord", "VolunteerProject",
-	"PracticeCenter", "PracticeLink", "Pairing", "Assessment", "PublishedFigure", "SourceDocument", "Milestone", "Target", "PracticeActivity"}
+	"PracticeCenter", "PracticeLink", "Pairing", "Assessment", "PublishedFigure", "SourceDocument", "Milestone", "Target", "PracticeActivity",
+	// The article records.
+	"Wish", "CaseCompilation", "ExcellentCase", "TalentMember", "CivilisationEvent"}
 
 func TestNode(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 
 	// One ID of each type, read from the ordinary queries.
@@ -61,6 +63,19 @@ func TestNode(t *testing.T) {
 		PracticeActivities struct {
 			Edges []struct{ Node struct{ ID string } }
 		}
+		Wishes struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+		CaseCompilations []struct{ ID string }
+		ExcellentCases   struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+		TalentMembers struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+		CivilisationEvents struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}](t, base, `{
 		units(filter: {linkedToPractice: true}, first: 1) { edges { node { id assessments { id } practiceLinks { id } pairings { id } } } }
 		honors(first: 1) { edges { node { id category { id } } } }
@@ -74,6 +89,11 @@ func TestNode(t *testing.T) {
 		milestones { id }
 		targets { id }
 		practiceActivities(first: 1) { edges { node { id } } }
+		wishes(first: 1) { edges { node { id } } }
+		caseCompilations { id }
+		excellentCases(first: 1) { edges { node { id } } }
+		talentMembers(first: 1) { edges { node { id } } }
+		civilisationEvents(first: 1) { edges { node { id } } }
 	}`, nil)
 	u := ids.Units.Edges[0].Node
 	sample := map[string]string{
@@ -94,6 +114,15 @@ func TestNode(t *testing.T) {
 		"Milestone":        ids.Milestones[0].ID,
 		"Target":           ids.Targets[0].ID,
 		"PracticeActivity": ids.PracticeActivities.Edges[0].Node.ID,
+	}
+	for typ, edges := range map[string][]struct{ Node struct{ ID string } }{"Wish": ids.Wishes.Edges,
+		"ExcellentCase": ids.ExcellentCases.Edges, "TalentMember": ids.TalentMembers.Edges, "CivilisationEvent": ids.CivilisationEvents.Edges} {
+		if len(edges) > 0 {
+			sample[typ] = edges[0].Node.ID
+		}
+	}
+	if len(ids.CaseCompilations) > 0 {
+		sample["CaseCompilation"] = ids.CaseCompilations[0].ID
 	}
 
 	// One query asks for the id through an inline fragment on every Node type.
@@ -180,7 +209,7 @@ func TestEveryQueryIsTested(t *testing.T) {
 		// The article records, tested in article_api_test.go.
 		"practiceActions", "pairingContentCounts", "wishes", "wishFunnel", "caseCompilations", "excellentCases", "talentPool",
 		"talentMembers", "civilisationEvents"}
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	r := query[struct {
 		Type struct{ Fields []struct{ Name string } } `json:"__type"`
 	}](t, m.URL(), `{ __type(name: "Query") { fields { name } } }`, nil)

@@ -48,7 +48,7 @@ func checkRanking(tb testing.TB, es []rankingEntry, offset int) {
 }
 
 func TestRankings(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 	metrics := enumValues(t, base, "RankingMetric")
 	if len(metrics) != 4 {
@@ -194,7 +194,7 @@ func TestRankings(t *testing.T) {
 }
 
 func TestRankingWeights(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	const q = `query($y: Int) { rankingWeights(year: $y) { fromYear component labelZh weight } }`
 	for _, year := range []any{nil, 2019, 2024} {
 		ws := query[struct {

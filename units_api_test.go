@@ -44,7 +44,7 @@ func walkUnits(tb testing.TB, base string, filter map[string]any, first int) ([]
 }
 
 func TestUnits(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 
 	kinds := query[struct {
@@ -130,7 +130,7 @@ func TestUnits(t *testing.T) {
 }
 
 func TestUnit(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 	// A unit linked to a practice centre has links and pairings as well as honours and assessments.
 	linked := query[struct {
@@ -282,7 +282,7 @@ func TestUnit(t *testing.T) {
 }
 
 func TestPeople(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 	const q = `query($f: PersonFilter, $first: Int, $after: String) { people(filter: $f, first: $first, after: $after) {
 		totalCount pageInfo { hasNextPage endCursor }
@@ -385,7 +385,7 @@ func TestPeople(t *testing.T) {
 }
 
 func TestPractice(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 	type center struct {
 		ID, Code, Name, County, Prefecture, PrefectureCode, Note string
@@ -524,7 +524,7 @@ func TestPractice(t *testing.T) {
 }
 
 func TestAssessments(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 	const q = `query($y: Int!) { assessmentIndicators(year: $y) { year code nameZh nameEn maxScore } }`
 	type indicator struct {
@@ -594,7 +594,7 @@ func TestAssessments(t *testing.T) {
 }
 
 func TestTimelineAndDataset(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 	t.Run("Milestones", func(t *testing.T) {
 		ms := query[struct {

@@ -63,7 +63,7 @@ func totalOf(tb testing.TB, bs []volunteerBucket) volunteerTotal {
 }
 
 func TestVolunteerStats(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 	all := volunteerStats(t, base, []string{}, nil)
 	if len(all) != 1 {
@@ -230,7 +230,7 @@ type volunteerRecord struct {
 }
 
 func TestVolunteerRecords(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	base := m.URL()
 	const q = `query($f: VolunteerFilter, $first: Int, $after: String) { volunteerRecords(filter: $f, first: $first, after: $after) {
 		totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
@@ -337,7 +337,7 @@ const campaignsQuery = `{ campaigns { id code nameZh nameEn kind startDate endDa
 	donations { id kind amount date boxes batch demo unit { id } campaign { code } } } }`
 
 func TestCampaigns(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	cs := query[struct{ Campaigns []campaign }](t, m.URL(), campaignsQuery, nil).Campaigns
 	if len(cs) != 3 {
 		t.Fatalf("got %d campaigns, want 3", len(cs))
@@ -388,7 +388,7 @@ func TestCampaigns(t *testing.T) {
 }
 
 func TestVolunteerProjectsAndFederation(t *testing.T) {
-	m := MustRunMain(t)
+	m := SharedMain(t)
 	const q = `query($b: Boolean) { volunteerProjects(brandOnly: $b) { id name brand field demo unit { id } honors { id category { code } } } }`
 	type project struct {
 		ID, Name, Field string

@@ -101,10 +101,13 @@ const (
 	RecipientWork RecipientKind = "WORK"
 
 	RecipientWindow RecipientKind = "WINDOW"
+	// RecipientCommunity is a 社区 (优秀志愿服务社区 of 「四个优秀」); it has no record table, so its honours carry only
+	// the recipient name.
+	RecipientCommunity RecipientKind = "COMMUNITY"
 )
 
 // AllRecipientKinds lists every valid RecipientKind, in display order.
-var AllRecipientKinds = []RecipientKind{RecipientUnit, RecipientCampus, RecipientPerson, RecipientProject, RecipientWork, RecipientWindow}
+var AllRecipientKinds = []RecipientKind{RecipientUnit, RecipientCampus, RecipientPerson, RecipientProject, RecipientWork, RecipientWindow, RecipientCommunity}
 
 // MarshalGQL writes the value as a GraphQL enum.
 func (v RecipientKind) MarshalGQL(w io.Writer) { marshalEnum(w, v) }

@@ -20,7 +20,7 @@ func IsCampusKind(kind string) bool {
 // RecipientKindZh is how the forms and messages name a recipient kind.
 var RecipientKindZh = map[RecipientKind]string{
 	RecipientUnit: "单位", RecipientCampus: "校园", RecipientPerson: "个人", RecipientProject: "项目",
-	RecipientWork: "作品", RecipientWindow: "窗口",
+	RecipientWork: "作品", RecipientWindow: "窗口", RecipientCommunity: "社区",
 }
 
 // CheckUnitRecipient checks that the unit may receive an honour of the recipient kind: a UNIT honour needs a unit
@@ -59,7 +59,8 @@ func CheckUnitChange(in UnitFields, held HonorsHeld) error {
 }
 
 // ChooseRecipientKind picks, for a category that accepts several recipient kinds (「四个优秀」: persons,
-// organisations, projects), the kind whose record the input names; otherwise it is the category's default kind.
+// organisations, projects, communities), the kind whose record the input names, or COMMUNITY when the input names
+// no record but a recipient name; otherwise it is the category's default kind.
 func ChooseRecipientKind(c *HonorCategory, in HonorFields) RecipientKind {
 	if len(c.RecipientKinds) < 2 {
 		return c.RecipientKind
@@ -78,6 +79,10 @@ func ChooseRecipientKind(c *HonorCategory, in HonorFields) RecipientKind {
 				return k
 			}
 		}
+	}
+	if in.UnitID == nil && in.PersonID == nil && in.ProjectID == nil && in.WorkID == nil && in.RecipientName != "" &&
+		c.Accepts(RecipientCommunity) {
+		return RecipientCommunity
 	}
 	return c.RecipientKind
 }

@@ -258,6 +258,9 @@ type PracticeActivityFields struct {
 	Participants int
 	// Action files the activity under one of the named 六大行动; nil leaves it unfiled.
 	Action *PracticeAction
+	// KeepAction makes an update leave the stored action as it is, because the client did not send one; an update
+	// that sends no action must not silently unfile the activity. A create ignores it.
+	KeepAction bool
 }
 
 // AssessmentFields is what a client sets on an assessment, with its indicator scores (replaced as a whole).

@@ -625,6 +625,7 @@ type ComplexityRoot struct {
 		Qualifier func(childComplexity int) int
 		Quote     func(childComplexity int) int
 		Section   func(childComplexity int) int
+		SectionEn func(childComplexity int) int
 		Source    func(childComplexity int) int
 		Statuses  func(childComplexity int) int
 		Tracked   func(childComplexity int) int
@@ -1108,6 +1109,8 @@ type PracticeLinkResolver interface {
 }
 type PublishedFigureResolver interface {
 	ID(ctx context.Context, obj *db.PublishedFigure) (string, error)
+
+	SectionEn(ctx context.Context, obj *db.PublishedFigure) (*string, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (db.Node, error)
@@ -3854,6 +3857,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PublishedFigure.Section(childComplexity), true
+	case "PublishedFigure.sectionEn":
+		if e.ComplexityRoot.PublishedFigure.SectionEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishedFigure.SectionEn(childComplexity), true
 	case "PublishedFigure.source":
 		if e.ComplexityRoot.PublishedFigure.Source == nil {
 			break
@@ -6427,6 +6436,8 @@ func (ec *executionContext) childFields_PublishedFigure(ctx context.Context, fie
 		return ec.fieldContext_PublishedFigure_key(ctx, field)
 	case "section":
 		return ec.fieldContext_PublishedFigure_section(ctx, field)
+	case "sectionEn":
+		return ec.fieldContext_PublishedFigure_sectionEn(ctx, field)
 	case "labelZh":
 		return ec.fieldContext_PublishedFigure_labelZh(ctx, field)
 	case "labelEn":
@@ -19342,6 +19353,29 @@ func (ec *executionContext) fieldContext_PublishedFigure_section(_ context.Conte
 	return graphql.NewScalarFieldContext("PublishedFigure", field, false, false, "String")
 }
 
+func (ec *executionContext) _PublishedFigure_sectionEn(ctx context.Context, field graphql.CollectedField, obj *db.PublishedFigure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishedFigure_sectionEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PublishedFigure().SectionEn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PublishedFigure_sectionEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublishedFigure", field, true, true, "String")
+}
+
 func (ec *executionContext) _PublishedFigure_labelZh(ctx context.Context, field graphql.CollectedField, obj *db.PublishedFigure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27496,7 +27530,7 @@ func (ec *executionContext) unmarshalInputPracticeActivityInput(ctx context.Cont
 			if err != nil {
 				return it, err
 			}
-			it.Action = data
+			it.Action = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -28240,6 +28274,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case db.Wish:
+		return ec._Wish(ctx, sel, &obj)
+	case *db.Wish:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Wish(ctx, sel, obj)
 	case db.VolunteerRecord:
 		return ec._VolunteerRecord(ctx, sel, &obj)
 	case *db.VolunteerRecord:
@@ -28268,6 +28309,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Target(ctx, sel, obj)
+	case db.TalentMember:
+		return ec._TalentMember(ctx, sel, &obj)
+	case *db.TalentMember:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TalentMember(ctx, sel, obj)
 	case db.SourceDocument:
 		return ec._SourceDocument(ctx, sel, &obj)
 	case *db.SourceDocument:
@@ -28338,6 +28386,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Honor(ctx, sel, obj)
+	case db.ExcellentCase:
+		return ec._ExcellentCase(ctx, sel, &obj)
+	case *db.ExcellentCase:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ExcellentCase(ctx, sel, obj)
 	case db.Donation:
 		return ec._Donation(ctx, sel, &obj)
 	case *db.Donation:
@@ -28345,6 +28400,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Donation(ctx, sel, obj)
+	case db.CivilisationEvent:
+		return ec._CivilisationEvent(ctx, sel, &obj)
+	case *db.CivilisationEvent:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CivilisationEvent(ctx, sel, obj)
+	case db.CaseCompilation:
+		return ec._CaseCompilation(ctx, sel, &obj)
+	case *db.CaseCompilation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CaseCompilation(ctx, sel, obj)
 	case db.Campaign:
 		return ec._Campaign(ctx, sel, &obj)
 	case *db.Campaign:
@@ -28997,7 +29066,7 @@ func (ec *executionContext) _Campaign(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
-var caseCompilationImplementors = []string{"CaseCompilation"}
+var caseCompilationImplementors = []string{"CaseCompilation", "Node"}
 
 func (ec *executionContext) _CaseCompilation(ctx context.Context, sel ast.SelectionSet, obj *db.CaseCompilation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, caseCompilationImplementors)
@@ -29062,7 +29131,7 @@ func (ec *executionContext) _CaseCompilation(ctx context.Context, sel ast.Select
 	return out
 }
 
-var civilisationEventImplementors = []string{"CivilisationEvent"}
+var civilisationEventImplementors = []string{"CivilisationEvent", "Node"}
 
 func (ec *executionContext) _CivilisationEvent(ctx context.Context, sel ast.SelectionSet, obj *db.CivilisationEvent) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, civilisationEventImplementors)
@@ -29723,7 +29792,7 @@ func (ec *executionContext) _Donation(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
-var excellentCaseImplementors = []string{"ExcellentCase"}
+var excellentCaseImplementors = []string{"ExcellentCase", "Node"}
 
 func (ec *executionContext) _ExcellentCase(ctx context.Context, sel ast.SelectionSet, obj *db.ExcellentCase) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, excellentCaseImplementors)
@@ -32017,6 +32086,12 @@ func (ec *executionContext) _PublishedFigure(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "sectionEn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PublishedFigure_sectionEn(ctx, field, obj)
+				})
 		case "labelZh":
 			out.Values[i] = ec._PublishedFigure_labelZh(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -32701,7 +32776,7 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	}
 }
 
-var talentMemberImplementors = []string{"TalentMember"}
+var talentMemberImplementors = []string{"TalentMember", "Node"}
 
 func (ec *executionContext) _TalentMember(ctx context.Context, sel ast.SelectionSet, obj *db.TalentMember) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, talentMemberImplementors)
@@ -33743,7 +33818,7 @@ func (ec *executionContext) _VolunteerTotals(ctx context.Context, sel ast.Select
 	return out
 }
 
-var wishImplementors = []string{"Wish"}
+var wishImplementors = []string{"Wish", "Node"}
 
 func (ec *executionContext) _Wish(ctx context.Context, sel ast.SelectionSet, obj *db.Wish) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, wishImplementors)

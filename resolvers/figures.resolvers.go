@@ -9,12 +9,21 @@ import (
 	"context"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/seed"
 	"github.com/wenming/wenming/graph"
 )
 
 // ID is the resolver for the id field.
 func (r *publishedFigureResolver) ID(ctx context.Context, obj *db.PublishedFigure) (string, error) {
 	return db.GlobalID(db.NodePublishedFigure, obj.ID), nil
+}
+
+// SectionEn is the resolver for the sectionEn field.
+func (r *publishedFigureResolver) SectionEn(ctx context.Context, obj *db.PublishedFigure) (*string, error) {
+	if en, ok := seed.SectionsEn[obj.Section]; ok {
+		return &en, nil
+	}
+	return nil, nil
 }
 
 // ID is the resolver for the id field.

@@ -118,8 +118,11 @@ func practiceLinkFields(in model.PracticeLinkInput) (db.PracticeLinkFields, erro
 }
 
 func practiceActivityFields(in model.PracticeActivityInput) (db.PracticeActivityFields, error) {
+	// action is omittable: omitted keeps the stored action on an update (and files nothing on a create), while an
+	// explicit null clears it.
+	action, set := in.Action.ValueOK()
 	f := db.PracticeActivityFields{Date: in.Date, Kind: in.Kind, Theme: in.Theme, Sessions: in.Sessions, Participants: in.Participants,
-		Action: in.Action}
+		Action: action, KeepAction: !set}
 	var err error
 	if f.UnitID, err = db.ParseTypedID("unitId", db.NodeUnit, in.UnitID); err != nil {
 		return f, err

@@ -94,6 +94,29 @@ func (r *Resolver) node(ctx context.Context, typ db.NodeType, id int64) (db.Node
 		var m map[int64]*db.Target
 		m, err = r.Store.TargetsByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
+	case db.NodeWish:
+		var m map[int64]*db.Wish
+		m, err = r.Store.WishesByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case db.NodeExcellentCase:
+		var m map[int64]*db.ExcellentCase
+		m, err = r.Store.ExcellentCasesByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case db.NodeTalentMember:
+		var m map[int64]*db.TalentMember
+		m, err = r.Store.TalentMembersByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case db.NodeCivilisationEvent:
+		var m map[int64]*db.CivilisationEvent
+		m, err = r.Store.CivilisationEventsByIDs(ctx, ids)
+		pick(m[id] != nil, m[id])
+	case db.NodeCaseCompilation:
+		// Compilations are a handful of catalogue rows, read whole.
+		var cs []*db.CaseCompilation
+		cs, err = r.Store.CaseCompilations(ctx)
+		for _, c := range cs {
+			pick(c.ID == id, c)
+		}
 	}
 	return v, err
 }

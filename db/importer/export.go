@@ -418,7 +418,11 @@ func exportActivities(ctx context.Context, s db.Store, q url.Values, start func(
 				center = c.Name
 			}
 		}
-		return sw.Row(n.unit(&a.UnitID), string(a.Date), ActivityZh[a.Kind], a.Theme, center, a.Sessions, a.Participants,
+		var action any
+		if a.Action != nil {
+			action = ActionZh[*a.Action]
+		}
+		return sw.Row(n.unit(&a.UnitID), string(a.Date), ActivityZh[a.Kind], a.Theme, center, a.Sessions, a.Participants, action,
 			BoolZh(a.Demo), db.GlobalID(db.NodePracticeActivity, a.ID))
 	})
 }

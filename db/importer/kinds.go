@@ -101,7 +101,7 @@ var Specs = withDemo([]*Spec{
 		KeyZh: "荣誉类别 + 获得者（其单位、人物、项目或作品记录，不是名称文字）+ 年份 + 届次（可空）：都相同即视为同一条荣誉；同名的两个人是两位获得者。再次导入会更新获得者名称、日期和状态。",
 		Columns: []Column{
 			{Key: "category", Header: "荣誉类别", Required: true, Help: "荣誉类别名称或代码，见“荣誉类别”一节，如 全国文明单位。", Example: "全国文明单位", Width: 28, MaxLen: shortText},
-			{Key: "recipient", Header: "获得者名称", Required: true, Help: "单位、校园、窗口类荣誉填单位名称；个人填姓名（先导入人物）；项目填项目名称；作品填作品标题。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "recipient", Header: "获得者名称", Required: true, Help: "单位、校园、窗口类荣誉填单位名称；个人填姓名（先导入人物）；项目填项目名称；作品填作品标题；“四个优秀”授予社区时填社区名称（社区无记录表，名称不与任何单位、人物、项目相同时按社区登记）。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
 			{Key: "unit", Header: "所属单位", Help: "荣誉计入的单位。单位、校园、窗口类荣誉填写时以此确定获得单位（导出文件即如此）；个人、作品重名时用于区分。可空。", Example: "", Width: 28, MaxLen: shortText},
 			{Key: "year", Header: "年份", Required: true, Help: "授予年份，四位数字。", Example: "2023", Width: 8, MaxLen: shortText},
 			{Key: "date", Header: "授予日期", Help: "YYYY-MM-DD，须在“年份”当年；可空。", Example: "2023-11-20", Width: 12, MaxLen: shortText},
@@ -137,7 +137,7 @@ var Specs = withDemo([]*Spec{
 	},
 	{
 		Kind: db.ImportActivities, NameZh: "文明实践活动", Sheet: "文明实践活动",
-		KeyZh: "单位名称 + 活动日期 + 活动类型 + 活动主题：都相同即视为同一次活动，再次导入会更新场次、人数和实践中心。",
+		KeyZh: "单位名称 + 活动日期 + 活动类型 + 活动主题：都相同即视为同一次活动，再次导入会更新场次、人数、实践中心和所属“六大行动”。",
 		Columns: []Column{
 			{Key: "unit", Header: "单位名称", Required: true, Help: "举办活动的单位，须为系统中已有的单位。", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
 			{Key: "date", Header: "活动日期", Required: true, Help: "YYYY-MM-DD。", Example: "2024-05-18", Width: 12, MaxLen: shortText},
@@ -146,6 +146,7 @@ var Specs = withDemo([]*Spec{
 			{Key: "center", Header: "实践中心", Help: "新时代文明实践中心名称或 6 位区划代码；可空。", Example: "", Width: 28, MaxLen: shortText},
 			{Key: "sessions", Header: "场次", Required: true, Help: "正整数。", Example: "1", Width: 8, MaxLen: shortText},
 			{Key: "participants", Header: "参与人数", Required: true, Help: "非负整数。", Example: "60", Width: 10, MaxLen: shortText},
+			{Key: "action", Header: "六大行动", Help: "活动所属的“六大行动”：党的创新理论传播、主流价值践行、优质文化供给、服务惠民暖心（或代码 THEORY、VALUES、CULTURE、SERVICE）。原文未列出另两项的名称，不能归入。空白为未归类；再次导入时空白会清除已有归类。", Example: "服务惠民暖心", Width: 18, MaxLen: shortText},
 		},
 	},
 })
@@ -193,9 +194,13 @@ var (
 		db.StagePublicNotice: "公示", db.StageNamed: "命名", db.StageReviewed: "复查", db.StageRevoked: "撤销"}
 	ActivityZh = map[db.ActivityKind]string{db.ActivityPromotionWeek: "推动周专题活动", db.ActivityHeritageTalk: "文物保护宣讲",
 		db.ActivityPairing: "结对帮创", db.ActivityRoutine: "常态化活动"}
+	// ActionZh names the four 六大行动 the article names (「党的创新理论传播、主流价值践行、优质文化供给、服务惠民暖心」);
+	// the two unnamed ones are left out, since no activity can be filed under them.
+	ActionZh = map[db.PracticeAction]string{db.ActionTheory: "党的创新理论传播", db.ActionValues: "主流价值践行",
+		db.ActionCulture: "优质文化供给", db.ActionService: "服务惠民暖心"}
 	LevelZh     = map[db.HonorLevel]string{db.LevelNational: "全国", db.LevelProvincial: "河南省", db.LevelProvincialDirect: "省直"}
 	RecipientZh = map[db.RecipientKind]string{db.RecipientUnit: "单位", db.RecipientCampus: "校园", db.RecipientPerson: "个人",
-		db.RecipientProject: "项目", db.RecipientWork: "作品", db.RecipientWindow: "窗口"}
+		db.RecipientProject: "项目", db.RecipientWork: "作品", db.RecipientWindow: "窗口", db.RecipientCommunity: "社区"}
 	QualifierZh = map[db.FigureQualifier]string{db.QualifierExact: "确数", db.QualifierAtLeast: "余（不少于）", db.QualifierApproximate: "约"}
 	ReconZh     = map[db.ReconciliationStatus]string{db.ReconMatch: "相符", db.ReconBelow: "记录少于公布数", db.ReconAbove: "记录多于公布数", db.ReconNotTracked: "未跟踪"}
 )

@@ -493,11 +493,17 @@ func (r *rowParse) recipient(h *db.Honor, cat *db.HonorCategory, owner *db.Unit)
 		default:
 			h.WorkID, h.UnitID = &match[0].ID, unitOf(match[0].UnitID)
 		}
+	case db.RecipientCommunity:
+		// A community has no record table: the name is taken as it is, and no unit is counted.
+		if owner != nil {
+			r.fail("unit", "“%s”未匹配任何单位、人物或项目，按社区登记；社区类荣誉不填写“所属单位”。", name)
+		}
 	}
 }
 
 // recipientKind is the category's recipient kind or, for a category that accepts several (「四个优秀」: persons,
-// organisations, projects), the first of them with a record of that name.
+// organisations, projects, communities), the first of them with a record of that name; COMMUNITY, which has no
+// record table, only when the category accepts it and the name matches no unit, person, project or work.
 func (r *rowParse) recipientKind(cat *db.HonorCategory, name string) db.RecipientKind {
 	if len(cat.RecipientKinds) < 2 {
 		return cat.RecipientKind
@@ -521,6 +527,9 @@ func (r *rowParse) recipientKind(cat *db.HonorCategory, name string) db.Recipien
 				return k
 			}
 		}
+	}
+	if cat.Accepts(db.RecipientCommunity) {
+		return db.RecipientCommunity
 	}
 	return cat.RecipientKind
 }
@@ -590,6 +599,13 @@ func (r *rowParse) activityRow() *db.PracticeActivity {
 	}
 	if n, ok := r.integer("participants", 0); ok {
 		a.Participants = int(n)
+	}
+	if v := r.text("action"); v != "" {
+		if c := db.PracticeAction(strings.ToUpper(v)); c.Valid() && !c.Named() || strings.Contains(v, "未具名") {
+			r.fail("action", "原文只列出“六大行动”中的四项（党的创新理论传播、主流价值践行、优质文化供给、服务惠民暖心），另两项未具名，活动不能归入：“%s”。", v)
+		} else if act, ok := enum(r, "action", ActionZh, ""); ok {
+			a.Action = &act
+		}
 	}
 	return a
 }

@@ -134,7 +134,15 @@ func WriteTemplate(out io.Writer, spec *Spec, cat *db.Catalog) error {
 			line(0)
 			line(bold, "荣誉类别", "代码", "级别", "授予对象")
 			for _, k := range cat.Categories {
-				line(0, k.NameZh, k.Code, LevelZh[k.Level], RecipientZh[k.RecipientKind])
+				// A category that accepts several kinds (「四个优秀」) lists them all: 项目、个人、单位、社区.
+				kinds := make([]string, 0, len(k.RecipientKinds))
+				for _, x := range k.RecipientKinds {
+					kinds = append(kinds, RecipientZh[x])
+				}
+				if len(kinds) == 0 {
+					kinds = append(kinds, RecipientZh[k.RecipientKind])
+				}
+				line(0, k.NameZh, k.Code, LevelZh[k.Level], strings.Join(kinds, "、"))
 			}
 		case db.ImportVolunteerRecords:
 			line(0)

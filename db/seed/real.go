@@ -35,6 +35,15 @@ const (
 // Sections lists the article's section headings in article order.
 var Sections = []string{secIdeals, secMorals, secPractice, secCreation}
 
+// SectionsEn translates the section headings for the English dashboard. The article is Chinese only: these are
+// our translations, close to the words, and the API and the dashboard say so.
+var SectionsEn = map[string]string{
+	secIdeals:   "1. Holding high the banner and strengthening theoretical arming, to lay a firm foundation of ideals and convictions",
+	secMorals:   "2. Guiding by values and fostering virtue, so that the cultivation of civility enters minds and hearts",
+	secPractice: "3. Widening the reach, raising the quality and deepening the substance, so that civilisation practice gathers strength",
+	secCreation: "4. Serving the central tasks and the people, so that civilisation creation gains in quality and effect",
+}
+
 func sources() []*db.SourceDocument {
 	return []*db.SourceDocument{{
 		ID:          SourceID,
@@ -198,11 +207,11 @@ func categories() []*db.HonorCategory {
 		out[i] = &db.HonorCategory{ID: int64(i + 1), Code: c.code, NameZh: c.zh, NameEn: c.en, Level: c.level, RecipientKind: c.kind,
 			RecipientKinds: []db.RecipientKind{c.kind}, Weight: c.weight, DefaultStatus: c.status, WeightBasis: db.BasisDefault}
 		if c.code == "HENAN_FOUR_EXCELLENT" || c.code == "DIRECT_FOUR_EXCELLENT" {
-			// Persons, organisations and projects (优秀志愿者、优秀志愿服务组织、优秀志愿服务项目); communities have no
-			// record kind yet.
-			out[i].RecipientKinds = []db.RecipientKind{db.RecipientProject, db.RecipientPerson, db.RecipientUnit}
+			// Persons, organisations, projects and communities (优秀志愿者、优秀志愿服务组织、优秀志愿服务项目、
+			// 优秀志愿服务社区); a community has no record table and is named only (migration 0012).
+			out[i].RecipientKinds = []db.RecipientKind{db.RecipientProject, db.RecipientPerson, db.RecipientUnit, db.RecipientCommunity}
 			out[i].NoteZh = "“四个优秀”指优秀志愿者、优秀志愿服务组织、优秀志愿服务项目、优秀志愿服务社区，这四个名称出自河南省学雷锋志愿服务先进典型" +
-				"宣传推选活动，非原文所载。可授予个人、组织（单位）和项目；社区尚无对应记录类型。原文每级只给一个合计数。"
+				"宣传推选活动，非原文所载。可授予个人、组织（单位）、项目和社区（社区无记录表，只登记名称）。原文每级只给一个合计数。"
 		}
 	}
 	return out

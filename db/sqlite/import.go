@@ -73,10 +73,10 @@ var importTables = map[db.ImportKind]*importTable{
 			return []any{x.UnitID, x.Year, x.BaseScore, x.Bonus, x.Veto, x.Stage, x.Demo}
 		}},
 	db.ImportActivities: {entity: string(db.EntityPracticeActivity), table: "practice_activities", keys: keyOf("practice_activities"),
-		cols: []string{"unit_id", "activity_date", "kind", "theme", "center_id", "sessions", "participants", "demo"},
+		cols: []string{"unit_id", "activity_date", "kind", "theme", "center_id", "sessions", "participants", "action", "demo"},
 		args: func(rec any) []any {
 			x := rec.(*db.PracticeActivity)
-			return []any{x.UnitID, x.Date, x.Kind, x.Theme, x.CenterID, x.Sessions, x.Participants, x.Demo}
+			return []any{x.UnitID, x.Date, x.Kind, x.Theme, x.CenterID, x.Sessions, x.Participants, x.Action, x.Demo}
 		}},
 }
 

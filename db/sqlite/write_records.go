@@ -100,7 +100,8 @@ type honorRow struct {
 
 // resolveHonor checks the category and that the recipient matches its recipient kind: UNIT needs a unit that is
 // no campus, CAMPUS a 高校 or 中小学, WINDOW a service window, PERSON a person (whose unit it counts for unless
-// another is given), PROJECT a volunteer project and WORK a work. The recipient's name is the default name.
+// another is given), PROJECT a volunteer project, WORK a work, and COMMUNITY (no record table) a recipient name and
+// no record. The recipient's name is the default name.
 func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow, error) {
 	r := &honorRow{}
 	var defStatus db.HonorStatus
@@ -202,6 +203,16 @@ func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow
 			r.projectID = id
 		} else {
 			r.work = id
+		}
+	case db.RecipientCommunity:
+		if in.RecipientName == "" {
+			return nil, db.FieldErrorf("recipientName", "社区类荣誉须填写获得者名称（社区名称）")
+		}
+		for _, f := range []error{forbid("unitId", in.UnitID, "单位"), forbid("personId", in.PersonID, "人物"),
+			forbid("projectId", in.ProjectID, "项目"), forbid("workId", in.WorkID, "作品")} {
+			if f != nil {
+				return nil, f
+			}
 		}
 	}
 	if in.RecipientName != "" {
@@ -431,7 +442,7 @@ func (d *DB) CreatePracticeActivity(ctx context.Context, in db.PracticeActivityF
 	return one(ctx, id, d.PracticeActivitiesByIDs)
 }
 
-// UpdatePracticeActivity changes a practice activity.
+// UpdatePracticeActivity changes a practice activity; its action stays as stored when in.KeepAction is set.
 func (d *DB) UpdatePracticeActivity(ctx context.Context, id int64, expected int, in db.PracticeActivityFields) (*db.PracticeActivity, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
@@ -441,7 +452,8 @@ func (d *DB) UpdatePracticeActivity(ctx context.Context, id int64, expected int,
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE practice_activities SET unit_id = ?, center_id = ?, activity_date = ?, kind = ?, theme = ?, sessions = ?,
-			participants = ?, action = ?, version = version + 1 WHERE id = ?`, in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, in.Action, id)
+			participants = ?, action = CASE WHEN ? THEN action ELSE ? END, version = version + 1 WHERE id = ?`,
+			in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, in.KeepAction, in.Action, id)
 		return err
 	})
 	if err != nil {

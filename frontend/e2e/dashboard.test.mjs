@@ -137,6 +137,21 @@ describe('figures', () => {
     })
   }
 
+  test('sources page: section headings in English under ?lang=en, flagged as our translation', async () => {
+    const { page, problems } = await visit('/sources?lang=en')
+    await page.waitForSelector('[data-table="reconciliation"] tbody tr td')
+    const header = (await page.locator('[data-table="reconciliation"] thead th').first().innerText()).trim()
+    assert.match(header, /our translation/i)
+    const cells = await page.$$eval('[data-table="reconciliation"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent.trim()))
+    assert.ok(cells.length > 0, 'rows shown')
+    for (const c of cells) {
+      assert.match(c, /^[1-4]\. /, `section "${c}" is numbered as in the article`)
+      assert.doesNotMatch(c, /[\u4e00-\u9fff]/, `section "${c}" is English`)
+    }
+    assert.deepEqual(problems, [])
+    await page.close()
+  })
+
   test('the year filter changes the numbers and the URL', async () => {
     const { page, problems } = await visit('/')
     const before = await chartFacts(page)

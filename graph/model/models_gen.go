@@ -3,6 +3,7 @@
 package model
 
 import (
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/wenming/wenming/db"
 )
 
@@ -233,8 +234,8 @@ type PracticeActivityInput struct {
 	Sessions int `json:"sessions"`
 	// 参与人次（≥ 0）。Participants.
 	Participants int `json:"participants"`
-	// 所属“六大行动”（可选；未具名的两项不可选）。Practice action (optional; the two unnamed ones cannot be chosen).
-	Action *db.PracticeAction `json:"action,omitempty"`
+	// 所属“六大行动”（可选；未具名的两项不可选；更新时省略则保留原值，显式 null 清除）。Practice action (optional; the two unnamed ones cannot be chosen). On an update, omitting it keeps the stored action and an explicit null clears it.
+	Action graphql.Omittable[*db.PracticeAction] `json:"action,omitempty"`
 }
 
 // 单位与实践中心联系的可写字段。What an editor sets on a practice link.

@@ -391,6 +391,7 @@ const enums: Record<string, [string, string]> = {
   PROJECT: ['项目', 'Project'],
   WORK: ['作品', 'Work'],
   WINDOW: ['窗口', 'Window'],
+  COMMUNITY: ['社区', 'Community'],
   AWARDED: ['获评', 'Awarded'],
   RECOMMENDED: ['推荐', 'Recommended'],
   TREATMENT_RECOGNISED: ['享受待遇认定', 'Treatment recognised'],

@@ -1,4 +1,4 @@
-package sqlite_test
+package dbtest
 
 import (
 	"context"
@@ -37,9 +37,9 @@ func honorIDs(p *db.HonorPage) []int64 {
 	return ids
 }
 
-func TestHonors_Filter(t *testing.T) {
+func testHonors_Filter(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, honorDataset())
+	d := mustOpenLoaded(t, open, honorDataset())
 
 	for _, tc := range []struct {
 		name   string
@@ -137,9 +137,9 @@ func cmpString(a, b string) int {
 	return 0
 }
 
-func TestHonors_OrderAndPaging(t *testing.T) {
+func testHonors_OrderAndPaging(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, honorDataset())
+	d := mustOpenLoaded(t, open, honorDataset())
 	total := len(honorDataset().Honors)
 
 	for _, field := range db.AllHonorOrderFields {
@@ -213,9 +213,9 @@ func TestHonors_OrderAndPaging(t *testing.T) {
 	})
 }
 
-func TestHonors_ErrInvalidCursor(t *testing.T) {
+func testHonors_ErrInvalidCursor(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, honorDataset())
+	d := mustOpenLoaded(t, open, honorDataset())
 	yearPage, err := d.Honors(ctx, db.HonorCriteria{}, db.HonorOrder{Field: db.HonorOrderByYear}, db.Page{First: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -243,9 +243,9 @@ func TestHonors_ErrInvalidCursor(t *testing.T) {
 	}
 }
 
-func TestHonorStats(t *testing.T) {
+func testHonorStats(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, honorDataset())
+	d := mustOpenLoaded(t, open, honorDataset())
 
 	t.Run("ByYearAndLevel", func(t *testing.T) {
 		got, err := d.HonorStats(ctx, []db.HonorDimension{db.HonorDimYear, db.HonorDimLevel}, db.HonorCriteria{})
@@ -365,9 +365,9 @@ func TestHonorStats(t *testing.T) {
 	})
 }
 
-func TestHonorsByRecipients(t *testing.T) {
+func testHonorsByRecipients(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, honorDataset())
+	d := mustOpenLoaded(t, open, honorDataset())
 	ids := func(hs []*db.Honor) []int64 {
 		var out []int64
 		for _, h := range hs {
@@ -425,9 +425,9 @@ func TestHonorsByRecipients(t *testing.T) {
 	})
 }
 
-func TestPeople(t *testing.T) {
+func testPeople(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, honorDataset())
+	d := mustOpenLoaded(t, open, honorDataset())
 	names := func(p *db.PersonPage) []string {
 		var out []string
 		for _, e := range p.Edges {

@@ -1,12 +1,10 @@
-package sqlite_test
+package dbtest
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +14,6 @@ import (
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/seed"
-	"github.com/wenming/wenming/db/sqlite"
 )
 
 // editor is the context of a signed-in editor, as the API and the CLI give it.
@@ -35,16 +32,16 @@ func writeFile(tb testing.TB, name, content string) string {
 }
 
 // mustOpenReal opens a database with the real catalogue (categories, campaigns, centres) and no units.
-func mustOpenReal(tb testing.TB) *sqlite.DB {
+func mustOpenReal(tb testing.TB, open Opener) db.Backend {
 	tb.Helper()
 	ds, err := seed.Real()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return MustOpenLoaded(tb, ds)
+	return mustOpenLoaded(tb, open, ds)
 }
 
-func mustImport(tb testing.TB, d *sqlite.DB, kind db.ImportKind, path string, dry bool) *db.ImportReport {
+func mustImport(tb testing.TB, d db.Backend, kind db.ImportKind, path string, dry bool) *db.ImportReport {
 	tb.Helper()
 	rep, err := d.Import(editor(), db.ImportRequest{Kind: kind, Path: path, DryRun: dry})
 	if err != nil {
@@ -53,7 +50,7 @@ func mustImport(tb testing.TB, d *sqlite.DB, kind db.ImportKind, path string, dr
 	return rep
 }
 
-func count(tb testing.TB, d *sqlite.DB, table string) int {
+func count(tb testing.TB, d db.Backend, table string) int {
 	tb.Helper()
 	n := 0
 	var err error
@@ -80,9 +77,9 @@ const unitsCSV = "单位名称,单位类型,所属系统,服务窗口单位\n" +
 	"测试大学乙（演示）,高校,教育系统,否\n" +
 	"测试医院丙（演示）,医院,卫生健康系统,是\n"
 
-func TestImport(t *testing.T) {
+func testImport(t *testing.T, open Opener) {
 	t.Run("UnitsThenRecords", func(t *testing.T) {
-		d := mustOpenReal(t)
+		d := mustOpenReal(t, open)
 		units := writeFile(t, "units.csv", unitsCSV)
 		rep := mustImport(t, d, db.ImportUnits, units, false)
 		if !rep.Written || rep.Rows != 3 || rep.Created != 3 || rep.ErrorCount != 0 {
@@ -141,7 +138,7 @@ func TestImport(t *testing.T) {
 	})
 
 	t.Run("OneBadRowWritesNothing", func(t *testing.T) {
-		d := mustOpenReal(t)
+		d := mustOpenReal(t, open)
 		mustImport(t, d, db.ImportUnits, writeFile(t, "units.csv", unitsCSV), false)
 		var b strings.Builder
 		b.WriteString("单位名称,服务日期,专项行动,志愿者人数,服务总时长（小时）,记录方式,是否核实\n")
@@ -167,7 +164,7 @@ func TestImport(t *testing.T) {
 	})
 
 	t.Run("ErrorsPerCell", func(t *testing.T) {
-		d := mustOpenReal(t)
+		d := mustOpenReal(t, open)
 		mustImport(t, d, db.ImportUnits, writeFile(t, "units.csv", unitsCSV), false)
 		rep := mustImport(t, d, db.ImportVolunteerRecords, writeFile(t, "bad.csv",
 			"服务日期,单位名称,志愿者人数,服务总时长（小时）,记录方式,专项行动\n"+
@@ -193,7 +190,7 @@ func TestImport(t *testing.T) {
 	})
 
 	t.Run("HeaderErrors", func(t *testing.T) {
-		d := mustOpenReal(t)
+		d := mustOpenReal(t, open)
 		rep := mustImport(t, d, db.ImportVolunteerRecords, writeFile(t, "units.csv", unitsCSV), false)
 		if rep.ErrorCount == 0 || rep.Errors[0].Row != 1 {
 			t.Errorf("wrong template: %+v", rep.Errors)
@@ -205,7 +202,7 @@ func TestImport(t *testing.T) {
 	})
 
 	t.Run("MalformedFiles", func(t *testing.T) {
-		d := mustOpenReal(t)
+		d := mustOpenReal(t, open)
 		for name, content := range map[string]string{
 			"empty.csv":    "",
 			"fake.xlsx":    "PK\x03\x04garbage that is not a zip archive",
@@ -233,7 +230,7 @@ func TestImport(t *testing.T) {
 	})
 
 	t.Run("GB18030CSV", func(t *testing.T) {
-		d := mustOpenReal(t)
+		d := mustOpenReal(t, open)
 		enc, err := gb18030(unitsCSV)
 		if err != nil {
 			t.Fatal(err)
@@ -250,7 +247,7 @@ func TestImport(t *testing.T) {
 	})
 
 	t.Run("DryRun", func(t *testing.T) {
-		d := mustOpenReal(t)
+		d := mustOpenReal(t, open)
 		rep := mustImport(t, d, db.ImportUnits, writeFile(t, "units.csv", unitsCSV), true)
 		if rep.Written || !rep.DryRun || rep.Created != 3 {
 			t.Fatalf("report %+v", rep)
@@ -261,7 +258,7 @@ func TestImport(t *testing.T) {
 	})
 
 	t.Run("RequiresEditor", func(t *testing.T) {
-		d := mustOpenReal(t)
+		d := mustOpenReal(t, open)
 		path := writeFile(t, "units.csv", unitsCSV)
 		_, err := d.Import(context.Background(), db.ImportRequest{Kind: db.ImportUnits, Path: path})
 		assertCode(t, err, db.EUNAUTHORIZED)
@@ -271,7 +268,7 @@ func TestImport(t *testing.T) {
 	})
 
 	t.Run("PeopleHonorsAssessmentsActivities", func(t *testing.T) {
-		d := mustOpenReal(t)
+		d := mustOpenReal(t, open)
 		mustImport(t, d, db.ImportUnits, writeFile(t, "units.csv", unitsCSV), false)
 		people := writeFile(t, "people.csv", "姓名,所属单位,事迹简介\n李某（演示）,测试厅甲（演示）,扎根基层\n王某（演示）,,\n")
 		if rep := mustImport(t, d, db.ImportPeople, people, false); rep.Created != 2 {
@@ -322,81 +319,16 @@ func mustRead(tb testing.TB, path string) string {
 	return string(b)
 }
 
-// BenchmarkImportVolunteerCSV imports b.N volunteer records from a generated CSV into a database with 100 units,
-// and reports rows per second (run with -benchtime=1000000x for the million-row case).
-func BenchmarkImportVolunteerCSV(b *testing.B) {
-	n := b.N
-	if n < 1000 {
-		n = 1000
-	}
-	d := mustOpenReal(b)
-	dir := b.TempDir()
-	var units strings.Builder
-	units.WriteString("单位名称,单位类型\n")
-	for i := 0; i < 100; i++ {
-		fmt.Fprintf(&units, "基准单位%03d（演示）,机关\n", i)
-	}
-	up := filepath.Join(dir, "units.csv")
-	os.WriteFile(up, []byte(units.String()), 0o600)
-	mustImport(b, d, db.ImportUnits, up, false)
-
-	path := filepath.Join(dir, "records.csv")
-	fh, err := os.Create(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := bufio.NewWriter(fh)
-	w.WriteString("单位名称,服务日期,专项行动,志愿者人数,服务总时长（小时）,记录方式,是否核实\n")
-	methods := []string{"签到签退", "按班次", "本人申报", "补录"}
-	start := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := 0; i < n; i++ {
-		// Unique keys: 100 units × 2,190 days × 4 methods = 876,000; a campaign doubles them.
-		k := i % 876000
-		campaign := ""
-		if i >= 876000 {
-			campaign = "COVID19"
-			start = time.Date(2020, 1, 25, 0, 0, 0, 0, time.UTC)
-		}
-		day := start.AddDate(0, 0, k/400%2190)
-		if campaign != "" {
-			day = start.AddDate(0, 0, k/400%1000)
-		}
-		fmt.Fprintf(w, "基准单位%03d（演示）,%s,%s,%d,%d.5,%s,是\n", k%100, day.Format(time.DateOnly), campaign, 1+i%40, 1+i%30, methods[k/100%4])
-	}
-	w.Flush()
-	fh.Close()
-	fi, _ := os.Stat(path)
-
-	var before runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	b.ResetTimer()
-	t0 := time.Now()
-	rep := mustImport(b, d, db.ImportVolunteerRecords, path, false)
-	took := time.Since(t0)
-	b.StopTimer()
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	if rep.ErrorCount > 0 || rep.Created != n {
-		b.Fatalf("report: created %d of %d, %d errors, first %+v", rep.Created, n, rep.ErrorCount, rep.Errors[0])
-	}
-	rate := float64(n) / took.Seconds()
-	b.ReportMetric(rate, "rows/s")
-	b.ReportMetric(0, "ns/op")
-	b.Logf("imported %d volunteer records (%.1f MB CSV) in %s: %.0f rows/s; heap in use after %.1f MB",
-		n, float64(fi.Size())/1e6, took.Round(time.Millisecond), rate, float64(after.HeapInuse)/1e6)
-}
-
 // gb18030 encodes s as Excel in a Chinese locale saves CSV.
 func gb18030(s string) (string, error) {
 	out, _, err := transform.String(simplifiedchinese.GB18030.NewEncoder(), s)
 	return out, err
 }
 
-// TestImportSharesTheMutationRules imports what a mutation refuses and expects the mutation's words: the import
+// testImportSharesTheMutationRules imports what a mutation refuses and expects the mutation's words: the import
 // and the mutations apply one rule set (db/rules.go).
-func TestImportSharesTheMutationRules(t *testing.T) {
-	d := mustOpenReal(t)
+func testImportSharesTheMutationRules(t *testing.T, open Opener) {
+	d := mustOpenReal(t, open)
 	ctx := editor()
 	u, err := d.CreateUnit(ctx, db.UnitFields{Name: "某某厅（演示）", Kind: "机关"})
 	if err != nil {

@@ -1,4 +1,4 @@
-package sqlite_test
+package dbtest
 
 import (
 	"context"
@@ -39,9 +39,9 @@ func addPractice(ds *db.Dataset) *db.Dataset {
 
 func practiceDataset() *db.Dataset { return addPractice(baseDataset()) }
 
-func TestPracticeCenters(t *testing.T) {
+func testPracticeCenters(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, practiceDataset())
+	d := mustOpenLoaded(t, open, practiceDataset())
 	ids := func(cs []*db.PracticeCenter) []int64 {
 		var out []int64
 		for _, c := range cs {
@@ -78,9 +78,9 @@ func TestPracticeCenters(t *testing.T) {
 	})
 }
 
-func TestPracticeSummary(t *testing.T) {
+func testPracticeSummary(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, practiceDataset())
+	d := mustOpenLoaded(t, open, practiceDataset())
 
 	t.Run("AllYears", func(t *testing.T) {
 		s, err := d.PracticeSummary(ctx, db.YearRange{From: 2019, To: 2024})
@@ -122,9 +122,9 @@ func TestPracticeSummary(t *testing.T) {
 	})
 }
 
-func TestPracticeActivityStats(t *testing.T) {
+func testPracticeActivityStats(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, practiceDataset())
+	d := mustOpenLoaded(t, open, practiceDataset())
 
 	got, err := d.PracticeActivityStats(ctx, db.YearRange{From: 2020, To: 2021})
 	if err != nil {
@@ -149,9 +149,9 @@ func TestPracticeActivityStats(t *testing.T) {
 	})
 }
 
-func TestCenterSessions(t *testing.T) {
+func testCenterSessions(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, practiceDataset())
+	d := mustOpenLoaded(t, open, practiceDataset())
 
 	m, err := d.CenterSessions(ctx, []int64{1, 2, 3, 5})
 	if err != nil {
@@ -160,9 +160,9 @@ func TestCenterSessions(t *testing.T) {
 	assertEqual(t, "sessions", m, map[int64]int{1: 4, 2: 2, 3: 5})
 }
 
-func TestPracticeLinks(t *testing.T) {
+func testPracticeLinks(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, practiceDataset())
+	d := mustOpenLoaded(t, open, practiceDataset())
 	ids := func(ls []*db.PracticeLink) []int64 {
 		var out []int64
 		for _, l := range ls {

@@ -1,4 +1,4 @@
-package sqlite_test
+package dbtest
 
 import (
 	"context"
@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
-	"github.com/wenming/wenming/db/sqlite"
 )
 
 const catWindow = 9 // PROVINCIAL_DIRECT, WINDOW, weight 2
@@ -38,7 +37,7 @@ func editorCtx() context.Context {
 }
 
 // auditOf returns the newest audit entries (newest first).
-func auditOf(tb testing.TB, d *sqlite.DB, f db.AuditCriteria) []*db.AuditEntry {
+func auditOf(tb testing.TB, d db.Backend, f db.AuditCriteria) []*db.AuditEntry {
 	tb.Helper()
 	p, err := d.AuditLog(context.Background(), f, db.Page{First: 100})
 	if err != nil {
@@ -51,20 +50,13 @@ func auditOf(tb testing.TB, d *sqlite.DB, f db.AuditCriteria) []*db.AuditEntry {
 	return out
 }
 
-func dataVersion(tb testing.TB, d *sqlite.DB) int64 {
+func dataVersion(tb testing.TB, d db.Backend) int64 {
 	tb.Helper()
 	v, err := d.DataVersion(context.Background())
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return v
-}
-
-func mustRollups(tb testing.TB, d *sqlite.DB) {
-	tb.Helper()
-	if err := d.CheckRollups(context.Background()); err != nil {
-		tb.Fatalf("rollups: %v", err)
-	}
 }
 
 func jsonField(tb testing.TB, s *string, key string) any {
@@ -79,9 +71,9 @@ func jsonField(tb testing.TB, s *string, key string) any {
 	return m[key]
 }
 
-func TestCreate(t *testing.T) {
+func testCreate(t *testing.T, open Opener) {
 	ctx := editorCtx()
-	d := MustOpenLoaded(t, writeDataset())
+	d := mustOpenLoaded(t, open, writeDataset())
 
 	t.Run("Unit", func(t *testing.T) {
 		before := dataVersion(t, d)
@@ -189,9 +181,9 @@ func TestCreate(t *testing.T) {
 	t.Run("RollupsStayExact", func(t *testing.T) { mustRollups(t, d) })
 }
 
-func TestCreateInvalid(t *testing.T) {
+func testCreateInvalid(t *testing.T, open Opener) {
 	ctx := editorCtx()
-	d := MustOpenLoaded(t, writeDataset())
+	d := mustOpenLoaded(t, open, writeDataset())
 	for _, tc := range []struct {
 		name, field string
 		write       func() error
@@ -289,11 +281,11 @@ func TestCreateInvalid(t *testing.T) {
 	t.Run("NothingAudited", func(t *testing.T) { assertEqual(t, "audit rows", len(auditOf(t, d, db.AuditCriteria{})), 0) })
 }
 
-// TestAtomicity proves that a write failing half-way (after its first INSERT) leaves no row, no audit entry and
+// testAtomicity proves that a write failing half-way (after its first INSERT) leaves no row, no audit entry and
 // no version bump behind.
-func TestAtomicity(t *testing.T) {
+func testAtomicity(t *testing.T, open Opener) {
 	ctx := editorCtx()
-	d := MustOpenLoaded(t, writeDataset())
+	d := mustOpenLoaded(t, open, writeDataset())
 	before := dataVersion(t, d)
 
 	t.Run("ErrIndicatorNotInYearsVersion", func(t *testing.T) {
@@ -335,9 +327,9 @@ func TestAtomicity(t *testing.T) {
 	})
 }
 
-func TestUpdate(t *testing.T) {
+func testUpdate(t *testing.T, open Opener) {
 	ctx := editorCtx()
-	d := MustOpenLoaded(t, writeDataset())
+	d := mustOpenLoaded(t, open, writeDataset())
 	h, err := d.CreateHonor(ctx, db.HonorFields{CategoryCode: "PROVINCIAL_UNIT", UnitID: ptr(int64(unitPower)), Year: 2022})
 	if err != nil {
 		t.Fatal(err)
@@ -411,11 +403,11 @@ func TestUpdate(t *testing.T) {
 	})
 }
 
-// TestConcurrentUpdates has two editors update the same record from the same version: one wins, the other gets
+// testConcurrentUpdates has two editors update the same record from the same version: one wins, the other gets
 // ECONFLICT.
-func TestConcurrentUpdates(t *testing.T) {
+func testConcurrentUpdates(t *testing.T, open Opener) {
 	ctx := editorCtx()
-	d := MustOpenLoaded(t, writeDataset())
+	d := mustOpenLoaded(t, open, writeDataset())
 	v, err := d.CreateVolunteerRecord(ctx, db.VolunteerRecordFields{UnitID: unitPower, Date: "2022-03-03", Volunteers: 1, Minutes: 60, Method: db.MethodShift})
 	if err != nil {
 		t.Fatal(err)
@@ -447,10 +439,10 @@ func TestConcurrentUpdates(t *testing.T) {
 	mustRollups(t, d)
 }
 
-func TestDeleteAndRestore(t *testing.T) {
+func testDeleteAndRestore(t *testing.T, open Opener) {
 	ctx := editorCtx()
 	admin := db.WithPrincipal(context.Background(), &db.Principal{UserID: 1, Username: "admin", Role: db.RoleAdmin, Via: "session"})
-	d := MustOpenLoaded(t, writeDataset())
+	d := mustOpenLoaded(t, open, writeDataset())
 	h, err := d.CreateHonor(ctx, db.HonorFields{CategoryCode: "NATIONAL_CIVILISED_UNIT", UnitID: ptr(int64(unitFinance)), Year: 2023})
 	if err != nil {
 		t.Fatal(err)
@@ -576,9 +568,9 @@ func TestDeleteAndRestore(t *testing.T) {
 	})
 }
 
-func TestDeleteReferencedPerson(t *testing.T) {
+func testDeleteReferencedPerson(t *testing.T, open Opener) {
 	ctx := editorCtx()
-	d := MustOpenLoaded(t, writeDataset())
+	d := mustOpenLoaded(t, open, writeDataset())
 	if _, err := d.CreateHonor(ctx, db.HonorFields{CategoryCode: "CHINA_GOOD_PERSON", PersonID: ptr(int64(1)), Year: 2021}); err != nil {
 		t.Fatal(err)
 	}
@@ -597,9 +589,9 @@ func TestDeleteReferencedPerson(t *testing.T) {
 	})
 }
 
-func TestRankingWeightWrites(t *testing.T) {
+func testRankingWeightWrites(t *testing.T, open Opener) {
 	ctx := db.WithPrincipal(context.Background(), &db.Principal{UserID: 1, Username: "admin", Role: db.RoleAdmin, Via: "session"})
-	d := MustOpenLoaded(t, writeDataset())
+	d := mustOpenLoaded(t, open, writeDataset())
 	in := []db.RankingWeightFields{{Component: db.ComponentHonors, Weight: 0.4}, {Component: db.ComponentVolunteer, Weight: 0.2},
 		{Component: db.ComponentPractice, Weight: 0.15}, {Component: db.ComponentAssessment, Weight: 0.25}}
 
@@ -644,8 +636,8 @@ func TestRankingWeightWrites(t *testing.T) {
 	})
 }
 
-func TestAuditLog(t *testing.T) {
-	d := MustOpenLoaded(t, writeDataset())
+func testAuditLog(t *testing.T, open Opener) {
+	d := mustOpenLoaded(t, open, writeDataset())
 	alice := db.WithPrincipal(context.Background(), &db.Principal{UserID: 11, Username: "alice", Role: db.RoleEditor, Via: "session"})
 	bob := db.WithPrincipal(context.Background(), &db.Principal{UserID: 12, Username: "bob", Role: db.RoleEditor, Via: "token"})
 	for i := 0; i < 3; i++ {
@@ -710,7 +702,7 @@ func TestAuditLog(t *testing.T) {
 	})
 }
 
-func TestRecordConnections(t *testing.T) {
+func testRecordConnections(t *testing.T, open Opener) {
 	ctx := context.Background()
 	ds := addPractice(baseDataset())
 	ds.VolunteerRecords = []*db.VolunteerRecord{
@@ -724,7 +716,7 @@ func TestRecordConnections(t *testing.T) {
 		{ID: 2, UnitID: unitZhengzhouU, Year: 2021, BaseScore: 88, Stage: db.StageRevoked},
 		{ID: 3, UnitID: unitPower, Year: 2020, BaseScore: 80, Stage: db.StageNamed},
 	}
-	d := MustOpenLoaded(t, ds)
+	d := mustOpenLoaded(t, open, ds)
 
 	pageAll := func(t *testing.T, order db.VolunteerRecordOrder, f db.VolunteerCriteria) []int64 {
 		var ids []int64

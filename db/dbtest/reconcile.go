@@ -1,4 +1,4 @@
-package sqlite_test
+package dbtest
 
 import (
 	"context"
@@ -9,11 +9,11 @@ import (
 	"github.com/wenming/wenming/db/seed"
 )
 
-// TestDemoReconciles loads the real demo dataset and checks every tracked published figure is MATCH, except the 158
+// testDemoReconciles loads the real demo dataset and checks every tracked published figure is MATCH, except the 158
 // county practice centres: 157 are linked and the 158th is unidentified, so the honest answer is BELOW by one.
-func TestDemoReconciles(t *testing.T) {
+func testDemoReconciles(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenDB(t)
+	d := open(t)
 	ds, err := seed.Demo()
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +54,7 @@ func TestDemoReconciles(t *testing.T) {
 	}
 
 	t.Run("RealOnlyFallsShort", func(t *testing.T) {
-		d := MustOpenDB(t)
+		d := open(t)
 		real, err := seed.Real()
 		if err != nil {
 			t.Fatal(err)
@@ -74,11 +74,11 @@ func TestDemoReconciles(t *testing.T) {
 	})
 }
 
-// TestReconciliationRules checks what each figure counts, on the demo dataset: each rule of issue 8 fails here when
+// testReconciliationRules checks what each figure counts, on the demo dataset: each rule of issue 8 fails here when
 // broken.
-func TestReconciliationRules(t *testing.T) {
+func testReconciliationRules(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenDB(t)
+	d := open(t)
 	ds, err := seed.Demo()
 	if err != nil {
 		t.Fatal(err)
@@ -173,11 +173,11 @@ func TestReconciliationRules(t *testing.T) {
 	})
 }
 
-// TestFourExcellentRecipientKinds checks that a category may accept several recipient kinds: 「四个优秀」 goes to
+// testFourExcellentRecipientKinds checks that a category may accept several recipient kinds: 「四个优秀」 goes to
 // persons, organisations (units) and projects, and a single-kind category still refuses the others.
-func TestFourExcellentRecipientKinds(t *testing.T) {
+func testFourExcellentRecipientKinds(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenDB(t)
+	d := open(t)
 	ds, err := seed.Demo()
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package sqlite_test
+package dbtest
 
 import (
 	"context"
@@ -8,23 +8,22 @@ import (
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/seed"
-	"github.com/wenming/wenming/db/sqlite"
 )
 
 // mustOpenDemo opens a fresh database holding the whole demo dataset.
-func mustOpenDemo(tb testing.TB) *sqlite.DB {
+func mustOpenDemo(tb testing.TB, open Opener) db.Backend {
 	tb.Helper()
 	ds, err := seed.Demo()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return MustOpenLoaded(tb, ds)
+	return mustOpenLoaded(tb, open, ds)
 }
 
-func TestPracticeActions(t *testing.T) {
+func testPracticeActions(t *testing.T, open Opener) {
 	ctx := context.Background()
 	t.Run("RealNamesFourAndKeepsTwoUnnamed", func(t *testing.T) {
-		d := mustOpenReal(t)
+		d := mustOpenReal(t, open)
 		as, err := d.PracticeActions(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -52,7 +51,7 @@ func TestPracticeActions(t *testing.T) {
 		}
 	})
 	t.Run("DemoActivitiesUseOnlyNamedActions", func(t *testing.T) {
-		d := mustOpenDemo(t)
+		d := mustOpenDemo(t, open)
 		as, err := d.PracticeActions(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -76,7 +75,7 @@ func TestPracticeActions(t *testing.T) {
 		}
 	})
 	t.Run("ActivityWrites", func(t *testing.T) {
-		d := mustOpenDemo(t)
+		d := mustOpenDemo(t, open)
 		unnamed := db.ActionUnnamed5
 		in := db.PracticeActivityFields{UnitID: 1, Date: "2024-05-01", Kind: db.ActivityRoutine, Theme: "理论宣讲", Sessions: 1, Action: &unnamed}
 		_, err := d.CreatePracticeActivity(editor(), in)
@@ -104,9 +103,9 @@ func TestPracticeActions(t *testing.T) {
 	})
 }
 
-func TestPairingContents(t *testing.T) {
+func testPairingContents(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := mustOpenDemo(t)
+	d := mustOpenDemo(t, open)
 	cs, err := d.PairingContentCounts(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -139,7 +138,7 @@ func TestPairingContents(t *testing.T) {
 		t.Errorf("pairing 1 items = %v", m[1])
 	}
 	t.Run("RealHasNone", func(t *testing.T) {
-		cs, err := mustOpenReal(t).PairingContentCounts(ctx)
+		cs, err := mustOpenReal(t, open).PairingContentCounts(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -149,9 +148,9 @@ func TestPairingContents(t *testing.T) {
 	})
 }
 
-func TestWishes(t *testing.T) {
+func testWishes(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := mustOpenDemo(t)
+	d := mustOpenDemo(t, open)
 	t.Run("Funnel", func(t *testing.T) {
 		f, err := d.WishFunnel(ctx)
 		if err != nil {
@@ -259,7 +258,7 @@ func TestWishes(t *testing.T) {
 		}
 	})
 	t.Run("UnitInUse", func(t *testing.T) {
-		d := mustOpenReal(t)
+		d := mustOpenReal(t, open)
 		u, err := d.CreateUnit(editor(), db.UnitFields{Name: "测试单位", Kind: "机关"})
 		if err != nil {
 			t.Fatal(err)
@@ -275,7 +274,7 @@ func TestWishes(t *testing.T) {
 	})
 }
 
-func TestWishFunnel(t *testing.T) {
+func testWishFunnel(t *testing.T, open Opener) {
 	f := db.WishFunnel(map[db.WishStage]int{db.WishCollected: 1, db.WishClaimed: 2, db.WishFulfilled: 3}, map[db.WishStage]int{db.WishFulfilled: 1})
 	got := []int{f[0].Reached, f[1].Reached, f[2].Reached, f[3].Reached}
 	if !slices.Equal(got, []int{6, 5, 5, 3}) {
@@ -286,9 +285,9 @@ func TestWishFunnel(t *testing.T) {
 	}
 }
 
-func TestExcellentCases(t *testing.T) {
+func testExcellentCases(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := mustOpenDemo(t)
+	d := mustOpenDemo(t, open)
 	cs, err := d.CaseCompilations(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -343,9 +342,9 @@ func TestExcellentCases(t *testing.T) {
 	})
 }
 
-func TestTalentMembers(t *testing.T) {
+func testTalentMembers(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := mustOpenDemo(t)
+	d := mustOpenDemo(t, open)
 	counts, err := d.TalentRoleCounts(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -400,9 +399,9 @@ func TestTalentMembers(t *testing.T) {
 	})
 }
 
-func TestCivilisationEvents(t *testing.T) {
+func testCivilisationEvents(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := mustOpenReal(t)
+	d := mustOpenReal(t, open)
 	p, err := d.CivilisationEvents(ctx, db.EventCriteria{}, db.Page{First: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -475,7 +474,7 @@ func TestCivilisationEvents(t *testing.T) {
 		}
 	})
 	t.Run("DemoOccurrences", func(t *testing.T) {
-		d := mustOpenDemo(t)
+		d := mustOpenDemo(t, open)
 		p, err := d.CivilisationEvents(ctx, db.EventCriteria{Demo: ptr(true)}, db.Page{})
 		if err != nil {
 			t.Fatal(err)
@@ -491,9 +490,9 @@ func TestCivilisationEvents(t *testing.T) {
 	})
 }
 
-// TestArticleDemoCounted checks that demo wishes, cases, members and events count as demo records, so that the
+// testArticleDemoCounted checks that demo wishes, cases, members and events count as demo records, so that the
 // 演示数据 badge stays while any of them is present.
-func TestArticleDemoCounted(t *testing.T) {
+func testArticleDemoCounted(t *testing.T, open Opener) {
 	ds, err := seed.Real()
 	if err != nil {
 		t.Fatal(err)
@@ -502,7 +501,7 @@ func TestArticleDemoCounted(t *testing.T) {
 	ds.Article.Cases = []*db.ExcellentCase{{ID: 1, CompilationID: 1, Title: "案例（演示）", Demo: true}}
 	ds.Article.TalentMembers = []*db.TalentMember{{ID: 1, Name: "某某（演示）", SinceYear: 2022, Roles: []db.TalentRole{db.RoleSiteVisit}, Demo: true}}
 	ds.Article.Events = append(ds.Article.Events, &db.CivilisationEvent{ID: 99, Kind: db.EventTraining, Title: "培训班（演示场次）", Demo: true})
-	d := MustOpenLoaded(t, ds)
+	d := mustOpenLoaded(t, open, ds)
 	info, err := d.DatasetInfo(context.Background())
 	if err != nil {
 		t.Fatal(err)

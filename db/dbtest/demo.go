@@ -1,4 +1,4 @@
-package sqlite_test
+package dbtest
 
 import (
 	"context"
@@ -22,10 +22,10 @@ func mustDemo(tb testing.TB) *db.Dataset {
 	return ds
 }
 
-func TestPurgeDemo(t *testing.T) {
+func testPurgeDemo(t *testing.T, open Opener) {
 	t.Run("RemovesEveryDemoRecordAndKeepsTheRealOnes", func(t *testing.T) {
 		ds := mustDemo(t)
-		d := MustOpenLoaded(t, ds)
+		d := mustOpenLoaded(t, open, ds)
 		ctx := adminCtx()
 		before, err := d.DatasetInfo(ctx)
 		if err != nil || before.DemoRecords == 0 {
@@ -90,7 +90,7 @@ func TestPurgeDemo(t *testing.T) {
 
 	t.Run("RefusesWhileARealRecordPointsAtADemoOne", func(t *testing.T) {
 		ds := mustDemo(t)
-		d := MustOpenLoaded(t, ds)
+		d := mustOpenLoaded(t, open, ds)
 		ctx := adminCtx()
 		var demoUnit int64
 		for _, u := range ds.Units {
@@ -121,7 +121,7 @@ func TestPurgeDemo(t *testing.T) {
 	})
 
 	t.Run("NeedsAnAdmin", func(t *testing.T) {
-		d := MustOpenLoaded(t, mustDemo(t))
+		d := mustOpenLoaded(t, open, mustDemo(t))
 		_, err := d.PurgeDemo(editorCtx(), true)
 		assertCode(t, err, db.EFORBIDDEN)
 		_, err = d.PurgeDemo(context.Background(), true)
@@ -130,7 +130,7 @@ func TestPurgeDemo(t *testing.T) {
 
 	t.Run("ClearsDemoEntriesOfTheRecycleBin", func(t *testing.T) {
 		ds := mustDemo(t)
-		d := MustOpenLoaded(t, ds)
+		d := mustOpenLoaded(t, open, ds)
 		ctx := adminCtx()
 		var demoHonor *db.Honor
 		for _, h := range ds.Honors {

@@ -1,4 +1,4 @@
-package sqlite_test
+package dbtest
 
 import (
 	"context"
@@ -60,9 +60,9 @@ func unitIDs(p *db.UnitPage) []int64 {
 	return ids
 }
 
-func TestUnits(t *testing.T) {
+func testUnits(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, practiceDataset())
+	d := mustOpenLoaded(t, open, practiceDataset())
 
 	for _, tc := range []struct {
 		name   string
@@ -113,9 +113,9 @@ func TestUnits(t *testing.T) {
 	})
 }
 
-func TestUnitKinds(t *testing.T) {
+func testUnitKinds(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, baseDataset())
+	d := mustOpenLoaded(t, open, baseDataset())
 
 	got, err := d.UnitKinds(ctx)
 	if err != nil {
@@ -131,9 +131,9 @@ func TestUnitKinds(t *testing.T) {
 	})
 }
 
-func TestRankingInputs(t *testing.T) {
+func testRankingInputs(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, rankingDataset())
+	d := mustOpenLoaded(t, open, rankingDataset())
 
 	t.Run("Year2021", func(t *testing.T) {
 		got, err := d.RankingInputs(ctx, 2021, "")
@@ -173,9 +173,9 @@ func TestRankingInputs(t *testing.T) {
 	})
 }
 
-func TestRankingWeights(t *testing.T) {
+func testRankingWeights(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, rankingDataset())
+	d := mustOpenLoaded(t, open, rankingDataset())
 
 	for _, tc := range []struct {
 		year     int
@@ -205,9 +205,9 @@ func TestRankingWeights(t *testing.T) {
 	}
 }
 
-func TestAssessments(t *testing.T) {
+func testAssessments(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, rankingDataset())
+	d := mustOpenLoaded(t, open, rankingDataset())
 
 	m, err := d.AssessmentsByUnits(ctx, []int64{unitTransport, unitZhengzhouU, unitHospital})
 	if err != nil {

@@ -1,4 +1,4 @@
-package sqlite_test
+package dbtest
 
 import (
 	"context"
@@ -35,9 +35,9 @@ func fullDataset() *db.Dataset {
 	return ds
 }
 
-func TestPublishedFigures(t *testing.T) {
+func testPublishedFigures(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, fullDataset())
+	d := mustOpenLoaded(t, open, fullDataset())
 	keys := func(fs []*db.PublishedFigure) []string {
 		var out []string
 		for _, f := range fs {
@@ -86,9 +86,9 @@ func TestPublishedFigures(t *testing.T) {
 	})
 }
 
-func TestMeasure(t *testing.T) {
+func testMeasure(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, fullDataset())
+	d := mustOpenLoaded(t, open, fullDataset())
 	all := db.YearRange{From: 2019, To: 2024}
 
 	for _, tc := range []struct {
@@ -163,9 +163,9 @@ func TestMeasure(t *testing.T) {
 	})
 }
 
-func TestProgress(t *testing.T) {
+func testProgress(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, fullDataset())
+	d := mustOpenLoaded(t, open, fullDataset())
 	target := func(v float64) *float64 { return &v }
 
 	t.Run("FillsEveryYearWithTargets", func(t *testing.T) {
@@ -255,9 +255,9 @@ func TestProgress(t *testing.T) {
 	})
 }
 
-func TestWorkStats(t *testing.T) {
+func testWorkStats(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, fullDataset())
+	d := mustOpenLoaded(t, open, fullDataset())
 
 	got, err := d.WorkStats(ctx, db.YearRange{From: 2019, To: 2024})
 	if err != nil {

@@ -1,4 +1,4 @@
-package sqlite_test
+package dbtest
 
 import (
 	"context"
@@ -65,9 +65,9 @@ func rowOf(b *db.VolunteerBucket) volRow {
 	return volRow{b.Volunteers, b.Minutes, b.VerifiedMinutes, b.Records, b.CashDonations, b.MaterialDonations}
 }
 
-func TestVolunteerStats(t *testing.T) {
+func testVolunteerStats(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, volunteerDataset())
+	d := mustOpenLoaded(t, open, volunteerDataset())
 
 	t.Run("ByYear", func(t *testing.T) {
 		got, err := d.VolunteerStats(ctx, []db.VolunteerDimension{db.VolDimYear}, db.VolunteerCriteria{})
@@ -255,9 +255,9 @@ func recordIDs(p *db.VolunteerRecordPage) []int64 {
 	return ids
 }
 
-func TestVolunteerRecords(t *testing.T) {
+func testVolunteerRecords(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, volunteerDataset())
+	d := mustOpenLoaded(t, open, volunteerDataset())
 
 	for _, tc := range []struct {
 		name   string
@@ -323,9 +323,9 @@ func TestVolunteerRecords(t *testing.T) {
 	})
 }
 
-func TestVolunteerTotalsByUnits(t *testing.T) {
+func testVolunteerTotalsByUnits(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, volunteerDataset())
+	d := mustOpenLoaded(t, open, volunteerDataset())
 
 	m, err := d.VolunteerTotalsByUnits(ctx, []int64{unitTransport, unitHospital, unitFinance}, db.YearRange{From: 2019, To: 2024})
 	if err != nil {
@@ -344,9 +344,9 @@ func TestVolunteerTotalsByUnits(t *testing.T) {
 	assertEqual(t, "totals outside years", len(m), 0)
 }
 
-func TestCampaigns(t *testing.T) {
+func testCampaigns(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, volunteerDataset())
+	d := mustOpenLoaded(t, open, volunteerDataset())
 
 	cs, err := d.Campaigns(ctx)
 	if err != nil {
@@ -400,9 +400,9 @@ func TestCampaigns(t *testing.T) {
 	})
 }
 
-func TestVolunteerProjects(t *testing.T) {
+func testVolunteerProjects(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, volunteerDataset())
+	d := mustOpenLoaded(t, open, volunteerDataset())
 	all, err := d.VolunteerProjects(ctx, false)
 	if err != nil {
 		t.Fatal(err)
@@ -416,9 +416,9 @@ func TestVolunteerProjects(t *testing.T) {
 	assertEqual(t, "brands", len(brands), 1)
 }
 
-func TestFederation(t *testing.T) {
+func testFederation(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d := MustOpenLoaded(t, volunteerDataset())
+	d := mustOpenLoaded(t, open, volunteerDataset())
 
 	s, err := d.Federation(ctx)
 	if err != nil {
@@ -436,7 +436,7 @@ func TestFederation(t *testing.T) {
 	})
 
 	t.Run("Empty", func(t *testing.T) {
-		s, err := MustOpenLoaded(t, baseDataset()).Federation(ctx)
+		s, err := mustOpenLoaded(t, open, baseDataset()).Federation(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

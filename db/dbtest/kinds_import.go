@@ -1,4 +1,4 @@
-package sqlite_test
+package dbtest
 
 import (
 	"context"
@@ -7,10 +7,10 @@ import (
 	"github.com/wenming/wenming/db"
 )
 
-// TestImportFourExcellentKinds checks that an import gives a 「四个优秀」 honour to whichever accepted recipient kind
+// testImportFourExcellentKinds checks that an import gives a 「四个优秀」 honour to whichever accepted recipient kind
 // the row names: a person, an organisation (unit) or a project.
-func TestImportFourExcellentKinds(t *testing.T) {
-	d := mustOpenReal(t)
+func testImportFourExcellentKinds(t *testing.T, open Opener) {
+	d := mustOpenReal(t, open)
 	mustImport(t, d, db.ImportUnits, writeFile(t, "units.csv", unitsCSV), false)
 	mustImport(t, d, db.ImportPeople, writeFile(t, "people.csv", "姓名,所属单位,事迹简介\n李某（演示）,测试厅甲（演示）,扎根基层\n"), false)
 	honors := writeFile(t, "honors.csv", "荣誉类别,获得者名称,所属单位,年份,授予日期,届次,状态\n"+

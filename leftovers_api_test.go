@@ -1,0 +1,123 @@
+package main_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/wenming/wenming/db"
+)
+
+// TestUpdatePracticeActivityAction checks that updatePracticeActivity keeps the 六大行动 action a client omits, and
+// clears it only on an explicit null: an edit form that does not know the field must not unfile the activity.
+func TestUpdatePracticeActivityAction(t *testing.T) {
+	base, _, editor, _ := writers(t)
+	units := data[struct {
+		Units struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+	}](t, base, editor, `{ units(first: 1) { edges { node { id } } } }`, nil)
+	if len(units.Units.Edges) == 0 {
+		t.Fatal("no unit")
+	}
+	unit := units.Units.Edges[0].Node.ID
+	type activity struct {
+		ID      string
+		Version int
+		Action  *string
+	}
+	created := data[struct{ CreatePracticeActivity activity }](t, base, editor,
+		`mutation($u: ID!) { createPracticeActivity(input: {unitId: $u, date: "2024-05-18", kind: ROUTINE, theme: "六大行动测试", sessions: 1,
+			participants: 10, action: SERVICE}) { id version action } }`, map[string]any{"u": unit}).CreatePracticeActivity
+	if created.Action == nil || *created.Action != "SERVICE" {
+		t.Fatalf("created %+v", created)
+	}
+	update := func(t *testing.T, a activity, action string) activity {
+		t.Helper()
+		return data[struct{ UpdatePracticeActivity activity }](t, base, editor,
+			`mutation($id: ID!, $v: Int!, $u: ID!) { updatePracticeActivity(id: $id, expectedVersion: $v, input: {unitId: $u, date: "2024-05-18",
+				kind: ROUTINE, theme: "六大行动测试", sessions: 2, participants: 10`+action+`}) { id version action } }`,
+			map[string]any{"id": a.ID, "v": a.Version, "u": unit}).UpdatePracticeActivity
+	}
+	a := created
+	t.Run("OmittedKeepsAction", func(t *testing.T) {
+		a = update(t, a, "")
+		if a.Action == nil || *a.Action != "SERVICE" || a.Version != created.Version+1 {
+			t.Fatalf("after an update without action: %+v", a)
+		}
+	})
+	t.Run("ValueSetsAction", func(t *testing.T) {
+		a = update(t, a, ", action: VALUES")
+		if a.Action == nil || *a.Action != "VALUES" {
+			t.Fatalf("after action: VALUES: %+v", a)
+		}
+	})
+	t.Run("NullClearsAction", func(t *testing.T) {
+		a = update(t, a, ", action: null")
+		if a.Action != nil {
+			t.Fatalf("after action: null: %+v", a)
+		}
+	})
+	t.Run("UnnamedRefused", func(t *testing.T) {
+		r := as(t, base, editor, `mutation($id: ID!, $v: Int!, $u: ID!) { updatePracticeActivity(id: $id, expectedVersion: $v, input: {unitId: $u,
+			date: "2024-05-18", kind: ROUTINE, theme: "六大行动测试", sessions: 2, participants: 10, action: UNNAMED_5}) { id } }`,
+			map[string]any{"id": a.ID, "v": a.Version, "u": unit})
+		wantCode(t, r.Errors, "BAD_USER_INPUT")
+	})
+}
+
+// TestSectionEn checks that every published figure's section has an English heading for ?lang=en: our translation,
+// numbered like the article's heading, with no Chinese left in it.
+func TestSectionEn(t *testing.T) {
+	m := MustRunMain(t)
+	r := query[struct {
+		PublishedFigures []struct {
+			Key       string
+			Section   string
+			SectionEn *string
+		}
+	}](t, m.URL(), `{ publishedFigures { key section sectionEn } }`, nil)
+	if len(r.PublishedFigures) == 0 {
+		t.Fatal("no published figures")
+	}
+	numbers := map[string]string{"一": "1.", "二": "2.", "三": "3.", "四": "4."}
+	seen := map[string]string{}
+	for _, f := range r.PublishedFigures {
+		t.Run(f.Key, func(t *testing.T) {
+			if f.SectionEn == nil || hasCJK(*f.SectionEn) {
+				t.Fatalf("section %q: sectionEn %v", f.Section, f.SectionEn)
+			}
+			num := numbers[strings.SplitN(f.Section, "、", 2)[0]]
+			if num == "" || !strings.HasPrefix(*f.SectionEn, num+" ") {
+				t.Errorf("section %q translated as %q", f.Section, *f.SectionEn)
+			}
+			if prev, ok := seen[f.Section]; ok && prev != *f.SectionEn {
+				t.Errorf("section %q translated two ways", f.Section)
+			}
+			seen[f.Section] = *f.SectionEn
+		})
+	}
+	if len(seen) != 4 {
+		t.Errorf("%d sections, the article has 4", len(seen))
+	}
+}
+
+// TestCommunityHonorRoundTrip checks that community honours of 「四个优秀」, which name no record, export and import
+// back unchanged with everything else, in both formats.
+func TestCommunityHonorRoundTrip(t *testing.T) {
+	m := MustRunMain(t)
+	ctx := db.WithPrincipal(context.Background(), &db.Principal{Username: "test", Role: db.RoleEditor, Via: "cli"})
+	for _, in := range []db.HonorFields{
+		{CategoryCode: "DIRECT_FOUR_EXCELLENT", RecipientName: "幸福里社区", Year: 2023},
+		{CategoryCode: "HENAN_FOUR_EXCELLENT", RecipientName: "幸福里社区", Year: 2023},
+	} {
+		h, err := m.Backend.CreateHonor(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.RecipientKind != db.RecipientCommunity {
+			t.Fatalf("honour %+v", h)
+		}
+	}
+	assertRoundTrip(t, m, "csv", "xlsx")
+}
