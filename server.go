@@ -70,8 +70,9 @@ func (m *Main) Open(ctx context.Context) error {
 	if m.Config.Cache {
 		m.Store = cache.New(b, b, 4096)
 	}
+	// Sign-in attempts live in the database, so that replicas sharing it share one allowance.
 	m.Auth = &httpapi.Auth{Store: m.Store, Log: m.Log, AnonymousRead: m.Config.AnonymousRead, SessionTTL: m.Config.SessionTTL,
-		BcryptCost: m.Config.BcryptCost, AllowedOrigins: m.Config.CORSOrigins}
+		BcryptCost: m.Config.BcryptCost, AllowedOrigins: m.Config.CORSOrigins, Limiter: &httpapi.DBLimiter{Store: b}}
 	build := seed.Real
 	if m.Config.Demo {
 		build = seed.Demo

@@ -38,6 +38,9 @@ Usage:
   wenming demo purge [--dry-run] --db FILE
                             remove every demo record at once, in one audited transaction (refused while real
                             records point at demo ones)
+  wenming copy --from FILE.db --to postgres://…
+                            move an office's SQLite database (records, audit log, users, tokens) onto an empty
+                            PostgreSQL database, then verify row counts and every published figure's reconciliation
   wenming version           print the version
 
 Run "wenming serve --help" for the flags; each also reads an environment variable.
@@ -54,6 +57,8 @@ func (a App) Run(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return a.Serve(ctx, args, stderr)
 	case "migrate":
 		return migrateCommand(ctx, args, stdout, stderr)
+	case "copy":
+		return copyCommand(ctx, args, stdout, stderr)
 	case "import":
 		return importCommand(ctx, args, stdout, stderr)
 	case "export":

@@ -149,3 +149,14 @@ type AuthStore interface {
 	Tokens(ctx context.Context, userID int64) ([]*APIToken, error)
 	RevokeToken(ctx context.Context, id int64, now time.Time) error
 }
+
+// LoginAttempts keeps sign-in attempts in the database, so that every server sharing it shares one allowance:
+// spreading password guesses over several replicas gains no attempts. Attempts are not data: they bump no version.
+type LoginAttempts interface {
+	// AddLoginAttempt records an attempt under the key at the instant, and forgets attempts older than keep.
+	AddLoginAttempt(ctx context.Context, key string, at time.Time, keep time.Duration) error
+	// CountLoginAttempts counts the key's attempts since the instant.
+	CountLoginAttempts(ctx context.Context, key string, since time.Time) (int, error)
+	// ClearLoginAttempts forgets the key's attempts (a successful sign-in ends a run of failures).
+	ClearLoginAttempts(ctx context.Context, key string) error
+}

@@ -49,6 +49,7 @@ type Store interface {
 	RecordStore
 	WriteStore
 	AuthStore
+	LoginAttempts
 	// ArticleStore holds what the article describes beyond the other records (db/article.go).
 	ArticleStore
 	// Importer imports spreadsheets; ExportStore streams whole filtered tables (db/import.go).

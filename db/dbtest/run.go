@@ -19,6 +19,7 @@ var cases = []struct {
 	{"Bootstrap", testBootstrap},
 	{"Changes", testChanges},
 	{"Auth", testAuth},
+	{"LoginAttempts", testLoginAttempts},
 	{"LoadBulk", testLoadBulk},
 	{"Close", testClose},
 	// Reads.

@@ -244,3 +244,25 @@ func (d *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	return tx.Commit()
 }
+
+// AddLoginAttempt records a sign-in attempt and forgets attempts older than keep.
+func (d *DB) AddLoginAttempt(ctx context.Context, key string, at time.Time, keep time.Duration) error {
+	if _, err := d.write.ExecContext(ctx, `DELETE FROM login_attempts WHERE at < ?`, at.Add(-keep).UnixMilli()); err != nil {
+		return err
+	}
+	_, err := d.write.ExecContext(ctx, `INSERT INTO login_attempts (key, at) VALUES (?, ?)`, key, at.UnixMilli())
+	return err
+}
+
+// CountLoginAttempts counts the key's attempts since the instant.
+func (d *DB) CountLoginAttempts(ctx context.Context, key string, since time.Time) (int, error) {
+	var n int
+	err := d.write.QueryRowContext(ctx, `SELECT count(*) FROM login_attempts WHERE key = ? AND at >= ?`, key, since.UnixMilli()).Scan(&n)
+	return n, err
+}
+
+// ClearLoginAttempts forgets the key's attempts.
+func (d *DB) ClearLoginAttempts(ctx context.Context, key string) error {
+	_, err := d.write.ExecContext(ctx, `DELETE FROM login_attempts WHERE key = ?`, key)
+	return err
+}
