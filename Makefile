@@ -38,8 +38,11 @@ vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1)
 
+# The PostgreSQL backend's tests start a throwaway cluster of Debian's PostgreSQL 15; install it when missing, and
+# make its absence a failure rather than a skip.
 test-go: vet
-	$(GO) test -count=1 ./...
+	@./scripts/ensure-postgres.sh
+	WENMING_REQUIRE_POSTGRES=1 $(GO) test -count=1 ./...
 
 test-frontend: $(NODE_STAMP)
 	cd frontend && npm test

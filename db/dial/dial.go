@@ -4,22 +4,31 @@ package dial
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/postgres"
 	"github.com/wenming/wenming/db/sqlite"
 )
 
 // Open opens the database that dsn names and applies its pending migrations: a file path or sqlite:PATH is an
-// embedded SQLite file.
+// embedded SQLite file; postgres:// or postgresql:// is a PostgreSQL database shared by several replicas.
 func Open(ctx context.Context, dsn string) (db.Backend, error) {
 	switch scheme, rest, _ := strings.Cut(dsn, ":"); {
 	case scheme == "sqlite":
 		return sqlite.Open(ctx, strings.TrimPrefix(rest, "//"))
 	case scheme == "postgres" || scheme == "postgresql":
-		return nil, db.FieldErrorf("db", "本版本尚未包含 PostgreSQL 后端：%s。请使用 SQLite 文件路径。This build has no PostgreSQL backend yet.", Redact(dsn))
+		b, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			if db.ErrorCode(err) != db.EINTERNAL {
+				return nil, err
+			}
+			return nil, fmt.Errorf("打开 PostgreSQL 数据库 %s 失败：%w", Redact(dsn), err)
+		}
+		return b, nil
 	case strings.Contains(dsn, "://"):
-		return nil, db.FieldErrorf("db", "不支持的数据库地址：%s（可用：文件路径或 sqlite:路径）。", Redact(dsn))
+		return nil, db.FieldErrorf("db", "不支持的数据库地址：%s（可用：文件路径、sqlite:路径或 postgres://…）。", Redact(dsn))
 	default:
 		return sqlite.Open(ctx, dsn)
 	}

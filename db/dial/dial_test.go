@@ -5,18 +5,27 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/dial"
+	"github.com/wenming/wenming/db/postgres/pgtest"
 )
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 func TestOpen(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct{ name, dsn string }{
 		{"FilePath", filepath.Join(t.TempDir(), "a.db")},
 		{"SQLiteScheme", "sqlite:" + filepath.Join(t.TempDir(), "b.db")},
+		{"PostgresScheme", "postgres://"},
+		{"PostgresqlScheme", "postgresql://"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			if strings.HasSuffix(tc.dsn, "://") {
+				tc.dsn = tc.dsn + strings.TrimPrefix(pgtest.NewDatabase(t, ""), "postgres://")
+			}
 			b, err := dial.Open(ctx, tc.dsn)
 			if err != nil {
 				t.Fatal(err)
@@ -33,6 +42,14 @@ func TestOpen(t *testing.T) {
 	t.Run("ErrUnknownSchemeHidesThePassword", func(t *testing.T) {
 		_, err := dial.Open(ctx, "mysql://u:secret@host/db")
 		if db.ErrorCode(err) != db.EINVALID || strings.Contains(err.Error(), "secret") {
+			t.Fatalf("err = %v", err)
+		}
+	})
+	t.Run("ErrUnreachablePostgresHidesThePassword", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		_, err := dial.Open(ctx, "postgres://u:secret@127.0.0.1:1/db?connect_timeout=2")
+		if err == nil || strings.Contains(err.Error(), "secret") {
 			t.Fatalf("err = %v", err)
 		}
 	})

@@ -1,0 +1,88 @@
+package cli_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/wenming/wenming/cli"
+	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/dial"
+	"github.com/wenming/wenming/db/postgres/pgtest"
+	"github.com/wenming/wenming/db/seed"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// TestCopy moves an office's SQLite database, with its audit log, users and tokens, onto an empty PostgreSQL
+// database, and refuses to copy onto one that holds data.
+func TestCopy(t *testing.T) {
+	ctx := context.Background()
+	target := pgtest.NewDatabase(t, "")
+	path := filepath.Join(t.TempDir(), "office.db")
+	src, err := dial.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Bootstrap(ctx, src, db.BootstrapOptions{Dataset: seed.Demo, AdminPassword: "admin-pass-1", BcryptCost: 4})
+	if err != nil || res.Seeded == nil {
+		t.Fatalf("bootstrap %+v %v", res, err)
+	}
+	admin, err := src.UserByUsername(ctx, "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	actx := db.WithPrincipal(ctx, &db.Principal{UserID: admin.ID, Username: "admin", Role: db.RoleAdmin, Via: "session"})
+	if _, _, err := (db.Accounts{Store: src, BcryptCost: 4}).IssueToken(actx, admin.ID, "excel", db.ScopeRead, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.CreateUnit(actx, db.UnitFields{Name: "复制测试厅（演示）", Kind: "机关"}); err != nil {
+		t.Fatal(err)
+	}
+	version, _ := src.DataVersion(ctx)
+	src.Close()
+
+	rep, err := cli.Copy(ctx, path, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("copied %d rows of %d tables, %d figures reconciled alike", rep.Rows(), len(rep.Tables), rep.Figures)
+	dst, err := dial.Open(ctx, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	t.Run("AccountsTokensAndAuditCome", func(t *testing.T) {
+		u, err := dst.UserByUsername(ctx, "admin")
+		if err != nil || !db.CheckPassword(u.PasswordHash, "admin-pass-1") {
+			t.Fatalf("admin on the target: %+v %v", u, err)
+		}
+		toks, err := dst.Tokens(ctx, 0)
+		if err != nil || len(toks) != 1 || toks[0].Name != "excel" {
+			t.Fatalf("tokens %+v %v", toks, err)
+		}
+		log, err := dst.AuditLog(actx, db.AuditCriteria{Entity: db.EntityUnit}, db.Page{First: 10})
+		if err != nil || log.TotalCount == 0 {
+			t.Fatalf("audit %+v %v", log, err)
+		}
+	})
+	t.Run("DataVersionAndFiguresKept", func(t *testing.T) {
+		if v, _ := dst.DataVersion(ctx); v != version {
+			t.Fatalf("data version %d on the target, %d on the source", v, version)
+		}
+		if rep.Figures < 40 {
+			t.Fatalf("%d figures reconciled", rep.Figures)
+		}
+	})
+	t.Run("WritesContinueOnTheTarget", func(t *testing.T) {
+		u, err := dst.CreateUnit(actx, db.UnitFields{Name: "复制后新厅（演示）", Kind: "机关"})
+		if err != nil || u.ID == 0 {
+			t.Fatalf("create after copy: %+v %v", u, err)
+		}
+	})
+	t.Run("ErrTargetNotEmpty", func(t *testing.T) {
+		if _, err := cli.Copy(ctx, path, target); db.ErrorCode(err) != db.ECONFLICT {
+			t.Fatalf("second copy: %v, want ECONFLICT", err)
+		}
+	})
+}

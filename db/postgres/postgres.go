@@ -1,0 +1,210 @@
+// Package postgres is the PostgreSQL backend of 文明看板, for deployments that run several stateless replicas over
+// one database. It is built on pgx v5 and its pool; the SQL is hand-written for PostgreSQL, table for table and
+// column for column the same as db/sqlite's, so that each store file ports query by query.
+//
+// Conventions for the store files (figures.go, honors.go, …, each mirroring the SQLite file of the same name):
+//   - placeholders are $1, $2, …; the where builder (query.go) numbers them for you;
+//   - every write goes through d.writeTx, which retries serialization failures and deadlocks, bumps the data
+//     version as its last statement and maps constraint errors to db codes; reads that need one snapshot across
+//     several queries use d.readTx;
+//   - flags are boolean, dates are date (scanned as YYYY-MM-DD text into db.Date or string), instants are
+//     timestamptz, exact values are numeric (scanned into float64) and ids are identities: insert without an id and
+//     use RETURNING id.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/wenming/wenming/db"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Advisory lock keys, fixed so that every replica of every version takes the same lock.
+const (
+	// migrateLockKey serialises migrations: three replicas starting at once migrate once.
+	migrateLockKey int64 = 0x77656e6d_00000001 // "wenm" 1
+	// exclusiveLockKey serialises first-start preparation (seed and first admin), db.Bootstrap's Exclusive.
+	exclusiveLockKey int64 = 0x77656e6d_00000002 // "wenm" 2
+)
+
+// DB is the PostgreSQL store; it implements db.Backend.
+type DB struct {
+	pool *pgxpool.Pool
+	// closed ends the goroutines of WatchChanges when the DB closes before their context ends.
+	closed chan struct{}
+}
+
+var _ db.Backend = (*DB)(nil)
+
+// Open connects to the database that dsn names (postgres://user:pass@host:port/name?…) and applies pending
+// migrations under an advisory lock.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, db.FieldErrorf("db", "无法解析 PostgreSQL 连接地址：%v", err)
+	}
+	if cfg.ConnConfig.RuntimeParams == nil {
+		cfg.ConnConfig.RuntimeParams = map[string]string{}
+	}
+	// ISO dates, so that a date read as text is YYYY-MM-DD whatever the server's default.
+	cfg.ConnConfig.RuntimeParams["DateStyle"] = "ISO, YMD"
+	cfg.ConnConfig.RuntimeParams["TimeZone"] = "UTC"
+	cfg.AfterConnect = func(_ context.Context, c *pgx.Conn) error {
+		registerTypes(c.TypeMap())
+		return nil
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open PostgreSQL: %w", err)
+	}
+	d := &DB{pool: pool, closed: make(chan struct{})}
+	if err := d.Migrate(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// textDateCodec reads dates as text (YYYY-MM-DD), so that they scan into db.Date and string as SQLite's TEXT dates
+// did; pgx's binary date only scans into time.Time and pgtype.Date.
+type textDateCodec struct{ pgtype.DateCodec }
+
+func (textDateCodec) PreferredFormat() int16 { return pgtype.TextFormatCode }
+
+func registerTypes(m *pgtype.Map) {
+	m.RegisterType(&pgtype.Type{Name: "date", OID: pgtype.DateOID, Codec: textDateCodec{}})
+}
+
+// Close ends the listeners started by WatchChanges and closes the pool.
+func (d *DB) Close() error {
+	select {
+	case <-d.closed:
+	default:
+		close(d.closed)
+	}
+	d.pool.Close()
+	return nil
+}
+
+// Ping checks that the database answers, for /readyz.
+func (d *DB) Ping(ctx context.Context) error {
+	var one int
+	return d.pool.QueryRow(ctx, `SELECT 1`).Scan(&one)
+}
+
+// Migrate applies every embedded migration not yet recorded, each in its own transaction, all under a
+// session-level advisory lock on one connection, so that replicas starting together migrate once: the others wait
+// and then find every migration recorded.
+func (d *DB) Migrate(ctx context.Context) error {
+	conn, err := d.pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrateLockKey); err != nil {
+		return fmt.Errorf("migrate: lock: %w", err)
+	}
+	defer unlock(conn, migrateLockKey)
+	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := migrateFile(ctx, conn.Conn(), name); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// unlock releases a session-level advisory lock; when that fails, the connection is closed so that the pool does
+// not hand out a connection still holding it.
+func unlock(conn *pgxpool.Conn, key int64) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_unlock($1)`, key); err != nil {
+		conn.Conn().Close(ctx)
+	}
+}
+
+func migrateFile(ctx context.Context, conn *pgx.Conn, name string) error {
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(context.Background())
+	var done bool
+	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE name = $1)`, name).Scan(&done); err != nil {
+		return err
+	} else if done {
+		return nil
+	}
+	body, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	// Without arguments pgx uses the simple protocol, which runs a file of several statements.
+	if _, err := tx.Exec(ctx, string(body)); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (name) VALUES ($1)`, name); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// AppliedMigrations lists the recorded migrations in order, named as in SQLite (migrations/0001_init.sql, …).
+func (d *DB) AppliedMigrations(ctx context.Context) ([]string, error) {
+	rows, err := d.pool.Query(ctx, `SELECT name FROM schema_migrations ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
+
+// IsEmpty reports whether no source document has been loaded yet, i.e. the seed has never run.
+func (d *DB) IsEmpty(ctx context.Context) (bool, error) {
+	var any bool
+	err := d.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM source_documents)`).Scan(&any)
+	return !any, err
+}
+
+// DatasetInfo reports demo presence, the data version and the years covered, from one snapshot.
+func (d *DB) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
+	var info db.DatasetInfo
+	err := d.pool.QueryRow(ctx, `SELECT
+		(SELECT value FROM meta WHERE key = 'data_version'),
+		(SELECT coalesce(sum(honors), 0) FROM rollup_honor WHERE demo) + (SELECT count(*) FROM units WHERE demo)
+		+ (SELECT coalesce(sum(records), 0) FROM rollup_volunteer_year WHERE demo) + (SELECT coalesce(sum(activities), 0) FROM rollup_activity WHERE demo)
+		+ (SELECT coalesce(sum(assessed), 0) FROM rollup_assessment WHERE demo) + (SELECT count(*) FROM people WHERE demo)
+		+ (SELECT count(*) FROM donations WHERE demo) + (SELECT count(*) FROM works WHERE demo)
+		+ (SELECT count(*) FROM federation_members WHERE demo) + (SELECT count(*) FROM practice_links WHERE demo)
+		+ (SELECT count(*) FROM wishes WHERE demo) + (SELECT count(*) FROM excellent_cases WHERE demo)
+		+ (SELECT count(*) FROM talent_members WHERE demo) + (SELECT count(*) FROM civilisation_events WHERE demo),
+		coalesce((SELECT min(year) FROM rollup_honor WHERE honors > 0), $1), coalesce((SELECT max(year) FROM rollup_honor WHERE honors > 0), $2)`,
+		db.FirstYear, db.LastYear).Scan(&info.Version, &info.DemoRecords, &info.FirstYear, &info.LastYear)
+	info.HasDemo = info.DemoRecords > 0
+	return info, err
+}
+
+// errNotImplemented is what a store method not yet ported from db/sqlite returns.
+var errNotImplemented = db.Errorf(db.EINTERNAL, "PostgreSQL 后端尚未实现此操作。Not implemented on PostgreSQL yet.")
+
+// isNoRows reports whether err is pgx's "no rows in result set", for lookups that turn it into ENOTFOUND.
+func isNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }

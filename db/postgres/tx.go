@@ -1,0 +1,113 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// querier is what both the pool and a transaction offer, so that read helpers take either.
+type querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+var (
+	_ querier = (*pgxpool.Pool)(nil)
+	_ querier = (pgx.Tx)(nil)
+)
+
+// writeAttempts is how often writeTx runs a transaction that failed with a serialization failure or a deadlock.
+const writeAttempts = 5
+
+// writeTx runs fn in one read-committed transaction, bumps the data version as its last statement, and commits.
+// A serialization failure or deadlock (40001, 40P01) runs the whole transaction again, up to writeAttempts times,
+// so fn must do nothing outside tx that cannot be repeated. Constraint failures come back as coded db errors.
+func (d *DB) writeTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	var err error
+	for attempt := 1; ; attempt++ {
+		err = d.writeOnce(ctx, fn)
+		if err == nil || !retryable(err) || attempt == writeAttempts || ctx.Err() != nil {
+			return constraintError(err)
+		}
+		// Jittered backoff, so that the transactions that collided do not collide again.
+		backoff := time.Duration(attempt*attempt)*5*time.Millisecond + time.Duration(rand.N(5_000))*time.Microsecond
+		select {
+		case <-ctx.Done():
+			return constraintError(err)
+		case <-time.After(backoff):
+		}
+	}
+}
+
+func (d *DB) writeOnce(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	tx, err := d.pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(context.Background())
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := bumpVersion(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// retryable reports a serialization failure or a deadlock, after which the same transaction may succeed.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01")
+}
+
+// readTx runs fn in a read-only repeatable-read transaction: every query in fn sees one snapshot, so that an answer
+// and the data version read beside it agree.
+func (d *DB) readTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	tx, err := d.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(context.Background())
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// bumpVersion increments the data version; writeTx and the loaders run it as the last statement of the
+// transaction. The row lock it takes is held until commit, so writers pass it one at a time and versions follow
+// commit order (a sequence would follow call order: see migrations/0001_init.sql). Holding it only from the last
+// statement keeps the hot row's lock short. Its trigger sends the NOTIFY that WatchChanges listens for.
+func bumpVersion(ctx context.Context, tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version'`)
+	return err
+}
+
+// DataVersion returns the version every write bumps, the key of the API's caches.
+func (d *DB) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := d.pool.QueryRow(ctx, `SELECT value FROM meta WHERE key = 'data_version'`).Scan(&v)
+	return v, err
+}
+
+// Exclusive runs fn while holding a session-level advisory lock on a dedicated connection, so that replicas
+// starting together seed the database and create the first admin once. fn's own queries use other connections.
+func (d *DB) Exclusive(ctx context.Context, fn func(ctx context.Context) error) error {
+	conn, err := d.pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, exclusiveLockKey); err != nil {
+		return err
+	}
+	defer unlock(conn, exclusiveLockKey)
+	return fn(ctx)
+}

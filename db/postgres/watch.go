@@ -1,0 +1,109 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// changesChannel is the NOTIFY channel that meta's trigger announces every new data version on.
+const changesChannel = "wenming_data_version"
+
+// Listener reconnect backoff: from the first to the longest wait between attempts.
+const (
+	listenBackoffMin = 100 * time.Millisecond
+	listenBackoffMax = 5 * time.Second
+)
+
+// WatchChanges sends the data version whenever it may have changed, until ctx ends and the channel closes. A
+// dedicated connection (not the pool's, and never through PgBouncer in transaction mode) LISTENs for the NOTIFY
+// that every committed write sends, and reconnects with backoff when it drops; the version is re-read after every
+// notification, after every reconnect (notifications missed while away are never replayed), and once per interval
+// as the fallback. Closing the DB ends it too.
+func (d *DB) WatchChanges(ctx context.Context, interval time.Duration) <-chan int64 {
+	if interval <= 0 {
+		interval = time.Second
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		select {
+		case <-d.closed:
+		case <-ctx.Done():
+		}
+		cancel()
+	}()
+	out := make(chan int64, 1)
+	wake := make(chan struct{}, 1)
+	poke := func() {
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
+	}
+	go d.listen(ctx, poke)
+	go func() {
+		defer close(out)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		last := int64(-1)
+		for {
+			if v, err := d.DataVersion(ctx); err == nil && v != last {
+				last = v
+				select {
+				case out <- v:
+				case <-ctx.Done():
+					return
+				}
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			case <-wake:
+			}
+		}
+	}()
+	return out
+}
+
+// listen holds a LISTEN connection until ctx ends, calling poke after every (re)connect and every notification.
+func (d *DB) listen(ctx context.Context, poke func()) {
+	backoff := listenBackoffMin
+	for ctx.Err() == nil {
+		err := d.listenOnce(ctx, func() {
+			backoff = listenBackoffMin
+			poke()
+		})
+		if ctx.Err() != nil {
+			return
+		}
+		_ = err // the poll covers the gap; the next attempt reports nothing new
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(backoff):
+		}
+		backoff = min(backoff*2, listenBackoffMax)
+	}
+}
+
+func (d *DB) listenOnce(ctx context.Context, poke func()) error {
+	cfg := d.pool.Config().ConnConfig.Copy()
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.Background())
+	if _, err := conn.Exec(ctx, `LISTEN `+changesChannel); err != nil {
+		return err
+	}
+	// Connected: what changed while we were away is read now.
+	poke()
+	for {
+		if _, err := conn.WaitForNotification(ctx); err != nil {
+			return err
+		}
+		poke()
+	}
+}
