@@ -1,120 +1,576 @@
 package postgres
 
-// Stubs for the methods db/sqlite/article.go implements. Port each body from that file (SQL only: rules
-// stay in db), replacing errNotImplemented; keep one file per SQLite file so that porters do not collide.
+// Port of db/sqlite/article.go, query by query.
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/wenming/wenming/db"
 )
 
-// PracticeActions is not ported yet; db/sqlite/article.go has it.
+// The records of db/article.go: the 六大行动, pairing content, wishes, cases, the talent pool and events.
+
+func init() {
+	entityTables[db.EntityWish] = entityTable{table: "wishes", cols: []string{"id", "title", "beneficiary", "pairing_id", "stage", "unit_id",
+		"collected_on", "note", "demo", "version"}}
+	entityTables[db.EntityExcellentCase] = entityTable{table: "excellent_cases", cols: []string{"id", "compilation_id", "title", "unit_id", "year",
+		"summary", "demo", "version"}}
+	entityTables[db.EntityTalentMember] = entityTable{table: "talent_members", cols: []string{"id", "name", "unit_id", "since_year", "roles",
+		"demo", "version"}}
+	entityTables[db.EntityCivilisationEvent] = entityTable{table: "civilisation_events", cols: []string{"id", "kind", "title", "event_date", "place",
+		"milestone_id", "quote", "source_id", "demo", "version"}}
+}
+
+// PracticeActions lists the 六大行动 in the article's order, with the activities filed under each.
 func (d *DB) PracticeActions(ctx context.Context) ([]*db.PracticeActionInfo, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT p.code, p.position, p.name_zh, p.name_en, p.identified, p.quote, p.source_id, p.note,
+		count(a.id), coalesce(sum(a.sessions), 0), count(a.id) FILTER (WHERE a.demo)
+		FROM practice_actions p LEFT JOIN practice_activities a ON a.action = p.code
+		GROUP BY p.code ORDER BY p.position`)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r pgx.Rows) (*db.PracticeActionInfo, error) {
+		x := &db.PracticeActionInfo{}
+		return x, r.Scan(&x.Code, &x.Position, &x.NameZh, &x.NameEn, &x.Identified, &x.Quote, &x.SourceID, &x.Note,
+			&x.Activities, &x.Sessions, &x.DemoActivities)
+	})
 }
 
-// PairingContents is not ported yet; db/sqlite/article.go has it.
+// PairingContents loads the 「四送一助力」 items of several pairings, in the article's order.
 func (d *DB) PairingContents(ctx context.Context, ids []int64) (map[int64][]db.PairingContent, error) {
-	return nil, errNotImplemented
+	out := map[int64][]db.PairingContent{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT pairing_id, item FROM pairing_contents WHERE pairing_id = ANY($1)
+		ORDER BY pairing_id, CASE item WHEN 'POLICY' THEN 1 WHEN 'CULTURE' THEN 2 WHEN 'HEALTH' THEN 3 WHEN 'WARMTH' THEN 4 ELSE 5 END`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var it db.PairingContent
+		if err := rows.Scan(&id, &it); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], it)
+	}
+	return out, rows.Err()
 }
 
-// PairingContentCounts is not ported yet; db/sqlite/article.go has it.
+// PairingContentCounts counts, for every 「四送一助力」 item (also those no pairing brings), the pairings that bring it.
 func (d *DB) PairingContentCounts(ctx context.Context) ([]*db.PairingContentCount, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT c.item, count(*), count(*) FILTER (WHERE p.demo)
+		FROM pairing_contents c JOIN pairings p ON p.id = c.pairing_id GROUP BY c.item`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	got := map[db.PairingContent]*db.PairingContentCount{}
+	for rows.Next() {
+		c := &db.PairingContentCount{}
+		if err := rows.Scan(&c.Item, &c.Pairings, &c.DemoPairings); err != nil {
+			return nil, err
+		}
+		got[c.Item] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]*db.PairingContentCount, len(db.AllPairingContents))
+	for i, it := range db.AllPairingContents {
+		if c, ok := got[it]; ok {
+			out[i] = c
+		} else {
+			out[i] = &db.PairingContentCount{Item: it}
+		}
+	}
+	return out, nil
 }
 
-// Wishes is not ported yet; db/sqlite/article.go has it.
+const wishCols = `id, title, beneficiary, pairing_id, stage, unit_id, collected_on, note, demo, version`
+
+func scanWish(r pgx.Rows) (*db.Wish, error) {
+	w := &db.Wish{}
+	return w, r.Scan(&w.ID, &w.Title, &w.Beneficiary, &w.PairingID, &w.Stage, &w.UnitID, &w.CollectedOn, &w.Note, &w.Demo, &w.Version)
+}
+
+// Wishes returns one page of wishes, by collection date then ID.
 func (d *DB) Wishes(ctx context.Context, f db.WishCriteria, page db.Page) (*db.WishConnection, error) {
-	return nil, errNotImplemented
+	page, err := page.Validate()
+	if err != nil {
+		return nil, err
+	}
+	w := &where{}
+	if f.Stage != "" {
+		w.add("stage = ?", f.Stage)
+	}
+	if f.UnitID != 0 {
+		w.add("unit_id = ?", f.UnitID)
+	}
+	if f.Demo != nil {
+		w.add("demo = ?", *f.Demo)
+	}
+	out := &db.WishConnection{}
+	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM wishes`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	const order = "WISH/COLLECTED_ON"
+	if err := keysetAfter(w, order, page.After, "collected_on", "id", false, false); err != nil {
+		return nil, err
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+wishCols+` FROM wishes`+w.sql()+` ORDER BY collected_on, id LIMIT `+w.arg(page.First+1), w.args...)
+	if err != nil {
+		return nil, err
+	}
+	ws, err := collect(rows, scanWish)
+	if err != nil {
+		return nil, err
+	}
+	out.Edges, out.PageInfo = db.Paged(ws, page, func(x *db.Wish) string { return db.EncodeCursor(order, string(x.CollectedOn), x.ID) },
+		func(c string, x *db.Wish) *db.WishEdge { return &db.WishEdge{Cursor: c, Node: x} })
+	return out, nil
 }
 
-// WishesByIDs is not ported yet; db/sqlite/article.go has it.
+// WishesByIDs loads wishes by ID.
 func (d *DB) WishesByIDs(ctx context.Context, ids []int64) (map[int64]*db.Wish, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+wishCols+` FROM wishes WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	ws, err := collect(rows, scanWish)
+	return byID(ws, func(x *db.Wish) int64 { return x.ID }), err
 }
 
-// WishFunnel is not ported yet; db/sqlite/article.go has it.
+// WishFunnel counts the wishes at each of the four stages and those that reached it.
 func (d *DB) WishFunnel(ctx context.Context) ([]*db.WishStageCount, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT stage, count(*), count(*) FILTER (WHERE demo) FROM wishes GROUP BY stage`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	at, demoAt := map[db.WishStage]int{}, map[db.WishStage]int{}
+	for rows.Next() {
+		var s db.WishStage
+		var n, dn int
+		if err := rows.Scan(&s, &n, &dn); err != nil {
+			return nil, err
+		}
+		at[s], demoAt[s] = n, dn
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return db.WishFunnel(at, demoAt), nil
 }
 
-// CaseCompilations is not ported yet; db/sqlite/article.go has it.
+// CaseCompilations lists the compilations with how many cases each holds.
 func (d *DB) CaseCompilations(ctx context.Context) ([]*db.CaseCompilation, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT c.id, c.title, c.quote, c.source_id, c.demo,
+		(SELECT count(*) FROM excellent_cases e WHERE e.compilation_id = c.id),
+		(SELECT count(*) FROM excellent_cases e WHERE e.compilation_id = c.id AND e.demo)
+		FROM case_compilations c ORDER BY c.id`)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r pgx.Rows) (*db.CaseCompilation, error) {
+		c := &db.CaseCompilation{}
+		return c, r.Scan(&c.ID, &c.Title, &c.Quote, &c.SourceID, &c.Demo, &c.CaseCount, &c.DemoCaseCount)
+	})
 }
 
-// ExcellentCases is not ported yet; db/sqlite/article.go has it.
+const caseCols = `id, compilation_id, title, unit_id, year, summary, demo, version`
+
+func scanCase(r pgx.Rows) (*db.ExcellentCase, error) {
+	c := &db.ExcellentCase{}
+	return c, r.Scan(&c.ID, &c.CompilationID, &c.Title, &c.UnitID, &c.Year, &c.Summary, &c.Demo, &c.Version)
+}
+
+// ExcellentCases returns one page of cases, by ID.
 func (d *DB) ExcellentCases(ctx context.Context, f db.CaseCriteria, page db.Page) (*db.ExcellentCaseConnection, error) {
-	return nil, errNotImplemented
+	page, err := page.Validate()
+	if err != nil {
+		return nil, err
+	}
+	w := &where{}
+	if f.CompilationID != 0 {
+		w.add("compilation_id = ?", f.CompilationID)
+	}
+	if f.UnitID != 0 {
+		w.add("unit_id = ?", f.UnitID)
+	}
+	if f.Demo != nil {
+		w.add("demo = ?", *f.Demo)
+	}
+	out := &db.ExcellentCaseConnection{}
+	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM excellent_cases`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	const order = "CASE/ID"
+	if err := keysetAfter(w, order, page.After, "id", "id", true, false); err != nil {
+		return nil, err
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+caseCols+` FROM excellent_cases`+w.sql()+` ORDER BY id LIMIT `+w.arg(page.First+1), w.args...)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := collect(rows, scanCase)
+	if err != nil {
+		return nil, err
+	}
+	out.Edges, out.PageInfo = db.Paged(cs, page, func(x *db.ExcellentCase) string { return db.EncodeCursor(order, x.ID, x.ID) },
+		func(c string, x *db.ExcellentCase) *db.ExcellentCaseEdge {
+			return &db.ExcellentCaseEdge{Cursor: c, Node: x}
+		})
+	return out, nil
 }
 
-// ExcellentCasesByIDs is not ported yet; db/sqlite/article.go has it.
+// ExcellentCasesByIDs loads cases by ID.
 func (d *DB) ExcellentCasesByIDs(ctx context.Context, ids []int64) (map[int64]*db.ExcellentCase, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+caseCols+` FROM excellent_cases WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := collect(rows, scanCase)
+	return byID(cs, func(x *db.ExcellentCase) int64 { return x.ID }), err
 }
 
-// TalentMembers is not ported yet; db/sqlite/article.go has it.
+const talentCols = `id, name, unit_id, since_year, roles::text, demo, version`
+
+func scanTalent(r pgx.Rows) (*db.TalentMember, error) {
+	m := &db.TalentMember{}
+	var roles string
+	if err := r.Scan(&m.ID, &m.Name, &m.UnitID, &m.SinceYear, &roles, &m.Demo, &m.Version); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(roles), &m.Roles); err != nil {
+		return nil, fmt.Errorf("talent member %d roles: %w", m.ID, err)
+	}
+	return m, nil
+}
+
+// TalentMembers returns one page of the talent pool, by ID.
 func (d *DB) TalentMembers(ctx context.Context, f db.TalentCriteria, page db.Page) (*db.TalentMemberConnection, error) {
-	return nil, errNotImplemented
+	page, err := page.Validate()
+	if err != nil {
+		return nil, err
+	}
+	w := &where{}
+	if f.Role != "" {
+		w.add("roles @> jsonb_build_array(?::text)", f.Role)
+	}
+	if f.Demo != nil {
+		w.add("demo = ?", *f.Demo)
+	}
+	out := &db.TalentMemberConnection{}
+	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM talent_members`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	const order = "TALENT/ID"
+	if err := keysetAfter(w, order, page.After, "id", "id", true, false); err != nil {
+		return nil, err
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+talentCols+` FROM talent_members`+w.sql()+` ORDER BY id LIMIT `+w.arg(page.First+1), w.args...)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := collect(rows, scanTalent)
+	if err != nil {
+		return nil, err
+	}
+	out.Edges, out.PageInfo = db.Paged(ms, page, func(x *db.TalentMember) string { return db.EncodeCursor(order, x.ID, x.ID) },
+		func(c string, x *db.TalentMember) *db.TalentMemberEdge {
+			return &db.TalentMemberEdge{Cursor: c, Node: x}
+		})
+	return out, nil
 }
 
-// TalentMembersByIDs is not ported yet; db/sqlite/article.go has it.
+// TalentMembersByIDs loads members by ID.
 func (d *DB) TalentMembersByIDs(ctx context.Context, ids []int64) (map[int64]*db.TalentMember, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+talentCols+` FROM talent_members WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := collect(rows, scanTalent)
+	return byID(ms, func(x *db.TalentMember) int64 { return x.ID }), err
 }
 
-// TalentRoleCounts is not ported yet; db/sqlite/article.go has it.
+// TalentRoleCounts counts the members serving in each kind of work, every role listed.
 func (d *DB) TalentRoleCounts(ctx context.Context) ([]*db.TalentRoleCount, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT j.value, count(*), count(*) FILTER (WHERE m.demo)
+		FROM talent_members m, jsonb_array_elements_text(m.roles) j(value) GROUP BY j.value`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	got := map[db.TalentRole][2]int{}
+	for rows.Next() {
+		var r db.TalentRole
+		var n, dn int
+		if err := rows.Scan(&r, &n, &dn); err != nil {
+			return nil, err
+		}
+		got[r] = [2]int{n, dn}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]*db.TalentRoleCount, len(db.AllTalentRoles))
+	for i, r := range db.AllTalentRoles {
+		out[i] = &db.TalentRoleCount{Role: r, Members: got[r][0], DemoMembers: got[r][1]}
+	}
+	return out, nil
 }
 
-// CivilisationEvents is not ported yet; db/sqlite/article.go has it.
+const eventCols = `id, kind, title, event_date, place, milestone_id, quote, source_id, demo, version`
+
+// eventOrder sorts dated events by date and undated ones after them; '~' sorts after every digit in byte order
+// (COLLATE "C", whatever the database's collation), as in SQLite.
+const eventOrder = `coalesce(event_date::text, '~') COLLATE "C"`
+
+func scanEvent(r pgx.Rows) (*db.CivilisationEvent, error) {
+	e := &db.CivilisationEvent{}
+	return e, r.Scan(&e.ID, &e.Kind, &e.Title, &e.Date, &e.Place, &e.MilestoneID, &e.Quote, &e.SourceID, &e.Demo, &e.Version)
+}
+
+// CivilisationEvents returns one page of events: dated ones by date, then the undated ones, each by ID.
 func (d *DB) CivilisationEvents(ctx context.Context, f db.EventCriteria, page db.Page) (*db.CivilisationEventConnection, error) {
-	return nil, errNotImplemented
+	page, err := page.Validate()
+	if err != nil {
+		return nil, err
+	}
+	w := &where{}
+	if f.Kind != "" {
+		w.add("kind = ?", f.Kind)
+	}
+	if f.Dated != nil {
+		if *f.Dated {
+			w.add("event_date IS NOT NULL")
+		} else {
+			w.add("event_date IS NULL")
+		}
+	}
+	if f.Demo != nil {
+		w.add("demo = ?", *f.Demo)
+	}
+	out := &db.CivilisationEventConnection{}
+	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM civilisation_events`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	const order = "EVENT/DATE"
+	if err := keysetAfter(w, order, page.After, eventOrder, "id", false, false); err != nil {
+		return nil, err
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+eventCols+` FROM civilisation_events`+w.sql()+` ORDER BY `+eventOrder+`, id LIMIT `+w.arg(page.First+1),
+		w.args...)
+	if err != nil {
+		return nil, err
+	}
+	es, err := collect(rows, scanEvent)
+	if err != nil {
+		return nil, err
+	}
+	out.Edges, out.PageInfo = db.Paged(es, page, func(x *db.CivilisationEvent) string {
+		v := "~"
+		if x.Date != nil {
+			v = string(*x.Date)
+		}
+		return db.EncodeCursor(order, v, x.ID)
+	}, func(c string, x *db.CivilisationEvent) *db.CivilisationEventEdge {
+		return &db.CivilisationEventEdge{Cursor: c, Node: x}
+	})
+	return out, nil
 }
 
-// CivilisationEventsByIDs is not ported yet; db/sqlite/article.go has it.
+// CivilisationEventsByIDs loads events by ID.
 func (d *DB) CivilisationEventsByIDs(ctx context.Context, ids []int64) (map[int64]*db.CivilisationEvent, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+eventCols+` FROM civilisation_events WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	es, err := collect(rows, scanEvent)
+	return byID(es, func(x *db.CivilisationEvent) int64 { return x.ID }), err
 }
 
-// CreateWish is not ported yet; db/sqlite/article.go has it.
+// checkWishRefs checks that the wish's pairing and claiming unit exist.
+func checkWishRefs(ctx context.Context, tx pgx.Tx, in db.WishFields) error {
+	if err := existsOpt(ctx, tx, "pairings", "pairingId", "结对帮创", in.PairingID); err != nil {
+		return err
+	}
+	return existsOpt(ctx, tx, "units", "unitId", "认领单位", in.UnitID)
+}
+
+// CreateWish adds a wish.
 func (d *DB) CreateWish(ctx context.Context, in db.WishFields) (*db.Wish, error) {
-	return nil, errNotImplemented
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityWish, func(tx pgx.Tx, id int64) error {
+		if err := checkWishRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO wishes (id, title, beneficiary, pairing_id, stage, unit_id, collected_on, note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+			id, in.Title, in.Beneficiary, in.PairingID, in.Stage, in.UnitID, in.CollectedOn, in.Note)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.WishesByIDs)
 }
 
-// UpdateWish is not ported yet; db/sqlite/article.go has it.
+// UpdateWish changes a wish, such as moving it to its next stage.
 func (d *DB) UpdateWish(ctx context.Context, id int64, expected int, in db.WishFields) (*db.Wish, error) {
-	return nil, errNotImplemented
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityWish, id, expected, func(tx pgx.Tx) error {
+		if err := checkWishRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `UPDATE wishes SET title = $1, beneficiary = $2, pairing_id = $3, stage = $4, unit_id = $5, collected_on = $6, note = $7,
+			version = version + 1 WHERE id = $8`, in.Title, in.Beneficiary, in.PairingID, in.Stage, in.UnitID, in.CollectedOn, in.Note, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.WishesByIDs)
 }
 
-// CreateExcellentCase is not ported yet; db/sqlite/article.go has it.
+func checkCaseRefs(ctx context.Context, tx pgx.Tx, in db.ExcellentCaseFields) error {
+	if err := exists(ctx, tx, "case_compilations", "compilationId", "案例汇编", in.CompilationID); err != nil {
+		return err
+	}
+	return existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID)
+}
+
+// CreateExcellentCase adds a case to a compilation.
 func (d *DB) CreateExcellentCase(ctx context.Context, in db.ExcellentCaseFields) (*db.ExcellentCase, error) {
-	return nil, errNotImplemented
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityExcellentCase, func(tx pgx.Tx, id int64) error {
+		if err := checkCaseRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO excellent_cases (id, compilation_id, title, unit_id, year, summary) VALUES ($1,$2,$3,$4,$5,$6)`,
+			id, in.CompilationID, in.Title, in.UnitID, in.Year, in.Summary)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.ExcellentCasesByIDs)
 }
 
-// UpdateExcellentCase is not ported yet; db/sqlite/article.go has it.
+// UpdateExcellentCase changes a case.
 func (d *DB) UpdateExcellentCase(ctx context.Context, id int64, expected int, in db.ExcellentCaseFields) (*db.ExcellentCase, error) {
-	return nil, errNotImplemented
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityExcellentCase, id, expected, func(tx pgx.Tx) error {
+		if err := checkCaseRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `UPDATE excellent_cases SET compilation_id = $1, title = $2, unit_id = $3, year = $4, summary = $5, version = version + 1
+			WHERE id = $6`, in.CompilationID, in.Title, in.UnitID, in.Year, in.Summary, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.ExcellentCasesByIDs)
 }
 
-// CreateTalentMember is not ported yet; db/sqlite/article.go has it.
+// CreateTalentMember adds a member to the talent pool.
 func (d *DB) CreateTalentMember(ctx context.Context, in db.TalentMemberFields) (*db.TalentMember, error) {
-	return nil, errNotImplemented
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityTalentMember, func(tx pgx.Tx, id int64) error {
+		if err := existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO talent_members (id, name, unit_id, since_year, roles) VALUES ($1,$2,$3,$4,$5)`,
+			id, in.Name, in.UnitID, in.SinceYear, rolesJSON(in.Roles))
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.TalentMembersByIDs)
 }
 
-// UpdateTalentMember is not ported yet; db/sqlite/article.go has it.
+// UpdateTalentMember changes a member of the talent pool.
 func (d *DB) UpdateTalentMember(ctx context.Context, id int64, expected int, in db.TalentMemberFields) (*db.TalentMember, error) {
-	return nil, errNotImplemented
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityTalentMember, id, expected, func(tx pgx.Tx) error {
+		if err := existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `UPDATE talent_members SET name = $1, unit_id = $2, since_year = $3, roles = $4, version = version + 1 WHERE id = $5`,
+			in.Name, in.UnitID, in.SinceYear, rolesJSON(in.Roles), id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.TalentMembersByIDs)
 }
 
-// CreateCivilisationEvent is not ported yet; db/sqlite/article.go has it.
+// CreateCivilisationEvent adds an event the office records; it cites no source.
 func (d *DB) CreateCivilisationEvent(ctx context.Context, in db.CivilisationEventFields) (*db.CivilisationEvent, error) {
-	return nil, errNotImplemented
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityCivilisationEvent, func(tx pgx.Tx, id int64) error {
+		_, err := tx.Exec(ctx, `INSERT INTO civilisation_events (id, kind, title, event_date, place) VALUES ($1,$2,$3,$4,$5)`,
+			id, in.Kind, in.Title, in.Date, in.Place)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.CivilisationEventsByIDs)
 }
 
-// UpdateCivilisationEvent is not ported yet; db/sqlite/article.go has it.
+// UpdateCivilisationEvent changes an event. An event quoted from the article keeps its quote and source only while
+// its kind, title and date stay as the article gives them; an edit of any of them drops the citation, since the
+// article no longer says what the record says.
 func (d *DB) UpdateCivilisationEvent(ctx context.Context, id int64, expected int, in db.CivilisationEventFields) (*db.CivilisationEvent, error) {
-	return nil, errNotImplemented
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityCivilisationEvent, id, expected, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `UPDATE civilisation_events SET
+			quote = CASE WHEN kind = $1 AND title = $2 AND event_date IS NOT DISTINCT FROM $3::date THEN quote ELSE '' END,
+			source_id = CASE WHEN kind = $1 AND title = $2 AND event_date IS NOT DISTINCT FROM $3::date THEN source_id END,
+			milestone_id = CASE WHEN event_date IS NOT DISTINCT FROM $3::date THEN milestone_id END,
+			kind = $1, title = $2, event_date = $3, place = $4, version = version + 1 WHERE id = $5`, in.Kind, in.Title, in.Date, in.Place, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.CivilisationEventsByIDs)
 }

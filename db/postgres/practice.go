@@ -1,65 +1,176 @@
 package postgres
 
-// Stubs for the methods db/sqlite/practice.go implements. Port each body from that file (SQL only: rules
-// stay in db), replacing errNotImplemented; keep one file per SQLite file so that porters do not collide.
+// Port of db/sqlite/practice.go, query by query.
 
 import (
 	"context"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/wenming/wenming/db"
 )
 
-// PracticeCenters is not ported yet; db/sqlite/practice.go has it.
+const centerCols = `id, code, name, county, prefecture, prefecture_code, identified, note`
+
+func scanCenter(r pgx.Rows) (*db.PracticeCenter, error) {
+	c := &db.PracticeCenter{}
+	return c, r.Scan(&c.ID, &c.Code, &c.Name, &c.County, &c.Prefecture, &c.PrefectureCode, &c.Identified, &c.Note)
+}
+
+// PracticeCenters lists the county centres by code, optionally of one prefecture; unidentified ones come last.
 func (d *DB) PracticeCenters(ctx context.Context, prefecture string) ([]*db.PracticeCenter, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT `+centerCols+` FROM practice_centers
+		WHERE ($1::text = '' OR prefecture = $1 OR prefecture_code = $1) ORDER BY identified DESC, code, id`, prefecture)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, scanCenter)
 }
 
-// PracticeCentersByIDs is not ported yet; db/sqlite/practice.go has it.
+// PracticeCentersByIDs loads centres by ID.
 func (d *DB) PracticeCentersByIDs(ctx context.Context, ids []int64) (map[int64]*db.PracticeCenter, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+centerCols+` FROM practice_centers WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := collect(rows, scanCenter)
+	return byID(cs, func(c *db.PracticeCenter) int64 { return c.ID }), err
 }
 
-// PracticeLinksByUnits is not ported yet; db/sqlite/practice.go has it.
+func scanLink(r pgx.Rows) (*db.PracticeLink, error) {
+	l := &db.PracticeLink{}
+	return l, r.Scan(&l.ID, &l.UnitID, &l.CenterID, &l.SinceYear, &l.Demo, &l.Version)
+}
+
+func (d *DB) linksWhere(ctx context.Context, col string, ids []int64) ([]*db.PracticeLink, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT id, unit_id, center_id, since_year, demo, version FROM practice_links WHERE `+col+` = ANY($1) ORDER BY id`, ids)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, scanLink)
+}
+
+// PracticeLinksByUnits loads the centre links of several units.
 func (d *DB) PracticeLinksByUnits(ctx context.Context, ids []int64) (map[int64][]*db.PracticeLink, error) {
-	return nil, errNotImplemented
+	ls, err := d.linksWhere(ctx, "unit_id", ids)
+	return groupBy(ls, func(l *db.PracticeLink) int64 { return l.UnitID }), err
 }
 
-// PracticeLinksByCenters is not ported yet; db/sqlite/practice.go has it.
+// PracticeLinksByCenters loads the unit links of several centres.
 func (d *DB) PracticeLinksByCenters(ctx context.Context, ids []int64) (map[int64][]*db.PracticeLink, error) {
-	return nil, errNotImplemented
+	ls, err := d.linksWhere(ctx, "center_id", ids)
+	return groupBy(ls, func(l *db.PracticeLink) int64 { return l.CenterID }), err
 }
 
-// PracticeLinksByIDs is not ported yet; db/sqlite/practice.go has it.
+// PracticeLinksByIDs loads links by ID.
 func (d *DB) PracticeLinksByIDs(ctx context.Context, ids []int64) (map[int64]*db.PracticeLink, error) {
-	return nil, errNotImplemented
+	ls, err := d.linksWhere(ctx, "id", ids)
+	return byID(ls, func(l *db.PracticeLink) int64 { return l.ID }), err
 }
 
-// PairingsByUnits is not ported yet; db/sqlite/practice.go has it.
+func (d *DB) pairingsWhere(ctx context.Context, col string, ids []int64) ([]*db.Pairing, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT id, unit_id, township, center_id, since_year, demo FROM pairings WHERE `+col+` = ANY($1) ORDER BY id`, ids)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r pgx.Rows) (*db.Pairing, error) {
+		p := &db.Pairing{}
+		return p, r.Scan(&p.ID, &p.UnitID, &p.Township, &p.CenterID, &p.SinceYear, &p.Demo)
+	})
+}
+
+// PairingsByUnits loads the township pairings of several units.
 func (d *DB) PairingsByUnits(ctx context.Context, ids []int64) (map[int64][]*db.Pairing, error) {
-	return nil, errNotImplemented
+	ps, err := d.pairingsWhere(ctx, "unit_id", ids)
+	return groupBy(ps, func(p *db.Pairing) int64 { return p.UnitID }), err
 }
 
-// PairingsByIDs is not ported yet; db/sqlite/practice.go has it.
+// PairingsByIDs loads pairings by ID.
 func (d *DB) PairingsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Pairing, error) {
-	return nil, errNotImplemented
+	ps, err := d.pairingsWhere(ctx, "id", ids)
+	return byID(ps, func(p *db.Pairing) int64 { return p.ID }), err
 }
 
-// CenterSessions is not ported yet; db/sqlite/practice.go has it.
+// CenterSessions sums the activity sessions held with several centres.
 func (d *DB) CenterSessions(ctx context.Context, ids []int64) (map[int64]int, error) {
-	return nil, errNotImplemented
+	out := map[int64]int{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT center_id, sum(sessions) FROM practice_activities WHERE center_id = ANY($1) GROUP BY center_id`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
 }
 
-// PracticeSummary is not ported yet; db/sqlite/practice.go has it.
+// PracticeSummary sums up centres, links, activities and pairings; activities are limited to the years.
 func (d *DB) PracticeSummary(ctx context.Context, years db.YearRange) (*db.PracticeSummary, error) {
-	return nil, errNotImplemented
+	s := &db.PracticeSummary{}
+	err := d.pool.QueryRow(ctx, `SELECT
+		(SELECT count(*) FROM practice_centers), (SELECT count(*) FROM practice_centers WHERE identified),
+		(SELECT count(DISTINCT unit_id) FROM practice_links), (SELECT count(DISTINCT center_id) FROM practice_links),
+		(SELECT coalesce(sum(sessions), 0) FROM rollup_activity WHERE year BETWEEN $1 AND $2),
+		(SELECT coalesce(sum(participants), 0) FROM rollup_activity WHERE year BETWEEN $1 AND $2),
+		(SELECT count(*) FROM pairings)`, years.From, years.To).
+		Scan(&s.Centers, &s.IdentifiedCenters, &s.LinkedUnits, &s.CoveredCenters, &s.ActivitySessions, &s.Participants, &s.Pairings)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := d.pool.Query(ctx, `SELECT c.prefecture, c.prefecture_code, count(*),
+		(SELECT count(DISTINCT l.unit_id) FROM practice_links l JOIN practice_centers c2 ON c2.id = l.center_id
+		  WHERE c2.prefecture_code = c.prefecture_code AND c2.prefecture = c.prefecture),
+		coalesce(sum((SELECT sum(sessions) FROM practice_activities a WHERE a.center_id = c.id AND a.year BETWEEN $1 AND $2)), 0)
+		FROM practice_centers c GROUP BY c.prefecture_code, c.prefecture ORDER BY c.prefecture_code = '', c.prefecture_code`, years.From, years.To)
+	if err != nil {
+		return nil, err
+	}
+	s.ByPrefecture, err = collect(rows, func(r pgx.Rows) (*db.PrefectureBucket, error) {
+		b := &db.PrefectureBucket{}
+		return b, r.Scan(&b.Prefecture, &b.PrefectureCode, &b.Centers, &b.LinkedUnits, &b.ActivitySessions)
+	})
+	return s, err
 }
 
-// PracticeActivityStats is not ported yet; db/sqlite/practice.go has it.
+// PracticeActivityStats sums activities per year and kind.
 func (d *DB) PracticeActivityStats(ctx context.Context, years db.YearRange) ([]*db.PracticeActivityBucket, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT year, kind, sum(activities), sum(sessions), sum(participants) FROM rollup_activity
+		WHERE year BETWEEN $1 AND $2 GROUP BY year, kind HAVING sum(activities) > 0 ORDER BY year, CASE kind WHEN 'PROMOTION_WEEK' THEN 1 WHEN 'HERITAGE_TALK' THEN 2 WHEN 'PAIRING' THEN 3 ELSE 4 END`, years.From, years.To)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r pgx.Rows) (*db.PracticeActivityBucket, error) {
+		b := &db.PracticeActivityBucket{}
+		return b, r.Scan(&b.Year, &b.Kind, &b.Activities, &b.Sessions, &b.Participants)
+	})
 }
 
-// WorkStats is not ported yet; db/sqlite/practice.go has it.
+// WorkStats counts works per year and selection level.
 func (d *DB) WorkStats(ctx context.Context, years db.YearRange) ([]*db.WorkBucket, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT year, selection, count(*) FROM works WHERE year BETWEEN $1 AND $2
+		GROUP BY year, selection ORDER BY year, CASE selection WHEN 'COLLECTED' THEN 1 WHEN 'PROVINCIAL_DIRECT' THEN 2 ELSE 3 END`, years.From, years.To)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r pgx.Rows) (*db.WorkBucket, error) {
+		b := &db.WorkBucket{}
+		return b, r.Scan(&b.Year, &b.Selection, &b.Count)
+	})
 }

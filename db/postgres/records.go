@@ -1,30 +1,231 @@
 package postgres
 
-// Stubs for the methods db/sqlite/records.go implements. Port each body from that file (SQL only: rules
-// stay in db), replacing errNotImplemented; keep one file per SQLite file so that porters do not collide.
+// Port of db/sqlite/records.go, query by query.
 
 import (
 	"context"
+	"fmt"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/wenming/wenming/db"
 )
 
-// PracticeActivities is not ported yet; db/sqlite/records.go has it.
+const activitySelect = `a.id, a.unit_id, a.center_id, a.activity_date, a.kind, a.theme, a.sessions, a.participants, a.demo, a.version, a.action`
+
+func scanActivity(r pgx.Rows) (*db.PracticeActivity, error) {
+	a := &db.PracticeActivity{}
+	return a, r.Scan(&a.ID, &a.UnitID, &a.CenterID, &a.Date, &a.Kind, &a.Theme, &a.Sessions, &a.Participants, &a.Demo, &a.Version, &a.Action)
+}
+
+// keysetAfter adds the condition that continues an ordered page after the cursor: (col, id) beyond (v, id).
+// numeric says whether the sort value is a number (JSON decodes it as float64).
+func keysetAfter(w *where, order, after, col, idCol string, numeric, desc bool) error {
+	if after == "" {
+		return nil
+	}
+	c, err := db.DecodeCursor(after)
+	if err != nil {
+		return err
+	}
+	if c.O != order {
+		return db.FieldErrorf("after", "游标属于另一种排序方式，请从第一页重新开始")
+	}
+	v := c.V
+	if numeric {
+		n, ok := v.(float64)
+		if !ok {
+			return db.FieldErrorf("after", "游标与排序方式不符")
+		}
+		v = int64(n)
+	} else if _, ok := v.(string); !ok {
+		return db.FieldErrorf("after", "游标与排序方式不符")
+	}
+	op := ">"
+	if desc {
+		op = "<"
+	}
+	w.add(fmt.Sprintf("(%s %s ? OR (%s = ? AND %s %s ?))", col, op, col, idCol, op), v, v, c.ID)
+	return nil
+}
+
+// PracticeActivities returns one page of practice activities, by date then ID.
 func (d *DB) PracticeActivities(ctx context.Context, f db.PracticeActivityCriteria, page db.Page) (*db.PracticeActivityConnection, error) {
-	return nil, errNotImplemented
+	w := activityWhere(f)
+	out := &db.PracticeActivityConnection{}
+	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM practice_activities a`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	const order = "DATE/ASC"
+	if err := keysetAfter(w, order, page.After, "a.activity_date", "a.id", false, false); err != nil {
+		return nil, err
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+activitySelect+` FROM practice_activities a`+w.sql()+` ORDER BY a.activity_date, a.id LIMIT `+w.arg(page.First+1),
+		w.args...)
+	if err != nil {
+		return nil, err
+	}
+	as, err := collect(rows, scanActivity)
+	if err != nil {
+		return nil, err
+	}
+	out.Edges, out.PageInfo = db.Paged(as, page, func(a *db.PracticeActivity) string { return db.EncodeCursor(order, string(a.Date), a.ID) },
+		func(c string, a *db.PracticeActivity) *db.PracticeActivityEdge {
+			return &db.PracticeActivityEdge{Cursor: c, Node: a}
+		})
+	return out, nil
 }
 
-// PracticeActivitiesByIDs is not ported yet; db/sqlite/records.go has it.
+func activityWhere(f db.PracticeActivityCriteria) *where {
+	w := &where{}
+	w.years("a.year", f.Years)
+	addIn(w, "a.kind", f.Kinds)
+	if f.CenterID != 0 {
+		w.add("a.center_id = ?", f.CenterID)
+	}
+	if f.UnitID != 0 {
+		w.add("a.unit_id = ?", f.UnitID)
+	}
+	if f.Demo != nil {
+		w.add("a.demo = ?", *f.Demo)
+	}
+	return w
+}
+
+// PracticeActivitiesByIDs loads practice activities by ID.
 func (d *DB) PracticeActivitiesByIDs(ctx context.Context, ids []int64) (map[int64]*db.PracticeActivity, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+activitySelect+` FROM practice_activities a WHERE a.id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	as, err := collect(rows, scanActivity)
+	return byID(as, func(a *db.PracticeActivity) int64 { return a.ID }), err
 }
 
-// Assessments is not ported yet; db/sqlite/records.go has it.
+const assessmentSelect = `a.id, a.unit_id, a.year, a.base_score, a.bonus, a.veto, a.stage, a.demo, a.version`
+
+const assessmentFrom = ` FROM assessments a JOIN units u ON u.id = a.unit_id`
+
+func scanAssessment(r pgx.Rows) (*db.Assessment, error) {
+	a := &db.Assessment{}
+	return a, r.Scan(&a.ID, &a.UnitID, &a.Year, &a.BaseScore, &a.Bonus, &a.Veto, &a.Stage, &a.Demo, &a.Version)
+}
+
+func assessmentWhere(f db.AssessmentCriteria) *where {
+	w := &where{}
+	if f.Year != 0 {
+		w.add("a.year = ?", f.Year)
+	}
+	if f.UnitKind != "" {
+		w.add("u.kind = ?", f.UnitKind)
+	}
+	addIn(w, "a.stage", f.Stages)
+	if f.UnitID != 0 {
+		w.add("a.unit_id = ?", f.UnitID)
+	}
+	if f.Demo != nil {
+		w.add("a.demo = ?", *f.Demo)
+	}
+	return w
+}
+
+// Assessments returns one page of assessments, by year then ID.
 func (d *DB) Assessments(ctx context.Context, f db.AssessmentCriteria, page db.Page) (*db.AssessmentConnection, error) {
-	return nil, errNotImplemented
+	w := assessmentWhere(f)
+	const from = assessmentFrom
+	out := &db.AssessmentConnection{}
+	if err := d.pool.QueryRow(ctx, `SELECT count(*)`+from+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	const order = "YEAR/ASC"
+	if err := keysetAfter(w, order, page.After, "a.year", "a.id", true, false); err != nil {
+		return nil, err
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+assessmentSelect+from+w.sql()+
+		` ORDER BY a.year, a.id LIMIT `+w.arg(page.First+1), w.args...)
+	if err != nil {
+		return nil, err
+	}
+	as, err := collect(rows, scanAssessment)
+	if err != nil {
+		return nil, err
+	}
+	out.Edges, out.PageInfo = db.Paged(as, page, func(a *db.Assessment) string { return db.EncodeCursor(order, a.Year, a.ID) },
+		func(c string, a *db.Assessment) *db.AssessmentEdge { return &db.AssessmentEdge{Cursor: c, Node: a} })
+	return out, nil
 }
 
-// VolunteerRecordsInOrder is not ported yet; db/sqlite/records.go has it.
+// volunteerOrderCols maps each sort field to its column and whether it is numeric.
+var volunteerOrderCols = map[db.VolunteerRecordOrderField]struct {
+	col     string
+	numeric bool
+}{
+	db.VolunteerOrderByDate: {"v.service_date", false}, db.VolunteerOrderByHours: {"v.minutes", true},
+	db.VolunteerOrderByVolunteers: {"v.volunteers", true}, db.VolunteerOrderByUnit: {"u.name", false},
+	db.VolunteerOrderByID: {"v.id", true},
+}
+
+// VolunteerRecordsInOrder returns one keyset page of volunteer records sorted by a field; ties break on ID, and
+// the cursor names its ordering so that it cannot continue another.
 func (d *DB) VolunteerRecordsInOrder(ctx context.Context, f db.VolunteerCriteria, order db.VolunteerRecordOrder, page db.Page) (*db.VolunteerRecordPage, error) {
-	return nil, errNotImplemented
+	if order.Field == "" {
+		order.Field = db.VolunteerOrderByID
+	}
+	if order.Direction == "" {
+		order.Direction = db.OrderDirectionAsc
+	}
+	desc := order.Direction == db.OrderDirectionDesc
+	if order.Field == db.VolunteerOrderByID && !desc {
+		if page.After != "" {
+			if c, err := db.DecodeCursor(page.After); err == nil && c.O != "" {
+				return nil, db.FieldErrorf("after", "游标属于另一种排序方式，请从第一页重新开始")
+			}
+		}
+		return d.VolunteerRecords(ctx, f, page)
+	}
+	oc, ok := volunteerOrderCols[order.Field]
+	if !ok {
+		return nil, db.FieldErrorf("orderBy", "不支持的排序字段：%s", order.Field)
+	}
+	w := volunteerWhere(f)
+	out := &db.VolunteerRecordPage{}
+	count, countArgs := `SELECT count(*)`+recordFrom+w.sql(), w.args
+	if f.UnitID == 0 {
+		rw := rollupVolunteerWhere(f)
+		count, countArgs = `SELECT coalesce(sum(v.records), 0)`+yearVolunteerFrom+rw.sql(), rw.args
+	}
+	if err := d.pool.QueryRow(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	orderName := string(order.Field) + "/" + string(order.Direction)
+	if err := keysetAfter(w, orderName, page.After, oc.col, "v.id", oc.numeric, desc); err != nil {
+		return nil, err
+	}
+	dir := "ASC"
+	if desc {
+		dir = "DESC"
+	}
+	key := oc.col
+	if !oc.numeric {
+		key += "::text" // a date's cursor holds YYYY-MM-DD, as in SQLite
+	}
+	q := `SELECT ` + recordSelect + `, ` + key + recordFrom + w.sql() + fmt.Sprintf(` ORDER BY %s %s, v.id %s LIMIT %s`, oc.col, dir, dir, w.arg(page.First+1))
+	rows, err := d.pool.Query(ctx, q, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	edges, err := collect(rows, func(r pgx.Rows) (*db.VolunteerRecordEdge, error) {
+		v := &db.VolunteerRecord{}
+		var key any
+		err := r.Scan(&v.ID, &v.UnitID, &v.CampaignID, &v.Date, &v.Volunteers, &v.Minutes, &v.Method, &v.Verified, &v.Demo, &v.Version, &key)
+		return &db.VolunteerRecordEdge{Cursor: db.EncodeCursor(orderName, key, v.ID), Node: v}, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.Edges, out.PageInfo = db.Paged(edges, page, func(e *db.VolunteerRecordEdge) string { return e.Cursor },
+		func(_ string, e *db.VolunteerRecordEdge) *db.VolunteerRecordEdge { return e })
+	return out, nil
 }

@@ -1,60 +1,203 @@
 package postgres
 
-// Stubs for the methods db/sqlite/units.go implements. Port each body from that file (SQL only: rules
-// stay in db), replacing errNotImplemented; keep one file per SQLite file so that porters do not collide.
+// Port of db/sqlite/units.go, query by query.
 
 import (
 	"context"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/wenming/wenming/db"
 )
 
-// Units is not ported yet; db/sqlite/units.go has it.
+const unitCols = `u.id, u.name, u.kind, u.sector, u.service_window, u.campus, u.demo, u.version`
+
+func scanUnit(r pgx.Rows) (*db.Unit, error) {
+	u := &db.Unit{}
+	return u, r.Scan(&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo, &u.Version)
+}
+
+// Units returns one page of units, ordered by ID.
 func (d *DB) Units(ctx context.Context, f db.UnitCriteria, page db.Page) (*db.UnitPage, error) {
-	return nil, errNotImplemented
+	w := &where{}
+	if f.Kind != "" {
+		w.add("u.kind = ?", f.Kind)
+	}
+	if f.NameContains != "" {
+		w.add("strpos(u.name, ?) > 0", f.NameContains)
+	}
+	if f.ServiceWindow != nil {
+		w.add("u.service_window = ?", *f.ServiceWindow)
+	}
+	if f.LinkedToPractice != nil {
+		if *f.LinkedToPractice {
+			w.add("EXISTS (SELECT 1 FROM practice_links l WHERE l.unit_id = u.id)")
+		} else {
+			w.add("NOT EXISTS (SELECT 1 FROM practice_links l WHERE l.unit_id = u.id)")
+		}
+	}
+	out := &db.UnitPage{}
+	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM units u`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	if err := afterID(w, "u.id", page.After); err != nil {
+		return nil, err
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+unitCols+` FROM units u`+w.sql()+` ORDER BY u.id LIMIT `+w.arg(page.First+1), w.args...)
+	if err != nil {
+		return nil, err
+	}
+	us, err := collect(rows, scanUnit)
+	if err != nil {
+		return nil, err
+	}
+	out.Edges, out.PageInfo = db.Paged(us, page, func(u *db.Unit) string { return db.EncodeCursor("", nil, u.ID) },
+		func(c string, u *db.Unit) *db.UnitEdge { return &db.UnitEdge{Cursor: c, Node: u} })
+	return out, nil
 }
 
-// UnitsByIDs is not ported yet; db/sqlite/units.go has it.
+// UnitsByIDs loads units by ID.
 func (d *DB) UnitsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Unit, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+unitCols+` FROM units u WHERE u.id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	us, err := collect(rows, scanUnit)
+	return byID(us, func(u *db.Unit) int64 { return u.ID }), err
 }
 
-// UnitKinds is not ported yet; db/sqlite/units.go has it.
+// UnitKinds counts units per kind, in the office's display order.
 func (d *DB) UnitKinds(ctx context.Context) ([]*db.UnitKindCount, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT kind, count(*) FROM units GROUP BY kind`)
+	if err != nil {
+		return nil, err
+	}
+	got, err := collect(rows, func(r pgx.Rows) (*db.UnitKindCount, error) {
+		k := &db.UnitKindCount{}
+		return k, r.Scan(&k.Kind, &k.Count)
+	})
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]*db.UnitKindCount{}
+	for _, k := range got {
+		m[k.Kind] = k
+	}
+	var out []*db.UnitKindCount
+	for _, kind := range db.UnitKinds {
+		if k, ok := m[kind]; ok {
+			out = append(out, k)
+		}
+	}
+	return out, nil
 }
 
-// RankingInputs is not ported yet; db/sqlite/units.go has it.
+// RankingInputs reads each unit's raw ranking components for one year from the unit-year rollup.
 func (d *DB) RankingInputs(ctx context.Context, year int, unitKind string) ([]db.RankingInput, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `
+		SELECT u.id, coalesce(r.honor_points, 0), coalesce(r.minutes, 0), coalesce(r.sessions, 0),
+		       CASE WHEN a.veto THEN 0 ELSE coalesce(a.base_score + a.bonus, 0) END, a.id IS NOT NULL
+		FROM units u
+		LEFT JOIN rollup_unit_year r ON r.year = $1 AND r.unit_id = u.id
+		LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = $1
+		WHERE ($2::text = '' OR u.kind = $2)
+		ORDER BY u.id`, year, unitKind)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r pgx.Rows) (db.RankingInput, error) {
+		var in db.RankingInput
+		return in, r.Scan(&in.UnitID, &in.HonorPoints, &in.VolunteerMinutes, &in.PracticeSessions, &in.AssessmentTotal, &in.HasAssessment)
+	})
 }
 
-// RankingWeights is not ported yet; db/sqlite/units.go has it.
+// RankingWeights returns the creation-index weights in force for a year: the latest version at or before it.
 func (d *DB) RankingWeights(ctx context.Context, year int) ([]*db.RankingWeight, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT from_year, component, label_zh, weight, basis FROM ranking_weights
+		WHERE from_year = (SELECT coalesce(max(from_year), (SELECT min(from_year) FROM ranking_weights)) FROM ranking_weights WHERE from_year <= $1)
+		ORDER BY CASE component WHEN 'honors' THEN 1 WHEN 'volunteer_hours' THEN 2 WHEN 'practice' THEN 3 ELSE 4 END`, year)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r pgx.Rows) (*db.RankingWeight, error) {
+		w := &db.RankingWeight{}
+		return w, r.Scan(&w.FromYear, &w.Component, &w.LabelZh, &w.Weight, &w.Basis)
+	})
 }
 
-// AssessmentsByUnits is not ported yet; db/sqlite/units.go has it.
+// AssessmentsByUnits loads the assessments of several units, by year.
 func (d *DB) AssessmentsByUnits(ctx context.Context, ids []int64) (map[int64][]*db.Assessment, error) {
-	return nil, errNotImplemented
+	as, err := d.assessmentsWhere(ctx, "unit_id", ids)
+	return groupBy(as, func(a *db.Assessment) int64 { return a.UnitID }), err
 }
 
-// AssessmentsByIDs is not ported yet; db/sqlite/units.go has it.
+// AssessmentsByIDs loads assessments by ID.
 func (d *DB) AssessmentsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Assessment, error) {
-	return nil, errNotImplemented
+	as, err := d.assessmentsWhere(ctx, "id", ids)
+	return byID(as, func(a *db.Assessment) int64 { return a.ID }), err
 }
 
-// IndicatorScoresByAssessments is not ported yet; db/sqlite/units.go has it.
+func (d *DB) assessmentsWhere(ctx context.Context, col string, ids []int64) ([]*db.Assessment, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT id, unit_id, year, base_score, bonus, veto, stage, demo, version FROM assessments
+		WHERE `+col+` = ANY($1) ORDER BY year, id`, ids)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r pgx.Rows) (*db.Assessment, error) {
+		a := &db.Assessment{}
+		return a, r.Scan(&a.ID, &a.UnitID, &a.Year, &a.BaseScore, &a.Bonus, &a.Veto, &a.Stage, &a.Demo, &a.Version)
+	})
+}
+
+// IndicatorScoresByAssessments loads the indicator scores of several assessments.
 func (d *DB) IndicatorScoresByAssessments(ctx context.Context, ids []int64) (map[int64][]*db.IndicatorScore, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT s.assessment_id, s.code, i.name_zh, s.score, i.max_score
+		FROM indicator_scores s JOIN assessment_indicators i ON i.year = s.version_year AND i.code = s.code
+		WHERE s.assessment_id = ANY($1) ORDER BY s.assessment_id, i.position`, ids)
+	if err != nil {
+		return nil, err
+	}
+	ss, err := collect(rows, func(r pgx.Rows) (*db.IndicatorScore, error) {
+		s := &db.IndicatorScore{}
+		return s, r.Scan(&s.AssessmentID, &s.Code, &s.NameZh, &s.Score, &s.MaxScore)
+	})
+	return groupBy(ss, func(s *db.IndicatorScore) int64 { return s.AssessmentID }), err
 }
 
-// AssessmentIndicators is not ported yet; db/sqlite/units.go has it.
+// AssessmentIndicators returns the indicators and maximum points in force for a year.
 func (d *DB) AssessmentIndicators(ctx context.Context, year int) ([]*db.AssessmentIndicator, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT year, code, name_zh, name_en, max_score, basis FROM assessment_indicators
+		WHERE year = (SELECT coalesce(max(year), (SELECT min(year) FROM assessment_indicators)) FROM assessment_indicators WHERE year <= $1)
+		ORDER BY position`, year)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r pgx.Rows) (*db.AssessmentIndicator, error) {
+		i := &db.AssessmentIndicator{}
+		return i, r.Scan(&i.Year, &i.Code, &i.NameZh, &i.NameEn, &i.MaxScore, &i.Basis)
+	})
 }
 
-// AssessmentStageStats is not ported yet; db/sqlite/units.go has it.
+// AssessmentStageStats counts assessments per year and stage.
 func (d *DB) AssessmentStageStats(ctx context.Context, years db.YearRange) ([]*db.AssessmentStageBucket, error) {
-	return nil, errNotImplemented
+	w := &where{}
+	w.years("year", years)
+	rows, err := d.pool.Query(ctx, `SELECT year, stage, count(*) FROM assessments`+w.sql()+` GROUP BY year, stage
+		ORDER BY year, CASE stage WHEN 'APPLIED' THEN 1 WHEN 'ONLINE_REVIEW' THEN 2 WHEN 'SITE_VISIT' THEN 3 WHEN 'PUBLIC_NOTICE' THEN 4
+		WHEN 'NAMED' THEN 5 WHEN 'REVIEWED' THEN 6 ELSE 7 END`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r pgx.Rows) (*db.AssessmentStageBucket, error) {
+		b := &db.AssessmentStageBucket{}
+		return b, r.Scan(&b.Year, &b.Stage, &b.Count)
+	})
 }

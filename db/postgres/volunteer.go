@@ -1,65 +1,496 @@
 package postgres
 
-// Stubs for the methods db/sqlite/volunteer.go implements. Port each body from that file (SQL only: rules
-// stay in db), replacing errNotImplemented; keep one file per SQLite file so that porters do not collide.
+// Port of db/sqlite/volunteer.go, query by query.
 
 import (
 	"context"
+	"sort"
+	"strconv"
+	"strings"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/wenming/wenming/db"
 )
 
-// VolunteerRecords is not ported yet; db/sqlite/volunteer.go has it.
+const recordSelect = `v.id, v.unit_id, v.campaign_id, v.service_date, v.volunteers, v.minutes, v.method, v.verified, v.demo, v.version`
+
+func scanRecord(r pgx.Rows) (*db.VolunteerRecord, error) {
+	v := &db.VolunteerRecord{}
+	return v, r.Scan(&v.ID, &v.UnitID, &v.CampaignID, &v.Date, &v.Volunteers, &v.Minutes, &v.Method, &v.Verified, &v.Demo, &v.Version)
+}
+
+// volunteerWhere turns criteria into conditions over volunteer_records v, campaigns k and units u.
+func volunteerWhere(f db.VolunteerCriteria) *where {
+	return volunteerConds(f, "v.campaign_id IS NULL", "u.kind")
+}
+
+// rollupVolunteerWhere is volunteerWhere over rollup_volunteer v, where routine service has campaign 0.
+func rollupVolunteerWhere(f db.VolunteerCriteria) *where {
+	return volunteerConds(f, "v.campaign_id = 0", "v.unit_kind")
+}
+
+func volunteerConds(f db.VolunteerCriteria, routineCond, unitKindCol string) *where {
+	w := &where{}
+	w.years("v.year", f.Years)
+	if len(f.Campaigns) > 0 {
+		var named []string
+		routine := false
+		for _, c := range f.Campaigns {
+			if c == db.RoutineCampaign {
+				routine = true
+			} else {
+				named = append(named, c)
+			}
+		}
+		var ors []string
+		var args []any
+		if routine {
+			ors = append(ors, routineCond)
+		}
+		if len(named) > 0 {
+			ors = append(ors, "k.code = ANY(?)")
+			args = append(args, named)
+		}
+		w.add("("+strings.Join(ors, " OR ")+")", args...)
+	}
+	if f.UnitID != 0 {
+		w.add("v.unit_id = ?", f.UnitID)
+	}
+	if f.UnitKind != "" {
+		w.add(unitKindCol+" = ?", f.UnitKind)
+	}
+	addIn(w, "v.method", f.Methods)
+	if f.Verified != nil {
+		w.add("v.verified = ?", *f.Verified)
+	}
+	if f.Demo != nil {
+		w.add("v.demo = ?", *f.Demo)
+	}
+	return w
+}
+
+const recordFrom = ` FROM volunteer_records v LEFT JOIN campaigns k ON k.id = v.campaign_id JOIN units u ON u.id = v.unit_id`
+
+const rollupVolunteerFrom = ` FROM rollup_volunteer v LEFT JOIN campaigns k ON k.id = v.campaign_id`
+
+// yearVolunteerFrom is the yearly rollup, for every aggregate that does not group by month.
+const yearVolunteerFrom = ` FROM rollup_volunteer_year v LEFT JOIN campaigns k ON k.id = v.campaign_id`
+
+// VolunteerRecords returns one page of volunteer records, ordered by ID.
 func (d *DB) VolunteerRecords(ctx context.Context, f db.VolunteerCriteria, page db.Page) (*db.VolunteerRecordPage, error) {
-	return nil, errNotImplemented
+	w := volunteerWhere(f)
+	out := &db.VolunteerRecordPage{}
+	count, countArgs := `SELECT count(*)`+recordFrom+w.sql(), w.args
+	if f.UnitID == 0 {
+		rw := rollupVolunteerWhere(f)
+		count, countArgs = `SELECT coalesce(sum(v.records), 0)`+yearVolunteerFrom+rw.sql(), rw.args
+	}
+	if err := d.pool.QueryRow(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	if err := afterID(w, "v.id", page.After); err != nil {
+		return nil, err
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+recordSelect+recordFrom+w.sql()+` ORDER BY v.id LIMIT `+w.arg(page.First+1), w.args...)
+	if err != nil {
+		return nil, err
+	}
+	vs, err := collect(rows, scanRecord)
+	if err != nil {
+		return nil, err
+	}
+	out.Edges, out.PageInfo = db.Paged(vs, page, func(v *db.VolunteerRecord) string { return db.EncodeCursor("", nil, v.ID) },
+		func(c string, v *db.VolunteerRecord) *db.VolunteerRecordEdge {
+			return &db.VolunteerRecordEdge{Cursor: c, Node: v}
+		})
+	return out, nil
 }
 
-// VolunteerRecordsByIDs is not ported yet; db/sqlite/volunteer.go has it.
+// VolunteerRecordsByIDs loads volunteer records by ID.
 func (d *DB) VolunteerRecordsByIDs(ctx context.Context, ids []int64) (map[int64]*db.VolunteerRecord, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+recordSelect+` FROM volunteer_records v WHERE v.id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	vs, err := collect(rows, scanRecord)
+	return byID(vs, func(v *db.VolunteerRecord) int64 { return v.ID }), err
 }
 
-// VolunteerStats is not ported yet; db/sqlite/volunteer.go has it.
+var volunteerDims = map[db.VolunteerDimension]string{
+	db.VolDimYear: "v.year", db.VolDimMonth: "v.month", db.VolDimCampaign: "coalesce(k.code, 'ROUTINE')", db.VolDimUnitKind: "u.kind",
+	db.VolDimUnit: "v.unit_id", db.VolDimMethod: "v.method", db.VolDimVerified: "v.verified",
+}
+
+// VolunteerStats sums volunteer records grouped by the given dimensions. Donations join on the dimensions they
+// share with records (year, campaign, unit, unit kind); grouped by month, method or verified, they are left at 0.
 func (d *DB) VolunteerStats(ctx context.Context, groupBy []db.VolunteerDimension, f db.VolunteerCriteria) ([]*db.VolunteerBucket, error) {
-	return nil, errNotImplemented
+	seen := map[db.VolunteerDimension]bool{}
+	var grp []string
+	for _, g := range groupBy {
+		if _, ok := volunteerDims[g]; !ok {
+			return nil, db.FieldErrorf("groupBy", "不支持的分组维度：%s", g)
+		}
+		if !seen[g] {
+			seen[g] = true
+			grp = append(grp, volunteerDims[g])
+		}
+	}
+	var sel []string
+	for _, g := range db.AllVolunteerDimensions {
+		if seen[g] {
+			sel = append(sel, volunteerDims[g])
+		} else {
+			sel = append(sel, "NULL")
+		}
+	}
+	w := volunteerWhere(f)
+	unitName, records, from := "min(u.name)", "count(v.id)", recordFrom
+	if f.UnitID == 0 && !seen[db.VolDimUnit] {
+		// Everything but a unit is in the rollup; read it instead of the records.
+		for i, c := range sel {
+			sel[i] = strings.ReplaceAll(c, "u.kind", "v.unit_kind")
+		}
+		for i, c := range grp {
+			grp[i] = strings.ReplaceAll(c, "u.kind", "v.unit_kind")
+		}
+		w, unitName, records, from = rollupVolunteerWhere(f), "NULL", "coalesce(sum(v.records), 0)", yearVolunteerFrom
+		if seen[db.VolDimMonth] {
+			from = rollupVolunteerFrom
+		}
+	}
+	q := `SELECT ` + strings.Join(sel, ", ") + `, min(k.name_zh), ` + unitName + `,
+		coalesce(sum(v.volunteers), 0), coalesce(sum(v.minutes), 0), coalesce(sum(CASE WHEN v.verified THEN v.minutes ELSE 0 END), 0), ` + records +
+		from + w.sql()
+	if len(grp) > 0 {
+		q += ` GROUP BY ` + strings.Join(grp, ", ") + ` HAVING ` + records + ` > 0 ORDER BY ` + strings.Join(grp, ", ")
+	}
+	rows, err := d.pool.Query(ctx, q, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	out, err := collect(rows, func(r pgx.Rows) (*db.VolunteerBucket, error) {
+		b := &db.VolunteerBucket{}
+		var kname, uname *string
+		err := r.Scan(&b.Year, &b.Month, &b.Campaign, &b.UnitKind, &b.UnitRef, &b.Method, &b.Verified, &kname, &uname,
+			&b.Volunteers, &b.Minutes, &b.VerifiedMinutes, &b.Records)
+		if b.Campaign != nil {
+			name := deref(kname)
+			if *b.Campaign == db.RoutineCampaign {
+				name = "常态化志愿服务"
+			}
+			b.CampaignNameZh = &name
+		}
+		if b.UnitRef != nil {
+			name := deref(uname)
+			b.UnitName = &name
+		}
+		return b, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if seen[db.VolDimMonth] || seen[db.VolDimMethod] || seen[db.VolDimVerified] {
+		return out, nil
+	}
+	if out, err = d.addDonations(ctx, out, seen, f); err != nil {
+		return nil, err
+	}
+	sortBuckets(out, groupBy)
+	return out, nil
 }
 
-// VolunteerTotalsByUnits is not ported yet; db/sqlite/volunteer.go has it.
+// sortBuckets restores the grouped order after donation-only rows were appended, as the records query orders it.
+func sortBuckets(bs []*db.VolunteerBucket, groupBy []db.VolunteerDimension) {
+	cmpPtr := func(a, b *string) int { return strings.Compare(deref(a), deref(b)) }
+	sort.SliceStable(bs, func(i, j int) bool {
+		a, b := bs[i], bs[j]
+		for _, g := range groupBy {
+			c := 0
+			switch g {
+			case db.VolDimYear:
+				c = cmpInt(int64(derefInt(a.Year)), int64(derefInt(b.Year)))
+			case db.VolDimCampaign:
+				c = cmpPtr(a.Campaign, b.Campaign)
+			case db.VolDimUnitKind:
+				c = cmpPtr(a.UnitKind, b.UnitKind)
+			case db.VolDimUnit:
+				c = cmpInt(deref64(a.UnitRef), deref64(b.UnitRef))
+			}
+			if c != 0 {
+				return c < 0
+			}
+		}
+		return false
+	})
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func derefInt(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func deref64(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// addDonations fills the cash and material columns of buckets grouped by dimensions donations share.
+func (d *DB) addDonations(ctx context.Context, buckets []*db.VolunteerBucket, seen map[db.VolunteerDimension]bool, f db.VolunteerCriteria) ([]*db.VolunteerBucket, error) {
+	if len(f.Methods) > 0 || f.Verified != nil {
+		return buckets, nil
+	}
+	cols := map[db.VolunteerDimension]string{db.VolDimYear: "x.year", db.VolDimCampaign: "k.code", db.VolDimUnitKind: "u.kind", db.VolDimUnit: "x.unit_id"}
+	var sel, grp []string
+	for _, g := range []db.VolunteerDimension{db.VolDimYear, db.VolDimCampaign, db.VolDimUnitKind, db.VolDimUnit} {
+		if seen[g] {
+			sel = append(sel, "coalesce("+cols[g]+"::text, '')")
+			grp = append(grp, cols[g])
+		} else {
+			sel = append(sel, "''")
+		}
+	}
+	w := &where{}
+	w.years("x.year", f.Years)
+	if len(f.Campaigns) > 0 {
+		addIn(w, "k.code", f.Campaigns)
+	}
+	if f.UnitID != 0 {
+		w.add("x.unit_id = ?", f.UnitID)
+	}
+	if f.UnitKind != "" {
+		w.add("u.kind = ?", f.UnitKind)
+	}
+	if f.Demo != nil {
+		w.add("x.demo = ?", *f.Demo)
+	}
+	q := `SELECT ` + strings.Join(sel, ", ") + `, sum(CASE WHEN x.kind = 'CASH' THEN x.amount ELSE 0 END), sum(CASE WHEN x.kind = 'MATERIAL' THEN x.amount ELSE 0 END),
+		min(k.name_zh), min(u.name)
+		FROM donations x JOIN campaigns k ON k.id = x.campaign_id LEFT JOIN units u ON u.id = x.unit_id` + w.sql()
+	if len(grp) > 0 {
+		q += ` GROUP BY ` + strings.Join(grp, ", ")
+	}
+	rows, err := d.pool.Query(ctx, q, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	type key struct{ year, campaign, kind, unit string }
+	keyOf := func(b *db.VolunteerBucket) key {
+		var k key
+		if b.Year != nil {
+			k.year = itoa(int64(*b.Year))
+		}
+		if b.Campaign != nil {
+			k.campaign = *b.Campaign
+		}
+		if b.UnitKind != nil {
+			k.kind = *b.UnitKind
+		}
+		if b.UnitRef != nil {
+			k.unit = itoa(*b.UnitRef)
+		}
+		return k
+	}
+	index := map[key]*db.VolunteerBucket{}
+	for _, b := range buckets {
+		index[keyOf(b)] = b
+	}
+	for rows.Next() {
+		var k key
+		var cash, material *int64
+		var kname, uname *string
+		if err := rows.Scan(&k.year, &k.campaign, &k.kind, &k.unit, &cash, &material, &kname, &uname); err != nil {
+			return nil, err
+		}
+		b, ok := index[k]
+		if !ok {
+			// Donations with no volunteer record in the same group still get a row of their own.
+			b = &db.VolunteerBucket{}
+			if seen[db.VolDimYear] {
+				y, _ := strconv.Atoi(k.year)
+				b.Year = &y
+			}
+			if seen[db.VolDimCampaign] {
+				c, name := k.campaign, deref(kname)
+				b.Campaign, b.CampaignNameZh = &c, &name
+			}
+			if seen[db.VolDimUnitKind] && k.kind != "" {
+				kind := k.kind
+				b.UnitKind = &kind
+			}
+			if seen[db.VolDimUnit] && k.unit != "" {
+				id, name := int64(0), deref(uname)
+				id, _ = strconv.ParseInt(k.unit, 10, 64)
+				b.UnitRef, b.UnitName = &id, &name
+			}
+			buckets = append(buckets, b)
+			index[k] = b
+		}
+		b.CashDonations, b.MaterialDonations = db.Yuan(deref64(cash)), db.Yuan(deref64(material))
+	}
+	return buckets, rows.Err()
+}
+
+// VolunteerTotalsByUnits sums the volunteer records of several units within the years.
 func (d *DB) VolunteerTotalsByUnits(ctx context.Context, ids []int64, years db.YearRange) (map[int64]*db.VolunteerTotals, error) {
-	return nil, errNotImplemented
+	out := map[int64]*db.VolunteerTotals{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	w := &where{}
+	w.add("unit_id = ANY(?)", ids)
+	w.years("year", years)
+	rows, err := d.pool.Query(ctx, `SELECT unit_id, sum(volunteers), sum(minutes), sum(verified_minutes), sum(records)
+		FROM rollup_unit_year`+w.sql()+` GROUP BY unit_id HAVING sum(records) > 0`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		t := &db.VolunteerTotals{}
+		if err := rows.Scan(&id, &t.Volunteers, &t.Minutes, &t.VerifiedMinutes, &t.Records); err != nil {
+			return nil, err
+		}
+		out[id] = t
+	}
+	return out, rows.Err()
 }
 
-// Campaigns is not ported yet; db/sqlite/volunteer.go has it.
+// Campaigns returns the relief campaigns with their totals from records and donations.
 func (d *DB) Campaigns(ctx context.Context) ([]*db.Campaign, error) {
-	return nil, errNotImplemented
+	return d.campaigns(ctx, "", nil)
 }
 
-// CampaignsByIDs is not ported yet; db/sqlite/volunteer.go has it.
+// CampaignsByIDs loads campaigns by ID, with their totals.
 func (d *DB) CampaignsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Campaign, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	cs, err := d.campaigns(ctx, " WHERE k.id = ANY($1)", []any{ids})
+	return byID(cs, func(c *db.Campaign) int64 { return c.ID }), err
 }
 
-// DonationsByCampaigns is not ported yet; db/sqlite/volunteer.go has it.
+func (d *DB) campaigns(ctx context.Context, cond string, args []any) ([]*db.Campaign, error) {
+	rows, err := d.pool.Query(ctx, `SELECT k.id, k.code, k.name_zh, k.name_en, k.kind, k.start_date, k.end_date, k.description, k.start_basis, k.end_basis,
+		coalesce(r.vols, 0), coalesce(r.mins, 0), coalesce(x.cash, 0), coalesce(x.material, 0), coalesce(x.boxes, 0), coalesce(x.batches, 0), coalesce(x.donors, 0), k.version
+		FROM campaigns k
+		LEFT JOIN (SELECT campaign_id, sum(volunteers) AS vols, sum(minutes) AS mins FROM rollup_volunteer_year WHERE campaign_id > 0 GROUP BY campaign_id) r ON r.campaign_id = k.id
+		LEFT JOIN (SELECT campaign_id, sum(CASE WHEN kind = 'CASH' THEN amount ELSE 0 END) AS cash, sum(CASE WHEN kind = 'MATERIAL' THEN amount ELSE 0 END) AS material,
+		           sum(boxes) AS boxes, count(DISTINCT batch) AS batches, count(DISTINCT unit_id) AS donors FROM donations GROUP BY campaign_id) x ON x.campaign_id = k.id`+
+		cond+` ORDER BY k.start_date, k.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r pgx.Rows) (*db.Campaign, error) {
+		c := &db.Campaign{}
+		return c, r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Kind, &c.StartDate, &c.EndDate, &c.Description, &c.StartBasis, &c.EndBasis,
+			&c.Volunteers, &c.Minutes, &c.CashDonations, &c.MaterialDonations, &c.Boxes, &c.Batches, &c.DonorUnits, &c.Version)
+	})
+}
+
+const donationCols = `id, campaign_id, unit_id, kind, amount, boxes, batch, donation_date, description, demo`
+
+func scanDonation(r pgx.Rows) (*db.Donation, error) {
+	x := &db.Donation{}
+	return x, r.Scan(&x.ID, &x.CampaignID, &x.UnitID, &x.Kind, &x.Amount, &x.Boxes, &x.Batch, &x.Date, &x.Description, &x.Demo)
+}
+
+// DonationsByCampaigns loads the donations of several campaigns.
 func (d *DB) DonationsByCampaigns(ctx context.Context, ids []int64) (map[int64][]*db.Donation, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+donationCols+` FROM donations WHERE campaign_id = ANY($1) ORDER BY donation_date, id`, ids)
+	if err != nil {
+		return nil, err
+	}
+	xs, err := collect(rows, scanDonation)
+	return groupBy(xs, func(x *db.Donation) int64 { return x.CampaignID }), err
 }
 
-// DonationsByIDs is not ported yet; db/sqlite/volunteer.go has it.
+// DonationsByIDs loads donations by ID.
 func (d *DB) DonationsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Donation, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT `+donationCols+` FROM donations WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	xs, err := collect(rows, scanDonation)
+	return byID(xs, func(x *db.Donation) int64 { return x.ID }), err
 }
 
-// VolunteerProjects is not ported yet; db/sqlite/volunteer.go has it.
+func scanProject(r pgx.Rows) (*db.VolunteerProject, error) {
+	p := &db.VolunteerProject{}
+	return p, r.Scan(&p.ID, &p.Name, &p.Brand, &p.Field, &p.UnitID, &p.Demo)
+}
+
+// VolunteerProjects lists projects and brands, brands first.
 func (d *DB) VolunteerProjects(ctx context.Context, brandOnly bool) ([]*db.VolunteerProject, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT id, name, brand, field, unit_id, demo FROM volunteer_projects
+		WHERE (NOT $1::boolean OR brand) ORDER BY brand DESC, demo, id`, brandOnly)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, scanProject)
 }
 
-// VolunteerProjectsByIDs is not ported yet; db/sqlite/volunteer.go has it.
+// VolunteerProjectsByIDs loads projects by ID.
 func (d *DB) VolunteerProjectsByIDs(ctx context.Context, ids []int64) (map[int64]*db.VolunteerProject, error) {
-	return nil, errNotImplemented
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := d.pool.Query(ctx, `SELECT id, name, brand, field, unit_id, demo FROM volunteer_projects WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := collect(rows, scanProject)
+	return byID(ps, func(p *db.VolunteerProject) int64 { return p.ID }), err
 }
 
-// Federation is not ported yet; db/sqlite/volunteer.go has it.
+// Federation counts the volunteer federation's members, in all and by year joined.
 func (d *DB) Federation(ctx context.Context) (*db.FederationSummary, error) {
-	return nil, errNotImplemented
+	rows, err := d.pool.Query(ctx, `SELECT joined_year, count(*) FILTER (WHERE is_group), count(*) FILTER (WHERE NOT is_group) FROM federation_members GROUP BY joined_year ORDER BY joined_year`)
+	if err != nil {
+		return nil, err
+	}
+	years, err := collect(rows, func(r pgx.Rows) (*db.FederationYear, error) {
+		y := &db.FederationYear{}
+		return y, r.Scan(&y.Year, &y.GroupMembers, &y.IndividualMembers)
+	})
+	if err != nil {
+		return nil, err
+	}
+	s := &db.FederationSummary{ByYear: years}
+	for _, y := range years {
+		s.GroupMembers += y.GroupMembers
+		s.IndividualMembers += y.IndividualMembers
+	}
+	return s, nil
 }
