@@ -22,6 +22,8 @@ var references = map[db.Entity][]reference{
 		{"honors", "unit_id", "荣誉"}, {"people", "unit_id", "人物"}, {"volunteer_records", "unit_id", "志愿服务记录"},
 		{"practice_links", "unit_id", "实践中心联系"}, {"practice_activities", "unit_id", "文明实践活动"}, {"assessments", "unit_id", "测评"},
 		{"pairings", "unit_id", "结对帮创"}, {"donations", "unit_id", "捐赠"}, {"volunteer_projects", "unit_id", "志愿服务项目"}, {"works", "unit_id", "作品"},
+		// The article records (db/sqlite/article.go appends these in its init; here they are listed in one place).
+		{"wishes", "unit_id", "微心愿"}, {"excellent_cases", "unit_id", "优秀案例"}, {"talent_members", "unit_id", "人才库成员"},
 	},
 	db.EntityPerson:   {{"honors", "person_id", "荣誉"}},
 	db.EntityCampaign: {{"volunteer_records", "campaign_id", "志愿服务记录"}, {"donations", "campaign_id", "捐赠"}},

@@ -274,7 +274,7 @@ func checkVolunteerRefs(ctx context.Context, tx pgx.Tx, in db.VolunteerRecordFie
 	var name string
 	var start db.Date
 	var end *db.Date
-	err := tx.QueryRow(ctx, `SELECT name_zh, start_date, end_date FROM campaigns WHERE id = $1`, *in.CampaignID).Scan(&name, &start, &end)
+	err := tx.QueryRow(ctx, `SELECT name_zh, start_date::text, end_date::text FROM campaigns WHERE id = $1`, *in.CampaignID).Scan(&name, &start, &end)
 	if isNoRows(err) {
 		return db.FieldErrorf("campaignId", "专项行动不存在：%d", *in.CampaignID)
 	} else if err != nil {
