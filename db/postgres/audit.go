@@ -1,5 +1,7 @@
 package postgres
 
+// The audit log's reader, ported from db/sqlite/audit.go; writeAudit (write.go) appends inside each write.
+
 import (
 	"context"
 	"time"

@@ -6,6 +6,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -47,7 +48,8 @@ func (d *DB) CreateUser(ctx context.Context, u *db.User) error {
 	err := d.pool.QueryRow(ctx, `INSERT INTO users (username, display_name, role, password_hash, disabled, created_at)
 		VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, created_at`,
 		u.Username, u.DisplayName, u.Role, u.PasswordHash, u.Disabled, authTime(timeNow())).Scan(&u.ID, &u.CreatedAt)
-	if pe, ok := err.(*pgconn.PgError); ok {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
 		switch pe.Code {
 		case "23505":
 			return db.Errorf(db.ECONFLICT, "用户名 %q 已被使用", u.Username)

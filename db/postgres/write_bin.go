@@ -1,5 +1,8 @@
 package postgres
 
+// The recycle bin, ported from db/sqlite/write_bin.go. A binned record is its JSON snapshot (jsonb here); a restore
+// reads it back with jsonb_populate_record, so that each column comes back with the table's own type.
+
 import (
 	"context"
 	"fmt"

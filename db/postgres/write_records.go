@@ -1,5 +1,9 @@
 package postgres
 
+// Record writes, ported query by query from db/sqlite/write_records.go; the rules stay in db. Each create or update
+// is one writeTx: the record locked (checkVersion … FOR UPDATE), written, snapshotted and audited, the data version
+// bumped last.
+
 import (
 	"context"
 
