@@ -174,3 +174,36 @@ func TestPurgeDemoReadsTheCatalogs(t *testing.T) {
 		checkRollups(t, d)
 	})
 }
+
+// TestCommunityHonors checks migration 0012 at the level of the table: a COMMUNITY honour carries a name and no
+// record, a record on it is refused by the widened CHECK, and two honours of one community in one category and year
+// collide on the natural key's fallback to the name. (The conformance suite's FourExcellentRecipientKinds covers
+// the same through CreateHonor.)
+func TestCommunityHonors(t *testing.T) {
+	d := open(t, seeded(t))
+	ctx := context.Background()
+	insert := func(name string) error {
+		return d.WriteSQL(ctx, `INSERT INTO honors (category_id, recipient_kind, recipient_name, year, status)
+			SELECT id, 'COMMUNITY', '`+name+`', 2023, 'AWARDED' FROM honor_categories WHERE code = 'HENAN_FOUR_EXCELLENT'`)
+	}
+	if err := insert("金水区某社区（演示）"); err != nil {
+		t.Fatalf("a COMMUNITY honour with no record: %v", err)
+	}
+	if err := insert("金水区某社区（演示）"); db.ErrorCode(err) != db.ECONFLICT || !strings.Contains(db.ErrorMessage(err), "已有同一类别的荣誉") {
+		t.Fatalf("second honour of the same community: %v, want the natural key's ECONFLICT", err)
+	}
+	if err := insert("二七区某社区（演示）"); err != nil {
+		t.Fatalf("another community: %v", err)
+	}
+	err := d.WriteSQL(ctx, `INSERT INTO units (name, kind, sector) VALUES ('某社区服务中心（演示）', '机关', '')`,
+		`UPDATE honors SET unit_id = (SELECT max(id) FROM units) WHERE recipient_kind = 'COMMUNITY'`)
+	if db.ErrorCode(err) != db.EINVALID || !strings.Contains(db.ErrorMessage(err), "honors_recipient_check") {
+		t.Fatalf("a unit on a COMMUNITY honour: %v, want the CHECK's EINVALID", err)
+	}
+	var kinds string
+	if err := d.Pool().QueryRow(ctx, `SELECT recipient_kinds FROM honor_categories WHERE code = 'DIRECT_FOUR_EXCELLENT'`).Scan(&kinds); err != nil ||
+		!strings.Contains(kinds, "COMMUNITY") {
+		t.Fatalf("DIRECT_FOUR_EXCELLENT recipient kinds = %q (%v), want COMMUNITY among them", kinds, err)
+	}
+	checkRollups(t, d)
+}

@@ -2,9 +2,7 @@
 -- scheme): persons, organisations, projects and communities. A community has no record table, so a COMMUNITY honour
 -- carries only its recipient name and no record id.
 -- PostgreSQL translation of db/sqlite/migrations/0012_community_honors.sql. PostgreSQL alters a CHECK in place, so
--- honors is not rebuilt: its indexes and rollup triggers stay as they are. The natural key is recreated with the
--- same definition as 0008 (whose CASE already falls back to recipient_name), so that the fallback a COMMUNITY
--- honour relies on is stated here too.
+-- honors is not rebuilt: its indexes and rollup triggers stay as they are.
 
 ALTER TABLE honors DROP CONSTRAINT honors_recipient_kind_check;
 ALTER TABLE honors ADD CONSTRAINT honors_recipient_kind_check
@@ -18,11 +16,14 @@ ALTER TABLE honors ADD CONSTRAINT honors_recipient_check
       OR (recipient_kind = 'WORK' AND work_id IS NOT NULL)
       OR (recipient_kind = 'COMMUNITY' AND unit_id IS NULL AND person_id IS NULL AND project_id IS NULL AND work_id IS NULL));
 
-DROP INDEX honors_natural_key;
-CREATE UNIQUE INDEX honors_natural_key ON honors (category_id, recipient_kind,
-  (CASE WHEN recipient_kind IN ('UNIT', 'CAMPUS', 'WINDOW') THEN unit_id::text WHEN recipient_kind = 'PERSON' THEN person_id::text
-        WHEN recipient_kind = 'PROJECT' THEN project_id::text WHEN recipient_kind = 'WORK' THEN work_id::text ELSE recipient_name END),
-  year, coalesce(edition, ''));
+-- honors_natural_key (0008) already falls back to recipient_name for a kind without a record, so that two
+-- COMMUNITY honours of one community, category, year and edition collide; it is checked here rather than rebuilt.
+DO $$
+BEGIN
+  IF pg_get_indexdef('honors_natural_key'::regclass) !~ 'ELSE\s+recipient_name\s+END' THEN
+    RAISE EXCEPTION 'honors_natural_key does not fall back to recipient_name: %', pg_get_indexdef('honors_natural_key'::regclass);
+  END IF;
+END $$;
 
 -- The 四个优秀 categories accept communities too; their note keeps saying where the four names come from, and that
 -- the article gives one total per level.
