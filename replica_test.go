@@ -25,6 +25,7 @@ import (
 
 	"github.com/wenming/wenming/db/postgres/pgtest"
 	"github.com/wenming/wenming/db/seed"
+	"github.com/wenming/wenming/httpapi"
 )
 
 // Health checks of the balancer in the replica test: HAProxy checks /readyz every checkInterval and marks a server
@@ -320,11 +321,13 @@ func TestReplicas(t *testing.T) {
 		var failed, late int
 		var lastFail time.Duration
 		var sample string
+		kinds := map[string]int{}
 		for _, r := range results {
 			if r.ok {
 				continue
 			}
 			failed++
+			kinds[r.err]++
 			if off := r.start.Sub(killed); off > lastFail {
 				lastFail = off
 			}
@@ -333,8 +336,8 @@ func TestReplicas(t *testing.T) {
 			}
 			sample = r.err
 		}
-		measured(t, "kill -9: %d requests through HAProxy at concurrency %d, %d failed (allowed %d), last failure started %s after the kill, %d after %s",
-			len(results), loadConcurrency, failed, loadConcurrency, lastFail.Round(time.Millisecond), late, grace)
+		measured(t, "kill -9: %d requests through HAProxy at concurrency %d, %d failed (allowed %d) %v, last failure started %s after the kill, %d after %s",
+			len(results), loadConcurrency, failed, loadConcurrency, kinds, lastFail.Round(time.Millisecond), late, grace)
 		if failed > loadConcurrency {
 			t.Errorf("%d requests failed, more than the concurrency %d (e.g. %s)", failed, loadConcurrency, sample)
 		}
@@ -412,7 +415,12 @@ func TestReplicas(t *testing.T) {
 			}
 		}
 
-		var readFails, lateReads int
+		var readFails, lateReads, signedOut int
+		for _, r := range append(reads, ws...) {
+			if r.signedOut {
+				signedOut++
+			}
+		}
 		for _, r := range reads {
 			if !r.ok {
 				readFails++
@@ -494,7 +502,8 @@ func TestReplicas(t *testing.T) {
 			strings.Join(recovery, ", "), firstAck.Round(time.Millisecond), slowest.Round(time.Millisecond))
 		measured(t, "outage: %d writes attempted, %d acknowledged, %d failed cleanly, %d committed unacknowledged, %d lost, %d doubled; answers %v",
 			len(ws), acked, failed, unacked, lost, doubled, statuses)
-		measured(t, "outage: %d reads, %d failed, %d failed after recovery", len(reads), readFails, lateReads)
+		measured(t, "outage: %d reads, %d failed, %d failed after recovery; %d answers during the outage cleared the session cookie",
+			len(reads), readFails, lateReads, signedOut)
 	})
 	measured(t, "replica test took %s in all", time.Since(t0).Round(time.Millisecond))
 }
@@ -741,6 +750,8 @@ type outcome struct {
 	err string
 	// name is the unit a write created.
 	name string
+	// signedOut is set when the answer cleared the session cookie, which signs a browser out.
+	signedOut bool
 }
 
 // load is a set of workers sending requests until stopped.
@@ -792,6 +803,11 @@ func post(c *http.Client, url string, cookie http.Header, body []byte) (outcome,
 	raw, err := io.ReadAll(res.Body)
 	res.Body.Close()
 	o.end = time.Now()
+	for _, c := range res.Cookies() {
+		if c.Name == httpapi.SessionCookie && c.MaxAge < 0 {
+			o.signedOut = true
+		}
+	}
 	if err != nil {
 		o.err = "transport: " + err.Error()
 		return o, nil
