@@ -38,6 +38,7 @@ func main() {
 	scales := flag.String("scales", "", "scales of the cost curve; the full matrix runs at 1 (default 0.1,1,3 on SQLite, 1 on PostgreSQL)")
 	dur := flag.Duration("duration", 2*time.Second, "duration of each attack")
 	reuse := flag.Bool("reuse", false, "reuse seeded SQLite databases in bench/tmp when present")
+	flag.StringVar(&pgParams, "pg-params", "", "parameters added to the PostgreSQL DSN, e.g. pool_max_conns=16")
 	flag.Parse()
 	if *scales == "" {
 		*scales = "0.1,1,3"

@@ -18,6 +18,9 @@ const pgBenchEnv = "WENMING_BENCH_PG"
 // not feel): a buffer cache that holds scale 1, as a production server's would.
 var pgBenchSettings = []string{"shared_buffers = 512MB", "effective_cache_size = 2GB", "work_mem = 16MB"}
 
+// pgParams are added to every PostgreSQL DSN (--pg-params), to measure pool sizes and exec modes.
+var pgParams string
+
 // pgBench is the PostgreSQL server the benchmark seeds and serves from.
 type pgBench struct {
 	cluster *pgtest.Cluster
@@ -46,17 +49,32 @@ func startPostgres(ctx context.Context, scales int) (*pgBench, error) {
 		version = f[0]
 	}
 	fmt.Printf("PostgreSQL %s started in %s on port %d\n", version, c.StartTime.Round(1e6), c.Port)
+	pool := "pgxpool's default pool (4 connections on 2 cores)"
+	if pgParams != "" {
+		pool = "DSN parameters " + pgParams
+	}
 	return &pgBench{cluster: c, setup: fmt.Sprintf("PostgreSQL %s: a throwaway cluster on the same machine over loopback TCP "+
-		"(pgtest settings: fsync off, synchronous_commit off; %s); each replica's pool is pgxpool's default (4 connections on 2 cores).",
-		version, strings.Join(pgBenchSettings, ", "))}, nil
+		"(pgtest settings: fsync off, synchronous_commit off; %s); the server ran with %s.",
+		version, strings.Join(pgBenchSettings, ", "), pool)}, nil
 }
 
 // database returns the DSN of an empty database for the scale.
 func (p *pgBench) database(ctx context.Context, scale float64) (string, error) {
-	if p.cluster == nil {
-		return p.dsn, nil
+	dsn := p.dsn
+	if p.cluster != nil {
+		var err error
+		if dsn, err = p.cluster.CreateDatabase(ctx, strings.ReplaceAll(fmt.Sprintf("bench_scale_%g", scale), ".", "_")); err != nil {
+			return "", err
+		}
 	}
-	return p.cluster.CreateDatabase(ctx, strings.ReplaceAll(fmt.Sprintf("bench_scale_%g", scale), ".", "_"))
+	if pgParams != "" {
+		sep := "?"
+		if strings.Contains(dsn, "?") {
+			sep = "&"
+		}
+		dsn += sep + pgParams
+	}
+	return dsn, nil
 }
 
 func (p *pgBench) close() {
