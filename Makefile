@@ -60,5 +60,7 @@ test:
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/test-output
+# make bench BACKEND=postgres measures PostgreSQL on a throwaway cluster (or the empty database WENMING_BENCH_PG names).
+BACKEND ?= sqlite
 bench:
-	$(GO) run ./bench -out bench/results.md
+	$(GO) run ./bench -out bench/results.md --backend $(BACKEND)

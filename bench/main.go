@@ -2,7 +2,12 @@
 // the dashboard's real queries over HTTP with vegeta at fixed concurrency, measures the plain-SQL floor of the
 // same answers through the store, and writes the table to stdout and bench/results.md.
 //
-//	go run ./bench            (or: make bench)
+//	go run ./bench                      (or: make bench)
+//	go run ./bench --backend postgres   (or: make bench BACKEND=postgres)
+//
+// With --backend postgres it seeds and serves a PostgreSQL database instead of a SQLite file: the one WENMING_BENCH_PG
+// names (an empty database), or one on a throwaway cluster of Debian's PostgreSQL 15 that it starts and removes. Each
+// backend's table keeps its own section of bench/results.md, so that the two stand side by side.
 package main
 
 import (
@@ -29,11 +34,19 @@ import (
 
 func main() {
 	out := flag.String("out", "bench/results.md", "where to write the results table")
-	scales := flag.String("scales", "0.1,1,3", "scales of the cost curve; the full matrix runs at 1")
+	backend := flag.String("backend", "sqlite", "sqlite or postgres (env WENMING_BENCH_PG: an empty PostgreSQL database to use instead of a throwaway cluster)")
+	scales := flag.String("scales", "", "scales of the cost curve; the full matrix runs at 1 (default 0.1,1,3 on SQLite, 1 on PostgreSQL)")
 	dur := flag.Duration("duration", 2*time.Second, "duration of each attack")
-	reuse := flag.Bool("reuse", false, "reuse seeded databases in bench/tmp when present")
+	reuse := flag.Bool("reuse", false, "reuse seeded SQLite databases in bench/tmp when present")
+	flag.StringVar(&pgParams, "pg-params", "", "parameters added to the PostgreSQL DSN, e.g. pool_max_conns=16")
 	flag.Parse()
-	if err := run(*out, *scales, *dur, *reuse); err != nil {
+	if *scales == "" {
+		*scales = "0.1,1,3"
+		if *backend == "postgres" {
+			*scales = "1"
+		}
+	}
+	if err := run(*out, *backend, *scales, *dur, *reuse); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -125,8 +138,11 @@ type result struct {
 	uncachedP50 time.Duration
 }
 
-func run(out, scaleList string, dur time.Duration, reuse bool) error {
+func run(out, backend, scaleList string, dur time.Duration, reuse bool) error {
 	ctx := context.Background()
+	if backend != "sqlite" && backend != "postgres" {
+		return fmt.Errorf("--backend must be sqlite or postgres, not %q", backend)
+	}
 	if err := os.MkdirAll("bench/tmp", 0o755); err != nil {
 		return err
 	}
@@ -147,12 +163,27 @@ func run(out, scaleList string, dur time.Duration, reuse bool) error {
 		}
 		scales = append(scales, f)
 	}
-	report := &report{started: time.Now()}
+	report := &report{started: time.Now(), backend: backend}
+	var pg *pgBench
+	if backend == "postgres" {
+		if pg, err = startPostgres(ctx, len(scales)); err != nil {
+			return err
+		}
+		defer pg.close()
+		report.setup = pg.setup
+	}
 	for _, scale := range scales {
 		dbPath, _ := filepath.Abs(fmt.Sprintf("bench/tmp/scale-%g.db", scale))
-		if _, err := os.Stat(dbPath); err != nil || !reuse {
+		if pg != nil {
+			if dbPath, err = pg.database(ctx, scale); err != nil {
+				return err
+			}
+		}
+		if _, err := os.Stat(dbPath); pg != nil || err != nil || !reuse {
 			for _, suffix := range []string{"", "-wal", "-shm"} {
-				os.Remove(dbPath + suffix)
+				if pg == nil {
+					os.Remove(dbPath + suffix)
+				}
 			}
 			start := time.Now()
 			b, err := exec.Command(bin, "seed", "--scale", fmt.Sprint(scale), "--db", dbPath).CombinedOutput()
@@ -228,10 +259,11 @@ func run(out, scaleList string, dur time.Duration, reuse bool) error {
 		cold.stop()
 	}
 	report.finished = time.Now()
-	md := report.markdown()
+	section := report.markdown()
 	fmt.Println()
-	fmt.Print(md)
-	return os.WriteFile(out, []byte(md), 0o644)
+	fmt.Print(section)
+	prev, _ := os.ReadFile(out)
+	return os.WriteFile(out, []byte(mergeResults(string(prev), backend, section)), 0o644)
 }
 
 // authHeader is sent with every request: the benchmark reads as a reporting tool does, with a READ token.
@@ -430,6 +462,8 @@ type rssLine struct {
 }
 
 type report struct {
+	// backend is sqlite or postgres; setup describes the PostgreSQL server measured.
+	backend, setup    string
 	started, finished time.Time
 	seeds             []seedLine
 	startups          []startup
@@ -443,15 +477,22 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.2f", float64(d.Microseco
 func (r *report) markdown() string {
 	var b strings.Builder
 	host, _ := os.Hostname()
-	fmt.Fprintf(&b, "# Benchmark results\n\nMeasured by `make bench` (`go run ./bench`) on %s: %d cores, %s, Go %s, %s. Run took %s.\n\n",
-		host, runtime.NumCPU(), runtime.GOOS+"/"+runtime.GOARCH, strings.TrimPrefix(runtime.Version(), "go"), r.started.UTC().Format("2006-01-02 15:04 MST"),
-		r.finished.Sub(r.started).Round(time.Second))
+	title, cmd, floor := "SQLite", "make bench", "through `database/sql` on the same file"
+	if r.backend == "postgres" {
+		title, cmd, floor = "PostgreSQL", "make bench BACKEND=postgres", "through pgx on the same database"
+	}
+	fmt.Fprintf(&b, "## %s\n\nMeasured by `%s` (`go run ./bench --backend %s`) on %s: %d cores, %s, Go %s, %s. Run took %s.\n\n",
+		title, cmd, r.backend, host, runtime.NumCPU(), runtime.GOOS+"/"+runtime.GOARCH, strings.TrimPrefix(runtime.Version(), "go"),
+		r.started.UTC().Format("2006-01-02 15:04 MST"), r.finished.Sub(r.started).Round(time.Second))
+	if r.setup != "" {
+		b.WriteString(r.setup + "\n\n")
+	}
 	b.WriteString("Queries are the dashboard's own (`frontend/src/graphql/*.graphql`), sent over HTTP by vegeta with a fixed number of workers " +
-		"for a fixed duration. *Floor* is the same answer computed by the store's plain SQL through `database/sql` on the same file, " +
+		"for a fixed duration. *Floor* is the same answer computed by the store's plain SQL " + floor + ", " +
 		"with no GraphQL, no HTTP and no cache (p50 of 200 runs). *Uncached* is the p50 at concurrency 1 of a server started with `--cache=false`; " +
 		"*ratio* is that over the floor: the cost of GraphQL and HTTP themselves. The other columns are the server as deployed, with its " +
 		"version-keyed caches.\n\n")
-	b.WriteString("## Seeding and start-up\n\n| scale | seeding | start-up to ready | peak server RSS |\n|---|---|---|---|\n")
+	b.WriteString("### Seeding and start-up\n\n| scale | seeding | start-up to ready | peak server RSS |\n|---|---|---|---|\n")
 	for i, s := range r.startups {
 		seed := "reused"
 		for _, sl := range r.seeds {
@@ -465,7 +506,7 @@ func (r *report) markdown() string {
 		}
 		fmt.Fprintf(&b, "| %g | %s | %s ms | %.1f MB |\n", s.scale, seed, ms(s.ready), float64(rss)/1024)
 	}
-	b.WriteString("\n## Latency and throughput\n\n| scale | query | conc. | requests | req/s | p50 ms | p95 ms | p99 ms | errors | floor p50 ms | uncached p50 ms | ratio |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("\n### Latency and throughput\n\n| scale | query | conc. | requests | req/s | p50 ms | p95 ms | p99 ms | errors | floor p50 ms | uncached p50 ms | ratio |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, x := range r.results {
 		floor, uncached, ratio := "", "", ""
 		if x.concurrency == 1 {
@@ -477,11 +518,11 @@ func (r *report) markdown() string {
 		fmt.Fprintf(&b, "| %g | %s | %d | %d | %.0f | %s | %s | %s | %d | %s | %s | %s |\n", x.scale, x.query, x.concurrency, x.requests, x.rps,
 			ms(x.p50), ms(x.p95), ms(x.p99), x.errors, floor, uncached, ratio)
 	}
-	b.WriteString("\n## Paging through all honours (first: 100)\n\n| scale | pages | rows seen | totalCount | complete | p50 ms | p99 ms | wall |\n|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("\n### Paging through all honours (first: 100)\n\n| scale | pages | rows seen | totalCount | complete | p50 ms | p99 ms | wall |\n|---|---|---|---|---|---|---|---|\n")
 	for _, p := range r.paging {
 		fmt.Fprintf(&b, "| %g | %d | %d | %d | %v | %s | %s | %s |\n", p.scale, p.pages, p.rows, p.total, p.complete, ms(p.p50), ms(p.p99), p.wall.Round(time.Millisecond))
 	}
-	b.WriteString("\n## Cost curve (concurrency 1, p50 ms)\n\n| query |")
+	b.WriteString("\n### Cost curve (concurrency 1, p50 ms)\n\n| query |")
 	var scales []float64
 	for _, s := range r.startups {
 		scales = append(scales, s.scale)

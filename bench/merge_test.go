@@ -1,0 +1,40 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// legacyResults is results.md as it was before each backend had a section: SQLite's alone.
+const legacyResults = "# Benchmark results\n\nMeasured by `make bench` on vm.\n\n## Seeding and start-up\n\n" +
+	"| scale | seeding | start-up to ready | peak server RSS |\n|---|---|---|---|\n| 1 | seeded | 204.67 ms | 195.0 MB |\n\n" +
+	"## Latency and throughput\n\n| scale | query | conc. | requests | req/s | p50 ms | p95 ms | p99 ms | errors | floor p50 ms | uncached p50 ms | ratio |\n" +
+	"|---|---|---|---|---|---|---|---|---|---|---|---|\n| 0.1 | dataset | 1 | 7218 | 3609 | 0.26 | 0.38 | 0.67 | 0 | 0.13 | 0.48 | 3.69× |\n" +
+	"| 1 | dataset | 8 | 21954 | 10974 | 0.52 | 1.87 | 4.35 | 0 |  |  |  |\n"
+
+func TestMergeResults(t *testing.T) {
+	pgSection := "## PostgreSQL\n\n### Seeding and start-up\n\n| scale | seeding | start-up to ready | peak server RSS |\n|---|---|---|---|\n| 1 | x | 1 ms | 99.0 MB |\n\n" +
+		"### Latency and throughput\n\n| scale | query | conc. | requests | req/s | p50 ms | p95 ms | p99 ms | errors | floor p50 ms | uncached p50 ms | ratio |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
+		"| 1 | dataset | 8 | 100 | 50 | 1.00 | 2.00 | 3.00 | 0 |  |  |  |\n"
+	out := mergeResults(legacyResults, "postgres", pgSection)
+	t.Run("KeepsSQLite", func(t *testing.T) {
+		if !strings.Contains(out, "<!-- bench:sqlite -->\n## SQLite") || !strings.Contains(out, "| 1 | dataset | 8 | 21954 |") {
+			t.Fatalf("SQLite section lost:\n%s", out)
+		}
+	})
+	t.Run("SideBySide", func(t *testing.T) {
+		if !strings.Contains(out, "| dataset | 8 | 10974 | 0.52 | 4.35 | 50 | 1.00 | 3.00 | 0 |") {
+			t.Fatalf("no side-by-side row:\n%s", out)
+		}
+		if !strings.Contains(out, "SQLite 195.0 MB, PostgreSQL 99.0 MB") {
+			t.Fatalf("no RSS line:\n%s", out)
+		}
+	})
+	t.Run("ReplacesOwnSectionOnly", func(t *testing.T) {
+		again := mergeResults(out, "postgres", strings.Replace(pgSection, "| 50 |", "| 60 |", 1))
+		if strings.Count(again, "<!-- bench:postgres -->") != 1 || !strings.Contains(again, "| 1 | dataset | 8 | 100 | 60 |") ||
+			!strings.Contains(again, "| 1 | dataset | 8 | 21954 |") {
+			t.Fatalf("second merge:\n%s", again)
+		}
+	})
+}
