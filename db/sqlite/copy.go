@@ -88,7 +88,7 @@ func (d *DB) CopyTables(ctx context.Context) ([]string, error) {
 	return out, nil
 }
 
-// DumpTable streams the named columns of every row of a table, in rowid order, from one read snapshot.
+// DumpTable streams the named columns of every row of a table, in rowid (or primary key) order.
 func (d *DB) DumpTable(ctx context.Context, table string, cols []string, fn func(row []any) error) error {
 	if copySkipped(table) || strings.ContainsAny(table, " ;\"'") {
 		return db.FieldErrorf("table", "不能复制的表：%s", table)
@@ -97,7 +97,12 @@ func (d *DB) DumpTable(ctx context.Context, table string, cols []string, fn func
 	for i, c := range cols {
 		quoted[i] = `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
 	}
-	rows, err := d.read.QueryContext(ctx, `SELECT `+strings.Join(quoted, ", ")+` FROM "`+table+`" ORDER BY rowid`)
+	order := " ORDER BY rowid"
+	var withoutRowid bool
+	if err := d.read.QueryRowContext(ctx, `SELECT wr FROM pragma_table_list WHERE name = ?`, table).Scan(&withoutRowid); err == nil && withoutRowid {
+		order = "" // a WITHOUT ROWID table is read in its primary key's order
+	}
+	rows, err := d.read.QueryContext(ctx, `SELECT `+strings.Join(quoted, ", ")+` FROM "`+table+`"`+order)
 	if err != nil {
 		return err
 	}
