@@ -1,6 +1,11 @@
 package db
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"sort"
+	"strings"
+)
 
 // VolunteerRecord is one deployment of a unit's volunteers on a date, recorded as 《志愿服务记录与证明出具办法》 asks.
 type VolunteerRecord struct {
@@ -160,4 +165,47 @@ type FederationYear struct {
 	Year              int
 	GroupMembers      int
 	IndividualMembers int
+}
+
+// SortVolunteerBuckets restores the grouped order of volunteer buckets (by the dimensions in groupBy, in order)
+// after donation-only buckets were appended: every backend answers VolunteerStats in the same order.
+func SortVolunteerBuckets(bs []*VolunteerBucket, groupBy []VolunteerDimension) {
+	str := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	num := func(p *int64) int64 {
+		if p == nil {
+			return 0
+		}
+		return *p
+	}
+	year := func(p *int) int64 {
+		if p == nil {
+			return 0
+		}
+		return int64(*p)
+	}
+	sort.SliceStable(bs, func(i, j int) bool {
+		a, b := bs[i], bs[j]
+		for _, g := range groupBy {
+			c := 0
+			switch g {
+			case VolDimYear:
+				c = cmp.Compare(year(a.Year), year(b.Year))
+			case VolDimCampaign:
+				c = strings.Compare(str(a.Campaign), str(b.Campaign))
+			case VolDimUnitKind:
+				c = strings.Compare(str(a.UnitKind), str(b.UnitKind))
+			case VolDimUnit:
+				c = cmp.Compare(num(a.UnitRef), num(b.UnitRef))
+			}
+			if c != 0 {
+				return c < 0
+			}
+		}
+		return false
+	})
 }

@@ -4,7 +4,6 @@ package postgres
 
 import (
 	"context"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -198,33 +197,8 @@ func (d *DB) VolunteerStats(ctx context.Context, groupBy []db.VolunteerDimension
 	if out, err = d.addDonations(ctx, out, seen, f); err != nil {
 		return nil, err
 	}
-	sortBuckets(out, groupBy)
+	db.SortVolunteerBuckets(out, groupBy)
 	return out, nil
-}
-
-// sortBuckets restores the grouped order after donation-only rows were appended, as the records query orders it.
-func sortBuckets(bs []*db.VolunteerBucket, groupBy []db.VolunteerDimension) {
-	cmpPtr := func(a, b *string) int { return strings.Compare(deref(a), deref(b)) }
-	sort.SliceStable(bs, func(i, j int) bool {
-		a, b := bs[i], bs[j]
-		for _, g := range groupBy {
-			c := 0
-			switch g {
-			case db.VolDimYear:
-				c = cmpInt(int64(derefInt(a.Year)), int64(derefInt(b.Year)))
-			case db.VolDimCampaign:
-				c = cmpPtr(a.Campaign, b.Campaign)
-			case db.VolDimUnitKind:
-				c = cmpPtr(a.UnitKind, b.UnitKind)
-			case db.VolDimUnit:
-				c = cmpInt(deref64(a.UnitRef), deref64(b.UnitRef))
-			}
-			if c != 0 {
-				return c < 0
-			}
-		}
-		return false
-	})
 }
 
 func deref(p *string) string {
@@ -234,28 +208,11 @@ func deref(p *string) string {
 	return *p
 }
 
-func derefInt(p *int) int {
-	if p == nil {
-		return 0
-	}
-	return *p
-}
-
 func deref64(p *int64) int64 {
 	if p == nil {
 		return 0
 	}
 	return *p
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // addDonations fills the cash and material columns of buckets grouped by dimensions donations share.

@@ -5,29 +5,12 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/wenming/wenming/db"
 )
 
 var _ db.DemoPurger = (*DB)(nil)
-
-// demoTableZh names the tables that hold demo rows as the dashboard says them; a table added later without a name
-// here is still purged, under its stored name.
-var demoTableZh = map[string]string{
-	"units": "单位", "people": "人物", "volunteer_projects": "志愿服务项目", "works": "作品", "honors": "荣誉",
-	"volunteer_records": "志愿服务记录", "donations": "捐赠", "federation_members": "联合会会员", "practice_links": "实践中心联系",
-	"pairings": "结对帮创", "practice_activities": "文明实践活动", "assessments": "测评", "targets": "年度目标",
-	"source_documents": "来源文件",
-}
-
-func tableZh(t string) string {
-	if n, ok := demoTableZh[t]; ok {
-		return n
-	}
-	return t
-}
 
 // foreignKey is one column of a table that points at another table's id.
 type foreignKey struct {
@@ -65,52 +48,19 @@ func demoSchema(ctx context.Context, tx *sql.Tx) (demo map[string]bool, fks []fo
 	return demo, fks, err
 }
 
-// deleteOrder sorts the demo tables so that a table comes before every table it points at: children first.
+// deleteOrder lists the demo tables children first, by the foreign keys among them (db.DeleteOrder).
 func deleteOrder(demo map[string]bool, fks []foreignKey) []string {
 	var tables []string
 	for t := range demo {
 		tables = append(tables, t)
 	}
-	sort.Strings(tables)
-	// points[a][b]: a has a foreign key to b.
-	points := map[string]map[string]bool{}
+	var keys [][2]string
 	for _, k := range fks {
-		if demo[k.table] && demo[k.ref] && k.table != k.ref {
-			if points[k.table] == nil {
-				points[k.table] = map[string]bool{}
-			}
-			points[k.table][k.ref] = true
+		if demo[k.table] && demo[k.ref] {
+			keys = append(keys, [2]string{k.table, k.ref})
 		}
 	}
-	var out []string
-	done := map[string]bool{}
-	for len(out) < len(tables) {
-		progressed := false
-		for _, t := range tables {
-			if done[t] {
-				continue
-			}
-			// t may go once no remaining table points at it.
-			free := true
-			for _, o := range tables {
-				if !done[o] && o != t && points[o][t] {
-					free = false
-					break
-				}
-			}
-			if free {
-				out, done[t], progressed = append(out, t), true, true
-			}
-		}
-		if !progressed { // a cycle: keep the rest in name order; the foreign-key check at commit still guards it
-			for _, t := range tables {
-				if !done[t] {
-					out, done[t] = append(out, t), true
-				}
-			}
-		}
-	}
-	return out
+	return db.DeleteOrder(tables, keys)
 }
 
 // PurgeDemo hard-deletes every demo record in one transaction with its audit entry, refusing while real records
@@ -131,7 +81,7 @@ func (d *DB) PurgeDemo(ctx context.Context, dryRun bool) (*db.DemoPurgeReport, e
 	}
 	order := deleteOrder(demo, fks)
 	for _, t := range order {
-		c := &db.DemoTableCount{Table: t, NameZh: tableZh(t)}
+		c := &db.DemoTableCount{Table: t, NameZh: db.DemoTableZh(t)}
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+t+` WHERE demo = 1`).Scan(&c.Count); err != nil {
 			return nil, err
 		}
@@ -214,7 +164,7 @@ func demoBlockers(ctx context.Context, tx *sql.Tx, demo map[string]bool, fks []f
 			return err
 		}
 		list, err := collect(rows, func(r *sql.Rows) (*db.DemoBlocker, error) {
-			b := &db.DemoBlocker{Table: k.table, NameZh: tableZh(k.table), Column: k.col, RefTable: k.ref, RefName: tableZh(k.ref)}
+			b := &db.DemoBlocker{Table: k.table, NameZh: db.DemoTableZh(k.table), Column: k.col, RefTable: k.ref, RefName: db.DemoTableZh(k.ref)}
 			return b, r.Scan(&b.ID, &b.RefID)
 		})
 		if err != nil {
