@@ -227,6 +227,25 @@ func writeElsewhere(tb testing.TB, m *main.Main, name string) int64 {
 	return u.ID
 }
 
+// eventually reports whether seen holds on the next try (SQLite, one process reading the file) or, on a shared
+// database, within the one second another replica's write may take to reach this one's caches (PostgreSQL replicas
+// key them on the version the last NOTIFY brought, db/postgres/version.go).
+func eventually(m *main.Main, seen func() bool) bool {
+	deadline := time.Now()
+	if dial.IsShared(m.Config.DBPath) {
+		deadline = deadline.Add(time.Second)
+	}
+	for {
+		if seen() {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 // shared is the one read-only server of the package (SharedMain).
 var shared struct {
 	once sync.Once

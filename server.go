@@ -68,12 +68,25 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Backend = b
 	m.Store = b
 	if m.Config.Cache {
-		m.Store = cache.New(b, b, 4096)
+		// A backend that learns of changes by notification (PostgreSQL) keys the caches on the version it was last
+		// told about, instead of reading it once per request.
+		var ver cache.Versioner = b
+		if cv, ok := b.(interface {
+			CachedVersion(context.Context) (int64, error)
+		}); ok {
+			ver = cache.VersionFunc(cv.CachedVersion)
+		}
+		m.Store = cache.New(b, ver, 4096)
 	}
 	// Sign-in attempts live in the database, so that replicas sharing it share one allowance.
 	m.Auth = &httpapi.Auth{Store: m.Store, Log: m.Log, AnonymousRead: m.Config.AnonymousRead, SessionTTL: m.Config.SessionTTL,
 		BcryptCost: m.Config.BcryptCost, AllowedOrigins: m.Config.CORSOrigins, Limiter: &httpapi.DBLimiter{Store: b},
 		TrustedProxies: m.Config.TrustedProxies}
+	if dial.IsShared(m.Config.DBPath) {
+		// Replicas over a shared database reuse a caller for a second rather than asking the database twice per
+		// request; a revocation through another replica takes effect within that second (README, Scale out).
+		m.Auth.PrincipalTTL = time.Second
+	}
 	demo := m.Config.Demo
 	if !m.Config.DemoSet && dial.IsShared(m.Config.DBPath) {
 		demo = false // a province's shared database starts without demo records unless asked

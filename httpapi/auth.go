@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	lru "github.com/hashicorp/golang-lru/v2"
 	"golang.org/x/crypto/bcrypt"
 	"log/slog"
 	"net"
@@ -35,6 +36,16 @@ type Auth struct {
 	// Limiter counts sign-in attempts; a MemoryLimiter when nil. Replicas share one through the database.
 	Limiter LoginLimiter
 
+	// PrincipalTTL, above zero, reuses the caller found for a session or token for that long (at most 2 s), to save
+	// the database a round trip or two per request. It works only over a store that reports AccountsEpoch (the
+	// cached store), which drops every reused caller at once when a password, role, session or token changes through
+	// this server; other servers sharing the database may honour such a change up to PrincipalTTL late (README,
+	// "Shared and per replica"). Zero, the default, looks the caller up on every request.
+	PrincipalTTL time.Duration
+
+	principalsOnce sync.Once
+	principals     *lru.Cache[string, principalEntry]
+
 	limiterOnce sync.Once
 	dummyOnce   sync.Once
 	dummy       []byte
@@ -56,10 +67,9 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 				return
 			}
 		} else if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
-			u, err := a.Store.SessionUser(ctx, db.HashSecret(c.Value), time.Now())
+			p, err = a.sessionPrincipal(ctx, db.HashSecret(c.Value))
 			switch {
 			case err == nil:
-				p = &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "session"}
 			case db.ErrorCode(err) == db.EINTERNAL:
 				// The database is unreachable, not the session gone: keep the cookie, so that nobody is signed out
 				// by an outage, and say the service is unavailable.
@@ -97,7 +107,13 @@ func (a *Auth) TokenPrincipal(ctx context.Context, header string) (*db.Principal
 	if !ok {
 		return nil, db.Errorf(db.EUNAUTHORIZED, "Authorization 须为 Bearer 令牌。Use a Bearer token.")
 	}
-	t, err := a.Store.TokenByHash(ctx, db.HashSecret(strings.TrimSpace(secret)), time.Now())
+	hash := db.HashSecret(strings.TrimSpace(secret))
+	return a.remember("token\x00"+hash, func() (*db.Principal, error) { return a.lookupToken(ctx, hash) })
+}
+
+// lookupToken finds a token's caller in the database.
+func (a *Auth) lookupToken(ctx context.Context, hash string) (*db.Principal, error) {
+	t, err := a.Store.TokenByHash(ctx, hash, time.Now())
 	if db.ErrorCode(err) == db.EINTERNAL {
 		return nil, err
 	} else if err != nil {
@@ -110,6 +126,52 @@ func (a *Auth) TokenPrincipal(ctx context.Context, header string) (*db.Principal
 		return nil, db.Errorf(db.EUNAUTHORIZED, "令牌所属用户不可用。The token's user is disabled.")
 	}
 	return &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "token", Scope: t.Scope}, nil
+}
+
+// sessionPrincipal finds the caller of a live session; a session that is unknown or expired is ENOTFOUND.
+func (a *Auth) sessionPrincipal(ctx context.Context, hash string) (*db.Principal, error) {
+	return a.remember("session\x00"+hash, func() (*db.Principal, error) {
+		u, err := a.Store.SessionUser(ctx, hash, time.Now())
+		if err != nil {
+			return nil, err
+		}
+		return &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "session"}, nil
+	})
+}
+
+// maxPrincipalTTL caps PrincipalTTL: a revocation through another replica must take effect within seconds.
+const maxPrincipalTTL = 2 * time.Second
+
+// principalEntry is a caller found at epoch, reusable until until.
+type principalEntry struct {
+	p     db.Principal
+	epoch uint64
+	until time.Time
+}
+
+// remember returns the caller cached under key while it is younger than PrincipalTTL and no account changed through
+// this server since it was looked up, or looks it up. Only callers found are kept: failures are asked again.
+func (a *Auth) remember(key string, lookup func() (*db.Principal, error)) (*db.Principal, error) {
+	epochs, ok := a.Store.(interface{ AccountsEpoch() uint64 })
+	ttl := min(a.PrincipalTTL, maxPrincipalTTL)
+	if !ok || ttl <= 0 {
+		return lookup()
+	}
+	a.principalsOnce.Do(func() { a.principals, _ = lru.New[string, principalEntry](4096) })
+	// The epoch is read before the lookup: a change committed while it runs makes the entry stale at once.
+	epoch := epochs.AccountsEpoch()
+	if e, ok := a.principals.Get(key); ok && e.epoch == epoch && time.Now().Before(e.until) {
+		p := e.p
+		return &p, nil
+	}
+	start := time.Now()
+	p, err := lookup()
+	if err != nil {
+		return nil, err
+	}
+	// The entry's age counts from the start of the lookup, the oldest moment its answer may describe.
+	a.principals.Add(key, principalEntry{p: *p, epoch: epoch, until: start.Add(ttl)})
+	return p, nil
 }
 
 // RequireSignIn answers 401 to requests that carry no credentials when anonymous reading is off.

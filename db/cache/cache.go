@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 
@@ -18,6 +19,12 @@ type Versioner interface {
 	DataVersion(ctx context.Context) (int64, error)
 }
 
+// VersionFunc is a Versioner made of a function, such as a backend's CachedVersion.
+type VersionFunc func(ctx context.Context) (int64, error)
+
+// DataVersion calls f.
+func (f VersionFunc) DataVersion(ctx context.Context) (int64, error) { return f(ctx) }
+
 // Store is a db.Store whose aggregate reads are cached per data version; other reads pass through.
 type Store struct {
 	db.Store
@@ -25,6 +32,8 @@ type Store struct {
 	lru  *lru.Cache[string, any]
 	hits atomic.Int64
 	miss atomic.Int64
+	// accounts is AccountsEpoch.
+	accounts atomic.Uint64
 }
 
 // New wraps s with a cache of at most size answers.
@@ -172,4 +181,32 @@ func (s *Store) Milestones(ctx context.Context) ([]*db.Milestone, error) {
 // UnitKinds caches unit counts per kind.
 func (s *Store) UnitKinds(ctx context.Context) ([]*db.UnitKindCount, error) {
 	return cached(ctx, s, "UnitKinds", nil, func() ([]*db.UnitKindCount, error) { return s.Store.UnitKinds(ctx) })
+}
+
+// AccountsEpoch counts the writes through this store that can end or change a caller's rights (password, role,
+// logout, token revocation), so that a principal cache above it (httpapi.Auth) drops what it learned before one.
+func (s *Store) AccountsEpoch() uint64 { return s.accounts.Load() }
+
+// SetPassword replaces a password and ends the user's sessions, then moves AccountsEpoch on.
+func (s *Store) SetPassword(ctx context.Context, userID int64, hash string) error {
+	defer s.accounts.Add(1) // after the write, whatever its outcome: a lookup begun before it is not reused
+	return s.Store.SetPassword(ctx, userID, hash)
+}
+
+// SetRole changes a role or disables a user, then moves AccountsEpoch on.
+func (s *Store) SetRole(ctx context.Context, userID int64, role db.Role, disabled *bool) error {
+	defer s.accounts.Add(1)
+	return s.Store.SetRole(ctx, userID, role, disabled)
+}
+
+// DeleteSession ends a session (logout), then moves AccountsEpoch on.
+func (s *Store) DeleteSession(ctx context.Context, hash string) error {
+	defer s.accounts.Add(1)
+	return s.Store.DeleteSession(ctx, hash)
+}
+
+// RevokeToken revokes a token, then moves AccountsEpoch on.
+func (s *Store) RevokeToken(ctx context.Context, id int64, now time.Time) error {
+	defer s.accounts.Add(1)
+	return s.Store.RevokeToken(ctx, id, now)
 }

@@ -141,6 +141,7 @@ func (d *DB) RestoreTables(ctx context.Context, tables []string, rows func(table
 	if err := syncIdentities(ctx, tx); err != nil {
 		return err
 	}
+	defer d.ver.forget()
 	return tx.Commit(ctx)
 }
 

@@ -80,6 +80,7 @@ func (d *DB) Import(ctx context.Context, req db.ImportRequest) (*db.ImportReport
 
 // importTx is the writing pass of one import: a transaction with its stager.
 type importTx struct {
+	d         *DB
 	tx        pgx.Tx
 	t         *importTable
 	kind      db.ImportKind
@@ -108,7 +109,7 @@ func (d *DB) BeginImport(ctx context.Context, kind db.ImportKind) (db.ImportTx, 
 		tx.Rollback(context.WithoutCancel(ctx))
 		return nil, err
 	}
-	return &importTx{tx: tx, t: t, kind: kind, s: s}, nil
+	return &importTx{d: d, tx: tx, t: t, kind: kind, s: s}, nil
 }
 
 // Catalog reads the reference data inside the import's transaction.
@@ -138,7 +139,9 @@ func (x *importTx) Commit(ctx context.Context, summary string, changed bool) err
 			return err
 		}
 	}
-	if err := x.tx.Commit(ctx); err != nil {
+	err := x.tx.Commit(ctx)
+	x.d.ver.forget()
+	if err != nil {
 		return constraintError(err)
 	}
 	x.committed = true

@@ -47,6 +47,7 @@ func (d *DB) LoadBulk(ctx context.Context, b *db.BulkDataset) error {
 	if err := bumpVersion(ctx, tx); err != nil {
 		return err
 	}
+	defer d.ver.forget()
 	return tx.Commit(ctx)
 }
 

@@ -43,6 +43,8 @@ type DB struct {
 	pool *pgxpool.Pool
 	// closed ends the goroutines of WatchChanges when the DB closes before their context ends.
 	closed chan struct{}
+	// ver is the data version this replica last read, for the caches (version.go).
+	ver versionTracker
 }
 
 var _ db.Backend = (*DB)(nil)

@@ -58,6 +58,7 @@ func (d *DB) writeOnce(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	if err := bumpVersion(ctx, tx); err != nil {
 		return err
 	}
+	defer d.ver.forget() // after the commit returned, whatever it returned: its outcome may be unknown
 	return tx.Commit(ctx)
 }
 
@@ -90,10 +91,14 @@ func bumpVersion(ctx context.Context, tx pgx.Tx) error {
 	return err
 }
 
-// DataVersion returns the version every write bumps, the key of the API's caches.
+// DataVersion reads the version every write bumps from the database, and records it for CachedVersion.
 func (d *DB) DataVersion(ctx context.Context) (int64, error) {
 	var v int64
+	started := time.Now()
 	err := d.pool.QueryRow(ctx, `SELECT value FROM meta WHERE key = 'data_version'`).Scan(&v)
+	if err == nil {
+		d.ver.observe(v, started)
+	}
 	return v, err
 }
 

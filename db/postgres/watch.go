@@ -42,6 +42,7 @@ func (d *DB) WatchChanges(ctx context.Context, interval time.Duration) <-chan in
 		}
 	}
 	go d.listen(ctx, poke)
+	go d.confirmVersion(ctx)
 	go func() {
 		defer close(out)
 		t := time.NewTicker(interval)
@@ -98,6 +99,9 @@ func (d *DB) listenOnce(ctx context.Context, poke func()) error {
 	if _, err := conn.Exec(ctx, `LISTEN `+changesChannel); err != nil {
 		return err
 	}
+	// While a listener is up, the caches may use the version last read (CachedVersion).
+	d.ver.listening(+1)
+	defer d.ver.listening(-1)
 	// Connected: what changed while we were away is read now.
 	poke()
 	for {
@@ -105,5 +109,20 @@ func (d *DB) listenOnce(ctx context.Context, poke func()) error {
 			return err
 		}
 		poke()
+	}
+}
+
+// confirmVersion reads the data version twice per versionMaxAge until ctx ends, so that CachedVersion finds a recent
+// read while the listener is up, and a listener cut off without a word delays changes by at most versionMaxAge.
+func (d *DB) confirmVersion(ctx context.Context) {
+	t := time.NewTicker(versionMaxAge / 2)
+	defer t.Stop()
+	for {
+		d.DataVersion(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
 	}
 }
