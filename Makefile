@@ -43,6 +43,8 @@ vet:
 test-go: vet
 	@./scripts/ensure-postgres.sh
 	WENMING_REQUIRE_POSTGRES=1 $(GO) test -count=1 ./...
+	# The API tests again, on PostgreSQL (the conformance suite already ran on both backends above).
+	WENMING_REQUIRE_POSTGRES=1 WENMING_TEST_BACKEND=postgres $(GO) test -count=1 .
 
 test-frontend: $(NODE_STAMP)
 	cd frontend && npm test

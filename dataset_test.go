@@ -1,7 +1,6 @@
 package main_test
 
 import (
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -74,7 +73,7 @@ func TestDemoDatasetSmoke(t *testing.T) {
 
 // A restart on the same file keeps the data and does not seed a second time.
 func TestRestartKeepsData(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "keep.db")
+	path := testDB(t)
 	const q = `{ dataset { hasDemo demoRecords version } honors { totalCount } units { totalCount } publishedFigures { id } }`
 	first := MustRunMain(t, func(c *mainConfig) { c.DBPath = path })
 	before, errs := gql(t, first.URL(), q, nil)

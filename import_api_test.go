@@ -335,7 +335,7 @@ func TestExportAPI(t *testing.T) {
 // The CLI imports, exports and writes templates on a database file, as the README shows.
 func TestImportExportCLI(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "cli.db")
+	path := testDB(t)
 	m := main.NewMain()
 	m.Config.DBPath, m.Config.Demo = path, false
 	m.Log = slog.New(slog.NewTextHandler(io.Discard, nil))

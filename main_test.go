@@ -18,6 +18,7 @@ import (
 	main "github.com/wenming/wenming"
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/dial"
+	"github.com/wenming/wenming/db/postgres/pgtest"
 )
 
 // mainConfig is the program's configuration, which MustRunMain's options edit.
@@ -29,7 +30,8 @@ func MustRunMain(tb testing.TB, opts ...func(*mainConfig)) *main.Main {
 	tb.Helper()
 	m := main.NewMain()
 	m.Config.Addr = "127.0.0.1:0"
-	m.Config.DBPath = filepath.Join(tb.TempDir(), "wenming.db")
+	m.Config.DBPath = testDB(tb)
+	m.Config.DemoSet = true // the demo dataset on either backend, as the tests expect
 	// Most API tests read as an anonymous viewer; auth tests turn this off and sign in.
 	m.Config.AnonymousRead = true
 	m.Config.BcryptCost = 4
@@ -267,6 +269,12 @@ func SharedMain(tb testing.TB) *main.Main {
 		m := main.NewMain()
 		m.Config.Addr = "127.0.0.1:0"
 		m.Config.DBPath = filepath.Join(shared.dir, "wenming.db")
+		if onPostgres {
+			if m.Config.DBPath, shared.err = pgtest.Server(tb).CreateDatabase(context.Background(), "shared_api"); shared.err != nil {
+				return
+			}
+		}
+		m.Config.DemoSet = true
 		m.Config.AnonymousRead = true
 		m.Config.BcryptCost = 4
 		m.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -280,12 +288,26 @@ func SharedMain(tb testing.TB) *main.Main {
 	return shared.m
 }
 
-// TestMain closes the shared server after the package's tests.
+// onPostgres runs the package's API tests on PostgreSQL instead of SQLite: make test runs them on both.
+var onPostgres = os.Getenv("WENMING_TEST_BACKEND") == "postgres"
+
+// testDB returns a new, empty database for one test on the backend under test: a SQLite file in the test's temp
+// directory, or a PostgreSQL database of the test cluster.
+func testDB(tb testing.TB) string {
+	tb.Helper()
+	if onPostgres {
+		return pgtest.NewDatabase(tb, "")
+	}
+	return filepath.Join(tb.TempDir(), "wenming.db")
+}
+
+// TestMain closes the shared server after the package's tests, and the PostgreSQL test cluster if one started.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if shared.m != nil {
 		shared.m.Close()
 	}
+	pgtest.Stop()
 	if shared.dir != "" {
 		os.RemoveAll(shared.dir)
 	}

@@ -150,7 +150,7 @@ func TestRoundTrip(t *testing.T) {
 		if testing.Short() {
 			t.Skip("scale 0.1 takes several seconds")
 		}
-		path := filepath.Join(t.TempDir(), "scale.db")
+		path := testDB(t)
 		start := time.Now()
 		var out bytes.Buffer
 		if err := main.Run(t.Context(), []string{"seed", "--scale", "0.1", "--db", path}, &out, &out); err != nil {

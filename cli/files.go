@@ -197,7 +197,7 @@ func exportCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fs.Usage()
 		return errors.New("--view is required")
 	}
-	if _, err := os.Stat(*path); err != nil {
+	if _, err := os.Stat(*path); err != nil && !dial.IsShared(*path) {
 		return fmt.Errorf("database %s: %w", *path, err)
 	}
 	d, err := dial.Open(ctx, *path)
