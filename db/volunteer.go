@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -208,4 +209,66 @@ func SortVolunteerBuckets(bs []*VolunteerBucket, groupBy []VolunteerDimension) {
 		}
 		return false
 	})
+}
+
+// DonationGroup is one group of donations as a backend reads it: the grouping values as text ("" where the
+// dimension is not grouped), the sums in yuan, and the names to show.
+type DonationGroup struct {
+	Year, Campaign, UnitKind, Unit string
+	Cash, Material                 int64
+	CampaignNameZh, UnitName       string
+}
+
+// MergeDonations sets each donation group's sums on the volunteer bucket of the same group, and appends a bucket
+// for a group with donations but no volunteer record; every backend merges alike.
+func MergeDonations(buckets []*VolunteerBucket, seen map[VolunteerDimension]bool, groups []DonationGroup) []*VolunteerBucket {
+	type key struct{ year, campaign, kind, unit string }
+	keyOf := func(b *VolunteerBucket) key {
+		var k key
+		if b.Year != nil {
+			k.year = strconv.Itoa(*b.Year)
+		}
+		if b.Campaign != nil {
+			k.campaign = *b.Campaign
+		}
+		if b.UnitKind != nil {
+			k.kind = *b.UnitKind
+		}
+		if b.UnitRef != nil {
+			k.unit = strconv.FormatInt(*b.UnitRef, 10)
+		}
+		return k
+	}
+	index := map[key]*VolunteerBucket{}
+	for _, b := range buckets {
+		index[keyOf(b)] = b
+	}
+	for _, g := range groups {
+		k := key{g.Year, g.Campaign, g.UnitKind, g.Unit}
+		b, ok := index[k]
+		if !ok {
+			b = &VolunteerBucket{}
+			if seen[VolDimYear] {
+				y, _ := strconv.Atoi(g.Year)
+				b.Year = &y
+			}
+			if seen[VolDimCampaign] {
+				c, name := g.Campaign, g.CampaignNameZh
+				b.Campaign, b.CampaignNameZh = &c, &name
+			}
+			if seen[VolDimUnitKind] && g.UnitKind != "" {
+				kind := g.UnitKind
+				b.UnitKind = &kind
+			}
+			if seen[VolDimUnit] && g.Unit != "" {
+				id, _ := strconv.ParseInt(g.Unit, 10, 64)
+				name := g.UnitName
+				b.UnitRef, b.UnitName = &id, &name
+			}
+			buckets = append(buckets, b)
+			index[k] = b
+		}
+		b.CashDonations, b.MaterialDonations = Yuan(g.Cash), Yuan(g.Material)
+	}
+	return buckets
 }

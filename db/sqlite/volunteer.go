@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"strconv"
 	"strings"
 
 	"github.com/wenming/wenming/db"
@@ -248,61 +247,21 @@ func (d *DB) addDonations(ctx context.Context, buckets []*db.VolunteerBucket, se
 		return nil, err
 	}
 	defer rows.Close()
-	type key struct{ year, campaign, kind, unit string }
-	keyOf := func(b *db.VolunteerBucket) key {
-		var k key
-		if b.Year != nil {
-			k.year = itoa(int64(*b.Year))
-		}
-		if b.Campaign != nil {
-			k.campaign = *b.Campaign
-		}
-		if b.UnitKind != nil {
-			k.kind = *b.UnitKind
-		}
-		if b.UnitRef != nil {
-			k.unit = itoa(*b.UnitRef)
-		}
-		return k
-	}
-	index := map[key]*db.VolunteerBucket{}
-	for _, b := range buckets {
-		index[keyOf(b)] = b
-	}
+	var groups []db.DonationGroup
 	for rows.Next() {
-		var k key
+		var g db.DonationGroup
 		var cash, material sql.NullInt64
 		var kname, uname sql.NullString
-		if err := rows.Scan(&k.year, &k.campaign, &k.kind, &k.unit, &cash, &material, &kname, &uname); err != nil {
+		if err := rows.Scan(&g.Year, &g.Campaign, &g.UnitKind, &g.Unit, &cash, &material, &kname, &uname); err != nil {
 			return nil, err
 		}
-		b, ok := index[k]
-		if !ok {
-			// Donations with no volunteer record in the same group still get a row of their own.
-			b = &db.VolunteerBucket{}
-			if seen[db.VolDimYear] {
-				y, _ := strconv.Atoi(k.year)
-				b.Year = &y
-			}
-			if seen[db.VolDimCampaign] {
-				c, name := k.campaign, kname.String
-				b.Campaign, b.CampaignNameZh = &c, &name
-			}
-			if seen[db.VolDimUnitKind] && k.kind != "" {
-				kind := k.kind
-				b.UnitKind = &kind
-			}
-			if seen[db.VolDimUnit] && k.unit != "" {
-				id, name := int64(0), uname.String
-				id, _ = strconv.ParseInt(k.unit, 10, 64)
-				b.UnitRef, b.UnitName = &id, &name
-			}
-			buckets = append(buckets, b)
-			index[k] = b
-		}
-		b.CashDonations, b.MaterialDonations = db.Yuan(cash.Int64), db.Yuan(material.Int64)
+		g.Cash, g.Material, g.CampaignNameZh, g.UnitName = cash.Int64, material.Int64, kname.String, uname.String
+		groups = append(groups, g)
 	}
-	return buckets, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return db.MergeDonations(buckets, seen, groups), nil
 }
 
 // VolunteerTotalsByUnits sums the volunteer records of several units within the years.
