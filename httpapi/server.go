@@ -2,12 +2,9 @@ package httpapi
 
 import (
 	"context"
-	"errors"
 	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -15,7 +12,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
-	"github.com/coder/websocket"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -142,36 +138,6 @@ func (m *Server) GraphQL() *handler.Server {
 	srv.SetErrorPresenter(ErrorPresenter(m.Log))
 	srv.SetRecoverFunc(RecoverFunc(m.Log))
 	return srv
-}
-
-// websocket is the graphql-transport-ws transport of the dataChanged subscription. Browsers authenticate with
-// their session cookie; tools send {"Authorization": "Bearer wm_…"} in connection_init. Only this origin and the
-// CORS allowlist may connect.
-func (m *Server) websocket() transport.Websocket {
-	var hosts []string
-	for _, o := range m.Config.CORSOrigins {
-		if u, err := url.Parse(o); err == nil && u.Host != "" {
-			hosts = append(hosts, u.Host)
-		}
-	}
-	return transport.Websocket{
-		Implementation:        transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: hosts}},
-		KeepAlivePingInterval: 15 * time.Second,
-		InitTimeout:           10 * time.Second,
-		InitFunc: func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
-			if h := payload.Authorization(); h != "" {
-				p, err := m.Auth.TokenPrincipal(ctx, h)
-				if err != nil {
-					return ctx, nil, err
-				}
-				ctx = db.WithPrincipal(ctx, p)
-			}
-			if db.PrincipalFrom(ctx) == nil {
-				return ctx, nil, errors.New("请先登录或提供 API 令牌。Please sign in or send an API token.")
-			}
-			return ctx, nil, nil
-		},
-	}
 }
 
 // Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.
