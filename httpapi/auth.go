@@ -191,6 +191,9 @@ func (a *Auth) RequireSignIn(next http.Handler) http.Handler {
 // sameOrigin accepts requests whose Origin (or, lacking it, Referer) is this server or an allowed origin.
 func (a *Auth) sameOrigin(r *http.Request) bool {
 	origin := r.Header.Get("Origin")
+	if origin == "" && crossSiteFetch(r) {
+		return false
+	}
 	if origin == "" {
 		ref := r.Header.Get("Referer")
 		if ref == "" {
