@@ -241,6 +241,20 @@ func TestFieldLimit(t *testing.T) {
 		// The validator checks every fragment of the document, used or not.
 		reject(t, "{ __typename } fragment F on Query {"+strings.Repeat(" __typename", 2000)+" }")
 	})
+	t.Run("ManyFragments", func(t *testing.T) {
+		// 490 one-field fragments with distinct aliases stay under 1,000 selections, but the validator compares
+		// every pair of fragments spread together (320 ms): a document may define at most 100.
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range 490 {
+			fmt.Fprintf(&b, " ...F%d", i)
+		}
+		b.WriteString(" }")
+		for i := range 490 {
+			fmt.Fprintf(&b, " fragment F%d on Query { a%d: __typename }", i, i)
+		}
+		t.Logf("490 fragments rejected in %v", reject(t, b.String()))
+	})
 	t.Run("Repeats", func(t *testing.T) {
 		accept(t, "{"+strings.Repeat(" __typename", 50)+" }")
 		reject(t, "{"+strings.Repeat(" __typename", 51)+" }")

@@ -24,6 +24,10 @@ const DefaultMaxFields = 1000
 // name only where fragments overlap.
 const DefaultMaxRepeats = 50
 
+// DefaultMaxFragments bounds the fragment definitions of one document: the validator compares every pair of
+// fragments spread into one selection set (490 one-field fragments took 320 ms), while real clients send a few.
+const DefaultMaxFragments = 100
+
 func init() {
 	errcode.RegisterErrorType(CodeFieldLimitExceeded, errcode.KindProtocol)
 }
@@ -38,6 +42,8 @@ type FieldLimit struct {
 	MaxFields int
 	// MaxRepeats bounds how often one response name occurs in one selection set, fragments merged.
 	MaxRepeats int
+	// MaxFragments bounds the fragment definitions of the document; zero means DefaultMaxFragments.
+	MaxFragments int
 	// TokenLimit is the parser's token limit, the same as the executor's.
 	TokenLimit int
 	// Cache is the executor's query cache; may be nil.
@@ -79,6 +85,16 @@ func (f FieldLimit) MutateOperationParameters(ctx context.Context, raw *graphql.
 
 // Check applies the limits to a parsed document.
 func (f FieldLimit) Check(doc *ast.QueryDocument) *gqlerror.Error {
+	maxFrags := f.MaxFragments
+	if maxFrags <= 0 {
+		maxFrags = DefaultMaxFragments
+	}
+	if len(doc.Fragments) > maxFrags {
+		err := gqlerror.Errorf("片段定义过多：%d 个，上限 %d 个。Too many fragment definitions: %d, the limit is %d.",
+			len(doc.Fragments), maxFrags, len(doc.Fragments), maxFrags)
+		errcode.Set(err, CodeFieldLimitExceeded)
+		return err
+	}
 	c := fieldCounter{frags: doc.Fragments, max: f.MaxFields, sizes: map[string]int{}}
 	var roots []ast.SelectionSet
 	for _, op := range doc.Operations {

@@ -94,6 +94,8 @@ func TestFieldLimitCheck(t *testing.T) {
 		{"SelfCycle", `{ dataset { ...A } } fragment A on DatasetInfo { hasDemo ...A }`, true},
 		{"RepeatsThroughInlineFragments", "{" + strings.Repeat(" ... on Query { __typename }", 51) + " }", false},
 		{"RepeatsThroughAliases", "{" + strings.Repeat(" x: __typename", 51) + " }", false},
+		{"ManyFragments", fragments(101), false},
+		{"FragmentsUnderLimit", fragments(100), true},
 		{"DistinctAliasesUnderLimit", "{" + strings.Repeat(" __typename", 1) + aliasList(900) + " }", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,6 +112,21 @@ func TestFieldLimitCheck(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fragments is a query spreading n one-field fragments with distinct aliases: no name repeats, few fields, but
+// n²/2 fragment pairs for the validator to compare.
+func fragments(n int) string {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range n {
+		fmt.Fprintf(&b, " ...F%d", i)
+	}
+	b.WriteString(" }")
+	for i := range n {
+		fmt.Fprintf(&b, " fragment F%d on Query { a%d: __typename }", i, i)
+	}
+	return b.String()
 }
 
 func aliasList(n int) string {
