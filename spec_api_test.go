@@ -77,6 +77,9 @@ func TestSpecStatus(t *testing.T) {
 		{"JSON", "application/json", "application/json", http.StatusOK},
 		{"GraphQLResponse", "application/graphql-response+json", "application/graphql-response+json", http.StatusBadRequest},
 		{"Both", "application/graphql-response+json, application/json;q=0.9", "application/graphql-response+json", http.StatusBadRequest},
+		{"JSONPreferred", "application/graphql-response+json;q=0.5, application/json", "application/json", http.StatusOK},
+		{"Wildcard", "*/*", "application/json", http.StatusOK},
+		{"NeitherNamed", "text/html", "application/graphql-response+json", http.StatusBadRequest},
 	}
 	requestErrors := []struct{ name, body, code string }{
 		{"ParseFailure", `{"query":"{"}`, "GRAPHQL_PARSE_FAILED"},

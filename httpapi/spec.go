@@ -21,6 +21,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -92,14 +93,14 @@ func (g SpecGET) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphEx
 			methodNotAllowed(w)
 			return
 		}
-		requestError(w, r.Context(), media, exec, oc, errs)
+		requestError(r.Context(), w, media, exec, oc, errs)
 		return
 	}
 	if oc.Operation.Operation != ast.Query {
 		methodNotAllowed(w)
 		return
 	}
-	respond(w, r.Context(), media, exec, oc)
+	respond(r.Context(), w, media, exec, oc)
 }
 
 // isMutation parses a document that failed validation to see whether the operation named is not a query.
@@ -148,33 +149,49 @@ func (SpecPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExe
 	}
 	oc, errs := exec.CreateOperationContext(r.Context(), raw)
 	if errs != nil {
-		requestError(w, r.Context(), media, exec, oc, errs)
+		requestError(r.Context(), w, media, exec, oc, errs)
 		return
 	}
-	respond(w, r.Context(), media, exec, oc)
+	respond(r.Context(), w, media, exec, oc)
 }
 
-// responseMedia picks the response media type from Accept: the first of the two GraphQL types named, with
-// application/json when Accept is absent or a wildcard (the spec's legacy-client rule), and
-// application/graphql-response+json otherwise.
+// responseMedia picks the response media type from Accept: of the two GraphQL types, the one with the highest
+// q (the first named on a tie), application/json for a wildcard or no Accept at all (the spec's rule for legacy
+// clients), and application/graphql-response+json when Accept names neither.
 func responseMedia(r *http.Request) string {
 	accept := r.Header.Get("Accept")
 	if strings.TrimSpace(accept) == "" {
 		return mediaJSON
 	}
+	best, bestQ := "", 0.0
 	for part := range strings.SplitSeq(accept, ",") {
-		mt, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
 		if err != nil {
 			continue
 		}
+		q := 1.0
+		if v, ok := params["q"]; ok {
+			if q, err = strconv.ParseFloat(v, 64); err != nil {
+				continue
+			}
+		}
+		var media string
 		switch mt {
 		case mediaJSON, "*/*", "application/*":
-			return mediaJSON
+			media = mediaJSON
 		case mediaGraphQLResponse:
-			return mediaGraphQLResponse
+			media = mediaGraphQLResponse
+		default:
+			continue
+		}
+		if q > bestQ {
+			best, bestQ = media, q
 		}
 	}
-	return mediaGraphQLResponse
+	if best == "" {
+		return mediaGraphQLResponse
+	}
+	return best
 }
 
 // decodeJSON decodes one JSON value, keeping numbers exact, and refuses anything after it.
@@ -238,7 +255,7 @@ type requestErrorBody struct {
 }
 
 // requestError answers errors raised before execution, presented by the server's error presenter.
-func requestError(w http.ResponseWriter, ctx context.Context, media string, exec graphql.GraphExecutor, oc *graphql.OperationContext, errs gqlerror.List) {
+func requestError(ctx context.Context, w http.ResponseWriter, media string, exec graphql.GraphExecutor, oc *graphql.OperationContext, errs gqlerror.List) {
 	if oc != nil {
 		ctx = graphql.WithOperationContext(ctx, oc)
 	}
@@ -247,7 +264,7 @@ func requestError(w http.ResponseWriter, ctx context.Context, media string, exec
 }
 
 // respond executes the operation and writes its first response (queries and mutations have one).
-func respond(w http.ResponseWriter, ctx context.Context, media string, exec graphql.GraphExecutor, oc *graphql.OperationContext) {
+func respond(ctx context.Context, w http.ResponseWriter, media string, exec graphql.GraphExecutor, oc *graphql.OperationContext) {
 	responses, ctx := exec.DispatchOperation(ctx, oc)
 	writeGraphQL(w, media, http.StatusOK, responses(ctx))
 }
