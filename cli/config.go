@@ -40,6 +40,8 @@ type Config struct {
 	MaxComplexity  int
 	MaxDepth       int
 	MaxTokens      int
+	// MaxFields bounds the fields of one operation, aliases and expanded fragments counted, before validation.
+	MaxFields      int
 	LogLevel       string
 	LogFormat      string
 	ShutdownPeriod time.Duration
@@ -110,7 +112,7 @@ func NewConfig() Config {
 	return Config{
 		Addr: "127.0.0.1:8080", DBPath: DefaultDB, Demo: true, Cache: true, GraphiQL: true, Introspection: true,
 		SessionTTL: 12 * time.Hour, BcryptCost: db.DefaultBcryptCost,
-		MaxBodyBytes: 1 << 20, MaxUploadBytes: 256 << 20, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000,
+		MaxBodyBytes: 1 << 20, MaxUploadBytes: 256 << 20, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000, MaxFields: 1000,
 		LogLevel: "info", LogFormat: "text", ShutdownPeriod: 10 * time.Second,
 	}
 }
@@ -136,6 +138,7 @@ func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, err
 	upload := fs.Int("max-upload-bytes", envInt("WENMING_MAX_UPLOAD_BYTES", int(c.MaxUploadBytes)), "largest import file uploaded to /graphql (env WENMING_MAX_UPLOAD_BYTES)")
 	fs.IntVar(&c.MaxComplexity, "max-complexity", envInt("WENMING_MAX_COMPLEXITY", c.MaxComplexity), "query complexity limit; a connection costs first × its child cost (env WENMING_MAX_COMPLEXITY)")
 	fs.IntVar(&c.MaxDepth, "max-depth", envInt("WENMING_MAX_DEPTH", c.MaxDepth), "query depth limit (env WENMING_MAX_DEPTH)")
+	fs.IntVar(&c.MaxFields, "max-fields", envInt("WENMING_MAX_FIELDS", c.MaxFields), "fields per operation, aliases and expanded fragments counted (env WENMING_MAX_FIELDS)")
 	fs.IntVar(&c.MaxTokens, "max-tokens", envInt("WENMING_MAX_TOKENS", c.MaxTokens), "parser token limit (env WENMING_MAX_TOKENS)")
 	fs.StringVar(&c.LogLevel, "log-level", env("WENMING_LOG_LEVEL", c.LogLevel), "debug, info, warn or error (env WENMING_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", env("WENMING_LOG_FORMAT", c.LogFormat), "text or json (env WENMING_LOG_FORMAT)")

@@ -37,6 +37,8 @@ type Limits struct {
 	MaxComplexity  int
 	MaxDepth       int
 	MaxTokens      int
+	// MaxFields bounds the fields of one operation, checked before validation; zero means DefaultMaxFields.
+	MaxFields int
 	// BcryptCost hashes passwords set through the API.
 	BcryptCost int
 }
@@ -104,16 +106,21 @@ func (m *Server) GraphQL() *handler.Server {
 	srv := handler.New(graph.NewExecutableSchema(cfg))
 	srv.AddTransport(m.websocket())
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(SpecGET{TokenLimit: m.Config.MaxTokens})
+	srv.AddTransport(SpecPOST{})
 	// Uploads (importRecords) only: uploadGuard in Handler rejects multipart requests without the custom header.
 	srv.AddTransport(transport.MultipartForm{MaxUploadSize: m.Config.MaxUploadBytes, MaxMemory: 32 << 20})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	queries := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(queries)
 	srv.SetParserTokenLimit(m.Config.MaxTokens)
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(m.fieldLimit(queries))
 	if m.Config.Introspection {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.Use(IntrospectionOff{})
 	}
+	srv.Use(UploadArgs{})
 	srv.Use(extension.FixedComplexityLimit(m.Config.MaxComplexity))
 	srv.Use(DepthLimit{Max: m.Config.MaxDepth})
 	// Each operation gets its own data-version memo and dataloaders (a WebSocket carries many operations).
@@ -153,8 +160,8 @@ func (m *Server) Handler() http.Handler {
 			MaxAge:         600,
 		}).Handler(api)
 	}
-	mux.Handle("/graphql", m.Auth.RequireSignIn(UploadGuard(m.Config.MaxUploadBytes, gql,
-		LimitBody(m.Config.MaxBodyBytes, gql))))
+	mux.Handle("/graphql", NoStore(m.Auth.RequireSignIn(UploadGuard(m.Config.MaxUploadBytes, gql,
+		LimitBody(m.Config.MaxBodyBytes, gql)))))
 	mux.Handle("GET /export/{file}", m.Auth.RequireSignIn(ExportHandler(m.Store)))
 	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
 	mux.HandleFunc("POST /auth/login", m.Auth.Login)
