@@ -38,9 +38,11 @@ type Limits struct {
 	Introspection  bool
 	MaxBodyBytes   int64
 	MaxUploadBytes int64
-	MaxComplexity  int
-	MaxDepth       int
-	MaxTokens      int
+	// MaxUnzippedBytes bounds what an uploaded XLSX may expand to (the importer's default when 0).
+	MaxUnzippedBytes int64
+	MaxComplexity    int
+	MaxDepth         int
+	MaxTokens        int
 	// BcryptCost hashes passwords set through the API.
 	BcryptCost int
 }
@@ -64,6 +66,7 @@ func (m *Server) GraphQL() *handler.Server {
 	root := resolvers.New(m.Store)
 	root.BcryptCost = m.Config.BcryptCost
 	root.Live = m.Live
+	root.MaxUnzippedBytes = m.Config.MaxUnzippedBytes
 	cfg := graph.Config{Resolvers: root}
 	// A connection costs first × the cost of one node, so that a page of 100 is 100 times a page of one.
 	conn := func(child int, first *int) int {
@@ -111,7 +114,8 @@ func (m *Server) GraphQL() *handler.Server {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	// Uploads (importRecords) only: uploadGuard in Handler rejects multipart requests without the custom header.
-	srv.AddTransport(transport.MultipartForm{MaxUploadSize: m.Config.MaxUploadBytes, MaxMemory: 32 << 20})
+	// Parts beyond 4 MiB go to a temporary file rather than the heap, so that concurrent uploads keep RSS in budget.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: m.Config.MaxUploadBytes, MaxMemory: 4 << 20})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(m.Config.MaxTokens)
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
