@@ -245,9 +245,10 @@ func (d *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// AddLoginAttempt records a sign-in attempt and forgets attempts older than keep.
+// AddLoginAttempt records a sign-in attempt and forgets attempts of the same kind older than keep.
 func (d *DB) AddLoginAttempt(ctx context.Context, key string, at time.Time, keep time.Duration) error {
-	if _, err := d.write.ExecContext(ctx, `DELETE FROM login_attempts WHERE at < ?`, at.Add(-keep).UnixMilli()); err != nil {
+	lo, hi := db.LoginAttemptKind(key)
+	if _, err := d.write.ExecContext(ctx, `DELETE FROM login_attempts WHERE key >= ? AND key < ? AND at < ?`, lo, hi, at.Add(-keep).UnixMilli()); err != nil {
 		return err
 	}
 	_, err := d.write.ExecContext(ctx, `INSERT INTO login_attempts (key, at) VALUES (?, ?)`, key, at.UnixMilli())
