@@ -136,6 +136,8 @@ type AuthStore interface {
 	UserByUsername(ctx context.Context, username string) (*User, error)
 	UserByID(ctx context.Context, id int64) (*User, error)
 	Users(ctx context.Context) ([]*User, error)
+	// SetPassword replaces a password hash, ends the user's sessions and revokes their API tokens, atomically: a
+	// reset must lock out whoever knew the old password, and any token they made with it.
 	SetPassword(ctx context.Context, userID int64, hash string) error
 	// SetRole changes a user's role, and their disabled flag when disabled is not nil.
 	SetRole(ctx context.Context, userID int64, role Role, disabled *bool) error
