@@ -13,8 +13,8 @@ import (
 
 // DefaultMaxUnzippedBytes bounds what an XLSX may expand to when ImportRequest.MaxUnzippedBytes is zero: far below
 // the 1 GiB that let a 973 KB zip bomb through, and room for about 280,000 volunteer-record rows as the exporter
-// writes them (466 bytes a row, compressed 12:1). Larger imports
-// go as CSV, which is read as it streams in, or raise `wenming serve --max-xlsx-unzipped-bytes`.
+// writes them (466 bytes a row, compressed 12:1). Larger imports go as CSV, which is read as it streams in, or
+// raise `wenming serve --max-xlsx-unzipped-bytes`.
 const DefaultMaxUnzippedBytes = 128 << 20
 
 // MaxZipRatio is the highest expansion allowed to a large part of an XLSX: real sheets compress 5–30 times;
