@@ -177,7 +177,7 @@ func (m *Main) Handler() http.Handler {
 	c := m.Config
 	return (&httpapi.Server{
 		Config: httpapi.Limits{CORSOrigins: c.CORSOrigins, GraphiQL: c.GraphiQL, Introspection: c.Introspection,
-			MaxBodyBytes: c.MaxBodyBytes, MaxUploadBytes: c.MaxUploadBytes, MaxComplexity: c.MaxComplexity, MaxDepth: c.MaxDepth,
+			MaxBodyBytes: c.MaxBodyBytes, MaxUploadBytes: c.MaxUploadBytes, MaxUnzippedBytes: c.MaxUnzippedBytes, MaxComplexity: c.MaxComplexity, MaxDepth: c.MaxDepth,
 			MaxTokens: c.MaxTokens, MaxFields: c.MaxFields, BcryptCost: c.BcryptCost},
 		Store: m.Store, Ready: m.Backend.Ping, Auth: m.Auth, Live: m.Live, Log: m.Log,
 	}).Handler()

@@ -77,6 +77,7 @@ type ComplexityRoot struct {
 		ID         func(childComplexity int) int
 		LastUsedAt func(childComplexity int) int
 		Name       func(childComplexity int) int
+		Owner      func(childComplexity int) int
 		RevokedAt  func(childComplexity int) int
 		Scope      func(childComplexity int) int
 	}
@@ -634,7 +635,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APITokens             func(childComplexity int) int
+		APITokens             func(childComplexity int, noExpiry *bool) int
 		AssessmentIndicators  func(childComplexity int, year int) int
 		AssessmentStageStats  func(childComplexity int, fromYear *int, toYear *int) int
 		Assessments           func(childComplexity int, filter *model.AssessmentFilter, first *int, after *string) int
@@ -937,6 +938,7 @@ type ApiTokenResolver interface {
 
 	CreatedAt(ctx context.Context, obj *db.APIToken) (string, error)
 	ExpiresAt(ctx context.Context, obj *db.APIToken) (*string, error)
+	Owner(ctx context.Context, obj *db.APIToken) (*db.User, error)
 	LastUsedAt(ctx context.Context, obj *db.APIToken) (*string, error)
 	RevokedAt(ctx context.Context, obj *db.APIToken) (*string, error)
 }
@@ -1153,7 +1155,7 @@ type QueryResolver interface {
 	CivilisationEvents(ctx context.Context, filter *model.CivilisationEventFilter, first *int, after *string) (*db.CivilisationEventConnection, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Users(ctx context.Context) ([]*db.User, error)
-	APITokens(ctx context.Context) ([]*db.APIToken, error)
+	APITokens(ctx context.Context, noExpiry *bool) ([]*db.APIToken, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*db.AuditEntryConnection, error)
 	DeletedRecords(ctx context.Context, entity *db.Entity, includeRestored *bool, first *int, after *string) (*db.DeletedRecordConnection, error)
 	PracticeActivities(ctx context.Context, filter *model.PracticeActivityFilter, first *int, after *string) (*db.PracticeActivityConnection, error)
@@ -1271,6 +1273,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiToken.Name(childComplexity), true
+	case "ApiToken.owner":
+		if e.ComplexityRoot.ApiToken.Owner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.Owner(childComplexity), true
 	case "ApiToken.revokedAt":
 		if e.ComplexityRoot.ApiToken.RevokedAt == nil {
 			break
@@ -3899,7 +3907,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Query.APITokens(childComplexity), true
+		args, err := ec.field_Query_apiTokens_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.APITokens(childComplexity, args["noExpiry"].(*bool)), true
 	case "Query.assessmentIndicators":
 		if e.ComplexityRoot.Query.AssessmentIndicators == nil {
 			break
@@ -5458,6 +5471,8 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 		return ec.fieldContext_ApiToken_createdAt(ctx, field)
 	case "expiresAt":
 		return ec.fieldContext_ApiToken_expiresAt(ctx, field)
+	case "owner":
+		return ec.fieldContext_ApiToken_owner(ctx, field)
 	case "lastUsedAt":
 		return ec.fieldContext_ApiToken_lastUsedAt(ctx, field)
 	case "revokedAt":
@@ -8186,6 +8201,20 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_apiTokens_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "noExpiry",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["noExpiry"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_assessmentIndicators_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9159,6 +9188,38 @@ func (ec *executionContext) _ApiToken_expiresAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ApiToken_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiToken", field, true, true, "String")
+}
+
+func (ec *executionContext) _ApiToken_owner(ctx context.Context, field graphql.CollectedField, obj *db.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_owner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiToken().Owner(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_owner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiToken",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ApiToken_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *db.APIToken) (ret graphql.Marshaler) {
@@ -21239,7 +21300,8 @@ func (ec *executionContext) _Query_apiTokens(ctx context.Context, field graphql.
 			return ec.fieldContext_Query_apiTokens(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().APITokens(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().APITokens(ctx, fc.Args["noExpiry"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*db.APIToken) graphql.Marshaler {
@@ -21249,7 +21311,7 @@ func (ec *executionContext) _Query_apiTokens(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_apiTokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_apiTokens(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -21258,6 +21320,17 @@ func (ec *executionContext) fieldContext_Query_apiTokens(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApiToken(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_apiTokens_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -28479,6 +28552,12 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ApiToken_expiresAt(ctx, field, obj)
+				})
+		case "owner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiToken_owner(ctx, field, obj)
 				})
 		case "lastUsedAt":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

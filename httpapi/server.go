@@ -34,9 +34,11 @@ type Limits struct {
 	Introspection  bool
 	MaxBodyBytes   int64
 	MaxUploadBytes int64
-	MaxComplexity  int
-	MaxDepth       int
-	MaxTokens      int
+	// MaxUnzippedBytes bounds what an uploaded XLSX may expand to (the importer's default when 0).
+	MaxUnzippedBytes int64
+	MaxComplexity    int
+	MaxDepth         int
+	MaxTokens        int
 	// MaxFields bounds the fields of one operation, checked before validation; zero means DefaultMaxFields.
 	MaxFields int
 	// BcryptCost hashes passwords set through the API.
@@ -62,6 +64,7 @@ func (m *Server) GraphQL() *handler.Server {
 	root := resolvers.New(m.Store)
 	root.BcryptCost = m.Config.BcryptCost
 	root.Live = m.Live
+	root.MaxUnzippedBytes = m.Config.MaxUnzippedBytes
 	cfg := graph.Config{Resolvers: root}
 	// A connection costs first × the cost of one node, so that a page of 100 is 100 times a page of one.
 	conn := func(child int, first *int) int {
@@ -109,7 +112,8 @@ func (m *Server) GraphQL() *handler.Server {
 	srv.AddTransport(SpecGET{TokenLimit: m.Config.MaxTokens})
 	srv.AddTransport(SpecPOST{})
 	// Uploads (importRecords) only: uploadGuard in Handler rejects multipart requests without the custom header.
-	srv.AddTransport(transport.MultipartForm{MaxUploadSize: m.Config.MaxUploadBytes, MaxMemory: 32 << 20})
+	// Parts beyond 4 MiB go to a temporary file rather than the heap, so that concurrent uploads keep RSS in budget.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: m.Config.MaxUploadBytes, MaxMemory: 4 << 20})
 	queries := lru.New[*ast.QueryDocument](1000)
 	srv.SetQueryCache(queries)
 	srv.SetParserTokenLimit(m.Config.MaxTokens)

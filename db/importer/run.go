@@ -22,7 +22,7 @@ func Run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.Imp
 	if err != nil {
 		return nil, err
 	}
-	f, err := Open(req.Path, spec)
+	f, err := OpenLimited(req.Path, spec, req.MaxUnzippedBytes)
 	if err != nil {
 		return nil, err
 	}
