@@ -666,6 +666,7 @@ type ComplexityRoot struct {
 		Rankings              func(childComplexity int, year *int, metric db.RankingMetric, unitKind *string, first *int, order *db.RankingOrder) int
 		Reconciliation        func(childComplexity int) int
 		SourceDocuments       func(childComplexity int) int
+		Summary               func(childComplexity int, fromYear *int, toYear *int, language *db.SummaryLanguage) int
 		TalentMembers         func(childComplexity int, role *db.TalentRole, demo *bool, first *int, after *string) int
 		TalentPool            func(childComplexity int) int
 		Targets               func(childComplexity int, metric *db.ProgressMetric) int
@@ -725,6 +726,38 @@ type ComplexityRoot struct {
 
 	Subscription struct {
 		DataChanged func(childComplexity int) int
+	}
+
+	Summary struct {
+		FromYear        func(childComplexity int) int
+		IncludesDemo    func(childComplexity int) int
+		Language        func(childComplexity int) int
+		Paragraphs      func(childComplexity int) int
+		QuotesPublished func(childComplexity int) int
+		Text            func(childComplexity int) int
+		ToYear          func(childComplexity int) int
+	}
+
+	SummaryFilter struct {
+		FromYear func(childComplexity int) int
+		Kpi      func(childComplexity int) int
+		Metric   func(childComplexity int) int
+		ToYear   func(childComplexity int) int
+	}
+
+	SummaryParagraph struct {
+		Segments func(childComplexity int) int
+		Text     func(childComplexity int) int
+	}
+
+	SummarySegment struct {
+		Demo      func(childComplexity int) int
+		Filter    func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Published func(childComplexity int) int
+		Text      func(childComplexity int) int
+		Unit      func(childComplexity int) int
+		Value     func(childComplexity int) int
 	}
 
 	TalentMember struct {
@@ -1160,6 +1193,7 @@ type QueryResolver interface {
 	DeletedRecords(ctx context.Context, entity *db.Entity, includeRestored *bool, first *int, after *string) (*db.DeletedRecordConnection, error)
 	PracticeActivities(ctx context.Context, filter *model.PracticeActivityFilter, first *int, after *string) (*db.PracticeActivityConnection, error)
 	Assessments(ctx context.Context, filter *model.AssessmentFilter, first *int, after *string) (*db.AssessmentConnection, error)
+	Summary(ctx context.Context, fromYear *int, toYear *int, language *db.SummaryLanguage) (*db.Summary, error)
 }
 type RankingEntryResolver interface {
 	Unit(ctx context.Context, obj *db.RankingEntry) (*db.Unit, error)
@@ -4199,6 +4233,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SourceDocuments(childComplexity), true
+	case "Query.summary":
+		if e.ComplexityRoot.Query.Summary == nil {
+			break
+		}
+
+		args, err := ec.field_Query_summary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Summary(childComplexity, args["fromYear"].(*int), args["toYear"].(*int), args["language"].(*db.SummaryLanguage)), true
 	case "Query.talentMembers":
 		if e.ComplexityRoot.Query.TalentMembers == nil {
 			break
@@ -4496,6 +4541,130 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.DataChanged(childComplexity), true
+
+	case "Summary.fromYear":
+		if e.ComplexityRoot.Summary.FromYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.FromYear(childComplexity), true
+	case "Summary.includesDemo":
+		if e.ComplexityRoot.Summary.IncludesDemo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.IncludesDemo(childComplexity), true
+	case "Summary.language":
+		if e.ComplexityRoot.Summary.Language == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.Language(childComplexity), true
+	case "Summary.paragraphs":
+		if e.ComplexityRoot.Summary.Paragraphs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.Paragraphs(childComplexity), true
+	case "Summary.quotesPublished":
+		if e.ComplexityRoot.Summary.QuotesPublished == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.QuotesPublished(childComplexity), true
+	case "Summary.text":
+		if e.ComplexityRoot.Summary.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.Text(childComplexity), true
+	case "Summary.toYear":
+		if e.ComplexityRoot.Summary.ToYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.ToYear(childComplexity), true
+
+	case "SummaryFilter.fromYear":
+		if e.ComplexityRoot.SummaryFilter.FromYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryFilter.FromYear(childComplexity), true
+	case "SummaryFilter.kpi":
+		if e.ComplexityRoot.SummaryFilter.Kpi == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryFilter.Kpi(childComplexity), true
+	case "SummaryFilter.metric":
+		if e.ComplexityRoot.SummaryFilter.Metric == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryFilter.Metric(childComplexity), true
+	case "SummaryFilter.toYear":
+		if e.ComplexityRoot.SummaryFilter.ToYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryFilter.ToYear(childComplexity), true
+
+	case "SummaryParagraph.segments":
+		if e.ComplexityRoot.SummaryParagraph.Segments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryParagraph.Segments(childComplexity), true
+	case "SummaryParagraph.text":
+		if e.ComplexityRoot.SummaryParagraph.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryParagraph.Text(childComplexity), true
+
+	case "SummarySegment.demo":
+		if e.ComplexityRoot.SummarySegment.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Demo(childComplexity), true
+	case "SummarySegment.filter":
+		if e.ComplexityRoot.SummarySegment.Filter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Filter(childComplexity), true
+	case "SummarySegment.kind":
+		if e.ComplexityRoot.SummarySegment.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Kind(childComplexity), true
+	case "SummarySegment.published":
+		if e.ComplexityRoot.SummarySegment.Published == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Published(childComplexity), true
+	case "SummarySegment.text":
+		if e.ComplexityRoot.SummarySegment.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Text(childComplexity), true
+	case "SummarySegment.unit":
+		if e.ComplexityRoot.SummarySegment.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Unit(childComplexity), true
+	case "SummarySegment.value":
+		if e.ComplexityRoot.SummarySegment.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Value(childComplexity), true
 
 	case "TalentMember.demo":
 		if e.ComplexityRoot.TalentMember.Demo == nil {
@@ -5427,7 +5596,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "article.graphqls" "auth.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "schema.graphqls" "units.graphqls" "volunteer.graphqls"
+//go:embed "article.graphqls" "auth.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "schema.graphqls" "summary.graphqls" "units.graphqls" "volunteer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5450,6 +5619,7 @@ var sources = []*ast.Source{
 	{Name: "ranking.graphqls", Input: sourceData("ranking.graphqls"), BuiltIn: false},
 	{Name: "records.graphqls", Input: sourceData("records.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
+	{Name: "summary.graphqls", Input: sourceData("summary.graphqls"), BuiltIn: false},
 	{Name: "units.graphqls", Input: sourceData("units.graphqls"), BuiltIn: false},
 	{Name: "volunteer.graphqls", Input: sourceData("volunteer.graphqls"), BuiltIn: false},
 }
@@ -6559,6 +6729,70 @@ func (ec *executionContext) childFields_SourceDocument(ctx context.Context, fiel
 		return ec.fieldContext_SourceDocument_demo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_Summary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fromYear":
+		return ec.fieldContext_Summary_fromYear(ctx, field)
+	case "toYear":
+		return ec.fieldContext_Summary_toYear(ctx, field)
+	case "language":
+		return ec.fieldContext_Summary_language(ctx, field)
+	case "paragraphs":
+		return ec.fieldContext_Summary_paragraphs(ctx, field)
+	case "text":
+		return ec.fieldContext_Summary_text(ctx, field)
+	case "includesDemo":
+		return ec.fieldContext_Summary_includesDemo(ctx, field)
+	case "quotesPublished":
+		return ec.fieldContext_Summary_quotesPublished(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Summary", field.Name)
+}
+
+func (ec *executionContext) childFields_SummaryFilter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kpi":
+		return ec.fieldContext_SummaryFilter_kpi(ctx, field)
+	case "metric":
+		return ec.fieldContext_SummaryFilter_metric(ctx, field)
+	case "fromYear":
+		return ec.fieldContext_SummaryFilter_fromYear(ctx, field)
+	case "toYear":
+		return ec.fieldContext_SummaryFilter_toYear(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SummaryFilter", field.Name)
+}
+
+func (ec *executionContext) childFields_SummaryParagraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "segments":
+		return ec.fieldContext_SummaryParagraph_segments(ctx, field)
+	case "text":
+		return ec.fieldContext_SummaryParagraph_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SummaryParagraph", field.Name)
+}
+
+func (ec *executionContext) childFields_SummarySegment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_SummarySegment_kind(ctx, field)
+	case "text":
+		return ec.fieldContext_SummarySegment_text(ctx, field)
+	case "value":
+		return ec.fieldContext_SummarySegment_value(ctx, field)
+	case "unit":
+		return ec.fieldContext_SummarySegment_unit(ctx, field)
+	case "filter":
+		return ec.fieldContext_SummarySegment_filter(ctx, field)
+	case "published":
+		return ec.fieldContext_SummarySegment_published(ctx, field)
+	case "demo":
+		return ec.fieldContext_SummarySegment_demo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SummarySegment", field.Name)
 }
 
 func (ec *executionContext) childFields_TalentMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8754,6 +8988,36 @@ func (ec *executionContext) field_Query_rankings_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["order"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_summary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "fromYear",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromYear"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "toYear",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toYear"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "language",
+		func(ctx context.Context, v any) (*db.SummaryLanguage, error) {
+			return ec.unmarshalOSummaryLanguage2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["language"] = arg2
 	return args, nil
 }
 
@@ -21511,6 +21775,50 @@ func (ec *executionContext) fieldContext_Query_assessments(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_summary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Summary(ctx, fc.Args["fromYear"].(*int), fc.Args["toYear"].(*int), fc.Args["language"].(*db.SummaryLanguage))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Summary) graphql.Marshaler {
+			return ec.marshalNSummary2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_summary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Summary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_summary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22242,6 +22550,502 @@ func (ec *executionContext) fieldContext_Subscription_dataChanged(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Summary_fromYear(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_fromYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_fromYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Summary_toYear(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_toYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_toYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Summary_language(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_language(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Language, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.SummaryLanguage) graphql.Marshaler {
+			return ec.marshalNSummaryLanguage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, false, false, "SummaryLanguage")
+}
+
+func (ec *executionContext) _Summary_paragraphs(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_paragraphs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paragraphs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.SummaryParagraph) graphql.Marshaler {
+			return ec.marshalNSummaryParagraph2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryParagraphᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_paragraphs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Summary",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SummaryParagraph(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Summary_text(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, true, false, "String")
+}
+
+func (ec *executionContext) _Summary_includesDemo(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_includesDemo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncludesDemo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_includesDemo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Summary_quotesPublished(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_quotesPublished(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QuotesPublished, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_quotesPublished(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SummaryFilter_kpi(ctx context.Context, field graphql.CollectedField, obj *db.SummaryFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryFilter_kpi(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kpi, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryFilter_kpi(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummaryFilter", field, false, false, "String")
+}
+
+func (ec *executionContext) _SummaryFilter_metric(ctx context.Context, field graphql.CollectedField, obj *db.SummaryFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryFilter_metric(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Metric, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryFilter_metric(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummaryFilter", field, false, false, "String")
+}
+
+func (ec *executionContext) _SummaryFilter_fromYear(ctx context.Context, field graphql.CollectedField, obj *db.SummaryFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryFilter_fromYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryFilter_fromYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummaryFilter", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SummaryFilter_toYear(ctx context.Context, field graphql.CollectedField, obj *db.SummaryFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryFilter_toYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryFilter_toYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummaryFilter", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SummaryParagraph_segments(ctx context.Context, field graphql.CollectedField, obj *db.SummaryParagraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryParagraph_segments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Segments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.SummarySegment) graphql.Marshaler {
+			return ec.marshalNSummarySegment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummarySegmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryParagraph_segments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SummaryParagraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SummarySegment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SummaryParagraph_text(ctx context.Context, field graphql.CollectedField, obj *db.SummaryParagraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryParagraph_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryParagraph_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummaryParagraph", field, true, false, "String")
+}
+
+func (ec *executionContext) _SummarySegment_kind(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.SegmentKind) graphql.Marshaler {
+			return ec.marshalNSegmentKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSegmentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummarySegment", field, false, false, "SegmentKind")
+}
+
+func (ec *executionContext) _SummarySegment_text(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummarySegment", field, false, false, "String")
+}
+
+func (ec *executionContext) _SummarySegment_value(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummarySegment", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SummarySegment_unit(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummarySegment", field, false, false, "String")
+}
+
+func (ec *executionContext) _SummarySegment_filter(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_filter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Filter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.SummaryFilter) graphql.Marshaler {
+			return ec.marshalOSummaryFilter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryFilter(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_filter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SummarySegment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SummaryFilter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SummarySegment_published(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_published(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Published, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.PublishedFigure) graphql.Marshaler {
+			return ec.marshalOPublishedFigure2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPublishedFigure(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_published(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SummarySegment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PublishedFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SummarySegment_demo(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummarySegment", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _TalentMember_id(ctx context.Context, field graphql.CollectedField, obj *db.TalentMember) (ret graphql.Marshaler) {
@@ -32532,6 +33336,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_assessments(ctx, field)
 				})
+		case "summary":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_summary(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -32853,6 +33663,218 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
+}
+
+var summaryImplementors = []string{"Summary"}
+
+func (ec *executionContext) _Summary(ctx context.Context, sel ast.SelectionSet, obj *db.Summary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, summaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Summary")
+		case "fromYear":
+			out.Values[i] = ec._Summary_fromYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toYear":
+			out.Values[i] = ec._Summary_toYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "language":
+			out.Values[i] = ec._Summary_language(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paragraphs":
+			out.Values[i] = ec._Summary_paragraphs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Summary_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "includesDemo":
+			out.Values[i] = ec._Summary_includesDemo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quotesPublished":
+			out.Values[i] = ec._Summary_quotesPublished(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var summaryFilterImplementors = []string{"SummaryFilter"}
+
+func (ec *executionContext) _SummaryFilter(ctx context.Context, sel ast.SelectionSet, obj *db.SummaryFilter) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, summaryFilterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SummaryFilter")
+		case "kpi":
+			out.Values[i] = ec._SummaryFilter_kpi(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "metric":
+			out.Values[i] = ec._SummaryFilter_metric(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromYear":
+			out.Values[i] = ec._SummaryFilter_fromYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toYear":
+			out.Values[i] = ec._SummaryFilter_toYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var summaryParagraphImplementors = []string{"SummaryParagraph"}
+
+func (ec *executionContext) _SummaryParagraph(ctx context.Context, sel ast.SelectionSet, obj *db.SummaryParagraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, summaryParagraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SummaryParagraph")
+		case "segments":
+			out.Values[i] = ec._SummaryParagraph_segments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._SummaryParagraph_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var summarySegmentImplementors = []string{"SummarySegment"}
+
+func (ec *executionContext) _SummarySegment(ctx context.Context, sel ast.SelectionSet, obj *db.SummarySegment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, summarySegmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SummarySegment")
+		case "kind":
+			out.Values[i] = ec._SummarySegment_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._SummarySegment_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._SummarySegment_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unit":
+			out.Values[i] = ec._SummarySegment_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "filter":
+			out.Values[i] = ec._SummarySegment_filter(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "published":
+			out.Values[i] = ec._SummarySegment_published(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "demo":
+			out.Values[i] = ec._SummarySegment_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
 }
 
 var talentMemberImplementors = []string{"TalentMember", "Node"}
@@ -36098,6 +37120,16 @@ func (ec *executionContext) marshalNScoreComponent2ᚖgithubᚗcomᚋwenmingᚋw
 	return ec._ScoreComponent(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSegmentKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSegmentKind(ctx context.Context, v any) (db.SegmentKind, error) {
+	var res db.SegmentKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSegmentKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSegmentKind(ctx context.Context, sel ast.SelectionSet, v db.SegmentKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSourceDocument2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSourceDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.SourceDocument) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -36134,6 +37166,72 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNSummary2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummary(ctx context.Context, sel ast.SelectionSet, v *db.Summary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Summary!")
+		return graphql.Null
+	}
+	return ec._Summary(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSummaryLanguage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx context.Context, v any) (db.SummaryLanguage, error) {
+	var res db.SummaryLanguage
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSummaryLanguage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx context.Context, sel ast.SelectionSet, v db.SummaryLanguage) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNSummaryParagraph2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryParagraphᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.SummaryParagraph) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSummaryParagraph2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryParagraph(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSummaryParagraph2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryParagraph(ctx context.Context, sel ast.SelectionSet, v *db.SummaryParagraph) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SummaryParagraph!")
+		return graphql.Null
+	}
+	return ec._SummaryParagraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSummarySegment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummarySegmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.SummarySegment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSummarySegment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummarySegment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSummarySegment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummarySegment(ctx context.Context, sel ast.SelectionSet, v *db.SummarySegment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SummarySegment!")
+		return graphql.Null
+	}
+	return ec._SummarySegment(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTalentMember2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMember(ctx context.Context, sel ast.SelectionSet, v *db.TalentMember) graphql.Marshaler {
@@ -37508,6 +38606,29 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOSummaryFilter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryFilter(ctx context.Context, sel ast.SelectionSet, v *db.SummaryFilter) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SummaryFilter(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSummaryLanguage2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx context.Context, v any) (*db.SummaryLanguage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(db.SummaryLanguage)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSummaryLanguage2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx context.Context, sel ast.SelectionSet, v *db.SummaryLanguage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOTalentRole2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRole(ctx context.Context, v any) (*db.TalentRole, error) {
