@@ -15,6 +15,7 @@ import (
 	"github.com/coder/websocket"
 
 	main "github.com/wenming/wenming"
+	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/metrics"
 )
 
@@ -338,6 +339,43 @@ func TestMetrics(t *testing.T) {
 		}
 	})
 
+	// A write that queues behind SQLite's single writer shows in the write pool's waits and wait time.
+	t.Run("WriterWait", func(t *testing.T) {
+		if onPostgres {
+			t.Skip("PostgreSQL has a pool of writers; one held connection makes no one wait")
+		}
+		before := scrape(t, murl)
+		tx, err := m.Backend.(db.ImportStaging).BeginImport(context.Background(), db.ImportUnits) // holds the writer
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan gqlResponse, 1)
+		go func() {
+			done <- named("MetricsWrite", `mutation MetricsWrite { createUnit(input: {name: "指标等待厅（演示）", kind: "机关"}) { id } }`)
+		}()
+		deadline := time.Now().Add(5 * time.Second)
+		for scrape(t, murl).sum("wenming_db_pool_waits_total", L{"pool": "write"}) == before.sum("wenming_db_pool_waits_total", L{"pool": "write"}) {
+			if time.Now().After(deadline) {
+				tx.Close()
+				t.Fatal("the mutation never waited for the writer")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		const held = 100 * time.Millisecond
+		time.Sleep(held)
+		tx.Close()
+		if r := <-done; len(r.Errors) > 0 {
+			t.Fatalf("mutation: %+v", r.Errors)
+		}
+		after := scrape(t, murl)
+		if got := after.sum("wenming_db_pool_wait_seconds_total", L{"pool": "write"}) - before.sum("wenming_db_pool_wait_seconds_total", L{"pool": "write"}); got < held.Seconds() {
+			t.Errorf("writer wait grew by %vs, want at least %v", got, held)
+		}
+		if got := after.sum("wenming_graphql_requests_total", L{"operation": "MetricsWrite", "type": "mutation", "code": "200", "error": "none"}); got != 1 {
+			t.Errorf("MetricsWrite counted %v times", got)
+		}
+	})
+
 	// Every /graphql request but WebSocket upgrades is counted once by operation, whatever happened to it.
 	t.Run("EveryGraphQLRequestCountedOnce", func(t *testing.T) {
 		s := scrape(t, murl)
@@ -481,4 +519,23 @@ func TestMetricsAddrFlag(t *testing.T) {
 			t.Errorf("err %v", err)
 		}
 	})
+}
+
+// BenchmarkMetricsOverhead compares a cached named query with metrics off and on, through the real handler.
+func BenchmarkMetricsOverhead(b *testing.B) {
+	b.Setenv("WENMING_ADMIN_PASSWORD", adminPassword)
+	off := MustRunMain(b)
+	on := MustRunMain(b, func(c *mainConfig) { c.MetricsAddr = "127.0.0.1:0" })
+	const q = `{"query":"query Bench { dataset { hasDemo } }","operationName":"Bench"}`
+	for _, m := range []*main.Main{off, on, off, on} {
+		b.Run(map[bool]string{false: "Off", true: "On"}[m.Metrics != nil], func(b *testing.B) {
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					res := do(b, http.MethodPost, m.URL()+"/graphql", strings.NewReader(q), nil, "application/json")
+					io.Copy(io.Discard, res.Body)
+					res.Body.Close()
+				}
+			})
+		})
+	}
 }
