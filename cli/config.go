@@ -48,6 +48,8 @@ type Config struct {
 	LogLevel       string
 	LogFormat      string
 	ShutdownPeriod time.Duration
+	// MetricsAddr is the separate listen address of Prometheus /metrics; empty keeps metrics off.
+	MetricsAddr string
 }
 
 // DBEnv names the environment variable of --db, the one database setting every command shares.
@@ -148,6 +150,7 @@ func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, err
 	fs.StringVar(&c.LogLevel, "log-level", env("WENMING_LOG_LEVEL", c.LogLevel), "debug, info, warn or error (env WENMING_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", env("WENMING_LOG_FORMAT", c.LogFormat), "text or json (env WENMING_LOG_FORMAT)")
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-period", bad.duration("WENMING_SHUTDOWN_PERIOD", c.ShutdownPeriod), "how long in-flight requests may finish on SIGINT/SIGTERM (env WENMING_SHUTDOWN_PERIOD)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("WENMING_METRICS_ADDR", c.MetricsAddr), "serve Prometheus /metrics on this separate address, e.g. 127.0.0.1:9090, never on --addr (env WENMING_METRICS_ADDR); empty: off")
 	if len(bad) > 0 {
 		return nil, fmt.Errorf("environment: %s", strings.Join(bad, "; "))
 	}
@@ -159,6 +162,9 @@ func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, err
 	}
 	_, c.DemoSet = os.LookupEnv("WENMING_DEMO")
 	fs.Visit(func(f *flag.Flag) { c.DemoSet = c.DemoSet || f.Name == "demo" })
+	if c.MetricsAddr != "" && c.MetricsAddr == c.Addr {
+		return nil, fmt.Errorf("--metrics-addr must differ from --addr, so that metrics never reach the public port")
+	}
 	c.MaxBodyBytes = int64(*body)
 	c.MaxUploadBytes = int64(*upload)
 	c.MaxUnzippedBytes = int64(*unzipped)

@@ -22,6 +22,7 @@ import (
 	"github.com/wenming/wenming/graph"
 	"github.com/wenming/wenming/graph/model"
 	"github.com/wenming/wenming/live"
+	"github.com/wenming/wenming/metrics"
 	"github.com/wenming/wenming/resolvers"
 )
 
@@ -57,6 +58,8 @@ type Server struct {
 	// Live feeds the dataChanged subscription; nil turns the subscription into an error.
 	Live *live.Broker
 	Log  *slog.Logger
+	// Metrics counts requests, operations and cache lookups when on (served on its own address); nil is off.
+	Metrics *metrics.Metrics
 }
 
 // GraphQL builds the gqlgen server with its transports, caches and limits.
@@ -107,6 +110,9 @@ func (m *Server) GraphQL() *handler.Server {
 	cfg.Complexity.Pairing.Contents = list(5)
 
 	srv := handler.New(graph.NewExecutableSchema(cfg))
+	if m.Metrics != nil {
+		srv.Use(m.Metrics.Extension()) // first, so that it sees every operation, cached or refused
+	}
 	srv.AddTransport(m.websocket())
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(SpecGET{TokenLimit: m.Config.MaxTokens})
@@ -189,6 +195,7 @@ func (m *Server) Handler() http.Handler {
 		}
 		io.WriteString(w, "ready\n")
 	})
+	mux.Handle("/metrics", http.NotFoundHandler()) // only on --metrics-addr, never on the public port
 	mux.Handle("/", frontend.Handler())
-	return RequestLog(m.Log, SecurityHeaders(m.Auth.Middleware(mux)))
+	return m.Metrics.Middleware(RequestLog(m.Log, SecurityHeaders(m.Auth.Middleware(mux))))
 }
