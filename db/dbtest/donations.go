@@ -161,6 +161,21 @@ func testDonationWrites(t *testing.T, open Opener) {
 		if x.Boxes != 240 || x.Batch == nil || *x.Batch != 2 {
 			t.Fatalf("material %+v", x)
 		}
+		ms := []db.Metric{"material:AID_SH", "boxes:AID_SH", "batches:AID_SH", "donors:AID_SH"}
+		got, err := d.Measure(context.Background(), ms, db.YearRange{From: db.FirstYear, To: db.LastYear})
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertEqual(t, "material, boxes, batches, donors", []float64{got[ms[0]], got[ms[1]], got[ms[2]], got[ms[3]]}, []float64{35000, 240, 1, 1})
+		if _, err := d.CreateDonation(ctx, db.DonationFields{CampaignID: 2, UnitID: ptr(int64(unitFinance)), Kind: db.DonationMaterial, Boxes: 10,
+			Batch: ptr(3), Date: "2022-05-02", Description: "生活物资，价值未估"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err = d.Measure(context.Background(), ms, db.YearRange{From: db.FirstYear, To: db.LastYear})
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertEqual(t, "after a second shipment", []float64{got[ms[0]], got[ms[1]], got[ms[2]], got[ms[3]]}, []float64{35000, 250, 2, 1})
 		assertEqual(t, "flood cash untouched", floodCash(t, d), base+amount+1)
 	})
 	t.Run("RollupsStayExact", func(t *testing.T) { mustRollups(t, d) })
