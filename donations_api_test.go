@@ -12,7 +12,9 @@ func TestDonationAndPairingWrites(t *testing.T) {
 	base, admin, editor, viewer := writers(t)
 	ids := data[struct {
 		Campaigns []struct{ ID, Code string }
-		Units     struct{ Edges []struct{ Node struct{ ID string } } }
+		Units     struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}](t, base, editor, `{ campaigns { id code } units(filter: {kind: "机关"}, first: 1) { edges { node { id } } } }`, nil)
 	var flood string
 	for _, c := range ids.Campaigns {

@@ -208,7 +208,7 @@ func testDonationInvalid(t *testing.T, open Opener) {
 		{"CashWithBatch", "batch", with(func(x *db.DonationFields) { x.Batch = ptr(1) })},
 		{"MaterialWithoutValueOrBoxes", "amount", with(func(x *db.DonationFields) { x.Kind, x.Amount = db.DonationMaterial, 0 })},
 		{"NegativeBoxes", "boxes", with(func(x *db.DonationFields) { x.Kind, x.Boxes = db.DonationMaterial, -1 })},
-		{"TooManyBoxes", "boxes", with(func(x *db.DonationFields) { x.Kind, x.Boxes = db.DonationMaterial, db.MaxDonationBoxes + 1 })},
+		{"TooManyBoxes", "boxes", with(func(x *db.DonationFields) { x.Kind, x.Boxes = db.DonationMaterial, db.MaxDonationBoxes+1 })},
 		{"BatchZero", "batch", with(func(x *db.DonationFields) { x.Kind, x.Batch = db.DonationMaterial, ptr(0) })},
 		{"BadDate", "date", with(func(x *db.DonationFields) { x.Date = "2021-02-30" })},
 		{"BeforeCampaign", "date", with(func(x *db.DonationFields) { x.Date = "2021-07-19" })},
