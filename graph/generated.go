@@ -274,6 +274,7 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Unit        func(childComplexity int) int
+		Version     func(childComplexity int) int
 	}
 
 	ExcellentCase struct {
@@ -421,8 +422,10 @@ type ComplexityRoot struct {
 		CreateAssessment        func(childComplexity int, input model.AssessmentInput) int
 		CreateCampaign          func(childComplexity int, input model.CampaignInput) int
 		CreateCivilisationEvent func(childComplexity int, input model.CivilisationEventInput) int
+		CreateDonation          func(childComplexity int, input model.DonationInput) int
 		CreateExcellentCase     func(childComplexity int, input model.ExcellentCaseInput) int
 		CreateHonor             func(childComplexity int, input model.HonorInput) int
+		CreatePairing           func(childComplexity int, input model.PairingInput) int
 		CreatePerson            func(childComplexity int, input model.PersonInput) int
 		CreatePracticeActivity  func(childComplexity int, input model.PracticeActivityInput) int
 		CreatePracticeLink      func(childComplexity int, input model.PracticeLinkInput) int
@@ -435,8 +438,10 @@ type ComplexityRoot struct {
 		DeleteAssessment        func(childComplexity int, id string, expectedVersion *int) int
 		DeleteCampaign          func(childComplexity int, id string, expectedVersion *int) int
 		DeleteCivilisationEvent func(childComplexity int, id string, expectedVersion *int) int
+		DeleteDonation          func(childComplexity int, id string, expectedVersion *int) int
 		DeleteExcellentCase     func(childComplexity int, id string, expectedVersion *int) int
 		DeleteHonor             func(childComplexity int, id string, expectedVersion *int) int
+		DeletePairing           func(childComplexity int, id string, expectedVersion *int) int
 		DeletePerson            func(childComplexity int, id string, expectedVersion *int) int
 		DeletePracticeActivity  func(childComplexity int, id string, expectedVersion *int) int
 		DeletePracticeLink      func(childComplexity int, id string, expectedVersion *int) int
@@ -457,8 +462,10 @@ type ComplexityRoot struct {
 		UpdateAssessment        func(childComplexity int, id string, expectedVersion int, input model.AssessmentInput) int
 		UpdateCampaign          func(childComplexity int, id string, expectedVersion int, input model.CampaignInput) int
 		UpdateCivilisationEvent func(childComplexity int, id string, expectedVersion int, input model.CivilisationEventInput) int
+		UpdateDonation          func(childComplexity int, id string, expectedVersion int, input model.DonationInput) int
 		UpdateExcellentCase     func(childComplexity int, id string, expectedVersion int, input model.ExcellentCaseInput) int
 		UpdateHonor             func(childComplexity int, id string, expectedVersion int, input model.HonorInput) int
+		UpdatePairing           func(childComplexity int, id string, expectedVersion int, input model.PairingInput) int
 		UpdatePerson            func(childComplexity int, id string, expectedVersion int, input model.PersonInput) int
 		UpdatePracticeActivity  func(childComplexity int, id string, expectedVersion int, input model.PracticeActivityInput) int
 		UpdatePracticeLink      func(childComplexity int, id string, expectedVersion int, input model.PracticeLinkInput) int
@@ -496,6 +503,7 @@ type ComplexityRoot struct {
 		SinceYear func(childComplexity int) int
 		Township  func(childComplexity int) int
 		Unit      func(childComplexity int) int
+		Version   func(childComplexity int) int
 	}
 
 	PairingContentCount struct {
@@ -1068,6 +1076,12 @@ type MutationResolver interface {
 	CreateCivilisationEvent(ctx context.Context, input model.CivilisationEventInput) (*db.CivilisationEvent, error)
 	UpdateCivilisationEvent(ctx context.Context, id string, expectedVersion int, input model.CivilisationEventInput) (*db.CivilisationEvent, error)
 	DeleteCivilisationEvent(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
+	CreateDonation(ctx context.Context, input model.DonationInput) (*db.Donation, error)
+	UpdateDonation(ctx context.Context, id string, expectedVersion int, input model.DonationInput) (*db.Donation, error)
+	DeleteDonation(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
+	CreatePairing(ctx context.Context, input model.PairingInput) (*db.Pairing, error)
+	UpdatePairing(ctx context.Context, id string, expectedVersion int, input model.PairingInput) (*db.Pairing, error)
+	DeletePairing(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
 	ImportRecords(ctx context.Context, file graphql.Upload, kind db.ImportKind, dryRun *bool) (*db.ImportReport, error)
 	CreateUnit(ctx context.Context, input model.UnitInput) (*db.Unit, error)
 	UpdateUnit(ctx context.Context, id string, expectedVersion int, input model.UnitInput) (*db.Unit, error)
@@ -2115,6 +2129,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Donation.Unit(childComplexity), true
+	case "Donation.version":
+		if e.ComplexityRoot.Donation.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Donation.Version(childComplexity), true
 
 	case "ExcellentCase.compilation":
 		if e.ComplexityRoot.ExcellentCase.Compilation == nil {
@@ -2745,6 +2765,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCivilisationEvent(childComplexity, args["input"].(model.CivilisationEventInput)), true
+	case "Mutation.createDonation":
+		if e.ComplexityRoot.Mutation.CreateDonation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createDonation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateDonation(childComplexity, args["input"].(model.DonationInput)), true
 	case "Mutation.createExcellentCase":
 		if e.ComplexityRoot.Mutation.CreateExcellentCase == nil {
 			break
@@ -2767,6 +2798,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateHonor(childComplexity, args["input"].(model.HonorInput)), true
+	case "Mutation.createPairing":
+		if e.ComplexityRoot.Mutation.CreatePairing == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPairing_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePairing(childComplexity, args["input"].(model.PairingInput)), true
 	case "Mutation.createPerson":
 		if e.ComplexityRoot.Mutation.CreatePerson == nil {
 			break
@@ -2899,6 +2941,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCivilisationEvent(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
+	case "Mutation.deleteDonation":
+		if e.ComplexityRoot.Mutation.DeleteDonation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteDonation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteDonation(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
 	case "Mutation.deleteExcellentCase":
 		if e.ComplexityRoot.Mutation.DeleteExcellentCase == nil {
 			break
@@ -2921,6 +2974,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteHonor(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
+	case "Mutation.deletePairing":
+		if e.ComplexityRoot.Mutation.DeletePairing == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deletePairing_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeletePairing(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
 	case "Mutation.deletePerson":
 		if e.ComplexityRoot.Mutation.DeletePerson == nil {
 			break
@@ -3141,6 +3205,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCivilisationEvent(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.CivilisationEventInput)), true
+	case "Mutation.updateDonation":
+		if e.ComplexityRoot.Mutation.UpdateDonation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateDonation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateDonation(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.DonationInput)), true
 	case "Mutation.updateExcellentCase":
 		if e.ComplexityRoot.Mutation.UpdateExcellentCase == nil {
 			break
@@ -3163,6 +3238,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateHonor(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.HonorInput)), true
+	case "Mutation.updatePairing":
+		if e.ComplexityRoot.Mutation.UpdatePairing == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePairing_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePairing(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.PairingInput)), true
 	case "Mutation.updatePerson":
 		if e.ComplexityRoot.Mutation.UpdatePerson == nil {
 			break
@@ -3357,6 +3443,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Pairing.Unit(childComplexity), true
+	case "Pairing.version":
+		if e.ComplexityRoot.Pairing.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Pairing.Version(childComplexity), true
 
 	case "PairingContentCount.demoPairings":
 		if e.ComplexityRoot.PairingContentCount.DemoPairings == nil {
@@ -5484,11 +5576,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CampaignInput", ec.unmarshalInputCampaignInput),
 			graphql.NewInputUnmarshaler("CivilisationEventFilter", ec.unmarshalInputCivilisationEventFilter),
 			graphql.NewInputUnmarshaler("CivilisationEventInput", ec.unmarshalInputCivilisationEventInput),
+			graphql.NewInputUnmarshaler("DonationInput", ec.unmarshalInputDonationInput),
 			graphql.NewInputUnmarshaler("ExcellentCaseInput", ec.unmarshalInputExcellentCaseInput),
 			graphql.NewInputUnmarshaler("HonorFilter", ec.unmarshalInputHonorFilter),
 			graphql.NewInputUnmarshaler("HonorInput", ec.unmarshalInputHonorInput),
 			graphql.NewInputUnmarshaler("HonorOrder", ec.unmarshalInputHonorOrder),
 			graphql.NewInputUnmarshaler("IndicatorScoreInput", ec.unmarshalInputIndicatorScoreInput),
+			graphql.NewInputUnmarshaler("PairingInput", ec.unmarshalInputPairingInput),
 			graphql.NewInputUnmarshaler("PersonFilter", ec.unmarshalInputPersonFilter),
 			graphql.NewInputUnmarshaler("PersonInput", ec.unmarshalInputPersonInput),
 			graphql.NewInputUnmarshaler("PracticeActivityFilter", ec.unmarshalInputPracticeActivityFilter),
@@ -5596,7 +5690,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "article.graphqls" "auth.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "schema.graphqls" "summary.graphqls" "units.graphqls" "volunteer.graphqls"
+//go:embed "article.graphqls" "auth.graphqls" "donations.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "schema.graphqls" "summary.graphqls" "units.graphqls" "volunteer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5610,6 +5704,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "article.graphqls", Input: sourceData("article.graphqls"), BuiltIn: false},
 	{Name: "auth.graphqls", Input: sourceData("auth.graphqls"), BuiltIn: false},
+	{Name: "donations.graphqls", Input: sourceData("donations.graphqls"), BuiltIn: false},
 	{Name: "figures.graphqls", Input: sourceData("figures.graphqls"), BuiltIn: false},
 	{Name: "honors.graphqls", Input: sourceData("honors.graphqls"), BuiltIn: false},
 	{Name: "import.graphqls", Input: sourceData("import.graphqls"), BuiltIn: false},
@@ -6035,6 +6130,8 @@ func (ec *executionContext) childFields_Donation(ctx context.Context, field grap
 		return ec.fieldContext_Donation_description(ctx, field)
 	case "demo":
 		return ec.fieldContext_Donation_demo(ctx, field)
+	case "version":
+		return ec.fieldContext_Donation_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Donation", field.Name)
 }
@@ -6373,6 +6470,8 @@ func (ec *executionContext) childFields_Pairing(ctx context.Context, field graph
 		return ec.fieldContext_Pairing_demo(ctx, field)
 	case "contents":
 		return ec.fieldContext_Pairing_contents(ctx, field)
+	case "version":
+		return ec.fieldContext_Pairing_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Pairing", field.Name)
 }
@@ -7385,6 +7484,20 @@ func (ec *executionContext) field_Mutation_createCivilisationEvent_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createDonation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DonationInput, error) {
+			return ec.unmarshalNDonationInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐDonationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createExcellentCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7405,6 +7518,20 @@ func (ec *executionContext) field_Mutation_createHonor_args(ctx context.Context,
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.HonorInput, error) {
 			return ec.unmarshalNHonorInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐHonorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPairing_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PairingInput, error) {
+			return ec.unmarshalNPairingInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐPairingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7629,6 +7756,28 @@ func (ec *executionContext) field_Mutation_deleteCivilisationEvent_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteDonation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteExcellentCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7652,6 +7801,28 @@ func (ec *executionContext) field_Mutation_deleteExcellentCase_args(ctx context.
 }
 
 func (ec *executionContext) field_Mutation_deleteHonor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deletePairing_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -8121,6 +8292,36 @@ func (ec *executionContext) field_Mutation_updateCivilisationEvent_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateDonation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DonationInput, error) {
+			return ec.unmarshalNDonationInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐDonationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateExcellentCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8173,6 +8374,36 @@ func (ec *executionContext) field_Mutation_updateHonor_args(ctx context.Context,
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.HonorInput, error) {
 			return ec.unmarshalNHonorInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐHonorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePairing_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PairingInput, error) {
+			return ec.unmarshalNPairingInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐPairingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12683,6 +12914,29 @@ func (ec *executionContext) fieldContext_Donation_demo(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Donation", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Donation_version(ctx context.Context, field graphql.CollectedField, obj *db.Donation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Donation_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Donation_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Donation", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ExcellentCase_id(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15769,6 +16023,270 @@ func (ec *executionContext) fieldContext_Mutation_deleteCivilisationEvent(ctx co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createDonation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createDonation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateDonation(ctx, fc.Args["input"].(model.DonationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Donation) graphql.Marshaler {
+			return ec.marshalNDonation2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDonation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createDonation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Donation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createDonation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateDonation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateDonation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateDonation(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.DonationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Donation) graphql.Marshaler {
+			return ec.marshalNDonation2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDonation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateDonation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Donation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateDonation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteDonation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteDonation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteDonation(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.DeletedRecord) graphql.Marshaler {
+			return ec.marshalNDeletedRecord2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDeletedRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteDonation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletedRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteDonation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPairing(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPairing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePairing(ctx, fc.Args["input"].(model.PairingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Pairing) graphql.Marshaler {
+			return ec.marshalNPairing2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairing(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPairing(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pairing(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPairing_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePairing(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePairing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePairing(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.PairingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Pairing) graphql.Marshaler {
+			return ec.marshalNPairing2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairing(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePairing(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pairing(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePairing_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deletePairing(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deletePairing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeletePairing(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.DeletedRecord) graphql.Marshaler {
+			return ec.marshalNDeletedRecord2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDeletedRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deletePairing(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletedRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deletePairing_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_importRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17646,6 +18164,29 @@ func (ec *executionContext) _Pairing_contents(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Pairing_contents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Pairing", field, true, true, "PairingContent")
+}
+
+func (ec *executionContext) _Pairing_version(ctx context.Context, field graphql.CollectedField, obj *db.Pairing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Pairing_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Pairing_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Pairing", field, false, false, "Int")
 }
 
 func (ec *executionContext) _PairingContentCount_item(ctx context.Context, field graphql.CollectedField, obj *db.PairingContentCount) (ret graphql.Marshaler) {
@@ -27777,6 +28318,97 @@ func UnmarshalCivilisationEventInput(ctx context.Context, raw any) (model.Civili
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDonationInput(ctx context.Context, obj any) (model.DonationInput, error) {
+	var it model.DonationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"campaignId", "unitId", "kind", "amount", "boxes", "batch", "date", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "campaignId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("campaignId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CampaignID = data
+		case "unitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNDonationKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDonationKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNYuan2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐYuan(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "boxes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("boxes"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Boxes = data
+		case "batch":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batch"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Batch = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDonationInput unmarshals raw into the DonationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDonationInput(ctx context.Context, raw any) (model.DonationInput, error) {
+	var out model.DonationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DonationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputExcellentCaseInput(ctx context.Context, obj any) (model.ExcellentCaseInput, error) {
 	var it model.ExcellentCaseInput
 	if obj == nil {
@@ -28149,6 +28781,76 @@ func (ec *executionContext) unmarshalInputIndicatorScoreInput(ctx context.Contex
 func UnmarshalIndicatorScoreInput(ctx context.Context, raw any) (model.IndicatorScoreInput, error) {
 	var out model.IndicatorScoreInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "IndicatorScoreInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPairingInput(ctx context.Context, obj any) (model.PairingInput, error) {
+	var it model.PairingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"unitId", "township", "centerId", "sinceYear", "contents"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "unitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "township":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("township"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Township = data
+		case "centerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("centerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CenterID = data
+		case "sinceYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceYear"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceYear = data
+		case "contents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contents"))
+			data, err := ec.unmarshalOPairingContent2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contents = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPairingInput unmarshals raw into the PairingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPairingInput(ctx context.Context, raw any) (model.PairingInput, error) {
+	var out model.PairingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PairingInput", raw, &out)
 	return out, err
 }
 
@@ -30658,6 +31360,11 @@ func (ec *executionContext) _Donation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "version":
+			out.Values[i] = ec._Donation_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31718,6 +32425,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createDonation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createDonation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateDonation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateDonation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteDonation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteDonation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPairing":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPairing(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatePairing":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePairing(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deletePairing":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deletePairing(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "importRecords":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importRecords(ctx, field)
@@ -32150,6 +32899,11 @@ func (ec *executionContext) _Pairing(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Pairing_contents(ctx, field, obj)
 				})
+		case "version":
+			out.Values[i] = ec._Pairing_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -36063,6 +36817,11 @@ func (ec *executionContext) marshalNDonation2ᚖgithubᚗcomᚋwenmingᚋwenming
 	return ec._Donation(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDonationInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐDonationInput(ctx context.Context, v any) (model.DonationInput, error) {
+	res, err := ec.unmarshalInputDonationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNDonationKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDonationKind(ctx context.Context, v any) (db.DonationKind, error) {
 	var res db.DonationKind
 	err := res.UnmarshalGQL(v)
@@ -36656,6 +37415,11 @@ func (ec *executionContext) marshalNPairingContentCount2ᚖgithubᚗcomᚋwenmin
 		return graphql.Null
 	}
 	return ec._PairingContentCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPairingInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐPairingInput(ctx context.Context, v any) (model.PairingInput, error) {
+	res, err := ec.unmarshalInputPairingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPerson(ctx context.Context, sel ast.SelectionSet, v *db.Person) graphql.Marshaler {
@@ -38341,6 +39105,42 @@ func (ec *executionContext) marshalOPairing2ᚖgithubᚗcomᚋwenmingᚋwenming�
 		return graphql.Null
 	}
 	return ec._Pairing(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPairingContent2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentᚄ(ctx context.Context, v any) ([]db.PairingContent, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]db.PairingContent, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPairingContent2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContent(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPairingContent2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentᚄ(ctx context.Context, sel ast.SelectionSet, v []db.PairingContent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPairingContent2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPerson(ctx context.Context, sel ast.SelectionSet, v *db.Person) graphql.Marshaler {
