@@ -208,7 +208,9 @@ func TestEveryQueryIsTested(t *testing.T) {
 		"auditLog", "deletedRecords", "practiceActivities", "assessments",
 		// The article records, tested in article_api_test.go.
 		"practiceActions", "pairingContentCounts", "wishes", "wishFunnel", "caseCompilations", "excellentCases", "talentPool",
-		"talentMembers", "civilisationEvents"}
+		"talentMembers", "civilisationEvents",
+		// The report's opening summary, tested in summary_api_test.go.
+		"summary"}
 	m := SharedMain(t)
 	r := query[struct {
 		Type struct{ Fields []struct{ Name string } } `json:"__type"`
