@@ -187,9 +187,9 @@ func (m *Server) Handler() http.Handler {
 			MaxAge:         600,
 		}).Handler(api)
 	}
-	mux.Handle("/graphql", m.Auth.RequireSignIn(UploadGuard(m.Config.MaxUploadBytes, gql,
-		LimitBody(m.Config.MaxBodyBytes, gql))))
-	mux.Handle("GET /export/{file}", m.Auth.RequireSignIn(ExportHandler(m.Store)))
+	mux.Handle("/graphql", Compress(m.Auth.RequireSignIn(UploadGuard(m.Config.MaxUploadBytes, gql,
+		LimitBody(m.Config.MaxBodyBytes, gql)))))
+	mux.Handle("GET /export/{file}", Compress(m.Auth.RequireSignIn(ExportHandler(m.Store))))
 	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
 	mux.HandleFunc("POST /auth/login", m.Auth.Login)
 	mux.HandleFunc("POST /auth/logout", m.Auth.Logout)
