@@ -97,3 +97,12 @@ func TestCompression(t *testing.T) {
 		}
 	})
 }
+
+func TestGraphiQLOff(t *testing.T) {
+	m := MustRunMain(t, func(c *mainConfig) { c.GraphiQL = false })
+	res := do(t, http.MethodGet, m.URL()+"/graphiql", nil, nil, "")
+	res.Body.Close()
+	if res.StatusCode != http.StatusNotFound {
+		t.Errorf("--graphiql=false: status %d, want 404", res.StatusCode)
+	}
+}

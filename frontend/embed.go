@@ -75,6 +75,21 @@ func Serve(sub fs.FS) http.Handler {
 	})
 }
 
+// GraphiQL serves the embedded GraphiQL page (the build's graphiql.html entry), whose scripts and editor workers are
+// hashed assets that Handler serves, so that it works with no network beyond this server.
+func GraphiQL() http.Handler {
+	sub, _ := fs.Sub(dist, "dist")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-cache")
+		if _, err := fs.Stat(sub, "graphiql.html"); err != nil {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(placeholder))
+			return
+		}
+		serveFile(w, r, sub, "graphiql.html")
+	})
+}
+
 // isCompressedCopy hides the build's .br and .gz copies, which are served only as encodings of their originals.
 func isCompressedCopy(name string) bool {
 	for _, e := range encodings {

@@ -14,7 +14,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/coder/websocket"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -195,7 +194,7 @@ func (m *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /auth/logout", m.Auth.Logout)
 	mux.HandleFunc("GET /auth/me", m.Auth.Me)
 	if m.Config.GraphiQL {
-		mux.Handle("GET /graphiql", GraphiQLCSP(playground.Handler("文明看板 GraphiQL", "/graphql")))
+		mux.Handle("GET /graphiql", GraphiQLCSP(frontend.GraphiQL()))
 	} else {
 		mux.Handle("/graphiql", http.NotFoundHandler())
 	}
