@@ -15,7 +15,7 @@ import (
 
 // envNames are the environment variables ParseFlags reads.
 var envNames = []string{"WENMING_ADDR", "WENMING_DB", "WENMING_DEMO", "WENMING_CORS_ORIGINS", "WENMING_GRAPHIQL",
-	"WENMING_INTROSPECTION", "WENMING_MAX_BODY_BYTES", "WENMING_MAX_COMPLEXITY", "WENMING_MAX_DEPTH", "WENMING_MAX_TOKENS",
+	"WENMING_INTROSPECTION", "WENMING_MAX_BODY_BYTES", "WENMING_MAX_COMPLEXITY", "WENMING_MAX_DEPTH", "WENMING_MAX_TOKENS", "WENMING_MAX_FIELDS",
 	"WENMING_LOG_LEVEL", "WENMING_LOG_FORMAT"}
 
 // clearEnv unsets every WENMING_ variable for the test, so that the developer's shell cannot leak in;
@@ -108,7 +108,7 @@ func TestParseFlags(t *testing.T) {
 			t.Fatalf("err = %v, want flag.ErrHelp", err)
 		}
 		for _, name := range []string{"addr", "db", "demo", "cors-origins", "graphiql", "introspection", "max-body-bytes",
-			"max-complexity", "max-depth", "max-tokens", "log-level", "log-format"} {
+			"max-complexity", "max-depth", "max-tokens", "max-fields", "log-level", "log-format"} {
 			if !strings.Contains(out.String(), "-"+name+" ") && !strings.Contains(out.String(), "-"+name+"\n") {
 				t.Errorf("help does not mention -%s", name)
 			}

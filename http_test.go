@@ -163,7 +163,9 @@ func TestLimits(t *testing.T) {
 			{"TooDeepThroughInlineFragment", `{ honors(first: 1) { edges { node { ... on Honor { unit { id } } } } } }`, false},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				res := do(t, http.MethodPost, m.URL()+"/graphql", strings.NewReader(mustJSON(t, map[string]any{"query": tc.query})), nil, "application/json")
+				// A limit refuses the request before it runs: 400 under application/graphql-response+json (200 under
+				// application/json, TestSpecStatus).
+				res := do(t, http.MethodPost, m.URL()+"/graphql", strings.NewReader(mustJSON(t, map[string]any{"query": tc.query})), graphQLResponse, "application/json")
 				r := decodeResponse(t, res)
 				if tc.ok {
 					if len(r.Errors) > 0 {
@@ -182,7 +184,7 @@ func TestLimits(t *testing.T) {
 	t.Run("Complexity", func(t *testing.T) {
 		m := MustRunMain(t, func(c *mainConfig) { c.MaxComplexity = 200 })
 		res := do(t, http.MethodPost, m.URL()+"/graphql",
-			strings.NewReader(mustJSON(t, map[string]any{"query": `{ honors(first: 100) { edges { node { unit { honors { id } } } } } }`})), nil, "application/json")
+			strings.NewReader(mustJSON(t, map[string]any{"query": `{ honors(first: 100) { edges { node { unit { honors { id } } } } } }`})), graphQLResponse, "application/json")
 		r := decodeResponse(t, res)
 		wantCode(t, r.Errors, "COMPLEXITY_LIMIT_EXCEEDED")
 		if res.StatusCode < 400 || res.StatusCode >= 500 {

@@ -288,6 +288,53 @@ func TestReplicas(t *testing.T) {
 		}
 	})
 
+	t.Run("RevokeOnAEndsSocketOnB", func(t *testing.T) {
+		// Issue 11, finding 1, across replicas: a token revoked and a session ended through A end the sockets open
+		// on B; B learns of it only from the database, within its principal cache (1 s) and its socket re-check.
+		r := as(t, a.url, cookie, `mutation { createApiToken(name: "replica-ws", scope: WRITE, expiresInDays: 1) { token { id } secret } }`, nil)
+		var d struct {
+			CreateApiToken struct {
+				Token  struct{ ID string }
+				Secret string
+			}
+		}
+		if json.Unmarshal(r.Data, &d); d.CreateApiToken.Secret == "" {
+			t.Fatalf("createApiToken on A: %+v", r.Errors)
+		}
+		tokenSock := openSocket(t, b.url, nil, map[string]any{"Authorization": "Bearer " + d.CreateApiToken.Secret})
+		if r, closed := tokenSock.op(t, `{ viewer { role via } }`, nil); closed || len(r.Errors) > 0 {
+			t.Fatalf("query over B's token socket: closed=%v %+v", closed, r.Errors)
+		}
+		session, res := login(t, a.url, "admin", adminPassword)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("second sign-in on A: %d", res.StatusCode)
+		}
+		sessionSock := openSocket(t, b.url, session, nil)
+		sub := sessionSock.start(t, wsDataChanged, nil)
+		if r, closed := sessionSock.next(t, sub); closed || len(r.Errors) > 0 {
+			t.Fatalf("dataChanged on B: closed=%v %+v", closed, r.Errors)
+		}
+
+		ended := time.Now()
+		if r := as(t, a.url, cookie, `mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, map[string]any{"id": d.CreateApiToken.Token.ID}); len(r.Errors) > 0 {
+			t.Fatalf("revokeApiToken on A: %+v", r.Errors)
+		}
+		res = do(t, http.MethodPost, a.url+"/auth/logout", nil, session, "")
+		res.Body.Close()
+		// B may reuse a caller it looked up for the second of its principal cache (PrincipalTTL on a shared
+		// database); after that, the next operation is refused.
+		time.Sleep(1500 * time.Millisecond)
+		r2, closed := tokenSock.op(t, wsCreateUnit, map[string]any{"n": "副本套接字测试单位"})
+		refused(t, "createUnit on B with a token revoked on A", r2, closed)
+		for _, c := range []struct {
+			what string
+			s    *testSocket
+		}{{"revoked token", tokenSock}, {"logged-out session's dataChanged", sessionSock}} {
+			took := c.s.closedWithin(t, ended, socketCloseDeadline)
+			measured(t, "websocket: B closed the %s socket %s after the change on A (limit %s)", c.what, took.Round(time.Millisecond), socketCloseDeadline)
+		}
+	})
+
 	t.Run("LoginLimiterSharedAcrossReplicas", func(t *testing.T) {
 		// Five wrong passwords spread over A, B, C, A, B are what one replica alone would allow; the sixth, on any
 		// replica, must be refused before the password is checked.

@@ -18,6 +18,7 @@ import (
 	"github.com/wenming/wenming/db/seed"
 	"github.com/wenming/wenming/httpapi"
 	"github.com/wenming/wenming/live"
+	"github.com/wenming/wenming/metrics"
 )
 
 // Config is every setting of the server; cli defines its flags and environment variables.
@@ -35,8 +36,11 @@ type Main struct {
 	Auth *httpapi.Auth
 	// Live watches the data version for the dataChanged subscription.
 	Live *live.Broker
+	// Metrics is this server's Prometheus collectors, nil unless --metrics-addr is set (metrics_server.go).
+	Metrics *metrics.Metrics
 
 	stopLive context.CancelFunc
+	metrics  metricsServer
 
 	server   *http.Server
 	listener net.Listener
@@ -125,6 +129,9 @@ func (m *Main) Run(ctx context.Context) error {
 	liveCtx, stop := context.WithCancel(context.Background())
 	m.stopLive = stop
 	go m.Live.Run(liveCtx)
+	if err := m.runMetrics(); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
 		return err
@@ -161,6 +168,7 @@ func (m *Main) Close() error {
 		}
 		m.server = nil
 	}
+	errs = append(errs, m.closeMetrics())
 	if m.stopLive != nil {
 		m.stopLive()
 		m.stopLive = nil
@@ -177,8 +185,9 @@ func (m *Main) Handler() http.Handler {
 	c := m.Config
 	return (&httpapi.Server{
 		Config: httpapi.Limits{CORSOrigins: c.CORSOrigins, GraphiQL: c.GraphiQL, Introspection: c.Introspection,
-			MaxBodyBytes: c.MaxBodyBytes, MaxUploadBytes: c.MaxUploadBytes, MaxComplexity: c.MaxComplexity, MaxDepth: c.MaxDepth,
-			MaxTokens: c.MaxTokens, BcryptCost: c.BcryptCost},
+			MaxBodyBytes: c.MaxBodyBytes, MaxUploadBytes: c.MaxUploadBytes, MaxUnzippedBytes: c.MaxUnzippedBytes, MaxComplexity: c.MaxComplexity, MaxDepth: c.MaxDepth,
+			MaxTokens: c.MaxTokens, MaxFields: c.MaxFields, BcryptCost: c.BcryptCost},
 		Store: m.Store, Ready: m.Backend.Ping, Auth: m.Auth, Live: m.Live, Log: m.Log,
+		Metrics: m.Metrics,
 	}).Handler()
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/importer"
 )
 
 // Config is every setting of the server; each has a flag and an environment variable.
@@ -37,12 +38,18 @@ type Config struct {
 	MaxBodyBytes   int64
 	// MaxUploadBytes bounds a multipart upload to /graphql (importRecords); other requests keep MaxBodyBytes.
 	MaxUploadBytes int64
-	MaxComplexity  int
-	MaxDepth       int
-	MaxTokens      int
+	// MaxUnzippedBytes bounds what an uploaded XLSX may expand to, against zip bombs.
+	MaxUnzippedBytes int64
+	MaxComplexity    int
+	MaxDepth         int
+	MaxTokens        int
+	// MaxFields bounds the fields of one operation, aliases and expanded fragments counted, before validation.
+	MaxFields      int
 	LogLevel       string
 	LogFormat      string
 	ShutdownPeriod time.Duration
+	// MetricsAddr is the separate listen address of Prometheus /metrics; empty keeps metrics off.
+	MetricsAddr string
 }
 
 // DBEnv names the environment variable of --db, the one database setting every command shares.
@@ -110,8 +117,9 @@ func NewConfig() Config {
 	return Config{
 		Addr: "127.0.0.1:8080", DBPath: DefaultDB, Demo: true, Cache: true, GraphiQL: true, Introspection: true,
 		SessionTTL: 12 * time.Hour, BcryptCost: db.DefaultBcryptCost,
-		MaxBodyBytes: 1 << 20, MaxUploadBytes: 256 << 20, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000,
-		LogLevel: "info", LogFormat: "text", ShutdownPeriod: 10 * time.Second,
+		MaxBodyBytes: 1 << 20, MaxUploadBytes: 256 << 20, MaxUnzippedBytes: importer.DefaultMaxUnzippedBytes, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000,
+		MaxFields: 1000,
+		LogLevel:  "info", LogFormat: "text", ShutdownPeriod: 10 * time.Second,
 	}
 }
 
@@ -134,12 +142,15 @@ func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, err
 	fs.BoolVar(&c.Introspection, "introspection", envBool("WENMING_INTROSPECTION", c.Introspection), "allow schema introspection (env WENMING_INTROSPECTION)")
 	body := fs.Int("max-body-bytes", envInt("WENMING_MAX_BODY_BYTES", int(c.MaxBodyBytes)), "largest request body accepted (env WENMING_MAX_BODY_BYTES)")
 	upload := fs.Int("max-upload-bytes", envInt("WENMING_MAX_UPLOAD_BYTES", int(c.MaxUploadBytes)), "largest import file uploaded to /graphql (env WENMING_MAX_UPLOAD_BYTES)")
+	unzipped := fs.Int("max-xlsx-unzipped-bytes", envInt("WENMING_MAX_XLSX_UNZIPPED_BYTES", int(c.MaxUnzippedBytes)), "largest size an uploaded XLSX may expand to; bigger or more than 100:1 compressed is refused as a zip bomb (env WENMING_MAX_XLSX_UNZIPPED_BYTES)")
 	fs.IntVar(&c.MaxComplexity, "max-complexity", envInt("WENMING_MAX_COMPLEXITY", c.MaxComplexity), "query complexity limit; a connection costs first × its child cost (env WENMING_MAX_COMPLEXITY)")
 	fs.IntVar(&c.MaxDepth, "max-depth", envInt("WENMING_MAX_DEPTH", c.MaxDepth), "query depth limit (env WENMING_MAX_DEPTH)")
+	fs.IntVar(&c.MaxFields, "max-fields", envInt("WENMING_MAX_FIELDS", c.MaxFields), "fields per operation, aliases and expanded fragments counted (env WENMING_MAX_FIELDS)")
 	fs.IntVar(&c.MaxTokens, "max-tokens", envInt("WENMING_MAX_TOKENS", c.MaxTokens), "parser token limit (env WENMING_MAX_TOKENS)")
 	fs.StringVar(&c.LogLevel, "log-level", env("WENMING_LOG_LEVEL", c.LogLevel), "debug, info, warn or error (env WENMING_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", env("WENMING_LOG_FORMAT", c.LogFormat), "text or json (env WENMING_LOG_FORMAT)")
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-period", bad.duration("WENMING_SHUTDOWN_PERIOD", c.ShutdownPeriod), "how long in-flight requests may finish on SIGINT/SIGTERM (env WENMING_SHUTDOWN_PERIOD)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("WENMING_METRICS_ADDR", c.MetricsAddr), "serve Prometheus /metrics on this separate address, e.g. 127.0.0.1:9090, never on --addr (env WENMING_METRICS_ADDR); empty: off")
 	if len(bad) > 0 {
 		return nil, fmt.Errorf("environment: %s", strings.Join(bad, "; "))
 	}
@@ -151,8 +162,12 @@ func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, err
 	}
 	_, c.DemoSet = os.LookupEnv("WENMING_DEMO")
 	fs.Visit(func(f *flag.Flag) { c.DemoSet = c.DemoSet || f.Name == "demo" })
+	if c.MetricsAddr != "" && c.MetricsAddr == c.Addr {
+		return nil, fmt.Errorf("--metrics-addr must differ from --addr, so that metrics never reach the public port")
+	}
 	c.MaxBodyBytes = int64(*body)
 	c.MaxUploadBytes = int64(*upload)
+	c.MaxUnzippedBytes = int64(*unzipped)
 	c.CORSOrigins = nil
 	for _, o := range strings.Split(*origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {

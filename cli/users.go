@@ -102,7 +102,7 @@ func tokenCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		user := fs.String("user", "", "owner's username")
 		name := fs.String("name", "", "what the token is for, e.g. excel-report")
 		scope := fs.String("scope", "READ", "READ or WRITE")
-		days := fs.Int("days", 0, "expire after this many days (0: never)")
+		days := fs.Int("days", 0, fmt.Sprintf("expire after this many days (0: the default %d; at most %d, or %d for an admin's token)", db.DefaultTokenDays, db.MaxTokenDaysNonAdmin, db.MaxTokenDays))
 		d, err := openForCLI(ctx, fs, args)
 		if err != nil {
 			return err
@@ -113,7 +113,7 @@ func tokenCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return err
 		}
 		var expires *int
-		if *days > 0 {
+		if *days != 0 {
 			expires = days
 		}
 		t, secret, err := db.Accounts{Store: d}.IssueToken(cliPrincipal(ctx), u.ID, *name, db.TokenScope(strings.ToUpper(*scope)), expires)
@@ -121,7 +121,7 @@ func tokenCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return cliError(err)
 		}
 		sc := t.Scope
-		fmt.Fprintf(stdout, "token %d created for %s (%s)\n%s\n(shown only this once; send it as: Authorization: Bearer <token>)\n", t.ID, u.Username, sc, secret)
+		fmt.Fprintf(stdout, "token %d created for %s (%s), expires %s\n%s\n(shown only this once; send it as: Authorization: Bearer <token>)\n", t.ID, u.Username, sc, day(t.ExpiresAt), secret)
 		return nil
 	case "revoke":
 		id := fs.Int64("id", 0, "token ID (see wenming token list)")
@@ -136,6 +136,7 @@ func tokenCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintf(stdout, "token %d revoked\n", *id)
 		return nil
 	case "list":
+		noExpiry := fs.Bool("no-expiry", false, "only unrevoked tokens that never expire (made before tokens had to), for review")
 		d, err := openForCLI(ctx, fs, args)
 		if err != nil {
 			return err
@@ -148,6 +149,9 @@ func tokenCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tUSER\tNAME\tSCOPE\tEXPIRES\tLAST USED\tREVOKED")
 		for _, t := range ts {
+			if *noExpiry && (t.ExpiresAt != nil || t.RevokedAt != nil) {
+				continue
+			}
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, strconv.FormatInt(t.UserID, 10), t.Name, t.Scope, day(t.ExpiresAt), day(t.LastUsedAt), day(t.RevokedAt))
 		}
 		return tw.Flush()

@@ -73,12 +73,45 @@ func (a Accounts) SetPassword(ctx context.Context, userID int64, password string
 	return generated, a.Store.SetPassword(ctx, userID, hash)
 }
 
-// MaxTokenDays bounds a token's lifetime.
-const MaxTokenDays = 3650
+// Token lifetimes, in days. A token always expires: DefaultTokenDays when none is asked for, at most
+// MaxTokenDays when its owner is an admin and MaxTokenDaysNonAdmin otherwise. The bound follows the owner's role,
+// not the scope: the owner answers for the token, and an admin's READ token still reads everything an admin may.
+const (
+	DefaultTokenDays     = 90
+	MaxTokenDaysNonAdmin = 365
+	MaxTokenDays         = 3650
+)
+
+// MaxTokenDaysFor is the longest lifetime a token of a user with the role may have.
+func MaxTokenDaysFor(role Role) int {
+	if role == RoleAdmin {
+		return MaxTokenDays
+	}
+	return MaxTokenDaysNonAdmin
+}
+
+// TokensWithoutExpiry lists every user's unrevoked tokens that never expire (made before tokens had to), for an
+// admin to review and revoke. Admins only.
+func (a Accounts) TokensWithoutExpiry(ctx context.Context) ([]*APIToken, error) {
+	if err := Require(ctx, RoleAdmin); err != nil {
+		return nil, err
+	}
+	all, err := a.Store.Tokens(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []*APIToken
+	for _, t := range all {
+		if t.ExpiresAt == nil && t.RevokedAt == nil {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
 
 // IssueToken creates an API token for a user and returns it with its secret, which is shown once and stored only
 // as a hash. Callers issue tokens for themselves (not with a token); admins may issue them for anyone. A viewer's
-// token is read-only. expiresInDays nil means the token never expires.
+// token is read-only. expiresInDays nil means DefaultTokenDays; above MaxTokenDaysFor the owner's role is EINVALID.
 func (a Accounts) IssueToken(ctx context.Context, userID int64, name string, scope TokenScope, expiresInDays *int) (*APIToken, string, error) {
 	if err := Require(ctx, RoleViewer); err != nil {
 		return nil, "", err
@@ -111,13 +144,15 @@ func (a Accounts) IssueToken(ctx context.Context, userID int64, name string, sco
 	}
 	secret := TokenPrefix + NewSecret(24)
 	t := &APIToken{UserID: u.ID, Name: name, Scope: scope, Hash: HashSecret(secret)}
+	days := DefaultTokenDays
 	if expiresInDays != nil {
-		if *expiresInDays < 1 || *expiresInDays > MaxTokenDays {
-			return nil, "", FieldErrorf("expiresInDays", "有效期须在 1 到 %d 天之间", MaxTokenDays)
-		}
-		e := time.Now().Add(time.Duration(*expiresInDays) * 24 * time.Hour)
-		t.ExpiresAt = &e
+		days = *expiresInDays
 	}
+	if max := MaxTokenDaysFor(u.Role); days < 1 || days > max {
+		return nil, "", FieldErrorf("expiresInDays", "有效期须在 1 到 %d 天之间（%s角色的令牌最多 %d 天）", max, roleZh[u.Role], max)
+	}
+	e := time.Now().Add(time.Duration(days) * 24 * time.Hour)
+	t.ExpiresAt = &e
 	if err := a.Store.CreateToken(ctx, t); err != nil {
 		return nil, "", err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/dial"
@@ -87,6 +88,58 @@ func TestAccounts(t *testing.T) {
 			t.Fatalf("0 days: %v", err)
 		}
 	})
+	// The security review's finding 7: a token made without expiresInDays never expired.
+	t.Run("TokenLifetimes", func(t *testing.T) {
+		day := 24 * time.Hour
+		for _, c := range []struct {
+			name string
+			ctx  context.Context
+			user int64
+			days *int
+			want time.Duration // 0: refused with EINVALID on expiresInDays
+		}{
+			{"DefaultNinetyDays", viewerCtx, viewer.ID, nil, 90 * day},
+			{"ViewerAYear", viewerCtx, viewer.ID, intp(365), 365 * day},
+			{"ErrViewerPastAYear", viewerCtx, viewer.ID, intp(366), 0},
+			{"ErrAdminIssuingForAViewerPastAYear", adminCtx, viewer.ID, intp(3650), 0},
+			{"AdminTenYears", adminCtx, admin.ID, intp(3650), 3650 * day},
+			{"ErrAdminPastTenYears", adminCtx, admin.ID, intp(3651), 0},
+			{"ErrNegative", adminCtx, admin.ID, intp(-1), 0},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				tok, _, err := acc.IssueToken(c.ctx, c.user, "lifetime", db.ScopeRead, c.days)
+				if c.want == 0 {
+					if db.ErrorCode(err) != db.EINVALID || db.ErrorField(err) != "expiresInDays" {
+						t.Fatalf("err = %v, want EINVALID on expiresInDays", err)
+					}
+					return
+				}
+				if err != nil || tok.ExpiresAt == nil {
+					t.Fatalf("token %+v, %v; want one that expires", tok, err)
+				}
+				if got := time.Until(*tok.ExpiresAt); got < c.want-time.Minute || got > c.want+time.Minute {
+					t.Fatalf("expires in %v, want %v", got, c.want)
+				}
+			})
+		}
+	})
+	t.Run("TokensWithoutExpiryForAdmins", func(t *testing.T) {
+		legacy := &db.APIToken{UserID: viewer.ID, Name: "legacy", Scope: db.ScopeRead, Hash: "legacy-hash"}
+		if err := d.CreateToken(ctx, legacy); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := acc.TokensWithoutExpiry(viewerCtx); db.ErrorCode(err) != db.EFORBIDDEN {
+			t.Fatalf("viewer listing: %v", err)
+		}
+		list, err := acc.TokensWithoutExpiry(adminCtx)
+		if err != nil || len(list) != 1 || list[0].ID != legacy.ID {
+			t.Fatalf("listed %+v, %v; want only the legacy token", list, err)
+		}
+		d.RevokeToken(ctx, legacy.ID, time.Now())
+		if list, _ := acc.TokensWithoutExpiry(adminCtx); len(list) != 0 {
+			t.Fatalf("a revoked token is still listed: %+v", list)
+		}
+	})
 	t.Run("PasswordsSelfOrAdmin", func(t *testing.T) {
 		if _, err := acc.SetPassword(viewerCtx, admin.ID, "new-password-1"); db.ErrorCode(err) != db.EFORBIDDEN {
 			t.Fatalf("viewer changing the admin's password: %v", err)
@@ -96,3 +149,5 @@ func TestAccounts(t *testing.T) {
 		}
 	})
 }
+
+func intp(n int) *int { return &n }

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -135,6 +136,8 @@ type AuthStore interface {
 	UserByUsername(ctx context.Context, username string) (*User, error)
 	UserByID(ctx context.Context, id int64) (*User, error)
 	Users(ctx context.Context) ([]*User, error)
+	// SetPassword replaces a password hash, ends the user's sessions and revokes their API tokens, atomically: a
+	// reset must lock out whoever knew the old password, and any token they made with it.
 	SetPassword(ctx context.Context, userID int64, hash string) error
 	// SetRole changes a user's role, and their disabled flag when disabled is not nil.
 	SetRole(ctx context.Context, userID int64, role Role, disabled *bool) error
@@ -153,10 +156,18 @@ type AuthStore interface {
 // LoginAttempts keeps sign-in attempts in the database, so that every server sharing it shares one allowance:
 // spreading password guesses over several replicas gains no attempts. Attempts are not data: they bump no version.
 type LoginAttempts interface {
-	// AddLoginAttempt records an attempt under the key at the instant, and forgets attempts older than keep.
+	// AddLoginAttempt records an attempt under the key at the instant, and forgets attempts of the same kind (see
+	// LoginAttemptKind) older than keep, so that kinds kept for a month outlive kinds kept for minutes.
 	AddLoginAttempt(ctx context.Context, key string, at time.Time, keep time.Duration) error
 	// CountLoginAttempts counts the key's attempts since the instant.
 	CountLoginAttempts(ctx context.Context, key string, since time.Time) (int, error)
 	// ClearLoginAttempts forgets the key's attempts (a successful sign-in ends a run of failures).
 	ClearLoginAttempts(ctx context.Context, key string) error
+}
+
+// LoginAttemptKind returns the range [lo, hi) of the keys that share key's kind, the text up to its first colon
+// ("user:…", "ip:…", "known:…"), for a backend to forget old attempts of one kind by range on its key index.
+func LoginAttemptKind(key string) (lo, hi string) {
+	kind, _, _ := strings.Cut(key, ":")
+	return kind + ":", kind + ";"
 }

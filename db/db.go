@@ -52,6 +52,8 @@ type Store interface {
 	LoginAttempts
 	// ArticleStore holds what the article describes beyond the other records (db/article.go).
 	ArticleStore
+	// DonationStore writes donations and pairings (db/donation_write.go).
+	DonationStore
 	// Importer imports spreadsheets; ExportStore streams whole filtered tables (db/import.go).
 	Importer
 	ExportStore

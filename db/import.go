@@ -39,6 +39,8 @@ type ImportRequest struct {
 	Name string
 	// DryRun validates and counts what would change, then rolls back.
 	DryRun bool
+	// MaxUnzippedBytes bounds what an XLSX may expand to, against zip bombs (the importer's default when 0).
+	MaxUnzippedBytes int64
 }
 
 // ImportReport is the outcome of an import: every bad cell with its reason, or the counts of what changed.

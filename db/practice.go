@@ -31,6 +31,7 @@ type Pairing struct {
 	CenterID  *int64
 	SinceYear int
 	Demo      bool
+	Version   int
 }
 
 // PracticeActivity is a civilisation-practice activity a unit held, with its sessions and participants.

@@ -133,6 +133,7 @@ type Donation struct {
 	Date        Date
 	Description string
 	Demo        bool
+	Version     int
 }
 
 // VolunteerProject is a volunteer project or brand such as 义务植树 or "i科普".

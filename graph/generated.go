@@ -77,6 +77,7 @@ type ComplexityRoot struct {
 		ID         func(childComplexity int) int
 		LastUsedAt func(childComplexity int) int
 		Name       func(childComplexity int) int
+		Owner      func(childComplexity int) int
 		RevokedAt  func(childComplexity int) int
 		Scope      func(childComplexity int) int
 	}
@@ -273,6 +274,7 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Unit        func(childComplexity int) int
+		Version     func(childComplexity int) int
 	}
 
 	ExcellentCase struct {
@@ -420,8 +422,10 @@ type ComplexityRoot struct {
 		CreateAssessment        func(childComplexity int, input model.AssessmentInput) int
 		CreateCampaign          func(childComplexity int, input model.CampaignInput) int
 		CreateCivilisationEvent func(childComplexity int, input model.CivilisationEventInput) int
+		CreateDonation          func(childComplexity int, input model.DonationInput) int
 		CreateExcellentCase     func(childComplexity int, input model.ExcellentCaseInput) int
 		CreateHonor             func(childComplexity int, input model.HonorInput) int
+		CreatePairing           func(childComplexity int, input model.PairingInput) int
 		CreatePerson            func(childComplexity int, input model.PersonInput) int
 		CreatePracticeActivity  func(childComplexity int, input model.PracticeActivityInput) int
 		CreatePracticeLink      func(childComplexity int, input model.PracticeLinkInput) int
@@ -434,8 +438,10 @@ type ComplexityRoot struct {
 		DeleteAssessment        func(childComplexity int, id string, expectedVersion *int) int
 		DeleteCampaign          func(childComplexity int, id string, expectedVersion *int) int
 		DeleteCivilisationEvent func(childComplexity int, id string, expectedVersion *int) int
+		DeleteDonation          func(childComplexity int, id string, expectedVersion *int) int
 		DeleteExcellentCase     func(childComplexity int, id string, expectedVersion *int) int
 		DeleteHonor             func(childComplexity int, id string, expectedVersion *int) int
+		DeletePairing           func(childComplexity int, id string, expectedVersion *int) int
 		DeletePerson            func(childComplexity int, id string, expectedVersion *int) int
 		DeletePracticeActivity  func(childComplexity int, id string, expectedVersion *int) int
 		DeletePracticeLink      func(childComplexity int, id string, expectedVersion *int) int
@@ -456,8 +462,10 @@ type ComplexityRoot struct {
 		UpdateAssessment        func(childComplexity int, id string, expectedVersion int, input model.AssessmentInput) int
 		UpdateCampaign          func(childComplexity int, id string, expectedVersion int, input model.CampaignInput) int
 		UpdateCivilisationEvent func(childComplexity int, id string, expectedVersion int, input model.CivilisationEventInput) int
+		UpdateDonation          func(childComplexity int, id string, expectedVersion int, input model.DonationInput) int
 		UpdateExcellentCase     func(childComplexity int, id string, expectedVersion int, input model.ExcellentCaseInput) int
 		UpdateHonor             func(childComplexity int, id string, expectedVersion int, input model.HonorInput) int
+		UpdatePairing           func(childComplexity int, id string, expectedVersion int, input model.PairingInput) int
 		UpdatePerson            func(childComplexity int, id string, expectedVersion int, input model.PersonInput) int
 		UpdatePracticeActivity  func(childComplexity int, id string, expectedVersion int, input model.PracticeActivityInput) int
 		UpdatePracticeLink      func(childComplexity int, id string, expectedVersion int, input model.PracticeLinkInput) int
@@ -495,6 +503,7 @@ type ComplexityRoot struct {
 		SinceYear func(childComplexity int) int
 		Township  func(childComplexity int) int
 		Unit      func(childComplexity int) int
+		Version   func(childComplexity int) int
 	}
 
 	PairingContentCount struct {
@@ -634,7 +643,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APITokens             func(childComplexity int) int
+		APITokens             func(childComplexity int, noExpiry *bool) int
 		AssessmentIndicators  func(childComplexity int, year int) int
 		AssessmentStageStats  func(childComplexity int, fromYear *int, toYear *int) int
 		Assessments           func(childComplexity int, filter *model.AssessmentFilter, first *int, after *string) int
@@ -665,6 +674,7 @@ type ComplexityRoot struct {
 		Rankings              func(childComplexity int, year *int, metric db.RankingMetric, unitKind *string, first *int, order *db.RankingOrder) int
 		Reconciliation        func(childComplexity int) int
 		SourceDocuments       func(childComplexity int) int
+		Summary               func(childComplexity int, fromYear *int, toYear *int, language *db.SummaryLanguage) int
 		TalentMembers         func(childComplexity int, role *db.TalentRole, demo *bool, first *int, after *string) int
 		TalentPool            func(childComplexity int) int
 		Targets               func(childComplexity int, metric *db.ProgressMetric) int
@@ -724,6 +734,38 @@ type ComplexityRoot struct {
 
 	Subscription struct {
 		DataChanged func(childComplexity int) int
+	}
+
+	Summary struct {
+		FromYear        func(childComplexity int) int
+		IncludesDemo    func(childComplexity int) int
+		Language        func(childComplexity int) int
+		Paragraphs      func(childComplexity int) int
+		QuotesPublished func(childComplexity int) int
+		Text            func(childComplexity int) int
+		ToYear          func(childComplexity int) int
+	}
+
+	SummaryFilter struct {
+		FromYear func(childComplexity int) int
+		Kpi      func(childComplexity int) int
+		Metric   func(childComplexity int) int
+		ToYear   func(childComplexity int) int
+	}
+
+	SummaryParagraph struct {
+		Segments func(childComplexity int) int
+		Text     func(childComplexity int) int
+	}
+
+	SummarySegment struct {
+		Demo      func(childComplexity int) int
+		Filter    func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Published func(childComplexity int) int
+		Text      func(childComplexity int) int
+		Unit      func(childComplexity int) int
+		Value     func(childComplexity int) int
 	}
 
 	TalentMember struct {
@@ -937,6 +979,7 @@ type ApiTokenResolver interface {
 
 	CreatedAt(ctx context.Context, obj *db.APIToken) (string, error)
 	ExpiresAt(ctx context.Context, obj *db.APIToken) (*string, error)
+	Owner(ctx context.Context, obj *db.APIToken) (*db.User, error)
 	LastUsedAt(ctx context.Context, obj *db.APIToken) (*string, error)
 	RevokedAt(ctx context.Context, obj *db.APIToken) (*string, error)
 }
@@ -1033,6 +1076,12 @@ type MutationResolver interface {
 	CreateCivilisationEvent(ctx context.Context, input model.CivilisationEventInput) (*db.CivilisationEvent, error)
 	UpdateCivilisationEvent(ctx context.Context, id string, expectedVersion int, input model.CivilisationEventInput) (*db.CivilisationEvent, error)
 	DeleteCivilisationEvent(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
+	CreateDonation(ctx context.Context, input model.DonationInput) (*db.Donation, error)
+	UpdateDonation(ctx context.Context, id string, expectedVersion int, input model.DonationInput) (*db.Donation, error)
+	DeleteDonation(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
+	CreatePairing(ctx context.Context, input model.PairingInput) (*db.Pairing, error)
+	UpdatePairing(ctx context.Context, id string, expectedVersion int, input model.PairingInput) (*db.Pairing, error)
+	DeletePairing(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
 	ImportRecords(ctx context.Context, file graphql.Upload, kind db.ImportKind, dryRun *bool) (*db.ImportReport, error)
 	CreateUnit(ctx context.Context, input model.UnitInput) (*db.Unit, error)
 	UpdateUnit(ctx context.Context, id string, expectedVersion int, input model.UnitInput) (*db.Unit, error)
@@ -1153,11 +1202,12 @@ type QueryResolver interface {
 	CivilisationEvents(ctx context.Context, filter *model.CivilisationEventFilter, first *int, after *string) (*db.CivilisationEventConnection, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Users(ctx context.Context) ([]*db.User, error)
-	APITokens(ctx context.Context) ([]*db.APIToken, error)
+	APITokens(ctx context.Context, noExpiry *bool) ([]*db.APIToken, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*db.AuditEntryConnection, error)
 	DeletedRecords(ctx context.Context, entity *db.Entity, includeRestored *bool, first *int, after *string) (*db.DeletedRecordConnection, error)
 	PracticeActivities(ctx context.Context, filter *model.PracticeActivityFilter, first *int, after *string) (*db.PracticeActivityConnection, error)
 	Assessments(ctx context.Context, filter *model.AssessmentFilter, first *int, after *string) (*db.AssessmentConnection, error)
+	Summary(ctx context.Context, fromYear *int, toYear *int, language *db.SummaryLanguage) (*db.Summary, error)
 }
 type RankingEntryResolver interface {
 	Unit(ctx context.Context, obj *db.RankingEntry) (*db.Unit, error)
@@ -1271,6 +1321,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiToken.Name(childComplexity), true
+	case "ApiToken.owner":
+		if e.ComplexityRoot.ApiToken.Owner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.Owner(childComplexity), true
 	case "ApiToken.revokedAt":
 		if e.ComplexityRoot.ApiToken.RevokedAt == nil {
 			break
@@ -2073,6 +2129,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Donation.Unit(childComplexity), true
+	case "Donation.version":
+		if e.ComplexityRoot.Donation.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Donation.Version(childComplexity), true
 
 	case "ExcellentCase.compilation":
 		if e.ComplexityRoot.ExcellentCase.Compilation == nil {
@@ -2703,6 +2765,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCivilisationEvent(childComplexity, args["input"].(model.CivilisationEventInput)), true
+	case "Mutation.createDonation":
+		if e.ComplexityRoot.Mutation.CreateDonation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createDonation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateDonation(childComplexity, args["input"].(model.DonationInput)), true
 	case "Mutation.createExcellentCase":
 		if e.ComplexityRoot.Mutation.CreateExcellentCase == nil {
 			break
@@ -2725,6 +2798,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateHonor(childComplexity, args["input"].(model.HonorInput)), true
+	case "Mutation.createPairing":
+		if e.ComplexityRoot.Mutation.CreatePairing == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPairing_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePairing(childComplexity, args["input"].(model.PairingInput)), true
 	case "Mutation.createPerson":
 		if e.ComplexityRoot.Mutation.CreatePerson == nil {
 			break
@@ -2857,6 +2941,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCivilisationEvent(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
+	case "Mutation.deleteDonation":
+		if e.ComplexityRoot.Mutation.DeleteDonation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteDonation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteDonation(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
 	case "Mutation.deleteExcellentCase":
 		if e.ComplexityRoot.Mutation.DeleteExcellentCase == nil {
 			break
@@ -2879,6 +2974,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteHonor(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
+	case "Mutation.deletePairing":
+		if e.ComplexityRoot.Mutation.DeletePairing == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deletePairing_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeletePairing(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
 	case "Mutation.deletePerson":
 		if e.ComplexityRoot.Mutation.DeletePerson == nil {
 			break
@@ -3099,6 +3205,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCivilisationEvent(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.CivilisationEventInput)), true
+	case "Mutation.updateDonation":
+		if e.ComplexityRoot.Mutation.UpdateDonation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateDonation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateDonation(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.DonationInput)), true
 	case "Mutation.updateExcellentCase":
 		if e.ComplexityRoot.Mutation.UpdateExcellentCase == nil {
 			break
@@ -3121,6 +3238,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateHonor(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.HonorInput)), true
+	case "Mutation.updatePairing":
+		if e.ComplexityRoot.Mutation.UpdatePairing == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePairing_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePairing(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["input"].(model.PairingInput)), true
 	case "Mutation.updatePerson":
 		if e.ComplexityRoot.Mutation.UpdatePerson == nil {
 			break
@@ -3315,6 +3443,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Pairing.Unit(childComplexity), true
+	case "Pairing.version":
+		if e.ComplexityRoot.Pairing.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Pairing.Version(childComplexity), true
 
 	case "PairingContentCount.demoPairings":
 		if e.ComplexityRoot.PairingContentCount.DemoPairings == nil {
@@ -3899,7 +4033,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Query.APITokens(childComplexity), true
+		args, err := ec.field_Query_apiTokens_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.APITokens(childComplexity, args["noExpiry"].(*bool)), true
 	case "Query.assessmentIndicators":
 		if e.ComplexityRoot.Query.AssessmentIndicators == nil {
 			break
@@ -4186,6 +4325,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SourceDocuments(childComplexity), true
+	case "Query.summary":
+		if e.ComplexityRoot.Query.Summary == nil {
+			break
+		}
+
+		args, err := ec.field_Query_summary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Summary(childComplexity, args["fromYear"].(*int), args["toYear"].(*int), args["language"].(*db.SummaryLanguage)), true
 	case "Query.talentMembers":
 		if e.ComplexityRoot.Query.TalentMembers == nil {
 			break
@@ -4483,6 +4633,130 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.DataChanged(childComplexity), true
+
+	case "Summary.fromYear":
+		if e.ComplexityRoot.Summary.FromYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.FromYear(childComplexity), true
+	case "Summary.includesDemo":
+		if e.ComplexityRoot.Summary.IncludesDemo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.IncludesDemo(childComplexity), true
+	case "Summary.language":
+		if e.ComplexityRoot.Summary.Language == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.Language(childComplexity), true
+	case "Summary.paragraphs":
+		if e.ComplexityRoot.Summary.Paragraphs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.Paragraphs(childComplexity), true
+	case "Summary.quotesPublished":
+		if e.ComplexityRoot.Summary.QuotesPublished == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.QuotesPublished(childComplexity), true
+	case "Summary.text":
+		if e.ComplexityRoot.Summary.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.Text(childComplexity), true
+	case "Summary.toYear":
+		if e.ComplexityRoot.Summary.ToYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Summary.ToYear(childComplexity), true
+
+	case "SummaryFilter.fromYear":
+		if e.ComplexityRoot.SummaryFilter.FromYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryFilter.FromYear(childComplexity), true
+	case "SummaryFilter.kpi":
+		if e.ComplexityRoot.SummaryFilter.Kpi == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryFilter.Kpi(childComplexity), true
+	case "SummaryFilter.metric":
+		if e.ComplexityRoot.SummaryFilter.Metric == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryFilter.Metric(childComplexity), true
+	case "SummaryFilter.toYear":
+		if e.ComplexityRoot.SummaryFilter.ToYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryFilter.ToYear(childComplexity), true
+
+	case "SummaryParagraph.segments":
+		if e.ComplexityRoot.SummaryParagraph.Segments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryParagraph.Segments(childComplexity), true
+	case "SummaryParagraph.text":
+		if e.ComplexityRoot.SummaryParagraph.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryParagraph.Text(childComplexity), true
+
+	case "SummarySegment.demo":
+		if e.ComplexityRoot.SummarySegment.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Demo(childComplexity), true
+	case "SummarySegment.filter":
+		if e.ComplexityRoot.SummarySegment.Filter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Filter(childComplexity), true
+	case "SummarySegment.kind":
+		if e.ComplexityRoot.SummarySegment.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Kind(childComplexity), true
+	case "SummarySegment.published":
+		if e.ComplexityRoot.SummarySegment.Published == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Published(childComplexity), true
+	case "SummarySegment.text":
+		if e.ComplexityRoot.SummarySegment.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Text(childComplexity), true
+	case "SummarySegment.unit":
+		if e.ComplexityRoot.SummarySegment.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Unit(childComplexity), true
+	case "SummarySegment.value":
+		if e.ComplexityRoot.SummarySegment.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummarySegment.Value(childComplexity), true
 
 	case "TalentMember.demo":
 		if e.ComplexityRoot.TalentMember.Demo == nil {
@@ -5302,11 +5576,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CampaignInput", ec.unmarshalInputCampaignInput),
 			graphql.NewInputUnmarshaler("CivilisationEventFilter", ec.unmarshalInputCivilisationEventFilter),
 			graphql.NewInputUnmarshaler("CivilisationEventInput", ec.unmarshalInputCivilisationEventInput),
+			graphql.NewInputUnmarshaler("DonationInput", ec.unmarshalInputDonationInput),
 			graphql.NewInputUnmarshaler("ExcellentCaseInput", ec.unmarshalInputExcellentCaseInput),
 			graphql.NewInputUnmarshaler("HonorFilter", ec.unmarshalInputHonorFilter),
 			graphql.NewInputUnmarshaler("HonorInput", ec.unmarshalInputHonorInput),
 			graphql.NewInputUnmarshaler("HonorOrder", ec.unmarshalInputHonorOrder),
 			graphql.NewInputUnmarshaler("IndicatorScoreInput", ec.unmarshalInputIndicatorScoreInput),
+			graphql.NewInputUnmarshaler("PairingInput", ec.unmarshalInputPairingInput),
 			graphql.NewInputUnmarshaler("PersonFilter", ec.unmarshalInputPersonFilter),
 			graphql.NewInputUnmarshaler("PersonInput", ec.unmarshalInputPersonInput),
 			graphql.NewInputUnmarshaler("PracticeActivityFilter", ec.unmarshalInputPracticeActivityFilter),
@@ -5414,7 +5690,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "article.graphqls" "auth.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "schema.graphqls" "units.graphqls" "volunteer.graphqls"
+//go:embed "article.graphqls" "auth.graphqls" "donations.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "schema.graphqls" "summary.graphqls" "units.graphqls" "volunteer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5428,6 +5704,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "article.graphqls", Input: sourceData("article.graphqls"), BuiltIn: false},
 	{Name: "auth.graphqls", Input: sourceData("auth.graphqls"), BuiltIn: false},
+	{Name: "donations.graphqls", Input: sourceData("donations.graphqls"), BuiltIn: false},
 	{Name: "figures.graphqls", Input: sourceData("figures.graphqls"), BuiltIn: false},
 	{Name: "honors.graphqls", Input: sourceData("honors.graphqls"), BuiltIn: false},
 	{Name: "import.graphqls", Input: sourceData("import.graphqls"), BuiltIn: false},
@@ -5437,6 +5714,7 @@ var sources = []*ast.Source{
 	{Name: "ranking.graphqls", Input: sourceData("ranking.graphqls"), BuiltIn: false},
 	{Name: "records.graphqls", Input: sourceData("records.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
+	{Name: "summary.graphqls", Input: sourceData("summary.graphqls"), BuiltIn: false},
 	{Name: "units.graphqls", Input: sourceData("units.graphqls"), BuiltIn: false},
 	{Name: "volunteer.graphqls", Input: sourceData("volunteer.graphqls"), BuiltIn: false},
 }
@@ -5458,6 +5736,8 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 		return ec.fieldContext_ApiToken_createdAt(ctx, field)
 	case "expiresAt":
 		return ec.fieldContext_ApiToken_expiresAt(ctx, field)
+	case "owner":
+		return ec.fieldContext_ApiToken_owner(ctx, field)
 	case "lastUsedAt":
 		return ec.fieldContext_ApiToken_lastUsedAt(ctx, field)
 	case "revokedAt":
@@ -5850,6 +6130,8 @@ func (ec *executionContext) childFields_Donation(ctx context.Context, field grap
 		return ec.fieldContext_Donation_description(ctx, field)
 	case "demo":
 		return ec.fieldContext_Donation_demo(ctx, field)
+	case "version":
+		return ec.fieldContext_Donation_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Donation", field.Name)
 }
@@ -6188,6 +6470,8 @@ func (ec *executionContext) childFields_Pairing(ctx context.Context, field graph
 		return ec.fieldContext_Pairing_demo(ctx, field)
 	case "contents":
 		return ec.fieldContext_Pairing_contents(ctx, field)
+	case "version":
+		return ec.fieldContext_Pairing_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Pairing", field.Name)
 }
@@ -6544,6 +6828,70 @@ func (ec *executionContext) childFields_SourceDocument(ctx context.Context, fiel
 		return ec.fieldContext_SourceDocument_demo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_Summary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fromYear":
+		return ec.fieldContext_Summary_fromYear(ctx, field)
+	case "toYear":
+		return ec.fieldContext_Summary_toYear(ctx, field)
+	case "language":
+		return ec.fieldContext_Summary_language(ctx, field)
+	case "paragraphs":
+		return ec.fieldContext_Summary_paragraphs(ctx, field)
+	case "text":
+		return ec.fieldContext_Summary_text(ctx, field)
+	case "includesDemo":
+		return ec.fieldContext_Summary_includesDemo(ctx, field)
+	case "quotesPublished":
+		return ec.fieldContext_Summary_quotesPublished(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Summary", field.Name)
+}
+
+func (ec *executionContext) childFields_SummaryFilter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kpi":
+		return ec.fieldContext_SummaryFilter_kpi(ctx, field)
+	case "metric":
+		return ec.fieldContext_SummaryFilter_metric(ctx, field)
+	case "fromYear":
+		return ec.fieldContext_SummaryFilter_fromYear(ctx, field)
+	case "toYear":
+		return ec.fieldContext_SummaryFilter_toYear(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SummaryFilter", field.Name)
+}
+
+func (ec *executionContext) childFields_SummaryParagraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "segments":
+		return ec.fieldContext_SummaryParagraph_segments(ctx, field)
+	case "text":
+		return ec.fieldContext_SummaryParagraph_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SummaryParagraph", field.Name)
+}
+
+func (ec *executionContext) childFields_SummarySegment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_SummarySegment_kind(ctx, field)
+	case "text":
+		return ec.fieldContext_SummarySegment_text(ctx, field)
+	case "value":
+		return ec.fieldContext_SummarySegment_value(ctx, field)
+	case "unit":
+		return ec.fieldContext_SummarySegment_unit(ctx, field)
+	case "filter":
+		return ec.fieldContext_SummarySegment_filter(ctx, field)
+	case "published":
+		return ec.fieldContext_SummarySegment_published(ctx, field)
+	case "demo":
+		return ec.fieldContext_SummarySegment_demo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SummarySegment", field.Name)
 }
 
 func (ec *executionContext) childFields_TalentMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7136,6 +7484,20 @@ func (ec *executionContext) field_Mutation_createCivilisationEvent_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createDonation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DonationInput, error) {
+			return ec.unmarshalNDonationInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐDonationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createExcellentCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7156,6 +7518,20 @@ func (ec *executionContext) field_Mutation_createHonor_args(ctx context.Context,
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.HonorInput, error) {
 			return ec.unmarshalNHonorInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐHonorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPairing_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PairingInput, error) {
+			return ec.unmarshalNPairingInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐPairingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7380,6 +7756,28 @@ func (ec *executionContext) field_Mutation_deleteCivilisationEvent_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteDonation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteExcellentCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7403,6 +7801,28 @@ func (ec *executionContext) field_Mutation_deleteExcellentCase_args(ctx context.
 }
 
 func (ec *executionContext) field_Mutation_deleteHonor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deletePairing_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -7872,6 +8292,36 @@ func (ec *executionContext) field_Mutation_updateCivilisationEvent_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateDonation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DonationInput, error) {
+			return ec.unmarshalNDonationInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐDonationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateExcellentCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7924,6 +8374,36 @@ func (ec *executionContext) field_Mutation_updateHonor_args(ctx context.Context,
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.HonorInput, error) {
 			return ec.unmarshalNHonorInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐHonorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePairing_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PairingInput, error) {
+			return ec.unmarshalNPairingInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐPairingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8183,6 +8663,20 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_apiTokens_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "noExpiry",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["noExpiry"] = arg0
 	return args, nil
 }
 
@@ -8728,6 +9222,36 @@ func (ec *executionContext) field_Query_rankings_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_summary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "fromYear",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromYear"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "toYear",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toYear"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "language",
+		func(ctx context.Context, v any) (*db.SummaryLanguage, error) {
+			return ec.unmarshalOSummaryLanguage2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["language"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_talentMembers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9159,6 +9683,38 @@ func (ec *executionContext) _ApiToken_expiresAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ApiToken_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiToken", field, true, true, "String")
+}
+
+func (ec *executionContext) _ApiToken_owner(ctx context.Context, field graphql.CollectedField, obj *db.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_owner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiToken().Owner(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_owner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiToken",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ApiToken_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *db.APIToken) (ret graphql.Marshaler) {
@@ -12358,6 +12914,29 @@ func (ec *executionContext) fieldContext_Donation_demo(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Donation", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Donation_version(ctx context.Context, field graphql.CollectedField, obj *db.Donation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Donation_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Donation_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Donation", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ExcellentCase_id(ctx context.Context, field graphql.CollectedField, obj *db.ExcellentCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15444,6 +16023,270 @@ func (ec *executionContext) fieldContext_Mutation_deleteCivilisationEvent(ctx co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createDonation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createDonation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateDonation(ctx, fc.Args["input"].(model.DonationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Donation) graphql.Marshaler {
+			return ec.marshalNDonation2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDonation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createDonation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Donation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createDonation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateDonation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateDonation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateDonation(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.DonationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Donation) graphql.Marshaler {
+			return ec.marshalNDonation2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDonation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateDonation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Donation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateDonation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteDonation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteDonation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteDonation(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.DeletedRecord) graphql.Marshaler {
+			return ec.marshalNDeletedRecord2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDeletedRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteDonation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletedRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteDonation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPairing(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPairing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePairing(ctx, fc.Args["input"].(model.PairingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Pairing) graphql.Marshaler {
+			return ec.marshalNPairing2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairing(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPairing(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pairing(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPairing_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePairing(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePairing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePairing(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(int), fc.Args["input"].(model.PairingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Pairing) graphql.Marshaler {
+			return ec.marshalNPairing2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairing(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePairing(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pairing(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePairing_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deletePairing(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deletePairing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeletePairing(ctx, fc.Args["id"].(string), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.DeletedRecord) graphql.Marshaler {
+			return ec.marshalNDeletedRecord2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDeletedRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deletePairing(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletedRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deletePairing_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_importRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17321,6 +18164,29 @@ func (ec *executionContext) _Pairing_contents(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Pairing_contents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Pairing", field, true, true, "PairingContent")
+}
+
+func (ec *executionContext) _Pairing_version(ctx context.Context, field graphql.CollectedField, obj *db.Pairing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Pairing_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Pairing_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Pairing", field, false, false, "Int")
 }
 
 func (ec *executionContext) _PairingContentCount_item(ctx context.Context, field graphql.CollectedField, obj *db.PairingContentCount) (ret graphql.Marshaler) {
@@ -21239,7 +22105,8 @@ func (ec *executionContext) _Query_apiTokens(ctx context.Context, field graphql.
 			return ec.fieldContext_Query_apiTokens(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().APITokens(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().APITokens(ctx, fc.Args["noExpiry"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*db.APIToken) graphql.Marshaler {
@@ -21249,7 +22116,7 @@ func (ec *executionContext) _Query_apiTokens(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_apiTokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_apiTokens(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -21258,6 +22125,17 @@ func (ec *executionContext) fieldContext_Query_apiTokens(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApiToken(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_apiTokens_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -21432,6 +22310,50 @@ func (ec *executionContext) fieldContext_Query_assessments(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_assessments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_summary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Summary(ctx, fc.Args["fromYear"].(*int), fc.Args["toYear"].(*int), fc.Args["language"].(*db.SummaryLanguage))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Summary) graphql.Marshaler {
+			return ec.marshalNSummary2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_summary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Summary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_summary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22169,6 +23091,502 @@ func (ec *executionContext) fieldContext_Subscription_dataChanged(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Summary_fromYear(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_fromYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_fromYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Summary_toYear(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_toYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_toYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Summary_language(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_language(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Language, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.SummaryLanguage) graphql.Marshaler {
+			return ec.marshalNSummaryLanguage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, false, false, "SummaryLanguage")
+}
+
+func (ec *executionContext) _Summary_paragraphs(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_paragraphs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paragraphs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.SummaryParagraph) graphql.Marshaler {
+			return ec.marshalNSummaryParagraph2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryParagraphᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_paragraphs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Summary",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SummaryParagraph(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Summary_text(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, true, false, "String")
+}
+
+func (ec *executionContext) _Summary_includesDemo(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_includesDemo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncludesDemo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_includesDemo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Summary_quotesPublished(ctx context.Context, field graphql.CollectedField, obj *db.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Summary_quotesPublished(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QuotesPublished, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Summary_quotesPublished(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Summary", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SummaryFilter_kpi(ctx context.Context, field graphql.CollectedField, obj *db.SummaryFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryFilter_kpi(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kpi, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryFilter_kpi(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummaryFilter", field, false, false, "String")
+}
+
+func (ec *executionContext) _SummaryFilter_metric(ctx context.Context, field graphql.CollectedField, obj *db.SummaryFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryFilter_metric(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Metric, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryFilter_metric(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummaryFilter", field, false, false, "String")
+}
+
+func (ec *executionContext) _SummaryFilter_fromYear(ctx context.Context, field graphql.CollectedField, obj *db.SummaryFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryFilter_fromYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryFilter_fromYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummaryFilter", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SummaryFilter_toYear(ctx context.Context, field graphql.CollectedField, obj *db.SummaryFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryFilter_toYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryFilter_toYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummaryFilter", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SummaryParagraph_segments(ctx context.Context, field graphql.CollectedField, obj *db.SummaryParagraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryParagraph_segments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Segments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.SummarySegment) graphql.Marshaler {
+			return ec.marshalNSummarySegment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummarySegmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryParagraph_segments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SummaryParagraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SummarySegment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SummaryParagraph_text(ctx context.Context, field graphql.CollectedField, obj *db.SummaryParagraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummaryParagraph_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummaryParagraph_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummaryParagraph", field, true, false, "String")
+}
+
+func (ec *executionContext) _SummarySegment_kind(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.SegmentKind) graphql.Marshaler {
+			return ec.marshalNSegmentKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSegmentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummarySegment", field, false, false, "SegmentKind")
+}
+
+func (ec *executionContext) _SummarySegment_text(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummarySegment", field, false, false, "String")
+}
+
+func (ec *executionContext) _SummarySegment_value(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummarySegment", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SummarySegment_unit(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummarySegment", field, false, false, "String")
+}
+
+func (ec *executionContext) _SummarySegment_filter(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_filter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Filter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.SummaryFilter) graphql.Marshaler {
+			return ec.marshalOSummaryFilter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryFilter(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_filter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SummarySegment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SummaryFilter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SummarySegment_published(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_published(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Published, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.PublishedFigure) graphql.Marshaler {
+			return ec.marshalOPublishedFigure2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPublishedFigure(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_published(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SummarySegment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PublishedFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SummarySegment_demo(ctx context.Context, field graphql.CollectedField, obj *db.SummarySegment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SummarySegment_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SummarySegment_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SummarySegment", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _TalentMember_id(ctx context.Context, field graphql.CollectedField, obj *db.TalentMember) (ret graphql.Marshaler) {
@@ -26900,6 +28318,97 @@ func UnmarshalCivilisationEventInput(ctx context.Context, raw any) (model.Civili
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDonationInput(ctx context.Context, obj any) (model.DonationInput, error) {
+	var it model.DonationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"campaignId", "unitId", "kind", "amount", "boxes", "batch", "date", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "campaignId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("campaignId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CampaignID = data
+		case "unitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNDonationKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDonationKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNYuan2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐYuan(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "boxes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("boxes"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Boxes = data
+		case "batch":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batch"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Batch = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDonationInput unmarshals raw into the DonationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDonationInput(ctx context.Context, raw any) (model.DonationInput, error) {
+	var out model.DonationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DonationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputExcellentCaseInput(ctx context.Context, obj any) (model.ExcellentCaseInput, error) {
 	var it model.ExcellentCaseInput
 	if obj == nil {
@@ -27272,6 +28781,76 @@ func (ec *executionContext) unmarshalInputIndicatorScoreInput(ctx context.Contex
 func UnmarshalIndicatorScoreInput(ctx context.Context, raw any) (model.IndicatorScoreInput, error) {
 	var out model.IndicatorScoreInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "IndicatorScoreInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPairingInput(ctx context.Context, obj any) (model.PairingInput, error) {
+	var it model.PairingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"unitId", "township", "centerId", "sinceYear", "contents"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "unitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "township":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("township"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Township = data
+		case "centerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("centerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CenterID = data
+		case "sinceYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceYear"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceYear = data
+		case "contents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contents"))
+			data, err := ec.unmarshalOPairingContent2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contents = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPairingInput unmarshals raw into the PairingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPairingInput(ctx context.Context, raw any) (model.PairingInput, error) {
+	var out model.PairingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PairingInput", raw, &out)
 	return out, err
 }
 
@@ -28479,6 +30058,12 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ApiToken_expiresAt(ctx, field, obj)
+				})
+		case "owner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiToken_owner(ctx, field, obj)
 				})
 		case "lastUsedAt":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -29775,6 +31360,11 @@ func (ec *executionContext) _Donation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "version":
+			out.Values[i] = ec._Donation_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -30835,6 +32425,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createDonation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createDonation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateDonation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateDonation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteDonation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteDonation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPairing":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPairing(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatePairing":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePairing(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deletePairing":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deletePairing(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "importRecords":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importRecords(ctx, field)
@@ -31267,6 +32899,11 @@ func (ec *executionContext) _Pairing(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Pairing_contents(ctx, field, obj)
 				})
+		case "version":
+			out.Values[i] = ec._Pairing_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32453,6 +34090,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_assessments(ctx, field)
 				})
+		case "summary":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_summary(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -32774,6 +34417,218 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
+}
+
+var summaryImplementors = []string{"Summary"}
+
+func (ec *executionContext) _Summary(ctx context.Context, sel ast.SelectionSet, obj *db.Summary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, summaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Summary")
+		case "fromYear":
+			out.Values[i] = ec._Summary_fromYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toYear":
+			out.Values[i] = ec._Summary_toYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "language":
+			out.Values[i] = ec._Summary_language(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paragraphs":
+			out.Values[i] = ec._Summary_paragraphs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Summary_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "includesDemo":
+			out.Values[i] = ec._Summary_includesDemo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quotesPublished":
+			out.Values[i] = ec._Summary_quotesPublished(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var summaryFilterImplementors = []string{"SummaryFilter"}
+
+func (ec *executionContext) _SummaryFilter(ctx context.Context, sel ast.SelectionSet, obj *db.SummaryFilter) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, summaryFilterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SummaryFilter")
+		case "kpi":
+			out.Values[i] = ec._SummaryFilter_kpi(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "metric":
+			out.Values[i] = ec._SummaryFilter_metric(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromYear":
+			out.Values[i] = ec._SummaryFilter_fromYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toYear":
+			out.Values[i] = ec._SummaryFilter_toYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var summaryParagraphImplementors = []string{"SummaryParagraph"}
+
+func (ec *executionContext) _SummaryParagraph(ctx context.Context, sel ast.SelectionSet, obj *db.SummaryParagraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, summaryParagraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SummaryParagraph")
+		case "segments":
+			out.Values[i] = ec._SummaryParagraph_segments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._SummaryParagraph_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var summarySegmentImplementors = []string{"SummarySegment"}
+
+func (ec *executionContext) _SummarySegment(ctx context.Context, sel ast.SelectionSet, obj *db.SummarySegment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, summarySegmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SummarySegment")
+		case "kind":
+			out.Values[i] = ec._SummarySegment_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._SummarySegment_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._SummarySegment_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unit":
+			out.Values[i] = ec._SummarySegment_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "filter":
+			out.Values[i] = ec._SummarySegment_filter(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "published":
+			out.Values[i] = ec._SummarySegment_published(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "demo":
+			out.Values[i] = ec._SummarySegment_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
 }
 
 var talentMemberImplementors = []string{"TalentMember", "Node"}
@@ -34962,6 +36817,11 @@ func (ec *executionContext) marshalNDonation2ᚖgithubᚗcomᚋwenmingᚋwenming
 	return ec._Donation(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDonationInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐDonationInput(ctx context.Context, v any) (model.DonationInput, error) {
+	res, err := ec.unmarshalInputDonationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNDonationKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDonationKind(ctx context.Context, v any) (db.DonationKind, error) {
 	var res db.DonationKind
 	err := res.UnmarshalGQL(v)
@@ -35557,6 +37417,11 @@ func (ec *executionContext) marshalNPairingContentCount2ᚖgithubᚗcomᚋwenmin
 	return ec._PairingContentCount(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPairingInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐPairingInput(ctx context.Context, v any) (model.PairingInput, error) {
+	res, err := ec.unmarshalInputPairingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPerson(ctx context.Context, sel ast.SelectionSet, v *db.Person) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Person!")
@@ -36019,6 +37884,16 @@ func (ec *executionContext) marshalNScoreComponent2ᚖgithubᚗcomᚋwenmingᚋw
 	return ec._ScoreComponent(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSegmentKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSegmentKind(ctx context.Context, v any) (db.SegmentKind, error) {
+	var res db.SegmentKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSegmentKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSegmentKind(ctx context.Context, sel ast.SelectionSet, v db.SegmentKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSourceDocument2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSourceDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.SourceDocument) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -36055,6 +37930,72 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNSummary2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummary(ctx context.Context, sel ast.SelectionSet, v *db.Summary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Summary!")
+		return graphql.Null
+	}
+	return ec._Summary(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSummaryLanguage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx context.Context, v any) (db.SummaryLanguage, error) {
+	var res db.SummaryLanguage
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSummaryLanguage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx context.Context, sel ast.SelectionSet, v db.SummaryLanguage) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNSummaryParagraph2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryParagraphᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.SummaryParagraph) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSummaryParagraph2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryParagraph(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSummaryParagraph2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryParagraph(ctx context.Context, sel ast.SelectionSet, v *db.SummaryParagraph) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SummaryParagraph!")
+		return graphql.Null
+	}
+	return ec._SummaryParagraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSummarySegment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummarySegmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.SummarySegment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSummarySegment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummarySegment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSummarySegment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummarySegment(ctx context.Context, sel ast.SelectionSet, v *db.SummarySegment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SummarySegment!")
+		return graphql.Null
+	}
+	return ec._SummarySegment(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTalentMember2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentMember(ctx context.Context, sel ast.SelectionSet, v *db.TalentMember) graphql.Marshaler {
@@ -37166,6 +39107,42 @@ func (ec *executionContext) marshalOPairing2ᚖgithubᚗcomᚋwenmingᚋwenming�
 	return ec._Pairing(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOPairingContent2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentᚄ(ctx context.Context, v any) ([]db.PairingContent, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]db.PairingContent, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPairingContent2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContent(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPairingContent2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContentᚄ(ctx context.Context, sel ast.SelectionSet, v []db.PairingContent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPairingContent2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPairingContent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPerson(ctx context.Context, sel ast.SelectionSet, v *db.Person) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -37429,6 +39406,29 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOSummaryFilter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryFilter(ctx context.Context, sel ast.SelectionSet, v *db.SummaryFilter) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SummaryFilter(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSummaryLanguage2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx context.Context, v any) (*db.SummaryLanguage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(db.SummaryLanguage)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSummaryLanguage2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐSummaryLanguage(ctx context.Context, sel ast.SelectionSet, v *db.SummaryLanguage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOTalentRole2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRole(ctx context.Context, v any) (*db.TalentRole, error) {

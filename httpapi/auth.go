@@ -188,9 +188,13 @@ func (a *Auth) RequireSignIn(next http.Handler) http.Handler {
 	})
 }
 
-// sameOrigin accepts requests whose Origin (or, lacking it, Referer) is this server or an allowed origin.
+// sameOrigin accepts requests whose Origin (or, lacking it, Referer) is this server or an allowed origin, and
+// refuses a request without Origin that the browser marks Sec-Fetch-Site: cross-site or same-site.
 func (a *Auth) sameOrigin(r *http.Request) bool {
 	origin := r.Header.Get("Origin")
+	if origin == "" && crossSiteFetch(r) {
+		return false
+	}
 	if origin == "" {
 		ref := r.Header.Get("Referer")
 		if ref == "" {

@@ -12,6 +12,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/wenming/wenming/metrics"
 )
 
 // ResponseCache answers a repeated query from memory while the data version is unchanged. Dashboards and
@@ -151,6 +153,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 		key = c.Scope(ctx) + "\x00" + key
 	}
 	if data, ok := c.lru.Get(key); ok {
+		metrics.CacheLookup(ctx, true)
 		done := false
 		return func(context.Context) *graphql.Response {
 			if done {
@@ -160,6 +163,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 			return &graphql.Response{Data: data}
 		}
 	}
+	metrics.CacheLookup(ctx, false)
 	handler := next(ctx)
 	stored := false
 	return func(ctx context.Context) *graphql.Response {

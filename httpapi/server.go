@@ -2,19 +2,15 @@ package httpapi
 
 import (
 	"context"
-	"errors"
 	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/coder/websocket"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -25,6 +21,7 @@ import (
 	"github.com/wenming/wenming/graph"
 	"github.com/wenming/wenming/graph/model"
 	"github.com/wenming/wenming/live"
+	"github.com/wenming/wenming/metrics"
 	"github.com/wenming/wenming/resolvers"
 )
 
@@ -37,9 +34,13 @@ type Limits struct {
 	Introspection  bool
 	MaxBodyBytes   int64
 	MaxUploadBytes int64
-	MaxComplexity  int
-	MaxDepth       int
-	MaxTokens      int
+	// MaxUnzippedBytes bounds what an uploaded XLSX may expand to (the importer's default when 0).
+	MaxUnzippedBytes int64
+	MaxComplexity    int
+	MaxDepth         int
+	MaxTokens        int
+	// MaxFields bounds the fields of one operation, checked before validation; zero means DefaultMaxFields.
+	MaxFields int
 	// BcryptCost hashes passwords set through the API.
 	BcryptCost int
 }
@@ -56,6 +57,8 @@ type Server struct {
 	// Live feeds the dataChanged subscription; nil turns the subscription into an error.
 	Live *live.Broker
 	Log  *slog.Logger
+	// Metrics counts requests, operations and cache lookups when on (served on its own address); nil is off.
+	Metrics *metrics.Metrics
 }
 
 // GraphQL builds the gqlgen server with its transports, caches and limits.
@@ -63,6 +66,7 @@ func (m *Server) GraphQL() *handler.Server {
 	root := resolvers.New(m.Store)
 	root.BcryptCost = m.Config.BcryptCost
 	root.Live = m.Live
+	root.MaxUnzippedBytes = m.Config.MaxUnzippedBytes
 	cfg := graph.Config{Resolvers: root}
 	// A connection costs first × the cost of one node, so that a page of 100 is 100 times a page of one.
 	conn := func(child int, first *int) int {
@@ -105,18 +109,27 @@ func (m *Server) GraphQL() *handler.Server {
 	cfg.Complexity.Pairing.Contents = list(5)
 
 	srv := handler.New(graph.NewExecutableSchema(cfg))
+	if m.Metrics != nil {
+		srv.Use(m.Metrics.Extension()) // first, so that it sees every operation, cached or refused
+	}
 	srv.AddTransport(m.websocket())
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(SpecGET{TokenLimit: m.Config.MaxTokens})
+	srv.AddTransport(SpecPOST{})
 	// Uploads (importRecords) only: uploadGuard in Handler rejects multipart requests without the custom header.
-	srv.AddTransport(transport.MultipartForm{MaxUploadSize: m.Config.MaxUploadBytes, MaxMemory: 32 << 20})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	// Parts beyond 4 MiB go to a temporary file rather than the heap, so that concurrent uploads keep RSS in budget.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: m.Config.MaxUploadBytes, MaxMemory: 4 << 20})
+	queries := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(queries)
 	srv.SetParserTokenLimit(m.Config.MaxTokens)
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(m.fieldLimit(queries))
 	if m.Config.Introspection {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.Use(IntrospectionOff{})
 	}
+	srv.Use(UploadArgs{})
 	srv.Use(extension.FixedComplexityLimit(m.Config.MaxComplexity))
 	srv.Use(DepthLimit{Max: m.Config.MaxDepth})
 	// Each operation gets its own data-version memo and dataloaders (a WebSocket carries many operations).
@@ -143,36 +156,6 @@ func (m *Server) GraphQL() *handler.Server {
 	return srv
 }
 
-// websocket is the graphql-transport-ws transport of the dataChanged subscription. Browsers authenticate with
-// their session cookie; tools send {"Authorization": "Bearer wm_…"} in connection_init. Only this origin and the
-// CORS allowlist may connect.
-func (m *Server) websocket() transport.Websocket {
-	var hosts []string
-	for _, o := range m.Config.CORSOrigins {
-		if u, err := url.Parse(o); err == nil && u.Host != "" {
-			hosts = append(hosts, u.Host)
-		}
-	}
-	return transport.Websocket{
-		Implementation:        transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: hosts}},
-		KeepAlivePingInterval: 15 * time.Second,
-		InitTimeout:           10 * time.Second,
-		InitFunc: func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
-			if h := payload.Authorization(); h != "" {
-				p, err := m.Auth.TokenPrincipal(ctx, h)
-				if err != nil {
-					return ctx, nil, err
-				}
-				ctx = db.WithPrincipal(ctx, p)
-			}
-			if db.PrincipalFrom(ctx) == nil {
-				return ctx, nil, errors.New("请先登录或提供 API 令牌。Please sign in or send an API token.")
-			}
-			return ctx, nil, nil
-		},
-	}
-}
-
 // Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.
 func (m *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
@@ -186,8 +169,8 @@ func (m *Server) Handler() http.Handler {
 			MaxAge:         600,
 		}).Handler(api)
 	}
-	mux.Handle("/graphql", Compress(m.Auth.RequireSignIn(UploadGuard(m.Config.MaxUploadBytes, gql,
-		LimitBody(m.Config.MaxBodyBytes, gql)))))
+	mux.Handle("/graphql", Compress(NoStore(m.Auth.RequireSignIn(UploadGuard(m.Config.MaxUploadBytes, gql,
+		LimitBody(m.Config.MaxBodyBytes, gql))))))
 	mux.Handle("GET /export/{file}", Compress(m.Auth.RequireSignIn(ExportHandler(m.Store))))
 	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
 	mux.HandleFunc("POST /auth/login", m.Auth.Login)
@@ -211,6 +194,7 @@ func (m *Server) Handler() http.Handler {
 		}
 		io.WriteString(w, "ready\n")
 	})
+	mux.Handle("/metrics", http.NotFoundHandler()) // only on --metrics-addr, never on the public port
 	mux.Handle("/", frontend.Handler())
-	return RequestLog(m.Log, SecurityHeaders(m.Auth.Middleware(mux)))
+	return m.Metrics.Middleware(RequestLog(m.Log, SecurityHeaders(m.Auth.Middleware(mux))))
 }

@@ -29,6 +29,11 @@ func (r *apiTokenResolver) ExpiresAt(ctx context.Context, obj *db.APIToken) (*st
 	return apiTimep(obj.ExpiresAt), nil
 }
 
+// Owner is the resolver for the owner field.
+func (r *apiTokenResolver) Owner(ctx context.Context, obj *db.APIToken) (*db.User, error) {
+	return r.Store.UserByID(ctx, obj.UserID)
+}
+
 // LastUsedAt is the resolver for the lastUsedAt field.
 func (r *apiTokenResolver) LastUsedAt(ctx context.Context, obj *db.APIToken) (*string, error) {
 	return apiTimep(obj.LastUsedAt), nil
@@ -141,7 +146,10 @@ func (r *queryResolver) Users(ctx context.Context) ([]*db.User, error) {
 }
 
 // APITokens is the resolver for the apiTokens field.
-func (r *queryResolver) APITokens(ctx context.Context) ([]*db.APIToken, error) {
+func (r *queryResolver) APITokens(ctx context.Context, noExpiry *bool) ([]*db.APIToken, error) {
+	if deref(noExpiry) {
+		return r.accounts().TokensWithoutExpiry(ctx)
+	}
 	p := db.PrincipalFrom(ctx)
 	if p == nil || p.UserID == 0 {
 		return nil, nil

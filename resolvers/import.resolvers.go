@@ -33,7 +33,7 @@ func (r *mutationResolver) ImportRecords(ctx context.Context, file graphql.Uploa
 	if err != nil {
 		return nil, fmt.Errorf("save upload: %w", err)
 	}
-	rep, err := r.Store.Import(ctx, db.ImportRequest{Kind: kind, Path: tmp.Name(), Name: file.Filename, DryRun: deref(dryRun)})
+	rep, err := r.Store.Import(ctx, db.ImportRequest{Kind: kind, Path: tmp.Name(), Name: file.Filename, DryRun: deref(dryRun), MaxUnzippedBytes: r.MaxUnzippedBytes})
 	if err == nil && rep.Written && rep.Created+rep.Updated > 0 {
 		// Like every other write, a committed import tells open dashboards at once.
 		r.changed(ctx)

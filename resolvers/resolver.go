@@ -32,6 +32,8 @@ type Resolver struct {
 	BcryptCost int
 	// Live feeds the dataChanged subscription.
 	Live *live.Broker
+	// MaxUnzippedBytes bounds what an uploaded XLSX may expand to, against zip bombs (the importer's default when 0).
+	MaxUnzippedBytes int64
 }
 
 // accounts is the account service over the store, at the server's hashing cost.

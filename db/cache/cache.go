@@ -187,7 +187,7 @@ func (s *Store) UnitKinds(ctx context.Context) ([]*db.UnitKindCount, error) {
 // logout, token revocation), so that a principal cache above it (httpapi.Auth) drops what it learned before one.
 func (s *Store) AccountsEpoch() uint64 { return s.accounts.Load() }
 
-// SetPassword replaces a password and ends the user's sessions, then moves AccountsEpoch on.
+// SetPassword replaces a password, ends the user's sessions and revokes their tokens, then moves AccountsEpoch on.
 func (s *Store) SetPassword(ctx context.Context, userID int64, hash string) error {
 	defer s.accounts.Add(1) // after the write, whatever its outcome: a lookup begun before it is not reused
 	return s.Store.SetPassword(ctx, userID, hash)

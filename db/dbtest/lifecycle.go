@@ -249,4 +249,38 @@ func testAuth(t *testing.T, open Opener) {
 		_, err = d.TokenByHash(ctx, "t2", now)
 		assertCode(t, err, db.ENOTFOUND)
 	})
+	t.Run("PasswordResetEndsSessionsAndRevokesTokens", func(t *testing.T) {
+		v := &db.User{Username: "viewer9", Role: db.RoleViewer, PasswordHash: "h9"}
+		if err := d.CreateUser(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+		other, err := d.UserByUsername(ctx, "admin2")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.CreateSession(ctx, v.ID, "s9", now.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		mine := &db.APIToken{UserID: v.ID, Name: "九", Scope: db.ScopeRead, Hash: "t9"}
+		theirs := &db.APIToken{UserID: other.ID, Name: "十", Scope: db.ScopeRead, Hash: "t10"}
+		for _, tok := range []*db.APIToken{mine, theirs} {
+			if err := d.CreateToken(ctx, tok); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := d.SetPassword(ctx, v.ID, "h9-new"); err != nil {
+			t.Fatal(err)
+		}
+		_, err = d.SessionUser(ctx, "s9", now)
+		assertCode(t, err, db.ENOTFOUND)
+		_, err = d.TokenByHash(ctx, "t9", now)
+		assertCode(t, err, db.ENOTFOUND)
+		if got, err := d.TokenByID(ctx, mine.ID); err != nil || got.RevokedAt == nil {
+			t.Fatalf("the user's token after a password reset: %+v, %v; want it listed as revoked", got, err)
+		}
+		if _, err := d.TokenByHash(ctx, "t10", now); err != nil {
+			t.Fatalf("another user's token ended with the reset: %v", err)
+		}
+		assertCode(t, d.SetPassword(ctx, 999999, "x"), db.ENOTFOUND)
+	})
 }

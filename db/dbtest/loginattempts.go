@@ -50,13 +50,26 @@ func testLoginAttempts(t *testing.T, open Opener) {
 			t.Fatalf("another key was cleared: %d", n)
 		}
 	})
-	t.Run("OldAttemptsForgotten", func(t *testing.T) {
+	t.Run("OldAttemptsForgottenByKind", func(t *testing.T) {
+		// A sign-in remembered for a month must outlive the cleaning that failures kept for minutes do.
+		if err := d.AddLoginAttempt(ctx, "known:10.0.0.1|alice", now, 30*24*time.Hour); err != nil {
+			t.Fatal(err)
+		}
 		later := now.Add(2 * time.Hour)
-		if err := d.AddLoginAttempt(ctx, "user:10.0.0.2|carol", later, time.Hour); err != nil {
+		if err := d.AddLoginAttempt(ctx, "ip:10.0.0.2", later, time.Hour); err != nil {
 			t.Fatal(err)
 		}
 		if n := count("ip:10.0.0.1", now.Add(-24*time.Hour)); n != 0 {
 			t.Fatalf("an attempt older than keep survived: %d", n)
+		}
+		if n := count("known:10.0.0.1|alice", now.Add(-24*time.Hour)); n != 1 {
+			t.Fatalf("an attempt of another kind was forgotten: %d", n)
+		}
+		if err := d.AddLoginAttempt(ctx, "known:10.0.0.2|bob", now.Add(31*24*time.Hour), 30*24*time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		if n := count("known:10.0.0.1|alice", now.Add(-24*time.Hour)); n != 0 {
+			t.Fatalf("a known sign-in older than its keep survived: %d", n)
 		}
 	})
 	t.Run("NotData", func(t *testing.T) {

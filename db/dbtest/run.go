@@ -78,6 +78,13 @@ var cases = []struct {
 	{"RecordConnections", testRecordConnections},
 	{"Rollups", testRollups},
 	{"PurgeDemo", testPurgeDemo},
+	// Donations and pairings (db/donation_write.go).
+	{"DonationWrites", testDonationWrites},
+	{"DonationInvalid", testDonationInvalid},
+	{"DonationDemoFlag", testDonationDemoFlag},
+	{"PairingWrites", testPairingWrites},
+	{"PairingInvalid", testPairingInvalid},
+	{"PairingDemoFlag", testPairingDemoFlag},
 	// Imports: all or nothing, the mutations' rules, demo flags.
 	{"Import", testImport},
 	{"ImportSharesTheMutationRules", testImportSharesTheMutationRules},

@@ -40,12 +40,21 @@ type File struct {
 	// headerErrors are problems with the header row; a file with any is not read further.
 	HeaderErrors []*db.ImportError
 	sheet        string
+	// maxUnzipped bounds what the workbook may expand to (DefaultMaxUnzippedBytes when 0).
+	maxUnzipped int64
 }
 
 // Open detects the format of the file at path (XLSX by its zip signature, otherwise CSV in UTF-8 or GB18030),
 // reads its header row and maps the template's columns to it. Problems with the header are listed in
 // HeaderErrors; an unreadable file fails with EINVALID.
-func Open(path string, spec *Spec) (*File, error) {
+func Open(path string, spec *Spec) (*File, error) { return OpenLimited(path, spec, 0) }
+
+// OpenLimited is Open with a bound on what an XLSX may expand to (DefaultMaxUnzippedBytes when maxUnzipped is 0):
+// a workbook past it, or past MaxZipRatio, is refused with EINVALID before anything is unzipped.
+func OpenLimited(path string, spec *Spec, maxUnzipped int64) (*File, error) {
+	if maxUnzipped <= 0 {
+		maxUnzipped = DefaultMaxUnzippedBytes
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open import file: %w", err)
@@ -54,12 +63,15 @@ func Open(path string, spec *Spec) (*File, error) {
 	n, _ := io.ReadFull(fh, magic)
 	fh.Close()
 	magic = magic[:n]
-	f := &File{Path: path, Spec: spec}
+	f := &File{Path: path, Spec: spec, maxUnzipped: maxUnzipped}
 	switch {
 	case n == 0:
 		return nil, fileError("文件为空。")
 	case bytes.HasPrefix(magic, []byte("PK\x03\x04")):
 		f.Format = XLSX
+		if err := checkXLSX(path, maxUnzipped); err != nil {
+			return nil, err
+		}
 	case bytes.HasPrefix(magic, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return nil, fileError("不支持旧版 .xls 文件（或文件已加密）。请在 Excel 中“另存为” .xlsx 后再导入。")
 	case bytes.HasPrefix(magic, []byte("PK")):
@@ -187,7 +199,7 @@ func (f *File) each(fn func(num int, cells []string) error) error {
 }
 
 func (f *File) eachXLSX(fn func(int, []string) error) error {
-	x, err := excelize.OpenFile(f.Path, excelize.Options{UnzipXMLSizeLimit: 16 << 20, UnzipSizeLimit: 1 << 30})
+	x, err := excelize.OpenFile(f.Path, excelize.Options{UnzipXMLSizeLimit: 16 << 20, UnzipSizeLimit: f.limit()})
 	if err != nil {
 		return fileError("无法读取 XLSX 文件：文件已损坏或不是 Excel 工作簿。")
 	}
@@ -224,6 +236,14 @@ func (f *File) eachXLSX(fn func(int, []string) error) error {
 		return fileError("读取工作表出错：文件可能已损坏。")
 	}
 	return nil
+}
+
+// limit is the bound on the workbook's expanded size, also handed to excelize as a second guard.
+func (f *File) limit() int64 {
+	if f.maxUnzipped <= 0 {
+		return DefaultMaxUnzippedBytes
+	}
+	return f.maxUnzipped
 }
 
 func (f *File) eachCSV(fn func(int, []string) error) error {

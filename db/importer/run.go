@@ -10,11 +10,11 @@ import (
 	"github.com/wenming/wenming/db"
 )
 
-// Run imports a spreadsheet through a backend's staging, all or nothing. It reads the file twice: first to validate
+// run imports a spreadsheet through a backend's staging, all or nothing. It reads the file twice: first to validate
 // every row against the catalogue (nothing is written when any row is bad), then, in one transaction, to upsert the
 // rows, matching each to an existing record on its natural key. Memory stays flat however many rows the file holds.
 // A dry run does the second pass too, so that its counts are exact, and rolls back. The caller must be an editor.
-func Run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.ImportReport, error) {
+func run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.ImportReport, error) {
 	if err := db.Require(ctx, db.RoleEditor); err != nil {
 		return nil, err
 	}
@@ -22,7 +22,7 @@ func Run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.Imp
 	if err != nil {
 		return nil, err
 	}
-	f, err := Open(req.Path, spec)
+	f, err := OpenLimited(req.Path, spec, req.MaxUnzippedBytes)
 	if err != nil {
 		return nil, err
 	}

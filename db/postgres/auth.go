@@ -85,8 +85,9 @@ func (d *DB) Users(ctx context.Context) ([]*db.User, error) {
 	return collect(rows, func(r pgx.Rows) (*db.User, error) { return scanUser(r) })
 }
 
-// SetPassword replaces a password hash and ends the user's sessions.
+// SetPassword replaces a password hash, ends the user's sessions and revokes their API tokens, in one transaction.
 func (d *DB) SetPassword(ctx context.Context, userID int64, hash string) error {
+	now := authTime(timeNow())
 	return pgx.BeginFunc(ctx, d.pool, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, hash, userID)
 		if err != nil {
@@ -95,7 +96,10 @@ func (d *DB) SetPassword(ctx context.Context, userID int64, hash string) error {
 		if tag.RowsAffected() == 0 {
 			return db.Errorf(db.ENOTFOUND, "用户不存在")
 		}
-		_, err = tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID)
+		if _, err = tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID); err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL`, now, userID)
 		return err
 	})
 }

@@ -76,7 +76,15 @@ func (d *DB) PublishedFiguresByIDs(ctx context.Context, ids []int64) (map[int64]
 // metricQuery translates a metric into one SQL query over the years ($1 = from, $2 = to, $3 = the metric's
 // argument where it has one).
 func metricQuery(m db.Metric) (string, []any, error) {
+	m, demoOnly := m.SplitDemo()
 	kind, arg := m.Parts()
+	// dc narrows a query to demo records when the metric asks for them (db.Metric.DemoOnly).
+	dc := func(col string) string {
+		if demoOnly {
+			return " AND " + col + ""
+		}
+		return ""
+	}
 	campaign := func(col string) (string, []any) {
 		if arg == db.AllCampaigns {
 			return "true", nil
@@ -100,41 +108,41 @@ func metricQuery(m db.Metric) (string, []any, error) {
 			cond = ` AND r.status = ANY($4)`
 		}
 		return `SELECT coalesce(sum(r.honors), 0) FROM rollup_honor r JOIN honor_categories c ON c.id = r.category_id
-			WHERE r.year BETWEEN $1 AND $2 AND c.code = ANY($3)` + cond, args, nil
+			WHERE r.year BETWEEN $1 AND $2 AND c.code = ANY($3)` + cond + dc("r.demo"), args, nil
 	case "works":
-		return `SELECT count(*) FROM works WHERE year BETWEEN $1 AND $2`, nil, nil
+		return `SELECT count(*) FROM works WHERE year BETWEEN $1 AND $2` + dc("demo"), nil, nil
 	case "volunteers", "hours":
 		cond, args := campaign("campaign_id")
 		col := "sum(volunteers)"
 		if kind == "hours" {
 			col = "round(sum(minutes) / 60.0, 2)"
 		}
-		return `SELECT coalesce(` + col + `, 0) FROM rollup_volunteer_year WHERE year BETWEEN $1 AND $2 AND ` + cond, args, nil
+		return `SELECT coalesce(` + col + `, 0) FROM rollup_volunteer_year WHERE year BETWEEN $1 AND $2 AND ` + cond + dc("demo"), args, nil
 	case "cash", "material", "boxes", "batches", "donors":
 		cond, args := campaign("campaign_id")
 		col := map[string]string{
 			"cash": "sum(CASE WHEN kind = 'CASH' THEN amount ELSE 0 END)", "material": "sum(CASE WHEN kind = 'MATERIAL' THEN amount ELSE 0 END)",
 			"boxes": "sum(boxes)", "batches": "count(DISTINCT batch)", "donors": "count(DISTINCT unit_id)",
 		}[kind]
-		return `SELECT coalesce(` + col + `, 0) FROM donations WHERE year BETWEEN $1 AND $2 AND ` + cond, args, nil
+		return `SELECT coalesce(` + col + `, 0) FROM donations WHERE year BETWEEN $1 AND $2 AND ` + cond + dc("demo"), args, nil
 	case "federation":
 		if arg != "GROUP" && arg != "INDIVIDUAL" {
 			break
 		}
-		return `SELECT count(*) FROM federation_members WHERE joined_year BETWEEN $1 AND $2 AND is_group = $3`, []any{arg == "GROUP"}, nil
+		return `SELECT count(*) FROM federation_members WHERE joined_year BETWEEN $1 AND $2 AND is_group = $3` + dc("demo"), []any{arg == "GROUP"}, nil
 	case "practice":
 		switch arg {
 		case "linked_units":
-			return `SELECT count(DISTINCT unit_id) FROM practice_links WHERE since_year <= $2 AND $1::integer <= $2::integer`, nil, nil
+			return `SELECT count(DISTINCT unit_id) FROM practice_links WHERE since_year <= $2 AND $1::integer <= $2::integer` + dc("demo"), nil, nil
 		case "centers":
 			// Distinct centres that links point to, not catalogue rows; the unidentified placeholder never counts.
 			return `SELECT count(DISTINCT l.center_id) FROM practice_links l JOIN practice_centers c ON c.id = l.center_id
-				WHERE c.identified AND l.since_year <= $2 AND $1::integer <= $2::integer`, nil, nil
+				WHERE c.identified AND l.since_year <= $2 AND $1::integer <= $2::integer` + dc("l.demo"), nil, nil
 		}
 	case "sessions", "participants":
-		return `SELECT coalesce(sum(` + kind + `), 0) FROM rollup_activity WHERE year BETWEEN $1 AND $2 AND kind = $3`, []any{arg}, nil
+		return `SELECT coalesce(sum(` + kind + `), 0) FROM rollup_activity WHERE year BETWEEN $1 AND $2 AND kind = $3` + dc("demo"), []any{arg}, nil
 	case "projects":
-		return `SELECT count(*) FROM volunteer_projects WHERE $1::integer <= $2::integer`, nil, nil
+		return `SELECT count(*) FROM volunteer_projects WHERE $1::integer <= $2::integer` + dc("demo"), nil, nil
 	}
 	return "", nil, db.Errorf(db.EINTERNAL, "unknown metric %q", m)
 }

@@ -3,11 +3,16 @@ package postgres
 import (
 	"context"
 	"time"
+
+	"github.com/wenming/wenming/db"
 )
 
-// AddLoginAttempt records a sign-in attempt and forgets attempts older than keep; attempts bump no data version.
+// AddLoginAttempt records a sign-in attempt and forgets attempts of the same kind older than keep; attempts bump
+// no data version.
 func (d *DB) AddLoginAttempt(ctx context.Context, key string, at time.Time, keep time.Duration) error {
-	if _, err := d.pool.Exec(ctx, `DELETE FROM login_attempts WHERE at < $1`, at.Add(-keep).UnixMilli()); err != nil {
+	// starts_with, not a range: a database collation may order ':' and ';' by other rules than bytes.
+	kind, _ := db.LoginAttemptKind(key)
+	if _, err := d.pool.Exec(ctx, `DELETE FROM login_attempts WHERE at < $1 AND starts_with(key, $2)`, at.Add(-keep).UnixMilli(), kind); err != nil {
 		return err
 	}
 	_, err := d.pool.Exec(ctx, `INSERT INTO login_attempts (key, at) VALUES ($1, $2)`, key, at.UnixMilli())

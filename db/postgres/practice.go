@@ -77,13 +77,13 @@ func (d *DB) pairingsWhere(ctx context.Context, col string, ids []int64) ([]*db.
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := d.pool.Query(ctx, `SELECT id, unit_id, township, center_id, since_year, demo FROM pairings WHERE `+col+` = ANY($1) ORDER BY id`, ids)
+	rows, err := d.pool.Query(ctx, `SELECT id, unit_id, township, center_id, since_year, demo, version FROM pairings WHERE `+col+` = ANY($1) ORDER BY id`, ids)
 	if err != nil {
 		return nil, err
 	}
 	return collect(rows, func(r pgx.Rows) (*db.Pairing, error) {
 		p := &db.Pairing{}
-		return p, r.Scan(&p.ID, &p.UnitID, &p.Township, &p.CenterID, &p.SinceYear, &p.Demo)
+		return p, r.Scan(&p.ID, &p.UnitID, &p.Township, &p.CenterID, &p.SinceYear, &p.Demo, &p.Version)
 	})
 }
 

@@ -329,11 +329,11 @@ func (d *DB) campaigns(ctx context.Context, cond string, args []any) ([]*db.Camp
 	})
 }
 
-const donationCols = `id, campaign_id, unit_id, kind, amount, boxes, batch, donation_date, description, demo`
+const donationCols = `id, campaign_id, unit_id, kind, amount, boxes, batch, donation_date, description, demo, version`
 
 func scanDonation(r pgx.Rows) (*db.Donation, error) {
 	x := &db.Donation{}
-	return x, r.Scan(&x.ID, &x.CampaignID, &x.UnitID, &x.Kind, &x.Amount, &x.Boxes, &x.Batch, &x.Date, &x.Description, &x.Demo)
+	return x, r.Scan(&x.ID, &x.CampaignID, &x.UnitID, &x.Kind, &x.Amount, &x.Boxes, &x.Batch, &x.Date, &x.Description, &x.Demo, &x.Version)
 }
 
 // DonationsByCampaigns loads the donations of several campaigns.

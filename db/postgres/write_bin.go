@@ -155,6 +155,9 @@ func (d *DB) RestoreRecord(ctx context.Context, binID int64) (*db.DeletedRecord,
 					SELECT $1, s.version_year, s.code, s.score
 					FROM jsonb_to_recordset($2::text::jsonb -> 'scores') AS s(version_year integer, code text, score numeric)`, recordID, data)
 			}
+			if fn := restoreChildren[e]; err == nil && fn != nil {
+				err = fn(ctx, tx, recordID, data)
+			}
 		}
 		if err != nil {
 			return restoreError(err)

@@ -71,8 +71,9 @@ func (d *DB) Users(ctx context.Context) ([]*db.User, error) {
 	return collect(rows, func(r *sql.Rows) (*db.User, error) { return scanUser(r) })
 }
 
-// SetPassword replaces a password hash and ends the user's sessions.
+// SetPassword replaces a password hash, ends the user's sessions and revokes their API tokens, in one transaction.
 func (d *DB) SetPassword(ctx context.Context, userID int64, hash string) error {
+	now := timeNow().UTC().Format(timeFormat)
 	return d.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, userID)
 		if err != nil {
@@ -81,7 +82,10 @@ func (d *DB) SetPassword(ctx context.Context, userID int64, hash string) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return db.Errorf(db.ENOTFOUND, "用户不存在")
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
+		if _, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, now, userID)
 		return err
 	})
 }
@@ -245,9 +249,10 @@ func (d *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// AddLoginAttempt records a sign-in attempt and forgets attempts older than keep.
+// AddLoginAttempt records a sign-in attempt and forgets attempts of the same kind older than keep.
 func (d *DB) AddLoginAttempt(ctx context.Context, key string, at time.Time, keep time.Duration) error {
-	if _, err := d.write.ExecContext(ctx, `DELETE FROM login_attempts WHERE at < ?`, at.Add(-keep).UnixMilli()); err != nil {
+	lo, hi := db.LoginAttemptKind(key)
+	if _, err := d.write.ExecContext(ctx, `DELETE FROM login_attempts WHERE key >= ? AND key < ? AND at < ?`, lo, hi, at.Add(-keep).UnixMilli()); err != nil {
 		return err
 	}
 	_, err := d.write.ExecContext(ctx, `INSERT INTO login_attempts (key, at) VALUES (?, ?)`, key, at.UnixMilli())

@@ -78,13 +78,13 @@ func (d *DB) pairingsWhere(ctx context.Context, col string, ids []int64) ([]*db.
 		return nil, nil
 	}
 	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT id, unit_id, township, center_id, since_year, demo FROM pairings WHERE `+col+` IN (`+ph+`) ORDER BY id`, args...)
+	rows, err := d.read.QueryContext(ctx, `SELECT id, unit_id, township, center_id, since_year, demo, version FROM pairings WHERE `+col+` IN (`+ph+`) ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}
 	return collect(rows, func(r *sql.Rows) (*db.Pairing, error) {
 		p := &db.Pairing{}
-		return p, r.Scan(&p.ID, &p.UnitID, &p.Township, &p.CenterID, &p.SinceYear, &p.Demo)
+		return p, r.Scan(&p.ID, &p.UnitID, &p.Township, &p.CenterID, &p.SinceYear, &p.Demo, &p.Version)
 	})
 }
 

@@ -149,6 +149,9 @@ func (d *DB) RestoreRecord(ctx context.Context, binID int64) (*db.DeletedRecord,
 					SELECT ?1, json_extract(value, '$.version_year'), json_extract(value, '$.code'), json_extract(value, '$.score')
 					FROM json_each(?2, '$.scores')`, recordID, data)
 			}
+			if fn := restoreChildren[e]; err == nil && fn != nil {
+				err = fn(ctx, tx, recordID, data)
+			}
 		}
 		if err != nil {
 			return restoreError(err)

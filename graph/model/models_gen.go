@@ -103,6 +103,28 @@ type DataChange struct {
 	At string `json:"at"`
 }
 
+// 捐赠的可写字段。箱数与批次只用于物资；现金金额须大于 0；物资须有价值或箱数；日期须在专项行动起止日期内。
+// What an editor sets on a donation. Boxes and batches are for materials only; cash is at least 1 yuan; materials need a
+// value or boxes; the date must fall within the campaign's dates.
+type DonationInput struct {
+	// 专项行动。Campaign.
+	CampaignID string `json:"campaignId"`
+	// 捐赠单位（可选）。Donating unit, if known.
+	UnitID *string `json:"unitId,omitempty"`
+	// 类型：现金或物资。Cash or materials.
+	Kind db.DonationKind `json:"kind"`
+	// 金额或物资价值（整数元，字符串或整数，0–10000000000）。Amount or value in whole yuan, as a string or an integer.
+	Amount db.Yuan `json:"amount"`
+	// 箱数（物资，0–1000000，默认 0）。Boxes, for materials.
+	Boxes *int `json:"boxes,omitempty"`
+	// 批次（物资，1–1000）。Shipment number, for materials.
+	Batch *int `json:"batch,omitempty"`
+	// 日期。Date.
+	Date db.Date `json:"date"`
+	// 说明。Description.
+	Description *string `json:"description,omitempty"`
+}
+
 // 优秀案例的可写字段。What an editor sets on a case.
 type ExcellentCaseInput struct {
 	// 所属汇编。Compilation.
@@ -182,6 +204,20 @@ type NewAPIToken struct {
 	Token *db.APIToken `json:"token"`
 	// 密钥：请立即保存，之后无法再查看。The secret; save it now, it cannot be shown again.
 	Secret string `json:"secret"`
+}
+
+// 结对帮创的可写字段。What an editor sets on a pairing.
+type PairingInput struct {
+	// 单位。Unit.
+	UnitID string `json:"unitId"`
+	// 乡镇名称（同一单位不可重复）。Township; one pairing per unit and township.
+	Township string `json:"township"`
+	// 所在实践中心（县，可选；演示记录不可填）。County centre, if any; demo pairings cannot name one.
+	CenterID *string `json:"centerId,omitempty"`
+	// 开始年份。Year the pairing began.
+	SinceYear int `json:"sinceYear"`
+	// “四送一助力”内容（整体替换；更新时省略则保留原值，显式 null 清空）。Contents, replaced as a whole. On an update, omitting them keeps the stored ones and an explicit null clears them.
+	Contents graphql.Omittable[[]db.PairingContent] `json:"contents,omitempty"`
 }
 
 // 人物筛选。Filter over people.

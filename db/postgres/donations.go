@@ -1,0 +1,163 @@
+package postgres
+
+// Port of db/sqlite/donations.go: writes of donations and 结对帮创 pairings, with a pairing's 「四送一助力」 contents in
+// its snapshot so that the recycle bin gives them back with it.
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/wenming/wenming/db"
+)
+
+func init() {
+	entityTables[db.EntityDonation] = entityTable{table: "donations", cols: []string{"id", "campaign_id", "unit_id", "kind", "amount", "boxes",
+		"batch", "donation_date", "description", "demo", "version"}}
+	entityTables[db.EntityPairing] = entityTable{table: "pairings", cols: []string{"id", "unit_id", "township", "center_id", "since_year",
+		"demo", "version"},
+		extra: `'contents', (SELECT coalesce(json_agg(c.item ORDER BY ` + contentOrder("c.item") + `), '[]'::json)
+			FROM pairing_contents c WHERE c.pairing_id = pairings.id)`}
+	references[db.EntityPairing] = append(references[db.EntityPairing], reference{"wishes", "pairing_id", "微心愿"})
+	restoreChildren[db.EntityPairing] = func(ctx context.Context, tx pgx.Tx, id int64, data string) error {
+		_, err := tx.Exec(ctx, `INSERT INTO pairing_contents (pairing_id, item)
+			SELECT $1, jsonb_array_elements_text(coalesce($2::text::jsonb -> 'contents', '[]'::jsonb))`, id, data)
+		return err
+	}
+}
+
+// restoreChildren puts back, after a restored record, the child rows its snapshot carries.
+var restoreChildren = map[db.Entity]func(ctx context.Context, tx pgx.Tx, id int64, data string) error{}
+
+// contentOrder is SQL that sorts 「四送一助力」 items in the article's order.
+func contentOrder(col string) string {
+	return `CASE ` + col + ` WHEN 'POLICY' THEN 1 WHEN 'CULTURE' THEN 2 WHEN 'HEALTH' THEN 3 WHEN 'WARMTH' THEN 4 ELSE 5 END`
+}
+
+// checkDonationRefs checks the campaign, that the date falls within its dates, and the unit.
+func checkDonationRefs(ctx context.Context, tx pgx.Tx, in db.DonationFields) error {
+	var name string
+	var start db.Date
+	var end *db.Date
+	err := tx.QueryRow(ctx, `SELECT name_zh, start_date::text, end_date::text FROM campaigns WHERE id = $1`, in.CampaignID).Scan(&name, &start, &end)
+	if isNoRows(err) {
+		return db.FieldErrorf("campaignId", "专项行动不存在：%d", in.CampaignID)
+	} else if err != nil {
+		return err
+	}
+	if err := db.CheckCampaignDate("date", "捐赠日期", in.Date, name, start, end); err != nil {
+		return err
+	}
+	return existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID)
+}
+
+// CreateDonation adds a donation; it is a real record (demo = false).
+func (d *DB) CreateDonation(ctx context.Context, in db.DonationFields) (*db.Donation, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityDonation, func(tx pgx.Tx, id int64) error {
+		if err := checkDonationRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO donations (id, campaign_id, unit_id, kind, amount, boxes, batch, donation_date, description)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, id, in.CampaignID, in.UnitID, in.Kind, int64(in.Amount), in.Boxes, in.Batch, in.Date, in.Description)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.DonationsByIDs)
+}
+
+// UpdateDonation changes a donation; its demo flag stays as it is.
+func (d *DB) UpdateDonation(ctx context.Context, id int64, expected int, in db.DonationFields) (*db.Donation, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityDonation, id, expected, func(tx pgx.Tx) error {
+		if err := checkDonationRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `UPDATE donations SET campaign_id = $1, unit_id = $2, kind = $3, amount = $4, boxes = $5, batch = $6,
+			donation_date = $7, description = $8, version = version + 1 WHERE id = $9`,
+			in.CampaignID, in.UnitID, in.Kind, int64(in.Amount), in.Boxes, in.Batch, in.Date, in.Description, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.DonationsByIDs)
+}
+
+func checkPairingRefs(ctx context.Context, tx pgx.Tx, in db.PairingFields) error {
+	if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+		return err
+	}
+	return existsOpt(ctx, tx, "practice_centers", "centerId", "实践中心", in.CenterID)
+}
+
+// writeContents replaces a pairing's 「四送一助力」 contents in the write's transaction.
+func writeContents(ctx context.Context, tx pgx.Tx, id int64, items []db.PairingContent) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM pairing_contents WHERE pairing_id = $1`, id); err != nil {
+		return err
+	}
+	for _, it := range items {
+		if _, err := tx.Exec(ctx, `INSERT INTO pairing_contents (pairing_id, item) VALUES ($1,$2)`, id, it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CreatePairing adds a pairing with its contents, in one transaction; it is a real record (demo = false).
+func (d *DB) CreatePairing(ctx context.Context, in db.PairingFields) (*db.Pairing, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	id, err := d.create(ctx, db.EntityPairing, func(tx pgx.Tx, id int64) error {
+		if err := checkPairingRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO pairings (id, unit_id, township, center_id, since_year) VALUES ($1,$2,$3,$4,$5)`,
+			id, in.UnitID, in.Township, in.CenterID, in.SinceYear); err != nil {
+			return err
+		}
+		return writeContents(ctx, tx, id, in.Contents)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.PairingsByIDs)
+}
+
+// UpdatePairing changes a pairing and, unless in.KeepContents, replaces its contents; its demo flag stays as it is,
+// and a demo pairing may not be filed under a real centre.
+func (d *DB) UpdatePairing(ctx context.Context, id int64, expected int, in db.PairingFields) (*db.Pairing, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	err := d.update(ctx, db.EntityPairing, id, expected, func(tx pgx.Tx) error {
+		if err := checkPairingRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		var demo bool
+		if err := tx.QueryRow(ctx, `SELECT demo FROM pairings WHERE id = $1`, id).Scan(&demo); err != nil {
+			return err
+		}
+		if err := db.CheckDemoPairingCenter(demo, in.CenterID); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE pairings SET unit_id = $1, township = $2, center_id = $3, since_year = $4, version = version + 1 WHERE id = $5`,
+			in.UnitID, in.Township, in.CenterID, in.SinceYear, id); err != nil {
+			return err
+		}
+		if in.KeepContents {
+			return nil
+		}
+		return writeContents(ctx, tx, id, in.Contents)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return one(ctx, id, d.PairingsByIDs)
+}

@@ -1,0 +1,172 @@
+package httpapi
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/wenming/wenming/db"
+)
+
+// CodeIntrospectionDisabled answers __schema and __type on a server started with --introspection=false.
+const CodeIntrospectionDisabled = "INTROSPECTION_DISABLED"
+
+func init() {
+	errcode.RegisterErrorType(CodeIntrospectionDisabled, errcode.KindProtocol)
+}
+
+// IntrospectionOff refuses introspection with its own code before anything runs, and strips the validator's
+// "Did you mean …?" hints, which would otherwise spell out the schema's field, argument and type names to anyone
+// who guesses near them. Without it gqlgen answers introspection with an uncoded error (INTERNAL_SERVER_ERROR).
+type IntrospectionOff struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+	graphql.ResponseInterceptor
+} = IntrospectionOff{}
+
+// ExtensionName names the extension in gqlgen's registry.
+func (IntrospectionOff) ExtensionName() string { return "IntrospectionOff" }
+
+// Validate accepts any schema.
+func (IntrospectionOff) Validate(graphql.ExecutableSchema) error { return nil }
+
+// MutateOperationContext refuses an operation that selects __schema or __type (__typename stays allowed).
+func (IntrospectionOff) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil || !selectsIntrospection(oc.Operation.SelectionSet, oc.Doc.Fragments, map[string]bool{}) {
+		return nil
+	}
+	err := gqlerror.Errorf("本服务器已关闭结构自省（__schema、__type）。Introspection is disabled on this server.")
+	errcode.Set(err, CodeIntrospectionDisabled)
+	return err
+}
+
+// selectsIntrospection looks for __schema and __type among the root fields, through fragments (the validator
+// allows them on the query root only).
+func selectsIntrospection(set ast.SelectionSet, frags ast.FragmentDefinitionList, seen map[string]bool) bool {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Name == "__schema" || s.Name == "__type" {
+				return true
+			}
+		case *ast.InlineFragment:
+			if selectsIntrospection(s.SelectionSet, frags, seen) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if seen[s.Name] {
+				continue
+			}
+			seen[s.Name] = true
+			if def := frags.ForName(s.Name); def != nil && selectsIntrospection(def.SelectionSet, frags, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// suggestion is the validator's hint at the end of a message: ` Did you mean "hasDemo"?`,
+// ` Did you mean the enum value "X"?`, ` Did you mean to use an inline fragment on "A" or "B"?`.
+var suggestion = regexp.MustCompile(`(?s)\s*Did you mean .*\?\s*$`)
+
+// InterceptResponse strips suggestions from every error of the response, request errors included.
+func (IntrospectionOff) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	if resp == nil {
+		return nil
+	}
+	for i, e := range resp.Errors {
+		if e != nil && suggestion.MatchString(e.Message) {
+			c := *e
+			c.Message = suggestion.ReplaceAllString(e.Message, "")
+			resp.Errors[i] = &c
+		}
+	}
+	return resp
+}
+
+// UploadArgs refuses, before any argument is decoded, an operation that passes something other than an uploaded
+// file to an Upload argument: importRecords sent as JSON would otherwise fail inside gqlgen with an uncoded error
+// (INTERNAL_SERVER_ERROR), even for a viewer. A caller without the right to upload hears that first (every upload
+// in the schema is an import, an editor's right); an editor hears how to send the file.
+type UploadArgs struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = UploadArgs{}
+
+// ExtensionName names the extension in gqlgen's registry.
+func (UploadArgs) ExtensionName() string { return "UploadArgs" }
+
+// Validate accepts any schema.
+func (UploadArgs) Validate(graphql.ExecutableSchema) error { return nil }
+
+// MutateOperationContext checks every Upload argument of the operation's root fields.
+func (UploadArgs) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil || oc.Operation.Operation != ast.Mutation {
+		return nil
+	}
+	field, ok := badUpload(oc.Operation.SelectionSet, oc.Doc.Fragments, oc.Variables, map[string]bool{})
+	if ok {
+		return nil
+	}
+	if err := db.Require(ctx, db.RoleEditor); err != nil {
+		return gqlerror.WrapIfUnwrapped(err)
+	}
+	return gqlerror.WrapIfUnwrapped(db.FieldErrorf(field,
+		"文件须以 multipart/form-data 上传（GraphQL 多部分请求），并带请求头 %s: 1；JSON 请求体不能携带文件。"+
+			"Send the file as a GraphQL multipart request with the %s header; a JSON body cannot carry a file.", UploadHeader, UploadHeader))
+}
+
+// badUpload finds a root field whose Upload argument is not an uploaded file; it returns the argument's name and
+// false, or true when every Upload argument holds a file.
+func badUpload(set ast.SelectionSet, frags ast.FragmentDefinitionList, vars map[string]any, seen map[string]bool) (string, bool) {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			for _, arg := range s.Arguments {
+				if arg.Value == nil || arg.Value.ExpectedType == nil || arg.Value.ExpectedType.Name() != "Upload" {
+					continue
+				}
+				if !isUpload(arg.Value, vars) {
+					return arg.Name, false
+				}
+			}
+		case *ast.InlineFragment:
+			if name, ok := badUpload(s.SelectionSet, frags, vars, seen); !ok {
+				return name, false
+			}
+		case *ast.FragmentSpread:
+			if seen[s.Name] {
+				continue
+			}
+			seen[s.Name] = true
+			if def := frags.ForName(s.Name); def != nil {
+				if name, ok := badUpload(def.SelectionSet, frags, vars, seen); !ok {
+					return name, false
+				}
+			}
+		}
+	}
+	return "", true
+}
+
+// isUpload reports whether an argument's value is a file of the multipart request: only a variable can hold one.
+func isUpload(v *ast.Value, vars map[string]any) bool {
+	if v.Kind != ast.Variable {
+		return false
+	}
+	switch vars[v.Raw].(type) {
+	case graphql.Upload, *graphql.Upload:
+		return true
+	}
+	return false
+}
