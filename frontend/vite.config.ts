@@ -18,6 +18,10 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1200,
     manifest: true,
+    // GraphiQL is an entry of its own, fetched only by /graphiql, so that the dashboard never loads React or Monaco.
+    rollupOptions: {
+      input: { main: 'index.html', graphiql: 'graphiql.html' },
+    },
   },
   server: {
     proxy: {

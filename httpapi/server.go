@@ -11,7 +11,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -170,15 +169,15 @@ func (m *Server) Handler() http.Handler {
 			MaxAge:         600,
 		}).Handler(api)
 	}
-	mux.Handle("/graphql", NoStore(m.Auth.RequireSignIn(UploadGuard(m.Config.MaxUploadBytes, gql,
-		LimitBody(m.Config.MaxBodyBytes, gql)))))
-	mux.Handle("GET /export/{file}", m.Auth.RequireSignIn(ExportHandler(m.Store)))
+	mux.Handle("/graphql", Compress(NoStore(m.Auth.RequireSignIn(UploadGuard(m.Config.MaxUploadBytes, gql,
+		LimitBody(m.Config.MaxBodyBytes, gql))))))
+	mux.Handle("GET /export/{file}", Compress(m.Auth.RequireSignIn(ExportHandler(m.Store))))
 	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
 	mux.HandleFunc("POST /auth/login", m.Auth.Login)
 	mux.HandleFunc("POST /auth/logout", m.Auth.Logout)
 	mux.HandleFunc("GET /auth/me", m.Auth.Me)
 	if m.Config.GraphiQL {
-		mux.Handle("GET /graphiql", GraphiQLCSP(playground.Handler("文明看板 GraphiQL", "/graphql")))
+		mux.Handle("GET /graphiql", GraphiQLCSP(frontend.GraphiQL()))
 	} else {
 		mux.Handle("/graphiql", http.NotFoundHandler())
 	}

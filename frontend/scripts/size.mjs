@@ -20,7 +20,7 @@ function walk(key) {
   seen.add(key)
   for (const i of manifest[key].imports ?? []) walk(i)
 }
-const entry = Object.keys(manifest).find((k) => manifest[k].isEntry)
+const entry = Object.keys(manifest).find((k) => manifest[k].isEntry && k === 'index.html')
 walk(entry)
 const landing = Object.keys(manifest).find((k) => k.endsWith('pages/OverviewPage.vue'))
 if (landing) walk(landing)
