@@ -288,6 +288,10 @@ func TestReplicas(t *testing.T) {
 		}
 	})
 
+	t.Run("VolunteerWriteOnASeenInAggregatesOnB", func(t *testing.T) {
+		volunteerWriteSeenInAggregatesOnB(t, a.url, b.url, cookie, replicaDeadline)
+	})
+
 	t.Run("LoginLimiterSharedAcrossReplicas", func(t *testing.T) {
 		// Five wrong passwords spread over A, B, C, A, B are what one replica alone would allow; the sixth, on any
 		// replica, must be refused before the password is checked.
