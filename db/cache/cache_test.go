@@ -3,7 +3,10 @@ package cache_test
 import (
 	"context"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/cache"
@@ -52,6 +55,91 @@ func TestCacheFollowsDataVersion(t *testing.T) {
 		}
 		if got := count(); got != before-1 {
 			t.Fatalf("count after write = %d, want %d", got, before-1)
+		}
+	})
+}
+
+// slowStore holds every HonorStats call until release closes, and counts the calls.
+type slowStore struct {
+	db.Store
+	calls   atomic.Int32
+	release chan struct{}
+}
+
+func (s *slowStore) HonorStats(ctx context.Context, g []db.HonorDimension, f db.HonorCriteria) ([]*db.HonorBucket, error) {
+	s.calls.Add(1)
+	<-s.release
+	return s.Store.HonorStats(ctx, g, f)
+}
+
+// TestConcurrentMissesComputeOnce checks that callers missing the same answer at the same versions share one
+// computation, that a caller who gives up does not fail the others, and that new versions compute again.
+func TestConcurrentMissesComputeOnce(t *testing.T) {
+	ctx := context.Background()
+	d, err := dial.Open(ctx, filepath.Join(t.TempDir(), "cache.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	ds, err := seed.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Load(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	slow := &slowStore{Store: d, release: make(chan struct{})}
+	c := cache.New(slow, d, 100)
+	const callers = 8
+	var wg sync.WaitGroup
+	errs := make(chan error, callers)
+	// One caller gives up while the computation runs.
+	gone, cancel := context.WithCancel(ctx)
+	for i := range callers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cctx := ctx
+			if i == 0 {
+				cctx = gone
+			}
+			_, err := c.HonorStats(cctx, nil, db.HonorCriteria{})
+			if i != 0 {
+				errs <- err
+			}
+		}()
+	}
+	for slow.calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(20 * time.Millisecond) // let the others join the computation under way
+	cancel()
+	close(slow.release)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("a waiting caller failed: %v", err)
+		}
+	}
+	t.Run("OneComputation", func(t *testing.T) {
+		if n := slow.calls.Load(); n != 1 {
+			t.Fatalf("%d concurrent misses computed %d times, want 1", callers, n)
+		}
+		if s := c.Shared(); s != callers-1 {
+			t.Fatalf("shared = %d, want %d", s, callers-1)
+		}
+	})
+	t.Run("NewVersionComputesAgain", func(t *testing.T) {
+		editor := db.WithPrincipal(ctx, &db.Principal{UserID: 1, Username: "admin", Role: db.RoleAdmin, Via: "session"})
+		if _, err := d.CreateHonor(editor, db.HonorFields{CategoryCode: ds.Categories[0].Code, UnitID: &ds.Units[0].ID, Year: 2023}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.HonorStats(ctx, nil, db.HonorCriteria{}); err != nil {
+			t.Fatal(err)
+		}
+		if n := slow.calls.Load(); n != 2 {
+			t.Fatalf("store asked %d times after an honour was written, want 2", n)
 		}
 	})
 }
