@@ -39,8 +39,9 @@ func main() {
 	dur := flag.Duration("duration", 2*time.Second, "duration of each attack")
 	reuse := flag.Bool("reuse", false, "reuse seeded SQLite databases in bench/tmp when present")
 	flag.StringVar(&pgParams, "pg-params", "", "parameters added to the PostgreSQL DSN, e.g. pool_max_conns=16")
-	flag.BoolVar(&mixedOnly, "mixed-only", false, "run only the mixed-load row (reads at c=16 while an editor writes 20 records/s) at scale 1, print it, leave the results file alone")
+	flag.BoolVar(&mixedOnly, "mixed-only", false, "run only the mixed-load row (reads at c=16 while an editor writes 20 records/s) at scale 1, and put it in results.md's table of mixed-load runs under --label")
 	flag.DurationVar(&mixedDuration, "mixed-duration", 10*time.Second, "duration of the mixed-load row")
+	flag.StringVar(&mixedLabel, "label", "this worktree", "with --mixed-only: the row's name in results.md's table of mixed-load runs")
 	flag.StringVar(&prebuilt, "bin", "", "measure this wenming binary instead of building the worktree (e.g. main's, for a before/after pair)")
 	flag.Parse()
 	if *scales == "" {
@@ -221,7 +222,8 @@ func run(out, backend, scaleList string, dur time.Duration, reuse bool) error {
 				return err
 			}
 			fmt.Print(markdownMixed(report.mixed))
-			return nil
+			prev, _ := os.ReadFile(out)
+			return os.WriteFile(out, []byte(mergeMixed(string(prev), mixedLabel, report.mixed[0].mixedRow(mixedLabel))), 0o644)
 		}
 
 		floors, err := measureFloors(ctx, dbPath)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -275,4 +276,73 @@ func runMixed(rep *report, bin, dbPath, url string, queries []query, scale float
 	}
 	rep.mixed = append(rep.mixed, r)
 	return nil
+}
+
+// mixedLabel names a --mixed-only row in results.md's table of mixed-load runs (e.g. "before (main 7d57eb8)").
+var mixedLabel string
+
+// mixedSection is the key of results.md's section of labelled mixed-load runs, which full runs keep as it is.
+const mixedSection = "mixed"
+
+// loadAverage is the machine's one-minute load average when a row was measured: on a shared machine it explains
+// more of a row than the code does.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	return strings.Fields(string(b))[0]
+}
+
+// mixedRow is one labelled row of the mixed-load table.
+func (r mixedResult) mixedRow(label string) string {
+	return fmt.Sprintf("| %s | %s | %s | %s | %d | %.0f | %s | %s | %s | %d | %d | %d | %s | %s |", label, time.Now().UTC().Format("2006-01-02 15:04"),
+		loadAverage(), r.duration, r.requests, r.rps, ms(r.p50), ms(r.p95), ms(r.p99), r.errors, r.writes, r.writeErrors, ms(r.writeP50), ms(r.writeP99))
+}
+
+const mixedIntro = "## Reads under writes (`go run ./bench --mixed-only --label L [--bin B]`)\n\n" +
+	"Reads at c=16, round-robin over the overview page (3 ops), overview KPIs, progress (10 series), honorStats, volunteerStats and " +
+	"rankings top+bottom 10, on the scale-1 SQLite database, while an editor's WRITE token creates 20 volunteer records a second " +
+	"through `createVolunteerRecord` (each in its own request; a write is counted as an error when 8 are already waiting). " +
+	"`--bin` measures another build (main's, for the before row) on the same database copy and machine state. The target is " +
+	"p99 ≤ 50 ms. *load* is the machine's one-minute load average at the end of the row (2 cores, shared with other work).\n\n" +
+	"| build | measured (UTC) | load | duration | read requests | read req/s | p50 ms | p95 ms | p99 ms | read errors | writes | write errors | write p50 ms | write p99 ms |\n" +
+	"|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+
+// mergeMixed puts a labelled row into results.md's mixed-load section, replacing the row of the same label.
+func mergeMixed(prev, label, row string) string {
+	start, end := fmt.Sprintf(sectionStart, mixedSection), fmt.Sprintf(sectionEnd, mixedSection)
+	var rows []string
+	before, after := prev, ""
+	if i := strings.Index(prev, start); i >= 0 {
+		if j := strings.Index(prev[i:], end); j >= 0 {
+			for _, line := range strings.Split(prev[i+len(start):i+j], "\n") {
+				if strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "| build ") && !strings.HasPrefix(line, "| "+label+" |") {
+					rows = append(rows, line)
+				}
+			}
+			before, after = prev[:i], prev[i+j+len(end):]
+		}
+	}
+	rows = append(rows, row)
+	section := start + "\n" + mixedIntro + strings.Join(rows, "\n") + "\n" + end
+	if after == "" && before == prev {
+		// No section yet: it goes before the first backend's.
+		if k := strings.Index(prev, "<!-- bench:"); k >= 0 {
+			return prev[:k] + section + "\n\n" + prev[k:]
+		}
+		return strings.TrimRight(prev, "\n") + "\n\n" + section + "\n"
+	}
+	return before + section + after
+}
+
+// keepMixed returns results.md's mixed-load section as it is, for a full run to carry over.
+func keepMixed(prev string) string {
+	start, end := fmt.Sprintf(sectionStart, mixedSection), fmt.Sprintf(sectionEnd, mixedSection)
+	if i := strings.Index(prev, start); i >= 0 {
+		if j := strings.Index(prev[i:], end); j >= 0 {
+			return prev[i : i+j+len(end)]
+		}
+	}
+	return ""
 }
