@@ -7,12 +7,12 @@ package cache
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
-	"golang.org/x/sync/singleflight"
 
 	"github.com/wenming/wenming/db"
 )
@@ -34,9 +34,11 @@ type Store struct {
 	lru  *lru.Cache[string, any]
 	hits atomic.Int64
 	miss atomic.Int64
-	// shared counts the misses that waited for another caller's computation of the same answer.
+	// shared counts the misses answered by another caller's computation.
 	shared atomic.Int64
-	flight singleflight.Group
+	// mu guards running: the computation under way for each answer (method and arguments, without versions).
+	mu      sync.Mutex
+	running map[string]*flight
 	// accounts is AccountsEpoch.
 	accounts atomic.Uint64
 }
@@ -44,14 +46,14 @@ type Store struct {
 // New wraps s with a cache of at most size answers.
 func New(s db.Store, v Versioner, size int) *Store {
 	c, _ := lru.New[string, any](size)
-	return &Store{Store: s, v: v, lru: c}
+	return &Store{Store: s, v: v, lru: c, running: map[string]*flight{}}
 }
 
 // Stats reports cache hits and misses, for the benchmark and logs; a miss that shared another's computation counts
 // as a miss.
 func (s *Store) Stats() (hits, misses int64) { return s.hits.Load(), s.miss.Load() }
 
-// Shared reports how many misses waited for a computation another caller had begun, rather than computing again.
+// Shared reports how many misses were answered by a computation another caller ran, rather than computing again.
 func (s *Store) Shared() int64 { return s.shared.Load() }
 
 type memoKey struct{}
@@ -103,10 +105,38 @@ func (s *Store) version(ctx context.Context) (db.Versions, error) {
 	return m.ver, m.err
 }
 
+// flight is one computation of an answer, which the misses that arrive meanwhile wait for.
+type flight struct {
+	// ver is the versions read before the computation began: its answer is at least that new.
+	ver  db.Versions
+	done chan struct{}
+	val  any
+	err  error
+}
+
+// covers reports whether an answer computed after reading w is current for a caller that read v: every domain the
+// answer reads is at least as new. Versions only grow (a restored database goes back: restart after a restore, as
+// the README says).
+func covers(w, v db.Versions, reads db.DomainSet) bool {
+	for _, d := range reads.List() {
+		if w.Of[d] < v.Of[d] {
+			return false
+		}
+	}
+	return true
+}
+
 // cached returns the answer for (method, args) at the current versions of the domains it reads, computing it on a
 // miss. The versions are read before the computation, so an answer is never stored under versions newer than the
-// data it saw. Concurrent misses for the same key (answer and versions) share one computation; it runs without
-// the first caller's cancellation, so that a client going away does not fail the others waiting on it.
+// data it saw.
+//
+// At most one computation of an answer runs at a time. A miss waits for the one under way and takes its answer
+// when that computation read versions at least as new as the caller's; otherwise it waits for it to end, and the
+// first such waiter computes again after reading the versions afresh, for itself and every caller queued behind
+// it. So while writes come faster than a computation takes, an answer is computed back to back, once at a time,
+// rather than once per write and caller; and every caller still gets an answer that includes every write it could
+// have seen. A computation runs without its caller's cancellation, so that a client going away does not fail the
+// others waiting on it.
 func cached[T any](ctx context.Context, s *Store, method string, reads db.DomainSet, args any, compute func(ctx context.Context) (T, error)) (T, error) {
 	var zero T
 	ver, err := s.version(ctx)
@@ -117,34 +147,85 @@ func cached[T any](ctx context.Context, s *Store, method string, reads db.Domain
 	if err != nil {
 		return compute(ctx)
 	}
-	key := method + "\x00" + string(b) + "\x00" + ver.Key(reads)
-	if v, ok := s.lru.Get(key); ok {
+	base := method + "\x00" + string(b) + "\x00"
+	if v, ok := s.lru.Get(base + ver.Key(reads)); ok {
 		s.hits.Add(1)
 		return v.(T), nil
 	}
 	s.miss.Add(1)
-	ch := s.flight.DoChan(key, func() (any, error) {
-		if v, ok := s.lru.Get(key); ok { // stored by a computation that ended between our Get and DoChan
-			return v, nil
+	waited := false
+	for {
+		start := ver
+		if waited {
+			// Read afresh, so that the next computation is new enough for every caller queued behind the last one.
+			fresh, err := s.v.DataVersions(ctx)
+			if err != nil {
+				return zero, err
+			}
+			if covers(fresh, ver, reads) {
+				start = fresh
+			}
 		}
-		v, err := compute(context.WithoutCancel(ctx))
-		if err == nil {
-			s.lru.Add(key, v)
-		}
-		return v, err
-	})
-	select {
-	case r := <-ch:
-		if r.Shared {
+		s.mu.Lock()
+		// Under mu: a computation stores its answer before it leaves running, so a caller that finds neither an
+		// answer (at versions at least as new as its own) nor a computation here must compute.
+		if v, ok := s.lru.Get(base + start.Key(reads)); ok {
+			s.mu.Unlock()
 			s.shared.Add(1)
+			return v.(T), nil
 		}
-		if r.Err != nil {
-			return zero, r.Err
+		if f := s.running[base]; f != nil {
+			s.mu.Unlock()
+			select {
+			case <-f.done:
+			case <-ctx.Done():
+				return zero, ctx.Err()
+			}
+			if covers(f.ver, ver, reads) {
+				s.shared.Add(1)
+				if f.err != nil {
+					return zero, f.err
+				}
+				return f.val.(T), nil
+			}
+			waited = true
+			continue
 		}
-		return r.Val.(T), nil
-	case <-ctx.Done():
-		return zero, ctx.Err()
+		f := &flight{ver: start, done: make(chan struct{})}
+		s.running[base] = f
+		s.mu.Unlock()
+		s.run(ctx, base, reads, f, func(ctx context.Context) (any, error) { return compute(ctx) })
+		if f.err != nil {
+			return zero, f.err
+		}
+		return f.val.(T), nil
 	}
+}
+
+// run computes f, stores a good answer under its versions, and releases its waiters, whatever happens (a panic
+// too: the waiters get an error, and the panic goes on to the server's recover function).
+func (s *Store) run(ctx context.Context, base string, reads db.DomainSet, f *flight, compute func(context.Context) (any, error)) {
+	defer func() {
+		if r := recover(); r != nil {
+			f.err = fmt.Errorf("cache: computation panicked: %v", r)
+			s.finish(base, f)
+			panic(r)
+		}
+		s.finish(base, f)
+	}()
+	f.val, f.err = compute(context.WithoutCancel(ctx))
+	if f.err == nil {
+		s.lru.Add(base+f.ver.Key(reads), f.val)
+	}
+}
+
+func (s *Store) finish(base string, f *flight) {
+	s.mu.Lock()
+	if s.running[base] == f {
+		delete(s.running, base)
+	}
+	s.mu.Unlock()
+	close(f.done)
 }
 
 // What each cached read depends on, reviewed against the SQL of both backends. Measure, Progress and DatasetInfo
