@@ -40,6 +40,7 @@ func main() {
 	reuse := flag.Bool("reuse", false, "reuse seeded SQLite databases in bench/tmp when present")
 	flag.StringVar(&pgParams, "pg-params", "", "parameters added to the PostgreSQL DSN, e.g. pool_max_conns=16")
 	flag.BoolVar(&mixedOnly, "mixed-only", false, "run only the mixed-load row (reads at c=16 while an editor writes 20 records/s) at scale 1, and put it in results.md's table of mixed-load runs under --label")
+	flag.IntVar(&mixedWritesPerSecond, "mixed-writes", 20, "writes a second beside the mixed-load reads (0: the reads alone, for reference)")
 	flag.DurationVar(&mixedDuration, "mixed-duration", 10*time.Second, "duration of the mixed-load row")
 	flag.StringVar(&mixedLabel, "label", "this worktree", "with --mixed-only: the row's name in results.md's table of mixed-load runs")
 	flag.StringVar(&prebuilt, "bin", "", "measure this wenming binary instead of building the worktree (e.g. main's, for a before/after pair)")

@@ -15,12 +15,12 @@ import (
 	vegeta "github.com/tsenart/vegeta/v12/lib"
 )
 
-// mixedReaders and mixedWritesPerSecond are the issue's mixed load: the dashboard's reads at c=16 while an editor
-// writes 20 records a second, each write moving the data version.
-const (
-	mixedReaders         = 16
-	mixedWritesPerSecond = 20
-)
+// mixedReaders is the issue's mixed load: the dashboard's reads at c=16 while an editor writes mixedWritesPerSecond
+// records a second (20; --mixed-writes 0 gives the same reads without writes, the machine's reference).
+const mixedReaders = 16
+
+// mixedWritesPerSecond is the editor's write rate.
+var mixedWritesPerSecond = 20
 
 // mixedResult is the mixed-load row: the reads' figures, and how many writes went through beside them.
 type mixedResult struct {
@@ -134,7 +134,11 @@ func mixedLoad(url, writeAuth string, queries []query, dur time.Duration) (mixed
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		tick := time.NewTicker(time.Second / mixedWritesPerSecond)
+		if mixedWritesPerSecond <= 0 {
+			<-stop
+			return
+		}
+		tick := time.NewTicker(time.Second / time.Duration(mixedWritesPerSecond))
 		defer tick.Stop()
 		// Each record gets its own (unit, day): the natural key forbids two on one day for one unit and method.
 		for i := 0; ; i++ {
@@ -303,7 +307,8 @@ func (r mixedResult) mixedRow(label string) string {
 const mixedIntro = "## Reads under writes (`go run ./bench --mixed-only --label L [--bin B]`)\n\n" +
 	"Reads at c=16, round-robin over the overview page (3 ops), overview KPIs, progress (10 series), honorStats, volunteerStats and " +
 	"rankings top+bottom 10, on the scale-1 SQLite database, while an editor's WRITE token creates 20 volunteer records a second " +
-	"through `createVolunteerRecord` (each in its own request; a write is counted as an error when 8 are already waiting). " +
+	"through `createVolunteerRecord` (each in its own request; a write is counted as an error when 8 are already waiting; " +
+	"`--mixed-writes 0` gives the same reads alone, the machine's reference). " +
 	"`--bin` measures another build (main's, for the before row) on the same database copy and machine state. The target is " +
 	"p99 ≤ 50 ms. *load* is the machine's one-minute load average at the end of the row (2 cores, shared with other work).\n\n" +
 	"| build | measured (UTC) | load | duration | read requests | read req/s | p50 ms | p95 ms | p99 ms | read errors | writes | write errors | write p50 ms | write p99 ms |\n" +
