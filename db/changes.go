@@ -12,8 +12,6 @@ import (
 type ChangeSource interface {
 	// DataVersion reads the version every write bumps.
 	DataVersion(ctx context.Context) (int64, error)
-	// DataVersions reads the data version with every domain's version, in one snapshot.
-	DataVersions(ctx context.Context) (Versions, error)
 	// WatchChanges sends the data version whenever it may have changed (at least once per interval), until ctx ends
 	// and the channel closes.
 	WatchChanges(ctx context.Context, interval time.Duration) <-chan int64
