@@ -48,7 +48,11 @@ func TestMergeMixed(t *testing.T) {
 		}
 	})
 	t.Run("SameLabelReplaces", func(t *testing.T) {
+		out := strings.Replace(out, "| before | x |\n", "| before | x |\n\nA note on the machine.\n", 1)
 		again := mergeMixed(mergeMixed(out, "after", "| after | y |"), "before", "| before | z |")
+		if !strings.Contains(again, "| after | y |\n| before | z |\n\nA note on the machine.\n<!-- /bench:mixed -->") {
+			t.Fatalf("rows or note misplaced:\n%s", again)
+		}
 		if strings.Contains(again, "| before | x |") || !strings.Contains(again, "| before | z |") || !strings.Contains(again, "| after | y |") ||
 			strings.Count(again, "<!-- bench:mixed -->") != 1 {
 			t.Fatalf("merge:\n%s", again)

@@ -317,20 +317,32 @@ const mixedIntro = "## Reads under writes (`go run ./bench --mixed-only --label 
 // mergeMixed puts a labelled row into results.md's mixed-load section, replacing the row of the same label.
 func mergeMixed(prev, label, row string) string {
 	start, end := fmt.Sprintf(sectionStart, mixedSection), fmt.Sprintf(sectionEnd, mixedSection)
-	var rows []string
+	var rows, notes []string
 	before, after := prev, ""
 	if i := strings.Index(prev, start); i >= 0 {
 		if j := strings.Index(prev[i:], end); j >= 0 {
+			inTable := false
 			for _, line := range strings.Split(prev[i+len(start):i+j], "\n") {
-				if strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "| build ") && !strings.HasPrefix(line, "| "+label+" |") {
-					rows = append(rows, line)
+				switch {
+				case strings.HasPrefix(line, "| build "):
+					inTable = true
+				case strings.HasPrefix(line, "|"):
+					if inTable && !strings.HasPrefix(line, "|---") && !strings.HasPrefix(line, "| "+label+" |") {
+						rows = append(rows, line)
+					}
+				case inTable:
+					notes = append(notes, line) // what a reader wrote under the table stays
 				}
 			}
 			before, after = prev[:i], prev[i+j+len(end):]
 		}
 	}
 	rows = append(rows, row)
-	section := start + "\n" + mixedIntro + strings.Join(rows, "\n") + "\n" + end
+	tail := strings.TrimSpace(strings.Join(notes, "\n"))
+	if tail != "" {
+		tail = "\n" + tail + "\n"
+	}
+	section := start + "\n" + mixedIntro + strings.Join(rows, "\n") + "\n" + tail + end
 	if after == "" && before == prev {
 		// No section yet: it goes before the first backend's.
 		if k := strings.Index(prev, "<!-- bench:"); k >= 0 {
