@@ -354,6 +354,10 @@ func TestReplicas(t *testing.T) {
 		measured(t, "limiter: wrong passwords over three replicas answered %s", strings.Join(got, " "))
 	})
 
+	t.Run("VolunteerWriteOnASeenInAggregatesOnB", func(t *testing.T) {
+		volunteerWriteSeenInAggregatesOnB(t, a.url, b.url, cookie, replicaDeadline)
+	})
+
 	t.Run("KillOneReplicaUnderLoad", func(t *testing.T) {
 		body := probeBody("负载")
 		load := startLoad(lb, cookie, body, loadConcurrency)

@@ -76,9 +76,9 @@ func (m *Main) Open(ctx context.Context) error {
 		// told about, instead of reading it once per request.
 		var ver cache.Versioner = b
 		if cv, ok := b.(interface {
-			CachedVersion(context.Context) (int64, error)
+			CachedVersions(context.Context) (db.Versions, error)
 		}); ok {
-			ver = cache.VersionFunc(cv.CachedVersion)
+			ver = cache.VersionFunc(cv.CachedVersions)
 		}
 		m.Store = cache.New(b, ver, 4096)
 	}

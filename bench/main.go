@@ -39,6 +39,11 @@ func main() {
 	dur := flag.Duration("duration", 2*time.Second, "duration of each attack")
 	reuse := flag.Bool("reuse", false, "reuse seeded SQLite databases in bench/tmp when present")
 	flag.StringVar(&pgParams, "pg-params", "", "parameters added to the PostgreSQL DSN, e.g. pool_max_conns=16")
+	flag.BoolVar(&mixedOnly, "mixed-only", false, "run only the mixed-load row (reads at c=16 while an editor writes 20 records/s) at scale 1, and put it in results.md's table of mixed-load runs under --label")
+	flag.IntVar(&mixedWritesPerSecond, "mixed-writes", 20, "writes a second beside the mixed-load reads (0: the reads alone, for reference)")
+	flag.DurationVar(&mixedDuration, "mixed-duration", 10*time.Second, "duration of the mixed-load row")
+	flag.StringVar(&mixedLabel, "label", "this worktree", "with --mixed-only: the row's name in results.md's table of mixed-load runs")
+	flag.StringVar(&prebuilt, "bin", "", "measure this wenming binary instead of building the worktree (e.g. main's, for a before/after pair)")
 	flag.Parse()
 	if *scales == "" {
 		*scales = "0.1,1,3"
@@ -147,9 +152,16 @@ func run(out, backend, scaleList string, dur time.Duration, reuse bool) error {
 		return err
 	}
 	bin, _ := filepath.Abs("bench/tmp/wenming")
-	fmt.Println("building", bin)
-	if b, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, b)
+	if prebuilt != "" {
+		bin = prebuilt
+	} else {
+		fmt.Println("building", bin)
+		if b, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+			return fmt.Errorf("go build: %v\n%s", err, b)
+		}
+	}
+	if mixedOnly {
+		scaleList = "1"
 	}
 	queries, err := dashboardQueries()
 	if err != nil {
@@ -204,6 +216,16 @@ func run(out, backend, scaleList string, dur time.Duration, reuse bool) error {
 		}
 		report.startups = append(report.startups, startup{scale, srv.ready})
 		fmt.Printf("scale %g: server ready in %s\n", scale, srv.ready.Round(time.Millisecond))
+		if mixedOnly {
+			err := runMixed(report, bin, dbPath, srv.url, queries, scale)
+			srv.stop()
+			if err != nil {
+				return err
+			}
+			fmt.Print(markdownMixed(report.mixed))
+			prev, _ := os.ReadFile(out)
+			return os.WriteFile(out, []byte(mergeMixed(string(prev), mixedLabel, report.mixed[0].mixedRow(mixedLabel))), 0o644)
+		}
 
 		floors, err := measureFloors(ctx, dbPath)
 		if err != nil {
@@ -235,6 +257,12 @@ func run(out, backend, scaleList string, dur time.Duration, reuse bool) error {
 			pg.scale = scale
 			report.paging = append(report.paging, pg)
 			fmt.Printf("  paging honours: %d pages, %d rows, p50 %s p99 %s, complete=%v\n", pg.pages, pg.rows, pg.p50, pg.p99, pg.complete)
+		}
+		if scale == 1 {
+			if err := runMixed(report, bin, dbPath, srv.url, queries, scale); err != nil {
+				srv.stop()
+				return err
+			}
 		}
 		rss := srv.peakRSS()
 		report.rss = append(report.rss, rssLine{scale, rss})
@@ -470,6 +498,7 @@ type report struct {
 	results           []result
 	paging            []paging
 	rss               []rssLine
+	mixed             []mixedResult
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f", float64(d.Microseconds())/1000) }
@@ -518,6 +547,7 @@ func (r *report) markdown() string {
 		fmt.Fprintf(&b, "| %g | %s | %d | %d | %.0f | %s | %s | %s | %d | %s | %s | %s |\n", x.scale, x.query, x.concurrency, x.requests, x.rps,
 			ms(x.p50), ms(x.p95), ms(x.p99), x.errors, floor, uncached, ratio)
 	}
+	b.WriteString(markdownMixed(r.mixed))
 	b.WriteString("\n### Paging through all honours (first: 100)\n\n| scale | pages | rows seen | totalCount | complete | p50 ms | p99 ms | wall |\n|---|---|---|---|---|---|---|---|\n")
 	for _, p := range r.paging {
 		fmt.Fprintf(&b, "| %g | %d | %d | %d | %v | %s | %s | %s |\n", p.scale, p.pages, p.rows, p.total, p.complete, ms(p.p50), ms(p.p99), p.wall.Round(time.Millisecond))

@@ -38,3 +38,24 @@ func TestMergeResults(t *testing.T) {
 		}
 	})
 }
+
+func TestMergeMixed(t *testing.T) {
+	out := mergeMixed(mergeResults(legacyResults, "postgres", "## PostgreSQL\n\nnothing\n"), "before", "| before | x |")
+	out = mergeResults(out, "sqlite", "## SQLite\n\nagain\n")
+	t.Run("FullRunKeepsIt", func(t *testing.T) {
+		if !strings.Contains(out, "<!-- bench:mixed -->") || !strings.Contains(out, "| before | x |") {
+			t.Fatalf("mixed section lost:\n%s", out)
+		}
+	})
+	t.Run("SameLabelReplaces", func(t *testing.T) {
+		out := strings.Replace(out, "| before | x |\n", "| before | x |\n\nA note on the machine.\n", 1)
+		again := mergeMixed(mergeMixed(out, "after", "| after | y |"), "before", "| before | z |")
+		if !strings.Contains(again, "| after | y |\n| before | z |\n\nA note on the machine.\n<!-- /bench:mixed -->") {
+			t.Fatalf("rows or note misplaced:\n%s", again)
+		}
+		if strings.Contains(again, "| before | x |") || !strings.Contains(again, "| before | z |") || !strings.Contains(again, "| after | y |") ||
+			strings.Count(again, "<!-- bench:mixed -->") != 1 {
+			t.Fatalf("merge:\n%s", again)
+		}
+	})
+}

@@ -116,6 +116,9 @@ func mergeResults(prev, backend, section string) string {
 		"PostgreSQL. Each run replaces its own section below. The targets are the same on both: overview p99 ≤ 15 ms at c=8, " +
 		"≥ 3,000 req/s at c=64, RSS ≤ 200 MB per server.\n\n")
 	b.WriteString(sideBySide(sections))
+	if m := keepMixed(prev); m != "" {
+		b.WriteString("\n" + m + "\n")
+	}
 	for _, bt := range backendTitles {
 		if s, ok := sections[bt.key]; ok {
 			fmt.Fprintf(&b, "\n"+sectionStart+"\n%s\n"+sectionEnd+"\n", bt.key, s, bt.key)

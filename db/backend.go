@@ -8,6 +8,8 @@ import "context"
 type Backend interface {
 	Store
 	ChangeSource
+	// VersionsSource reads the data version with every domain's version, for the caches.
+	VersionsSource
 	// Ping checks that the database answers, for /readyz.
 	Ping(ctx context.Context) error
 	// Migrate applies every pending migration; opening a backend does it too.

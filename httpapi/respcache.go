@@ -13,15 +13,18 @@ import (
 	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/metrics"
 )
 
-// ResponseCache answers a repeated query from memory while the data version is unchanged. Dashboards and
-// reporting tools send the same few queries again and again, and every write bumps the version, so an answer
-// is never stale. Mutations, errors and very large answers are never cached.
+// ResponseCache answers a repeated query from memory while the versions of the domains its answer reads are
+// unchanged. Dashboards and reporting tools send the same few queries again and again, and every write bumps the
+// versions of the domains it changed, so an answer is never stale, and a write of one domain leaves the answers that
+// do not read it cached. Concurrent misses for one answer execute it once. Mutations, errors and very large answers
+// are never cached.
 type ResponseCache struct {
-	// Version reads the request's data version.
-	Version func(ctx context.Context) (int64, error)
+	// Versions reads the request's data versions, the total and each domain's.
+	Versions func(ctx context.Context) (db.Versions, error)
 	// Scope adds to the key whatever makes an answer differ between callers (the caller's role, once roles exist).
 	Scope func(ctx context.Context) string
 	lru   *lru.Cache[string, []byte]
@@ -30,6 +33,16 @@ type ResponseCache struct {
 	// bytes is the size of the cached answers; it stays under maxCacheBytes.
 	mu    sync.Mutex
 	bytes int
+	// inflight holds the executions under way, by key, for the misses that arrive meanwhile (under mu).
+	inflight map[string]*pendingAnswer
+}
+
+// pendingAnswer is one execution that concurrent misses for the same key wait for.
+type pendingAnswer struct {
+	done chan struct{}
+	// data is the answer when it may be shared (no errors, not too large); nil sends the waiters to execute it
+	// themselves.
+	data []byte
 }
 
 // maxCacheBytes bounds the memory all cached answers take, so that paging through a large table cannot grow
@@ -96,9 +109,10 @@ func privateType(schema *ast.Schema, def *ast.Definition) bool {
 // maxCachedResponse bounds the size of one cached answer, to keep the server's memory flat.
 const maxCachedResponse = 256 << 10
 
-// NewResponseCache keeps at most size answers, and at most maxCacheBytes of them.
-func NewResponseCache(size int, version func(context.Context) (int64, error)) *ResponseCache {
-	rc := &ResponseCache{Version: version}
+// NewResponseCache keeps at most size answers, and at most maxCacheBytes of them, keyed on the versions that
+// versions reads.
+func NewResponseCache(size int, versions func(context.Context) (db.Versions, error)) *ResponseCache {
+	rc := &ResponseCache{Versions: versions, inflight: map[string]*pendingAnswer{}}
 	rc.lru, _ = lru.NewWithEvict[string, []byte](size, func(_ string, v []byte) { rc.bytes -= len(v) })
 	return rc
 }
@@ -134,13 +148,15 @@ func (c *ResponseCache) Validate(es graphql.ExecutableSchema) error {
 	return nil
 }
 
-// InterceptOperation serves a cached answer or records a fresh one.
+// InterceptOperation serves a cached answer, waits for an execution of the same answer already under way, or
+// executes and records a fresh one. The key holds the versions of the domains the selection reads
+// (selectionDomains), read before the execution, so an answer is never stored under versions newer than its data.
 func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
 	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query || selectsPrivate(c.schema, oc.Operation.SelectionSet, 0) {
 		return next(ctx)
 	}
-	ver, err := c.Version(ctx)
+	ver, err := c.Versions(ctx)
 	if err != nil {
 		return next(ctx)
 	}
@@ -148,30 +164,78 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 	if err != nil {
 		return next(ctx)
 	}
-	key := strconv.FormatInt(ver, 10) + "\x00" + oc.OperationName + "\x00" + string(vars) + "\x00" + oc.RawQuery
+	reads := selectionDomains(c.schema, oc.Operation.SelectionSet, 0)
+	key := strconv.FormatUint(uint64(reads), 36) + ":" + ver.Key(reads) + "\x00" + oc.OperationName + "\x00" + string(vars) + "\x00" + oc.RawQuery
 	if c.Scope != nil {
 		key = c.Scope(ctx) + "\x00" + key
 	}
 	if data, ok := c.lru.Get(key); ok {
 		metrics.CacheLookup(ctx, true)
-		done := false
-		return func(context.Context) *graphql.Response {
-			if done {
-				return nil
-			}
-			done = true
-			return &graphql.Response{Data: data}
-		}
+		return oneShot(data)
 	}
-	metrics.CacheLookup(ctx, false)
-	handler := next(ctx)
-	stored := false
-	return func(ctx context.Context) *graphql.Response {
-		resp := handler(ctx)
-		if resp != nil && !stored && len(resp.Errors) == 0 && len(resp.Data) > 0 && len(resp.Data) <= maxCachedResponse {
-			stored = true
-			c.add(key, resp.Data)
+	c.mu.Lock()
+	if p, ok := c.inflight[key]; ok {
+		c.mu.Unlock()
+		select {
+		case <-p.done:
+			if p.data != nil {
+				metrics.CacheLookup(ctx, true)
+				return oneShot(p.data)
+			}
+		case <-ctx.Done():
 		}
+		return next(ctx)
+	}
+	p := &pendingAnswer{done: make(chan struct{})}
+	c.inflight[key] = p
+	c.mu.Unlock()
+	metrics.CacheLookup(ctx, false)
+	finish := func(data []byte) {
+		c.mu.Lock()
+		if c.inflight[key] == p {
+			delete(c.inflight, key)
+		}
+		c.mu.Unlock()
+		p.data = data
+		close(p.done)
+	}
+	handler := func() (h graphql.ResponseHandler) {
+		defer func() {
+			if r := recover(); r != nil {
+				finish(nil)
+				panic(r)
+			}
+		}()
+		return next(ctx)
+	}()
+	finished := false
+	return func(ctx context.Context) *graphql.Response {
+		var resp *graphql.Response
+		defer func() {
+			if finished {
+				return
+			}
+			finished = true
+			if resp != nil && len(resp.Errors) == 0 && len(resp.Data) > 0 && len(resp.Data) <= maxCachedResponse {
+				c.add(key, resp.Data)
+				finish(resp.Data)
+				return
+			}
+			finish(nil)
+		}()
+		resp = handler(ctx)
 		return resp
+	}
+}
+
+// oneShot answers once with data, as a query's response handler must.
+func oneShot(data []byte) graphql.ResponseHandler {
+	done := false
+	return func(context.Context) *graphql.Response {
+		if done {
+			return nil
+		}
+		done = true
+		return &graphql.Response{Data: data}
 	}
 }

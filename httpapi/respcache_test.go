@@ -57,7 +57,13 @@ func cachedServer(t *testing.T) (*httptest.Server, *countingStore, *atomic.Int64
 	version := &atomic.Int64{}
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)}))
 	srv.AddTransport(transport.POST{})
-	srv.Use(httpapi.NewResponseCache(64, func(context.Context) (int64, error) { return version.Load(), nil }))
+	srv.Use(httpapi.NewResponseCache(64, func(context.Context) (db.Versions, error) {
+		v := db.Versions{Global: version.Load()}
+		for i := range v.Of {
+			v.Of[i] = v.Global
+		}
+		return v, nil
+	}))
 	admin := &db.Principal{UserID: 1, Username: "admin", Role: db.RoleAdmin, Via: "session"}
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		srv.ServeHTTP(w, r.WithContext(db.WithPrincipal(r.Context(), admin)))

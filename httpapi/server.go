@@ -147,7 +147,7 @@ func (m *Server) GraphQL() *handler.Server {
 		return next(ctx)
 	})
 	if c, ok := m.Store.(*cache.Store); ok {
-		rc := NewResponseCache(1024, c.Version)
+		rc := NewResponseCache(1024, c.Versions)
 		rc.Scope = func(ctx context.Context) string { return string(db.PrincipalFrom(ctx).Effective()) }
 		srv.Use(rc)
 	}

@@ -18,6 +18,8 @@ var cases = []struct {
 	{"Load", testLoad},
 	{"Bootstrap", testBootstrap},
 	{"Changes", testChanges},
+	{"DomainVersions", testDomainVersions},
+	{"CachedAggregatesStayCurrent", testCachedAggregatesStayCurrent},
 	{"Auth", testAuth},
 	{"LoginAttempts", testLoginAttempts},
 	{"LoadBulk", testLoadBulk},

@@ -52,6 +52,7 @@ func (d *DB) writeOnce(ctx context.Context, fn func(tx pgx.Tx) error) error {
 		return err
 	}
 	defer tx.Rollback(context.Background())
+	defer forgetWrites(tx)
 	if err := fn(tx); err != nil {
 		return err
 	}
@@ -80,26 +81,6 @@ func (d *DB) readTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 		return err
 	}
 	return tx.Commit(ctx)
-}
-
-// bumpVersion increments the data version; writeTx and the loaders run it as the last statement of the
-// transaction. The row lock it takes is held until commit, so writers pass it one at a time and versions follow
-// commit order (a sequence would follow call order: see migrations/0001_init.sql). Holding it only from the last
-// statement keeps the hot row's lock short. Its trigger sends the NOTIFY that WatchChanges listens for.
-func bumpVersion(ctx context.Context, tx pgx.Tx) error {
-	_, err := tx.Exec(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version'`)
-	return err
-}
-
-// DataVersion reads the version every write bumps from the database, and records it for CachedVersion.
-func (d *DB) DataVersion(ctx context.Context) (int64, error) {
-	var v int64
-	started := time.Now()
-	err := d.pool.QueryRow(ctx, `SELECT value FROM meta WHERE key = 'data_version'`).Scan(&v)
-	if err == nil {
-		d.ver.observe(v, started)
-	}
-	return v, err
 }
 
 // Exclusive runs fn while holding a session-level advisory lock on a dedicated connection, so that replicas

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/wenming/wenming/db"
 )
 
 // versionMaxAge is how old the last read of the data version may be before CachedVersion reads it again. It is the
@@ -24,7 +26,7 @@ const versionMaxAge = time.Second
 // (milliseconds) while it listens; the replica's own writes are seen at once, because they forget the version.
 type versionTracker struct {
 	mu sync.Mutex
-	v  int64
+	v  db.Versions
 	// at is when the read that returned v began (zero: nothing known); reads that began earlier are older news.
 	at time.Time
 	// floor is when a local write last committed: reads that began before it may have missed that write.
@@ -35,7 +37,7 @@ type versionTracker struct {
 
 // observe records v, read by a query that began at started, unless a fresher read or a later commit superseded it.
 // A later read wins even when its version is lower (a restored database goes back), so that no key sticks.
-func (t *versionTracker) observe(v int64, started time.Time) {
+func (t *versionTracker) observe(v db.Versions, started time.Time) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if started.Before(t.floor) || (!t.at.IsZero() && started.Before(t.at)) {
@@ -59,11 +61,11 @@ func (t *versionTracker) listening(delta int) {
 }
 
 // known returns the version when a listener is up and the last read is younger than versionMaxAge.
-func (t *versionTracker) known(now time.Time) (int64, bool) {
+func (t *versionTracker) known(now time.Time) (db.Versions, bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.listeners == 0 || t.at.IsZero() || now.Sub(t.at) >= versionMaxAge {
-		return 0, false
+		return db.Versions{}, false
 	}
 	return t.v, true
 }
@@ -73,7 +75,7 @@ func (t *versionTracker) known(now time.Time) (int64, bool) {
 // per request without ever keying an answer on data it did not see (see versionTracker).
 func (d *DB) CachedVersion(ctx context.Context) (int64, error) {
 	if v, ok := d.ver.known(time.Now()); ok {
-		return v, nil
+		return v.Global, nil
 	}
 	return d.DataVersion(ctx)
 }

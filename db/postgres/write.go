@@ -102,6 +102,7 @@ func actor(ctx context.Context) (*int64, string) {
 // writeAudit appends one entry to the audit log inside the write's transaction. Other writers of this package
 // (the importer) call it with ActionImport. The time is taken in Go, milliseconds, UTC, as SQLite stores it.
 func writeAudit(ctx context.Context, tx pgx.Tx, action db.AuditAction, e db.Entity, recordID *int64, before, after *string) error {
+	noteWrite(tx, action, e)
 	uid, name := actor(ctx)
 	_, err := tx.Exec(ctx, `INSERT INTO audit_log (at, user_id, username, action, entity, record_id, before, after) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
 		timeNow().UTC().Truncate(time.Millisecond), uid, name, action, e, recordID, before, after)

@@ -75,6 +75,7 @@ func (d *DB) PurgeDemo(ctx context.Context, dryRun bool) (*db.DemoPurgeReport, e
 		return nil, err
 	}
 	defer tx.Rollback()
+	defer forgetWrites(tx)
 	demo, fks, err := demoSchema(ctx, tx)
 	if err != nil {
 		return nil, fmt.Errorf("read schema: %w", err)

@@ -199,12 +199,6 @@ func (d *DB) IsEmpty(ctx context.Context) (bool, error) {
 	return n == 0, err
 }
 
-// bumpVersion increments the data version inside a write transaction, so that caches keyed on it expire.
-func bumpVersion(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version'`)
-	return err
-}
-
 // DataVersion returns the version every write bumps, the key of the API's caches.
 func (d *DB) DataVersion(ctx context.Context) (int64, error) {
 	var v int64

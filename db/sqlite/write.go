@@ -110,6 +110,7 @@ func actor(ctx context.Context) (*int64, string) {
 // writeAudit appends one entry to the audit log inside the write's transaction. Other writers of this package
 // (the importer) call it with ActionImport.
 func writeAudit(ctx context.Context, tx *sql.Tx, action db.AuditAction, e db.Entity, recordID *int64, before, after *string) error {
+	noteWrite(tx, action, e)
 	uid, name := actor(ctx)
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, user_id, username, action, entity, record_id, before, after) VALUES (?,?,?,?,?,?,?,?)`,
 		formatAuditTime(timeNow()), uid, name, action, e, recordID, before, after)
@@ -124,6 +125,7 @@ func (d *DB) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	defer tx.Rollback()
+	defer forgetWrites(tx)
 	if err := fn(tx); err != nil {
 		return constraintError(err)
 	}

@@ -1,0 +1,96 @@
+package postgres
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/wenming/wenming/db"
+)
+
+// txDomains holds, per open write transaction, the domains its audited writes changed (db.WriteDomains), until
+// bumpVersion reads them. A transaction that audited nothing (a load, an import) bumps every domain.
+var txDomains sync.Map // pgx.Tx → db.DomainSet
+
+// noteWrite records that tx changed what an audited write of e reaches. An import bumps the version before it
+// writes its audit entry, and finds nothing noted: it bumps every domain.
+func noteWrite(tx pgx.Tx, action db.AuditAction, e db.Entity) {
+	if action == db.ActionImport {
+		return
+	}
+	s := db.WriteDomains(action, e)
+	if old, ok := txDomains.Load(tx); ok {
+		s |= old.(db.DomainSet)
+	}
+	txDomains.Store(tx, s)
+}
+
+// forgetWrites drops what noteWrite recorded for a transaction that ends without bumpVersion.
+func forgetWrites(tx pgx.Tx) { txDomains.Delete(tx) }
+
+// bumpVersion increments the data version; writeTx and the loaders run it as the last statements of the
+// transaction. The row lock it takes is held until commit, so writers pass it one at a time and versions follow
+// commit order (a sequence would follow call order: see migrations/0001_init.sql). Holding it only from the end
+// keeps the hot row's lock short. It then sets the version of every domain the transaction changed to the new total
+// (0014_domain_versions.sql): every writer holds the total's row first, so the domain rows are never taken in
+// opposite orders. The upsert recreates a domain's row if a copied database lacks it. The rows' trigger sends the
+// NOTIFY that WatchChanges listens for.
+func bumpVersion(ctx context.Context, tx pgx.Tx) error {
+	domains := db.AllDomains
+	if s, ok := txDomains.LoadAndDelete(tx); ok {
+		domains = s.(db.DomainSet)
+	}
+	var total int64
+	if err := tx.QueryRow(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version' RETURNING value`).Scan(&total); err != nil {
+		return err
+	}
+	var keys []string
+	for _, d := range domains.List() {
+		keys = append(keys, d.VersionKey())
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO meta (key, value) SELECT k, $2 FROM unnest($1::text[]) AS k ORDER BY k
+		ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, keys, total)
+	return err
+}
+
+// DataVersions reads the data version with every domain's version in one statement, so in one snapshot, and records
+// them for CachedVersions.
+func (d *DB) DataVersions(ctx context.Context) (db.Versions, error) {
+	var v db.Versions
+	started := time.Now()
+	rows, err := d.pool.Query(ctx, `SELECT key, value FROM meta WHERE key = 'data_version' OR key LIKE 'data\_version.%'`)
+	if err != nil {
+		return v, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var n int64
+		if err := rows.Scan(&k, &n); err != nil {
+			return v, err
+		}
+		v.Set(k, n)
+	}
+	if err := rows.Err(); err != nil {
+		return v, err
+	}
+	d.ver.observe(v, started)
+	return v, nil
+}
+
+// DataVersion reads the version every write bumps from the database (with the domains', for CachedVersions).
+func (d *DB) DataVersion(ctx context.Context) (int64, error) {
+	v, err := d.DataVersions(ctx)
+	return v.Global, err
+}
+
+// CachedVersions is CachedVersion with every domain's version: the versions this replica was last told about while
+// it listens for changes and confirmed within versionMaxAge, otherwise a fresh read (see versionTracker).
+func (d *DB) CachedVersions(ctx context.Context) (db.Versions, error) {
+	if v, ok := d.ver.known(time.Now()); ok {
+		return v, nil
+	}
+	return d.DataVersions(ctx)
+}

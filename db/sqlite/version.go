@@ -1,0 +1,68 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+
+	"github.com/wenming/wenming/db"
+)
+
+// txDomains holds, per open write transaction, the domains its audited writes changed (db.WriteDomains), until
+// bumpVersion reads them. A transaction that audited nothing (a load) bumps every domain.
+var txDomains sync.Map // *sql.Tx → db.DomainSet
+
+// noteWrite records that tx changed what an audited write of e reaches. An import bumps the version before it
+// writes its audit entry, and finds nothing noted: it bumps every domain.
+func noteWrite(tx *sql.Tx, action db.AuditAction, e db.Entity) {
+	if action == db.ActionImport {
+		return
+	}
+	s := db.WriteDomains(action, e)
+	if old, ok := txDomains.Load(tx); ok {
+		s |= old.(db.DomainSet)
+	}
+	txDomains.Store(tx, s)
+}
+
+// forgetWrites drops what noteWrite recorded for a transaction that ends without bumpVersion.
+func forgetWrites(tx *sql.Tx) { txDomains.Delete(tx) }
+
+// bumpVersion increments the data version inside a write transaction, so that caches keyed on it expire, and sets
+// the version of every domain the transaction changed to the new total (0014_domain_versions.sql). The upsert
+// recreates a domain's row if a copied or restored database lacks it.
+func bumpVersion(ctx context.Context, tx *sql.Tx) error {
+	domains := db.AllDomains
+	if s, ok := txDomains.LoadAndDelete(tx); ok {
+		domains = s.(db.DomainSet)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version'`); err != nil {
+		return err
+	}
+	for _, d := range domains.List() {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, (SELECT value FROM meta WHERE key = 'data_version'))
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, d.VersionKey()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DataVersions reads the data version with every domain's version in one statement, so in one snapshot.
+func (d *DB) DataVersions(ctx context.Context) (db.Versions, error) {
+	var v db.Versions
+	rows, err := d.read.QueryContext(ctx, `SELECT key, value FROM meta WHERE key = 'data_version' OR key LIKE 'data\_version.%' ESCAPE '\'`)
+	if err != nil {
+		return v, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var n int64
+		if err := rows.Scan(&k, &n); err != nil {
+			return v, err
+		}
+		v.Set(k, n)
+	}
+	return v, rows.Err()
+}
