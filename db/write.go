@@ -420,8 +420,8 @@ func MinutesFromHours(field string, hours float64) (int64, error) {
 	if hours < 0 {
 		return 0, FieldErrorf(field, "时长不能为负数：%v", hours)
 	}
-	if hours > 1e9 {
-		return 0, FieldErrorf(field, "时长过大：%v", hours)
+	if hours > MaxHours {
+		return 0, FieldErrorf(field, "时长须在 0 到 %d 小时之间，收到 %v 小时", MaxHours, hours)
 	}
 	m := hours * 60
 	r := math.Round(m)
@@ -444,6 +444,9 @@ func (f *VolunteerRecordFields) Validate() error {
 	}
 	if f.Minutes < 0 {
 		return FieldErrorf("hours", "时长不能为负数")
+	}
+	if err := CheckVolunteerCounts(int64(f.Volunteers), f.Minutes); err != nil {
+		return err
 	}
 	if !f.Method.Valid() {
 		return FieldErrorf("method", "记录方式无效：%q", f.Method)
@@ -516,6 +519,9 @@ func (f *PracticeActivityFields) Validate() error {
 	if f.Participants < 0 {
 		return FieldErrorf("participants", "参与人次不能为负数：%d", f.Participants)
 	}
+	if err := CheckActivityCounts(int64(f.Sessions), int64(f.Participants)); err != nil {
+		return err
+	}
 	if f.Action != nil && !f.Action.Named() {
 		return FieldErrorf("action", "原文未列出该行动的名称，活动不能归入：%q", *f.Action)
 	}
@@ -553,6 +559,9 @@ func (f *AssessmentFields) Validate() error {
 		if math.IsNaN(s.Score) || s.Score < 0 {
 			return FieldErrorf("scores", "指标 %s 的得分不能为负数：%v", s.Code, s.Score)
 		}
+		if s.Score > MaxIndicatorScore {
+			return FieldErrorf("scores", "指标 %s 的得分须在 0 到 %d 之间，收到 %v", s.Code, MaxIndicatorScore, s.Score)
+		}
 	}
 	return nil
 }
@@ -567,6 +576,9 @@ func (f *TargetFields) Validate() error {
 	}
 	if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) || f.Value < 0 {
 		return FieldErrorf("value", "目标值不能为负数：%v", f.Value)
+	}
+	if f.Value > MaxTargetValue {
+		return FieldErrorf("value", "目标值须在 0 到 %g 之间，收到 %v", MaxTargetValue, f.Value)
 	}
 	return nil
 }

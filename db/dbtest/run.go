@@ -71,6 +71,7 @@ var cases = []struct {
 	{"UpdateEveryKind", testUpdateEveryKind},
 	{"NaturalKeys", testNaturalKeys},
 	{"ConcurrentUpdates", testConcurrentUpdates},
+	{"CountBounds", testCountBounds},
 	{"DeleteAndRestore", testDeleteAndRestore},
 	{"DeleteReferencedPerson", testDeleteReferencedPerson},
 	{"RankingWeightWrites", testRankingWeightWrites},

@@ -148,7 +148,9 @@ func unescapeCSV(v string) (string, bool) {
 
 func (r *rowParse) header(key string) string { return r.p.spec.Column(key).Header }
 
-func (r *rowParse) integer(key string, min int64) (int64, bool) {
+// integer reads a whole number from min to max; the bounds are the mutations' (db/rules.go), so that an import
+// stores no count a mutation would refuse.
+func (r *rowParse) integer(key string, min, max int64) (int64, bool) {
 	v := r.text(key)
 	if v == "" {
 		return 0, false
@@ -158,8 +160,8 @@ func (r *rowParse) integer(key string, min int64) (int64, bool) {
 		r.fail(key, "“%s”应为整数，收到“%s”。", r.header(key), v)
 		return 0, false
 	}
-	if f < float64(min) || f > 1e12 {
-		r.fail(key, "“%s”应不小于 %d，收到 %s。", r.header(key), min, v)
+	if f < float64(min) || f > float64(max) {
+		r.fail(key, "“%s”应在 %d 到 %d 之间，收到 %s。", r.header(key), min, max, v)
 		return 0, false
 	}
 	return int64(f), true
@@ -555,10 +557,10 @@ func (r *rowParse) volunteerRow() *db.VolunteerRecord {
 			}
 		}
 	}
-	if n, ok := r.integer("volunteers", 0); ok {
+	if n, ok := r.integer("volunteers", 0, db.MaxVolunteers); ok {
 		v.Volunteers = int(n)
 	}
-	if h, ok := r.number("hours", 0, 1e9); ok {
+	if h, ok := r.number("hours", 0, db.MaxHours); ok {
 		v.Minutes = MinutesOfHours(h)
 	}
 	v.Method, _ = enum(r, "method", MethodZh, "")
@@ -594,10 +596,10 @@ func (r *rowParse) activityRow() *db.PracticeActivity {
 			a.CenterID = &k.ID
 		}
 	}
-	if n, ok := r.integer("sessions", 1); ok {
+	if n, ok := r.integer("sessions", 1, db.MaxSessions); ok {
 		a.Sessions = int(n)
 	}
-	if n, ok := r.integer("participants", 0); ok {
+	if n, ok := r.integer("participants", 0, db.MaxParticipants); ok {
 		a.Participants = int(n)
 	}
 	if v := r.text("action"); v != "" {
