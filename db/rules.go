@@ -1,5 +1,11 @@
 package db
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // The rules that need a lookup before a write: which records may receive an honour, and when a unit may change
 // kind. Mutations and imports both call them, so that a record refused by one is refused by the other with the
 // same words.
@@ -137,4 +143,41 @@ func CheckActivityCounts(sessions, participants int64) error {
 		return err
 	}
 	return CheckCount("participants", "参与人次", participants, 0, MaxParticipants)
+}
+
+// CheckText refuses control characters in a text field: NUL, which PostgreSQL cannot store at all, and the other
+// C0 and C1 codes, which spreadsheets, XML (XLSX) and terminals mishandle. Free text (multiline) may keep tabs and
+// line breaks; names and titles may not. Mutations and imports both call it, so that no backend stores such text
+// and exports never carry it.
+func CheckText(field, label, s string, multiline bool) error {
+	if i := ControlIndex(s, multiline); i >= 0 {
+		return FieldErrorf(field, "%s不能含控制字符（第 %d 个字符为 %U）", label, utf8.RuneCountInString(s[:i])+1, []rune(s[i:])[0])
+	}
+	return nil
+}
+
+// ControlIndex is the byte offset of the first control character in s (tabs and line breaks allowed when
+// multiline), or -1.
+func ControlIndex(s string, multiline bool) int {
+	for i, r := range s {
+		if unicode.IsControl(r) && !(multiline && (r == '\t' || r == '\n' || r == '\r')) {
+			return i
+		}
+	}
+	return -1
+}
+
+// StripControl removes the control characters that CheckText refuses, keeping tabs and line breaks; exports
+// pass every cell through it, so that text stored before the rule (or loaded by a seed or copy) cannot put a NUL
+// into a CSV or make an XLSX unreadable.
+func StripControl(s string) string {
+	if ControlIndex(s, true) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -308,7 +308,7 @@ func cleanName(field, label string, s *string) error {
 	if utf8.RuneCountInString(*s) > MaxNameLength {
 		return FieldErrorf(field, "%s不能超过 %d 个字", label, MaxNameLength)
 	}
-	return nil
+	return CheckText(field, label, *s, false)
 }
 
 // cleanText trims an optional free text and checks its length.
@@ -317,7 +317,7 @@ func cleanText(field, label string, s *string) error {
 	if utf8.RuneCountInString(*s) > MaxTextLength {
 		return FieldErrorf(field, "%s不能超过 %d 个字", label, MaxTextLength)
 	}
-	return nil
+	return CheckText(field, label, *s, true)
 }
 
 // CheckYear rejects a year outside 1949–2100.
@@ -389,6 +389,8 @@ func (f *HonorFields) Validate() error {
 			f.Edition = nil
 		} else if utf8.RuneCountInString(e) > MaxNameLength {
 			return FieldErrorf("edition", "届次不能超过 %d 个字", MaxNameLength)
+		} else if err := CheckText("edition", "届次", e, false); err != nil {
+			return err
 		} else {
 			f.Edition = &e
 		}
@@ -399,6 +401,9 @@ func (f *HonorFields) Validate() error {
 	f.RecipientName = strings.TrimSpace(f.RecipientName)
 	if utf8.RuneCountInString(f.RecipientName) > MaxNameLength {
 		return FieldErrorf("recipientName", "获得者名称不能超过 %d 个字", MaxNameLength)
+	}
+	if err := CheckText("recipientName", "获得者名称", f.RecipientName, false); err != nil {
+		return err
 	}
 	for _, id := range []struct {
 		field string

@@ -72,6 +72,7 @@ var cases = []struct {
 	{"NaturalKeys", testNaturalKeys},
 	{"ConcurrentUpdates", testConcurrentUpdates},
 	{"CountBounds", testCountBounds},
+	{"ControlCharacters", testControlCharacters},
 	{"DeleteAndRestore", testDeleteAndRestore},
 	{"DeleteReferencedPerson", testDeleteReferencedPerson},
 	{"RankingWeightWrites", testRankingWeightWrites},

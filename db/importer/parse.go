@@ -117,8 +117,10 @@ func (r *rowParse) text(key string) string {
 	c := r.p.spec.Columns[ci]
 	v, literal := unescapeCSV(r.row.Cells[ci])
 	formula := !literal && strings.HasPrefix(v, "=")
+	// Free text may keep tabs and line breaks; other cells no control character at all (the mutations' rule).
+	control := db.ControlIndex(v, c.MaxLen > shortText)
 	if r.checked&(1<<ci) != 0 {
-		if utf8.RuneCountInString(v) > c.MaxLen || formula {
+		if utf8.RuneCountInString(v) > c.MaxLen || formula || control >= 0 {
 			return ""
 		}
 		return v
@@ -132,6 +134,9 @@ func (r *rowParse) text(key string) string {
 		return ""
 	case formula:
 		r.fail(key, "“%s”疑似公式（以 = 开头）。请粘贴为数值或文本后再导入。", c.Header)
+		return ""
+	case control >= 0:
+		r.fail(key, "“%s”含控制字符 %U（第 %d 个字符），请删除后再导入。", c.Header, []rune(v[control:])[0], utf8.RuneCountInString(v[:control])+1)
 		return ""
 	}
 	return v
@@ -160,7 +165,11 @@ func (r *rowParse) integer(key string, min, max int64) (int64, bool) {
 		r.fail(key, "“%s”应为整数，收到“%s”。", r.header(key), v)
 		return 0, false
 	}
-	if f < float64(min) || f > float64(max) {
+	if f < float64(min) {
+		r.fail(key, "“%s”应不小于 %d，收到 %s。", r.header(key), min, v)
+		return 0, false
+	}
+	if f > float64(max) {
 		r.fail(key, "“%s”应在 %d 到 %d 之间，收到 %s。", r.header(key), min, max, v)
 		return 0, false
 	}
