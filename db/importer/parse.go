@@ -160,7 +160,7 @@ func (r *rowParse) integer(key string, min, max int64) (int64, bool) {
 	if v == "" {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
+	f, err := parseDecimal(v)
 	if err != nil || f != math.Trunc(f) || math.IsInf(f, 0) {
 		r.fail(key, "“%s”应为整数，收到“%s”。", r.header(key), v)
 		return 0, false
@@ -176,12 +176,25 @@ func (r *rowParse) integer(key string, min, max int64) (int64, bool) {
 	return int64(f), true
 }
 
+// decimalNumber is a number as staff type it or Excel stores it: digits with an optional sign, point and exponent.
+var decimalNumber = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
+
+// parseDecimal reads a decimal number, allowing thousands separators (1,000); strconv.ParseFloat alone would also
+// take hexadecimal (0x10 as 16), underscores in it, Inf and NaN, which no sheet means as a count.
+func parseDecimal(v string) (float64, error) {
+	v = strings.ReplaceAll(v, ",", "")
+	if !decimalNumber.MatchString(v) {
+		return 0, strconv.ErrSyntax
+	}
+	return strconv.ParseFloat(v, 64)
+}
+
 func (r *rowParse) number(key string, min, max float64) (float64, bool) {
 	v := r.text(key)
 	if v == "" {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
+	f, err := parseDecimal(v)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		r.fail(key, "“%s”应为数字，收到“%s”。", r.header(key), v)
 		return 0, false
