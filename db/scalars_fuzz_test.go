@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/importer"
 )
 
 // FuzzDate feeds arbitrary text to the Date scalar: it never panics, refuses with EINVALID, and an accepted date is
@@ -83,7 +84,8 @@ func FuzzYuan(f *testing.F) {
 }
 
 // FuzzHours feeds arbitrary numbers to the hours field of volunteer records: it never panics, refuses with EINVALID
-// on "hours", and accepted hours are whole minutes within the bound that a record then validates with.
+// on "hours", and accepted hours are whole minutes within the bound that a record then validates with and that an
+// export and re-import keep.
 func FuzzHours(f *testing.F) {
 	for _, h := range []float64{0, 1.5, 1.01, 0.25, 1.0 / 60, db.MaxHours, db.MaxHours + 1, 1e300, -0.0, -1, math.NaN(), math.Inf(1), 4611686018427387904} {
 		f.Add(h, int64(1))
@@ -105,6 +107,10 @@ func FuzzHours(f *testing.F) {
 		again, err := db.MinutesFromHours("hours", float64(m)/60)
 		if err != nil || again != m {
 			t.Fatalf("%d minutes as hours → %d (%v)", m, again, err)
+		}
+		// An export writes hours to two decimals and an import reads them back: the minutes must survive.
+		if back := importer.MinutesOfHours(importer.HoursOfMinutes(m)); back != m {
+			t.Fatalf("%d minutes exported as %v hours re-import as %d", m, importer.HoursOfMinutes(m), back)
 		}
 		in := db.VolunteerRecordFields{UnitID: 1, Date: "2024-03-05", Volunteers: int(volunteers), Minutes: m, Method: db.MethodSignIn}
 		err = in.Validate()
