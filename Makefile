@@ -6,7 +6,7 @@ DB ?= var/wenming.db
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 NODE_STAMP := frontend/node_modules/.installed
 
-.PHONY: all build run test test-go test-frontend test-e2e generate check-generated frontend vet bench clean
+.PHONY: all build run test test-go test-frontend test-e2e generate check-generated frontend vet bench clean fuzz
 
 all: build
 
@@ -66,3 +66,14 @@ clean:
 BACKEND ?= sqlite
 bench:
 	$(GO) run ./bench -out bench/results.md --backend $(BACKEND)
+
+# make fuzz runs every Go fuzz target (func FuzzX in *_fuzz_test.go) for FUZZTIME each; what a target finds is written
+# under its package's testdata/fuzz/FuzzX/, to commit with the fix. FUZZFLAGS=-parallel=1 spares a shared machine.
+FUZZTIME ?= 30s
+FUZZFLAGS ?=
+fuzz:
+	@set -e; for f in $$(git ls-files --cached --others --exclude-standard '*_fuzz_test.go'); do dir=./$$(dirname $$f); \
+		for name in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+			echo "== $$name in $$dir for $(FUZZTIME)"; \
+			$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$dir; \
+		done; done

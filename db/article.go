@@ -544,5 +544,5 @@ func (f *CivilisationEventFields) Validate() error {
 	if utf8.RuneCountInString(f.Place) > MaxNameLength {
 		return FieldErrorf("place", "地点不能超过 %d 个字", MaxNameLength)
 	}
-	return nil
+	return CheckText("place", "地点", f.Place, false)
 }

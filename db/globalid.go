@@ -45,12 +45,14 @@ func GlobalID(t NodeType, id int64) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(string(t) + ":" + strconv.FormatInt(id, 10)))
 }
 
-// ParseGlobalID decodes an opaque ID into its node type and row ID, or fails with EINVALID on the field.
+// ParseGlobalID decodes an opaque ID into its node type and row ID, or fails with EINVALID on the field. Only the
+// ID that GlobalID gives a node is accepted: "Unit:+12", "Unit:012" or base64 with stray trailing bits would name
+// the same node by other IDs, which clients could not compare and caches would keep twice.
 func ParseGlobalID(field, gid string) (NodeType, int64, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(gid)
 	if err == nil {
 		typ, num, ok := strings.Cut(string(raw), ":")
-		if id, perr := strconv.ParseInt(num, 10, 64); ok && perr == nil && id > 0 && typ != "" {
+		if id, perr := strconv.ParseInt(num, 10, 64); ok && perr == nil && id > 0 && typ != "" && GlobalID(NodeType(typ), id) == gid {
 			return NodeType(typ), id, nil
 		}
 	}

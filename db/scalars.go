@@ -53,31 +53,30 @@ func (y Yuan) MarshalGQL(w io.Writer) {
 	io.WriteString(w, strconv.Quote(strconv.FormatInt(int64(y), 10)))
 }
 
-// UnmarshalGQL accepts a decimal string or an integer.
+// UnmarshalGQL accepts a decimal string or an integer from 0 to MaxYuan; on error the amount is left as it was.
 func (y *Yuan) UnmarshalGQL(v any) error {
+	var n int64
 	switch t := v.(type) {
-	case string:
-		n, err := strconv.ParseInt(t, 10, 64)
-		if err != nil {
-			return FieldErrorf("amount", "金额必须是整数元：%q", t)
+	case string, json.Number:
+		s := fmt.Sprint(t)
+		var err error
+		if n, err = strconv.ParseInt(s, 10, 64); err != nil {
+			return FieldErrorf("amount", "金额必须是整数元：%q", s)
 		}
-		*y = Yuan(n)
-	case json.Number:
-		n, err := strconv.ParseInt(string(t), 10, 64)
-		if err != nil {
-			return FieldErrorf("amount", "金额必须是整数元：%q", t)
-		}
-		*y = Yuan(n)
 	case int64:
-		*y = Yuan(t)
+		n = t
 	case int:
-		*y = Yuan(t)
+		n = int64(t)
 	default:
 		return FieldErrorf("amount", "金额必须是整数元，收到 %T", v)
 	}
-	if *y < 0 {
+	if n < 0 {
 		return FieldErrorf("amount", "金额不能为负数")
 	}
+	if n > MaxYuan {
+		return FieldErrorf("amount", "金额须在 0 到 %d 元之间，收到 %d", MaxYuan, n)
+	}
+	*y = Yuan(n)
 	return nil
 }
 

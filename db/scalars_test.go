@@ -138,6 +138,7 @@ func TestYuan(t *testing.T) {
 		{"Int", 7, 7},
 		// gqlgen decodes JSON variables with UseNumber, so a numeric variable arrives as json.Number.
 		{"JSONNumber", json.Number("2500"), 2500},
+		{"MaxYuan", "1000000000000", db.MaxYuan},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var y db.Yuan
@@ -160,6 +161,8 @@ func TestYuan(t *testing.T) {
 		{"Words", "一百"},
 		{"Float", 1.0},
 		{"Bool", true},
+		{"OverMaxYuan", "1000000000001"},
+		{"Huge", "4611686018427387904"},
 	} {
 		t.Run("Err"+tc.name, func(t *testing.T) {
 			var y db.Yuan

@@ -308,7 +308,7 @@ func cleanName(field, label string, s *string) error {
 	if utf8.RuneCountInString(*s) > MaxNameLength {
 		return FieldErrorf(field, "%s不能超过 %d 个字", label, MaxNameLength)
 	}
-	return nil
+	return CheckText(field, label, *s, false)
 }
 
 // cleanText trims an optional free text and checks its length.
@@ -317,7 +317,7 @@ func cleanText(field, label string, s *string) error {
 	if utf8.RuneCountInString(*s) > MaxTextLength {
 		return FieldErrorf(field, "%s不能超过 %d 个字", label, MaxTextLength)
 	}
-	return nil
+	return CheckText(field, label, *s, true)
 }
 
 // CheckYear rejects a year outside 1949–2100.
@@ -389,6 +389,8 @@ func (f *HonorFields) Validate() error {
 			f.Edition = nil
 		} else if utf8.RuneCountInString(e) > MaxNameLength {
 			return FieldErrorf("edition", "届次不能超过 %d 个字", MaxNameLength)
+		} else if err := CheckText("edition", "届次", e, false); err != nil {
+			return err
 		} else {
 			f.Edition = &e
 		}
@@ -399,6 +401,9 @@ func (f *HonorFields) Validate() error {
 	f.RecipientName = strings.TrimSpace(f.RecipientName)
 	if utf8.RuneCountInString(f.RecipientName) > MaxNameLength {
 		return FieldErrorf("recipientName", "获得者名称不能超过 %d 个字", MaxNameLength)
+	}
+	if err := CheckText("recipientName", "获得者名称", f.RecipientName, false); err != nil {
+		return err
 	}
 	for _, id := range []struct {
 		field string
@@ -420,8 +425,8 @@ func MinutesFromHours(field string, hours float64) (int64, error) {
 	if hours < 0 {
 		return 0, FieldErrorf(field, "时长不能为负数：%v", hours)
 	}
-	if hours > 1e9 {
-		return 0, FieldErrorf(field, "时长过大：%v", hours)
+	if hours > MaxHours {
+		return 0, FieldErrorf(field, "时长须在 0 到 %d 小时之间，收到 %v 小时", MaxHours, hours)
 	}
 	m := hours * 60
 	r := math.Round(m)
@@ -444,6 +449,9 @@ func (f *VolunteerRecordFields) Validate() error {
 	}
 	if f.Minutes < 0 {
 		return FieldErrorf("hours", "时长不能为负数")
+	}
+	if err := CheckVolunteerCounts(int64(f.Volunteers), f.Minutes); err != nil {
+		return err
 	}
 	if !f.Method.Valid() {
 		return FieldErrorf("method", "记录方式无效：%q", f.Method)
@@ -516,6 +524,9 @@ func (f *PracticeActivityFields) Validate() error {
 	if f.Participants < 0 {
 		return FieldErrorf("participants", "参与人次不能为负数：%d", f.Participants)
 	}
+	if err := CheckActivityCounts(int64(f.Sessions), int64(f.Participants)); err != nil {
+		return err
+	}
 	if f.Action != nil && !f.Action.Named() {
 		return FieldErrorf("action", "原文未列出该行动的名称，活动不能归入：%q", *f.Action)
 	}
@@ -553,6 +564,9 @@ func (f *AssessmentFields) Validate() error {
 		if math.IsNaN(s.Score) || s.Score < 0 {
 			return FieldErrorf("scores", "指标 %s 的得分不能为负数：%v", s.Code, s.Score)
 		}
+		if s.Score > MaxIndicatorScore {
+			return FieldErrorf("scores", "指标 %s 的得分须在 0 到 %d 之间，收到 %v", s.Code, MaxIndicatorScore, s.Score)
+		}
 	}
 	return nil
 }
@@ -567,6 +581,9 @@ func (f *TargetFields) Validate() error {
 	}
 	if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) || f.Value < 0 {
 		return FieldErrorf("value", "目标值不能为负数：%v", f.Value)
+	}
+	if f.Value > MaxTargetValue {
+		return FieldErrorf("value", "目标值须在 0 到 %g 之间，收到 %v", MaxTargetValue, f.Value)
 	}
 	return nil
 }

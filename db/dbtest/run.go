@@ -73,6 +73,8 @@ var cases = []struct {
 	{"UpdateEveryKind", testUpdateEveryKind},
 	{"NaturalKeys", testNaturalKeys},
 	{"ConcurrentUpdates", testConcurrentUpdates},
+	{"CountBounds", testCountBounds},
+	{"ControlCharacters", testControlCharacters},
 	{"DeleteAndRestore", testDeleteAndRestore},
 	{"DeleteReferencedPerson", testDeleteReferencedPerson},
 	{"RankingWeightWrites", testRankingWeightWrites},

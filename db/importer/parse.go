@@ -117,8 +117,10 @@ func (r *rowParse) text(key string) string {
 	c := r.p.spec.Columns[ci]
 	v, literal := unescapeCSV(r.row.Cells[ci])
 	formula := !literal && strings.HasPrefix(v, "=")
+	// Free text may keep tabs and line breaks; other cells no control character at all (the mutations' rule).
+	control := db.ControlIndex(v, c.MaxLen > shortText)
 	if r.checked&(1<<ci) != 0 {
-		if utf8.RuneCountInString(v) > c.MaxLen || formula {
+		if utf8.RuneCountInString(v) > c.MaxLen || formula || control >= 0 {
 			return ""
 		}
 		return v
@@ -132,6 +134,9 @@ func (r *rowParse) text(key string) string {
 		return ""
 	case formula:
 		r.fail(key, "“%s”疑似公式（以 = 开头）。请粘贴为数值或文本后再导入。", c.Header)
+		return ""
+	case control >= 0:
+		r.fail(key, "“%s”含控制字符 %U（第 %d 个字符），请删除后再导入。", c.Header, []rune(v[control:])[0], utf8.RuneCountInString(v[:control])+1)
 		return ""
 	}
 	return v
@@ -148,21 +153,40 @@ func unescapeCSV(v string) (string, bool) {
 
 func (r *rowParse) header(key string) string { return r.p.spec.Column(key).Header }
 
-func (r *rowParse) integer(key string, min int64) (int64, bool) {
+// integer reads a whole number from min to max; the bounds are the mutations' (db/rules.go), so that an import
+// stores no count a mutation would refuse.
+func (r *rowParse) integer(key string, min, max int64) (int64, bool) {
 	v := r.text(key)
 	if v == "" {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
+	f, err := parseDecimal(v)
 	if err != nil || f != math.Trunc(f) || math.IsInf(f, 0) {
 		r.fail(key, "“%s”应为整数，收到“%s”。", r.header(key), v)
 		return 0, false
 	}
-	if f < float64(min) || f > 1e12 {
+	if f < float64(min) {
 		r.fail(key, "“%s”应不小于 %d，收到 %s。", r.header(key), min, v)
 		return 0, false
 	}
+	if f > float64(max) {
+		r.fail(key, "“%s”应在 %d 到 %d 之间，收到 %s。", r.header(key), min, max, v)
+		return 0, false
+	}
 	return int64(f), true
+}
+
+// decimalNumber is a number as staff type it or Excel stores it: digits with an optional sign, point and exponent.
+var decimalNumber = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
+
+// parseDecimal reads a decimal number, allowing thousands separators (1,000); strconv.ParseFloat alone would also
+// take hexadecimal (0x10 as 16), underscores in it, Inf and NaN, which no sheet means as a count.
+func parseDecimal(v string) (float64, error) {
+	v = strings.ReplaceAll(v, ",", "")
+	if !decimalNumber.MatchString(v) {
+		return 0, strconv.ErrSyntax
+	}
+	return strconv.ParseFloat(v, 64)
 }
 
 func (r *rowParse) number(key string, min, max float64) (float64, bool) {
@@ -170,7 +194,7 @@ func (r *rowParse) number(key string, min, max float64) (float64, bool) {
 	if v == "" {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
+	f, err := parseDecimal(v)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		r.fail(key, "“%s”应为数字，收到“%s”。", r.header(key), v)
 		return 0, false
@@ -555,10 +579,10 @@ func (r *rowParse) volunteerRow() *db.VolunteerRecord {
 			}
 		}
 	}
-	if n, ok := r.integer("volunteers", 0); ok {
+	if n, ok := r.integer("volunteers", 0, db.MaxVolunteers); ok {
 		v.Volunteers = int(n)
 	}
-	if h, ok := r.number("hours", 0, 1e9); ok {
+	if h, ok := r.number("hours", 0, db.MaxHours); ok {
 		v.Minutes = MinutesOfHours(h)
 	}
 	v.Method, _ = enum(r, "method", MethodZh, "")
@@ -594,10 +618,10 @@ func (r *rowParse) activityRow() *db.PracticeActivity {
 			a.CenterID = &k.ID
 		}
 	}
-	if n, ok := r.integer("sessions", 1); ok {
+	if n, ok := r.integer("sessions", 1, db.MaxSessions); ok {
 		a.Sessions = int(n)
 	}
-	if n, ok := r.integer("participants", 0); ok {
+	if n, ok := r.integer("participants", 0, db.MaxParticipants); ok {
 		a.Participants = int(n)
 	}
 	if v := r.text("action"); v != "" {

@@ -77,7 +77,9 @@ func NewSheetWriter(out io.Writer, format Format, sheet string, headers []string
 }
 
 // Note adds a line to the 说明 sheet of an XLSX file (the view, its filters, when and by whom); CSV has none.
-func (w *SheetWriter) Note(label, value string) { w.notes = append(w.notes, [2]string{label, value}) }
+func (w *SheetWriter) Note(label, value string) {
+	w.notes = append(w.notes, [2]string{db.StripControl(label), db.StripControl(value)})
+}
 
 // Row writes one row; cells may be strings, numbers, booleans or nil (an empty cell).
 func (w *SheetWriter) Row(cells ...any) error {
@@ -92,6 +94,11 @@ func (w *SheetWriter) Row(cells ...any) error {
 		return db.Errorf(db.EINVALID, "超过 XLSX 每个工作表 %d 行的上限。请改用 CSV 导出，或缩小筛选范围。", excelize.TotalRows)
 	}
 	w.row++
+	for i, c := range cells {
+		if s, ok := c.(string); ok {
+			cells[i] = db.StripControl(s)
+		}
+	}
 	cell, _ := excelize.CoordinatesToCellName(1, w.row)
 	return w.sw.SetRow(cell, cells)
 }
@@ -102,6 +109,8 @@ func csvCell(c any) string {
 	case nil:
 		return ""
 	case string:
+		// No NUL or other control character reaches a CSV: text stored before the input rule loses them here.
+		v = db.StripControl(v)
 		if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
 			return "'" + v
 		}
