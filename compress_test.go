@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -105,4 +106,84 @@ func TestGraphiQLOff(t *testing.T) {
 	if res.StatusCode != http.StatusNotFound {
 		t.Errorf("--graphiql=false: status %d, want 404", res.StatusCode)
 	}
+}
+
+// TestFastPathThroughServer: a repeated query answered before GraphQL runs still checks its caller, stays current
+// after a write, and a GET revalidates with its ETag.
+func TestFastPathThroughServer(t *testing.T) {
+	m := signedOut(t)
+	base := m.URL()
+	admin, _ := login(t, base, "admin", adminPassword)
+	r := as(t, base, admin, `mutation { createApiToken(name: "fast", scope: READ, expiresInDays: 30) { secret token { id } } }`, nil)
+	var tok struct {
+		CreateApiToken struct {
+			Secret string
+			Token  struct{ ID string }
+		}
+	}
+	if err := json.Unmarshal(r.Data, &tok); err != nil || tok.CreateApiToken.Secret == "" {
+		t.Fatalf("createApiToken: %s %+v", r.Data, r.Errors)
+	}
+	reader := bearer(tok.CreateApiToken.Secret)
+	const q = `{ honorStats(groupBy: [YEAR]) { year count } }`
+	count := func(h http.Header) (string, int) {
+		res := do(t, http.MethodPost, base+"/graphql", strings.NewReader(`{"query":"`+q+`"}`), h, "application/json")
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return string(b), res.StatusCode
+	}
+	first, _ := count(reader)
+	second, _ := count(reader)
+	if first != second || !strings.Contains(first, `"honorStats"`) {
+		t.Fatalf("repeat differs: %s / %s", first, second)
+	}
+
+	t.Run("HitStaysCurrentAfterAWrite", func(t *testing.T) {
+		u := as(t, base, admin, `mutation { createUnit(input: {name: "快速路径测试厅（测试）", kind: "机关"}) { id } }`, nil)
+		var unit struct{ CreateUnit struct{ ID string } }
+		if err := json.Unmarshal(u.Data, &unit); err != nil || len(u.Errors) > 0 {
+			t.Fatalf("createUnit: %+v", u.Errors)
+		}
+		w := as(t, base, admin, `mutation($i: HonorInput!) { createHonor(input: $i) { id } }`, map[string]any{"i": map[string]any{
+			"categoryCode": "PROVINCIAL_UNIT", "unitId": unit.CreateUnit.ID, "year": 2025, "date": "2025-01-15"}})
+		if len(w.Errors) > 0 {
+			t.Fatalf("createHonor: %+v", w.Errors)
+		}
+		after, _ := count(reader)
+		if after == first {
+			t.Errorf("after a new honour the answer is unchanged: %s", after)
+		}
+	})
+	t.Run("HitStillChecksTheCaller", func(t *testing.T) {
+		count(reader)
+		rv := as(t, base, admin, `mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, map[string]any{"id": tok.CreateApiToken.Token.ID})
+		if len(rv.Errors) > 0 {
+			t.Fatalf("revoke: %+v", rv.Errors)
+		}
+		if _, status := count(reader); status != http.StatusUnauthorized {
+			t.Errorf("a revoked token got %d from a cached answer, want 401", status)
+		}
+	})
+	t.Run("GETAnswers304", func(t *testing.T) {
+		u := base + "/graphql?query=" + url.QueryEscape(q)
+		res := do(t, http.MethodGet, u, nil, admin, "")
+		res.Body.Close()
+		etag := res.Header.Get("ETag")
+		if res.StatusCode != 200 || etag == "" {
+			t.Fatalf("status %d ETag %q", res.StatusCode, etag)
+		}
+		h := admin.Clone()
+		h.Set("If-None-Match", etag)
+		res = do(t, http.MethodGet, u, nil, h, "")
+		res.Body.Close()
+		if res.StatusCode != http.StatusNotModified {
+			t.Errorf("If-None-Match: status %d, want 304", res.StatusCode)
+		}
+		// Another person, even of the same role, never matches the first one's tag.
+		res = do(t, http.MethodGet, u, nil, http.Header{"If-None-Match": {etag}, "Authorization": reader["Authorization"]}, "")
+		res.Body.Close()
+		if res.StatusCode == http.StatusNotModified {
+			t.Error("another caller matched the tag")
+		}
+	})
 }

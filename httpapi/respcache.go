@@ -169,8 +169,16 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 	if c.Scope != nil {
 		key = c.Scope(ctx) + "\x00" + key
 	}
+	// shared tells the fast path in front of GraphQL that this answer may be kept for the caller's scope, with the
+	// versions it was computed at.
+	shared := func() {
+		if n := FastNoteFrom(ctx); n != nil {
+			n.Storable, n.Reads, n.VerKey, n.Operation = true, reads, ver.Key(reads), oc.Operation.Name
+		}
+	}
 	if data, ok := c.lru.Get(key); ok {
 		metrics.CacheLookup(ctx, true)
+		shared()
 		return oneShot(data)
 	}
 	c.mu.Lock()
@@ -180,6 +188,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 		case <-p.done:
 			if p.data != nil {
 				metrics.CacheLookup(ctx, true)
+				shared()
 				return oneShot(p.data)
 			}
 		case <-ctx.Done():
@@ -219,6 +228,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 			if resp != nil && len(resp.Errors) == 0 && len(resp.Data) > 0 && len(resp.Data) <= maxCachedResponse {
 				c.add(key, resp.Data)
 				finish(resp.Data)
+				shared()
 				return
 			}
 			finish(nil)

@@ -1,0 +1,270 @@
+package httpapi
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	lru "github.com/hashicorp/golang-lru/v2"
+
+	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/frontend"
+	"github.com/wenming/wenming/metrics"
+)
+
+// FastPath answers a repeated query from its stored bytes before GraphQL runs: no JSON decoding, parsing,
+// validation, complexity, execution or encoding, and gzip bytes kept beside the plain ones so that a hit is never
+// compressed again. It sits behind authentication (a hit still checks the caller, and the caller's scope is part of
+// the key) and behind the body limit; the answers it keeps passed every other limit when they were computed, and the
+// limits do not change while the server runs. An entry holds the versions of the domains its answer read, which the
+// response cache reports (FastNote); any write to one of them makes it miss.
+//
+// GET queries also get an ETag from the data version and the caller, and 304 Not Modified on If-None-Match.
+type FastPath struct {
+	// Versions reads the current data versions.
+	Versions func(ctx context.Context) (db.Versions, error)
+	// Scope is the part of the key that makes answers differ between callers (the effective role).
+	Scope func(ctx context.Context) string
+	// MaxBody is the body limit; larger bodies go the normal way, which refuses them.
+	MaxBody int64
+
+	mu    sync.Mutex
+	bytes int
+	lru   *lru.Cache[[32]byte, *fastEntry]
+}
+
+// fastEntry is one stored answer.
+type fastEntry struct {
+	reads       db.DomainSet
+	verKey      string
+	operation   string
+	contentType string
+	plain, gz   []byte
+}
+
+// maxFastBytes bounds the memory of all fast-path entries together.
+const maxFastBytes = 16 << 20
+
+// NewFastPath keeps at most size answers.
+func NewFastPath(size int, versions func(context.Context) (db.Versions, error), scope func(context.Context) string, maxBody int64) *FastPath {
+	f := &FastPath{Versions: versions, Scope: scope, MaxBody: maxBody}
+	f.lru, _ = lru.NewWithEvict[[32]byte, *fastEntry](size, func(_ [32]byte, e *fastEntry) { f.bytes -= len(e.plain) + len(e.gz) })
+	return f
+}
+
+// FastNote is what the response cache tells the fast path about the operation it just answered: whether the answer
+// may be shared between callers of one scope, which domains it read and at which versions.
+type FastNote struct {
+	// Storable is set when the answer had no errors and no @private field.
+	Storable  bool
+	Reads     db.DomainSet
+	VerKey    string
+	Operation string
+}
+
+type fastNoteKey struct{}
+
+// FastNoteFrom returns the note of the request the context belongs to, or nil outside the fast path.
+func FastNoteFrom(ctx context.Context) *FastNote {
+	n, _ := ctx.Value(fastNoteKey{}).(*FastNote)
+	return n
+}
+
+// Handler wraps the GraphQL handler.
+func (f *FastPath) Handler(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw, ok := f.requestBytes(w, r)
+		if !ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx := r.Context()
+		ver, err := f.Versions(ctx)
+		if err != nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		scope := f.Scope(ctx)
+		key := sha256.Sum256(bytes.Join([][]byte{[]byte(scope), []byte(r.Method), []byte(r.Header.Get("Accept")), raw}, []byte{0}))
+		if r.Method == http.MethodGet {
+			etag := f.etag(ctx, key, ver)
+			w.Header().Set("ETag", etag)
+			if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {
+				w.Header().Set("Cache-Control", "private, no-cache")
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+		}
+		if e, ok := f.lru.Get(key); ok && ver.Key(e.reads) == e.verKey {
+			f.serve(w, r, e)
+			metrics.FastHit(ctx, e.operation)
+			return
+		}
+		note := &FastNote{}
+		cw := &captureWriter{ResponseWriter: w, status: http.StatusOK}
+		if r.Method == http.MethodGet {
+			// A GET answer that callers of one scope may share can be revalidated with its ETag; any other stays
+			// no-store.
+			cw.beforeWrite = func() {
+				if note.Storable {
+					w.Header().Set("Cache-Control", "private, no-cache")
+				}
+			}
+		}
+		next.ServeHTTP(cw, r.WithContext(context.WithValue(ctx, fastNoteKey{}, note)))
+		if note.Storable && cw.status == http.StatusOK && !cw.overflow && cw.header("Content-Encoding") == "" &&
+			bytes.HasPrefix(cw.buf.Bytes(), []byte(`{"data":`)) {
+			f.store(key, note, cw.header("Content-Type"), cw.buf.Bytes())
+		}
+	})
+}
+
+// requestBytes reads what identifies a query: the body of a JSON POST (given back to the request) or the raw query
+// of a GET. Uploads, WebSockets and bodies over the limit are not for the fast path.
+func (f *FastPath) requestBytes(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	switch r.Method {
+	case http.MethodGet:
+		if r.URL.RawQuery == "" || r.Header.Get("Upgrade") != "" {
+			return nil, false
+		}
+		return []byte(r.URL.RawQuery), true
+	case http.MethodPost:
+		if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") || r.Body == nil {
+			return nil, false
+		}
+		if r.ContentLength > f.MaxBody {
+			return nil, false
+		}
+		body, err := io.ReadAll(io.LimitReader(r.Body, f.MaxBody+1))
+		r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), r.Body))
+		if err != nil || int64(len(body)) > f.MaxBody {
+			return nil, false
+		}
+		return body, true
+	}
+	return nil, false
+}
+
+// etag derives a GET answer's tag from the request, the caller and the data version: unchanged data gives the same
+// tag, and another caller (even of the same role) another one, so that a browser shared between two people never
+// revalidates one's answer for the other.
+func (f *FastPath) etag(ctx context.Context, key [32]byte, ver db.Versions) string {
+	who := ""
+	if p := db.PrincipalFrom(ctx); p != nil {
+		who = p.Via + ":" + strconv.FormatInt(p.UserID, 10)
+	}
+	h := sha256.Sum256(append(key[:], []byte("\x00"+who+"\x00"+strconv.FormatInt(ver.Global, 10))...))
+	return `W/"` + hex.EncodeToString(h[:12]) + `"`
+}
+
+// etagMatch reports whether an If-None-Match header lists the tag (or *).
+func etagMatch(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == strings.TrimPrefix(etag, "W/") {
+			return true
+		}
+	}
+	return false
+}
+
+// serve writes a stored answer, gzipped when the client accepts it.
+func (f *FastPath) serve(w http.ResponseWriter, r *http.Request, e *fastEntry) {
+	h := w.Header()
+	h.Set("Content-Type", e.contentType)
+	h.Set("Cache-Control", "no-store")
+	h.Add("Vary", "Accept-Encoding")
+	body := e.plain
+	if e.gz != nil && frontend.Accepts(r.Header.Get("Accept-Encoding"), "gzip") {
+		h.Set("Content-Encoding", "gzip")
+		body = e.gz
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// store keeps an answer with its gzip, within the byte budget.
+func (f *FastPath) store(key [32]byte, note *FastNote, contentType string, body []byte) {
+	e := &fastEntry{reads: note.Reads, verKey: note.VerKey, operation: note.Operation, contentType: contentType,
+		plain: bytes.Clone(body)}
+	if len(body) >= CompressMinBytes {
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw.Write(body)
+		zw.Close()
+		e.gz = b.Bytes()
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.bytes += len(e.plain) + len(e.gz)
+	f.lru.Add(key, e)
+	for f.bytes > maxFastBytes && f.lru.Len() > 0 {
+		f.lru.RemoveOldest()
+	}
+}
+
+// maxCaptured bounds the answer the fast path copies while it streams to the client.
+const maxCaptured = 256 << 10
+
+// captureWriter passes a response through and keeps a copy of its first maxCaptured bytes.
+type captureWriter struct {
+	http.ResponseWriter
+	status   int
+	buf      bytes.Buffer
+	overflow bool
+	wrote    bool
+	// beforeWrite, when set, runs once before the first header or byte goes out.
+	beforeWrite func()
+}
+
+func (c *captureWriter) start() {
+	if !c.wrote {
+		c.wrote = true
+		if c.beforeWrite != nil {
+			c.beforeWrite()
+		}
+	}
+}
+
+func (c *captureWriter) header(k string) string { return c.ResponseWriter.Header().Get(k) }
+
+func (c *captureWriter) WriteHeader(code int) {
+	if !c.wrote {
+		c.status = code
+		c.start()
+	}
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c *captureWriter) Write(p []byte) (int, error) {
+	c.start()
+	if !c.overflow {
+		if c.buf.Len()+len(p) > maxCaptured {
+			c.overflow = true
+			c.buf.Reset()
+		} else {
+			c.buf.Write(p)
+		}
+	}
+	return c.ResponseWriter.Write(p)
+}
+
+// Flush passes streaming through (subscriptions over SSE, if ever enabled).
+func (c *captureWriter) Flush() {
+	if fl, ok := c.ResponseWriter.(http.Flusher); ok {
+		fl.Flush()
+	}
+}
+
+// Unwrap lets http.ResponseController reach the real writer.
+func (c *captureWriter) Unwrap() http.ResponseWriter { return c.ResponseWriter }
