@@ -30,9 +30,12 @@ generate:
 	$(GO) generate ./...
 
 # Fails when the committed generated code differs from what gqlgen generates now.
-check-generated:
+check-generated: $(NODE_STAMP)
 	$(GO) generate ./...
 	git diff --exit-code -- graph/ resolvers/ || (echo "generated code is stale: run 'make generate' and commit" >&2; exit 1)
+	cd frontend && npm run --silent codegen >/dev/null
+	@test -z "$$(git status --porcelain -- frontend/src/gql)" || (git status --short -- frontend/src/gql; git diff -- frontend/src/gql | head -40; \
+		echo "typed GraphQL documents are stale: run 'cd frontend && npm run codegen' and commit" >&2; exit 1)
 
 vet:
 	$(GO) vet ./...
