@@ -50,7 +50,7 @@ test-go: vet
 	WENMING_REQUIRE_POSTGRES=1 WENMING_TEST_BACKEND=postgres $(GO) test -count=1 .
 
 test-frontend: $(NODE_STAMP)
-	cd frontend && npm test
+	cd frontend && npm run lint && npm test
 
 # Browser tests drive Debian's chromium against the real binary; install it when missing.
 test-e2e: build

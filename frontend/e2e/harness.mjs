@@ -79,7 +79,7 @@ export async function start({ anonymousRead = true } = {}) {
     await waitReady(base, proc)
   } catch (e) {
     proc?.kill('SIGKILL')
-    throw new Error(`${e.message}\n--- server log ---\n${logs.join('').slice(-4000)}`)
+    throw new Error(`${e.message}\n--- server log ---\n${logs.join('').slice(-4000)}`, { cause: e })
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   return {
