@@ -448,6 +448,29 @@ describe('accessibility', () => {
     await page.close()
   })
 
+  test('language: English loads only when chosen, and the choice made with the button survives a reload', async () => {
+    const lctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await lctx.newPage()
+    const scripts = []
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()) })
+    await page.goto(env.base + '/')
+    await settle(page)
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN')
+    assert.ok(!scripts.some((u) => /\/en-[\w-]+\.js$/.test(u)), `a Chinese visit fetches no English messages: ${scripts.join(' ')}`)
+    await page.click('[data-action="lang"]')
+    await page.waitForFunction(() => document.documentElement.lang === 'en')
+    assert.ok(scripts.some((u) => /\/en-[\w-]+\.js$/.test(u)), 'English messages load on the switch')
+    await page.goto(env.base + '/creation')
+    await page.waitForFunction(() => document.documentElement.lang === 'en')
+    assert.match(page.url(), /[?&]lang=en/, 'a bare link comes back in the remembered language, and the URL says so')
+    await page.click('[data-action="lang"]')
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN')
+    await page.reload()
+    await settle(page)
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN')
+    await lctx.close()
+  })
+
   test('English view: every nav label and page title follows the switch', async () => {
     const page = await actx.newPage()
     await page.goto(env.base + '/volunteering?lang=en')

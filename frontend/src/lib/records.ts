@@ -6,8 +6,9 @@ import type { HonorFilter, HonorOrderField, VolunteerFilter } from '../gql/graph
 import type { HonorsQuery } from '../gql/Honors'
 import type { UnitsQuery } from '../gql/Units'
 import type { VolunteerRecordsQuery } from '../gql/VolunteerRecords'
-import { editionLabel, enumLabel, lang, pick, t, unitKindLabel, yesNo } from './i18n'
+import { lang, pick, t } from './i18n'
 import { formatNumber } from './format'
+import { editionLabel, enumLabel, unitKindLabel, yesNo } from './enums'
 
 /** One honour as the honours connection returns it (generated from Honors.graphql). */
 export type HonorRow = HonorsQuery['honors']['edges'][number]['node']
