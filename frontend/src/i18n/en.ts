@@ -182,6 +182,8 @@ export const messages: Record<MsgKey, string> = {
   itemSep: '; ',
   labelled: '{a}: {b}',
   withNote: '{a} ({b})',
+  paren: ' ({x})',
+  colon: ': ',
 }
 
 /** The admin pages' labels in English. */

@@ -187,6 +187,8 @@ const zh = {
   itemSep: '；',
   labelled: '{a}：{b}',
   withNote: '{a}（{b}）',
+  paren: '（{x}）',
+  colon: '：',
 }
 
 /** A key of the dashboard's labels. */
