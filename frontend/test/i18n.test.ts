@@ -2,7 +2,8 @@
 // languages, English punctuation in English, and the remembered language.
 import { describe, expect, it } from 'vitest'
 import adminZh from '../src/i18n/admin-zh'
-import { admin as adminEn, messages as en } from '../src/i18n/en'
+import { admin as adminEn, messages as en, record as recordEn } from '../src/i18n/en'
+import recordZh from '../src/i18n/record-zh'
 import { interpolate } from '../src/i18n/interpolate'
 import zh from '../src/i18n/zh'
 import { initialLang, LANG_KEY, lang, loadLang, rememberLang, setLang, t, type LangStore } from '../src/lib/i18n'
@@ -28,7 +29,7 @@ describe('interpolate', () => {
 })
 
 describe('the two languages', () => {
-  for (const [name, a, b] of [['dashboard', zh, en], ['admin', adminZh, adminEn]] as const) {
+  for (const [name, a, b] of [['dashboard', zh, en], ['admin', adminZh, adminEn], ['record', recordZh, recordEn]] as const) {
     it(`${name}: same keys`, () => {
       expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort())
     })

@@ -1,6 +1,7 @@
 // Every English label: the dashboard's and the admin pages'. Loaded only when English is chosen (a dynamic
 // import in lib/i18n.ts), so a Chinese visit never downloads it. English strings use English punctuation.
 import type { AdminKey } from './admin-zh'
+import type { RecordKey } from './record-zh'
 import type { MsgKey } from './zh'
 
 /** The dashboard's labels in English. */
@@ -423,4 +424,62 @@ export const admin: Record<AdminKey, string> = {
   purgeConfirm: 'This permanently deletes {n} demo records; they cannot be restored from the recycle bin. Remove them?',
   purgeConfirmLabel: 'Remove for good',
   purgeDone: 'Removed {n} demo records.',
+}
+
+/** The record page's labels in English. */
+export const record: Record<RecordKey, string> = {
+  title: 'Practice & creation record',
+  intro: 'Work the summary describes without figures: names and dates as the article gives them; where it gives none, demo records illustrate and are marked. The year range does not filter this page.',
+  sixActions: 'The six practice actions (六大行动)',
+  sixActionsNote: 'The article speaks of six actions but lists four; the other two are unnamed and never guessed.',
+  unnamed: 'Unnamed (not listed in the article)',
+  activities: 'Activities filed',
+  sessions: 'Sessions',
+  pairingContent: 'Pairing content: 「四送一助力」',
+  pairings: 'Pairings',
+  wishFunnel: 'Post-flood wishes (灾后助重建点亮微心愿) by stage',
+  reached: 'Reached the stage',
+  atStage: 'At the stage now',
+  wishes: 'Wishes',
+  beneficiary: 'Village or community',
+  claimedBy: 'Claimed by',
+  collectedOn: 'Collected on',
+  stage: 'Stage',
+  cases: 'Excellent cases',
+  caseCount: 'Cases filed',
+  talentPool: 'Talent pool',
+  members: 'Members',
+  roles: 'Serves in',
+  sinceYear: 'Joined',
+  events: 'Meetings and trainings',
+  undated: 'Undated in the article',
+  date: 'Date',
+  kind: 'Kind',
+  name: 'Name',
+  unit: 'Unit',
+  year: 'Year',
+  place: 'Place',
+  quote: 'Quote',
+  source: 'Source',
+  demo: 'Demo data',
+  demoRecord: 'Demo record',
+  none: 'No records',
+  total: '{n} in all',
+  COLLECTED: 'Collected',
+  PUBLISHED: 'Published',
+  CLAIMED: 'Claimed',
+  FULFILLED: 'Carried out',
+  ONLINE_REVIEW: 'Online review',
+  SITE_VISIT: 'Site visits',
+  ADVANCED_SELECTION: 'Selection of exemplars',
+  TRAINING: 'Training course',
+  PROGRESS_MEETING: 'Progress meeting',
+  OBSERVATION_EXCHANGE: 'Observation and exchange',
+  BUSINESS_ENVIRONMENT_MEETING: 'Business-environment meeting',
+  LAUNCH_CEREMONY: 'Launch ceremony',
+  POLICY: 'Bringing policies',
+  CULTURE: 'Bringing culture',
+  HEALTH: 'Bringing health',
+  WARMTH: 'Bringing warmth',
+  RURAL_REVITALISATION: 'Helping rural revitalisation',
 }

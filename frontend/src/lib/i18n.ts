@@ -30,6 +30,11 @@ export async function setLang(l: Lang): Promise<void> {
   if (typeof document !== 'undefined') document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en'
 }
 
+/** Every English label, once loaded (the admin and record pages' helpers read their parts). */
+export function englishMessages(): English | undefined {
+  return english
+}
+
 /** The English admin labels, once loaded (lib/i18n-admin.ts reads them). */
 export function englishAdmin(): Record<AdminKey, string> | undefined {
   return english?.admin
