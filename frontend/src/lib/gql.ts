@@ -30,13 +30,21 @@ export class GraphQLRequestError extends Error {
 }
 
 /**
- * A typed operation: the generated TypedDocumentString (a String carrying its result and variable types).
- * A TypedDocumentNode's printed source works too, as long as it prints to the operation's text.
+ * A typed operation: the generated TypedDocumentString (a String carrying its result and variable types, see
+ * codegen.ts), or a TypedDocumentNode that keeps its source (loc), as graphql-tag and codegen's documentNode mode
+ * with locations produce. Either way the call site gets the result and variable types from the document.
  */
-export type Doc<R, V> = DocumentTypeDecoration<R, V> & { toString(): string }
+export type Doc<R, V> = DocumentTypeDecoration<R, V> & ({ toString(): string } | { kind: 'Document'; loc?: { source: { body: string } } })
 
-/** Variables of a typed operation. */
-export type VarsOf<D> = D extends DocumentTypeDecoration<unknown, infer V> ? V : never
+/** The operation's text: a document string's own, a DocumentNode's source. */
+export function sourceOf(doc: Doc<unknown, unknown>): string {
+  if (typeof doc === 'object' && doc !== null && 'kind' in doc && doc.kind === 'Document') {
+    const body = doc.loc?.source.body
+    if (!body) throw new Error('GraphQL document without its source (loc); generate it with documentMode: string')
+    return body
+  }
+  return String(doc)
+}
 
 const opName = (q: string) => /(?:query|mutation|subscription)\s+(\w+)/.exec(q)?.[1]
 
@@ -57,7 +65,7 @@ async function parse<T>(res: Response): Promise<T> {
 
 /** Send one operation; throws on HTTP errors and on a response with errors. */
 export async function gql<R, V>(doc: Doc<R, V>, variables: V, signal?: AbortSignal): Promise<R> {
-  const query = doc.toString()
+  const query = sourceOf(doc as Doc<unknown, unknown>)
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
@@ -87,7 +95,7 @@ export async function gqlUpload<R, V>(doc: Doc<R, V>, variables: Omit<V, 'file'>
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: { Accept: 'application/graphql-response+json, application/json', [UPLOAD_HEADER]: '1' },
-    body: uploadForm(doc.toString(), variables as Record<string, unknown>, fileVar, file, file.name),
+    body: uploadForm(sourceOf(doc as Doc<unknown, unknown>), variables as Record<string, unknown>, fileVar, file, file.name),
   })
   return parse<R>(res)
 }
