@@ -106,7 +106,7 @@ describe('figures', () => {
         assert.equal(await card.count(), 1, `card ${k.key}`)
         assert.equal(Number(await card.getAttribute('data-recorded')), k.value, `${k.key} recorded value`)
         if (!k.published) continue
-        const text = (await card.locator('[data-role="published"]').innerText()).replace(/^(公布数|Published)：/, '').trim()
+        const text = (await card.locator('[data-role="published"]').innerText()).replace(/^(公布数：|Published:)\s*/, '').trim()
         assert.equal(parseFigure(text), k.published.value, `${k.key}: "${text}" shows ${k.published.value}`)
         if (k.published.qualifier === 'AT_LEAST') {
           qualified++
