@@ -5,8 +5,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
-import { ADMIN_PASSWORD, api, openPage, settle, shotDir, signIn, start } from './harness.mjs'
+import { ADMIN_PASSWORD, api, openPage, ready, settle, shot, signIn, start, until, waitLive } from './harness.mjs'
 
 const require = createRequire(import.meta.url)
 const AXE = require.resolve('axe-core/axe.min.js')
@@ -36,17 +35,6 @@ after(async () => {
   await env?.stop()
 })
 
-/** Wait until an admin-area page has rendered and no designed loading state remains. */
-async function ready(page, name) {
-  await page.waitForSelector(`[data-page="${name}"]`, { timeout: 20_000 })
-  await page.waitForFunction(() => !document.querySelector('.state-box[data-state="loading"]'), null, { timeout: 20_000 })
-}
-
-async function shot(page, name, fullPage = true) {
-  await page.waitForTimeout(300)
-  await page.screenshot({ path: join(shotDir, `${name}.png`), fullPage })
-}
-
 const honorTotal = async (page) => {
   const text = await page.locator('[data-table^="honors-"] .table-tools [aria-live]').innerText()
   return Number(/(\d+)/.exec(text.replace(/,/g, ''))?.[1])
@@ -61,10 +49,6 @@ const countHonors = async (year = YEAR) =>
 /** Wait for /login with ?next=next (however the router encodes it). */
 const toLogin = (page, next) =>
   page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === next, { timeout: 10_000 })
-
-async function waitLive(page) {
-  await page.waitForSelector('[data-live="live"]', { timeout: 15_000 })
-}
 
 describe('signed out, with anonymous reading', () => {
   test('reading works, write controls are hidden, the header offers 登录, live updates connect', async () => {
@@ -115,9 +99,8 @@ describe('sign-in', () => {
     // Keep failing until the server rate-limits this username (5 attempts, then 429).
     let limited = false
     for (let i = 0; i < 6 && !limited; i++) {
-      await page.click('[data-action="login-submit"]')
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.status() >= 400), page.click('[data-action="login-submit"]')])
       await page.waitForFunction(() => !document.querySelector('[data-action="login-submit"]')?.textContent?.includes('…'))
-      await page.waitForTimeout(150)
       limited = /Too many attempts/.test(await page.locator('[data-login-error]').innerText())
     }
     assert.ok(limited, 'rate-limited after repeated failures')
@@ -182,11 +165,8 @@ describe('admin: users', () => {
     let users = (await api(env.base, USERS(), {}, adminCookie)).users
     assert.equal(users.find((u) => u.username === EDITOR.username).role, 'VIEWER')
     await row.locator('select').selectOption('EDITOR')
-    for (let i = 0; i < 50; i++) {
-      users = (await api(env.base, USERS(), {}, adminCookie)).users
-      if (users.find((u) => u.username === EDITOR.username).role === 'EDITOR') break
-      await page.waitForTimeout(100)
-    }
+    await until(async () => (await api(env.base, USERS(), {}, adminCookie)).users.find((u) => u.username === EDITOR.username).role === 'EDITOR',
+      { timeout: 5000, message: 'the role change to reach the API' })
     await shot(page, 'users')
     users = (await api(env.base, USERS(), {}, adminCookie)).users
     assert.deepEqual(users.find((u) => u.username === EDITOR.username), { username: EDITOR.username, role: 'EDITOR', disabled: false })
@@ -510,13 +490,9 @@ describe('roles in the dashboard', () => {
     const before = await kpi()
     assert.ok(await page.locator('.live-ind').isVisible())
     // Any write bumps the data version; the stage re-queries (the chart stays drawn).
-    const requests = []
-    page.on('request', (r) => r.url().endsWith('/graphql') && requests.push(r.postData() ?? ''))
+    const requery = page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('HonorStats'), { timeout: 4000 }).then(() => true, () => false)
     await api(env.base, 'mutation($i:HonorInput!){ createHonor(input:$i){ id } }', { i: { categoryCode: 'PROVINCIAL_UNIT', unitId: unit.id, year: YEAR, edition: '大屏' } }, adminCookie)
-    await page.waitForFunction(() => true)
-    const t0 = Date.now()
-    while (!requests.some((b) => b.includes('HonorStats')) && Date.now() - t0 < 4000) await page.waitForTimeout(100)
-    assert.ok(requests.some((b) => b.includes('HonorStats')), 'the big screen re-queried its charts after dataChanged')
+    assert.ok(await requery, 'the big screen re-queried its charts after dataChanged')
     assert.ok(before)
     assert.deepEqual(problems, [])
     await page.close()

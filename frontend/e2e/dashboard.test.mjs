@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { api, chartFacts, downloadBytes, openPage, outDir, parseFigure, settle, shotDir, start } from './harness.mjs'
+import { api, chartFacts, downloadBytes, idle, openPage, outDir, parseFigure, settle, shot, start } from './harness.mjs'
 
 const require = createRequire(import.meta.url)
 const AXE = require.resolve('axe-core/axe.min.js')
@@ -38,6 +38,15 @@ after(async () => {
   await env?.stop()
 })
 
+/** Wait for the big screen's fit-to-stage pass: the page ends inside <main> (the assertions then say by how much). */
+async function stageFit(page) {
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main')?.getBoundingClientRect()
+    const box = document.querySelector('[data-page]')?.getBoundingClientRect()
+    return !!main && !!box && box.bottom <= main.bottom + 1
+  }, null, { timeout: 5000 }).catch(() => {})
+}
+
 async function visit(path) {
   const { page, problems } = await openPage(ctx)
   await page.goto(env.base + path)
@@ -64,8 +73,7 @@ describe('pages', () => {
       const { page, problems } = await visit(p.path)
       const facts = await chartFacts(page)
       report.pages[p.name] = facts
-      await page.waitForTimeout(700) // let the entry animation finish
-      await page.screenshot({ path: join(shotDir, `${p.name}.png`), fullPage: true })
+      await shot(page, p.name)
       assert.ok(facts.length > 0, 'page has charts')
       const errors = facts.filter((f) => f.state === 'error')
       assert.deepEqual(errors, [], 'no chart in error state')
@@ -98,7 +106,7 @@ describe('figures', () => {
         assert.equal(await card.count(), 1, `card ${k.key}`)
         assert.equal(Number(await card.getAttribute('data-recorded')), k.value, `${k.key} recorded value`)
         if (!k.published) continue
-        const text = (await card.locator('[data-role="published"]').innerText()).replace(/^(公布数|Published)：/, '').trim()
+        const text = (await card.locator('[data-role="published"]').innerText()).replace(/^(公布数：|Published:)\s*/, '').trim()
         assert.equal(parseFigure(text), k.published.value, `${k.key}: "${text}" shows ${k.published.value}`)
         if (k.published.qualifier === 'AT_LEAST') {
           qualified++
@@ -333,19 +341,21 @@ describe('big screen and report', () => {
     assert.ok(facts.some((f) => f.ready && f.renderer === 'svg'), 'SVG charts drawn')
     const visibleButtons = await page.$$eval('button, select, a.btn', (els) => els.filter((e) => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden').map((e) => e.textContent.trim()))
     assert.deepEqual(visibleButtons, [], 'no controls visible')
-    await page.waitForTimeout(1200) // entry animation, and the fit-to-stage pass
+    await idle(page)
+    await stageFit(page)
     const fit = await page.evaluate(() => {
       const main = document.querySelector('main').getBoundingClientRect()
       const pageBox = document.querySelector('[data-page]').getBoundingClientRect()
       return { mainBottom: main.bottom, pageBottom: pageBox.bottom }
     })
     assert.ok(fit.pageBottom <= fit.mainBottom + 1, `page fits the stage: ${JSON.stringify(fit)}`)
-    await page.screenshot({ path: join(shotDir, 'bigscreen.png') })
+    await shot(page, 'bigscreen', false)
     // Every page fits the stage in screen mode, with no controls.
     for (const p of PAGES.filter((x) => x.name !== 'overview' && x.name !== 'report')) {
       await page.goto(env.base + p.path + '?screen=1&rotate=600')
       await settle(page)
-      await page.waitForTimeout(1200)
+      await idle(page)
+      await stageFit(page)
       const r = await page.evaluate(() => ({
         controls: [...document.querySelectorAll('button, select, a.btn')].filter((e) => e.offsetParent !== null).map((e) => e.textContent.trim()),
         mainBottom: document.querySelector('main').getBoundingClientRect().bottom,
@@ -355,14 +365,14 @@ describe('big screen and report', () => {
       assert.deepEqual(r.controls, [], `${p.name}: no controls in screen mode`)
       assert.ok(r.pageBottom <= r.mainBottom + 1, `${p.name} fits the stage`)
       assert.ok(r.svg > 0, `${p.name}: SVG charts`)
-      await page.screenshot({ path: join(shotDir, `bigscreen-${p.name}.png`) })
+      await shot(page, `bigscreen-${p.name}`, false)
     }
     await page.goto(env.base + '/?screen=1&rotate=600')
     await settle(page)
     // Scaled to a smaller display, the stage keeps its aspect ratio.
     await page.setViewportSize({ width: 1280, height: 720 })
     await page.waitForFunction(() => /scale\(0\.66/.test(document.querySelector('.stage')?.style.transform ?? ''), null, { timeout: 5000 })
-    await page.screenshot({ path: join(shotDir, 'bigscreen-1280.png') })
+    await shot(page, 'bigscreen-1280', false)
     assert.deepEqual(problems, [])
     await sctx.close()
   })
@@ -448,6 +458,29 @@ describe('accessibility', () => {
     await page.close()
   })
 
+  test('language: English loads only when chosen, and the choice made with the button survives a reload', async () => {
+    const lctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await lctx.newPage()
+    const scripts = []
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()) })
+    await page.goto(env.base + '/')
+    await settle(page)
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN')
+    assert.ok(!scripts.some((u) => /\/en-[\w-]+\.js$/.test(u)), `a Chinese visit fetches no English messages: ${scripts.join(' ')}`)
+    await page.click('[data-action="lang"]')
+    await page.waitForFunction(() => document.documentElement.lang === 'en')
+    assert.ok(scripts.some((u) => /\/en-[\w-]+\.js$/.test(u)), 'English messages load on the switch')
+    await page.goto(env.base + '/creation')
+    await page.waitForFunction(() => document.documentElement.lang === 'en')
+    assert.match(page.url(), /[?&]lang=en/, 'a bare link comes back in the remembered language, and the URL says so')
+    await page.click('[data-action="lang"]')
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN')
+    await page.reload()
+    await settle(page)
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN')
+    await lctx.close()
+  })
+
   test('English view: every nav label and page title follows the switch', async () => {
     const page = await actx.newPage()
     await page.goto(env.base + '/volunteering?lang=en')
@@ -456,8 +489,7 @@ describe('accessibility', () => {
     const nav = await page.$$eval('.main-nav a', (as) => as.map((a) => a.textContent.trim()))
     for (const n of nav) assert.doesNotMatch(n, /[\u4e00-\u9fff]/, `nav label ${n} is English`)
     assert.equal((await page.locator('h1').innerText()).split(' ')[0], 'Volunteering')
-    await page.waitForTimeout(700)
-    await page.screenshot({ path: join(shotDir, 'volunteering-en.png'), fullPage: true })
+    await shot(page, 'volunteering-en')
     await page.close()
   })
 })

@@ -35,20 +35,22 @@ function freePort() {
 }
 
 async function waitReady(base, proc, timeoutMs = 90_000) {
-  const until = Date.now() + timeoutMs
   let last = ''
-  while (Date.now() < until) {
+  const up = await until(async () => {
     if (proc && proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`)
     try {
       const r = await fetch(base + '/readyz')
-      if (r.status === 200) return
       last = `HTTP ${r.status}`
+      return r.status === 200
     } catch (e) {
       last = e.message
+      return false
     }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`server not ready at ${base}/readyz: ${last}`)
+  }, { timeout: timeoutMs, interval: 250 }).then(() => true, (e) => {
+    if (/server exited/.test(e.message)) throw e
+    return false
+  })
+  if (!up) throw new Error(`server not ready at ${base}/readyz: ${last}`)
 }
 
 /**
@@ -79,7 +81,7 @@ export async function start({ anonymousRead = true } = {}) {
     await waitReady(base, proc)
   } catch (e) {
     proc?.kill('SIGKILL')
-    throw new Error(`${e.message}\n--- server log ---\n${logs.join('').slice(-4000)}`)
+    throw new Error(`${e.message}\n--- server log ---\n${logs.join('').slice(-4000)}`, { cause: e })
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   return {
@@ -195,4 +197,56 @@ export async function downloadBytes(download) {
   const chunks = []
   for await (const c of stream) chunks.push(c)
   return Buffer.concat(chunks)
+}
+
+/**
+ * Wait until check() (sync or async) returns something truthy, and return it. For conditions outside the page,
+ * such as the API's answer; conditions in the page use page.waitForFunction. Fails after timeout ms.
+ */
+export async function until(check, { timeout = 10_000, interval = 100, message = 'condition' } = {}) {
+  const end = Date.now() + timeout
+  for (;;) {
+    const v = await check()
+    if (v) return v
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${message}`)
+    await new Promise((r) => setTimeout(r, interval))
+  }
+}
+
+/** Wait until an admin-area page has rendered and no designed loading state remains. */
+export async function ready(page, name) {
+  await page.waitForSelector(`[data-page="${name}"]`, { timeout: 20_000 })
+  await page.waitForFunction(() => !document.querySelector('.state-box[data-state="loading"]'), null, { timeout: 20_000 })
+}
+
+/** Wait until every drawn chart has finished its animation (data-idle) and no CSS animation is running. */
+export async function idle(page, timeout = 10_000) {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.chart[data-ready="1"]')].every((c) => c.offsetParent === null || c.getAttribute('data-idle') === '1') &&
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    null,
+    { timeout },
+  )
+  await page.evaluate(() => document.fonts.ready)
+}
+
+/** A screenshot into shotDir once the page is idle. */
+export async function shot(page, name, fullPage = true) {
+  await idle(page)
+  await page.screenshot({ path: join(shotDir, `${name}.png`), fullPage })
+}
+
+/** Wait until the page's live-update socket is connected. */
+export async function waitLive(page) {
+  await page.waitForSelector('[data-live="live"]', { timeout: 15_000 })
+}
+
+/** Choose a unit in a UnitPicker by typing its name and clicking its option. */
+export async function pickUnit(page, inputId, name) {
+  await page.fill(`#${inputId}`, name)
+  const opt = page.locator(`[role="option"][data-unit="${name}"]`)
+  await opt.waitFor()
+  await opt.click()
+  if ((await page.inputValue(`#${inputId}`)) !== name) throw new Error(`unit picker #${inputId} shows ${await page.inputValue(`#${inputId}`)}, not ${name}`)
 }

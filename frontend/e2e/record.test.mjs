@@ -2,8 +2,7 @@
 // and dates, the two unnamed actions, undated events, and the 演示数据 marker on demo records.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
-import { api, openPage, settle, shotDir, start } from './harness.mjs'
+import { api, openPage, settle, shot, start } from './harness.mjs'
 
 let env
 let ctx
@@ -22,7 +21,7 @@ describe('practice and creation record', () => {
     const { page, problems } = await openPage(ctx)
     await page.goto(env.base + '/record')
     await settle(page)
-    await page.screenshot({ path: join(shotDir, 'record.png'), fullPage: true })
+    await shot(page, 'record')
     const text = await page.locator('[data-page="record"]').innerText()
     for (const s of ['党的创新理论传播', '主流价值践行', '优质文化供给', '服务惠民暖心', '送政策', '助力乡村振兴',
       '省直精神文明建设工作优秀案例汇编', '省直精神文明建设工作人才库', '网络评审', '实地考察',

@@ -7,8 +7,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
-import { api, openPage, settle, shotDir, signIn, start } from './harness.mjs'
+import { api, openPage, pickUnit, ready, settle, shot, signIn, start } from './harness.mjs'
 
 const require = createRequire(import.meta.url)
 const AXE = require.resolve('axe-core/axe.min.js')
@@ -42,14 +41,6 @@ after(async () => {
   await env?.stop()
 })
 
-async function ready(page, name) {
-  await page.waitForSelector(`[data-page="${name}"]`, { timeout: 20_000 })
-  await page.waitForFunction(() => !document.querySelector('.state-box[data-state="loading"]'), null, { timeout: 20_000 })
-}
-async function shot(page, name, fullPage = true) {
-  await page.waitForTimeout(300)
-  await page.screenshot({ path: join(shotDir, `${name}.png`), fullPage })
-}
 const volTableText = (page) => page.evaluate(() => document.querySelector('[data-table^="volunteer-records-"] .table-tools')?.textContent ?? '')
 const waitVolTotal = (page, n) =>
   page.waitForFunction((n) => new RegExp(`共 ${n} 条`).test(document.querySelector('[data-table^="volunteer-records-"] .table-tools')?.textContent ?? ''), n, { timeout: 10_000 })
@@ -57,13 +48,6 @@ const totalHours = async (page) => Number(await page.getAttribute('[data-role="t
 const countRecords = async () =>
   (await api(env.base, `query($y:Int){ volunteerRecords(filter:{fromYear:$y,toYear:$y}){ totalCount edges{ node{ id version hours volunteers method verified unit{ id } } } } } # ${Date.now()}`, { y: YEAR })).volunteerRecords
 
-async function pickUnit(page, inputId, name) {
-  await page.fill(`#${inputId}`, name)
-  const opt = page.locator(`[role="option"][data-unit="${name}"]`)
-  await opt.waitFor()
-  await opt.click()
-  assert.equal(await page.inputValue(`#${inputId}`), name)
-}
 
 describe('volunteer records: data entry and live updates', () => {
   let created

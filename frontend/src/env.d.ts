@@ -4,7 +4,3 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
-declare module '*.graphql?raw' {
-  const source: string
-  export default source
-}

@@ -1,7 +1,9 @@
+import { firstLang } from './lang-boot'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { router } from './router'
 import { bindLoginRedirect } from './lib/auth'
+import { setLang } from './lib/i18n'
 import { bindRouter, syncLang } from './lib/state'
 import './style.css'
 
@@ -11,4 +13,7 @@ bindLoginRedirect(
   () => router.currentRoute.value.fullPath,
 )
 router.afterEach((to) => syncLang(to.query))
-createApp(App).use(router).mount('#app')
+// Mount once the first language's labels are here (English is a separate chunk), so nothing flashes in Chinese.
+setLang(firstLang)
+  .catch(() => undefined)
+  .finally(() => createApp(App).use(router).mount('#app'))

@@ -1,7 +1,8 @@
 // Every value says where it comes from: the basis labels, in both languages, that the
 // dashboard shows beside weights, points, targets, estimated dates and figures.
 import { afterEach, describe, expect, it } from 'vitest'
-import { enumLabel, lang, t } from '../src/lib/i18n'
+import { lang, t } from '../src/lib/i18n'
+import { enumLabel } from '../src/lib/enums'
 
 afterEach(() => {
   lang.value = 'zh'

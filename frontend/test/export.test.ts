@@ -1,7 +1,5 @@
-import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { toCsv, type Column } from '../src/lib/export'
-import { buildXlsx, colName } from '../src/lib/xlsx'
+import { exportUrl, toCsv, type Column } from '../src/lib/export'
 
 interface Row { name: string; n: number; ok: boolean }
 const cols: Column<Row>[] = [
@@ -27,26 +25,16 @@ describe('CSV', () => {
   })
 })
 
-describe('XLSX', () => {
-  it('names columns like a spreadsheet', () => {
-    expect(colName(0)).toBe('A')
-    expect(colName(25)).toBe('Z')
-    expect(colName(26)).toBe('AA')
-    expect(colName(701)).toBe('ZZ')
+describe('server export URLs', () => {
+  it('carry the table filter: lists comma-joined, empty members left out', () => {
+    expect(exportUrl('honors', 'xlsx', { fromYear: 2019, toYear: 2024, levels: ['NATIONAL', 'PROVINCIAL'], statuses: [], unitId: undefined, demo: false }))
+      .toBe('/export/honors.xlsx?fromYear=2019&toYear=2024&levels=NATIONAL%2CPROVINCIAL&demo=false')
   })
-  it('writes a valid package with typed cells', () => {
-    const bytes = buildXlsx([['名称', '数量'], ['<省直&>', 3500], ['b', true], [null, 1.5]], '荣誉/名录')
-    expect(bytes[0]).toBe(0x50) // P
-    expect(bytes[1]).toBe(0x4b) // K
-    const files = unzipSync(bytes)
-    expect(Object.keys(files).sort()).toEqual([
-      '[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml',
-    ])
-    const sheet = strFromU8(files['xl/worksheets/sheet1.xml'])
-    expect(sheet).toContain('<c r="A2" t="inlineStr"><is><t xml:space="preserve">&lt;省直&amp;&gt;</t></is></c>')
-    expect(sheet).toContain('<c r="B2"><v>3500</v></c>')
-    expect(sheet).toContain('<c r="B3" t="b"><v>1</v></c>')
-    expect(sheet).toContain('<c r="B4"><v>1.5</v></c>')
-    expect(strFromU8(files['xl/workbook.xml'])).toContain('name="荣誉 名录"')
+  it('is bare without a filter', () => {
+    expect(exportUrl('volunteer-records', 'csv')).toBe('/export/volunteer-records.csv')
+    expect(exportUrl('figures', 'csv', { section: null })).toBe('/export/figures.csv')
+  })
+  it('escapes values', () => {
+    expect(exportUrl('units', 'csv', { nameContains: '省直&机关' })).toBe('/export/units.csv?nameContains=%E7%9C%81%E7%9B%B4%26%E6%9C%BA%E5%85%B3')
   })
 })

@@ -5,7 +5,7 @@ import { backoffDelay, DATA_CHANGED, LiveClient, type LiveStatus } from '../src/
 
 class FakeSocket {
   readyState = 0
-  sent: any[] = []
+  sent: unknown[] = []
   closed: number | undefined
   onopen: ((ev: unknown) => void) | null = null
   onmessage: ((ev: { data: unknown }) => void) | null = null

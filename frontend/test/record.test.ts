@@ -1,7 +1,11 @@
 // Pure logic of the 「实践与创建纪实」 page: unnamed actions stay unnamed, undated events say so, and the wish
 // funnel keeps the article's order of 征集、发布、认领、实施.
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadLang } from '../src/lib/i18n'
 import { actionName, eventDate, funnelRows, rt } from '../src/lib/record'
+
+// English labels are a separate chunk in the app; load them as the app does before showing English.
+beforeAll(() => loadLang('en'))
 
 describe('record page helpers', () => {
   it('names the four actions the article names and never the other two', () => {

@@ -2,7 +2,7 @@
 // drills (honours / volunteer records) are kept in ?drill= so a link reproduces
 // them; summary drills (no record API) live in memory only.
 import { computed, shallowRef } from 'vue'
-import type { Column } from './export'
+import type { Column, ExportView } from './export'
 import type { HonorFilter, VolunteerFilter } from './records'
 import { currentQuery, queryString, setQuery } from './state'
 
@@ -16,6 +16,8 @@ export interface RowsDrill {
   note?: string
   rows: Record<string, unknown>[]
   columns: Column<Record<string, unknown>>[]
+  /** The server's view and filter behind these rows, so that the exports hold every row (GET /export/…). */
+  export?: { view: ExportView; filter: object }
 }
 
 export type Drill = RecordDrill | RowsDrill

@@ -1,5 +1,6 @@
-// Downloads: CSV (UTF-8 with BOM so Excel reads Chinese), XLSX (lazily loaded
-// writer, outside the first-load budget) and chart PNGs.
+// Downloads: record tables come from the server's /export/{view}.{xlsx|csv} with the table's filters (every row,
+// streamed by the server); tables computed in the page (summaries, chart data) export as CSV (UTF-8 with BOM so
+// Excel reads Chinese); charts as PNG.
 
 export interface Column<R> {
   key: string
@@ -54,15 +55,27 @@ export function exportCsv<R>(rows: R[], columns: Column<R>[], filename: string) 
   download(new Blob([toCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }), filename + '.csv')
 }
 
-export async function exportXlsx<R>(rows: R[], columns: Column<R>[], filename: string, sheet = 'Sheet1') {
-  const { buildXlsx } = await import('./xlsx')
-  const data: (string | number | boolean | null)[][] = [columns.map((c) => c.label)]
-  for (const r of rows) data.push(columns.map((c) => cellValue(c, r)))
-  const bytes = buildXlsx(data, sheet)
-  download(
-    new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-    filename + '.xlsx',
-  )
+/** A view of GET /export/{view}.{format}: the server's names (db/importer/export.go ExportViews). */
+export type ExportView = 'honors' | 'volunteer-records' | 'units' | 'people' | 'assessments' | 'activities' | 'figures' | 'rankings'
+  | 'practice-centers' | 'progress'
+
+/** The export formats the server writes. */
+export type ExportFormat = 'csv' | 'xlsx'
+
+/**
+ * The server's export URL of a view with the same filters a table shows: lists comma-joined, empty members left
+ * out, so that /export/honors.xlsx?fromYear=2019&levels=NATIONAL,PROVINCIAL is the table's own filter.
+ */
+export function exportUrl(view: ExportView, format: ExportFormat, filter: object = {}): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(filter)) {
+    if (v === undefined || v === null || v === '') continue
+    if (Array.isArray(v)) {
+      if (v.length) q.set(k, v.join(','))
+    } else q.set(k, String(v))
+  }
+  const qs = q.toString()
+  return `/export/${view}.${format}${qs ? '?' + qs : ''}`
 }
 
 /** A filename-safe stamp such as 2019-2024. */

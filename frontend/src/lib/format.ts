@@ -184,3 +184,19 @@ export function rankChange(
   if (d < 0) return { symbol: '▼', text: lang === 'zh' ? `下降${-d}位` : `down ${-d}`, delta: d }
   return { symbol: '＝', text: lang === 'zh' ? '持平' : 'no change', delta: 0 }
 }
+
+/** RFC 3339 → local "YYYY-MM-DD HH:MM". */
+export function formatTime(s: string | null | undefined): string {
+  if (!s) return '—'
+  const d = new Date(s)
+  if (Number.isNaN(d.getTime())) return s
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
+/** A byte count as B, KB or MB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`
+  return `${(n / 1024 / 1024).toFixed(1)} MB`
+}

@@ -1,5 +1,7 @@
-// A small GraphQL client: POST /graphql with JSON, typed by the caller.
+// A small GraphQL client: POST /graphql with JSON, typed by the generated documents in src/gql/
+// (`npm run codegen`), so that a call site never writes its own result type.
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type WatchSource } from 'vue'
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
 import { refreshTick } from './state'
 import { goLogin } from './auth'
 
@@ -27,6 +29,23 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/**
+ * A typed operation: the generated TypedDocumentString (a String carrying its result and variable types, see
+ * codegen.ts), or a TypedDocumentNode that keeps its source (loc), as graphql-tag and codegen's documentNode mode
+ * with locations produce. Either way the call site gets the result and variable types from the document.
+ */
+export type Doc<R, V> = DocumentTypeDecoration<R, V> & ({ toString(): string } | { kind: 'Document'; loc?: { source: { body: string } } })
+
+/** The operation's text: a document string's own, a DocumentNode's source. */
+export function sourceOf(doc: Doc<unknown, unknown>): string {
+  if (typeof doc === 'object' && doc !== null && 'kind' in doc && doc.kind === 'Document') {
+    const body = doc.loc?.source.body
+    if (!body) throw new Error('GraphQL document without its source (loc); generate it with documentMode: string')
+    return body
+  }
+  return String(doc)
+}
+
 const opName = (q: string) => /(?:query|mutation|subscription)\s+(\w+)/.exec(q)?.[1]
 
 async function parse<T>(res: Response): Promise<T> {
@@ -45,14 +64,15 @@ async function parse<T>(res: Response): Promise<T> {
 }
 
 /** Send one operation; throws on HTTP errors and on a response with errors. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+export async function gql<R, V>(doc: Doc<R, V>, variables: V, signal?: AbortSignal): Promise<R> {
+  const query = sourceOf(doc as Doc<unknown, unknown>)
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query, variables, operationName: opName(query) }),
+    body: JSON.stringify({ query, variables: variables ?? {}, operationName: opName(query) }),
     signal,
   })
-  return parse<T>(res)
+  return parse<R>(res)
 }
 
 /**
@@ -70,13 +90,14 @@ export function uploadForm(query: string, variables: Record<string, unknown>, fi
 
 export const UPLOAD_HEADER = 'X-Wenming-Upload'
 
-export async function gqlUpload<T>(query: string, variables: Record<string, unknown>, fileVar: string, file: File): Promise<T> {
+/** Send one operation with a file as the multipart request; throws like gql. */
+export async function gqlUpload<R, V>(doc: Doc<R, V>, variables: Omit<V, 'file'>, fileVar: string, file: File): Promise<R> {
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: { Accept: 'application/graphql-response+json, application/json', [UPLOAD_HEADER]: '1' },
-    body: uploadForm(query, variables, fileVar, file, file.name),
+    body: uploadForm(sourceOf(doc as Doc<unknown, unknown>), variables as Record<string, unknown>, fileVar, file, file.name),
   })
-  return parse<T>(res)
+  return parse<R>(res)
 }
 
 export interface QueryState<T> {
@@ -90,12 +111,12 @@ export interface QueryState<T> {
  * Run a query now and again whenever the variables change or the global
  * refresh tick fires (big-screen auto-refresh). Stale responses are dropped.
  */
-export function useQuery<T>(
-  query: string,
-  variables: () => Record<string, unknown> | null,
+export function useQuery<R, V>(
+  doc: Doc<R, V>,
+  variables: () => V | null,
   deps: WatchSource[] = [],
-): QueryState<T> {
-  const data = shallowRef<T>()
+): QueryState<R> {
+  const data = shallowRef<R>()
   const error = ref<string>()
   const loading = ref(false)
   let seq = 0
@@ -110,7 +131,7 @@ export function useQuery<T>(
     loading.value = true
     error.value = undefined
     try {
-      const d = await gql<T>(query, vars, ctrl.signal)
+      const d = await gql(doc, vars, ctrl.signal)
       if (mine === seq) data.value = d
     } catch (e) {
       if (mine === seq && (e as Error).name !== 'AbortError') error.value = (e as Error).message
@@ -122,24 +143,4 @@ export function useQuery<T>(
   watch([() => JSON.stringify(variables()), refreshTick, ...deps], run, { immediate: true })
   onScopeDispose(() => ctrl?.abort())
   return { data, error, loading, reload: run }
-}
-
-/** Fetch every page of a Relay connection (for exports), capped for safety. */
-export async function fetchAll<N>(
-  query: string,
-  variables: Record<string, unknown>,
-  field: string,
-  cap = 5000,
-): Promise<N[]> {
-  const out: N[] = []
-  let after: string | null = null
-  for (;;) {
-    type Conn = { edges: { node: N }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
-    const d: Record<string, Conn> = await gql<Record<string, Conn>>(query, { ...variables, first: 100, after })
-    const conn: Conn = d[field]
-    out.push(...conn.edges.map((e) => e.node))
-    if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor || out.length >= cap) break
-    after = conn.pageInfo.endCursor
-  }
-  return out
 }

@@ -1,25 +1,15 @@
 // honorStats helper: one composable per chart, with the page's year filter.
-import HonorStatsQuery from '../graphql/HonorStats.graphql?raw'
+import { HonorStatsDocument, type HonorStatsQuery } from '../gql/HonorStats'
+import type { HonorDimension, HonorLevel } from '../gql/graphql'
 import { useQuery } from './gql'
 import type { HonorFilter } from './records'
 import { years } from './state'
 
-export interface HonorBucket {
-  year: number | null
-  level: string | null
-  category: string | null
-  categoryNameZh: string | null
-  categoryNameEn: string | null
-  recipientKind: string | null
-  status: string | null
-  unitKind: string | null
-  edition: string | null
-  count: number
-  points: number
-}
+/** One bucket of honour statistics (generated from HonorStats.graphql). */
+export type HonorBucket = HonorStatsQuery['honorStats'][number]
 
-export function useHonorStats(groupBy: string[], filter: () => HonorFilter = () => ({})) {
-  return useQuery<{ honorStats: HonorBucket[] }>(HonorStatsQuery, () => ({
+export function useHonorStats(groupBy: HonorDimension[], filter: () => HonorFilter = () => ({})) {
+  return useQuery(HonorStatsDocument, () => ({
     groupBy,
     filter: { fromYear: years.value.from, toYear: years.value.to, ...filter() },
   }))
@@ -40,4 +30,4 @@ export const MODEL_CATEGORIES = ['DIRECT_MORAL_MODEL', 'DIRECT_MORAL_MODEL_NOMIN
 export const CANDIDATE_CATEGORIES = ['NATIONAL_MORAL_MODEL_CANDIDATE', 'PROVINCIAL_MORAL_MODEL_CANDIDATE']
 export const GOOD_PERSON_CATEGORIES = ['CHINA_GOOD_PERSON', 'HENAN_GOOD_PERSON', 'DIRECT_GOOD_PERSON']
 export const FOUR_EXCELLENT_CATEGORIES = ['HENAN_FOUR_EXCELLENT', 'DIRECT_FOUR_EXCELLENT']
-export const LEVELS = ['NATIONAL', 'PROVINCIAL', 'PROVINCIAL_DIRECT']
+export const LEVELS: HonorLevel[] = ['NATIONAL', 'PROVINCIAL', 'PROVINCIAL_DIRECT']

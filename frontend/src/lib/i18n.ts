@@ -1,503 +1,91 @@
-// Two-language labels. Chinese is the default; every label the UI prints comes
-// through t() or an API field pair (labelZh/labelEn, nameZh/nameEn).
+// Two-language labels. Chinese is the default and loads with the first page; English (src/i18n/en.ts) is a
+// dynamic import, fetched only when chosen. The choice lives in ?lang=en; the language button also remembers it
+// in localStorage, so that a reload or a bare link comes back in the language the reader picked.
 import { ref } from 'vue'
 import type { Lang } from './format'
+import { interpolate } from '../i18n/interpolate'
+import zh, { type MsgKey } from '../i18n/zh'
+import type { AdminKey } from '../i18n/admin-zh'
 
+export type { MsgKey }
+
+/** The language the UI shows; it changes only once that language's labels have loaded. */
 export const lang = ref<Lang>('zh')
 
-const zh = {
-  appTitle: '文明看板',
-  appSubtitle: '省直精神文明建设数据看板',
-  nav_overview: '总览',
-  nav_creation: '文明创建',
-  nav_models: '道德模范与好人',
-  nav_volunteering: '志愿服务',
-  nav_practice: '文明实践',
-  nav_record: '实践与创建纪实',
-  nav_rankings: '创建排名',
-  nav_sources: '数据核对',
-  nav_report: '报告',
-  demoBadge: '演示数据',
-  demoBadgeTitle: '当前显示的数据含 {n} 条演示记录，不是真实统计',
-  language: '语言',
-  switchLang: 'English',
-  yearRange: '年份范围',
-  from: '起',
-  to: '止',
-  reset: '重置',
-  bigScreen: '大屏模式',
-  print: '打印报告',
-  loading: '加载中…',
-  empty: '所选范围内暂无数据',
-  error: '数据加载失败',
-  retry: '重试',
-  exportPng: '导出 PNG',
-  exportCsv: '导出 CSV',
-  exportXlsx: '导出 XLSX',
-  prev: '上一页',
-  next: '下一页',
-  page: '第 {p} 页',
-  total: '共 {n} 条',
-  close: '关闭',
-  drillTitle: '明细记录',
-  drillHint: '点击图表中的柱、扇区或数据点可查看对应明细记录。',
-  noRecordLevel: '该指标没有逐条记录接口，下表列出构成它的汇总数据。',
-  source: '来源',
-  basis: '依据',
-  personTimes: '记录为人次',
-  sourceEventOnly: '事件出处，日期为估计',
-  campuses: '另有校园',
-  categoryPoints: '荣誉类别积分',
-  quote: '原文',
-  published: '公布数',
-  recorded: '记录合计',
-  yearly: '按年',
-  cumulative: '累计',
-  target: '目标',
-  actual: '实际',
-  milestones: '大事记',
-  kpis: '核心指标',
-  progress: '五年进度',
-  year: '年份',
-  level: '级别',
-  category: '类别',
-  recipient: '获得者',
-  recipientKind: '类型',
-  unit: '单位',
-  unitKind: '单位类型',
-  status: '状态',
-  edition: '届次',
-  count: '数量',
-  points: '积分',
-  date: '日期',
-  name: '名称',
-  citation: '事迹',
-  demo: '演示',
-  yes: '是',
-  no: '否',
-  all: '全部',
-  // creation
-  honorsByYearLevel: '获评荣誉数：按年份与级别（不含享受待遇）',
-  honorComposition: '荣誉构成（按类别）',
-  campusUnitSplit: '单位与校园',
-  treatment: '享受待遇认定',
-  honorsByUnitKind: '按单位类型',
-  honorTable: '荣誉名录',
-  // models
-  modelsByEdition: '省直道德模范：按届次',
-  candidates: '推荐全国、全省道德模范候选人',
-  goodPeopleByLevel: '好人：按级别与年份',
-  peopleTable: '先进人物名录',
-  // volunteering
-  hoursByCampaign: '志愿服务时长：按年份与专项行动',
-  volunteersByCampaign: '志愿者人次：按年份与专项行动',
-  verifiedHours: '已核实与未核实时长',
-  verified: '已核实',
-  unverified: '未核实',
-  byMethod: '时长记录方式',
-  campaigns: '专项行动',
-  donations: '捐赠（万元）',
-  cash: '现金',
-  material: '物资',
-  boxes: '箱数',
-  batches: '批次',
-  donorUnits: '捐赠单位数',
-  volunteers: '志愿者人次',
-  hours: '服务时长（小时）',
-  federation: '省直志愿服务联合会',
-  groupMembers: '团体会员',
-  individualMembers: '个人会员',
-  fourExcellent: '学雷锋“四个优秀”先进典型',
-  projects: '志愿服务项目与品牌',
-  brand: '品牌',
-  field: '领域',
-  honors: '荣誉',
-  records: '记录数',
-  method: '记录方式',
-  campaign: '专项行动',
-  // practice
-  practiceSummary: '文明实践概况',
-  centers: '县级实践中心',
-  identifiedCenters: '已识别中心',
-  linkedUnits: '联系指导单位',
-  coveredCenters: '有联系单位的中心',
-  activitySessions: '活动场次',
-  participants: '参与人次',
-  pairings: '结对帮创乡镇',
-  centresByPrefecture: '158 个县级新时代文明实践中心（按省辖市）',
-  centresTreemap: '实践中心分布（面积 = 中心数）',
-  prefectureBars: '各省辖市中心数与联系单位数',
-  activitiesByYear: '文明实践活动：按年份与类型',
-  unidentified: '未识别',
-  unidentifiedNote: '原文称 158 个，公开区划数据只有 157 个，第 158 个中心尚未识别。',
-  mapNote: '本页不提供地理地图：公开展示中国地图须使用经审核的地图（审图号）。部署方如提供经审核的 GeoJSON，可另行启用。',
-  prefecture: '省辖市',
-  county: '县（市、区）',
-  // rankings
-  leaderboard: '排行榜',
-  metric: '指标',
-  topN: '前 {n} 名',
-  bottomN: '后 {n} 名',
-  rank: '名次',
-  score: '得分',
-  change: '较上年',
-  breakdown: '得分构成',
-  component: '构成项',
-  raw: '原始值',
-  weight: '权重',
-  contribution: '加权得分',
-  weights: '创建指数权重',
-  selectUnit: '点击排行中的单位查看得分构成。',
-  viewRecords: '查看该单位荣誉记录',
-  // sources
-  dataset: '数据集',
-  version: '数据版本',
-  coverage: '记录覆盖年份',
-  demoRecords: '演示记录数',
-  reconciliation: '公布数字核对',
-  statusSummary: '核对状态分布',
-  figure: '指标',
-  note: '说明',
-  sourceDocs: '来源文档',
-  publisher: '发布单位',
-  publishedOn: '发布日期',
-  figureCount: '公布数字',
-  // report
-  reportTitle: '省直精神文明建设数据报告',
-  activeFilters: '当前筛选',
-  generatedAt: '生成时间',
-  firstChart: '首图',
-  dataTable: '数据表',
-  dataTableHint: '图表数据的表格形式，可用键盘操作；点击数字查看明细记录',
-  // accounts, live updates, data management
-  login: '登录',
-  logout: '退出',
-  signedInAs: '当前用户',
-  readOnly: '未登录 · 只读',
-  live: '实时',
-  liveConnecting: '连接中',
-  liveOffline: '离线',
-  liveTitle: '实时更新：数据变更后自动刷新（数据版本 {v}）',
-  liveOfflineTitle: '实时更新已断开，{s} 秒后重连',
-  dataAdmin: '数据管理',
-  nav_import: '导入',
-  nav_units: '单位',
-  nav_users: '用户',
-  nav_tokens: '令牌',
-  nav_audit: '审计日志',
-  nav_trash: '回收站',
-  nav_login: '登录',
+type English = typeof import('../i18n/en')
+let english: English | undefined
+let loading: Promise<English> | undefined
+
+/** Load a language's labels (a no-op for Chinese or once English is here). */
+export async function loadLang(l: Lang): Promise<void> {
+  if (l === 'zh' || english) return
+  loading ??= import('../i18n/en')
+  english = await loading
 }
 
-export type MsgKey = keyof typeof zh
-
-const en: Record<MsgKey, string> = {
-  appTitle: 'Wenming Dashboard',
-  appSubtitle: 'Civilisation work of the provincial-direct organs, Henan',
-  nav_overview: 'Overview',
-  nav_creation: 'Creation',
-  nav_models: 'Models & good people',
-  nav_volunteering: 'Volunteering',
-  nav_practice: 'Practice',
-  nav_record: 'Practice & creation record',
-  nav_rankings: 'Rankings',
-  nav_sources: 'Sources',
-  nav_report: 'Report',
-  demoBadge: 'Demo data',
-  demoBadgeTitle: 'The data shown include {n} demo records, not real statistics',
-  language: 'Language',
-  switchLang: '中文',
-  yearRange: 'Years',
-  from: 'From',
-  to: 'To',
-  reset: 'Reset',
-  bigScreen: 'Big screen',
-  print: 'Print report',
-  loading: 'Loading…',
-  empty: 'No data in the selected range',
-  error: 'Could not load data',
-  retry: 'Retry',
-  exportPng: 'Export PNG',
-  exportCsv: 'Export CSV',
-  exportXlsx: 'Export XLSX',
-  prev: 'Previous',
-  next: 'Next',
-  page: 'Page {p}',
-  total: '{n} rows',
-  close: 'Close',
-  drillTitle: 'Records',
-  drillHint: 'Click any bar, slice or point to see the records behind it.',
-  noRecordLevel: 'This metric has no record-level API; the table lists the totals it is made of.',
-  source: 'Source',
-  basis: 'Basis',
-  personTimes: 'Records count person-times',
-  sourceEventOnly: 'Event from; dates estimated',
-  campuses: 'Campuses besides',
-  categoryPoints: 'Honour category points',
-  quote: 'Quote',
-  published: 'Published',
-  recorded: 'Records',
-  yearly: 'Yearly',
-  cumulative: 'Cumulative',
-  target: 'Target',
-  actual: 'Actual',
-  milestones: 'Milestones',
-  kpis: 'Headline figures',
-  progress: 'Five-year progress',
-  year: 'Year',
-  level: 'Level',
-  category: 'Category',
-  recipient: 'Recipient',
-  recipientKind: 'Kind',
-  unit: 'Unit',
-  unitKind: 'Unit kind',
-  status: 'Status',
-  edition: 'Edition',
-  count: 'Count',
-  points: 'Points',
-  date: 'Date',
-  name: 'Name',
-  citation: 'Citation',
-  demo: 'Demo',
-  yes: 'Yes',
-  no: 'No',
-  all: 'All',
-  honorsByYearLevel: 'Honours awarded by year and level (treatment recognitions apart)',
-  honorComposition: 'Honours by category',
-  campusUnitSplit: 'Units and campuses',
-  treatment: 'Treatment recognitions',
-  honorsByUnitKind: 'By unit kind',
-  honorTable: 'Honours',
-  modelsByEdition: 'Provincial-direct moral models by edition',
-  candidates: 'Candidates recommended to national and provincial level',
-  goodPeopleByLevel: 'Good people by level and year',
-  peopleTable: 'People honoured',
-  hoursByCampaign: 'Volunteer hours by year and campaign',
-  volunteersByCampaign: 'Volunteers by year and campaign',
-  verifiedHours: 'Verified and unverified hours',
-  verified: 'Verified',
-  unverified: 'Unverified',
-  byMethod: 'How hours were recorded',
-  campaigns: 'Relief campaigns',
-  donations: 'Donations (10k yuan)',
-  cash: 'Cash',
-  material: 'Materials',
-  boxes: 'Boxes',
-  batches: 'Shipments',
-  donorUnits: 'Donor units',
-  volunteers: 'Volunteers (person-times)',
-  hours: 'Hours',
-  federation: 'Provincial-direct volunteer federation',
-  groupMembers: 'Group members',
-  individualMembers: 'Individual members',
-  fourExcellent: '“Four excellent” Lei Feng volunteer models',
-  projects: 'Volunteer projects and brands',
-  brand: 'Brand',
-  field: 'Field',
-  honors: 'Honours',
-  records: 'Records',
-  method: 'Method',
-  campaign: 'Campaign',
-  practiceSummary: 'Civilisation practice',
-  centers: 'County centres',
-  identifiedCenters: 'Identified centres',
-  linkedUnits: 'Linked units',
-  coveredCenters: 'Centres with a linked unit',
-  activitySessions: 'Activity sessions',
-  participants: 'Participants',
-  pairings: 'Paired townships',
-  centresByPrefecture: 'The 158 county practice centres by prefecture',
-  centresTreemap: 'Centres (area = number of centres)',
-  prefectureBars: 'Centres and linked units by prefecture',
-  activitiesByYear: 'Practice activities by year and kind',
-  unidentified: 'Unidentified',
-  unidentifiedNote: 'The article states 158 centres; public division data list 157, so the 158th is not yet identified.',
-  mapNote: 'No geographic map is shown: a public map of China needs an approved map (审图号). A deployer who supplies approved GeoJSON can enable one.',
-  prefecture: 'Prefecture',
-  county: 'County',
-  leaderboard: 'Leaderboard',
-  metric: 'Metric',
-  topN: 'Top {n}',
-  bottomN: 'Bottom {n}',
-  rank: 'Rank',
-  score: 'Score',
-  change: 'vs last year',
-  breakdown: 'Score breakdown',
-  component: 'Component',
-  raw: 'Raw',
-  weight: 'Weight',
-  contribution: 'Contribution',
-  weights: 'Creation index weights',
-  selectUnit: 'Pick a unit in the leaderboard to see its score breakdown.',
-  viewRecords: 'Show this unit’s honours',
-  dataset: 'Dataset',
-  version: 'Data version',
-  coverage: 'Years covered',
-  demoRecords: 'Demo records',
-  reconciliation: 'Published figures reconciled',
-  statusSummary: 'Reconciliation status',
-  figure: 'Figure',
-  note: 'Note',
-  sourceDocs: 'Source documents',
-  publisher: 'Publisher',
-  publishedOn: 'Published',
-  figureCount: 'Published figures',
-  reportTitle: 'Civilisation work report — provincial-direct organs',
-  activeFilters: 'Active filters',
-  generatedAt: 'Generated',
-  firstChart: 'First chart',
-  dataTable: 'Data table',
-  dataTableHint: 'The chart as a table, usable by keyboard; pick a number to see its records',
-  login: 'Sign in',
-  logout: 'Sign out',
-  signedInAs: 'Signed in as',
-  readOnly: 'Not signed in · read only',
-  live: 'Live',
-  liveConnecting: 'Connecting',
-  liveOffline: 'Offline',
-  liveTitle: 'Live updates: the page refreshes when records change (data version {v})',
-  liveOfflineTitle: 'Live updates disconnected; reconnecting in {s} s',
-  dataAdmin: 'Data management',
-  nav_import: 'Import',
-  nav_units: 'Units',
-  nav_users: 'Users',
-  nav_tokens: 'Tokens',
-  nav_audit: 'Audit log',
-  nav_trash: 'Recycle bin',
-  nav_login: 'Sign in',
+/** Show a language: load its labels, then switch, so that no label flashes in the other one. */
+export async function setLang(l: Lang): Promise<void> {
+  await loadLang(l)
+  lang.value = l
+  if (typeof document !== 'undefined') document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en'
 }
 
-const dict: Record<Lang, Record<MsgKey, string>> = { zh, en }
+/** Every English label, once loaded (the admin and record pages' helpers read their parts). */
+export function englishMessages(): English | undefined {
+  return english
+}
 
-/** Translate a key, filling {name} placeholders. */
+/** The English admin labels, once loaded (lib/i18n-admin.ts reads them). */
+export function englishAdmin(): Record<AdminKey, string> | undefined {
+  return english?.admin
+}
+
+/** The storage key of the chosen language. */
+export const LANG_KEY = 'wenming.lang'
+
+/** A storage the language is remembered in (localStorage in the browser). */
+export type LangStore = Pick<Storage, 'getItem' | 'setItem'>
+
+function browserStore(): LangStore | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage
+  } catch {
+    return undefined // storage disabled: the URL still carries the language
+  }
+}
+
+/** Remember the chosen language. */
+export function rememberLang(l: Lang, store: LangStore | undefined = browserStore()) {
+  try {
+    store?.setItem(LANG_KEY, l)
+  } catch {
+    /* quota or privacy mode: nothing to remember in */
+  }
+}
+
+/**
+ * The language of a first load: ?lang= when the URL names one, else the remembered choice, else Chinese.
+ * search is location.search.
+ */
+export function initialLang(search: string, store: LangStore | undefined = browserStore()): Lang {
+  const q = new URLSearchParams(search).get('lang')
+  if (q === 'en' || q === 'zh') return q
+  let stored: string | null
+  try {
+    stored = store?.getItem(LANG_KEY) ?? null
+  } catch {
+    stored = null
+  }
+  return stored === 'en' ? 'en' : 'zh'
+}
+
+/** Translate a key, filling every {name} placeholder. */
 export function t(key: MsgKey, vars?: Record<string, string | number>): string {
-  let s = dict[lang.value][key] ?? key
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v))
-  return s
+  const s = (lang.value === 'en' ? english?.messages[key] : undefined) ?? zh[key] ?? key
+  return interpolate(s, vars)
 }
 
 /** Pick the Chinese or English member of an API label pair. */
 export function pick(zhText: string | null | undefined, enText: string | null | undefined): string {
   return (lang.value === 'zh' ? zhText : enText || zhText) ?? ''
-}
-
-const enums: Record<string, [string, string]> = {
-  NATIONAL: ['全国', 'National'],
-  PROVINCIAL: ['河南省', 'Provincial'],
-  PROVINCIAL_DIRECT: ['省直', 'Provincial-direct'],
-  UNIT: ['单位', 'Unit'],
-  CAMPUS: ['校园', 'Campus'],
-  PERSON: ['个人', 'Person'],
-  PROJECT: ['项目', 'Project'],
-  WORK: ['作品', 'Work'],
-  WINDOW: ['窗口', 'Window'],
-  COMMUNITY: ['社区', 'Community'],
-  AWARDED: ['获评', 'Awarded'],
-  RECOMMENDED: ['推荐', 'Recommended'],
-  TREATMENT_RECOGNISED: ['享受待遇认定', 'Treatment recognised'],
-  NOMINATED: ['提名/候选', 'Nominated'],
-  COVID19: ['疫情防控', 'COVID-19 response'],
-  FLOOD720: ['“7·20”抗洪救灾', '7·20 flood relief'],
-  AID_JILIN_SHANGHAI: ['援助吉林、上海', 'Aid to Jilin and Shanghai'],
-  ROUTINE: ['常态化服务', 'Routine service'],
-  SIGN_IN: ['签到签退', 'Sign-in/out'],
-  SHIFT: ['按班次', 'By shift'],
-  SELF_REPORT: ['本人申报', 'Self-reported'],
-  BACKFILL: ['补录', 'Back-filled'],
-  PROMOTION_WEEK: ['推动周专题活动', 'Promotion week'],
-  HERITAGE_TALK: ['文物保护宣讲', 'Heritage talks'],
-  PAIRING: ['结对帮创', 'Pairing'],
-  MATCH: ['一致', 'Match'],
-  BELOW: ['记录偏少', 'Below'],
-  ABOVE: ['记录偏多', 'Above'],
-  NOT_TRACKED: ['不核对', 'Not tracked'],
-  EXACT: ['精确', 'Exact'],
-  AT_LEAST: ['余（至少）', 'At least'],
-  APPROXIMATE: ['约', 'Approximate'],
-  APPROXIMATE_AT_LEAST: ['约…余（大约，且至少）', 'Approximately, and at least'],
-  PUBLISHED: ['公布', 'Published'],
-  OFFICE: ['本办录入', 'Entered by the office'],
-  DEFAULT: ['默认配置', 'Default configuration'],
-  ESTIMATE: ['估计', 'Estimate'],
-  CREATION_INDEX: ['创建指数', 'Creation index'],
-  HONOR_POINTS: ['荣誉积分', 'Honour points'],
-  VOLUNTEER_HOURS: ['志愿服务时长', 'Volunteer hours'],
-  ASSESSMENT_SCORE: ['测评总分', 'Assessment score'],
-  HONORS_NATIONAL: ['全国级获评荣誉', 'National honours awarded'],
-  HONORS_PROVINCIAL: ['省级获评荣誉', 'Provincial honours awarded'],
-  HONORS_PROVINCIAL_DIRECT: ['省直级获评荣誉', 'Provincial-direct honours awarded'],
-  HONORS_TOTAL: ['获评荣誉总数', 'All honours awarded'],
-  HONORS_TREATMENT_RECOGNISED: ['享受文明单位待遇认定', 'Treatment recognitions'],
-  HONORS_RECOMMENDED: ['推荐（候选、推荐窗口和标兵）', 'Recommendations'],
-  VOLUNTEERS: ['志愿者人次', 'Volunteers (person-times)'],
-  PRACTICE_ACTIVITIES: ['文明实践活动场次', 'Practice sessions'],
-  AVERAGE_ASSESSMENT_SCORE: ['平均测评得分', 'Average assessment score'],
-  GOOD_PEOPLE: ['好人', 'Good people'],
-  MORAL_MODELS: ['道德模范（含提名奖）', 'Moral models (incl. nominees)'],
-  TOP: ['前 N 名', 'Top N'],
-  BOTTOM: ['后 N 名', 'Bottom N'],
-  START: ['开端', 'Start'],
-  EVENT: ['事件', 'Event'],
-  MEETING: ['会议', 'Meeting'],
-  LAUNCH: ['启动', 'Launch'],
-  PUBLICATION: ['发布', 'Publication'],
-  PERIOD: ['时段', 'Period'],
-  EPIDEMIC: ['疫情防控', 'Epidemic'],
-  FLOOD: ['抗洪救灾', 'Flood'],
-  AID: ['对外援助', 'Aid'],
-  VIEWER: ['查看者', 'Viewer'],
-  EDITOR: ['编辑', 'Editor'],
-  ADMIN: ['管理员', 'Admin'],
-}
-
-/** Label of an enum value or code the API returns. */
-export function enumLabel(code: string | null | undefined): string {
-  if (!code) return '—'
-  const e = enums[code]
-  return e ? (lang.value === 'zh' ? e[0] : e[1]) : code
-}
-
-const editions: Record<string, string> = { 第六届: '6th', 第七届: '7th', 第八届: '8th', 第五届: '5th', 第九届: '9th' }
-
-export function editionLabel(e: string | null | undefined): string {
-  if (!e) return '—'
-  return lang.value === 'zh' ? e : (editions[e] ?? e) + ' edition'
-}
-
-const prefectures: Record<string, string> = {
-  郑州市: 'Zhengzhou', 开封市: 'Kaifeng', 洛阳市: 'Luoyang', 平顶山市: 'Pingdingshan', 安阳市: 'Anyang',
-  鹤壁市: 'Hebi', 新乡市: 'Xinxiang', 焦作市: 'Jiaozuo', 濮阳市: 'Puyang', 许昌市: 'Xuchang', 漯河市: 'Luohe',
-  三门峡市: 'Sanmenxia', 南阳市: 'Nanyang', 商丘市: 'Shangqiu', 信阳市: 'Xinyang', 周口市: 'Zhoukou',
-  驻马店市: 'Zhumadian', 济源市: 'Jiyuan',
-}
-
-export function prefectureLabel(p: string): string {
-  return lang.value === 'zh' ? p : (prefectures[p] ?? p)
-}
-
-const unitKinds: Record<string, string> = {
-  机关: 'Government organ', 事业单位: 'Public institution', 国有企业: 'State-owned enterprise', 高校: 'University',
-  中小学: 'School', 医院: 'Hospital',
-}
-
-export function unitKindLabel(k: string | null | undefined): string {
-  if (!k) return '—'
-  return lang.value === 'zh' ? k : (unitKinds[k] ?? k)
-}
-
-export function yesNo(b: boolean): string {
-  return b ? t('yes') : t('no')
-}
-
-const unitsEn: Record<string, string> = {
-  人: 'people', 个: '', 名: 'people', 小时: 'hours', 元: 'yuan', 场次: 'sessions', 场: 'sessions', 箱: 'boxes',
-  批次: 'shipments', 人次: 'person-times', 分: 'points', 项: 'items', 家: 'units',
-}
-
-/** A unit word after a number: 个 / 小时 in Chinese, hours / yuan in English. */
-export function unitLabel(u: string | null | undefined): string {
-  if (!u) return ''
-  if (lang.value === 'zh') return u
-  const e = unitsEn[u]
-  return e === undefined ? u : e
 }

@@ -2,6 +2,7 @@
 // subscription, with reconnect and exponential backoff. The WebSocket
 // constructor and the timers are injectable so that the reconnect logic is
 // tested without a network (test/live.test.ts).
+import { DataChangedDocument, type DataChangedSubscription } from '../gql/DataChanged'
 
 export type LiveStatus = 'connecting' | 'live' | 'offline'
 
@@ -16,7 +17,8 @@ export function backoffDelay(
   return Math.max(0, Math.round(Math.min(max, raw + j)))
 }
 
-export const DATA_CHANGED = 'subscription DataChanged { dataChanged { version at } }'
+/** The subscription sent, from the generated document (src/graphql/DataChanged.graphql). */
+export const DATA_CHANGED = DataChangedDocument.toString()
 
 interface WsLike {
   readyState: number
@@ -118,7 +120,7 @@ export class LiveClient {
       this.ackTimer = this.o.setTimer(() => this.fail(), this.o.ackTimeoutMs)
     }
     s.onmessage = (ev) => {
-      let m: { type?: string; id?: string; payload?: { data?: { dataChanged?: { version?: number } } } }
+      let m: { type?: string; id?: string; payload?: { data?: Partial<DataChangedSubscription> } }
       try {
         m = JSON.parse(String(ev.data))
       } catch {

@@ -2,64 +2,24 @@
 // service records), shared by page tables and the drill-down panel.
 import { computed } from 'vue'
 import type { Column } from './export'
-import { editionLabel, enumLabel, lang, pick, t, unitKindLabel, yesNo } from './i18n'
+import type { HonorFilter, HonorOrderField, VolunteerFilter } from '../gql/graphql'
+import type { HonorsQuery } from '../gql/Honors'
+import type { UnitsQuery } from '../gql/Units'
+import type { VolunteerRecordsQuery } from '../gql/VolunteerRecords'
+import { lang, pick, t } from './i18n'
 import { formatNumber } from './format'
+import { editionLabel, enumLabel, unitKindLabel, yesNo } from './enums'
 
-export interface HonorRow {
-  id: string
-  recipientKind: string
-  recipientName: string
-  year: number
-  date: string | null
-  edition: string | null
-  status: string
-  demo: boolean
-  version: number
-  category: { code: string; nameZh: string; nameEn: string; level: string; recipientKind: string }
-  unit: { id: string; name: string; kind: string; campus: boolean; serviceWindow: boolean } | null
-  person: { id: string; name: string; citation: string } | null
-  source: { id: string; title: string } | null
-}
+/** One honour as the honours connection returns it (generated from Honors.graphql). */
+export type HonorRow = HonorsQuery['honors']['edges'][number]['node']
 
-export interface VolunteerRow {
-  id: string
-  date: string
-  volunteers: number
-  hours: number
-  method: string
-  verified: boolean
-  demo: boolean
-  version: number
-  unit: { id: string; name: string; kind: string; campus: boolean; serviceWindow: boolean }
-  campaign: { id: string; code: string; nameZh: string; nameEn: string } | null
-}
+/** One volunteer-service record as its connection returns it (generated from VolunteerRecords.graphql). */
+export type VolunteerRow = VolunteerRecordsQuery['volunteerRecords']['edges'][number]['node']
 
-export interface HonorFilter {
-  fromYear?: number
-  toYear?: number
-  levels?: string[]
-  categories?: string[]
-  recipientKinds?: string[]
-  statuses?: string[]
-  unitId?: string
-  unitKind?: string
-  edition?: string
-  demo?: boolean
-}
-
-export interface VolunteerFilter {
-  fromYear?: number
-  toYear?: number
-  campaigns?: string[]
-  unitId?: string
-  unitKind?: string
-  methods?: string[]
-  verified?: boolean
-  demo?: boolean
-}
+export type { HonorFilter, VolunteerFilter }
 
 /** Server-side sort fields of the honours connection, by column key. */
-export const honorOrderFields: Record<string, string> = { year: 'YEAR', category: 'CATEGORY', recipient: 'RECIPIENT' }
+export const honorOrderFields: Record<string, HonorOrderField> = { year: 'YEAR', category: 'CATEGORY', recipient: 'RECIPIENT' }
 
 export function useHonorColumns(opts: { citation?: boolean } = {}) {
   return computed<Column<HonorRow>[]>(() => {
@@ -96,14 +56,5 @@ export function useVolunteerColumns() {
   })
 }
 
-/** A unit as the 单位管理 page lists and edits it. */
-export interface UnitRow {
-  id: string
-  name: string
-  kind: string
-  sector: string
-  serviceWindow: boolean
-  campus: boolean
-  demo: boolean
-  version: number
-}
+/** A unit as the 单位管理 page lists and edits it (generated from Units.graphql). */
+export type UnitRow = UnitsQuery['units']['edges'][number]['node']

@@ -3,7 +3,7 @@
 import { computed, ref } from 'vue'
 import type { LocationQuery, LocationQueryRaw, Router } from 'vue-router'
 import { DEFAULT_FROM, DEFAULT_TO, parseYearRange, type Lang } from './format'
-import { lang } from './i18n'
+import { lang, setLang } from './i18n'
 
 export const refreshTick = ref(0)
 
@@ -46,11 +46,10 @@ export const years = computed(() => {
 
 export const screen = computed(() => routerRef?.currentRoute.value.query.screen === '1')
 
-/** Keep the i18n language in step with ?lang. */
+/** Keep the i18n language in step with ?lang (a choice made with the language button is also remembered). */
 export function syncLang(q: LocationQuery) {
-  const l = (Array.isArray(q.lang) ? q.lang[0] : q.lang) === 'en' ? 'en' : 'zh'
-  if (lang.value !== l) lang.value = l as Lang
-  document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en'
+  const l: Lang = (Array.isArray(q.lang) ? q.lang[0] : q.lang) === 'en' ? 'en' : 'zh'
+  if (lang.value !== l) void setLang(l)
 }
 
 export function queryString(q: LocationQuery, key: string): string | undefined {

@@ -1,6 +1,7 @@
 // Client-side checks that mirror the server's (db/write.go HonorFields.Validate
 // and the store's recipient checks), so that most mistakes are caught before a
 // round trip. The server stays the authority: its field errors are shown too.
+import type { HonorInput, HonorStatus, RecordingMethod, UnitInput, VolunteerRecordInput } from '../gql/graphql'
 
 export const MIN_YEAR = 1949
 export const MAX_YEAR = 2100
@@ -77,14 +78,15 @@ export function validateHonor(d: HonorDraft, categories: CategoryInfo[]): FieldE
 }
 
 /** The HonorInput the API takes, from a draft that passed validateHonor. */
-export function honorInput(d: HonorDraft): Record<string, unknown> {
+/** The API input of a checked draft. */
+export function honorInput(d: HonorDraft): HonorInput {
   return {
     categoryCode: d.categoryCode.trim(),
     unitId: d.unit?.id ?? null,
     year: Number(String(d.year).trim()),
     date: d.date.trim() || null,
     edition: d.edition.trim() || null,
-    status: d.status || null,
+    status: (d.status || null) as HonorStatus | null,
   }
 }
 
@@ -176,14 +178,15 @@ export function validateVolunteer(d: VolunteerDraft): FieldErrors {
 }
 
 /** The VolunteerRecordInput the API takes, from a draft that passed validateVolunteer. */
-export function volunteerInput(d: VolunteerDraft): Record<string, unknown> {
+/** The API input of a checked draft (validateVolunteer has made sure a unit is chosen). */
+export function volunteerInput(d: VolunteerDraft): VolunteerRecordInput {
   return {
-    unitId: d.unit?.id ?? null,
+    unitId: d.unit?.id ?? '',
     campaignId: d.campaignId || null,
     date: d.date.trim(),
     volunteers: Number(String(d.volunteers).trim()),
     hours: Number(String(d.hours).trim()),
-    method: d.method,
+    method: d.method as RecordingMethod,
     verified: d.verified,
   }
 }
@@ -213,7 +216,8 @@ export function validateUnit(d: UnitDraft): FieldErrors {
   return e
 }
 
-export function unitInput(d: UnitDraft): Record<string, unknown> {
+/** The API input of a checked draft. */
+export function unitInput(d: UnitDraft): UnitInput {
   return { name: d.name.trim(), kind: d.kind.trim(), sector: d.sector.trim(), serviceWindow: d.serviceWindow }
 }
 

@@ -1,0 +1,124 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type * as Types from './graphql';
+
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** 数值的依据。Where a value comes from, so that a fact can be told from configuration or an estimate. */
+export type Basis =
+  /** 默认配置：随系统提供的配置，尚未经本办确认。Shipped configuration nobody has confirmed yet. */
+  | 'DEFAULT'
+  /** 估计：本系统的估计，如专项行动的结束日期。Our own estimate, such as a campaign's end date. */
+  | 'ESTIMATE'
+  /** 本办录入：由本办填写，如目标、管理员设定的权重。Entered by the office, such as targets and weights an admin sets. */
+  | 'OFFICE'
+  /** 公布：出自来源文档。Published in a source document. */
+  | 'PUBLISHED';
+
+/** 专项行动类型。Kind of relief campaign. */
+export type CampaignKind =
+  /** 对外援助。Aid to other provinces. */
+  | 'AID'
+  /** 疫情防控。Epidemic response. */
+  | 'EPIDEMIC'
+  /** 抗洪救灾。Flood relief. */
+  | 'FLOOD';
+
+/** 捐赠类型。Kind of donation. */
+export type DonationKind =
+  /** 现金。Cash. */
+  | 'CASH'
+  /** 物资。Materials, valued in yuan. */
+  | 'MATERIAL';
+
+export type VolunteeringQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VolunteeringQuery = { campaigns: Array<{ id: string, code: string, nameZh: string, nameEn: string, kind: Types.CampaignKind, startDate: string, startBasis: Types.Basis, endDate: string | null, endBasis: Types.Basis, description: string, volunteers: number, hours: number, cashDonations: string, materialDonations: string, boxes: number, batches: number, donorUnits: number, donations: Array<{ id: string, kind: Types.DonationKind, amount: string, boxes: number, batch: number | null, date: string, description: string, demo: boolean, unit: { id: string, name: string } | null }> }>, federation: { groupMembers: number, individualMembers: number, byYear: Array<{ year: number, groupMembers: number, individualMembers: number }> }, volunteerProjects: Array<{ id: string, name: string, brand: boolean, field: string, demo: boolean, unit: { id: string, name: string } | null, honors: Array<{ id: string, year: number, category: { code: string, nameZh: string, nameEn: string } }> }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const VolunteeringDocument = new TypedDocumentString(`
+    query Volunteering {
+  campaigns {
+    id
+    code
+    nameZh
+    nameEn
+    kind
+    startDate
+    startBasis
+    endDate
+    endBasis
+    description
+    volunteers
+    hours
+    cashDonations
+    materialDonations
+    boxes
+    batches
+    donorUnits
+    donations {
+      id
+      kind
+      amount
+      boxes
+      batch
+      date
+      description
+      demo
+      unit {
+        id
+        name
+      }
+    }
+  }
+  federation {
+    groupMembers
+    individualMembers
+    byYear {
+      year
+      groupMembers
+      individualMembers
+    }
+  }
+  volunteerProjects {
+    id
+    name
+    brand
+    field
+    demo
+    unit {
+      id
+      name
+    }
+    honors {
+      id
+      year
+      category {
+        code
+        nameZh
+        nameEn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VolunteeringQuery, VolunteeringQueryVariables>;
