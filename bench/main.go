@@ -44,7 +44,15 @@ func main() {
 	flag.DurationVar(&mixedDuration, "mixed-duration", 10*time.Second, "duration of the mixed-load row")
 	flag.StringVar(&mixedLabel, "label", "this worktree", "with --mixed-only: the row's name in results.md's table of mixed-load runs")
 	flag.StringVar(&prebuilt, "bin", "", "measure this wenming binary instead of building the worktree (e.g. main's, for a before/after pair)")
+	ratioOnly := flag.Bool("ratio-only", false, "measure only a cached answer against a bare gqlgen server's { __typename }, on the demo database")
 	flag.Parse()
+	if *ratioOnly {
+		if err := runRatioOnly(*dur); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *scales == "" {
 		*scales = "0.1,1,3"
 		if *backend == "postgres" {
@@ -268,6 +276,13 @@ func run(out, backend, scaleList string, dur time.Duration, reuse bool) error {
 		report.rss = append(report.rss, rssLine{scale, rss})
 		fmt.Printf("  peak RSS %.1f MB\n", float64(rss)/1024)
 		srv.stop()
+		if scale == 1 {
+			line, err := measureRatio(bin, dbPath, token, dur)
+			if err != nil {
+				return err
+			}
+			report.ratio = &line
+		}
 
 		// The same queries against a server without caches give GraphQL's own overhead over the SQL floor.
 		cold, err := startServer(bin, dbPath, "--cache=false")
@@ -499,6 +514,8 @@ type report struct {
 	paging            []paging
 	rss               []rssLine
 	mixed             []mixedResult
+	// ratio compares a cached answer with a bare gqlgen server's { __typename } (ratio.go).
+	ratio *ratioLine
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f", float64(d.Microseconds())/1000) }
@@ -548,6 +565,9 @@ func (r *report) markdown() string {
 			ms(x.p50), ms(x.p95), ms(x.p99), x.errors, floor, uncached, ratio)
 	}
 	b.WriteString(markdownMixed(r.mixed))
+	if r.ratio != nil {
+		b.WriteString(r.ratio.markdown())
+	}
 	b.WriteString("\n### Paging through all honours (first: 100)\n\n| scale | pages | rows seen | totalCount | complete | p50 ms | p99 ms | wall |\n|---|---|---|---|---|---|---|---|\n")
 	for _, p := range r.paging {
 		fmt.Fprintf(&b, "| %g | %d | %d | %d | %v | %s | %s | %s |\n", p.scale, p.pages, p.rows, p.total, p.complete, ms(p.p50), ms(p.p99), p.wall.Round(time.Millisecond))

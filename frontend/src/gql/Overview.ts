@@ -33,7 +33,7 @@ export type OverviewQueryVariables = Exact<{
 }>;
 
 
-export type OverviewQuery = { overview: { fromYear: number, toYear: number, includesDemo: boolean, kpis: Array<{ key: string, labelZh: string, labelEn: string, value: number, unit: string, noteZh: string, noteEn: string, published: { id: string, key: string, labelZh: string, labelEn: string, value: number, unit: string, qualifier: Types.FigureQualifier, basis: Types.Basis, quote: string, source: { id: string, title: string, publisher: string, publishedOn: string, url: string | null } } | null, companion: { id: string, key: string, labelZh: string, labelEn: string, value: number, unit: string, qualifier: Types.FigureQualifier, basis: Types.Basis, quote: string, source: { id: string, title: string, publisher: string, publishedOn: string, url: string | null } } | null }> }, publishedFigures: Array<{ id: string, key: string, section: string, labelZh: string, labelEn: string, value: number, unit: string, qualifier: Types.FigureQualifier, quote: string, tracked: boolean, source: { id: string, title: string, publisher: string, publishedOn: string, url: string | null } }>, milestones: Array<{ id: string, date: string, precision: string, titleZh: string, titleEn: string, kind: string, endDate: string | null, dateBasis: Types.Basis, source: { id: string, title: string } | null }> };
+export type OverviewQuery = { overview: { fromYear: number, toYear: number, includesDemo: boolean, kpis: Array<{ key: string, labelZh: string, labelEn: string, value: number, unit: string, noteZh: string, noteEn: string, published: { id: string, key: string, labelZh: string, labelEn: string, value: number, unit: string, qualifier: Types.FigureQualifier, basis: Types.Basis, quote: string, source: { id: string, title: string, publisher: string, publishedOn: string, url: string | null } } | null, companion: { id: string, key: string, labelZh: string, labelEn: string, value: number, unit: string, qualifier: Types.FigureQualifier, basis: Types.Basis, quote: string, source: { id: string, title: string, publisher: string, publishedOn: string, url: string | null } } | null }> }, milestones: Array<{ id: string, date: string, precision: string, titleZh: string, titleEn: string, kind: string, endDate: string | null, dateBasis: Types.Basis, source: { id: string, title: string } | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -104,25 +104,6 @@ export const OverviewDocument = new TypedDocumentString(`
           url
         }
       }
-    }
-  }
-  publishedFigures {
-    id
-    key
-    section
-    labelZh
-    labelEn
-    value
-    unit
-    qualifier
-    quote
-    tracked
-    source {
-      id
-      title
-      publisher
-      publishedOn
-      url
     }
   }
   milestones {
