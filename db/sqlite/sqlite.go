@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"runtime"
 	"sort"
 	"strings"
@@ -29,6 +30,9 @@ type DB struct {
 	read  *sql.DB
 	write *sql.DB
 	path  string
+	// file is the database file as opened; Ping compares the path with it, so that a file deleted or replaced under
+	// a running server turns /readyz to 503 (the server would otherwise go on with an unlinked file).
+	file os.FileInfo
 	// exclusive serialises first-start preparation (Exclusive).
 	exclusive sync.Mutex
 }
@@ -54,6 +58,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" || strings.HasPrefix(path, ":memory:") {
 		return nil, db.Errorf(db.EINVALID, "数据库必须是文件路径（:memory: 会让每个连接各有一个空库）")
 	}
+	if err := CheckFile(path); err != nil {
+		return nil, err
+	}
 	w, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("open writer: %w", err)
@@ -61,6 +68,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	w.SetMaxOpenConns(1)
 	d := &DB{write: w, path: path}
 	if err := d.Migrate(ctx); err != nil {
+		w.Close()
+		return nil, fileError(path, err)
+	}
+	if d.file, err = os.Stat(path); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -93,8 +104,11 @@ func (d *DB) Close() error {
 	return nil
 }
 
-// Ping checks that the read pool answers, for /readyz.
+// Ping checks that the database file is still the one opened, and that the read pool answers, for /readyz.
 func (d *DB) Ping(ctx context.Context) error {
+	if err := d.sameFile(); err != nil {
+		return err
+	}
 	var one int
 	return d.read.QueryRowContext(ctx, `SELECT 1`).Scan(&one)
 }
