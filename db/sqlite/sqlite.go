@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -234,10 +235,16 @@ func (d *DB) WatchChanges(ctx context.Context, interval time.Duration) <-chan in
 
 var _ db.Backend = (*DB)(nil)
 
-// Exclusive runs fn under a process-local lock: one SQLite file serves one server, and its writer connection
-// already serialises writes.
+// Exclusive runs fn while no other process prepares the same file: servers started together on one empty file
+// (README, Operations) seed it and create the first admin once. Writes need no more: SQLite's file lock serialises
+// them across processes, and the writer connection within one.
 func (d *DB) Exclusive(ctx context.Context, fn func(ctx context.Context) error) error {
 	d.exclusive.Lock()
 	defer d.exclusive.Unlock()
+	unlock, err := lockDir(filepath.Dir(d.path))
+	if err != nil {
+		return fmt.Errorf("lock %s: %w", filepath.Dir(d.path), err)
+	}
+	defer unlock()
 	return fn(ctx)
 }
