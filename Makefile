@@ -6,7 +6,7 @@ DB ?= var/wenming.db
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 NODE_STAMP := frontend/node_modules/.installed
 
-.PHONY: all build run test test-go test-frontend test-e2e generate check-generated frontend vet bench clean
+.PHONY: all build run test test-go test-frontend test-e2e generate check-generated frontend vet bench soak clean
 
 all: build
 
@@ -66,3 +66,9 @@ clean:
 BACKEND ?= sqlite
 bench:
 	$(GO) run ./bench -out bench/results.md --backend $(BACKEND)
+
+# make soak runs the real binary for SOAKTIME (default 10m) under the dashboard's reads, an editor's writes and one
+# import, on a scale-1 SQLite file, and fails on any error, RSS over 200 MB, a rising RSS or unequal aggregates.
+SOAKTIME ?= 10m
+soak:
+	SOAKTIME=$(SOAKTIME) $(GO) run ./soak
