@@ -13,6 +13,7 @@ import (
 	main "github.com/wenming/wenming"
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/dial"
+	"github.com/wenming/wenming/db/postgres/pgtest"
 	"github.com/wenming/wenming/db/sqlite"
 )
 
@@ -100,7 +101,7 @@ func (w *recordWriter) close() {
 // holds data, or that a running server holds open.
 func TestBackupRestore(t *testing.T) {
 	if onPostgres {
-		t.Skip("SQLite's backup; PostgreSQL's is pg_dump (TestBackupPostgres)")
+		t.Skip("SQLite's backup; PostgreSQL's is pg_dump (TestBackupRestorePostgres)")
 	}
 	m := MustRunMain(t)
 	ctx := context.Background()
@@ -205,6 +206,69 @@ func TestBackupRestore(t *testing.T) {
 		_, err := runCLI(t, "backup", "--db", m.Config.DBPath, "--out", backup)
 		if err == nil || !strings.Contains(err.Error(), "已存在") {
 			t.Fatalf("backup over an existing file: want a refusal, got %v", err)
+		}
+	})
+}
+
+// TestBackupRestorePostgres backs up a PostgreSQL database with pg_dump while two writers keep adding records,
+// restores it into a new empty database with pg_restore, and checks the copy as on SQLite: the rollups equal the
+// records and the data version moved by exactly the records the copy holds. A restore over a database with tables
+// is refused without --force.
+func TestBackupRestorePostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts PostgreSQL")
+	}
+	src := pgtest.NewDatabase(t, "")
+	m := MustRunMain(t, func(c *mainConfig) { c.DBPath = src })
+	ctx := context.Background()
+	dump := filepath.Join(t.TempDir(), "wenming.dump")
+	v0, err := m.Backend.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := startRecordWriter(t, src, 2)
+	w.waitFor(t, 20)
+	out, err := runCLI(t, "backup", "--db", src, "--out", dump)
+	if err != nil {
+		t.Fatalf("backup: %v\n%s", err, out)
+	}
+	w.waitFor(t, 20)
+	w.close()
+	total := w.done.Load()
+
+	dst := pgtest.NewDatabase(t, "")
+	if out, err := runCLI(t, "restore", "--from", dump, "--db", dst); err != nil {
+		t.Fatalf("restore: %v\n%s", err, out)
+	}
+	b, err := dial.Open(ctx, dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if err := b.(interface{ CheckRollups(context.Context) error }).CheckRollups(ctx); err != nil {
+		t.Fatal(err)
+	}
+	v, err := b.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := b.VolunteerRecords(ctx, db.VolunteerCriteria{UnitID: w.unit}, db.Page{First: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inCopy := int64(recs.TotalCount)
+	if got := v - v0 - 1; got != inCopy {
+		t.Errorf("the dump's data version moved by %d but it holds %d of the writers' records: not one moment", got, inCopy)
+	}
+	if inCopy < 20 || inCopy >= total {
+		t.Errorf("the dump holds %d of %d records: want a dump taken mid-load", inCopy, total)
+	}
+	t.Logf("pg_dump under load: %d of %d records, data version %d; rollups equal the records", inCopy, total, v)
+
+	t.Run("RefusesDatabaseWithTables", func(t *testing.T) {
+		_, err := runCLI(t, "restore", "--from", dump, "--db", dst)
+		if err == nil || !strings.Contains(err.Error(), "--force") {
+			t.Fatalf("restore over a database with tables: want a refusal naming --force, got %v", err)
 		}
 	})
 }
