@@ -34,6 +34,8 @@ type Store struct {
 	miss atomic.Int64
 	// accounts is AccountsEpoch.
 	accounts atomic.Uint64
+	// newest is the newest data version a request has seen (evictOlder).
+	newest atomic.Int64
 }
 
 // New wraps s with a cache of at most size answers.
@@ -94,6 +96,7 @@ func cached[T any](ctx context.Context, s *Store, method string, args any, compu
 	if err != nil {
 		return zero, err
 	}
+	s.evictOlder(ver)
 	b, err := json.Marshal(args)
 	if err != nil {
 		return compute()

@@ -137,7 +137,8 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 // CheckFile reads the 100-byte header of an existing database file and refuses, in Chinese and naming the file,
 // one that is not a SQLite database or is shorter than its header says (truncated, e.g. by a full disk or an
 // interrupted copy). A missing or empty file passes: opening creates the database. It reads only the header, so
-// that start-up stays fast on a large file.
+// that start-up stays fast on a large file. Call it before this process opens the file through SQLite: closing any
+// descriptor of a file drops the POSIX locks the process holds on it.
 func CheckFile(path string) error {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
