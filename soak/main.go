@@ -27,6 +27,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,6 +57,7 @@ func main() {
 	flag.IntVar(&o.importRows, "import-rows", 40000, "rows of the one volunteer-record import, a third of the way in")
 	flag.Float64Var(&o.rssLimit, "rss-limit", 200, "MB of RSS the server must stay within at every sample")
 	flag.Float64Var(&o.slopeLimit, "slope-limit", 1, "MB/min: the largest RSS slope over the last five minutes that counts as flat")
+	flag.StringVar(&o.out, "out", "bench/results.md", "file whose Soak section (at its end) this run replaces; empty for none")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "soak:", err)
@@ -64,7 +66,7 @@ func main() {
 }
 
 type options struct {
-	bin, dir               string
+	bin, dir, out          string
 	duration, writeEvery   time.Duration
 	scale                  float64
 	reuse                  bool
@@ -282,18 +284,24 @@ func run(o *options) error {
 		window = elapsed / 2
 	}
 	slope := rssSlope(samples, elapsed-window)
-	fmt.Printf("\nsoak summary (%s, scale %g, %d readers, one write every %s, one import of %d rows)\n", elapsed.Round(time.Second), o.scale, o.readers, o.writeEvery, o.importRows)
-	fmt.Printf("  reads:   %d requests, %.0f req/s, %d errors, p50 %s, p99 %s\n", o.readRequests.Load(),
-		float64(o.readRequests.Load())/elapsed.Seconds(), o.readErrors.Load(), pct(0.5).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond))
-	fmt.Printf("  writes:  %d (create/update/delete), %d errors\n", o.writeCount.Load(), o.writeErrors.Load())
-	fmt.Printf("  import:  %v in %s\n", o.importReport, o.importTook.Round(time.Millisecond))
-	fmt.Printf("  RSS:     start %.1f MB, peak %.1f MB, end %.1f MB (limit %.0f MB); slope over the last %s %+.2f MB/min (%d samples)\n",
-		startMB, peakMB, endMB, o.rssLimit, window.Round(time.Second), slope, len(samples))
-	fmt.Printf("  reconcile via API: %s\n", apiCheck)
+	title := fmt.Sprintf("%s, scale %g, %d readers, one write every %s, one import of %d rows", elapsed.Round(time.Second), o.scale, o.readers, o.writeEvery, o.importRows)
+	rows := [][2]string{
+		{"reads", fmt.Sprintf("%d requests, %.0f req/s, %d errors, p50 %s, p99 %s", o.readRequests.Load(),
+			float64(o.readRequests.Load())/elapsed.Seconds(), o.readErrors.Load(), pct(0.5).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond))},
+		{"writes", fmt.Sprintf("%d (create/update/delete), %d errors", o.writeCount.Load(), o.writeErrors.Load())},
+		{"import", fmt.Sprintf("%v in %s", o.importReport, o.importTook.Round(time.Millisecond))},
+		{"RSS", fmt.Sprintf("start %.1f MB, peak %.1f MB, end %.1f MB (limit %.0f MB); slope over the last %s %+.2f MB/min (%d samples, least squares)",
+			startMB, peakMB, endMB, o.rssLimit, window.Round(time.Second), slope, len(samples))},
+		{"reconcile via API", apiCheck},
+	}
 	if v != nil {
-		fmt.Printf("  reconcile via SQL: integrity_check ok, every rollup equals the records; data version %d, %d volunteer records\n", v.DataVersion, v.Records["volunteer_records"])
+		rows = append(rows, [2]string{"reconcile via SQL", fmt.Sprintf("integrity_check ok, every rollup equals the records; data version %d, %d volunteer records", v.DataVersion, v.Records["volunteer_records"])})
 	} else {
-		fmt.Printf("  reconcile via SQL: %s\n", sqlCheck)
+		rows = append(rows, [2]string{"reconcile via SQL", sqlCheck})
+	}
+	fmt.Printf("\nsoak summary (%s)\n", title)
+	for _, r := range rows {
+		fmt.Printf("  %-18s %s\n", r[0]+":", r[1])
 	}
 	var failures []string
 	if n := o.readErrors.Load() + o.writeErrors.Load(); n > 0 {
@@ -315,11 +323,50 @@ func run(o *options) error {
 	if sqlCheck != "ok" {
 		failures = append(failures, "SQL reconciliation: "+sqlCheck)
 	}
+	verdict := "PASS"
+	if len(failures) > 0 {
+		verdict = "FAIL: " + strings.Join(failures, "; ")
+	}
+	if o.out != "" {
+		if err := writeSection(o.out, title, rows, verdict); err != nil {
+			return err
+		}
+	}
 	if len(failures) > 0 {
 		return errors.New(strings.Join(failures, "; "))
 	}
 	fmt.Println("  PASS")
 	return nil
+}
+
+// writeSection replaces the Soak section at the end of the results file (make bench keeps it there).
+func writeSection(path, title string, rows [][2]string, verdict string) error {
+	prev, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	s := string(prev)
+	if i := strings.Index(s, "\n## Soak\n"); i >= 0 {
+		s = s[:i]
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimRight(s, "\n"))
+	fmt.Fprintf(&b, "\n\n## Soak\n\n`make soak` on %s, %s (%s):\n\n| | |\n|---|---|\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), runtimeNote(), title)
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %s | %s |\n", r[0], strings.ReplaceAll(r[1], "|", "/"))
+	}
+	fmt.Fprintf(&b, "| verdict | %s |\n", verdict)
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// runtimeNote says what the machine was doing, since shared cores move the throughput more than the code does.
+func runtimeNote() string {
+	load, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(load))
+	if len(f) < 3 {
+		return fmt.Sprintf("%d cores", runtime.NumCPU())
+	}
+	return fmt.Sprintf("%d cores, load average %s/%s/%s at the end", runtime.NumCPU(), f[0], f[1], f[2])
 }
 
 // sample is one VmRSS reading.
