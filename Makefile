@@ -6,7 +6,7 @@ DB ?= var/wenming.db
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 NODE_STAMP := frontend/node_modules/.installed
 
-.PHONY: all build run test test-go test-frontend test-e2e generate check-generated frontend vet bench clean fuzz
+.PHONY: all build run test test-go test-frontend test-e2e generate check-generated frontend vet bench soak clean fuzz
 
 all: build
 
@@ -82,3 +82,9 @@ fuzz:
 			echo "== $$name in $$dir for $(FUZZTIME)"; \
 			$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$dir; \
 		done; done
+
+# make soak runs the real binary for SOAKTIME (default 10m) under the dashboard's reads, an editor's writes and one
+# import, on a scale-1 SQLite file, and fails on any error, RSS over 200 MB, a rising RSS or unequal aggregates.
+SOAKTIME ?= 10m
+soak:
+	SOAKTIME=$(SOAKTIME) $(GO) run ./soak

@@ -311,5 +311,8 @@ func TestMain(m *testing.M) {
 	if shared.dir != "" {
 		os.RemoveAll(shared.dir)
 	}
+	if faultBin.dir != "" {
+		os.RemoveAll(faultBin.dir)
+	}
 	os.Exit(code)
 }

@@ -124,6 +124,10 @@ func mergeResults(prev, backend, section string) string {
 			fmt.Fprintf(&b, "\n"+sectionStart+"\n%s\n"+sectionEnd+"\n", bt.key, s, bt.key)
 		}
 	}
+	// make soak keeps its own section at the end (soak/main.go).
+	if i := strings.Index(prev, "\n## Soak\n"); i >= 0 {
+		b.WriteString(prev[i:])
+	}
 	return b.String()
 }
 

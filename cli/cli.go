@@ -59,6 +59,10 @@ func (a App) Run(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return migrateCommand(ctx, args, stdout, stderr)
 	case "copy":
 		return copyCommand(ctx, args, stdout, stderr)
+	case "backup":
+		return backupCommand(ctx, args, stdout, stderr)
+	case "restore":
+		return restoreCommand(ctx, args, stdout, stderr)
 	case "import":
 		return importCommand(ctx, args, stdout, stderr)
 	case "export":

@@ -13,6 +13,8 @@ const (
 	ENOTFOUND     = "not_found"
 	EUNAUTHORIZED = "unauthorized"
 	EFORBIDDEN    = "forbidden"
+	// EFULL says the database's disk is full: the write was rolled back whole, and may be retried once there is room.
+	EFULL = "full"
 )
 
 // Error is a domain error with a stable code and a message fit to show a user (Chinese first).
@@ -41,6 +43,11 @@ func Errorf(code, format string, args ...any) *Error {
 // FieldErrorf builds an EINVALID error that names the offending input field.
 func FieldErrorf(field, format string, args ...any) *Error {
 	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// DiskFull is the error every backend returns when its disk is full: the write was rolled back whole.
+func DiskFull() *Error {
+	return Errorf(EFULL, "磁盘已满，数据库无法写入；本次操作未写入任何内容。请腾出磁盘空间后重试。The disk is full; nothing was written.")
 }
 
 // ErrorCode returns the code of err, or EINTERNAL for any uncoded error, so that unknown failures are masked.

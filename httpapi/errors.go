@@ -30,6 +30,8 @@ const (
 	CodeServiceUnavailable = "SERVICE_UNAVAILABLE"
 	// CodePayloadTooLarge answers a body over the configured limit.
 	CodePayloadTooLarge = "PAYLOAD_TOO_LARGE"
+	// CodeInsufficientStorage answers a write refused because the database's disk is full; nothing was written.
+	CodeInsufficientStorage = "INSUFFICIENT_STORAGE"
 )
 
 // codes is the one table from db error codes to what clients see: the HTTP status of a plain endpoint (exports,
@@ -44,6 +46,7 @@ var codes = map[string]struct {
 	db.EUNAUTHORIZED: {http.StatusUnauthorized, CodeUnauthenticated},
 	db.EFORBIDDEN:    {http.StatusForbidden, CodeForbidden},
 	db.EINTERNAL:     {http.StatusInternalServerError, CodeInternal},
+	db.EFULL:         {http.StatusInsufficientStorage, CodeInsufficientStorage},
 }
 
 // WriteError answers a plain HTTP request with a coded error, in the GraphQL error shape, with the status the table

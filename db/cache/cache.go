@@ -41,6 +41,8 @@ type Store struct {
 	running map[string]*flight
 	// accounts is AccountsEpoch.
 	accounts atomic.Uint64
+	// newest is the newest data version a request has seen (evictOlder).
+	newest atomic.Int64
 }
 
 // New wraps s with a cache of at most size answers.
@@ -143,6 +145,7 @@ func cached[T any](ctx context.Context, s *Store, method string, reads db.Domain
 	if err != nil {
 		return zero, err
 	}
+	s.evictOlder(ver)
 	b, err := json.Marshal(args)
 	if err != nil {
 		return compute(ctx)

@@ -53,6 +53,8 @@ func constraintError(err error) error {
 		return db.Errorf(db.EINVALID, "日期或时间无效：%s", pe.Message)
 	case "22003":
 		return db.Errorf(db.EINVALID, "数值超出范围：%s", pe.Message)
+	case "53100": // disk_full: the transaction was rolled back whole
+		return db.DiskFull()
 	}
 	if len(pe.Code) == 5 && pe.Code[:2] == "23" {
 		return db.Errorf(db.ECONFLICT, "违反数据约束。")

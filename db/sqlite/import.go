@@ -135,11 +135,11 @@ func (x *importTx) Flush() (*db.ImportTally, error) {
 func (x *importTx) Commit(ctx context.Context, summary string, changed bool) error {
 	if changed {
 		if err := bumpVersion(ctx, x.tx); err != nil {
-			return err
+			return storageError(err)
 		}
 	}
 	if err := auditImport(ctx, x.tx, x.kind, &summary); err != nil {
-		return err
+		return storageError(err)
 	}
 	x.s.close()
 	if err := x.tx.Commit(); err != nil {

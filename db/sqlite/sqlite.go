@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -29,6 +31,9 @@ type DB struct {
 	read  *sql.DB
 	write *sql.DB
 	path  string
+	// file is the database file as opened; Ping compares the path with it, so that a file deleted or replaced under
+	// a running server turns /readyz to 503 (the server would otherwise go on with an unlinked file).
+	file os.FileInfo
 	// exclusive serialises first-start preparation (Exclusive).
 	exclusive sync.Mutex
 }
@@ -54,6 +59,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" || strings.HasPrefix(path, ":memory:") {
 		return nil, db.Errorf(db.EINVALID, "数据库必须是文件路径（:memory: 会让每个连接各有一个空库）")
 	}
+	if err := CheckFile(path); err != nil {
+		return nil, err
+	}
 	w, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("open writer: %w", err)
@@ -61,6 +69,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	w.SetMaxOpenConns(1)
 	d := &DB{write: w, path: path}
 	if err := d.Migrate(ctx); err != nil {
+		w.Close()
+		return nil, fileError(path, err)
+	}
+	if d.file, err = os.Stat(path); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -93,8 +105,11 @@ func (d *DB) Close() error {
 	return nil
 }
 
-// Ping checks that the read pool answers, for /readyz.
+// Ping checks that the database file is still the one opened, and that the read pool answers, for /readyz.
 func (d *DB) Ping(ctx context.Context) error {
+	if err := d.sameFile(); err != nil {
+		return err
+	}
 	var one int
 	return d.read.QueryRowContext(ctx, `SELECT 1`).Scan(&one)
 }
@@ -214,10 +229,16 @@ func (d *DB) WatchChanges(ctx context.Context, interval time.Duration) <-chan in
 
 var _ db.Backend = (*DB)(nil)
 
-// Exclusive runs fn under a process-local lock: one SQLite file serves one server, and its writer connection
-// already serialises writes.
+// Exclusive runs fn while no other process prepares the same file: servers started together on one empty file
+// (README, Operations) seed it and create the first admin once. Writes need no more: SQLite's file lock serialises
+// them across processes, and the writer connection within one.
 func (d *DB) Exclusive(ctx context.Context, fn func(ctx context.Context) error) error {
 	d.exclusive.Lock()
 	defer d.exclusive.Unlock()
+	unlock, err := lockDir(filepath.Dir(d.path))
+	if err != nil {
+		return fmt.Errorf("lock %s: %w", filepath.Dir(d.path), err)
+	}
+	defer unlock()
 	return fn(ctx)
 }

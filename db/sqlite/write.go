@@ -163,7 +163,7 @@ func constraintError(err error) error {
 	}
 	code := se.Code()
 	if code&0xff != sqlite3.SQLITE_CONSTRAINT {
-		return err
+		return storageError(err)
 	}
 	switch code {
 	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
