@@ -132,7 +132,7 @@ var messagesEn = map[string]string{
 	"未知的荣誉类别代码：%q":                    "Unknown honour category code: %q",
 
 	// Writes: versions, references, the recycle bin, constraints.
-	"%s不存在或已被删除：%d": "%s %d does not exist or was deleted",
+	"%s不存在或已被删除：%d": "The %s %d does not exist or was deleted",
 	"该%s已被他人修改（当前版本 %d，您提交的版本 %d），请刷新后重试。": "This %s was changed by someone else (current version %d, yours %d); reload and try again.",
 	"expectedVersion 须为读取时的版本号（≥ 1）":       "expectedVersion must be the version you read (≥ 1)",
 	"%s不存在：%d": "No such %s: %d",
@@ -278,7 +278,8 @@ var termsEn = map[string]string{
 	"排名权重": "ranking weights", "全部演示数据": "all demo data", "荣誉类别积分": "honour category points",
 	"校园": "campus", "个人": "person", "项目": "project", "作品": "work", "窗口": "window", "社区": "community",
 	"其他获得者": "other recipient",
-	"查看":    "viewer", "编辑": "editor", "管理员": "administrator",
+	"微心愿":   "micro-wish", "优秀案例": "excellent case", "人才库成员": "talent pool member", "会议培训活动": "meeting or training event",
+	"查看": "viewer", "编辑": "editor", "管理员": "administrator",
 	"机关": "government office", "事业单位": "public institution", "国有企业": "state-owned enterprise",
 	"高校": "university", "中小学": "school", "医院": "hospital",
 	"用户": "user", "会话": "session", "令牌": "token",
@@ -328,23 +329,24 @@ func English(format string, args ...any) (string, bool) {
 	}
 	out := make([]any, len(args))
 	for i, a := range args {
+		out[i] = a
 		switch v := a.(type) {
 		case Text:
 			out[i] = v.En
 		case string:
 			if t, ok := termsEn[v]; ok {
 				out[i] = t
-			} else {
-				out[i] = v
 			}
 		case fmt.Stringer:
 			if t, ok := termsEn[v.String()]; ok {
 				out[i] = t
-			} else {
-				out[i] = a
 			}
-		default:
-			out[i] = a
+		}
+	}
+	if len(out) > 0 && strings.HasPrefix(en, "%s") {
+		// A sentence that opens with a translated term ("unit name must not be empty") starts with a capital.
+		if t, ok := out[0].(string); ok && t != "" && t != args[0] {
+			out[0] = strings.ToUpper(t[:1]) + t[1:]
 		}
 	}
 	return fmt.Sprintf(en, out...), true
@@ -373,4 +375,13 @@ func CodeMessageEn(code string) string {
 // HasHan reports whether s holds a Chinese character, which is how tests and the table tell the languages apart.
 func HasHan(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+}
+
+// MessageFormats lists the table's Chinese formats, so that a test can find entries no code uses any more.
+func MessageFormats() []string {
+	out := make([]string, 0, len(messagesEn))
+	for k := range messagesEn {
+		out = append(out, k)
+	}
+	return out
 }

@@ -63,7 +63,7 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 					a.unavailable(w, r, err)
 					return
 				}
-				WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, db.ErrorMessage(err), nil)
+				WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, db.ErrorMessage(err), map[string]any{"messageEn": db.ErrorMessageEn(err)})
 				return
 			}
 		} else if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
