@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"fmt"
 	"io"
 )
 
@@ -78,10 +79,13 @@ type ImportError struct {
 }
 
 // ImportErrorf builds a row's error from a Chinese format, with its English from the translation table, so that
-// every import error carries both languages.
+// every import error carries both languages; headers and cell values stay as the file has them.
 func ImportErrorf(row int, format string, args ...any) *ImportError {
-	e := Errorf(EINVALID, format, args...)
-	return &ImportError{Row: row, Message: e.Message, MessageEn: e.MessageEn()}
+	en, ok := english(false, format, args)
+	if !ok {
+		en = CodeMessageEn(EINVALID)
+	}
+	return &ImportError{Row: row, Message: fmt.Sprintf(format, args...), MessageEn: en}
 }
 
 // At places the error in a column (letter and header), for the errors that concern one cell.

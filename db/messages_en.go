@@ -320,6 +320,12 @@ var codeMessagesEn = map[string]string{
 // known terms or carry their own English (Text). It reports false for a Chinese format the table lacks; a format
 // with no Chinese in it is its own English.
 func English(format string, args ...any) (string, bool) {
+	return english(true, format, args)
+}
+
+// english is English, translating known terms among the arguments only when terms is true: an import's messages
+// quote column headers and cell values, which the reader must find in the file as they are.
+func english(terms bool, format string, args []any) (string, bool) {
 	en, ok := messagesEn[format]
 	if !ok {
 		if HasHan(format) {
@@ -334,11 +340,11 @@ func English(format string, args ...any) (string, bool) {
 		case Text:
 			out[i] = v.En
 		case string:
-			if t, ok := termsEn[v]; ok {
+			if t, ok := termsEn[v]; ok && terms {
 				out[i] = t
 			}
 		case fmt.Stringer:
-			if t, ok := termsEn[v.String()]; ok {
+			if t, ok := termsEn[v.String()]; ok && terms {
 				out[i] = t
 			}
 		}

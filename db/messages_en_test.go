@@ -53,6 +53,11 @@ func TestMessageEn(t *testing.T) {
 		if e.Row != 3 || e.Field != "服务日期" || e.Message != "缺少必填列“服务日期”。" || e.MessageEn != `The required column "服务日期" is missing.` {
 			t.Errorf("got %+v", e)
 		}
+		// Headers and cell values stay as the file has them, even when they are words the table knows.
+		e = db.ImportErrorf(4, "“%s”为必填项，不能为空。", "单位名称")
+		if e.MessageEn != `"单位名称" is required and must not be empty.` {
+			t.Errorf("MessageEn = %q", e.MessageEn)
+		}
 	})
 }
 
