@@ -43,6 +43,7 @@ var zhPatterns = func() []zhPattern {
 		{`This anonymous operation must be the only defined operation\.`, `匿名操作必须是文档中唯一的操作。`},
 		{`(Int|Float|String|Boolean|ID) cannot represent (.+): (.+)`, `$1 类型不能表示该值：$3`},
 		{`Enum "([^"]+)" cannot represent non-enum value: (.+)`, `枚举 $1 不能表示该值：$2`},
+		{`Value "([^"]+)" does not exist in "([^"]+)" enum\.`, `枚举 $2 中没有值“$1”。`},
 		{`Schema does not support operation type "([^"]+)"`, `本服务不支持 $1 操作`},
 		{`(?:Syntax Error: )?Expected (.+), found (.+)`, `语法错误：应为 $1，实际为 $2`},
 		{`(?:Syntax Error: )?Unexpected (.+)`, `语法错误：意外的 $1`},

@@ -86,10 +86,27 @@ func (IntrospectionOff) InterceptResponse(ctx context.Context, next graphql.Resp
 		if e != nil && suggestion.MatchString(e.Message) {
 			c := *e
 			c.Message = suggestion.ReplaceAllString(e.Message, "")
+			c.Extensions = withoutSuggestion(e.Extensions, c.Message)
 			resp.Errors[i] = &c
 		}
 	}
 	return resp
+}
+
+// withoutSuggestion copies an error's extensions with messageEn and messageZh made from the message without its hint.
+func withoutSuggestion(ext map[string]any, message string) map[string]any {
+	out := make(map[string]any, len(ext))
+	for k, v := range ext {
+		out[k] = v
+	}
+	if _, ok := out["messageEn"]; ok {
+		out["messageEn"] = message
+	}
+	delete(out, "messageZh")
+	if zh, ok := MessageZh(message); ok {
+		out["messageZh"] = zh
+	}
+	return out
 }
 
 // UploadArgs refuses, before any argument is decoded, an operation that passes something other than an uploaded
