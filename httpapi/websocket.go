@@ -55,7 +55,8 @@ func (m *Server) websocket() graphql.Transport {
 			if h := payload.Authorization(); h != "" {
 				p, err := m.Auth.TokenPrincipal(ctx, h)
 				if err != nil {
-					return ctx, nil, err
+					// connection_error carries one string and no extensions: both languages go in it.
+					return ctx, nil, errors.New(db.ErrorMessage(err) + " " + db.ErrorMessageEn(err))
 				}
 				ctx = db.WithPrincipal(ctx, p)
 				if s != nil {
