@@ -31,10 +31,11 @@ type importReport struct {
 	Updated   int    `json:"updated"`
 	Unchanged int    `json:"unchanged"`
 	Errors    []struct {
-		Row     int    `json:"row"`
-		Column  string `json:"column"`
-		Field   string `json:"field"`
-		Message string `json:"message"`
+		Row       int    `json:"row"`
+		Column    string `json:"column"`
+		Field     string `json:"field"`
+		Message   string `json:"message"`
+		MessageEn string `json:"messageEn"`
 	} `json:"errors"`
 	ErrorCount int  `json:"errorCount"`
 	DryRun     bool `json:"dryRun"`
@@ -43,7 +44,7 @@ type importReport struct {
 
 const importMutation = `mutation($file: Upload!, $kind: ImportKind!, $dryRun: Boolean) {
   importRecords(file: $file, kind: $kind, dryRun: $dryRun) {
-    kind rows valid created updated unchanged errors { row column field message } errorCount dryRun written
+    kind rows valid created updated unchanged errors { row column field message messageEn } errorCount dryRun written
   }
 }`
 

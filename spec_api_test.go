@@ -362,6 +362,12 @@ func TestWrongCodes(t *testing.T) {
 			if strings.Contains(e.Message, "Did you mean") || strings.Contains(e.Message, s.secret) {
 				t.Errorf("%s: message %q reveals the schema", s.query, e.Message)
 			}
+			// Nor may the message's other languages (messageEn, messageZh).
+			for k, v := range e.Extensions {
+				if text, ok := v.(string); ok && (strings.Contains(text, s.secret) || strings.Contains(text, "是否想用")) {
+					t.Errorf("%s: extensions.%s %q reveals the schema", s.query, k, text)
+				}
+			}
 		}
 	})
 	t.Run("IntrospectionOnSuggests", func(t *testing.T) {

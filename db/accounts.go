@@ -118,10 +118,10 @@ func (a Accounts) IssueToken(ctx context.Context, userID int64, name string, sco
 	}
 	p := PrincipalFrom(ctx)
 	if p.Via == "token" {
-		return nil, "", Errorf(EFORBIDDEN, "令牌不能再创建令牌，请登录后操作。Sign in to create tokens.")
+		return nil, "", Errorf(EFORBIDDEN, "令牌不能再创建令牌，请登录后操作。")
 	}
 	if userID == 0 {
-		return nil, "", Errorf(EUNAUTHORIZED, "请先登录。Please sign in.")
+		return nil, "", Errorf(EUNAUTHORIZED, "请先登录。")
 	}
 	if userID != p.UserID {
 		if err := Require(ctx, RoleAdmin); err != nil {

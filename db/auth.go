@@ -120,10 +120,10 @@ func PrincipalFrom(ctx context.Context) *Principal {
 func Require(ctx context.Context, min Role) error {
 	p := PrincipalFrom(ctx)
 	if p == nil || p.Effective() == "" || (p.Via == "anonymous" && !p.Effective().AtLeast(min)) {
-		return Errorf(EUNAUTHORIZED, "请先登录。Please sign in.")
+		return Errorf(EUNAUTHORIZED, "请先登录。")
 	}
 	if !p.Effective().AtLeast(min) {
-		return Errorf(EFORBIDDEN, "需要%s权限。This needs the %s role.", roleZh[min], min)
+		return Errorf(EFORBIDDEN, "需要%s权限。", Text{Zh: roleZh[min], En: string(min)})
 	}
 	return nil
 }

@@ -25,6 +25,9 @@ type Error struct {
 	Message string
 	// Field names the input field at fault, if any.
 	Field string
+	// format and args keep what Message was built from, so that MessageEn can say the same in English.
+	format string
+	args   []any
 }
 
 // Error implements the error interface.
@@ -37,12 +40,25 @@ func (e *Error) Error() string {
 
 // Errorf builds a coded error so that callers never hand-assemble an Error.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), format: format, args: args}
 }
 
 // FieldErrorf builds an EINVALID error that names the offending input field.
 func FieldErrorf(field, format string, args ...any) *Error {
-	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...), format: format, args: args}
+}
+
+// MessageEn is the message in English (extensions.messageEn), from the translation table in messages_en.go; an
+// error built without a translated format says what its code means in general.
+func (e *Error) MessageEn() string {
+	format, args := e.format, e.args
+	if format == "" {
+		format, args = e.Message, nil
+	}
+	if en, ok := English(format, args...); ok {
+		return en
+	}
+	return CodeMessageEn(e.Code)
 }
 
 // DiskFull is the error every backend returns when its disk is full: the write was rolled back whole.
@@ -69,8 +85,28 @@ func ErrorMessage(err error) string {
 	} else if errors.As(err, &e) {
 		return e.Message
 	}
-	return "服务器内部错误。Internal error."
+	return "服务器内部错误。"
 }
+
+// ErrorMessageEn is ErrorMessage in English, hiding the text of uncoded (internal) errors alike.
+func ErrorMessageEn(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.MessageEn()
+	}
+	return CodeMessageEn(EINTERNAL)
+}
+
+// Text is a message argument that carries its own English, such as another error's message quoted in this one.
+type Text struct{ Zh, En string }
+
+// String gives the Chinese, so that the Chinese message reads as before.
+func (t Text) String() string { return t.Zh }
+
+// TextOf is err's message in both languages, to quote inside another message.
+func TextOf(err error) Text { return Text{Zh: ErrorMessage(err), En: ErrorMessageEn(err)} }
 
 // ErrorField returns the input field named by err, if any.
 func ErrorField(err error) string {

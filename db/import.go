@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"fmt"
 	"io"
 )
 
@@ -64,15 +65,35 @@ type ImportReport struct {
 // MaxImportErrors bounds the errors a report lists, so that a wholly wrong file of a million rows stays small.
 const MaxImportErrors = 1000
 
-// ImportError is one problem with one cell (or row, or header) of an imported file, explained in Chinese.
+// ImportError is one problem with one cell (or row, or header) of an imported file, explained in Chinese and in
+// English.
 type ImportError struct {
 	// Row is the row number as the spreadsheet shows it: the header is row 1.
 	Row int
 	// Column is the spreadsheet column letter (A, B, …), or "" when the problem is the whole row.
 	Column string
 	// Field is the column's header in the template, e.g. 服务日期.
-	Field   string
+	Field string
+	// Message says what is wrong, in Chinese.
 	Message string
+	// MessageEn says the same in English, from the translation table (messages_en.go).
+	MessageEn string
+}
+
+// ImportErrorf builds a row's error from a Chinese format, with its English from the translation table, so that
+// every import error carries both languages; headers and cell values stay as the file has them.
+func ImportErrorf(row int, format string, args ...any) *ImportError {
+	en, ok := english(false, format, args)
+	if !ok {
+		en = CodeMessageEn(EINVALID)
+	}
+	return &ImportError{Row: row, Message: fmt.Sprintf(format, args...), MessageEn: en}
+}
+
+// At places the error in a column (letter and header), for the errors that concern one cell.
+func (e *ImportError) At(column, field string) *ImportError {
+	e.Column, e.Field = column, field
+	return e
 }
 
 // Importer imports spreadsheet files all-or-nothing, matching rows to existing records on natural keys. Backends

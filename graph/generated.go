@@ -367,10 +367,11 @@ type ComplexityRoot struct {
 	}
 
 	ImportError struct {
-		Column  func(childComplexity int) int
-		Field   func(childComplexity int) int
-		Message func(childComplexity int) int
-		Row     func(childComplexity int) int
+		Column    func(childComplexity int) int
+		Field     func(childComplexity int) int
+		Message   func(childComplexity int) int
+		MessageEn func(childComplexity int) int
+		Row       func(childComplexity int) int
 	}
 
 	ImportReport struct {
@@ -2518,6 +2519,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportError.Message(childComplexity), true
+	case "ImportError.messageEn":
+		if e.ComplexityRoot.ImportError.MessageEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportError.MessageEn(childComplexity), true
 	case "ImportError.row":
 		if e.ComplexityRoot.ImportError.Row == nil {
 			break
@@ -6324,6 +6331,8 @@ func (ec *executionContext) childFields_ImportError(ctx context.Context, field g
 		return ec.fieldContext_ImportError_field(ctx, field)
 	case "message":
 		return ec.fieldContext_ImportError_message(ctx, field)
+	case "messageEn":
+		return ec.fieldContext_ImportError_messageEn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ImportError", field.Name)
 }
@@ -14500,6 +14509,29 @@ func (ec *executionContext) _ImportError_message(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_ImportError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportError_messageEn(ctx context.Context, field graphql.CollectedField, obj *db.ImportError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportError_messageEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportError_messageEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ImportError", field, false, false, "String")
 }
 
@@ -31994,6 +32026,11 @@ func (ec *executionContext) _ImportError(ctx context.Context, sel ast.SelectionS
 			}
 		case "message":
 			out.Values[i] = ec._ImportError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "messageEn":
+			out.Values[i] = ec._ImportError_messageEn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -63,7 +63,7 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 					a.unavailable(w, r, err)
 					return
 				}
-				WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, db.ErrorMessage(err), nil)
+				WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, db.ErrorMessage(err), map[string]any{"messageEn": db.ErrorMessageEn(err)})
 				return
 			}
 		} else if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
@@ -86,7 +86,7 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 			p = &db.Principal{Role: db.RoleViewer, Via: "anonymous"}
 		}
 		if p != nil && p.Via == "session" && r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions && !a.sameOrigin(r) {
-			WriteJSONError(w, http.StatusForbidden, CodeForbidden, "拒绝跨站请求。Cross-site requests with a session cookie are refused.", nil)
+			WriteJSONError(w, http.StatusForbidden, CodeForbidden, "拒绝跨站请求。", nil)
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(db.WithPrincipal(ctx, p)))
@@ -97,7 +97,7 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 func (a *Auth) unavailable(w http.ResponseWriter, r *http.Request, err error) {
 	a.Log.Warn("authentication unavailable", "err", err, "path", r.URL.Path)
 	w.Header().Set("Retry-After", "2")
-	WriteJSONError(w, http.StatusServiceUnavailable, CodeServiceUnavailable, "数据库暂不可用，请稍后重试。The database is unavailable; try again shortly.", nil)
+	WriteJSONError(w, http.StatusServiceUnavailable, CodeServiceUnavailable, "数据库暂不可用，请稍后重试。", nil)
 }
 
 // TokenPrincipal checks an Authorization header value ("Bearer wm_…") and returns its caller. A token that is
@@ -105,7 +105,7 @@ func (a *Auth) unavailable(w http.ResponseWriter, r *http.Request, err error) {
 func (a *Auth) TokenPrincipal(ctx context.Context, header string) (*db.Principal, error) {
 	secret, ok := strings.CutPrefix(header, "Bearer ")
 	if !ok {
-		return nil, db.Errorf(db.EUNAUTHORIZED, "Authorization 须为 Bearer 令牌。Use a Bearer token.")
+		return nil, db.Errorf(db.EUNAUTHORIZED, "Authorization 须为 Bearer 令牌。")
 	}
 	hash := db.HashSecret(strings.TrimSpace(secret))
 	return a.remember("token\x00"+hash, func() (*db.Principal, error) { return a.lookupToken(ctx, hash) })
@@ -117,13 +117,13 @@ func (a *Auth) lookupToken(ctx context.Context, hash string) (*db.Principal, err
 	if db.ErrorCode(err) == db.EINTERNAL {
 		return nil, err
 	} else if err != nil {
-		return nil, db.Errorf(db.EUNAUTHORIZED, "令牌无效、已过期或已撤销。Invalid, expired or revoked token.")
+		return nil, db.Errorf(db.EUNAUTHORIZED, "令牌无效、已过期或已撤销。")
 	}
 	u, err := a.Store.UserByID(ctx, t.UserID)
 	if db.ErrorCode(err) == db.EINTERNAL {
 		return nil, err
 	} else if err != nil || u.Disabled {
-		return nil, db.Errorf(db.EUNAUTHORIZED, "令牌所属用户不可用。The token's user is disabled.")
+		return nil, db.Errorf(db.EUNAUTHORIZED, "令牌所属用户不可用。")
 	}
 	return &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "token", Scope: t.Scope}, nil
 }
@@ -181,7 +181,7 @@ func (a *Auth) RequireSignIn(next http.Handler) http.Handler {
 		websocketUpgrade := strings.EqualFold(r.Header.Get("Upgrade"), "websocket")
 		if r.Method != http.MethodOptions && !websocketUpgrade && db.PrincipalFrom(r.Context()) == nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="wenming"`)
-			WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, "请先登录或提供 API 令牌。Please sign in or send an API token.", nil)
+			WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, "请先登录或提供 API 令牌。", nil)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -301,12 +301,12 @@ func userJSON(u *db.User) map[string]any {
 // Login handles POST /auth/login with a JSON body {username, password} and sets the session cookie.
 func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		WriteJSONError(w, http.StatusUnsupportedMediaType, CodeBadRequest, "请求须为 JSON。Send JSON.", nil)
+		WriteJSONError(w, http.StatusUnsupportedMediaType, CodeBadRequest, "请求须为 JSON。", nil)
 		return
 	}
 	var in struct{ Username, Password string }
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096)).Decode(&in); err != nil {
-		WriteJSONError(w, http.StatusBadRequest, CodeBadRequest, "请求格式错误。Malformed request.", nil)
+		WriteJSONError(w, http.StatusBadRequest, CodeBadRequest, "请求格式错误。", nil)
 		return
 	}
 	in.Username = strings.TrimSpace(in.Username)
@@ -314,7 +314,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	lim := a.limiter()
 	if !lim.Admit(r.Context(), ip, key) {
 		w.Header().Set("Retry-After", "15")
-		WriteJSONError(w, http.StatusTooManyRequests, CodeRateLimited, "登录尝试过于频繁，请稍后再试。Too many attempts, try again later.", nil)
+		WriteJSONError(w, http.StatusTooManyRequests, CodeRateLimited, "登录尝试过于频繁，请稍后再试。", nil)
 		return
 	}
 	u, err := a.Store.UserByUsername(r.Context(), in.Username)
@@ -324,7 +324,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	if err != nil || u.Disabled || !db.CheckPassword(u.PasswordHash, in.Password) {
 		lim.Failed(r.Context(), ip)
 		a.Log.Info("login failed", "username", in.Username, "ip", ip)
-		WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, "用户名或密码错误。Wrong username or password.", nil)
+		WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, "用户名或密码错误。", nil)
 		return
 	}
 	lim.Succeeded(r.Context(), ip, key)
@@ -335,7 +335,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := a.Store.CreateSession(r.Context(), u.ID, db.HashSecret(secret), time.Now().Add(ttl)); err != nil {
 		a.Log.Error("create session", "err", err)
-		WriteJSONError(w, http.StatusInternalServerError, CodeInternal, "服务器内部错误。Internal error.", nil)
+		WriteJSONError(w, http.StatusInternalServerError, CodeInternal, "服务器内部错误。", nil)
 		return
 	}
 	http.SetCookie(w, a.cookie(r, secret, int(ttl.Seconds())))

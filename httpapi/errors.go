@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/wenming/wenming/db"
 )
@@ -53,35 +54,79 @@ var codes = map[string]struct {
 // gives its code. Internal errors are masked.
 func WriteError(w http.ResponseWriter, err error) {
 	code := db.ErrorCode(err)
-	var ext map[string]any
+	ext := map[string]any{"messageEn": db.ErrorMessageEn(err)}
 	if f := db.ErrorField(err); f != "" {
-		ext = map[string]any{"field": f}
+		ext["field"] = f
 	}
 	c := codes[code]
 	WriteJSONError(w, c.status, c.gql, db.ErrorMessage(err), ext)
 }
 
-// WriteJSONError answers {"errors":[{"message","extensions":{"code",…}}]} with the status: every JSON error the
-// server writes outside GraphQL goes through here.
+// WriteJSONError answers {"errors":[{"message","extensions":{"code","messageEn",…}}]} with the status: every JSON
+// error the server writes outside GraphQL goes through here. msg is Chinese; its English comes from ext or, when
+// ext has none, from the translation table (db/messages_en.go).
 func WriteJSONError(w http.ResponseWriter, status int, code, msg string, ext map[string]any) {
 	if ext == nil {
 		ext = map[string]any{}
 	}
 	ext["code"] = code
+	if _, ok := ext["messageEn"]; !ok {
+		en, ok := db.English(msg)
+		if !ok {
+			en = codeMessageEn(code)
+		}
+		ext["messageEn"] = en
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Del("Content-Disposition")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": ext}}})
 }
 
-// ErrorPresenter maps db errors to extensions.code with their Chinese message, and masks internal errors,
-// logging them with the request's path so that an operator can find them.
+// writeJSONErrorf is WriteJSONError for a message with arguments: the Chinese format and its English from the
+// translation table.
+func writeJSONErrorf(w http.ResponseWriter, status int, code, format string, args ...any) {
+	e := db.Errorf(db.EINVALID, format, args...)
+	en, ok := db.English(format, args...)
+	if !ok {
+		en = codeMessageEn(code)
+	}
+	WriteJSONError(w, status, code, e.Message, map[string]any{"messageEn": en})
+}
+
+// gqlErrorf builds an error of the GraphQL layer (limits, refusals) with its Chinese message and its English in
+// extensions.messageEn, from the translation table; callers set its code.
+func gqlErrorf(format string, args ...any) *gqlerror.Error {
+	e := db.Errorf(db.EINVALID, format, args...)
+	return &gqlerror.Error{Message: e.Message, Extensions: map[string]any{"messageEn": e.MessageEn()}}
+}
+
+// withCode sets extensions.code on err and returns it.
+func withCode(err *gqlerror.Error, code string) *gqlerror.Error {
+	errcode.Set(err, code)
+	return err
+}
+
+// codeMessageEn says in English what a client-facing code means, for a message the table lacks.
+func codeMessageEn(code string) string {
+	for dbCode, c := range codes {
+		if c.gql == code {
+			return db.CodeMessageEn(dbCode)
+		}
+	}
+	return "Request refused."
+}
+
+// ErrorPresenter maps db errors to extensions.code with their Chinese message and English messageEn, and masks
+// internal errors, logging them with the request's path so that an operator can find them. Errors written by
+// gqlgen and gqlparser themselves are English: they keep their message, repeat it in messageEn, and gain a
+// Chinese messageZh when their pattern is known (messages_zh.go).
 func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var gqlErr *gqlerror.Error
 		if errors.As(err, &gqlErr) && gqlErr.Err == nil {
 			// Parser, validation and limit errors built by gqlgen itself are already safe to show.
-			return gqlErr
+			return bilingual(gqlErr)
 		}
 		pres := graphql.DefaultErrorPresenter(ctx, err)
 		code := db.ErrorCode(err)
@@ -97,6 +142,7 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			pres.Extensions = map[string]any{}
 		}
 		pres.Extensions["code"] = codes[code].gql
+		pres.Extensions["messageEn"] = db.ErrorMessageEn(err)
 		if f := db.ErrorField(err); f != "" {
 			pres.Extensions["field"] = f
 		}

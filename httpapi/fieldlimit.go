@@ -90,8 +90,7 @@ func (f FieldLimit) Check(doc *ast.QueryDocument) *gqlerror.Error {
 		maxFrags = DefaultMaxFragments
 	}
 	if len(doc.Fragments) > maxFrags {
-		err := gqlerror.Errorf("片段定义过多：%d 个，上限 %d 个。Too many fragment definitions: %d, the limit is %d.",
-			len(doc.Fragments), maxFrags, len(doc.Fragments), maxFrags)
+		err := gqlErrorf("片段定义过多：%d 个，上限 %d 个。", len(doc.Fragments), maxFrags)
 		errcode.Set(err, CodeFieldLimitExceeded)
 		return err
 	}
@@ -105,8 +104,7 @@ func (f FieldLimit) Check(doc *ast.QueryDocument) *gqlerror.Error {
 	}
 	for _, set := range roots {
 		if n := c.count(set); n > f.MaxFields {
-			err := gqlerror.Errorf("查询字段过多：超过 %d 个（别名与片段展开均计入）。Too many fields: over %d, counting aliases and expanded fragments.",
-				f.MaxFields, f.MaxFields)
+			err := gqlErrorf("查询字段过多：超过 %d 个（别名与片段展开均计入）。", f.MaxFields)
 			errcode.Set(err, CodeFieldLimitExceeded)
 			return err
 		}
@@ -114,8 +112,7 @@ func (f FieldLimit) Check(doc *ast.QueryDocument) *gqlerror.Error {
 	// Every set is now small once expanded, so the merged walk below is bounded by MaxFields per root.
 	for _, set := range roots {
 		if name, n := maxRepeat([]ast.SelectionSet{set}, doc.Fragments, map[string]bool{}, 0); n > f.MaxRepeats {
-			err := gqlerror.Errorf("字段 %q 在同一选择集中出现 %d 次，上限 %d 次。Field %q occurs %d times in one selection set; the limit is %d.",
-				name, n, f.MaxRepeats, name, n, f.MaxRepeats)
+			err := gqlErrorf("字段 %q 在同一选择集中出现 %d 次，上限 %d 次。", name, n, f.MaxRepeats)
 			errcode.Set(err, CodeFieldLimitExceeded)
 			return err
 		}

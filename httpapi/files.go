@@ -25,8 +25,7 @@ func UploadGuard(maxBytes int64, upload, next http.Handler) http.Handler {
 			return
 		}
 		if r.Header.Get(UploadHeader) == "" && r.Header.Get("Apollo-Require-Preflight") == "" {
-			WriteJSONError(w, http.StatusBadRequest, "BAD_REQUEST",
-				"上传文件须带请求头 "+UploadHeader+": 1（防止跨站提交）。Multipart uploads must carry the "+UploadHeader+" header.", nil)
+			writeJSONErrorf(w, http.StatusBadRequest, CodeBadRequest, "上传文件须带请求头 %s: 1（防止跨站提交）。", UploadHeader)
 			return
 		}
 		// Only editors may upload: refuse everyone else before a byte of the body is parsed or spooled to disk.
@@ -35,8 +34,7 @@ func UploadGuard(maxBytes int64, upload, next http.Handler) http.Handler {
 			return
 		}
 		if r.ContentLength > maxBytes {
-			WriteJSONError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge,
-				fmt.Sprintf("上传文件过大（上限 %d 字节）。Upload too large.", maxBytes), nil)
+			writeJSONErrorf(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, "上传文件过大（上限 %d 字节）。", maxBytes)
 			return
 		}
 		rc := http.NewResponseController(w)

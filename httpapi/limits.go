@@ -47,7 +47,7 @@ func (d DepthLimit) MutateOperationContext(_ context.Context, oc *graphql.Operat
 		return nil
 	}
 	if depth := selectionDepth(oc.Operation.SelectionSet, oc.Doc.Fragments, map[string]bool{}); depth > d.Max {
-		err := gqlerror.Errorf("查询嵌套过深：%d 层，上限 %d 层。Query depth %d exceeds the limit of %d.", depth, d.Max, depth, d.Max)
+		err := gqlErrorf("查询嵌套过深：%d 层，上限 %d 层。", depth, d.Max)
 		errcode.Set(err, CodeDepthLimitExceeded)
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -93,8 +92,7 @@ func GraphiQLCSP(next http.Handler) http.Handler {
 // reads them whole.
 func LimitBody(max int64, next http.Handler) http.Handler {
 	tooLarge := func(w http.ResponseWriter) {
-		WriteJSONError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge,
-			fmt.Sprintf("请求体过大（上限 %d 字节）。Request body too large.", max), nil)
+		writeJSONErrorf(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, "请求体过大（上限 %d 字节）。", max)
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > max {
@@ -107,7 +105,7 @@ func LimitBody(max int64, next http.Handler) http.Handler {
 			tooLarge(w)
 			return
 		} else if err != nil {
-			WriteJSONError(w, http.StatusBadRequest, CodeBadRequest, "无法读取请求体。Cannot read the request body.", nil)
+			WriteJSONError(w, http.StatusBadRequest, CodeBadRequest, "无法读取请求体。", nil)
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))

@@ -41,7 +41,7 @@ func (IntrospectionOff) MutateOperationContext(_ context.Context, oc *graphql.Op
 	if oc.Operation == nil || !selectsIntrospection(oc.Operation.SelectionSet, oc.Doc.Fragments, map[string]bool{}) {
 		return nil
 	}
-	err := gqlerror.Errorf("本服务器已关闭结构自省（__schema、__type）。Introspection is disabled on this server.")
+	err := gqlErrorf("本服务器已关闭结构自省（__schema、__type）。")
 	errcode.Set(err, CodeIntrospectionDisabled)
 	return err
 }
@@ -86,10 +86,27 @@ func (IntrospectionOff) InterceptResponse(ctx context.Context, next graphql.Resp
 		if e != nil && suggestion.MatchString(e.Message) {
 			c := *e
 			c.Message = suggestion.ReplaceAllString(e.Message, "")
+			c.Extensions = withoutSuggestion(e.Extensions, c.Message)
 			resp.Errors[i] = &c
 		}
 	}
 	return resp
+}
+
+// withoutSuggestion copies an error's extensions with messageEn and messageZh made from the message without its hint.
+func withoutSuggestion(ext map[string]any, message string) map[string]any {
+	out := make(map[string]any, len(ext))
+	for k, v := range ext {
+		out[k] = v
+	}
+	if _, ok := out["messageEn"]; ok {
+		out["messageEn"] = message
+	}
+	delete(out, "messageZh")
+	if zh, ok := MessageZh(message); ok {
+		out["messageZh"] = zh
+	}
+	return out
 }
 
 // UploadArgs refuses, before any argument is decoded, an operation that passes something other than an uploaded
@@ -122,8 +139,7 @@ func (UploadArgs) MutateOperationContext(ctx context.Context, oc *graphql.Operat
 		return gqlerror.WrapIfUnwrapped(err)
 	}
 	return gqlerror.WrapIfUnwrapped(db.FieldErrorf(field,
-		"文件须以 multipart/form-data 上传（GraphQL 多部分请求），并带请求头 %s: 1；JSON 请求体不能携带文件。"+
-			"Send the file as a GraphQL multipart request with the %s header; a JSON body cannot carry a file.", UploadHeader, UploadHeader))
+		"文件须以 multipart/form-data 上传（GraphQL 多部分请求），并带请求头 %s: 1；JSON 请求体不能携带文件。", UploadHeader))
 }
 
 // badUpload finds a root field whose Upload argument is not an uploaded file; it returns the argument's name and

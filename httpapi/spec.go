@@ -64,26 +64,26 @@ func (g SpecGET) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphEx
 	media := responseMedia(r)
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		badParams(w, "无法解析 URL 查询参数。Malformed URL query.")
+		badParams(w, "无法解析 URL 查询参数。")
 		return
 	}
 	raw := &graphql.RawParams{Query: q.Get("query"), OperationName: q.Get("operationName"), Headers: r.Header}
 	raw.ReadTime.Start = graphql.Now()
 	if v := q.Get("variables"); v != "" {
 		if err := decodeJSON(v, &raw.Variables); err != nil {
-			badParams(w, "variables 参数须为 JSON 对象。The variables parameter must be a JSON object.")
+			badParams(w, "variables 参数须为 JSON 对象。")
 			return
 		}
 	}
 	if v := q.Get("extensions"); v != "" {
 		if err := decodeJSON(v, &raw.Extensions); err != nil {
-			badParams(w, "extensions 参数须为 JSON 对象。The extensions parameter must be a JSON object.")
+			badParams(w, "extensions 参数须为 JSON 对象。")
 			return
 		}
 	}
 	raw.ReadTime.End = graphql.Now()
 	if !hasQuery(raw) {
-		badParams(w, "缺少 query 参数。The query parameter is missing.")
+		badParams(w, "缺少 query 参数。")
 		return
 	}
 	oc, errs := exec.CreateOperationContext(r.Context(), raw)
@@ -131,20 +131,19 @@ func (SpecPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExe
 	start := graphql.Now()
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		badParams(w, "无法读取请求体。Cannot read the request body.")
+		badParams(w, "无法读取请求体。")
 		return
 	}
 	raw := &graphql.RawParams{}
 	if err := decodeJSON(string(body), raw); err != nil {
 		// The body is not echoed: it may be large, and it is the client's own.
-		badParams(w, "请求体须为 JSON 对象 {query, operationName, variables, extensions}，且各参数类型正确。"+
-			"The body must be a JSON object {query, operationName, variables, extensions} with parameters of the right types.")
+		badParams(w, "请求体须为 JSON 对象 {query, operationName, variables, extensions}，且各参数类型正确。")
 		return
 	}
 	raw.Headers = r.Header
 	raw.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
 	if !hasQuery(raw) {
-		badParams(w, "缺少 query 参数。The query parameter is missing.")
+		badParams(w, "缺少 query 参数。")
 		return
 	}
 	oc, errs := exec.CreateOperationContext(r.Context(), raw)
@@ -228,7 +227,7 @@ func badParams(w http.ResponseWriter, msg string) {
 func methodNotAllowed(w http.ResponseWriter) {
 	w.Header().Set("Allow", http.MethodPost)
 	WriteJSONError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed,
-		"GET 请求只能执行查询；变更请用 POST。Only queries may be sent with GET; send mutations with POST.", nil)
+		"GET 请求只能执行查询；变更请用 POST。", nil)
 }
 
 // requestStatus is the status of a request error: 200 under application/json; under
@@ -273,7 +272,7 @@ func respond(ctx context.Context, w http.ResponseWriter, media string, exec grap
 func writeGraphQL(w http.ResponseWriter, media string, status int, v any) {
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(v); err != nil {
-		WriteJSONError(w, http.StatusInternalServerError, CodeInternal, "服务器内部错误。Internal error.", nil)
+		WriteJSONError(w, http.StatusInternalServerError, CodeInternal, "服务器内部错误。", nil)
 		return
 	}
 	w.Header().Set("Content-Type", media+"; charset=utf-8")

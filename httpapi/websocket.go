@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strconv"
 	"sync"
 	"time"
 
@@ -56,7 +55,8 @@ func (m *Server) websocket() graphql.Transport {
 			if h := payload.Authorization(); h != "" {
 				p, err := m.Auth.TokenPrincipal(ctx, h)
 				if err != nil {
-					return ctx, nil, err
+					// connection_error carries one string and no extensions: both languages go in it.
+					return ctx, nil, errors.New(db.ErrorMessage(err) + " " + db.ErrorMessageEn(err))
 				}
 				ctx = db.WithPrincipal(ctx, p)
 				if s != nil {
@@ -160,7 +160,7 @@ func (s *socket) principal(ctx context.Context) (p *db.Principal, ok bool, err e
 		return nil, false, nil
 	}
 	if err != nil && db.ErrorCode(err) != db.EINTERNAL {
-		err = db.Errorf(db.EUNAUTHORIZED, "登录已失效（会话已结束或令牌已撤销），请重新登录。You are signed out: the session ended or the token was revoked.")
+		err = db.Errorf(db.EUNAUTHORIZED, "登录已失效（会话已结束或令牌已撤销），请重新登录。")
 	}
 	return p, true, err
 }
@@ -249,8 +249,7 @@ func (e socketExecutor) DispatchOperation(ctx context.Context, rc *graphql.Opera
 	p, ok, err := e.s.principal(ctx)
 	switch {
 	case err != nil && db.ErrorCode(err) == db.EINTERNAL:
-		return e.refuse(ctx, &gqlerror.Error{Message: "数据库暂不可用，请稍后重试。The database is unavailable; try again shortly.",
-			Extensions: map[string]any{"code": CodeServiceUnavailable}})
+		return e.refuse(ctx, withCode(gqlErrorf("数据库暂不可用，请稍后重试。"), CodeServiceUnavailable))
 	case err != nil:
 		context.AfterFunc(ctx, e.s.end)
 		return e.refuse(ctx, e.present(ctx, err))
@@ -258,10 +257,9 @@ func (e socketExecutor) DispatchOperation(ctx context.Context, rc *graphql.Opera
 		ctx = db.WithPrincipal(ctx, p)
 	}
 	if rc.Operation != nil && rc.Operation.Operation == ast.Subscription && !e.s.acquire(ctx) {
-		return e.refuse(ctx, &gqlerror.Error{
-			Message:    "每个连接最多 " + strconv.Itoa(MaxSocketSubscriptions) + " 个订阅。At most " + strconv.Itoa(MaxSocketSubscriptions) + " subscriptions per connection.",
-			Extensions: map[string]any{"code": CodeTooManySubscriptions, "limit": MaxSocketSubscriptions},
-		})
+		err := withCode(gqlErrorf("每个连接最多 %d 个订阅。", MaxSocketSubscriptions), CodeTooManySubscriptions)
+		err.Extensions["limit"] = MaxSocketSubscriptions
+		return e.refuse(ctx, err)
 	}
 	return e.GraphExecutor.DispatchOperation(ctx, rc)
 }

@@ -95,9 +95,9 @@ type rowParse struct {
 
 func (r *rowParse) fail(key, format string, args ...any) {
 	ci := r.p.columnIndex(key)
-	e := &db.ImportError{Row: r.row.Num, Message: fmt.Sprintf(format, args...)}
+	e := db.ImportErrorf(r.row.Num, format, args...)
 	if ci >= 0 {
-		e.Column, e.Field = r.p.file.Column(ci), r.p.spec.Columns[ci].Header
+		e.At(r.p.file.Column(ci), r.p.spec.Columns[ci].Header)
 	}
 	r.errs = append(r.errs, e)
 }
@@ -352,7 +352,7 @@ func (r *rowParse) duplicate(parts ...any) {
 	}
 	k := h.Sum64()
 	if first, ok := r.p.seen[k]; ok {
-		r.errs = append(r.errs, &db.ImportError{Row: r.row.Num, Message: fmt.Sprintf("与第 %d 行重复：%s", first, r.p.spec.KeyZh)})
+		r.errs = append(r.errs, db.ImportErrorf(r.row.Num, "与第 %d 行重复：%s", first, r.p.spec.KeyZh))
 		return
 	}
 	r.p.seen[k] = int32(r.row.Num)
@@ -464,7 +464,7 @@ func (r *rowParse) recipient(h *db.Honor, cat *db.HonorCategory, owner *db.Unit)
 		}
 		// The mutations' rule, with their words (db/rules.go).
 		if err := db.CheckUnitRecipient(kind, u); err != nil {
-			r.fail("recipient", "%s。", db.ErrorMessage(err))
+			r.fail("recipient", "%s。", db.TextOf(err))
 			return
 		}
 		h.UnitID = &u.ID
@@ -675,7 +675,7 @@ func Scan(f *File, p *Parser, fn func(row int, rec any) error) (*Result, error) 
 		return nil
 	})
 	if err == nil && res.Rows == 0 {
-		res.add(&db.ImportError{Row: 2, Message: "文件中没有数据行。"})
+		res.add(db.ImportErrorf(2, "文件中没有数据行。"))
 	}
 	return res, err
 }

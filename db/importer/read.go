@@ -96,7 +96,7 @@ func OpenLimited(path string, spec *Spec, maxUnzipped int64) (*File, error) {
 
 var errStop = errors.New("stop")
 
-func fileError(msg string) error { return &db.Error{Code: db.EINVALID, Field: "file", Message: msg} }
+func fileError(format string, args ...any) error { return db.FieldErrorf("file", format, args...) }
 
 // normalizeHeader drops the marks templates and people add around a header: spaces, a trailing * and
 // full-width/half-width bracket differences.
@@ -112,7 +112,7 @@ func (f *File) mapHeader(header []string) {
 	for i, h := range header {
 		if h := normalizeHeader(h); h != "" {
 			if _, dup := index[h]; dup {
-				f.HeaderErrors = append(f.HeaderErrors, &db.ImportError{Row: 1, Column: ColumnName(i), Field: h, Message: fmt.Sprintf("表头“%s”出现了两次。", h)})
+				f.HeaderErrors = append(f.HeaderErrors, db.ImportErrorf(1, "表头“%s”出现了两次。", h).At(ColumnName(i), h))
 				continue
 			}
 			index[h] = i
@@ -131,13 +131,13 @@ func (f *File) mapHeader(header []string) {
 		}
 	}
 	if found == 0 {
-		f.HeaderErrors = append(f.HeaderErrors, &db.ImportError{Row: 1, Message: fmt.Sprintf(
-			"表头与“%s”模板不符：第 1 行应为 %s。请下载模板，或确认选择的导入类型。", f.Spec.NameZh, strings.Join(f.Spec.Headers(), "、"))})
+		f.HeaderErrors = append(f.HeaderErrors, db.ImportErrorf(1,
+			"表头与“%s”模板不符：第 1 行应为 %s。请下载模板，或确认选择的导入类型。", f.Spec.NameZh, strings.Join(f.Spec.Headers(), "、")))
 		return
 	}
 	for ci, c := range f.Spec.Columns {
 		if c.Required && f.cols[ci] < 0 {
-			f.HeaderErrors = append(f.HeaderErrors, &db.ImportError{Row: 1, Field: c.Header, Message: fmt.Sprintf("缺少必填列“%s”。", c.Header)})
+			f.HeaderErrors = append(f.HeaderErrors, db.ImportErrorf(1, "缺少必填列“%s”。", c.Header).At("", c.Header))
 		}
 	}
 }
@@ -217,7 +217,7 @@ func (f *File) eachXLSX(fn func(int, []string) error) error {
 	}
 	rows, err := x.Rows(f.sheet)
 	if err != nil {
-		return fileError("无法读取工作表“" + f.sheet + "”。")
+		return fileError("无法读取工作表“%s”。", f.sheet)
 	}
 	defer rows.Close()
 	num := 0
@@ -226,7 +226,7 @@ func (f *File) eachXLSX(fn func(int, []string) error) error {
 		// Raw values: numbers as typed and dates as serial numbers, never as a locale's display format.
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return fileError(fmt.Sprintf("第 %d 行无法读取：%v", num, err))
+			return fileError("第 %d 行无法读取：%v", num, err)
 		}
 		if err := fn(num, cells); err != nil {
 			return err
@@ -273,11 +273,11 @@ func (f *File) eachCSV(fn func(int, []string) error) error {
 		}
 		num++
 		if errors.Is(err, errLineTooLong) {
-			return fileError(fmt.Sprintf("第 %d 行超过 %d 字节，文件可能不是 CSV。", num, MaxLineBytes))
+			return fileError("第 %d 行超过 %d 字节，文件可能不是 CSV。", num, MaxLineBytes)
 		} else if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return fileError(fmt.Sprintf("第 %d 行不是有效的 CSV：%v", pe.StartLine, pe.Err))
+				return fileError("第 %d 行不是有效的 CSV：%v", pe.StartLine, pe.Err)
 			}
 			return fileError("无法读取 CSV 文件。")
 		}

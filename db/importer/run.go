@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"path/filepath"
 	"slices"
 
@@ -73,7 +72,7 @@ func run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.Imp
 		rep.Valid, rep.ErrorCount = res.Valid-tally.MismatchCount, tally.MismatchCount
 		rep.Errors = make([]*db.ImportError, len(tally.Mismatches))
 		for i, m := range tally.Mismatches {
-			rep.Errors[i] = &db.ImportError{Row: m.Row, Column: column, Field: DemoHeader, Message: demoMismatchZh(m)}
+			rep.Errors[i] = demoMismatch(m).At(column, DemoHeader)
 		}
 		return rep, nil
 	}
@@ -94,12 +93,12 @@ func run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.Imp
 	return rep, nil
 }
 
-// demoMismatchZh explains, in Chinese, why a row that would change its record's demo flag is refused.
-func demoMismatchZh(m db.DemoMismatch) string {
+// demoMismatch explains why a row that would change its record's demo flag is refused.
+func demoMismatch(m db.DemoMismatch) *db.ImportError {
 	if m.RecordDemo {
-		return fmt.Sprintf("本行对应的已有记录（编号 %d）是演示数据，而本行未标为演示数据。导入不会把演示记录改为真实记录："+
+		return db.ImportErrorf(m.Row, "本行对应的已有记录（编号 %d）是演示数据，而本行未标为演示数据。导入不会把演示记录改为真实记录："+
 			"如果这一行就是那条演示记录，请在“%s”列填“是”；如果要录入真实记录，请先清除演示数据再导入。", m.RecordID, DemoHeader)
 	}
-	return fmt.Sprintf("本行标为演示数据，而对应的已有记录（编号 %d）是真实记录。导入不会把真实记录改为演示数据：请在“%s”列填“否”或留空。",
+	return db.ImportErrorf(m.Row, "本行标为演示数据，而对应的已有记录（编号 %d）是真实记录。导入不会把真实记录改为演示数据：请在“%s”列填“否”或留空。",
 		m.RecordID, DemoHeader)
 }

@@ -101,12 +101,14 @@ func WriteTemplate(out io.Writer, spec *Spec, cat *db.Catalog) error {
 		cell := fmt.Sprintf("A%d", n)
 		x.SetSheetRow(instructionsSheet, cell, &cells)
 		if style != 0 {
-			x.SetCellStyle(instructionsSheet, cell, fmt.Sprintf("D%d", n), style)
+			x.SetCellStyle(instructionsSheet, cell, fmt.Sprintf("E%d", n), style)
 		}
 	}
 	line(title, fmt.Sprintf("文明看板 · %s导入模板", spec.NameZh))
+	line(0, fmt.Sprintf("Wenming Dashboard · import template for %s. Every instruction below is given in Chinese, then in English; "+
+		"the headers stay in Chinese, since an import finds its columns by them.", spec.NameEn))
 	line(0)
-	for _, s := range []string{
+	zh := []string{
 		fmt.Sprintf("1. 在“%s”工作表第 2 行起逐行填写，第 1 行表头不要修改；红色表头为必填列。列的顺序可以调整，多余的列会被忽略。", sheet),
 		"2. 也可以另存为 CSV（UTF-8 或 Excel 默认的 GBK 编码均可）后导入。",
 		"3. 导入前会逐行校验，报告列出每个出错的行、列和原因；只要有一行出错，就不会写入任何数据（全部成功或全部不写）。",
@@ -116,17 +118,35 @@ func WriteTemplate(out io.Writer, spec *Spec, cat *db.Catalog) error {
 		"7. “" + DemoHeader + "”列（可选）：填“是”的行是演示数据（虚构记录），新增时创建为演示记录，已有的演示记录保持演示；空白或“否”为真实记录。" +
 			"导入不会改变已有记录的演示标记：真实行对应到已有的演示记录，或演示行对应到已有的真实记录，该行会被拒绝并说明原因（整份文件不写入）。" +
 			"从本系统导出的文件已带这一列，原样导入不会改变任何记录。",
-	} {
-		line(wrap, s)
+	}
+	en := []string{
+		fmt.Sprintf("1. Fill in the sheet “%s” row by row from row 2; do not change the headers in row 1. Red headers are required. "+
+			"Columns may come in any order; extra columns are ignored.", sheet),
+		"2. You may also save as CSV (UTF-8, or the GBK that Excel writes by default) and import that.",
+		"3. Every row is checked before the import; the report lists the row, column and reason of each error. If any row has " +
+			"an error, nothing is written (all or nothing).",
+		"4. Choose “仅校验（试运行）” (check only, a dry run) first to see how many rows would be created, updated or left " +
+			"unchanged, then import for real.",
+		"5. Importing the same file again creates no duplicates. What identifies a record (its natural key): " + spec.KeyEn,
+		"6. Write dates as YYYY-MM-DD (such as 2024-03-05); 2024/3/5, 2024年3月5日 and Excel dates are accepted too. Use no formulas in cells.",
+		"7. The “" + DemoHeader + "” column (demo data, optional): rows marked 是 are demo data (invented records); new ones are " +
+			"created as demo records and existing demo records stay demo; blank or 否 means a real record. An import never changes " +
+			"an existing record's demo flag: a real row that matches a demo record, or a demo row that matches a real record, is " +
+			"refused with the reason (and the file is not written). Files exported from this system carry the column already, so " +
+			"importing them unchanged changes no record.",
+	}
+	for i := range zh {
+		line(wrap, zh[i])
+		line(wrap, en[i])
 	}
 	line(0)
-	line(bold, "列名", "必填", "说明", "示例")
+	line(bold, "列名", "必填", "说明", "示例", "Description (English)")
 	for _, c := range spec.Columns {
-		r := "否"
+		r, en := "否", c.HelpEn
 		if c.Required {
-			r = "是"
+			r, en = "是", "Required. "+c.HelpEn
 		}
-		line(wrap, c.Header, r, c.Help, c.Example)
+		line(wrap, c.Header, r, c.Help, c.Example, en)
 	}
 	if cat != nil {
 		switch spec.Kind {
@@ -167,6 +187,7 @@ func WriteTemplate(out io.Writer, spec *Spec, cat *db.Catalog) error {
 	x.SetColWidth(instructionsSheet, "B", "B", 14)
 	x.SetColWidth(instructionsSheet, "C", "C", 70)
 	x.SetColWidth(instructionsSheet, "D", "D", 24)
+	x.SetColWidth(instructionsSheet, "E", "E", 70)
 	x.SetActiveSheet(0)
 	_, err := x.WriteTo(out)
 	return err

@@ -206,7 +206,7 @@ func (d *DB) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
 }
 
 // errNotImplemented is what a store method not yet ported from db/sqlite returns.
-var errNotImplemented = db.Errorf(db.EINTERNAL, "PostgreSQL 后端尚未实现此操作。Not implemented on PostgreSQL yet.")
+var errNotImplemented = db.Errorf(db.EINTERNAL, "PostgreSQL 后端尚未实现此操作。")
 
 // isNoRows reports whether err is pgx's "no rows in result set", for lookups that turn it into ENOTFOUND.
 func isNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }

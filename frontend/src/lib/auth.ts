@@ -3,6 +3,8 @@
 import { computed, ref, shallowRef } from 'vue'
 import { currentQuery } from './state'
 import { hasRole, type Role } from './roles'
+import { lang } from './i18n'
+import { localMessage } from './messages'
 
 export interface MeUser {
   username: string
@@ -71,7 +73,7 @@ export async function login(username: string, password: string): Promise<LoginRe
   let message = ''
   try {
     const b = await r.json()
-    message = b?.errors?.[0]?.message ?? ''
+    message = b?.errors?.[0] ? localMessage(b.errors[0], lang.value) : ''
   } catch {
     /* not JSON */
   }

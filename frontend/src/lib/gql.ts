@@ -4,6 +4,8 @@ import { onScopeDispose, ref, shallowRef, watch, type Ref, type WatchSource } fr
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
 import { refreshTick } from './state'
 import { goLogin } from './auth'
+import { lang } from './i18n'
+import { localMessage } from './messages'
 
 export interface GqlError {
   message: string
@@ -57,7 +59,8 @@ async function parse<T>(res: Response): Promise<T> {
   }
   if (res.status === 401 && body?.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') goLogin()
   if (body?.errors?.length) {
-    throw new GraphQLRequestError(body.errors.map((e) => e.message).join('; '), body.errors, res.status)
+    const errors = body.errors.map((e) => ({ ...e, message: localMessage(e, lang.value) }))
+    throw new GraphQLRequestError(errors.map((e) => e.message).join('; '), errors, res.status)
   }
   if (!res.ok || !body?.data) throw new GraphQLRequestError(`HTTP ${res.status}`, undefined, res.status)
   return body.data

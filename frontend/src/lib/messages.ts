@@ -9,6 +9,15 @@ export function splitMessage(msg: string): { zh: string; en: string } {
   return { zh: msg.trim(), en: msg.trim() }
 }
 
+/**
+ * A server error in the reader's language: message is Chinese and extensions.messageEn English; gqlgen's own
+ * errors are English in message with a Chinese extensions.messageZh.
+ */
+export function localMessage(e: { message: string; extensions?: Record<string, unknown> }, lang: Lang): string {
+  const other = e.extensions?.[lang === 'en' ? 'messageEn' : 'messageZh']
+  return typeof other === 'string' && other !== '' ? other : e.message
+}
+
 export function serverMessage(msg: string, lang: Lang): string {
   const s = splitMessage(msg)
   return lang === 'zh' ? s.zh : s.en
