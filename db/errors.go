@@ -63,7 +63,7 @@ func (e *Error) MessageEn() string {
 
 // DiskFull is the error every backend returns when its disk is full: the write was rolled back whole.
 func DiskFull() *Error {
-	return Errorf(EFULL, "磁盘已满，数据库无法写入；本次操作未写入任何内容。请腾出磁盘空间后重试。The disk is full; nothing was written.")
+	return Errorf(EFULL, "磁盘已满，数据库无法写入；本次操作未写入任何内容。请腾出磁盘空间后重试。")
 }
 
 // ErrorCode returns the code of err, or EINTERNAL for any uncoded error, so that unknown failures are masked.

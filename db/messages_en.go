@@ -9,6 +9,24 @@ import (
 // messagesEn maps every Chinese message format used with Errorf, FieldErrorf, ImportErrorf and the HTTP layer's
 // helpers to its English, with the same verbs in the same order; TestMessagesHaveEnglish keeps it complete.
 var messagesEn = map[string]string{
+	// Backups, restores and the database file at start-up (db/sqlite/backup.go, cli backup/restore).
+	"磁盘已满，数据库无法写入；本次操作未写入任何内容。请腾出磁盘空间后重试。":                                           "The disk is full and the database cannot be written; nothing of this operation was written. Free some disk space and try again.",
+	"请指定 metric（进度指标，如 HONORS_TOTAL）。":                                               "Name a metric (a progress metric such as HONORS_TOTAL).",
+	"数据库文件 %s 未通过完整性检查（integrity_check）：%s":                                          "The database file %s failed its integrity check (integrity_check): %s",
+	"无法读取数据库文件 %s：%v":                                                                "Cannot read the database file %s: %v",
+	"数据库路径 %s 是一个目录，而不是文件。":                                                          "The database path %s is a directory, not a file.",
+	"数据库文件 %s 已损坏或不是 SQLite 数据库（文件头无效）。请从备份恢复：wenming restore --from 备份文件 --db %s":   "The database file %s is damaged or not a SQLite database (invalid header). Restore it from a backup: wenming restore --from BACKUP --db %s",
+	"数据库文件 %s 被截断：文件头记载 %d 字节，实际只有 %d 字节。请从备份恢复：wenming restore --from 备份文件 --db %s": "The database file %s is truncated: its header says %d bytes, but it has only %d. Restore it from a backup: wenming restore --from BACKUP --db %s",
+	"数据库文件 %s 已损坏或不是 SQLite 数据库（%v）。请从备份恢复：wenming restore --from 备份文件 --db %s":      "The database file %s is damaged or not a SQLite database (%v). Restore it from a backup: wenming restore --from BACKUP --db %s",
+	"无法打开数据库文件 %s（%v）：请检查路径和权限。":                                                     "Cannot open the database file %s (%v): check the path and its permissions.",
+	"数据库文件 %s 不见了（已被删除或移走）：%v":                                                       "The database file %s is gone (deleted or moved): %v",
+	"数据库文件 %s 已被另一个文件替换；请重启服务。":                                                      "The database file %s was replaced by another file; restart the server.",
+	"数据库文件 %s 不存在：%v":                                                                "The database file %s does not exist: %v",
+	"备份文件 %s 已存在；请换一个文件名，或先删除它。":                                                     "The backup file %s exists already; choose another name, or delete it first.",
+	"%s 不是文明看板的数据库（没有 schema_migrations 表）。":                                         "%s is not a Wenming Dashboard database (it has no schema_migrations table).",
+	"无法在 %s 写入备份：%v":                                                                 "Cannot write the backup in %s: %v",
+	"备份文件 %s 不存在或为空。":                                                                "The backup file %s does not exist or is empty.",
+	"%s 的汇总与记录不一致：%v":                                                                "The totals of %s disagree with its records: %v",
 	// Copying and seeding databases (cli, db copy).
 	"这种数据库不能作为复制来源：%s":                               "This kind of database cannot be a copy source: %s",
 	"这种数据库不能作为复制目标：%s":                               "This kind of database cannot be a copy target: %s",

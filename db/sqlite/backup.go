@@ -38,7 +38,7 @@ func Backup(ctx context.Context, src, out string) error {
 	defer conn.Close()
 	var n int
 	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'`).Scan(&n); err != nil {
-		return fileError(src, err)
+		return openError(src, err)
 	} else if n == 0 {
 		return db.Errorf(db.EINVALID, "%s 不是文明看板的数据库（没有 schema_migrations 表）。", src)
 	}
@@ -116,14 +116,14 @@ func Verify(ctx context.Context, path string) (*Verification, error) {
 func (d *DB) IntegrityCheck(ctx context.Context) error {
 	rows, err := d.read.QueryContext(ctx, `PRAGMA integrity_check(10)`)
 	if err != nil {
-		return fileError(d.path, err)
+		return openError(d.path, err)
 	}
 	var found []string
 	if found, err = collect(rows, func(r *sql.Rows) (string, error) {
 		var s string
 		return s, r.Scan(&s)
 	}); err != nil {
-		return fileError(d.path, err)
+		return openError(d.path, err)
 	}
 	if len(found) != 1 || found[0] != "ok" {
 		return db.Errorf(db.EINVALID, "数据库文件 %s 未通过完整性检查（integrity_check）：%s", d.path, strings.Join(found, "；"))
@@ -177,7 +177,7 @@ func CheckFile(path string) error {
 }
 
 // fileError turns SQLite's verdict on a damaged or foreign file into a coded Chinese error that names the file.
-func fileError(path string, err error) error {
+func openError(path string, err error) error {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return err

@@ -70,7 +70,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	d := &DB{write: w, path: path}
 	if err := d.Migrate(ctx); err != nil {
 		w.Close()
-		return nil, fileError(path, err)
+		return nil, openError(path, err)
 	}
 	if d.file, err = os.Stat(path); err != nil {
 		w.Close()
