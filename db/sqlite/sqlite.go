@@ -34,6 +34,12 @@ type DB struct {
 	// file is the database file as opened; Ping compares the path with it, so that a file deleted or replaced under
 	// a running server turns /readyz to 503 (the server would otherwise go on with an unlinked file).
 	file os.FileInfo
+	// wal reads the WAL-index header; ver is the versions last read, at header verHdr (DataVersions).
+	wal    walHeader
+	verMu  sync.Mutex
+	ver    db.Versions
+	verHdr [2 * walHeaderSize]byte
+	verOK  bool
 	// exclusive serialises first-start preparation (Exclusive).
 	exclusive sync.Mutex
 }
@@ -90,6 +96,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 
 // Close closes both pools.
 func (d *DB) Close() error {
+	d.wal.close()
 	var errs []string
 	if d.read != nil {
 		if err := d.read.Close(); err != nil {
