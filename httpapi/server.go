@@ -160,22 +160,24 @@ func (m *Server) GraphQL() *handler.Server {
 func (m *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	api := http.Handler(m.GraphQL())
-	var gql http.Handler = api
+	// A repeated query is answered from its stored bytes before GraphQL runs (fastpath.go), inside CORS, so that a
+	// hit carries the same CORS headers as a miss.
+	queries := api
+	if c, ok := m.Store.(*cache.Store); ok {
+		fp := NewFastPath(4096, c.Versions, func(ctx context.Context) string { return string(db.PrincipalFrom(ctx).Effective()) },
+			m.Config.MaxBodyBytes)
+		queries = fp.Handler(api)
+	}
 	if len(m.Config.CORSOrigins) > 0 {
-		gql = cors.New(cors.Options{
+		withCORS := cors.New(cors.Options{
 			AllowedOrigins: m.Config.CORSOrigins,
 			AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
 			AllowedHeaders: []string{"Content-Type", "Authorization", "Apollo-Require-Preflight", "X-Request-Id", UploadHeader},
 			MaxAge:         600,
-		}).Handler(api)
+		}).Handler
+		api, queries = withCORS(api), withCORS(queries)
 	}
-	var api2 http.Handler = UploadGuard(m.Config.MaxUploadBytes, gql, LimitBody(m.Config.MaxBodyBytes, gql))
-	if c, ok := m.Store.(*cache.Store); ok {
-		// A repeated query is answered from its stored bytes before GraphQL runs (fastpath.go).
-		fp := NewFastPath(4096, c.Versions, func(ctx context.Context) string { return string(db.PrincipalFrom(ctx).Effective()) },
-			m.Config.MaxBodyBytes)
-		api2 = fp.Handler(api2)
-	}
+	api2 := UploadGuard(m.Config.MaxUploadBytes, api, LimitBody(m.Config.MaxBodyBytes, queries))
 	mux.Handle("/graphql", Compress(NoStore(m.Auth.RequireSignIn(api2))))
 	mux.Handle("GET /export/{file}", Compress(m.Auth.RequireSignIn(ExportHandler(m.Store))))
 	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
