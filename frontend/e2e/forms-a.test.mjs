@@ -4,8 +4,11 @@
 //   WENMING_BIN=$PWD/../bin/wenming node --test e2e/forms-a.test.mjs
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { api, openPage, pickUnit, ready, settle, shot, signIn, start } from './harness.mjs'
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const PERSON = 'E2E测试人物（自动化）'
 const UNIT = 'E2E测评单位（自动化）'
 
@@ -181,5 +184,48 @@ describe('forms: people, assessments, targets, ranking weights', () => {
     const cats = (await q('{ honorCategories { code weight weightBasis } }')).honorCategories
     assert.ok(cats.some((c) => c.weight === 7.5 && c.weightBasis === 'OFFICE'))
     assert.deepEqual(problems, [])
+  })
+})
+
+describe('accessibility of the forms', () => {
+  let actx
+  before(async () => {
+    // axe is injected as a script, which the app's CSP rightly forbids: bypass it here only.
+    actx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true })
+    const [name, value] = cookie.split('=')
+    await actx.addCookies([{ name, value, url: env.base }])
+  })
+  after(async () => actx?.close())
+
+  const axe = async (page) => {
+    await page.addScriptTag({ content: readFileSync(AXE, 'utf8') })
+    const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }))
+    const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    return bad.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`).join('\n')
+  }
+
+  test('axe: the person and assessment forms with errors, and the targets page in English', async () => {
+    const page = await actx.newPage()
+    await page.goto(env.base + '/models')
+    await settle(page)
+    await page.click('[data-action="add-person"]')
+    await page.click('[data-action="save-person"]')
+    await page.waitForSelector('[data-error-for="name"]')
+    assert.equal(await axe(page), '')
+    await page.goto(env.base + '/rankings?year=2024')
+    await settle(page)
+    await page.click('[data-action="add-assessment"]')
+    await page.waitForSelector('[data-form="assessment"] [data-score]')
+    await page.fill('#af-bonus', '12')
+    await page.click('[data-action="save-assessment"]')
+    await page.waitForSelector('[data-error-for="bonus"]')
+    assert.equal(await axe(page), '')
+    await page.goto(env.base + '/admin/targets?lang=en')
+    await ready(page, 'targets')
+    assert.equal((await page.locator('h1').innerText()).trim(), 'Yearly targets')
+    await page.click('[data-action="add-target"]')
+    await page.waitForSelector('[data-form="target"]')
+    assert.equal(await axe(page), '')
+    await page.close()
   })
 })
