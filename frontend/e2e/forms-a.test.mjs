@@ -220,6 +220,12 @@ describe('accessibility of the forms', () => {
     await page.click('[data-action="save-assessment"]')
     await page.waitForSelector('[data-error-for="bonus"]')
     assert.equal(await axe(page), '')
+    for (const path of ['/models?lang=en', '/rankings?year=2024&lang=en']) {
+      await page.goto(env.base + path)
+      await settle(page)
+      await page.waitForSelector('[data-table="people"], [data-table="assessments"]')
+      assert.equal(await axe(page), '', path)
+    }
     await page.goto(env.base + '/admin/targets?lang=en')
     await ready(page, 'targets')
     assert.equal((await page.locator('h1').innerText()).trim(), 'Yearly targets')
