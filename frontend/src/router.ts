@@ -21,6 +21,8 @@ export const adminPages = [
   { path: '/admin/tokens', name: 'tokens', nav: 'nav_tokens', need: 'ADMIN' },
   { path: '/admin/audit', name: 'audit', nav: 'nav_audit', need: 'ADMIN' },
   { path: '/admin/trash', name: 'trash', nav: 'nav_trash', need: 'ADMIN' },
+  // formsa: yearly targets (admins)
+  { path: '/admin/targets', name: 'targets', nav: 'nav_targets', need: 'ADMIN' },
 ] as const
 
 declare module 'vue-router' {
@@ -51,6 +53,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/admin/tokens', name: 'tokens', component: () => import('./pages/TokensPage.vue'), meta: { admin: true, need: 'ADMIN' } },
   { path: '/admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { admin: true, need: 'ADMIN' } },
   { path: '/admin/trash', name: 'trash', component: () => import('./pages/TrashPage.vue'), meta: { admin: true, need: 'ADMIN' } },
+  // formsa: yearly targets (admins)
+  { path: '/admin/targets', name: 'targets', component: () => import('./pages/TargetsPage.vue'), meta: { admin: true, need: 'ADMIN' } },
   { path: '/:rest(.*)*', redirect: (to) => ({ path: '/', query: to.query }) },
 ]
 

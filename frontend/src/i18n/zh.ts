@@ -189,6 +189,8 @@ const zh = {
   withNote: '{a}（{b}）',
   paren: '（{x}）',
   colon: '：',
+  // formsa: the targets page in the 数据管理 nav
+  nav_targets: '年度目标',
 }
 
 /** A key of the dashboard's labels. */
