@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { Packer } from 'docx'
 import { strFromU8, unzipSync } from 'fflate'
+import { formatNumber } from '../src/lib/format'
 import { articleFigure, buildReportDocument, qualifierWord, type ReportDocxInput } from '../src/lib/reportDocx'
 
 // A 1×1 PNG.
@@ -25,6 +26,7 @@ const zhLabels = {
 function input(lang: 'zh' | 'en', charts = 2): ReportDocxInput {
   return {
     lang,
+    formatNumber,
     labels: zhLabels,
     filters: [
       { label: '年份范围', value: '2019–2024年' },
@@ -79,10 +81,10 @@ describe('qualifiers in the article’s words', () => {
 
   it('writes published figures as the article does', () => {
     const f = { value: 29000, unit: '名', qualifier: 'AT_LEAST' as const, quote: '', source: '' }
-    expect(articleFigure(f, 'zh')).toBe('2.9万余名')
-    expect(articleFigure({ ...f, value: 1640000, unit: '小时', qualifier: 'APPROXIMATE' }, 'zh')).toBe('约164万小时')
-    expect(articleFigure({ ...f, value: 3500, unit: '个' }, 'en', () => '')).toBe('more than 3,500')
-    expect(articleFigure({ ...f, value: 1640000, unit: '小时', qualifier: 'APPROXIMATE' }, 'en', () => 'hours')).toBe('about 1.64 million hours')
+    expect(articleFigure(f, 'zh', formatNumber)).toBe('2.9万余名')
+    expect(articleFigure({ ...f, value: 1640000, unit: '小时', qualifier: 'APPROXIMATE' }, 'zh', formatNumber)).toBe('约164万小时')
+    expect(articleFigure({ ...f, value: 3500, unit: '个' }, 'en', formatNumber, () => '')).toBe('more than 3,500')
+    expect(articleFigure({ ...f, value: 1640000, unit: '小时', qualifier: 'APPROXIMATE' }, 'en', formatNumber, () => 'hours')).toBe('about 1.64 million hours')
   })
 })
 
@@ -114,13 +116,13 @@ describe('buildReportDocument', () => {
     const tables = doc.match(/<w:tbl>.*?<\/w:tbl>/gs) ?? []
     expect(tables).toHaveLength(2)
     const rows = (t: string) => (t.match(/<w:tr>.*?<\/w:tr>/gs) ?? []).map((r) => (r.match(/<w:tc>.*?<\/w:tc>/gs) ?? []).map(visible))
-    const kpi = rows(tables[0])
+    const kpi = rows(tables[0] ?? '')
     expect(kpi[0]).toEqual(['指标', '记录合计', '公布数', '限定语', '原文', '来源'])
     expect(kpi).toHaveLength(5)
     expect(kpi[2]).toEqual(['志愿者', '3万名', '2.9万余名', '余', '「2.9万余名」', '五年综述'])
     expect(kpi[3]).toEqual(['志愿服务时长', '158万小时', '约164万小时', '约', '「约164万小时」', '五年综述'])
     expect(kpi[4]).toEqual(['好人', '12人', '—', '—', '—', '—'])
-    const recon = rows(tables[1])
+    const recon = rows(tables[1] ?? '')
     expect(recon[1]).toEqual(['志愿者', '2.9万余名', '3万名', '✓ 一致', '五年综述'])
   })
 

@@ -21,7 +21,11 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx'
-import { formatNumber, type Lang, type Qualifier } from './format'
+import type { Lang, Qualifier } from './format'
+
+/** How numbers read (lib/format's formatNumber: 2.9万, 1.64 million); passed in, so that format.ts stays in the
+ * page's chunks and is not split out by this lazily loaded module. */
+export type NumberFormat = (value: number, lang: Lang) => string
 
 /** Labels of the document, in the report's language (the page passes its t() strings). */
 export interface DocxLabels {
@@ -88,6 +92,7 @@ export interface ReportDocxInput {
   reconciliation: DocxReconRow[]
   /** Units in the report's language (English names for 人次, 小时…); Chinese units when absent. */
   unitName?: (unit: string) => string
+  formatNumber: NumberFormat
 }
 
 /**
@@ -118,7 +123,7 @@ export function qualifierWord(q: Qualifier, lang: Lang): string {
 }
 
 /** A published figure in the article's words: 「3500余个」「约164万元」, "more than 3,500", "about 1.64 million yuan". */
-export function articleFigure(f: DocxFigure, lang: Lang, unitName: (u: string) => string = (u) => u): string {
+export function articleFigure(f: DocxFigure, lang: Lang, formatNumber: NumberFormat, unitName: (u: string) => string = (u) => u): string {
   const n = formatNumber(f.value, lang)
   const u = unitName(f.unit)
   if (lang === 'zh') {
@@ -131,7 +136,7 @@ export function articleFigure(f: DocxFigure, lang: Lang, unitName: (u: string) =
 }
 
 /** A records value with its unit. */
-function recordedText(v: number | null, unit: string, lang: Lang, unitName: (u: string) => string): string {
+function recordedText(v: number | null, unit: string, lang: Lang, formatNumber: NumberFormat, unitName: (u: string) => string): string {
   if (v == null) return '—'
   const u = unitName(unit)
   return lang === 'zh' ? formatNumber(v, lang) + u : [formatNumber(v, lang), u].filter(Boolean).join(' ')
@@ -181,6 +186,7 @@ function summaryRuns(segs: DocxSegment[]): ParagraphChild[] {
 export function buildReportDocument(input: ReportDocxInput): Document {
   const { lang, labels: L } = input
   const unitName = input.unitName ?? ((u: string) => u)
+  const fmt = input.formatNumber
   const colon = lang === 'zh' ? '：' : ': '
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: L.title })] }),
@@ -195,8 +201,8 @@ export function buildReportDocument(input: ReportDocxInput): Document {
       L.kpiHead,
       input.kpis.map((k) => [
         k.label,
-        recordedText(k.recorded, k.unit, lang, unitName),
-        k.published ? articleFigure(k.published, lang, unitName) : '—',
+        recordedText(k.recorded, k.unit, lang, fmt, unitName),
+        k.published ? articleFigure(k.published, lang, fmt, unitName) : '—',
         k.published ? qualifierWord(k.published.qualifier, lang) || '—' : '—',
         k.published ? (lang === 'zh' ? `「${k.published.quote}」` : `“${k.published.quote}”`) : '—',
         k.published?.source ?? '—',
@@ -227,8 +233,8 @@ export function buildReportDocument(input: ReportDocxInput): Document {
       L.reconHead,
       input.reconciliation.map((r) => [
         r.label,
-        articleFigure(r.published, lang, unitName),
-        recordedText(r.recorded, r.published.unit, lang, unitName),
+        articleFigure(r.published, lang, fmt, unitName),
+        recordedText(r.recorded, r.published.unit, lang, fmt, unitName),
         r.status,
         r.published.source,
       ]),
