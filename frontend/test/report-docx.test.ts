@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { Packer } from 'docx'
 import { strFromU8, unzipSync } from 'fflate'
 import { formatNumber } from '../src/lib/format'
-import { articleFigure, buildReportDocument, qualifierWord, type ReportDocxInput } from '../src/lib/reportDocx'
+import { articleFigure, buildReportDocument, PACK_OVERRIDES, qualifierWord, type ReportDocxInput } from '../src/lib/reportDocx'
 
 // A 1×1 PNG.
 const PNG = Uint8Array.from(
@@ -62,9 +62,9 @@ function input(lang: 'zh' | 'en', charts = 2): ReportDocxInput {
 }
 
 async function unpack(inp: ReportDocxInput) {
-  const files = unzipSync(new Uint8Array(await Packer.toBuffer(buildReportDocument(inp))))
+  const files = unzipSync(new Uint8Array(await Packer.toBuffer(buildReportDocument(inp), false, PACK_OVERRIDES)))
   const text = (p: string) => strFromU8(files[p])
-  return { files, doc: text('word/document.xml'), styles: text('word/styles.xml'), theme: text('word/theme/theme1.xml') }
+  return { files, doc: text('word/document.xml'), styles: text('word/styles.xml'), theme: text('word/theme/theme1.xml'), fonts: text('word/fontTable.xml') }
 }
 
 /** The visible text of an XML fragment: the contents of its <w:t> elements. */
@@ -90,13 +90,16 @@ describe('qualifiers in the article’s words', () => {
 
 describe('buildReportDocument', () => {
   it('lays the report out on A4 with Chinese fonts named', async () => {
-    const { doc, styles, theme } = await unpack(input('zh'))
+    const { doc, styles, theme, fonts } = await unpack(input('zh'))
     expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
     expect(styles).toContain('w:eastAsia="SimSun"')
     expect(styles).toContain('w:eastAsia="Microsoft YaHei"')
     expect(styles).toContain('w:eastAsia="zh-CN"')
     expect(theme).toContain('typeface="宋体"')
     expect(theme).toContain('typeface="微软雅黑"')
+    // The font table gives each Chinese face its other name and its script, for substitution where it is missing.
+    expect(fonts).toMatch(/<w:font w:name="SimSun"><w:altName w:val="宋体"\/>.*?<w:charset w:val="86"\/>/)
+    expect(fonts).toMatch(/<w:font w:name="Microsoft YaHei"><w:altName w:val="微软雅黑"\/>.*?<w:charset w:val="86"\/>/)
   })
 
   it('states the filters and the summary with its numbers and the demo notice', async () => {

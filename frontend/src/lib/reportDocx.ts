@@ -96,10 +96,10 @@ export interface ReportDocxInput {
 }
 
 /**
- * Fonts by script. Word takes ascii/hAnsi for Latin text and eastAsia for Chinese; each name is the one Windows and
- * WPS know (SimSun is 宋体, Microsoft YaHei is 微软雅黑), and the document's theme names the Chinese faces again as
- * 宋体 / 微软雅黑 for the Simplified-Chinese script (Hans), so that an office without one of them falls back through the
- * theme; LibreOffice maps SimSun and Microsoft YaHei to Noto Serif/Sans CJK SC on Linux.
+ * Fonts by script. Word takes ascii/hAnsi for Latin text and eastAsia for Chinese: SimSun (宋体) for the body and
+ * Microsoft YaHei (微软雅黑) for headings, the names Windows and WPS know. The fallbacks are where DOCX keeps them:
+ * the font table (FONT_TABLE_XML: the other name, the GB2312 script and the family, for substitution) and the
+ * theme, which names 宋体 / 微软雅黑 again for the Simplified-Chinese script (Hans).
  */
 export const DOCX_FONTS = {
   body: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: 'SimSun', hint: 'eastAsia' },
@@ -107,6 +107,25 @@ export const DOCX_FONTS = {
   themeBody: { latin: 'Times New Roman', eastAsia: '宋体', scripts: { Hans: '宋体', Hant: '新細明體' } },
   themeHeading: { latin: 'Arial', eastAsia: '微软雅黑', scripts: { Hans: '微软雅黑', Hant: '微軟正黑體' } },
 } as const
+
+/**
+ * The document's font table (word/fontTable.xml), where DOCX keeps a font's other name and what may stand in for it:
+ * SimSun is also 宋体 and Microsoft YaHei is also 微软雅黑 (altName), and both are Simplified-Chinese faces
+ * (charset 86, GB2312) of the serif and sans families, so that Word, WPS or LibreOffice without them substitute an
+ * installed Chinese face of the same family (Noto Serif CJK SC / Noto Sans CJK SC on Linux). docx writes an empty
+ * table unless fonts are embedded, so the export passes this one as an override.
+ */
+export const FONT_TABLE_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+  '<w:font w:name="SimSun"><w:altName w:val="宋体"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>' +
+  '<w:font w:name="Microsoft YaHei"><w:altName w:val="微软雅黑"/><w:panose1 w:val="020B0503020204020204"/><w:charset w:val="86"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>' +
+  '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>' +
+  '<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>' +
+  '</w:fonts>'
+
+/** Files the packer writes in place of its own: the font table above. */
+export const PACK_OVERRIDES = [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }] as const
 
 /** The article's qualifier word: 余 and 约 in Chinese; "more than" and "about" in English; empty for an exact figure. */
 export function qualifierWord(q: Qualifier, lang: Lang): string {
@@ -270,5 +289,5 @@ export function buildReportDocument(input: ReportDocxInput): Document {
 
 /** The report as a .docx Blob, for the download. */
 export function reportDocxBlob(input: ReportDocxInput): Promise<Blob> {
-  return Packer.toBlob(buildReportDocument(input))
+  return Packer.toBlob(buildReportDocument(input), false, PACK_OVERRIDES)
 }
