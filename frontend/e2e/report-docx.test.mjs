@@ -67,12 +67,17 @@ describe('report: summary and DOCX export', () => {
         for (const l of links) assert.equal(l.value, kpi.get(l.kpi), `summary number ${l.kpi}`)
         assert.equal(await page.locator('[data-summary-demo]').count(), want.summary.includesDemo ? 1 : 0, 'demo notice only when demo records contributed')
         assert.equal(await page.locator('[data-summary-published]').count() > 0, want.summary.quotesPublished && want.summary.paragraphs.some((p) => p.segments.some((s) => s.kind === 'PUBLISHED')))
-        // A number's link opens the honours behind it in the drill-down, with the summary's years.
-        await page.click('a[data-summary-kpi="national_units"]')
+        // A number's link opens the honours behind it in the drill-down, with the summary's years, and the
+        // drill-down counts as many records as the number says.
+        const models = kpi.get('moral_models')
+        assert.ok(models > 0, 'moral models in the range')
+        await page.click('a[data-summary-kpi="moral_models"]')
         await page.waitForSelector('[data-drill]')
         const drill = JSON.parse(new URL(page.url()).searchParams.get('drill'))
         assert.equal(drill.kind, 'honors')
-        assert.deepEqual([drill.filter.fromYear, drill.filter.toYear, drill.filter.categories], [c.from, c.to, ['NATIONAL_CIVILISED_UNIT']])
+        assert.deepEqual([drill.filter.fromYear, drill.filter.toYear, drill.filter.categories, drill.filter.statuses],
+          [c.from, c.to, ['DIRECT_MORAL_MODEL', 'DIRECT_MORAL_MODEL_NOMINEE'], ['AWARDED']])
+        await page.waitForFunction((n) => new RegExp(`(^|\\D)${n}(\\D|$)`).test(document.querySelector('[data-drill] .table-tools span')?.textContent ?? ''), models, { timeout: 10_000 })
         await page.keyboard.press('Escape')
         await page.waitForSelector('[data-drill]', { state: 'detached' })
 
