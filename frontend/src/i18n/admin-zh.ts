@@ -331,6 +331,19 @@ const adminZh = {
   fa_prev: '上一页',
   fa_next: '下一页',
   fa_total_rows: '共 {n} 条',
+  // docx: the report's summary and its Word (DOCX) export (here, not in zh.ts, so that the overview's first load stays as it was)
+  reportSummary: '摘要',
+  summaryNote: '摘要由记录写成：每个数字都是所选年份的记录合计，点击可查看其背后的记录；年份范围为 2019–2024 年时，与公布数不同处在括号中给出公布数及其限定语。',
+  summaryRecordsHint: '查看此数字背后的记录：{x}',
+  summaryPageHint: '此数字没有逐条记录接口，前往其所在页面：{x}',
+  exportDocx: '导出 Word（DOCX）',
+  docxBusy: '正在生成 DOCX…',
+  docxFailed: '生成 DOCX 失败：{e}',
+  docxCharts: '图表',
+  docxQualifier: '限定语',
+  docxDemo: '演示数据',
+  docxDemoYes: '含演示记录 {n} 条（虚构，非真实统计）',
+  docxDemoNo: '不含',
 }
 
 /** A key of the admin pages' labels. */

@@ -510,6 +510,19 @@ export const admin: Record<AdminKey, string> = {
   fa_prev: 'Previous',
   fa_next: 'Next',
   fa_total_rows: '{n} in all',
+  // docx: the report's summary and its Word (DOCX) export
+  reportSummary: 'Summary',
+  summaryNote: 'Written from the records: every number is the records’ total for the years chosen, and a click shows the records behind it; for 2019–2024, where a published figure differs, it follows in parentheses with its qualifier.',
+  summaryRecordsHint: 'Show the records behind this number: {x}',
+  summaryPageHint: 'This number has no record-level API; open its page: {x}',
+  exportDocx: 'Export Word (DOCX)',
+  docxBusy: 'Generating DOCX…',
+  docxFailed: 'DOCX export failed: {e}',
+  docxCharts: 'Charts',
+  docxQualifier: 'Qualifier',
+  docxDemo: 'Demo data',
+  docxDemoYes: '{n} demo records included (invented, not real statistics)',
+  docxDemoNo: 'None',
 }
 
 /** The record page's labels in English. */
