@@ -40,6 +40,7 @@ check-generated: $(NODE_STAMP)
 		echo "typed GraphQL documents are stale: run 'cd frontend && npm run codegen' and commit" >&2; exit 1)
 
 vet:
+	@if [ -d frontend/node_modules ]; then printf 'module node_modules\n' > frontend/node_modules/go.mod; fi
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1)
 
