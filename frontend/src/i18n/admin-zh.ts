@@ -331,7 +331,7 @@ const adminZh = {
   fbCreatedNote: '已新增「{n}」。',
   fbUpdatedNote: '已保存「{n}」（版本 {v}）。',
   fbDeletedNote: '已删除「{n}」，记录已移入回收站。',
-  fbRestoredNote: '已从回收站恢复「{n}」。',
+  fbRestoredNote: '已从回收站恢复，记录沿用原 ID。',
   fbPairingInUse: '仍有微心愿登记在这一结对帮创名下（心愿经它征集、认领），删除会让这些心愿失去来处，所以服务器拒绝了。请先删除这些微心愿或改挂到其他结对，再删除本结对。',
   fbServerSaid: '服务器：{m}',
   fbAudit: '审计记录',

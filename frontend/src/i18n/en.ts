@@ -508,7 +508,7 @@ export const admin: Record<AdminKey, string> = {
   fbCreatedNote: 'Added “{n}”.',
   fbUpdatedNote: 'Saved “{n}” (version {v}).',
   fbDeletedNote: 'Deleted “{n}”; it is in the recycle bin.',
-  fbRestoredNote: 'Restored “{n}” from the recycle bin.',
+  fbRestoredNote: 'Restored from the recycle bin under its old ID.',
   fbPairingInUse: 'Wishes are still filed under this pairing (they were collected and claimed through it), so the server refused: deleting it would leave them without their origin. Delete those wishes or move them to another pairing first, then delete this one.',
   fbServerSaid: 'Server: {m}',
   fbAudit: 'Audit log',

@@ -164,3 +164,10 @@ export async function presetUnit(unitId: string | undefined, set: (u: { id: stri
     // The picker stays empty; the user chooses the unit.
   }
 }
+
+/** restoreFromBin brings a just-deleted record back under its old ID (admins; the same as 恢复 on the TrashPage). */
+export async function restoreFromBin(binId: string): Promise<string | null | undefined> {
+  const { RestoreRecordDocument } = await import('../gql/RestoreRecord')
+  const { gql } = await import('./gql')
+  return (await gql(RestoreRecordDocument, { id: binId })).restoreRecord.recordId
+}
