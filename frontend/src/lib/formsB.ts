@@ -27,7 +27,8 @@ import type {
   PracticeActivityInput, PracticeLinkInput,
 } from '../gql/graphql'
 import { gql } from './gql'
-import { pick } from './i18n'
+import { lang, pick } from './i18n'
+import { formatYuan } from './format'
 import { ta } from './i18n-admin'
 import { intOrNull, yuanText, type EntityFormSpec } from './entityForm'
 import { isValidDate, MAX_NAME, MAX_YEAR, MIN_YEAR, type FieldErrors, type UnitInfo } from './validate'
@@ -250,7 +251,7 @@ export function donationInput(d: DonationDraft): DonationInput {
 
 /** donationSpec checks the date against the campaign that `campaignOf` finds for the draft's campaign. */
 export function donationSpec(campaignOf: (id: string) => CampaignDates | null | undefined): EntityFormSpec<DonationDraft, DonationRecord> {
-  const label = (amount: string, date: string) => `${date} ${amount} ${ta('fbAmount').replace(/（.*|\(.*/, '')}`.trim()
+  const label = (amount: string, date: string) => `${date} ${formatYuan(amount, lang.value)}`
   return {
     fields: ['campaignId', 'unitId', 'kind', 'amount', 'boxes', 'batch', 'date', 'description'],
     inputIds: { campaignId: 'df-campaign', unitId: 'df-unit', kind: 'df-kind-CASH', amount: 'df-amount', boxes: 'df-boxes', batch: 'df-batch', date: 'df-date', description: 'df-description' },
