@@ -83,6 +83,18 @@ describe('forms b: campaigns and donations (志愿服务)', () => {
     await saveAndClose(page, 'campaign')
     const e = await until(async () => ((await campaign())?.version === 2 ? campaign() : null), { message: 'the edit' })
     assert.equal(e.nameZh, 'E2E 抗洪救灾')
+
+    // An admin's audit link opens the log at this record's entries, with their diffs.
+    await openEdit(page, `[data-admin-campaign="${CODE}"] [data-action="edit-campaign"]`, 'campaign')
+    await page.click('[data-dialog="campaign-form"] [data-action="audit-link"]')
+    await ready(page, 'audit')
+    await page.waitForSelector('[data-only-record]')
+    await page.waitForFunction(() => document.querySelectorAll('[data-audit-row]').length === 2)
+    assert.deepEqual(await page.locator('[data-audit-row]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-audit-row'))), ['UPDATE', 'CREATE'])
+    assert.equal(await page.locator('[data-diff]').count(), 2)
+    await page.goto(env.base + '/volunteering')
+    await settle(page)
+    await page.waitForSelector(`[data-admin-campaign="${CODE}"]`)
   })
 
   test('donation: create in exact yuan, then edit to materials', async () => {
