@@ -4,8 +4,11 @@
 //   WENMING_BIN=$PWD/../bin/wenming node --test e2e/forms-b.test.mjs
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { api, openPage, pickUnit, ready, settle, shot, signIn, start, until } from './harness.mjs'
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const CODE = 'E2E_FLOOD_2025'
 let env
 let ctx
@@ -208,5 +211,43 @@ describe('forms b: practice links, activities and pairings (文明实践)', () =
     await saveAndClose(page, 'pairing')
     const e = await until(async () => ((await find())?.version === 2 ? find() : null), { message: 'the edit' })
     assert.deepEqual(e.contents, ['HEALTH', 'WARMTH'])
+  })
+})
+
+describe('forms b: accessibility', () => {
+  test('axe: the donation form (with errors) and the pairing form in English find nothing serious', async () => {
+    // axe is injected as a script, which the app's CSP rightly forbids: bypass it here only.
+    const actx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true })
+    const [name, value] = cookie.split('=')
+    await actx.addCookies([{ name, value, url: env.base }])
+    const axe = async (page) => {
+      await page.addScriptTag({ content: readFileSync(AXE, 'utf8') })
+      const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }))
+      const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      return bad.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`).join('\n')
+    }
+    try {
+      const page = await actx.newPage()
+      await page.goto(env.base + '/volunteering')
+      await settle(page)
+      await page.click(`[data-admin-campaign="${CODE}"] [data-action="add-donation"]`)
+      await page.waitForSelector('#df-amount')
+      await page.fill('#df-amount', '12.5')
+      await page.click('[data-action="save-donation"]')
+      await page.waitForSelector('[data-error-for="amount"]')
+      assert.equal((await page.locator('[data-error-for="amount"]').innerText()).trim(), '金额必须是整数元（如 12000）：12.5')
+      assert.equal(await axe(page), '')
+      await page.goto(env.base + '/practice?lang=en')
+      await settle(page)
+      await pickUnit(page, 'pa-unit', unit.name)
+      await page.click('[data-action="add-pairing"]')
+      await page.waitForSelector('#pf-township')
+      await page.click('[data-action="save-pairing"]')
+      assert.equal((await page.locator('[data-error-for="township"]').innerText()).trim(), 'Township is required')
+      assert.equal(await axe(page), '')
+      await page.close()
+    } finally {
+      await actx.close()
+    }
   })
 })
