@@ -347,6 +347,7 @@ const adminZh = {
   fbActivities: '文明实践活动',
   fbPairings: '结对帮创',
   fbVersion: '版本 {v}',
+  fbCampaignsAdmin: '专项行动与捐赠维护',
   fbLoading: '正在载入…',
 }
 

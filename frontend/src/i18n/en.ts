@@ -524,6 +524,7 @@ export const admin: Record<AdminKey, string> = {
   fbActivities: 'Practice activities',
   fbPairings: 'Pairings',
   fbVersion: 'version {v}',
+  fbCampaignsAdmin: 'Campaigns and donations',
   fbLoading: 'Loading…',
 }
 

@@ -3,7 +3,9 @@
 // CONFLICT and load the newer version on request, and delete it to the recycle bin. The form components
 // (components/*Form.vue of these kinds) are templates over this; the unit tests drive it with a mocked gql().
 import { reactive, ref, type Ref, type UnwrapRef } from 'vue'
-import { GraphQLRequestError } from './gql'
+import { RestoreRecordDocument } from '../gql/RestoreRecord'
+import { UnitForEditDocument } from '../gql/UnitForEdit'
+import { gql, GraphQLRequestError } from './gql'
 import { lang } from './i18n'
 import { ta } from './i18n-admin'
 import { serverMessage } from './messages'
@@ -155,8 +157,6 @@ export function intOrNull(s: string | number | null | undefined): number | null 
 /** presetUnit fills a new record's unit from the page it was opened on (a unit's page passes only the unit's ID). */
 export async function presetUnit(unitId: string | undefined, set: (u: { id: string; name: string; kind: string; campus: boolean; serviceWindow: boolean }) => void) {
   if (!unitId) return
-  const { UnitForEditDocument } = await import('../gql/UnitForEdit')
-  const { gql } = await import('./gql')
   try {
     const u = (await gql(UnitForEditDocument, { id: unitId })).node as { id: string; name: string; kind: string; campus: boolean; serviceWindow: boolean } | null
     if (u) set({ id: u.id, name: u.name, kind: u.kind, campus: u.campus, serviceWindow: u.serviceWindow })
@@ -167,7 +167,5 @@ export async function presetUnit(unitId: string | undefined, set: (u: { id: stri
 
 /** restoreFromBin brings a just-deleted record back under its old ID (admins; the same as 恢复 on the TrashPage). */
 export async function restoreFromBin(binId: string): Promise<string | null | undefined> {
-  const { RestoreRecordDocument } = await import('../gql/RestoreRecord')
-  const { gql } = await import('./gql')
   return (await gql(RestoreRecordDocument, { id: binId })).restoreRecord.recordId
 }
