@@ -1,0 +1,57 @@
+package main_test
+
+import "testing"
+
+// TestUnitRankingHistory checks Unit.rankingHistory against each year's full ranking: the same rank, score and
+// number of units ranked, one point a year 2019–2024 in order.
+func TestUnitRankingHistory(t *testing.T) {
+	m := SharedMain(t)
+	base := m.URL()
+	top := rankings(t, base, map[string]any{"y": 2024, "m": "CREATION_INDEX", "n": 3})
+	if len(top) == 0 {
+		t.Fatal("no ranking to check against")
+	}
+	for _, metric := range []string{"CREATION_INDEX", "VOLUNTEER_HOURS"} {
+		t.Run(metric, func(t *testing.T) {
+			id := top[len(top)-1].Unit.ID
+			type point struct {
+				Year, Rank, Of int
+				Score          float64
+			}
+			got := query[struct {
+				Node struct{ RankingHistory []point }
+			}](t, base, `query($id: ID!, $m: RankingMetric!) { node(id: $id) { ... on Unit { rankingHistory(metric: $m) { year rank of score } } } }`,
+				map[string]any{"id": id, "m": metric}).Node.RankingHistory
+			if len(got) != 6 {
+				t.Fatalf("want 6 years, got %+v", got)
+			}
+			for i, p := range got {
+				if p.Year != 2019+i {
+					t.Fatalf("point %d is year %d", i, p.Year)
+				}
+				all := rankings(t, base, map[string]any{"y": p.Year, "m": metric, "n": 500})
+				if p.Of != len(all) {
+					t.Errorf("%d: of = %d, ranking has %d", p.Year, p.Of, len(all))
+				}
+				found := false
+				for _, e := range all {
+					if e.Unit.ID == id {
+						found = true
+						if e.Rank != p.Rank || e.Score != p.Score {
+							t.Errorf("%d: history says rank %d score %v, ranking says %d %v", p.Year, p.Rank, p.Score, e.Rank, e.Score)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("%d: unit not in the ranking", p.Year)
+				}
+			}
+		})
+	}
+	t.Run("BadMetric", func(t *testing.T) {
+		_, errs := gql(t, base, `{ units(first: 1) { edges { node { rankingHistory(metric: NOPE) { year } } } } }`, nil)
+		if len(errs) == 0 {
+			t.Fatal("an unknown metric was accepted")
+		}
+	})
+}
