@@ -51,6 +51,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/admin/tokens', name: 'tokens', component: () => import('./pages/TokensPage.vue'), meta: { admin: true, need: 'ADMIN' } },
   { path: '/admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { admin: true, need: 'ADMIN' } },
   { path: '/admin/trash', name: 'trash', component: () => import('./pages/TrashPage.vue'), meta: { admin: true, need: 'ADMIN' } },
+  // formsc: a unit's page (reached from every unit name in a table)
+  { path: '/units/:id', name: 'unit', component: () => import('./pages/UnitPage.vue') },
   { path: '/:rest(.*)*', redirect: (to) => ({ path: '/', query: to.query }) },
 ]
 
