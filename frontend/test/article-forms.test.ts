@@ -73,11 +73,12 @@ describe('client checks mirror db/article.go', () => {
 })
 
 // The same four steps for every kind: create, an edit refused with a field error, a stale edit reloaded and saved.
-const cases: [string, EntitySpec<never>, () => object, string, string][] = [
-  ['WISH', wishSpec as EntitySpec<never>, () => ({ ...wishDraft(null), title: '一台电脑', beneficiary: '某村', collectedOn: '2024-05-01' }), 'createWish', 'title'],
-  ['EXCELLENT_CASE', caseSpec as EntitySpec<never>, () => ({ ...caseDraft(null, 'Q29tcDox'), title: '志愿服务进社区' }), 'createExcellentCase', 'title'],
-  ['TALENT_MEMBER', talentSpec as EntitySpec<never>, () => ({ ...talentDraft(null, 2024), name: '李四（演示）', roles: ['SITE_VISIT'] }), 'createTalentMember', 'name'],
-  ['CIVILISATION_EVENT', eventSpec as EntitySpec<never>, () => ({ kind: 'TRAINING', title: '业务培训班', date: '2024-06-01', place: '' }), 'createCivilisationEvent', 'title'],
+type AnySpec = EntitySpec<object>
+const cases: [string, AnySpec, () => object, string, string][] = [
+  ['WISH', wishSpec as unknown as AnySpec, () => ({ ...wishDraft(null), title: '一台电脑', beneficiary: '某村', collectedOn: '2024-05-01' }), 'createWish', 'title'],
+  ['EXCELLENT_CASE', caseSpec as unknown as AnySpec, () => ({ ...caseDraft(null, 'Q29tcDox'), title: '志愿服务进社区' }), 'createExcellentCase', 'title'],
+  ['TALENT_MEMBER', talentSpec as unknown as AnySpec, () => ({ ...talentDraft(null, 2024), name: '李四（演示）', roles: ['SITE_VISIT'] }), 'createTalentMember', 'name'],
+  ['CIVILISATION_EVENT', eventSpec as unknown as AnySpec, () => ({ kind: 'TRAINING', title: '业务培训班', date: '2024-06-01', place: '' }), 'createCivilisationEvent', 'title'],
 ]
 
 describe.each(cases)('%s form', (entity, spec, draft, createField, nameField) => {
