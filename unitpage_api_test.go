@@ -48,6 +48,17 @@ func TestUnitRankingHistory(t *testing.T) {
 			}
 		})
 	}
+	t.Run("PricedAsSixRankings", func(t *testing.T) {
+		// One unit's history is cheap enough for its page; fifty units' histories at once are refused.
+		_, errs := gql(t, base, `{ units(first: 50) { edges { node { rankingHistory(metric: CREATION_INDEX) { year rank of score } } } } }`, nil)
+		if len(errs) == 0 || errs[0].Code() != "COMPLEXITY_LIMIT_EXCEEDED" {
+			t.Fatalf("fifty histories: want COMPLEXITY_LIMIT_EXCEEDED, got %+v", errs)
+		}
+		_, errs = gql(t, base, `{ units(first: 2) { edges { node { rankingHistory(metric: CREATION_INDEX) { year rank of score } } } } }`, nil)
+		if len(errs) != 0 {
+			t.Fatalf("two histories refused: %+v", errs)
+		}
+	})
 	t.Run("BadMetric", func(t *testing.T) {
 		_, errs := gql(t, base, `{ units(first: 1) { edges { node { rankingHistory(metric: NOPE) { year } } } } }`, nil)
 		if len(errs) == 0 {
