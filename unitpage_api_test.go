@@ -66,3 +66,38 @@ func TestUnitRankingHistory(t *testing.T) {
 		}
 	})
 }
+
+// TestUnitRankingHistoryFollowsWrites checks that a cached answer holding a unit's ranking history is not served
+// after a write that moves it: a volunteer record of many hours in 2024 raises the unit's 2024 score.
+func TestUnitRankingHistoryFollowsWrites(t *testing.T) {
+	base, _, editor, _ := writers(t)
+	all := rankings(t, base, map[string]any{"y": 2024, "m": "VOLUNTEER_HOURS", "n": 500})
+	unit := all[len(all)-1].Unit.ID
+	const q = `query($id: ID!) { node(id: $id) { ... on Unit { rankingHistory(metric: VOLUNTEER_HOURS) { year rank score } } } }`
+	type point struct {
+		Year, Rank int
+		Score      float64
+	}
+	history := func() []point {
+		return query[struct {
+			Node struct{ RankingHistory []point }
+		}](t, base, q, map[string]any{"id": unit}).Node.RankingHistory
+	}
+	before := history()
+	_ = history() // a second read, answered from the response cache when it is on
+	r := as(t, base, editor, `mutation($u: ID!) { createVolunteerRecord(input: {unitId: $u, date: "2024-06-01", volunteers: 5, hours: 100000, method: SHIFT}) { id } }`,
+		map[string]any{"u": unit})
+	if len(r.Errors) > 0 {
+		t.Fatalf("createVolunteerRecord: %+v", r.Errors)
+	}
+	after := history()
+	if len(before) != 6 || len(after) != 6 {
+		t.Fatalf("want six points, got %d and %d", len(before), len(after))
+	}
+	if after[5].Score <= before[5].Score || after[5].Rank != 1 {
+		t.Fatalf("2024 after the write: %+v, before: %+v; want a higher score at rank 1", after[5], before[5])
+	}
+	if after[0] != before[0] {
+		t.Errorf("2019 moved: %+v → %+v", before[0], after[0])
+	}
+}

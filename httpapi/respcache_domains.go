@@ -28,7 +28,7 @@ var (
 var typeDomains = map[string]db.DomainSet{
 	// Across everything.
 	"Overview": dAll, "Kpi": dAll, "YearValue": dAll, "ReconciliationRow": dAll, "RankingEntry": dAll, "ScoreComponent": dAll,
-	"DatasetInfo": dAll, "Node": dAll,
+	"DatasetInfo": dAll, "Node": dAll, "UnitRankingPoint": dAll,
 	// Only what whole-dataset writes change: sources, figures, milestones, works, centres, indicators, federation.
 	"SourceDocument": dC, "PublishedFigure": dC, "Milestone": dC, "WorkBucket": dC, "AssessmentIndicator": dC | dA,
 	"FederationSummary": dC | dV, "FederationYear": dC | dV, "PageInfo": 0,
