@@ -4,11 +4,26 @@
 //   WENMING_BIN=$PWD/../bin/wenming node --test e2e/unit-page.test.mjs
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { api, chartFacts, openPage, settle, shot, signIn, start } from './harness.mjs'
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+/** Serious or critical axe-core violations on the page as it stands. */
+async function axe(page) {
+  await page.addScriptTag({ content: readFileSync(AXE, 'utf8') })
+  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }))
+  return res.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+}
 
 let env
 let adminCtx
 let anonCtx
+// axe-core is injected as an inline script, which the server's CSP forbids: it runs in contexts that bypass CSP,
+// so that the contexts above keep the real policy.
+let axeCtx
 
 before(async () => {
   env = await start()
@@ -17,10 +32,13 @@ before(async () => {
   const [name, value] = cookie.split('=')
   await adminCtx.addCookies([{ name, value, url: env.base }])
   anonCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  axeCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', bypassCSP: true })
+  await axeCtx.addCookies([{ name, value, url: env.base }])
 })
 after(async () => {
   await adminCtx?.close().catch(() => {})
   await anonCtx?.close().catch(() => {})
+  await axeCtx?.close().catch(() => {})
   await env?.stop()
 })
 
@@ -56,6 +74,11 @@ describe('unit page', () => {
     assert.equal(await page.locator('[data-action="add-honor"], [data-edit-slot]').count(), 0)
     assert.deepEqual(problems, [])
     await shot(page, 'unit-page')
+    const a = await axeCtx.newPage()
+    await a.goto(page.url())
+    await settle(a)
+    assert.deepEqual(await axe(a), [])
+    await a.close()
   })
 })
 
@@ -100,5 +123,11 @@ describe('wish form', () => {
     assert.deepEqual(d.wishes.edges[0].node, { title: '一台电脑（E2E，已发布）', stage: 'PUBLISHED', version: 2, demo: false })
     assert.deepEqual(problems, [])
     await shot(page, 'wish-edited')
+    const a = await axeCtx.newPage()
+    await a.goto(env.base + '/record')
+    await a.locator('[data-wish-row="一台电脑（E2E，已发布）"] [data-action="edit-wish"]').click()
+    await a.waitForSelector('[data-form="wish"]')
+    assert.deepEqual(await axe(a), [])
+    await a.close()
   })
 })
