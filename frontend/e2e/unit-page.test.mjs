@@ -72,8 +72,12 @@ describe('unit page', () => {
     assert.equal(await page.locator('[data-table="unit-honors-table"]').count(), 1)
     // A viewer gets no edit entry points.
     assert.equal(await page.locator('[data-action="add-honor"], [data-edit-slot]').count(), 0)
+    // The English view follows the switch: labels in English, the unit's name as the data has it.
+    await page.goto(page.url() + (page.url().includes('?') ? '&' : '?') + 'lang=en')
+    await page.waitForFunction(() => /Honours/.test(document.querySelector('[data-section="honors"] h2')?.textContent ?? ''))
+    assert.match(await page.textContent('[data-section="ranking"]'), new RegExp(`No\\. ${last.rank} of ${last.of} units`))
     assert.deepEqual(problems, [])
-    await shot(page, 'unit-page')
+    await shot(page, 'unit-page-en')
     const a = await axeCtx.newPage()
     await a.goto(page.url())
     await settle(a)
