@@ -825,6 +825,7 @@ type ComplexityRoot struct {
 		Name            func(childComplexity int) int
 		Pairings        func(childComplexity int) int
 		PracticeLinks   func(childComplexity int) int
+		RankingHistory  func(childComplexity int, metric db.RankingMetric) int
 		Sector          func(childComplexity int) int
 		ServiceWindow   func(childComplexity int) int
 		Version         func(childComplexity int) int
@@ -845,6 +846,13 @@ type ComplexityRoot struct {
 	UnitKindCount struct {
 		Count func(childComplexity int) int
 		Kind  func(childComplexity int) int
+	}
+
+	UnitRankingPoint struct {
+		Of    func(childComplexity int) int
+		Rank  func(childComplexity int) int
+		Score func(childComplexity int) int
+		Year  func(childComplexity int) int
 	}
 
 	User struct {
@@ -1235,6 +1243,8 @@ type UnitResolver interface {
 	Assessments(ctx context.Context, obj *db.Unit) ([]*db.Assessment, error)
 	PracticeLinks(ctx context.Context, obj *db.Unit) ([]*db.PracticeLink, error)
 	Pairings(ctx context.Context, obj *db.Unit) ([]*db.Pairing, error)
+
+	RankingHistory(ctx context.Context, obj *db.Unit, metric db.RankingMetric) ([]*model.UnitRankingPoint, error)
 }
 type UserResolver interface {
 	ID(ctx context.Context, obj *db.User) (string, error)
@@ -4993,6 +5003,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.PracticeLinks(childComplexity), true
+	case "Unit.rankingHistory":
+		if e.ComplexityRoot.Unit.RankingHistory == nil {
+			break
+		}
+
+		args, err := ec.field_Unit_rankingHistory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Unit.RankingHistory(childComplexity, args["metric"].(db.RankingMetric)), true
 	case "Unit.sector":
 		if e.ComplexityRoot.Unit.Sector == nil {
 			break
@@ -5067,6 +5088,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UnitKindCount.Kind(childComplexity), true
+
+	case "UnitRankingPoint.of":
+		if e.ComplexityRoot.UnitRankingPoint.Of == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRankingPoint.Of(childComplexity), true
+	case "UnitRankingPoint.rank":
+		if e.ComplexityRoot.UnitRankingPoint.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRankingPoint.Rank(childComplexity), true
+	case "UnitRankingPoint.score":
+		if e.ComplexityRoot.UnitRankingPoint.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRankingPoint.Score(childComplexity), true
+	case "UnitRankingPoint.year":
+		if e.ComplexityRoot.UnitRankingPoint.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRankingPoint.Year(childComplexity), true
 
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
@@ -5697,7 +5743,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "article.graphqls" "auth.graphqls" "donations.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "schema.graphqls" "summary.graphqls" "units.graphqls" "volunteer.graphqls"
+//go:embed "article.graphqls" "auth.graphqls" "donations.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "schema.graphqls" "summary.graphqls" "unitpage.graphqls" "units.graphqls" "volunteer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5722,6 +5768,7 @@ var sources = []*ast.Source{
 	{Name: "records.graphqls", Input: sourceData("records.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "summary.graphqls", Input: sourceData("summary.graphqls"), BuiltIn: false},
+	{Name: "unitpage.graphqls", Input: sourceData("unitpage.graphqls"), BuiltIn: false},
 	{Name: "units.graphqls", Input: sourceData("units.graphqls"), BuiltIn: false},
 	{Name: "volunteer.graphqls", Input: sourceData("volunteer.graphqls"), BuiltIn: false},
 }
@@ -7023,6 +7070,8 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_demo(ctx, field)
 	case "version":
 		return ec.fieldContext_Unit_version(ctx, field)
+	case "rankingHistory":
+		return ec.fieldContext_Unit_rankingHistory(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Unit", field.Name)
 }
@@ -7057,6 +7106,20 @@ func (ec *executionContext) childFields_UnitKindCount(ctx context.Context, field
 		return ec.fieldContext_UnitKindCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UnitKindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_UnitRankingPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_UnitRankingPoint_year(ctx, field)
+	case "rank":
+		return ec.fieldContext_UnitRankingPoint_rank(ctx, field)
+	case "of":
+		return ec.fieldContext_UnitRankingPoint_of(ctx, field)
+	case "score":
+		return ec.fieldContext_UnitRankingPoint_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UnitRankingPoint", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9480,6 +9543,20 @@ func (ec *executionContext) field_Query_workStats_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["toYear"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Unit_rankingHistory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "metric",
+		func(ctx context.Context, v any) (db.RankingMetric, error) {
+			return ec.unmarshalNRankingMetric2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐRankingMetric(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["metric"] = arg0
 	return args, nil
 }
 
@@ -24675,6 +24752,50 @@ func (ec *executionContext) fieldContext_Unit_version(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Unit", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Unit_rankingHistory(ctx context.Context, field graphql.CollectedField, obj *db.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_rankingHistory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Unit().RankingHistory(ctx, obj, fc.Args["metric"].(db.RankingMetric))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UnitRankingPoint) graphql.Marshaler {
+			return ec.marshalNUnitRankingPoint2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐUnitRankingPointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_rankingHistory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Unit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnitRankingPoint(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Unit_rankingHistory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _UnitConnection_edges(ctx context.Context, field graphql.CollectedField, obj *db.UnitPage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24861,6 +24982,98 @@ func (ec *executionContext) _UnitKindCount_count(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_UnitKindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UnitKindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRankingPoint_year(ctx context.Context, field graphql.CollectedField, obj *model.UnitRankingPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRankingPoint_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRankingPoint_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRankingPoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRankingPoint_rank(ctx context.Context, field graphql.CollectedField, obj *model.UnitRankingPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRankingPoint_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRankingPoint_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRankingPoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRankingPoint_of(ctx context.Context, field graphql.CollectedField, obj *model.UnitRankingPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRankingPoint_of(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Of, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRankingPoint_of(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRankingPoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRankingPoint_score(ctx context.Context, field graphql.CollectedField, obj *model.UnitRankingPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRankingPoint_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRankingPoint_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRankingPoint", field, false, false, "Float")
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *db.User) (ret graphql.Marshaler) {
@@ -35061,6 +35274,12 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "rankingHistory":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_rankingHistory(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35177,6 +35396,54 @@ func (ec *executionContext) _UnitKindCount(ctx context.Context, sel ast.Selectio
 			}
 		case "count":
 			out.Values[i] = ec._UnitKindCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var unitRankingPointImplementors = []string{"UnitRankingPoint"}
+
+func (ec *executionContext) _UnitRankingPoint(ctx context.Context, sel ast.SelectionSet, obj *model.UnitRankingPoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unitRankingPointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnitRankingPoint")
+		case "year":
+			out.Values[i] = ec._UnitRankingPoint_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._UnitRankingPoint_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "of":
+			out.Values[i] = ec._UnitRankingPoint_of(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._UnitRankingPoint_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -38258,6 +38525,30 @@ func (ec *executionContext) marshalNUnitKindCount2ᚖgithubᚗcomᚋwenmingᚋwe
 		return graphql.Null
 	}
 	return ec._UnitKindCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUnitRankingPoint2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐUnitRankingPointᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UnitRankingPoint) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUnitRankingPoint2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐUnitRankingPoint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUnitRankingPoint2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐUnitRankingPoint(ctx context.Context, sel ast.SelectionSet, v *model.UnitRankingPoint) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UnitRankingPoint!")
+		return graphql.Null
+	}
+	return ec._UnitRankingPoint(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {

@@ -101,6 +101,8 @@ func (m *Server) GraphQL() *handler.Server {
 	cfg.Complexity.PracticeCenter.Links = list(5)
 	cfg.Complexity.Campaign.Donations = list(50)
 	cfg.Complexity.Assessment.Scores = list(6)
+	// A unit's ranking history computes six whole rankings (2019–2024): price it as six ranking queries.
+	cfg.Complexity.Unit.RankingHistory = func(c int, _ db.RankingMetric) int { return 6 * (1 + 10*c) }
 	// The article records (graph/article.graphqls).
 	cfg.Complexity.Query.Wishes = func(c int, _ *model.WishFilter, first *int, _ *string) int { return conn(c, first) }
 	cfg.Complexity.Query.ExcellentCases = func(c int, _ *string, _ *bool, first *int, _ *string) int { return conn(c, first) }

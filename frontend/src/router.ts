@@ -55,6 +55,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/admin/trash', name: 'trash', component: () => import('./pages/TrashPage.vue'), meta: { admin: true, need: 'ADMIN' } },
   // formsa: yearly targets (admins)
   { path: '/admin/targets', name: 'targets', component: () => import('./pages/TargetsPage.vue'), meta: { admin: true, need: 'ADMIN' } },
+  // formsc: a unit's page (reached from every unit name in a table)
+  { path: '/units/:id', name: 'unit', component: () => import('./pages/UnitPage.vue') },
   { path: '/:rest(.*)*', redirect: (to) => ({ path: '/', query: to.query }) },
 ]
 

@@ -362,6 +362,18 @@ type UnitInput struct {
 	ServiceWindow *bool `json:"serviceWindow,omitempty"`
 }
 
+// 一个单位在某年排名中的位置。A unit's place in one year's ranking.
+type UnitRankingPoint struct {
+	// 年份。Year.
+	Year int `json:"year"`
+	// 名次（并列同名次）。Rank; equal scores share a rank.
+	Rank int `json:"rank"`
+	// 当年参与排名的单位数。Units ranked that year.
+	Of int `json:"of"`
+	// 得分。Score.
+	Score float64 `json:"score"`
+}
+
 // 当前调用者。The caller of this request.
 type Viewer struct {
 	// 用户（匿名只读时为空）。The user, null for anonymous read access.

@@ -69,7 +69,7 @@ export type WishStage =
 export type PracticeRecordQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PracticeRecordQuery = { practiceActions: Array<{ code: Types.PracticeAction, position: number, nameZh: string, nameEn: string, identified: boolean, quote: string, note: string, activities: number, demoActivities: number, sessions: number, source: { title: string } | null }>, pairingContentCounts: Array<{ item: Types.PairingContent, nameZh: string, pairings: number, demoPairings: number, quote: string, source: { title: string } | null }>, wishFunnel: Array<{ stage: Types.WishStage, atStage: number, reached: number, demoAtStage: number, demoReached: number }>, wishes: { totalCount: number, edges: Array<{ node: { id: string, title: string, beneficiary: string, stage: Types.WishStage, collectedOn: string, demo: boolean, claimedBy: { name: string } | null } }> }, caseCompilations: Array<{ id: string, title: string, quote: string, demo: boolean, caseCount: number, demoCaseCount: number, source: { title: string } | null }>, excellentCases: { totalCount: number, edges: Array<{ node: { id: string, title: string, year: number | null, demo: boolean, unit: { name: string } | null } }> }, talentPool: { name: string, quote: string, members: number, demoMembers: number, byRole: Array<{ role: Types.TalentRole, members: number, demoMembers: number }>, source: { title: string } | null }, talentMembers: { totalCount: number, edges: Array<{ node: { id: string, name: string, sinceYear: number, roles: Array<Types.TalentRole>, demo: boolean, unit: { name: string } | null } }> }, civilisationEvents: { totalCount: number, edges: Array<{ node: { id: string, kind: Types.EventKind, title: string, date: string | null, dated: boolean, place: string, quote: string, demo: boolean, source: { title: string } | null, milestone: { date: string } | null } }> } };
+export type PracticeRecordQuery = { practiceActions: Array<{ code: Types.PracticeAction, position: number, nameZh: string, nameEn: string, identified: boolean, quote: string, note: string, activities: number, demoActivities: number, sessions: number, source: { title: string } | null }>, pairingContentCounts: Array<{ item: Types.PairingContent, nameZh: string, pairings: number, demoPairings: number, quote: string, source: { title: string } | null }>, wishFunnel: Array<{ stage: Types.WishStage, atStage: number, reached: number, demoAtStage: number, demoReached: number }>, wishes: { totalCount: number, edges: Array<{ node: { id: string, title: string, beneficiary: string, stage: Types.WishStage, collectedOn: string, note: string, demo: boolean, version: number, pairing: { id: string, township: string, unit: { name: string } } | null, claimedBy: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null } }> }, caseCompilations: Array<{ id: string, title: string, quote: string, demo: boolean, caseCount: number, demoCaseCount: number, source: { title: string } | null }>, excellentCases: { totalCount: number, edges: Array<{ node: { id: string, title: string, year: number | null, summary: string, demo: boolean, version: number, compilation: { id: string, title: string }, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null } }> }, talentPool: { name: string, quote: string, members: number, demoMembers: number, byRole: Array<{ role: Types.TalentRole, members: number, demoMembers: number }>, source: { title: string } | null }, talentMembers: { totalCount: number, edges: Array<{ node: { id: string, name: string, sinceYear: number, roles: Array<Types.TalentRole>, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null } }> }, civilisationEvents: { totalCount: number, edges: Array<{ node: { id: string, kind: Types.EventKind, title: string, date: string | null, dated: boolean, place: string, quote: string, demo: boolean, version: number, source: { title: string } | null, milestone: { date: string } | null } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -133,9 +133,22 @@ export const PracticeRecordDocument = new TypedDocumentString(`
         beneficiary
         stage
         collectedOn
+        note
         demo
+        version
+        pairing {
+          id
+          township
+          unit {
+            name
+          }
+        }
         claimedBy {
+          id
           name
+          kind
+          campus
+          serviceWindow
         }
       }
     }
@@ -158,9 +171,19 @@ export const PracticeRecordDocument = new TypedDocumentString(`
         id
         title
         year
+        summary
         demo
+        version
+        compilation {
+          id
+          title
+        }
         unit {
+          id
           name
+          kind
+          campus
+          serviceWindow
         }
       }
     }
@@ -188,8 +211,13 @@ export const PracticeRecordDocument = new TypedDocumentString(`
         sinceYear
         roles
         demo
+        version
         unit {
+          id
           name
+          kind
+          campus
+          serviceWindow
         }
       }
     }
@@ -206,6 +234,7 @@ export const PracticeRecordDocument = new TypedDocumentString(`
         place
         quote
         demo
+        version
         source {
           title
         }

@@ -1,6 +1,7 @@
 // Downloads: record tables come from the server's /export/{view}.{xlsx|csv} with the table's filters (every row,
 // streamed by the server); tables computed in the page (summaries, chart data) export as CSV (UTF-8 with BOM so
 // Excel reads Chinese); charts as PNG.
+import type { RouteLocationRaw } from 'vue-router'
 
 export interface Column<R> {
   key: string
@@ -14,6 +15,8 @@ export interface Column<R> {
   numeric?: boolean
   /** Minimum column width in the table (CSS length). */
   minWidth?: string
+  /** A page the cell links to (a unit's name links to its unit page); the link does not select the row. */
+  link?: (row: R) => RouteLocationRaw | undefined
 }
 
 export function cellText<R>(c: Column<R>, row: R): string {

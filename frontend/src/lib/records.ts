@@ -9,6 +9,7 @@ import type { VolunteerRecordsQuery } from '../gql/VolunteerRecords'
 import { lang, pick, t } from './i18n'
 import { formatNumber } from './format'
 import { editionLabel, enumLabel, unitKindLabel, yesNo } from './enums'
+import { unitTo } from './unitLink'
 
 /** One honour as the honours connection returns it (generated from Honors.graphql). */
 export type HonorRow = HonorsQuery['honors']['edges'][number]['node']
@@ -31,7 +32,7 @@ export function useHonorColumns(opts: { citation?: boolean } = {}) {
       { key: 'level', label: t('level'), text: (r) => enumLabel(r.category.level), sortable: false },
       { key: 'status', label: t('status'), text: (r) => enumLabel(r.status), sortable: false },
       { key: 'edition', label: t('edition'), text: (r) => (r.edition ? editionLabel(r.edition) : ''), sortable: false },
-      { key: 'unit', label: t('unit'), text: (r) => r.unit?.name ?? '', sortable: false },
+      { key: 'unit', label: t('unit'), text: (r) => r.unit?.name ?? '', sortable: false, link: (r) => (r.unit ? unitTo(r.unit.id) : undefined) },
       { key: 'unitKind', label: t('unitKind'), text: (r) => (r.unit ? unitKindLabel(r.unit.kind) : ''), sortable: false },
     ]
     if (opts.citation) cols.push({ key: 'citation', label: t('citation'), text: (r) => r.person?.citation ?? '', sortable: false })
@@ -45,7 +46,7 @@ export function useVolunteerColumns() {
     void lang.value
     return [
       { key: 'date', label: t('date'), text: (r) => r.date },
-      { key: 'unit', label: t('unit'), text: (r) => r.unit.name },
+      { key: 'unit', label: t('unit'), text: (r) => r.unit.name, link: (r) => unitTo(r.unit.id) },
       { key: 'campaign', label: t('campaign'), text: (r) => (r.campaign ? pick(r.campaign.nameZh, r.campaign.nameEn) : enumLabel('ROUTINE')) },
       { key: 'volunteers', label: t('volunteers'), value: (r) => r.volunteers, text: (r) => formatNumber(r.volunteers, lang.value), numeric: true },
       { key: 'hours', label: t('hours'), value: (r) => r.hours, text: (r) => formatNumber(r.hours, lang.value), numeric: true },
