@@ -126,7 +126,7 @@ describe('sign-in', () => {
     assert.match(await who.innerText(), /admin/)
     assert.equal(await who.getAttribute('data-role'), 'ADMIN')
     const nav = await page.locator('[data-admin-nav] a').allInnerTexts()
-    assert.deepEqual(nav.map((s) => s.trim()), ['导入', '单位', '用户', '令牌', '审计日志', '回收站'])
+    assert.deepEqual(nav.map((s) => s.trim()), ['导入', '单位', '用户', '令牌', '审计日志', '回收站', '年度目标'])
     const me = await page.evaluate(() => fetch('/auth/me').then((r) => r.json()))
     assert.equal(me.role, 'ADMIN')
     assert.deepEqual(problems, [])
