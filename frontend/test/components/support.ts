@@ -58,7 +58,10 @@ export class Server {
   }
 }
 
+const mounted: VueWrapper[] = []
 afterEach(() => {
+  // Unmount first: a UnitPicker's pending search timer is cleared on unmount, before fetch is unstubbed.
+  for (const w of mounted.splice(0)) w.unmount()
   vi.unstubAllGlobals()
   me.value = undefined
   document.body.innerHTML = ''
@@ -72,6 +75,7 @@ export function signIn(role: 'EDITOR' | 'ADMIN' = 'ADMIN') {
 /** mountForm mounts a form in the document (focus and getElementById work) and waits for its first queries. */
 export async function mountForm<C extends Component>(c: C, props: Record<string, unknown> = {}): Promise<VueWrapper> {
   const w = mount(c as Component, { props, attachTo: document.body, global: { stubs: { RouterLink: RouterLinkStub } } })
+  mounted.push(w)
   await settle()
   return w
 }
@@ -125,3 +129,25 @@ export const UNIT = { id: 'VW5pdDox', name: '青禾事务局（演示001）', ki
 
 /** The UnitSearch answer offering UNIT. */
 export const unitSearch = () => ({ units: { totalCount: 1, edges: [{ node: UNIT }] } })
+
+/** The recycle-bin entry a delete mutation answers with. */
+export const binEntry = (entity: string, recordId: string) => ({ id: 'RGVsZXRlZFJlY29yZDo5', entity, recordId, deletedAt: '2026-11-30T14:00:00Z' })
+/** The restoreRecord answer. */
+export const restored = (entity: string, recordId: string) => ({ restoreRecord: { id: 'RGVsZXRlZFJlY29yZDo5', entity, recordId, restoredAt: '2026-11-30T14:01:00Z' } })
+
+/**
+ * deleteAndRestore runs the delete bar of a record form (people, assessments, targets, weights): 删除… asks first,
+ * confirming sends the delete mutation, then an admin's 恢复 sends restoreRecord with the bin entry's ID.
+ */
+export async function deleteAndRestore(w: VueWrapper, srv: Server, deleteOp: string, vars: Record<string, unknown>) {
+  await click(w, '[data-action="delete-record"]')
+  expect(srv.sent(deleteOp), 'a delete must ask first').toEqual([])
+  await click(w, '[data-action="confirm-delete"]')
+  expect(srv.last(deleteOp)).toEqual(vars)
+  expect(w.emitted('deleted')).toHaveLength(1)
+  expect(w.find('[data-deleted-note]').exists()).toBe(true)
+  await click(w, '[data-action="restore-record"]')
+  expect(srv.last('RestoreRecord')).toEqual({ id: binEntry('', '').id })
+  expect(w.find('[data-deleted-note]').exists()).toBe(false)
+  expect(w.emitted('saved')).toHaveLength(1)
+}
