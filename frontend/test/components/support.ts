@@ -151,3 +151,32 @@ export async function deleteAndRestore(w: VueWrapper, srv: Server, deleteOp: str
   expect(w.find('[data-deleted-note]').exists()).toBe(false)
   expect(w.emitted('saved')).toHaveLength(1)
 }
+
+/**
+ * deleteThenRestore runs the delete of the 专项行动/捐赠/实践/结对 forms (RecordFormShell): 删除… asks first, confirming
+ * sends the delete mutation with the version and emits `deleted` with the bin entry; then the DeletedNotice the
+ * page shows offers an admin 恢复, which sends restoreRecord with that bin entry.
+ */
+export async function deleteThenRestore(w: VueWrapper, srv: Server, name: string, deleteOp: string, vars: Record<string, unknown>) {
+  await click(w, `[data-action="delete-${name}"]`)
+  expect(srv.sent(deleteOp), 'a delete must ask first').toEqual([])
+  await click(w, '[data-action="confirm-delete"]')
+  expect(srv.last(deleteOp)).toEqual(vars)
+  const [message, binId] = (w.emitted('deleted')?.[0] ?? []) as [string, string]
+  expect(binId).toBe(BIN_ID)
+  signIn('ADMIN')
+  const { default: DeletedNotice } = await import('../../src/components/forms/DeletedNotice.vue')
+  srv.on('RestoreRecord', () => restored('', String(vars.id)))
+  const n = await mountForm(DeletedNotice, { message, binId })
+  expect(n.text()).toContain(message)
+  await click(n, '[data-action="restore-deleted"]')
+  expect(srv.last('RestoreRecord')).toEqual({ id: BIN_ID })
+  expect(n.emitted('restored')).toHaveLength(1)
+}
+/** The ID of the recycle-bin entry the delete mutations answer with. */
+export const BIN_ID = 'RGVsZXRlZFJlY29yZDo5'
+/** A delete answer of the 专项行动/捐赠/实践/结对 kinds. */
+export const binOf = (recordId: string) => ({ id: BIN_ID, recordId })
+/** The practice centres the centre select offers. */
+export const CENTER = { id: 'UHJhY3RpY2VDZW50ZXI6MQ==', name: '兰考县新时代文明实践中心', county: '兰考县', prefecture: '开封市', identified: true }
+export const centers = () => ({ practiceCenters: [CENTER] })
