@@ -1,7 +1,7 @@
 // Shared by the mounted form tests (test/components/*.test.ts, happy-dom): a scripted server behind `fetch`, so that
 // the components and lib/gql.ts run as they do in the browser, and DOM helpers that fill fields like a user would.
 import { flushPromises, mount, RouterLinkStub, type VueWrapper } from '@vue/test-utils'
-import { afterEach, expect, vi } from 'vitest'
+import { expect, vi } from 'vitest'
 import type { Component } from 'vue'
 import { me } from '../../src/lib/auth'
 
@@ -59,13 +59,16 @@ export class Server {
 }
 
 const mounted: VueWrapper[] = []
-afterEach(() => {
-  // Unmount first: a UnitPicker's pending search timer is cleared on unmount, before fetch is unstubbed.
+/**
+ * cleanup runs after every test (test/components/setup.ts): unmount first, so that a UnitPicker's pending search timer
+ * is cleared before fetch is unstubbed; then nobody is signed in and the document is empty again.
+ */
+export function cleanup() {
   for (const w of mounted.splice(0)) w.unmount()
   vi.unstubAllGlobals()
   me.value = undefined
   document.body.innerHTML = ''
-})
+}
 
 /** signIn sets who is signed in (restore from the recycle bin is for admins). */
 export function signIn(role: 'EDITOR' | 'ADMIN' = 'ADMIN') {
