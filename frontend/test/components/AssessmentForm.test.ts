@@ -53,6 +53,17 @@ describe('AssessmentForm (mounted)', () => {
     expect(w.emitted('saved')).toBeUndefined()
   })
 
+  it('marks the indicator a server scores error names', async () => {
+    new Server({ AssessmentIndicators: indicators, AssessmentForEdit: () => ({ node: stored(2) }), UpdateAssessment: () => fieldError('scores', '指标 A2 的得分不能为负数：-1') })
+    const w = await mountForm(AssessmentForm, { id: ID })
+    await w.find('[data-score="A2"]').setValue('25')
+    await submit(w)
+    expect(w.find('[data-error-for="scores"]').text()).toBe('指标 A2 的得分不能为负数：-1')
+    expect(w.find('[data-score="A2"]').attributes('aria-invalid')).toBe('true')
+    expect(w.find('[data-score="A2"]').attributes('aria-describedby')).toBe('af-scores-err')
+    expect(w.find('[data-score="A1"]').attributes('aria-invalid')).toBeUndefined()
+  })
+
   it('explains a stale version, reloads the newer one and saves at its version', async () => {
     let current = stored(2)
     const srv = new Server({
