@@ -30,7 +30,15 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
+    // Two projects: the unit tests in node, and the mounted form tests (test/components, happy-dom), which share one
+    // module graph per worker — isolating each of them costs more than the tests themselves; their cleanup after
+    // every test is registered by their setup file.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/components/**'], environment: 'node' } },
+      {
+        extends: true,
+        test: { name: 'components', include: ['test/components/**/*.test.ts'], environment: 'happy-dom', isolate: false, setupFiles: ['test/components/setup.ts'] },
+      },
+    ],
   },
 })

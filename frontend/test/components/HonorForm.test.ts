@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+// HonorForm mounted: create, a server field error beside its field, a stale version reloaded and saved again.
+// Deleting and restoring an honour is not in this form (the pages ask and call deleteHonor; the 回收站 restores).
+import { describe, expect, it } from 'vitest'
+import HonorForm from '../../src/components/HonorForm.vue'
+import type { HonorRow } from '../../src/lib/records'
+import { click, expectFieldError, fieldError, fill, mountForm, pickUnit, Server, staleError, submit, UNIT, unitSearch, value } from './support'
+
+const ID = 'SG9ub3I6Nw=='
+const categories = () => ({
+  honorCategories: [
+    { code: 'PROV_CIV_UNIT', nameZh: '省级文明单位', nameEn: 'Provincial civilised unit', level: 'PROVINCIAL', recipientKind: 'UNIT', recipientKinds: ['UNIT'], defaultStatus: 'AWARDED' },
+  ],
+})
+const row = (v: number, p: Partial<Record<string, unknown>> = {}) =>
+  ({ id: ID, year: 2023, date: null, edition: '第七届', status: 'AWARDED', version: v, recipientName: UNIT.name, category: { code: 'PROV_CIV_UNIT', recipientKind: 'UNIT' }, unit: UNIT, ...p }) as unknown as HonorRow
+
+describe('HonorForm (mounted)', () => {
+  it('creates an honour from the filled-in fields', async () => {
+    const srv = new Server({
+      HonorCategories: categories,
+      UnitSearch: unitSearch,
+      CreateHonor: () => ({ createHonor: { id: ID, version: 1, recipientName: UNIT.name, year: 2024 } }),
+    })
+    const w = await mountForm(HonorForm, { honor: null })
+    await fill(w, 'categoryCode', 'PROV_CIV_UNIT')
+    await pickUnit(w, 'hf-unit', UNIT.name)
+    await fill(w, 'year', '2024')
+    await fill(w, 'edition', '第八届')
+    await submit(w)
+    expect(srv.last('CreateHonor')).toEqual({ input: { categoryCode: 'PROV_CIV_UNIT', unitId: UNIT.id, year: 2024, date: null, edition: '第八届', status: null } })
+    expect(w.emitted('saved')?.[0]).toEqual([`已新增「${UNIT.name}」。`])
+  })
+
+  it('shows the server field error beside its field', async () => {
+    const srv = new Server({ HonorCategories: categories, UpdateHonor: () => fieldError('year', '该类别 2023 年已授予此单位') })
+    const w = await mountForm(HonorForm, { honor: row(3) })
+    await fill(w, 'edition', '第八届')
+    await submit(w)
+    expect(srv.last('UpdateHonor')).toMatchObject({ id: ID, expectedVersion: 3, input: { edition: '第八届', year: 2023 } })
+    expectFieldError(w, 'year', '该类别 2023 年已授予此单位')
+    expect(w.emitted('saved')).toBeUndefined()
+  })
+
+  it('explains a stale version, reloads the newer one and saves at its version', async () => {
+    const srv = new Server({
+      HonorCategories: categories,
+      UpdateHonor: (v) => (v.expectedVersion === 3 ? staleError('荣誉', 4, 3) : { updateHonor: { id: ID, version: 5, recipientName: UNIT.name, year: 2022 } }),
+      HonorForEdit: () => ({ node: row(4, { year: 2022, edition: '第六届' }) }),
+    })
+    const w = await mountForm(HonorForm, { honor: row(3) })
+    await submit(w)
+    expect(w.find('[data-conflict]').exists()).toBe(true)
+    await click(w, '[data-action="reload-record"]')
+    expect(w.find('[data-conflict]').exists()).toBe(false)
+    expect(value(w, 'year')).toBe('2022')
+    expect(value(w, 'edition')).toBe('第六届')
+    await submit(w)
+    expect(srv.last('UpdateHonor')).toMatchObject({ expectedVersion: 4, input: { year: 2022, edition: '第六届' } })
+    expect(w.emitted('saved')).toHaveLength(1)
+  })
+})
