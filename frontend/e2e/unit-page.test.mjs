@@ -110,6 +110,22 @@ describe('unit page: assessment form', () => {
   })
 })
 
+describe('unit page: audit links', () => {
+  test('the honour form on the unit page links admins to that honour\'s audit entries', async () => {
+    const d = await api(env.base, '{ units(filter: { kind: "机关" }, first: 20) { edges { node { id honors { id } } } } }')
+    const unit = d.units.edges.map((e) => e.node).find((u) => u.honors.length)
+    const { page, problems } = await openPage(adminCtx)
+    await page.goto(env.base + '/units/' + encodeURIComponent(unit.id))
+    await page.locator('[data-section="honors"] [data-action="edit-honor"]').first().click()
+    const link = page.locator('[data-dialog="honor-form"] [data-action="audit-link"]')
+    await link.waitFor()
+    const href = new URL(await link.getAttribute('href'), env.base)
+    assert.equal(href.searchParams.get('entity'), 'HONOR')
+    assert.ok(unit.honors.some((h) => h.id === href.searchParams.get('record')), `record ${href.searchParams.get('record')} is one of the unit's honours`)
+    assert.deepEqual(problems, [])
+  })
+})
+
 describe('wish form', () => {
   test('an admin creates a wish (after a client error beside its field) and edits it', async () => {
     const { page, problems } = await openPage(adminCtx)
