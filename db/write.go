@@ -142,6 +142,8 @@ type AuditCriteria struct {
 	Entity   Entity
 	Action   AuditAction
 	From, To time.Time
+	// RecordID keeps one record's entries; it is set together with Entity, since row IDs repeat across entities.
+	RecordID int64
 }
 
 // AuditEntryEdge is an audit entry with its cursor.

@@ -367,6 +367,11 @@ func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter,
 		}
 		c.Username = deref(filter.Username)
 		c.Entity, c.Action = deref(filter.Entity), deref(filter.Action)
+		if filter.RecordID != nil && *filter.RecordID != "" {
+			if c, err = auditRecordCriteria(c, *filter.RecordID); err != nil {
+				return nil, err
+			}
+		}
 		if filter.From != nil {
 			if c.From, err = auditBound("from", *filter.From, false); err != nil {
 				return nil, err

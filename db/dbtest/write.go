@@ -669,6 +669,10 @@ func testAuditLog(t *testing.T, open Opener) {
 		{"FromFuture", db.AuditCriteria{From: time.Now().Add(time.Hour)}, 0},
 		{"ToPast", db.AuditCriteria{To: time.Now().Add(-time.Hour)}, 0},
 		{"Window", db.AuditCriteria{From: time.Now().Add(-time.Hour), To: time.Now().Add(time.Hour)}, 6},
+		// One record: 单位丁's creation and its rename, not the other units' entries.
+		{"ByRecord", db.AuditCriteria{Entity: db.EntityUnit, RecordID: u.ID}, 2},
+		{"ByRecordAndAction", db.AuditCriteria{Entity: db.EntityUnit, RecordID: u.ID, Action: db.ActionUpdate}, 1},
+		{"ByRecordMissing", db.AuditCriteria{Entity: db.EntityUnit, RecordID: u.ID + 1000}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assertEqual(t, "entries", len(auditOf(t, d, tc.f)), tc.want)

@@ -31,6 +31,9 @@ func (d *DB) AuditLog(ctx context.Context, f db.AuditCriteria, page db.Page) (*d
 	if f.Action != "" {
 		w.add("action = ?", f.Action)
 	}
+	if f.RecordID != 0 {
+		w.add("record_id = ?", f.RecordID)
+	}
 	if !f.From.IsZero() {
 		w.add("at >= ?", formatAuditTime(f.From))
 	}

@@ -19,6 +19,7 @@ async function axe(page) {
 }
 
 let env
+let cookie
 let adminCtx
 let anonCtx
 // axe-core is injected as an inline script, which the server's CSP forbids: it runs in contexts that bypass CSP,
@@ -27,7 +28,7 @@ let axeCtx
 
 before(async () => {
   env = await start()
-  const cookie = await signIn(env.base)
+  cookie = await signIn(env.base)
   adminCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
   const [name, value] = cookie.split('=')
   await adminCtx.addCookies([{ name, value, url: env.base }])
@@ -71,7 +72,7 @@ describe('unit page', () => {
     assert.ok(honors?.ready, `honours chart drawn: ${JSON.stringify(honors)}`)
     assert.equal(await page.locator('[data-table="unit-honors-table"]').count(), 1)
     // A viewer gets no edit entry points.
-    assert.equal(await page.locator('[data-action="add-honor"], [data-edit-slot]').count(), 0)
+    assert.equal(await page.locator('[data-action="add-honor"], [data-action="add-assessment"], [data-action="edit-assessment"], [data-action="add-link"], [data-action="edit-pairing"]').count(), 0)
     // The English view follows the switch: labels in English, the unit's name as the data has it.
     await page.goto(page.url() + (page.url().includes('?') ? '&' : '?') + 'lang=en')
     await page.waitForFunction(() => /Honours/.test(document.querySelector('[data-section="honors"] h2')?.textContent ?? ''))
@@ -83,6 +84,45 @@ describe('unit page', () => {
     await settle(a)
     assert.deepEqual(await axe(a), [])
     await a.close()
+  })
+})
+
+describe('unit page: assessment form', () => {
+  test('an editor opens an assessment from the unit page, toggles its veto and saves; the section reloads', async () => {
+    const d = await api(env.base, '{ assessments(first: 1) { edges { node { id year veto version demo unit { id } } } } }')
+    const before = d.assessments.edges[0].node
+    const { page, problems } = await openPage(adminCtx)
+    await page.goto(env.base + '/units/' + encodeURIComponent(before.unit.id))
+    const row = page.locator(`[data-table="unit-assessments"] tr[data-year="${before.year}"]`)
+    await row.locator('[data-action="edit-assessment"]').click()
+    await page.waitForSelector(`[data-form="assessment"][data-version="${before.version}"]`)
+    if (before.veto) await page.uncheck('#af-veto')
+    else await page.check('#af-veto')
+    await page.waitForSelector(`[data-total][data-veto="${before.veto ? 0 : 1}"]`)
+    await page.click('[data-action="save-assessment"]')
+    await page.waitForSelector('[data-dialog="assessment-form"]', { state: 'detached' })
+    assert.match(await page.textContent('[data-notice]'), new RegExp(`已保存「.* ${before.year}」（版本 ${before.version + 1}）`))
+    // The section reloaded: the row shows the veto as the API now has it.
+    await page.waitForFunction(([y, veto]) => /否决/.test(document.querySelector(`[data-table="unit-assessments"] tr[data-year="${y}"]`)?.textContent ?? '') === veto, [before.year, !before.veto])
+    const after = (await api(env.base, 'query($id: ID!) { node(id: $id) { ... on Assessment { veto version demo } } }', { id: before.id })).node
+    assert.deepEqual(after, { veto: !before.veto, version: before.version + 1, demo: before.demo })
+    assert.deepEqual(problems, [])
+  })
+})
+
+describe('unit page: audit links', () => {
+  test('the honour form on the unit page links admins to that honour\'s audit entries', async () => {
+    const d = await api(env.base, '{ units(filter: { kind: "机关" }, first: 20) { edges { node { id honors { id } } } } }')
+    const unit = d.units.edges.map((e) => e.node).find((u) => u.honors.length)
+    const { page, problems } = await openPage(adminCtx)
+    await page.goto(env.base + '/units/' + encodeURIComponent(unit.id))
+    await page.locator('[data-section="honors"] [data-action="edit-honor"]').first().click()
+    const link = page.locator('[data-dialog="honor-form"] [data-action="audit-link"]')
+    await link.waitFor()
+    const href = new URL(await link.getAttribute('href'), env.base)
+    assert.equal(href.searchParams.get('entity'), 'HONOR')
+    assert.ok(unit.honors.some((h) => h.id === href.searchParams.get('record')), `record ${href.searchParams.get('record')} is one of the unit's honours`)
+    assert.deepEqual(problems, [])
   })
 })
 
@@ -127,6 +167,18 @@ describe('wish form', () => {
     assert.deepEqual(d.wishes.edges[0].node, { title: '一台电脑（E2E，已发布）', stage: 'PUBLISHED', version: 2, demo: false })
     assert.deepEqual(problems, [])
     await shot(page, 'wish-edited')
+    // The audit link of the edited wish opens the log at its own entries, filtered by the server (auditLog recordId).
+    const wid = (await api(env.base, '{ wishes(first: 1) { edges { node { id } } } }')).wishes.edges[0].node.id
+    await edited.locator('[data-action="edit-wish"]').click()
+    await page.click('[data-dialog="wish-form"] [data-action="audit-link"]')
+    await page.waitForURL(/\/admin\/audit\?/)
+    assert.equal(new URL(page.url()).searchParams.get('record'), wid)
+    await page.waitForSelector('[data-only-record]')
+    await page.waitForFunction(() => document.querySelectorAll('[data-audit-row]').length === 2)
+    assert.deepEqual(await page.locator('[data-audit-row]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-audit-row'))), ['UPDATE', 'CREATE'])
+    const log = await api(env.base, 'query($r: ID) { auditLog(filter: { recordId: $r }) { totalCount } }', { r: wid }, cookie)
+    assert.equal(log.auditLog.totalCount, 2)
+    assert.deepEqual(problems, [])
     const a = await axeCtx.newPage()
     await a.goto(env.base + '/record')
     await a.locator('[data-wish-row="一台电脑（E2E，已发布）"] [data-action="edit-wish"]').click()

@@ -12,7 +12,7 @@ vi.mock('../src/lib/gql', async (orig) => {
 })
 import { gql, GraphQLRequestError, useQuery } from '../src/lib/gql'
 import {
-  caseDraft, caseInput, caseSpec, deleteArticleRecord, eventDraft, eventInput, eventSpec, restoreArticleRecord,
+  auditHref, caseDraft, caseInput, caseSpec, deleteArticleRecord, eventDraft, eventInput, eventSpec, restoreArticleRecord,
   talentDraft, talentInput, talentSpec, useEntityForm, validateCase, validateEvent, validateTalent, validateWish,
   wishDraft, wishInput, wishSpec, type EntitySpec, type WishRow,
 } from '../src/lib/articleForms'
@@ -44,6 +44,13 @@ beforeEach(() => {
   mocked.mockReset()
   vi.mocked(useQuery).mockReset()
   vi.mocked(useQuery).mockImplementation(() => ({ data: shallowRef(undefined), loading: ref(false), error: ref(undefined), reload: () => {} }) as never)
+})
+
+describe('audit link (wire)', () => {
+  it('names the record when editing, so the audit page asks the server for its entries only', () => {
+    expect(auditHref('WISH', wish.id, 'zh')).toEqual({ path: '/admin/audit', query: { entity: 'WISH', record: wish.id } })
+    expect(auditHref('TALENT_MEMBER', undefined, 'en')).toEqual({ path: '/admin/audit', query: { entity: 'TALENT_MEMBER', lang: 'en' } })
+  })
 })
 
 describe('client checks mirror db/article.go', () => {

@@ -53,6 +53,8 @@ type AuditFilter struct {
 	From *string `json:"from,omitempty"`
 	// 截止时间，YYYY-MM-DD（含当天）或 RFC 3339（不含）。To: a date (inclusive) or an RFC 3339 time (exclusive).
 	To *string `json:"to,omitempty"`
+	// 某一条记录的全局 ID（含已删除的）：只列它的条目。One record's global ID (deleted ones too): only its entries.
+	RecordID *string `json:"recordId,omitempty"`
 }
 
 // 专项行动的可写字段。What an editor sets on a campaign.

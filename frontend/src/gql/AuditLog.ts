@@ -28,6 +28,8 @@ export type AuditFilter = {
   entity?: Entity | null | undefined;
   /** 起始时间（含），YYYY-MM-DD 或 RFC 3339。From (inclusive): a date or an RFC 3339 time. */
   from?: string | null | undefined;
+  /** 某一条记录的全局 ID（含已删除的）：只列它的条目。One record's global ID (deleted ones too): only its entries. */
+  recordId?: string | null | undefined;
   /** 截止时间，YYYY-MM-DD（含当天）或 RFC 3339（不含）。To: a date (inclusive) or an RFC 3339 time (exclusive). */
   to?: string | null | undefined;
   /** 用户全局 ID。User global ID. */

@@ -27,7 +27,7 @@ export type ImportRecordsMutationVariables = Exact<{
 }>;
 
 
-export type ImportRecordsMutation = { importRecords: { kind: Types.ImportKind, rows: number, valid: number, created: number, updated: number, unchanged: number, errorCount: number, dryRun: boolean, written: boolean, errors: Array<{ row: number, column: string, field: string, message: string }> } };
+export type ImportRecordsMutation = { importRecords: { kind: Types.ImportKind, rows: number, valid: number, created: number, updated: number, unchanged: number, errorCount: number, dryRun: boolean, written: boolean, errors: Array<{ row: number, column: string, field: string, message: string, messageEn: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -65,6 +65,7 @@ export const ImportRecordsDocument = new TypedDocumentString(`
       column
       field
       message
+      messageEn
     }
   }
 }

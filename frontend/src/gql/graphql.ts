@@ -101,6 +101,8 @@ export type AuditFilter = {
   entity?: InputMaybe<Entity>;
   /** 起始时间（含），YYYY-MM-DD 或 RFC 3339。From (inclusive): a date or an RFC 3339 time. */
   from?: InputMaybe<Scalars['String']['input']>;
+  /** 某一条记录的全局 ID（含已删除的）：只列它的条目。One record's global ID (deleted ones too): only its entries. */
+  recordId?: InputMaybe<Scalars['ID']['input']>;
   /** 截止时间，YYYY-MM-DD（含当天）或 RFC 3339（不含）。To: a date (inclusive) or an RFC 3339 time (exclusive). */
   to?: InputMaybe<Scalars['String']['input']>;
   /** 用户全局 ID。User global ID. */

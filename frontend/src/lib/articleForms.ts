@@ -418,8 +418,8 @@ export async function restoreArticleRecord(binId: string): Promise<string | null
   return (await gql(RestoreRecordDocument, { id: binId })).restoreRecord.recordId
 }
 
-/** Where an admin reads the audit entries of one kind (the audit log stays admin-only). */
-export const auditHref = (entity: ArticleEntity, l: string = lang.value) => ({
+/** Where an admin reads the audit entries of one record, or of its kind (the audit log stays admin-only). */
+export const auditHref = (entity: ArticleEntity, recordId?: string, l: string = lang.value) => ({
   path: '/admin/audit',
-  query: { entity, ...(l === 'en' ? { lang: 'en' } : {}) },
+  query: { entity, ...(recordId ? { record: recordId } : {}), ...(l === 'en' ? { lang: 'en' } : {}) },
 })
