@@ -187,3 +187,21 @@ func TestFastPathThroughServer(t *testing.T) {
 		}
 	})
 }
+
+// TestFastPathGzipOnce: a hit for a client that accepts gzip carries the stored gzip bytes once, not gzipped again.
+func TestFastPathGzipOnce(t *testing.T) {
+	m := SharedMain(t)
+	body := `{"query":"{ overview { kpis { key labelZh labelEn value unit noteZh noteEn } } }"}`
+	for i := 0; i < 3; i++ {
+		req, _ := http.NewRequest(http.MethodPost, m.URL()+"/graphql", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept-Encoding", "gzip")
+		res, b := rawDo(t, req)
+		if res.Header.Get("Content-Encoding") != "gzip" || strings.Count(res.Header.Get("Content-Encoding"), "gzip") != 1 {
+			t.Fatalf("request %d: Content-Encoding %q", i, res.Header.Get("Content-Encoding"))
+		}
+		if plain := gunzip(t, b); !json.Valid(plain) || !bytes.Contains(plain, []byte("national_units")) {
+			t.Fatalf("request %d: gzip decodes to %.120q", i, plain)
+		}
+	}
+}

@@ -89,7 +89,10 @@ func attackWith(url string, q query, c int, dur time.Duration, auth string) resu
 		h.Set("Authorization", auth)
 	}
 	target := vegeta.Target{Method: "POST", URL: url + "/graphql", Body: q.body, Header: h}
-	atk := vegeta.NewAttacker(vegeta.Workers(uint64(c)), vegeta.MaxWorkers(uint64(c)), vegeta.KeepAlive(true), vegeta.Connections(c))
+	// No Accept-Encoding: Go's transport would otherwise ask for gzip by itself and decode it.
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: c,
+		MaxConnsPerHost: c, IdleConnTimeout: 90 * time.Second}}
+	atk := vegeta.NewAttacker(vegeta.Workers(uint64(c)), vegeta.MaxWorkers(uint64(c)), vegeta.Client(client))
 	var m vegeta.Metrics
 	gqlErrors := 0
 	name := q.name
@@ -130,7 +133,9 @@ func runRatioOnly(dur time.Duration) error {
 		return err
 	}
 	bin, _ := filepath.Abs("bench/tmp/wenming")
-	if b, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if prebuilt != "" {
+		bin = prebuilt
+	} else if b, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, b)
 	}
 	dbPath, _ := filepath.Abs("bench/tmp/ratio.db")

@@ -119,8 +119,8 @@ func (f *FastPath) Handler(next http.Handler) http.Handler {
 			}
 		}
 		next.ServeHTTP(cw, r.WithContext(context.WithValue(ctx, fastNoteKey{}, note)))
-		if note.Storable && cw.status == http.StatusOK && !cw.overflow && cw.header("Content-Encoding") == "" &&
-			bytes.HasPrefix(cw.buf.Bytes(), []byte(`{"data":`)) {
+		// The copy is of the plain answer: compression, if the client asked for it, happens outside (Compress).
+		if note.Storable && cw.status == http.StatusOK && !cw.overflow && bytes.HasPrefix(cw.buf.Bytes(), []byte(`{"data":`)) {
 			f.store(key, note, cw.header("Content-Type"), cw.buf.Bytes())
 		}
 	})

@@ -270,6 +270,18 @@ func respond(ctx context.Context, w http.ResponseWriter, media string, exec grap
 
 // writeGraphQL writes a GraphQL response in the negotiated media type, encoded as UTF-8.
 func writeGraphQL(w http.ResponseWriter, media string, status int, v any) {
+	// An answer that is only data is written as it stands: gqlgen has already encoded it, and encoding/json would
+	// validate and compact those bytes again (a third of a cached answer's cost).
+	if r, ok := v.(*graphql.Response); ok && len(r.Errors) == 0 && len(r.Extensions) == 0 && r.Label == "" && r.Path == nil &&
+		r.HasNext == nil && len(r.Data) > 0 {
+		w.Header().Set("Content-Type", media+"; charset=utf-8")
+		w.Header().Set("Content-Length", strconv.Itoa(len(r.Data)+len(`{"data":}`)))
+		w.WriteHeader(status)
+		w.Write([]byte(`{"data":`))
+		w.Write(r.Data)
+		w.Write([]byte(`}`))
+		return
+	}
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(v); err != nil {
 		WriteJSONError(w, http.StatusInternalServerError, CodeInternal, "服务器内部错误。", nil)

@@ -1,0 +1,17 @@
+//go:build pprof
+
+package main
+
+import (
+	"net/http"
+	_ "net/http/pprof"
+	"os"
+)
+
+// With `go build -tags pprof`, WENMING_PPROF=127.0.0.1:6060 serves net/http/pprof on its own address, for profiling
+// the server under load (make bench's ratio); the normal build has no profiling endpoint at all.
+func init() {
+	if addr := os.Getenv("WENMING_PPROF"); addr != "" {
+		go http.ListenAndServe(addr, nil)
+	}
+}
