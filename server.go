@@ -86,6 +86,10 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Auth = &httpapi.Auth{Store: m.Store, Log: m.Log, AnonymousRead: m.Config.AnonymousRead, SessionTTL: m.Config.SessionTTL,
 		BcryptCost: m.Config.BcryptCost, AllowedOrigins: m.Config.CORSOrigins, Limiter: &httpapi.DBLimiter{Store: b},
 		TrustedProxies: m.Config.TrustedProxies}
+	if st, ok := b.(interface{ ChangeStamp() (string, bool) }); ok {
+		// SQLite: a caller is reused while nothing was committed since it was looked up (httpapi.Auth.Stamp).
+		m.Auth.Stamp = st.ChangeStamp
+	}
 	if dial.IsShared(m.Config.DBPath) {
 		// Replicas over a shared database reuse a caller for a second rather than asking the database twice per
 		// request; a revocation through another replica takes effect within that second (README, Scale out).

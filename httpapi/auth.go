@@ -42,6 +42,11 @@ type Auth struct {
 	// this server; other servers sharing the database may honour such a change up to PrincipalTTL late (README,
 	// "Shared and per replica"). Zero, the default, looks the caller up on every request.
 	PrincipalTTL time.Duration
+	// Stamp, when set, names the database's state: it changes with every commit, by any process (SQLite's WAL-index
+	// header). A caller found is then reused, even with PrincipalTTL zero, while the stamp is unchanged and for at
+	// most stampTTL (so that a token or session expiring with no commit ends within that), so that a revocation,
+	// logout or role change made anywhere takes effect at the next request.
+	Stamp func() (string, bool)
 
 	principalsOnce sync.Once
 	principals     *lru.Cache[string, principalEntry]
@@ -142,10 +147,14 @@ func (a *Auth) sessionPrincipal(ctx context.Context, hash string) (*db.Principal
 // maxPrincipalTTL caps PrincipalTTL: a revocation through another replica must take effect within seconds.
 const maxPrincipalTTL = 2 * time.Second
 
-// principalEntry is a caller found at epoch, reusable until until.
+// stampTTL bounds how long a caller reused by Stamp may live: expiry needs no commit, so it is only noticed by time.
+const stampTTL = time.Second
+
+// principalEntry is a caller found at epoch (and stamp), reusable until until.
 type principalEntry struct {
 	p     db.Principal
 	epoch uint64
+	stamp string
 	until time.Time
 }
 
@@ -154,13 +163,18 @@ type principalEntry struct {
 func (a *Auth) remember(key string, lookup func() (*db.Principal, error)) (*db.Principal, error) {
 	epochs, ok := a.Store.(interface{ AccountsEpoch() uint64 })
 	ttl := min(a.PrincipalTTL, maxPrincipalTTL)
-	if !ok || ttl <= 0 {
+	stamp, stamped := "", false
+	if ttl <= 0 && a.Stamp != nil {
+		stamp, stamped = a.Stamp()
+		ttl = stampTTL
+	}
+	if !ok || ttl <= 0 || (a.Stamp != nil && a.PrincipalTTL <= 0 && !stamped) {
 		return lookup()
 	}
 	a.principalsOnce.Do(func() { a.principals, _ = lru.New[string, principalEntry](4096) })
-	// The epoch is read before the lookup: a change committed while it runs makes the entry stale at once.
+	// The epoch and the stamp are read before the lookup: a change committed while it runs makes the entry stale.
 	epoch := epochs.AccountsEpoch()
-	if e, ok := a.principals.Get(key); ok && e.epoch == epoch && time.Now().Before(e.until) {
+	if e, ok := a.principals.Get(key); ok && e.epoch == epoch && e.stamp == stamp && time.Now().Before(e.until) {
 		p := e.p
 		return &p, nil
 	}
@@ -169,8 +183,9 @@ func (a *Auth) remember(key string, lookup func() (*db.Principal, error)) (*db.P
 	if err != nil {
 		return nil, err
 	}
-	// The entry's age counts from the start of the lookup, the oldest moment its answer may describe.
-	a.principals.Add(key, principalEntry{p: *p, epoch: epoch, until: start.Add(ttl)})
+	// The entry's age counts from the start of the lookup, the oldest moment its answer may describe. A lookup that
+	// wrote (a token's last use, once a minute) moved the stamp: the next request looks up again, once.
+	a.principals.Add(key, principalEntry{p: *p, epoch: epoch, stamp: stamp, until: start.Add(ttl)})
 	return p, nil
 }
 

@@ -156,3 +156,71 @@ func TestPrincipalTTL(t *testing.T) {
 		}
 	})
 }
+
+// TestPrincipalStamp: over SQLite a caller is reused while nothing was committed since it was looked up, and any
+// commit by any opening of the file (another process, the CLI) makes the next request look it up again.
+func TestPrincipalStamp(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "wenming.db")
+	b, err := dial.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	elsewhere, err := dial.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer elsewhere.Close()
+	admin := db.WithPrincipal(ctx, &db.Principal{Username: "cli", Role: db.RoleAdmin, Via: "cli"})
+	u, _, err := db.Accounts{Store: b, BcryptCost: 4}.CreateUser(admin, "carol", "carol-pass-1", db.RoleEditor, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp, ok := b.(interface{ ChangeStamp() (string, bool) })
+	if !ok {
+		t.Fatal("the SQLite backend has no ChangeStamp")
+	}
+	counting := &lookupCounter{Backend: b}
+	a := &httpapi.Auth{Store: cache.New(counting, b, 16), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Stamp: stamp.ChangeStamp}
+	h := a.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := db.PrincipalFrom(r.Context()); p != nil {
+			io.WriteString(w, string(p.Effective()))
+		}
+	}))
+	who := func(bearer string) string {
+		r := httptest.NewRequest(http.MethodGet, "/graphql", nil)
+		r.Header.Set("Authorization", "Bearer "+bearer)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != http.StatusOK {
+			return ""
+		}
+		return w.Body.String()
+	}
+	secret := "wm_stamp-test-token"
+	tok := &db.APIToken{UserID: u.ID, Name: "t", Scope: db.ScopeWrite, Hash: db.HashSecret(secret)}
+	if err := b.CreateToken(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("ReusedWhileNothingCommitted", func(t *testing.T) {
+		who(secret) // looks up, and records the token's first use (a commit)
+		before := counting.lookups.Load()
+		for range 10 {
+			if got := who(secret); got != "EDITOR" {
+				t.Fatalf("role %q, want EDITOR", got)
+			}
+		}
+		if n := counting.lookups.Load() - before; n > 1 {
+			t.Errorf("%d lookups for 10 requests with no commit, want at most 1", n)
+		}
+	})
+	t.Run("RevokedElsewhereRefusedAtOnce", func(t *testing.T) {
+		if err := elsewhere.RevokeToken(ctx, tok.ID, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if got := who(secret); got != "" {
+			t.Errorf("a token revoked by another opening still acts as %q", got)
+		}
+	})
+}

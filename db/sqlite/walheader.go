@@ -51,3 +51,10 @@ func (w *walHeader) close() {
 		w.f = nil
 	}
 }
+
+// ChangeStamp names the database's committed state: it changes with every commit by any process (the WAL-index
+// header), so that a cache of what the database said (the callers of httpapi.Auth) can tell it is still current.
+func (d *DB) ChangeStamp() (string, bool) {
+	h, ok := d.wal.header(d.path)
+	return string(h[:]), ok
+}
