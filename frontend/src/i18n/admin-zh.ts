@@ -425,7 +425,7 @@ const adminZh = {
   fbPairingInUse: '仍有微心愿登记在这一结对帮创名下（心愿经它征集、认领），删除会让这些心愿失去来处，所以服务器拒绝了。请先删除这些微心愿或改挂到其他结对，再删除本结对。',
   fbServerSaid: '服务器：{m}',
   fbAudit: '审计记录',
-  fbAuditLabel: '在审计日志中查看「{n}」的修改记录',
+  fbAuditLabel: '审计记录：「{n}」的修改',
   fbAuditOnly: '只显示记录 {r} 的条目',
   fbAuditAll: '显示全部',
   fbDemoNote: '这是演示记录，编辑后仍标为演示数据。',

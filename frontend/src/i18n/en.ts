@@ -604,7 +604,7 @@ export const admin: Record<AdminKey, string> = {
   fbPairingInUse: 'Wishes are still filed under this pairing (they were collected and claimed through it), so the server refused: deleting it would leave them without their origin. Delete those wishes or move them to another pairing first, then delete this one.',
   fbServerSaid: 'Server: {m}',
   fbAudit: 'Audit log',
-  fbAuditLabel: 'See the changes to “{n}” in the audit log',
+  fbAuditLabel: 'Audit log: changes to “{n}”',
   fbAuditOnly: 'Only the entries of record {r}',
   fbAuditAll: 'Show all',
   fbDemoNote: 'This is a demo record; it stays marked as demo data after an edit.',
