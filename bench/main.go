@@ -405,9 +405,15 @@ func (s *server) stop() {
 func attack(url string, q query, c int, dur time.Duration) result {
 	target := vegeta.Target{Method: "POST", URL: url + "/graphql", Body: q.body, Header: http.Header{"Content-Type": {"application/json"}, "Authorization": {authHeader}}}
 	atk := vegeta.NewAttacker(vegeta.Workers(uint64(c)), vegeta.MaxWorkers(uint64(c)), vegeta.KeepAlive(true), vegeta.Connections(c))
+	return run1(atk, target, q.name, c, dur)
+}
+
+// run1 sends target as fast as atk's workers can for dur, and counts HTTP errors and answers that carry GraphQL
+// errors.
+func run1(atk *vegeta.Attacker, target vegeta.Target, name string, c int, dur time.Duration) result {
 	var m vegeta.Metrics
 	gqlErrors := 0
-	for res := range atk.Attack(vegeta.NewStaticTargeter(target), vegeta.Rate{Freq: 0}, dur, q.name) {
+	for res := range atk.Attack(vegeta.NewStaticTargeter(target), vegeta.Rate{Freq: 0}, dur, name) {
 		if res.Code == 200 && bytes.Contains(res.Body, []byte(`"errors"`)) {
 			gqlErrors++
 		}
@@ -415,7 +421,7 @@ func attack(url string, q query, c int, dur time.Duration) result {
 	}
 	m.Close()
 	errs := int(m.Requests) - int(float64(m.Requests)*m.Success+0.5) + gqlErrors
-	return result{query: q.name, concurrency: c, requests: m.Requests, rps: m.Throughput, p50: m.Latencies.P50, p95: m.Latencies.P95,
+	return result{query: name, concurrency: c, requests: m.Requests, rps: m.Throughput, p50: m.Latencies.P50, p95: m.Latencies.P95,
 		p99: m.Latencies.P99, errors: errs}
 }
 

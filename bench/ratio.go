@@ -93,24 +93,13 @@ func attackWith(url string, q query, c int, dur time.Duration, auth string) resu
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: c,
 		MaxConnsPerHost: c, IdleConnTimeout: 90 * time.Second}}
 	atk := vegeta.NewAttacker(vegeta.Workers(uint64(c)), vegeta.MaxWorkers(uint64(c)), vegeta.Client(client))
-	var m vegeta.Metrics
-	gqlErrors := 0
 	name := q.name
 	if auth != "" {
 		name += " (READ token)"
 	} else if !strings.HasPrefix(name, "bare") {
 		name += " (anonymous)"
 	}
-	for res := range atk.Attack(vegeta.NewStaticTargeter(target), vegeta.Rate{Freq: 0}, dur, name) {
-		if res.Code == 200 && strings.Contains(string(res.Body), `"errors"`) {
-			gqlErrors++
-		}
-		m.Add(res)
-	}
-	m.Close()
-	errs := int(m.Requests) - int(float64(m.Requests)*m.Success+0.5) + gqlErrors
-	return result{query: name, concurrency: c, requests: m.Requests, rps: m.Throughput, p50: m.Latencies.P50, p95: m.Latencies.P95,
-		p99: m.Latencies.P99, errors: errs}
+	return run1(atk, target, name, c, dur)
 }
 
 // markdown is the ratio's table for results.md.

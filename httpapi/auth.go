@@ -163,12 +163,15 @@ type principalEntry struct {
 func (a *Auth) remember(key string, lookup func() (*db.Principal, error)) (*db.Principal, error) {
 	epochs, ok := a.Store.(interface{ AccountsEpoch() uint64 })
 	ttl := min(a.PrincipalTTL, maxPrincipalTTL)
-	stamp, stamped := "", false
+	stamp := ""
 	if ttl <= 0 && a.Stamp != nil {
-		stamp, stamped = a.Stamp()
-		ttl = stampTTL
+		s, stamped := a.Stamp()
+		if !stamped {
+			return lookup() // the state cannot be told: look the caller up
+		}
+		stamp, ttl = s, stampTTL
 	}
-	if !ok || ttl <= 0 || (a.Stamp != nil && a.PrincipalTTL <= 0 && !stamped) {
+	if !ok || ttl <= 0 {
 		return lookup()
 	}
 	a.principalsOnce.Do(func() { a.principals, _ = lru.New[string, principalEntry](4096) })

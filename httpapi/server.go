@@ -150,13 +150,17 @@ func (m *Server) GraphQL() *handler.Server {
 	})
 	if c, ok := m.Store.(*cache.Store); ok {
 		rc := NewResponseCache(1024, c.Versions)
-		rc.Scope = func(ctx context.Context) string { return string(db.PrincipalFrom(ctx).Effective()) }
+		rc.Scope = RoleScope
 		srv.Use(rc)
 	}
 	srv.SetErrorPresenter(ErrorPresenter(m.Log))
 	srv.SetRecoverFunc(RecoverFunc(m.Log))
 	return srv
 }
+
+// RoleScope is what makes a shared answer differ between callers: the role they act with. Both answer caches (the
+// response cache and the fast path in front of it) key on it.
+func RoleScope(ctx context.Context) string { return string(db.PrincipalFrom(ctx).Effective()) }
 
 // Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.
 func (m *Server) Handler() http.Handler {
@@ -166,8 +170,7 @@ func (m *Server) Handler() http.Handler {
 	// hit carries the same CORS headers as a miss.
 	queries := api
 	if c, ok := m.Store.(*cache.Store); ok {
-		fp := NewFastPath(4096, c.Versions, func(ctx context.Context) string { return string(db.PrincipalFrom(ctx).Effective()) },
-			m.Config.MaxBodyBytes)
+		fp := NewFastPath(4096, c.Versions, RoleScope, m.Config.MaxBodyBytes)
 		queries = fp.Handler(api)
 	}
 	if len(m.Config.CORSOrigins) > 0 {
