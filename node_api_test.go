@@ -209,8 +209,8 @@ func TestEveryQueryIsTested(t *testing.T) {
 		// The article records, tested in article_api_test.go.
 		"practiceActions", "pairingContentCounts", "wishes", "wishFunnel", "caseCompilations", "excellentCases", "talentPool",
 		"talentMembers", "civilisationEvents",
-		// The report's opening summary, tested in summary_api_test.go.
-		"summary"}
+		// The report's opening summary, tested in summary_api_test.go; the overview's headline row in headline_api_test.go.
+		"summary", "headline"}
 	m := SharedMain(t)
 	r := query[struct {
 		Type struct{ Fields []struct{ Name string } } `json:"__type"`

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/wenming/wenming/db"
 )
 
 type summarySegment struct {
@@ -92,8 +94,14 @@ func TestSummary(t *testing.T) {
 							if s.Filter.FromYear != r.from || s.Filter.ToYear != r.to || s.Filter.Metric == "" {
 								t.Errorf("%s: filter %+v", s.Filter.Kpi, s.Filter)
 							}
-							if shown, err := strconv.ParseFloat(strings.ReplaceAll(s.Text, ",", ""), 64); err != nil || shown != want {
-								t.Errorf("%s: text %q does not show %v", s.Filter.Kpi, s.Text, want)
+							// The number in the office's register (2.9万, 106.6万; 1.07 million in English), or the
+							// article's own form where the records equal the published figure, then its unit.
+							L := db.SummaryLanguage(lang)
+							if !strings.HasPrefix(s.Text, db.ProseNumber(want, L)) && !strings.HasPrefix(s.Text, db.ArticleNumber(want, db.QualifierExact, L)) {
+								t.Errorf("%s: text %q does not show %v as %q", s.Filter.Kpi, s.Text, want, db.ProseNumber(want, L))
+							}
+							if lang == "ZH" && !strings.HasSuffix(s.Text, s.Unit) {
+								t.Errorf("%s: text %q lacks its unit %q", s.Filter.Kpi, s.Text, s.Unit)
 							}
 						case "TEXT", "DEMO_NOTICE":
 							// Prose carries no number of its own: only the period's years and the name of the 7·20 rainstorm.
@@ -105,6 +113,9 @@ func TestSummary(t *testing.T) {
 								t.Errorf("prose with a filter: %+v", s)
 							}
 						}
+					}
+					if long := regexp.MustCompile(`[0-9]{5,}`).FindString(a.Summary.Text); long != "" {
+						t.Errorf("prose writes a number of five or more digits, %s:\n%s", long, a.Summary.Text)
 					}
 					if records != len(a.Overview.Kpis) {
 						t.Errorf("summary quotes %d records values, the overview has %d KPIs", records, len(a.Overview.Kpis))
@@ -157,7 +168,8 @@ func TestSummary(t *testing.T) {
 			}
 		}
 		// The article's own words for two figures the demo records differ from.
-		for _, want := range []string{"（公布数：2.9万余名）", "（公布数：5000万余元）"} {
+		// The published figure follows the records' number and unit, with its own unit.
+		for _, want := range []string{"人次（公布：2.9万余名）", "万元（公布：5000万余元）"} {
 			if !strings.Contains(zh.Summary.Text, want) {
 				t.Errorf("zh summary lacks %s:\n%s", want, zh.Summary.Text)
 			}

@@ -557,3 +557,23 @@ func (v *Basis) UnmarshalGQL(x any) error { return unmarshalEnum(v, x, "basis", 
 
 // Valid reports whether v is a known Basis.
 func (v Basis) Valid() bool { return v.UnmarshalGQL(string(v)) == nil }
+
+// KpiKind says how a KPI adds up over a range of years.
+type KpiKind string
+
+// Values of KpiKind.
+const (
+	// KpiFlow sums the records of every selected year (honours, hours, person-times, donations).
+	KpiFlow KpiKind = "FLOW"
+	// KpiStock counts what stands at the end of the last selected year (linked units, centres, federation members).
+	KpiStock KpiKind = "STOCK"
+)
+
+// AllKpiKinds lists every valid KpiKind.
+var AllKpiKinds = []KpiKind{KpiFlow, KpiStock}
+
+// MarshalGQL writes the value as a GraphQL enum.
+func (v KpiKind) MarshalGQL(w io.Writer) { marshalEnum(w, v) }
+
+// UnmarshalGQL validates a GraphQL enum input.
+func (v *KpiKind) UnmarshalGQL(x any) error { return unmarshalEnum(v, x, "kind", AllKpiKinds) }

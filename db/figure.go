@@ -50,6 +50,14 @@ func (f *PublishedFigure) MeasuredMetric() Metric {
 	return Metric(string(f.Metric) + "@" + strings.Join(parts, ","))
 }
 
+// FromYear is the first year the figure covers. Every figure in the store is quoted from the office's five-year
+// summary of 2019–2024, so its period is the reporting period; a card names it beside the figure so that a reader
+// never takes a five-year figure for one year's.
+func (f *PublishedFigure) FromYear() int { return FirstYear }
+
+// ToYear is the last year the figure covers (see FromYear).
+func (f *PublishedFigure) ToYear() int { return LastYear }
+
 // Tracked reports whether records are reconciled against the figure.
 func (f *PublishedFigure) Tracked() bool { return f.Metric != "" }
 
@@ -75,6 +83,23 @@ type Kpi struct {
 	// NoteZh and NoteEn say what the records count when it differs from the figure, such as 「记录为人次」.
 	NoteZh string
 	NoteEn string
+	// Kind says whether Value sums the years (FLOW) or stands at the end of the last year (STOCK).
+	Kind KpiKind
+	// Comparison is the published figure reconciled with Value, set only when the selected years cover the same
+	// period as the figure (all of 2019–2024 for a flow; a last year of 2024 for a stock): comparing one year's
+	// records with a five-year figure would call every year a shortfall.
+	Comparison *ReconciliationRow
+}
+
+// Comparable reports whether records over the years count the same period as a published figure of the kind.
+func Comparable(kind KpiKind, years YearRange, f *PublishedFigure) bool {
+	if f == nil {
+		return false
+	}
+	if kind == KpiStock {
+		return years.To == f.ToYear()
+	}
+	return years.From == f.FromYear() && years.To == f.ToYear()
 }
 
 // Overview is the set of headline KPIs for a range of years.

@@ -18,8 +18,8 @@ import (
 //	boxes:CAMPAIGN                boxes of materials shipped to a campaign
 //	batches:CAMPAIGN              shipments (批次) to a campaign
 //	donors:CAMPAIGN               units that donated to a campaign
-//	federation:GROUP|INDIVIDUAL   federation members
-//	practice:linked_units         units linked to a practice centre
+//	federation:GROUP|INDIVIDUAL   federation members who joined by the last year (a stock)
+//	practice:linked_units         units linked to a practice centre by the last year (a stock)
 //	practice:centers              distinct identified practice centres that links point to (not catalogue rows)
 //	sessions:KIND                 practice activity sessions of a kind
 //	participants:KIND             practice activity participants of a kind
@@ -61,6 +61,9 @@ type KpiDef struct {
 	CompanionKey string
 	// NoteZh and NoteEn say what the records count when it differs from the figure.
 	NoteZh, NoteEn string
+	// Kind says whether the KPI adds up over the years (a flow) or counts what stands at the end of the last year
+	// (a stock), so that a card and a comparison with the published figure say which.
+	Kind KpiKind
 }
 
 // PersonTimesZh and PersonTimesEn label a count of volunteer records, which count person-times (人次), not people (名).
@@ -90,11 +93,11 @@ var OverviewKpis = []KpiDef{
 		FigureKey: "covid_volunteers", NoteZh: PersonTimesZh, NoteEn: PersonTimesEn},
 	{Key: "flood_cash", LabelZh: "7·20 省直单位救灾现金捐赠", LabelEn: "7·20 flood relief cash donated by provincial-direct units", Unit: "元", Metric: "cash:FLOOD720", FigureKey: "flood_cash"},
 	{Key: "practice_units", LabelZh: "联系实践中心的省直文明单位", LabelEn: "Provincial-direct civilised units linked to practice centres", Unit: "个",
-		Metric: "practice:linked_units", FigureKey: "practice_units"},
+		Metric: "practice:linked_units", FigureKey: "practice_units", Kind: KpiStock},
 	{Key: "practice_centers", LabelZh: "县级文明实践中心", LabelEn: "County practice centres", Unit: "个", Metric: "practice:centers", FigureKey: "practice_centres",
-		NoteZh: "按记录关联的中心计", NoteEn: "Centres that records link to"},
+		NoteZh: "按记录关联的中心计", NoteEn: "Centres that records link to", Kind: KpiStock},
 	{Key: "works_collected", LabelZh: "“赶考路上有我”征集作品", LabelEn: "Works collected (赶考路上有我)", Unit: "个", Metric: "works:collected", FigureKey: "works_collected"},
-	{Key: "federation_groups", LabelZh: "省直志愿服务联合会团体会员", LabelEn: "Provincial-direct volunteer federation group members", Unit: "个", Metric: "federation:GROUP", FigureKey: "federation_group_members"},
+	{Key: "federation_groups", LabelZh: "省直志愿服务联合会团体会员", LabelEn: "Provincial-direct volunteer federation group members", Unit: "个", Metric: "federation:GROUP", FigureKey: "federation_group_members", Kind: KpiStock},
 }
 
 // ApproximateTolerance is the relative tolerance within which an APPROXIMATE (「约」) figure matches.

@@ -56,8 +56,17 @@ func BuildOverview(ctx context.Context, s Store, years YearRange) (*Overview, er
 	}
 	o := &Overview{FromYear: years.From, ToYear: years.To, IncludesDemo: info.HasDemo}
 	for _, k := range OverviewKpis {
-		o.Kpis = append(o.Kpis, &Kpi{Key: k.Key, LabelZh: k.LabelZh, LabelEn: k.LabelEn, Value: vals[k.Metric], Unit: k.Unit,
-			Published: byKey[k.FigureKey], Companion: byKey[k.CompanionKey], NoteZh: k.NoteZh, NoteEn: k.NoteEn})
+		kind := k.Kind
+		if kind == "" {
+			kind = KpiFlow
+		}
+		kpi := &Kpi{Key: k.Key, LabelZh: k.LabelZh, LabelEn: k.LabelEn, Value: vals[k.Metric], Unit: k.Unit, Kind: kind,
+			Published: byKey[k.FigureKey], Companion: byKey[k.CompanionKey], NoteZh: k.NoteZh, NoteEn: k.NoteEn}
+		if Comparable(kind, years, kpi.Published) {
+			v := kpi.Value
+			kpi.Comparison = Reconcile(kpi.Published, &v)
+		}
+		o.Kpis = append(o.Kpis, kpi)
 	}
 	return o, nil
 }

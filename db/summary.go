@@ -126,41 +126,44 @@ func (m Metric) SplitDemo() (Metric, bool) {
 	return Metric(s), ok
 }
 
-// summaryPart is a placeholder of a sentence: a KPI's value, or plain text.
+// summaryPart is a placeholder of a sentence: a KPI's value with its unit, or plain text.
 type summaryPart struct {
 	text string // prose, when kpi is empty
 	kpi  string
+	// unit follows the number in English (" person-times"); Chinese always writes the KPI's own unit (2.9万人次).
+	unit string
 }
 
-// summarySentences is the summary's text in each language: one list of parts per paragraph, each KPI by key.
+// summarySentences is the summary's text in each language: one list of parts per paragraph, each KPI by key. A
+// published figure that differs from the records follows the number and its unit: 「2.9万人次（公布：2.9万余名）」.
 var summarySentences = map[SummaryLanguage][][]summaryPart{
 	SummaryZh: {
-		{{text: "{period}省直"}, {kpi: "national_units"}, {text: "个单位获评“全国文明单位”、"}, {kpi: "national_campus"},
-			{text: "个校园获评“全国文明校园”，"}, {kpi: "provincial_model_units"}, {text: "个单位获评“河南省文明单位标兵”，"},
-			{kpi: "provincial_units"}, {text: "个单位获评“河南省文明单位”。"}},
-		{{text: "选树省直道德模范及提名奖"}, {kpi: "moral_models"}, {text: "名，"}, {kpi: "good_people"},
-			{text: "人获评中国好人、河南好人和省直好人。"}},
-		{{text: "志愿服务记录共计"}, {kpi: "volunteers"}, {text: "人次、服务时长"}, {kpi: "volunteer_hours"},
-			{text: "小时。在疫情防控斗争中，省直志愿者参与志愿服务"}, {kpi: "covid_volunteers"},
-			{text: "人次；郑州“7·20”特大暴雨灾害发生后，省直单位共捐赠现金"}, {kpi: "flood_cash"},
-			{text: "元。省直志愿服务联合会吸纳团体会员"}, {kpi: "federation_groups"}, {text: "个。"}},
-		{{text: "省直"}, {kpi: "practice_units"}, {text: "个文明单位联系指导"}, {kpi: "practice_centers"},
-			{text: "个县级新时代文明实践中心；“赶考路上有我”主题系列活动征集作品"}, {kpi: "works_collected"}, {text: "个。"}},
+		{{text: "{period}省直"}, {kpi: "national_units"}, {text: "单位获评“全国文明单位”、"}, {kpi: "national_campus"},
+			{text: "校园获评“全国文明校园”，"}, {kpi: "provincial_model_units"}, {text: "单位获评“河南省文明单位标兵”，"},
+			{kpi: "provincial_units"}, {text: "单位获评“河南省文明单位”。"}},
+		{{text: "选树省直道德模范及提名奖"}, {kpi: "moral_models"}, {text: "，"}, {kpi: "good_people"},
+			{text: "获评中国好人、河南好人和省直好人。"}},
+		{{text: "志愿服务记录共计"}, {kpi: "volunteers"}, {text: "、服务时长"}, {kpi: "volunteer_hours"},
+			{text: "。在疫情防控斗争中，省直志愿者参与志愿服务"}, {kpi: "covid_volunteers"},
+			{text: "；郑州“7·20”特大暴雨灾害发生后，省直单位共捐赠现金"}, {kpi: "flood_cash"},
+			{text: "。截至{last}年底，省直志愿服务联合会有团体会员"}, {kpi: "federation_groups"}, {text: "。"}},
+		{{text: "截至{last}年底，省直"}, {kpi: "practice_units"}, {text: "文明单位联系指导"}, {kpi: "practice_centers"},
+			{text: "县级新时代文明实践中心；“赶考路上有我”主题系列活动征集作品"}, {kpi: "works_collected"}, {text: "。"}},
 	},
 	SummaryEn: {
 		{{text: "{period}, provincial-direct units have won these titles — National Civilised Unit: "}, {kpi: "national_units"},
 			{text: "; National Civilised Campus: "}, {kpi: "national_campus"}, {text: "; Henan Civilised-Unit Pacesetter: "},
-			{kpi: "provincial_model_units"}, {text: " units; Henan Civilised Unit: "}, {kpi: "provincial_units"}, {text: " units."}},
+			{kpi: "provincial_model_units", unit: " units"}, {text: "; Henan Civilised Unit: "}, {kpi: "provincial_units", unit: " units"}, {text: "."}},
 		{{text: "The office named "}, {kpi: "moral_models"}, {text: " provincial-direct moral models and nominees, and "},
-			{kpi: "good_people"}, {text: " people were named good people of China, of Henan or of the provincial-direct organs."}},
-		{{text: "Volunteer service records add up to "}, {kpi: "volunteers"}, {text: " person-times and "},
-			{kpi: "volunteer_hours"}, {text: " hours. During COVID-19 prevention, provincial-direct volunteers served "},
-			{kpi: "covid_volunteers"}, {text: " person-times; after the 7·20 rainstorm in Zhengzhou, provincial-direct units donated "},
-			{kpi: "flood_cash"}, {text: " yuan in cash. The provincial-direct volunteer federation admitted "},
-			{kpi: "federation_groups"}, {text: " group members."}},
-		{{kpi: "practice_units"}, {text: " provincial-direct civilised units link to and guide "}, {kpi: "practice_centers"},
-			{text: " county civilisation-practice centres; the “赶考路上有我” campaign collected "}, {kpi: "works_collected"},
-			{text: " works."}},
+			{kpi: "good_people", unit: " people"}, {text: " were named good people of China, of Henan or of the provincial-direct organs."}},
+		{{text: "Volunteer service records add up to "}, {kpi: "volunteers", unit: " person-times"}, {text: " and "},
+			{kpi: "volunteer_hours", unit: " hours"}, {text: ". During COVID-19 prevention, provincial-direct volunteers served "},
+			{kpi: "covid_volunteers", unit: " person-times"}, {text: "; after the 7·20 rainstorm in Zhengzhou, provincial-direct units donated "},
+			{kpi: "flood_cash", unit: " yuan"}, {text: " in cash. At the end of {last}, the provincial-direct volunteer federation had "},
+			{kpi: "federation_groups", unit: " group members"}, {text: "."}},
+		{{text: "At the end of {last}, "}, {kpi: "practice_units"}, {text: " provincial-direct civilised units linked to and guided "}, {kpi: "practice_centers"},
+			{text: " county civilisation-practice centres; the “赶考路上有我” campaign collected "}, {kpi: "works_collected", unit: " works"},
+			{text: "."}},
 	},
 }
 
@@ -191,7 +194,8 @@ func BuildSummary(ctx context.Context, s Store, years YearRange, lang SummaryLan
 		p := &SummaryParagraph{}
 		for _, part := range parts {
 			if part.kpi == "" {
-				p.Segments = append(p.Segments, &SummarySegment{Kind: SegmentText, Text: strings.ReplaceAll(part.text, "{period}", periodPhrase(years, lang))})
+				text := strings.NewReplacer("{period}", periodPhrase(years, lang), "{last}", strconv.Itoa(years.To)).Replace(part.text)
+				p.Segments = append(p.Segments, &SummarySegment{Kind: SegmentText, Text: text})
 				continue
 			}
 			k, def := kpis[part.kpi], defs[part.kpi]
@@ -200,7 +204,11 @@ func BuildSummary(ctx context.Context, s Store, years YearRange, lang SummaryLan
 			}
 			v := k.Value
 			filter := &SummaryFilter{Kpi: k.Key, Metric: string(def.Metric), FromYear: years.From, ToYear: years.To}
-			seg := &SummarySegment{Kind: SegmentRecords, Text: formatRecordValue(v, lang), Value: &v, Unit: k.Unit, Filter: filter,
+			text := ProseRecordValue(v, k.Published, lang) + part.unit
+			if lang != SummaryEn {
+				text = ProseRecordValue(v, k.Published, lang) + k.Unit
+			}
+			seg := &SummarySegment{Kind: SegmentRecords, Text: text, Value: &v, Unit: k.Unit, Filter: filter,
 				Demo: demo[def.Metric]}
 			sum.IncludesDemo = sum.IncludesDemo || seg.Demo
 			p.Segments = append(p.Segments, seg)
@@ -258,16 +266,6 @@ func periodPhrase(y YearRange, lang SummaryLanguage) string {
 	}
 }
 
-// formatRecordValue writes a records value exactly: plain digits in Chinese, grouped digits in English, and hours
-// with their two decimals when they have any.
-func formatRecordValue(v float64, lang SummaryLanguage) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if lang != SummaryEn {
-		return s
-	}
-	return groupThousands(s)
-}
-
 // groupThousands inserts commas into the integer part of a decimal number.
 func groupThousands(s string) string {
 	intPart, frac, hasFrac := strings.Cut(s, ".")
@@ -291,13 +289,22 @@ func groupThousands(s string) string {
 }
 
 // ArticleNumber writes a published value as the article does: 万 and 亿 where the value divides evenly into them
-// (2.9万, 164万, 18.45亿), with 「约」 before and 「余」 after as the qualifier says; in English, 「余」 reads
-// "more than" and 「约」 reads "about".
+// (2.9万, 164万, 18.45亿), with 「约」 before and 「余」 after as the qualifier says; in English, in English's own
+// style (29,000, 1.64 million), 「余」 reads "more than" and 「约」 reads "about".
 func ArticleNumber(v float64, q FigureQualifier, lang SummaryLanguage) string {
 	approx := q == QualifierApproximate || q == QualifierApproximateAtLeast
 	atLeast := q == QualifierAtLeast || q == QualifierApproximateAtLeast
 	if lang == SummaryEn {
 		n := groupThousands(strconv.FormatFloat(v, 'f', -1, 64))
+		for _, u := range []struct {
+			div  float64
+			name string
+		}{{1e9, " billion"}, {1e6, " million"}} {
+			if q := v / u.div; q >= 1 && math.Abs(q*1000-math.Round(q*1000)) < 1e-9 {
+				n = strconv.FormatFloat(math.Round(q*1000)/1000, 'f', -1, 64) + u.name
+				break
+			}
+		}
 		switch {
 		case approx && atLeast:
 			return "about, and more than, " + n
@@ -331,8 +338,8 @@ func ArticleNumber(v float64, q FigureQualifier, lang SummaryLanguage) string {
 var unitEn = map[string]string{"人": "people", "名": "people", "人次": "person-times", "小时": "hours", "元": "yuan",
 	"场次": "sessions", "箱": "boxes", "批次": "shipments"}
 
-// publishedAside is the parenthesis that follows a records value when the published figure differs:
-// 「（公布数：2.9万余名）」.
+// publishedAside is the parenthesis that follows a records value and its unit when the published figure differs:
+// 「（公布：2.9万余名）」, with the figure's own unit.
 func publishedAside(f *PublishedFigure, lang SummaryLanguage) string {
 	if lang == SummaryEn {
 		n := ArticleNumber(f.Value, f.Qualifier, lang)
@@ -341,5 +348,5 @@ func publishedAside(f *PublishedFigure, lang SummaryLanguage) string {
 		}
 		return " (published: " + n + ")"
 	}
-	return "（公布数：" + ArticleNumber(f.Value, f.Qualifier, lang) + f.Unit + "）"
+	return "（公布：" + ArticleNumber(f.Value, f.Qualifier, lang) + f.Unit + "）"
 }

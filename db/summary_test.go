@@ -14,9 +14,9 @@ func TestArticleNumber(t *testing.T) {
 		zh, en string
 	}{
 		{"TenThousandsAtLeast", 29000, db.QualifierAtLeast, "2.9万余", "more than 29,000"},
-		{"ApproximateAtLeast", 1640000, db.QualifierApproximateAtLeast, "约164万余", "about, and more than, 1,640,000"},
-		{"HundredMillions", 1845000000, db.QualifierExact, "18.45亿", "1,845,000,000"},
-		{"BelowOneHundredMillion", 50000000, db.QualifierAtLeast, "5000万余", "more than 50,000,000"},
+		{"ApproximateAtLeast", 1640000, db.QualifierApproximateAtLeast, "约164万余", "about, and more than, 1.64 million"},
+		{"HundredMillions", 1845000000, db.QualifierExact, "18.45亿", "1.845 billion"},
+		{"BelowOneHundredMillion", 50000000, db.QualifierAtLeast, "5000万余", "more than 50 million"},
 		{"Approximate", 7600, db.QualifierApproximate, "约7600", "about 7,600"},
 		{"SmallExact", 43, db.QualifierExact, "43", "43"},
 		{"NotEvenTenThousands", 12345, db.QualifierExact, "12345", "12,345"},

@@ -311,6 +311,27 @@ type ComplexityRoot struct {
 		Year              func(childComplexity int) int
 	}
 
+	Headline struct {
+		FromYear func(childComplexity int) int
+		Leaders  func(childComplexity int) int
+		Numbers  func(childComplexity int) int
+		ToYear   func(childComplexity int) int
+	}
+
+	HeadlineNumber struct {
+		Change        func(childComplexity int) int
+		Completion    func(childComplexity int) int
+		Key           func(childComplexity int) int
+		LabelEn       func(childComplexity int) int
+		LabelZh       func(childComplexity int) int
+		PreviousValue func(childComplexity int) int
+		Target        func(childComplexity int) int
+		Unit          func(childComplexity int) int
+		Value         func(childComplexity int) int
+		Year          func(childComplexity int) int
+		YearValue     func(childComplexity int) int
+	}
+
 	Honor struct {
 		Category      func(childComplexity int) int
 		Date          func(childComplexity int) int
@@ -395,15 +416,17 @@ type ComplexityRoot struct {
 	}
 
 	Kpi struct {
-		Companion func(childComplexity int) int
-		Key       func(childComplexity int) int
-		LabelEn   func(childComplexity int) int
-		LabelZh   func(childComplexity int) int
-		NoteEn    func(childComplexity int) int
-		NoteZh    func(childComplexity int) int
-		Published func(childComplexity int) int
-		Unit      func(childComplexity int) int
-		Value     func(childComplexity int) int
+		Companion  func(childComplexity int) int
+		Comparison func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		LabelEn    func(childComplexity int) int
+		LabelZh    func(childComplexity int) int
+		NoteEn     func(childComplexity int) int
+		NoteZh     func(childComplexity int) int
+		Published  func(childComplexity int) int
+		Unit       func(childComplexity int) int
+		Value      func(childComplexity int) int
 	}
 
 	Milestone struct {
@@ -627,6 +650,7 @@ type ComplexityRoot struct {
 
 	PublishedFigure struct {
 		Basis     func(childComplexity int) int
+		FromYear  func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Key       func(childComplexity int) int
 		LabelEn   func(childComplexity int) int
@@ -638,6 +662,7 @@ type ComplexityRoot struct {
 		SectionEn func(childComplexity int) int
 		Source    func(childComplexity int) int
 		Statuses  func(childComplexity int) int
+		ToYear    func(childComplexity int) int
 		Tracked   func(childComplexity int) int
 		Unit      func(childComplexity int) int
 		Value     func(childComplexity int) int
@@ -656,6 +681,7 @@ type ComplexityRoot struct {
 		DeletedRecords        func(childComplexity int, entity *db.Entity, includeRestored *bool, first *int, after *string) int
 		ExcellentCases        func(childComplexity int, compilationID *string, demo *bool, first *int, after *string) int
 		Federation            func(childComplexity int) int
+		Headline              func(childComplexity int, fromYear *int, toYear *int) int
 		HonorCategories       func(childComplexity int, level *db.HonorLevel) int
 		HonorStats            func(childComplexity int, groupBy []db.HonorDimension, filter *model.HonorFilter) int
 		Honors                func(childComplexity int, filter *model.HonorFilter, orderBy *db.HonorOrder, first *int, after *string) int
@@ -1176,6 +1202,7 @@ type QueryResolver interface {
 	PublishedFigures(ctx context.Context, section *string) ([]*db.PublishedFigure, error)
 	Reconciliation(ctx context.Context) ([]*db.ReconciliationRow, error)
 	Overview(ctx context.Context, fromYear *int, toYear *int) (*db.Overview, error)
+	Headline(ctx context.Context, fromYear *int, toYear *int) (*db.Headline, error)
 	Progress(ctx context.Context, metric db.ProgressMetric, fromYear *int, toYear *int, cumulative *bool) ([]*db.YearValue, error)
 	Honors(ctx context.Context, filter *model.HonorFilter, orderBy *db.HonorOrder, first *int, after *string) (*db.HonorPage, error)
 	HonorStats(ctx context.Context, groupBy []db.HonorDimension, filter *model.HonorFilter) ([]*db.HonorBucket, error)
@@ -2266,6 +2293,98 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FederationYear.Year(childComplexity), true
 
+	case "Headline.fromYear":
+		if e.ComplexityRoot.Headline.FromYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Headline.FromYear(childComplexity), true
+	case "Headline.leaders":
+		if e.ComplexityRoot.Headline.Leaders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Headline.Leaders(childComplexity), true
+	case "Headline.numbers":
+		if e.ComplexityRoot.Headline.Numbers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Headline.Numbers(childComplexity), true
+	case "Headline.toYear":
+		if e.ComplexityRoot.Headline.ToYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Headline.ToYear(childComplexity), true
+
+	case "HeadlineNumber.change":
+		if e.ComplexityRoot.HeadlineNumber.Change == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineNumber.Change(childComplexity), true
+	case "HeadlineNumber.completion":
+		if e.ComplexityRoot.HeadlineNumber.Completion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineNumber.Completion(childComplexity), true
+	case "HeadlineNumber.key":
+		if e.ComplexityRoot.HeadlineNumber.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineNumber.Key(childComplexity), true
+	case "HeadlineNumber.labelEn":
+		if e.ComplexityRoot.HeadlineNumber.LabelEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineNumber.LabelEn(childComplexity), true
+	case "HeadlineNumber.labelZh":
+		if e.ComplexityRoot.HeadlineNumber.LabelZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineNumber.LabelZh(childComplexity), true
+	case "HeadlineNumber.previousValue":
+		if e.ComplexityRoot.HeadlineNumber.PreviousValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineNumber.PreviousValue(childComplexity), true
+	case "HeadlineNumber.target":
+		if e.ComplexityRoot.HeadlineNumber.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineNumber.Target(childComplexity), true
+	case "HeadlineNumber.unit":
+		if e.ComplexityRoot.HeadlineNumber.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineNumber.Unit(childComplexity), true
+	case "HeadlineNumber.value":
+		if e.ComplexityRoot.HeadlineNumber.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineNumber.Value(childComplexity), true
+	case "HeadlineNumber.year":
+		if e.ComplexityRoot.HeadlineNumber.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineNumber.Year(childComplexity), true
+	case "HeadlineNumber.yearValue":
+		if e.ComplexityRoot.HeadlineNumber.YearValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineNumber.YearValue(childComplexity), true
+
 	case "Honor.category":
 		if e.ComplexityRoot.Honor.Category == nil {
 			break
@@ -2634,12 +2753,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Kpi.Companion(childComplexity), true
+	case "Kpi.comparison":
+		if e.ComplexityRoot.Kpi.Comparison == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Kpi.Comparison(childComplexity), true
 	case "Kpi.key":
 		if e.ComplexityRoot.Kpi.Key == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Kpi.Key(childComplexity), true
+	case "Kpi.kind":
+		if e.ComplexityRoot.Kpi.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Kpi.Kind(childComplexity), true
 	case "Kpi.labelEn":
 		if e.ComplexityRoot.Kpi.LabelEn == nil {
 			break
@@ -3960,6 +4091,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PublishedFigure.Basis(childComplexity), true
+	case "PublishedFigure.fromYear":
+		if e.ComplexityRoot.PublishedFigure.FromYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishedFigure.FromYear(childComplexity), true
 	case "PublishedFigure.id":
 		if e.ComplexityRoot.PublishedFigure.ID == nil {
 			break
@@ -4026,6 +4163,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PublishedFigure.Statuses(childComplexity), true
+	case "PublishedFigure.toYear":
+		if e.ComplexityRoot.PublishedFigure.ToYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishedFigure.ToYear(childComplexity), true
 	case "PublishedFigure.tracked":
 		if e.ComplexityRoot.PublishedFigure.Tracked == nil {
 			break
@@ -4157,6 +4300,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Federation(childComplexity), true
+	case "Query.headline":
+		if e.ComplexityRoot.Query.Headline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_headline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Headline(childComplexity, args["fromYear"].(*int), args["toYear"].(*int)), true
 	case "Query.honorCategories":
 		if e.ComplexityRoot.Query.HonorCategories == nil {
 			break
@@ -6258,6 +6412,48 @@ func (ec *executionContext) childFields_FederationYear(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type FederationYear", field.Name)
 }
 
+func (ec *executionContext) childFields_Headline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fromYear":
+		return ec.fieldContext_Headline_fromYear(ctx, field)
+	case "toYear":
+		return ec.fieldContext_Headline_toYear(ctx, field)
+	case "numbers":
+		return ec.fieldContext_Headline_numbers(ctx, field)
+	case "leaders":
+		return ec.fieldContext_Headline_leaders(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Headline", field.Name)
+}
+
+func (ec *executionContext) childFields_HeadlineNumber(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_HeadlineNumber_key(ctx, field)
+	case "labelZh":
+		return ec.fieldContext_HeadlineNumber_labelZh(ctx, field)
+	case "labelEn":
+		return ec.fieldContext_HeadlineNumber_labelEn(ctx, field)
+	case "unit":
+		return ec.fieldContext_HeadlineNumber_unit(ctx, field)
+	case "value":
+		return ec.fieldContext_HeadlineNumber_value(ctx, field)
+	case "year":
+		return ec.fieldContext_HeadlineNumber_year(ctx, field)
+	case "yearValue":
+		return ec.fieldContext_HeadlineNumber_yearValue(ctx, field)
+	case "previousValue":
+		return ec.fieldContext_HeadlineNumber_previousValue(ctx, field)
+	case "change":
+		return ec.fieldContext_HeadlineNumber_change(ctx, field)
+	case "target":
+		return ec.fieldContext_HeadlineNumber_target(ctx, field)
+	case "completion":
+		return ec.fieldContext_HeadlineNumber_completion(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HeadlineNumber", field.Name)
+}
+
 func (ec *executionContext) childFields_Honor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6444,6 +6640,10 @@ func (ec *executionContext) childFields_Kpi(ctx context.Context, field graphql.C
 		return ec.fieldContext_Kpi_noteZh(ctx, field)
 	case "noteEn":
 		return ec.fieldContext_Kpi_noteEn(ctx, field)
+	case "kind":
+		return ec.fieldContext_Kpi_kind(ctx, field)
+	case "comparison":
+		return ec.fieldContext_Kpi_comparison(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Kpi", field.Name)
 }
@@ -6800,6 +7000,10 @@ func (ec *executionContext) childFields_PublishedFigure(ctx context.Context, fie
 		return ec.fieldContext_PublishedFigure_basis(ctx, field)
 	case "noteZh":
 		return ec.fieldContext_PublishedFigure_noteZh(ctx, field)
+	case "fromYear":
+		return ec.fieldContext_PublishedFigure_fromYear(ctx, field)
+	case "toYear":
+		return ec.fieldContext_PublishedFigure_toYear(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PublishedFigure", field.Name)
 }
@@ -8951,6 +9155,28 @@ func (ec *executionContext) field_Query_excellentCases_args(ctx context.Context,
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_headline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "fromYear",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromYear"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "toYear",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toYear"] = arg1
 	return args, nil
 }
 
@@ -13514,6 +13740,369 @@ func (ec *executionContext) fieldContext_FederationYear_individualMembers(_ cont
 	return graphql.NewScalarFieldContext("FederationYear", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Headline_fromYear(ctx context.Context, field graphql.CollectedField, obj *db.Headline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Headline_fromYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Headline_fromYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Headline", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Headline_toYear(ctx context.Context, field graphql.CollectedField, obj *db.Headline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Headline_toYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Headline_toYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Headline", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Headline_numbers(ctx context.Context, field graphql.CollectedField, obj *db.Headline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Headline_numbers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Numbers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.HeadlineNumber) graphql.Marshaler {
+			return ec.marshalNHeadlineNumber2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐHeadlineNumberᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Headline_numbers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Headline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HeadlineNumber(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Headline_leaders(ctx context.Context, field graphql.CollectedField, obj *db.Headline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Headline_leaders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Leaders, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.RankingEntry) graphql.Marshaler {
+			return ec.marshalNRankingEntry2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐRankingEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Headline_leaders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Headline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RankingEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HeadlineNumber_key(ctx context.Context, field graphql.CollectedField, obj *db.HeadlineNumber) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineNumber_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineNumber_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineNumber", field, false, false, "String")
+}
+
+func (ec *executionContext) _HeadlineNumber_labelZh(ctx context.Context, field graphql.CollectedField, obj *db.HeadlineNumber) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineNumber_labelZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineNumber_labelZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineNumber", field, false, false, "String")
+}
+
+func (ec *executionContext) _HeadlineNumber_labelEn(ctx context.Context, field graphql.CollectedField, obj *db.HeadlineNumber) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineNumber_labelEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineNumber_labelEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineNumber", field, false, false, "String")
+}
+
+func (ec *executionContext) _HeadlineNumber_unit(ctx context.Context, field graphql.CollectedField, obj *db.HeadlineNumber) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineNumber_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineNumber_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineNumber", field, false, false, "String")
+}
+
+func (ec *executionContext) _HeadlineNumber_value(ctx context.Context, field graphql.CollectedField, obj *db.HeadlineNumber) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineNumber_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineNumber_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineNumber", field, false, false, "Float")
+}
+
+func (ec *executionContext) _HeadlineNumber_year(ctx context.Context, field graphql.CollectedField, obj *db.HeadlineNumber) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineNumber_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineNumber_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineNumber", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HeadlineNumber_yearValue(ctx context.Context, field graphql.CollectedField, obj *db.HeadlineNumber) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineNumber_yearValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineNumber_yearValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineNumber", field, false, false, "Float")
+}
+
+func (ec *executionContext) _HeadlineNumber_previousValue(ctx context.Context, field graphql.CollectedField, obj *db.HeadlineNumber) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineNumber_previousValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreviousValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineNumber_previousValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineNumber", field, false, false, "Float")
+}
+
+func (ec *executionContext) _HeadlineNumber_change(ctx context.Context, field graphql.CollectedField, obj *db.HeadlineNumber) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineNumber_change(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Change, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineNumber_change(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineNumber", field, false, false, "Float")
+}
+
+func (ec *executionContext) _HeadlineNumber_target(ctx context.Context, field graphql.CollectedField, obj *db.HeadlineNumber) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineNumber_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineNumber_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineNumber", field, false, false, "Float")
+}
+
+func (ec *executionContext) _HeadlineNumber_completion(ctx context.Context, field graphql.CollectedField, obj *db.HeadlineNumber) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineNumber_completion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Completion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineNumber_completion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineNumber", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Honor_id(ctx context.Context, field graphql.CollectedField, obj *db.Honor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15166,6 +15755,61 @@ func (ec *executionContext) _Kpi_noteEn(ctx context.Context, field graphql.Colle
 }
 func (ec *executionContext) fieldContext_Kpi_noteEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Kpi", field, false, false, "String")
+}
+
+func (ec *executionContext) _Kpi_kind(ctx context.Context, field graphql.CollectedField, obj *db.Kpi) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Kpi_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.KpiKind) graphql.Marshaler {
+			return ec.marshalNKpiKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐKpiKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Kpi_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Kpi", field, false, false, "KpiKind")
+}
+
+func (ec *executionContext) _Kpi_comparison(ctx context.Context, field graphql.CollectedField, obj *db.Kpi) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Kpi_comparison(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comparison, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReconciliationRow) graphql.Marshaler {
+			return ec.marshalOReconciliationRow2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReconciliationRow(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Kpi_comparison(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Kpi",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReconciliationRow(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Milestone_id(ctx context.Context, field graphql.CollectedField, obj *db.Milestone) (ret graphql.Marshaler) {
@@ -20613,6 +21257,52 @@ func (ec *executionContext) fieldContext_PublishedFigure_noteZh(_ context.Contex
 	return graphql.NewScalarFieldContext("PublishedFigure", field, false, false, "String")
 }
 
+func (ec *executionContext) _PublishedFigure_fromYear(ctx context.Context, field graphql.CollectedField, obj *db.PublishedFigure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishedFigure_fromYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromYear(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublishedFigure_fromYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublishedFigure", field, true, false, "Int")
+}
+
+func (ec *executionContext) _PublishedFigure_toYear(ctx context.Context, field graphql.CollectedField, obj *db.PublishedFigure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishedFigure_toYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToYear(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublishedFigure_toYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublishedFigure", field, true, false, "Int")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20803,6 +21493,50 @@ func (ec *executionContext) fieldContext_Query_overview(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_overview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_headline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_headline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Headline(ctx, fc.Args["fromYear"].(*int), fc.Args["toYear"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Headline) graphql.Marshaler {
+			return ec.marshalNHeadline2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐHeadline(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_headline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Headline(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_headline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31872,6 +32606,137 @@ func (ec *executionContext) _FederationYear(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var headlineImplementors = []string{"Headline"}
+
+func (ec *executionContext) _Headline(ctx context.Context, sel ast.SelectionSet, obj *db.Headline) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, headlineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Headline")
+		case "fromYear":
+			out.Values[i] = ec._Headline_fromYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toYear":
+			out.Values[i] = ec._Headline_toYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "numbers":
+			out.Values[i] = ec._Headline_numbers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "leaders":
+			out.Values[i] = ec._Headline_leaders(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var headlineNumberImplementors = []string{"HeadlineNumber"}
+
+func (ec *executionContext) _HeadlineNumber(ctx context.Context, sel ast.SelectionSet, obj *db.HeadlineNumber) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, headlineNumberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HeadlineNumber")
+		case "key":
+			out.Values[i] = ec._HeadlineNumber_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelZh":
+			out.Values[i] = ec._HeadlineNumber_labelZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelEn":
+			out.Values[i] = ec._HeadlineNumber_labelEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unit":
+			out.Values[i] = ec._HeadlineNumber_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._HeadlineNumber_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "year":
+			out.Values[i] = ec._HeadlineNumber_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearValue":
+			out.Values[i] = ec._HeadlineNumber_yearValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "previousValue":
+			out.Values[i] = ec._HeadlineNumber_previousValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "change":
+			out.Values[i] = ec._HeadlineNumber_change(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._HeadlineNumber_target(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "completion":
+			out.Values[i] = ec._HeadlineNumber_completion(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var honorImplementors = []string{"Honor", "Node"}
 
 func (ec *executionContext) _Honor(ctx context.Context, sel ast.SelectionSet, obj *db.Honor) graphql.Marshaler {
@@ -32451,6 +33316,16 @@ func (ec *executionContext) _Kpi(ctx context.Context, sel ast.SelectionSet, obj 
 		case "noteEn":
 			out.Values[i] = ec._Kpi_noteEn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._Kpi_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "comparison":
+			out.Values[i] = ec._Kpi_comparison(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -34041,6 +34916,16 @@ func (ec *executionContext) _PublishedFigure(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "fromYear":
+			out.Values[i] = ec._PublishedFigure_fromYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toYear":
+			out.Values[i] = ec._PublishedFigure_toYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -34106,6 +34991,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_overview(ctx, field)
+				})
+		case "headline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_headline(ctx, field)
 				})
 		case "progress":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -37264,6 +38155,38 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNHeadline2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐHeadline(ctx context.Context, sel ast.SelectionSet, v *db.Headline) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Headline!")
+		return graphql.Null
+	}
+	return ec._Headline(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNHeadlineNumber2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐHeadlineNumberᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.HeadlineNumber) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHeadlineNumber2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐHeadlineNumber(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHeadlineNumber2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐHeadlineNumber(ctx context.Context, sel ast.SelectionSet, v *db.HeadlineNumber) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "HeadlineNumber!")
+		return graphql.Null
+	}
+	return ec._HeadlineNumber(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNHonor2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐHonorᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.Honor) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -37594,6 +38517,16 @@ func (ec *executionContext) marshalNKpi2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdb
 		return graphql.Null
 	}
 	return ec._Kpi(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNKpiKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐKpiKind(ctx context.Context, v any) (db.KpiKind, error) {
+	var res db.KpiKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNKpiKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐKpiKind(ctx context.Context, sel ast.SelectionSet, v db.KpiKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNMilestone2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐMilestoneᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.Milestone) graphql.Marshaler {
@@ -39613,6 +40546,13 @@ func (ec *executionContext) marshalORecipientKind2ᚖgithubᚗcomᚋwenmingᚋwe
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOReconciliationRow2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReconciliationRow(ctx context.Context, sel ast.SelectionSet, v *db.ReconciliationRow) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReconciliationRow(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORecordingMethod2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐRecordingMethodᚄ(ctx context.Context, v any) ([]db.RecordingMethod, error) {

@@ -28,7 +28,7 @@ var (
 var typeDomains = map[string]db.DomainSet{
 	// Across everything.
 	"Overview": dAll, "Kpi": dAll, "YearValue": dAll, "ReconciliationRow": dAll, "RankingEntry": dAll, "ScoreComponent": dAll,
-	"DatasetInfo": dAll, "Node": dAll, "UnitRankingPoint": dAll,
+	"DatasetInfo": dAll, "Node": dAll, "UnitRankingPoint": dAll, "Headline": dAll, "HeadlineNumber": dAll,
 	// The report's summary is written from the overview's KPIs (and their demo parts).
 	"Summary": dAll, "SummaryParagraph": dAll, "SummarySegment": dAll, "SummaryFilter": dAll,
 	// Only what whole-dataset writes change: sources, figures, milestones, works, centres, indicators, federation.

@@ -46,6 +46,15 @@ func (r *queryResolver) Overview(ctx context.Context, fromYear *int, toYear *int
 	return db.BuildOverview(ctx, r.Store, years)
 }
 
+// Headline is the resolver for the headline field.
+func (r *queryResolver) Headline(ctx context.Context, fromYear *int, toYear *int) (*db.Headline, error) {
+	years, err := period(fromYear, toYear)
+	if err != nil {
+		return nil, err
+	}
+	return db.BuildHeadline(ctx, r.Store, years)
+}
+
 // Progress is the resolver for the progress field.
 func (r *queryResolver) Progress(ctx context.Context, metric db.ProgressMetric, fromYear *int, toYear *int, cumulative *bool) ([]*db.YearValue, error) {
 	years, err := period(fromYear, toYear)

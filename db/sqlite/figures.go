@@ -130,7 +130,7 @@ func metricQuery(m db.Metric) (string, []any, error) {
 		if arg != "GROUP" && arg != "INDIVIDUAL" {
 			break
 		}
-		return `SELECT count(*) FROM federation_members WHERE joined_year BETWEEN ?1 AND ?2 AND is_group = ?3` + dc("demo"), []any{arg == "GROUP"}, nil
+		return `SELECT count(*) FROM federation_members WHERE joined_year <= ?2 AND ?1 <= ?2 AND is_group = ?3` + dc("demo"), []any{arg == "GROUP"}, nil
 	case "practice":
 		switch arg {
 		case "linked_units":

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
-  formatFigure, formatNumber, formatYearRange, formatYuan, parseFormatted, parseYearRange, parseYuan,
+  formatFigure, formatNumber, formatPercent, formatYearRange, proseNumber, formatYuan, parseFormatted, parseYearRange, parseYuan,
   rankChange, yearsOf, yuanToWan,
 } from '../src/lib/format'
 
@@ -16,17 +17,20 @@ describe('formatNumber (万/亿)', () => {
     expect(formatNumber(800000, 'zh')).toBe('80万')
     expect(formatNumber(1640000, 'zh')).toBe('164万')
     expect(formatNumber(50000000, 'zh')).toBe('5000万')
-    expect(formatNumber(12345, 'zh')).toBe('1.23万')
+    expect(formatNumber(12345, 'zh')).toBe('1.2万')
+    expect(formatNumber(12345, 'zh', 2)).toBe('1.23万')
   })
   it('uses 亿 from a hundred million', () => {
-    expect(formatNumber(1845000000, 'zh')).toBe('18.45亿')
+    expect(formatNumber(1845000000, 'zh')).toBe('18.5亿')
+    expect(formatNumber(1845000000, 'zh', 2)).toBe('18.45亿')
     expect(formatNumber(100000000, 'zh')).toBe('1亿')
   })
   it('groups digits in English and names millions', () => {
     expect(formatNumber(3500, 'en')).toBe('3,500')
     expect(formatNumber(800000, 'en')).toBe('800,000')
     expect(formatNumber(1640000, 'en')).toBe('1.64 million')
-    expect(formatNumber(1845000000, 'en')).toBe('1.845 billion')
+    expect(formatNumber(1845000000, 'en')).toBe('1.85 billion')
+    expect(formatNumber(1845000000, 'en', 2)).toBe('1.845 billion')
   })
   it('handles non-finite values', () => {
     expect(formatNumber(NaN, 'zh')).toBe('—')
@@ -122,5 +126,30 @@ describe('rank change', () => {
     expect(rankChange(5, 3, 'en')).toEqual({ symbol: '▼', text: 'down 2', delta: -2 })
     expect(rankChange(4, 4, 'zh').text).toBe('持平')
     expect(rankChange(1, null, 'zh').text).toBe('新上榜')
+  })
+})
+
+describe('proseNumber (the office register, shared with the summary)', () => {
+  // db/testdata/prose_numbers.json is the list db.ProseNumber is tested against too: one rule, two languages' code.
+  const shared = JSON.parse(readFileSync(new URL('../../db/testdata/prose_numbers.json', import.meta.url), 'utf8')) as {
+    cases: { name: string; value: number; zh: string; en: string }[]
+  }
+  it('has the shared cases', () => expect(shared.cases.length).toBeGreaterThanOrEqual(10))
+  for (const c of shared.cases) {
+    it(c.name, () => {
+      expect(proseNumber(c.value, 'zh')).toBe(c.zh)
+      expect(proseNumber(c.value, 'en')).toBe(c.en)
+    })
+  }
+  it('never writes five digits in a row in Chinese', () => {
+    for (let v = 1; v < 1e12; v *= 3.7) expect(proseNumber(v, 'zh')).not.toMatch(/\d{5}/)
+  })
+})
+
+describe('formatPercent', () => {
+  it('signs and rounds to one decimal', () => {
+    expect(formatPercent(0.125)).toBe('+12.5%')
+    expect(formatPercent(-0.03)).toBe('-3%')
+    expect(formatPercent(0)).toBe('0%')
   })
 })

@@ -27,13 +27,31 @@ export type FigureQualifier =
   /** 精确数字。An exact number. */
   | 'EXACT';
 
+/** 指标的累计方式。How a KPI adds up over a range of years. */
+export type KpiKind =
+  /** 流量：所选各年记录之和（荣誉、时长、人次、捐赠）。A flow: the sum over the selected years (honours, hours, person-times, donations). */
+  | 'FLOW'
+  /** 存量：截至所选末年年底的数（联系单位、实践中心、联合会会员）。A stock: what stands at the end of the last selected year (linked units, centres, federation members). */
+  | 'STOCK';
+
+/** 核对状态。Outcome of comparing a figure with the records. */
+export type ReconciliationStatus =
+  /** 记录多于公布数（精确数或约数）。Records exceed an exact or approximate figure. */
+  | 'ABOVE'
+  /** 记录少于公布数。Records fall short of the figure. */
+  | 'BELOW'
+  /** 与限定语一致。Consistent with the qualifier. */
+  | 'MATCH'
+  /** 无对应记录，不核对。No records track this figure. */
+  | 'NOT_TRACKED';
+
 export type OverviewQueryVariables = Exact<{
   from?: number | null | undefined;
   to?: number | null | undefined;
 }>;
 
 
-export type OverviewQuery = { overview: { fromYear: number, toYear: number, includesDemo: boolean, kpis: Array<{ key: string, labelZh: string, labelEn: string, value: number, unit: string, noteZh: string, noteEn: string, published: { id: string, key: string, labelZh: string, labelEn: string, value: number, unit: string, qualifier: Types.FigureQualifier, basis: Types.Basis, quote: string, source: { id: string, title: string, publisher: string, publishedOn: string, url: string | null } } | null, companion: { id: string, key: string, labelZh: string, labelEn: string, value: number, unit: string, qualifier: Types.FigureQualifier, basis: Types.Basis, quote: string, source: { id: string, title: string, publisher: string, publishedOn: string, url: string | null } } | null }> }, milestones: Array<{ id: string, date: string, precision: string, titleZh: string, titleEn: string, kind: string, endDate: string | null, dateBasis: Types.Basis, source: { id: string, title: string } | null }> };
+export type OverviewQuery = { overview: { fromYear: number, toYear: number, includesDemo: boolean, kpis: Array<{ key: string, labelZh: string, labelEn: string, value: number, unit: string, noteZh: string, noteEn: string, kind: Types.KpiKind, comparison: { status: Types.ReconciliationStatus, note: string } | null, published: { id: string, key: string, labelZh: string, labelEn: string, value: number, unit: string, qualifier: Types.FigureQualifier, basis: Types.Basis, quote: string, fromYear: number, toYear: number, source: { id: string, title: string, publisher: string, publishedOn: string, url: string | null } } | null, companion: { id: string, key: string, labelZh: string, labelEn: string, value: number, unit: string, qualifier: Types.FigureQualifier, basis: Types.Basis, quote: string, source: { id: string, title: string, publisher: string, publishedOn: string, url: string | null } } | null }> }, milestones: Array<{ id: string, date: string, precision: string, titleZh: string, titleEn: string, kind: string, endDate: string | null, dateBasis: Types.Basis, source: { id: string, title: string } | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -68,6 +86,11 @@ export const OverviewDocument = new TypedDocumentString(`
       unit
       noteZh
       noteEn
+      kind
+      comparison {
+        status
+        note
+      }
       published {
         id
         key
@@ -78,6 +101,8 @@ export const OverviewDocument = new TypedDocumentString(`
         qualifier
         basis
         quote
+        fromYear
+        toYear
         source {
           id
           title

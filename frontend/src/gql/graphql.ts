@@ -405,6 +405,13 @@ export type IndicatorScoreInput = {
   score: Scalars['Float']['input'];
 };
 
+/** 指标的累计方式。How a KPI adds up over a range of years. */
+export type KpiKind =
+  /** 流量：所选各年记录之和（荣誉、时长、人次、捐赠）。A flow: the sum over the selected years (honours, hours, person-times, donations). */
+  | 'FLOW'
+  /** 存量：截至所选末年年底的数（联系单位、实践中心、联合会会员）。A stock: what stands at the end of the last selected year (linked units, centres, federation members). */
+  | 'STOCK';
+
 /** 排序方向。Sort direction. */
 export type OrderDirection =
   /** 升序。Ascending. */

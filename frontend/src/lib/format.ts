@@ -26,8 +26,11 @@ function groupEn(n: number, digits = 2): string {
  * A plain number in the way a Chinese report writes it: below 1万 as digits
  * (3500), from 1万 in 万 (2.9万, 80万, 5000万), from 1亿 in 亿 (18.45亿).
  * English uses digit grouping below a million and "million"/"billion" above.
+ * Without `digits` it is proseNumber, the office's register (at most one decimal);
+ * published figures pass 2, so that the article's 18.45亿 stays whole.
  */
-export function formatNumber(value: number, lang: Lang, digits = 2): string {
+export function formatNumber(value: number, lang: Lang, digits?: number): string {
+  if (digits === undefined) return proseNumber(value, lang)
   if (!Number.isFinite(value)) return '—'
   const abs = Math.abs(value)
   const sign = value < 0 ? '-' : ''
@@ -39,6 +42,43 @@ export function formatNumber(value: number, lang: Lang, digits = 2): string {
   if (abs >= 1e9) return sign + fixed(abs / 1e9, Math.max(digits, 3)) + ' billion'
   if (abs >= 1e6) return sign + fixed(abs / 1e6, digits) + ' million'
   return groupEn(value, digits)
+}
+
+/** Round half away from zero to `digits` decimals, as Go's math.Round does. */
+function roundAway(n: number, digits: number): number {
+  const p = 10 ** digits
+  return (Math.sign(n) * Math.round(Math.abs(n) * p)) / p
+}
+
+/** `n` rounded to `digits` decimals, without trailing zeros. */
+function trimmed(n: number, digits: number): string {
+  return String(roundAway(n, digits))
+}
+
+/**
+ * A number as the office writes it in running text, the same rule as the summary's (db.ProseNumber; both are tested
+ * against db/testdata/prose_numbers.json): below 1万 as digits with at most one decimal, then 万 or 亿 with at most
+ * one decimal (2.9万, 106.6万, 18.5亿), so that no five-digit number reaches prose. English keeps its own style:
+ * grouped digits below a million, then "1.07 million", "1.85 billion". Tables keep exact digits instead.
+ */
+export function proseNumber(value: number, lang: Lang): string {
+  if (!Number.isFinite(value)) return '—'
+  const sign = value < 0 ? '-' : ''
+  const v = Math.abs(value)
+  if (lang === 'en') {
+    if (roundAway(v / 1e9, 2) >= 1) return sign + trimmed(v / 1e9, 2) + ' billion'
+    if (roundAway(v / 1e6, 2) >= 1) return sign + trimmed(v / 1e6, 2) + ' million'
+    return sign + groupEn(roundAway(v, 1), 1)
+  }
+  if (roundAway(v / 1e8, 1) >= 1 || roundAway(v / 1e4, 1) >= 10000) return sign + trimmed(v / 1e8, 1) + '亿'
+  if (v >= 1e4) return sign + trimmed(v / 1e4, 1) + '万'
+  return sign + trimmed(v, 1)
+}
+
+/** A change as a signed percentage with one decimal: +12.5%, -3%. */
+export function formatPercent(ratio: number): string {
+  const p = roundAway(ratio * 100, 1)
+  return `${p > 0 ? '+' : ''}${p}%`
 }
 
 /** Short axis labels: 12万 / 120k. */
@@ -58,7 +98,7 @@ export function formatAxis(value: number, lang: Lang): string {
  * qualified figure.
  */
 export function formatFigure(value: number, qualifier: Qualifier, lang: Lang): string {
-  const n = formatNumber(value, lang)
+  const n = formatNumber(value, lang, 2)
   switch (qualifier) {
     case 'AT_LEAST':
       return lang === 'zh' ? `${n}余` : `${n}+`
