@@ -58,6 +58,7 @@ test-frontend: $(NODE_STAMP)
 # Browser tests drive Debian's chromium against the real binary; install it when missing.
 test-e2e: build
 	./scripts/ensure-chromium.sh
+	./scripts/ensure-office.sh
 	cd frontend && WENMING_BIN=$(CURDIR)/bin/wenming npm run test:e2e
 
 # Every phase prints its time, so that the test budget (under 8 minutes) stays visible.

@@ -106,8 +106,11 @@ describe('figures', () => {
         assert.equal(await card.count(), 1, `card ${k.key}`)
         assert.equal(Number(await card.getAttribute('data-recorded')), k.value, `${k.key} recorded value`)
         if (!k.published) continue
-        const text = (await card.locator('[data-role="published"]').innerText()).replace(/^(公布数：|Published:)\s*/, '').trim()
+        const text = (await card.locator('[data-role="published"]').innerText()).trim()
         assert.equal(parseFigure(text), k.published.value, `${k.key}: "${text}" shows ${k.published.value}`)
+        // The published figure names its own period; over 2019–2024 it is compared with the records.
+        assert.match(await card.locator('.kpi-published').innerText(), lang === 'zh' ? /公布（2019–2024年）：/ : /Published \(2019–2024\):/)
+        assert.equal(await card.locator('[data-role="comparison"]').count(), 1, `${k.key} compared over the figure's own period`)
         if (k.published.qualifier === 'AT_LEAST') {
           qualified++
           assert.match(text, lang === 'zh' ? /余/ : /\+/, `${k.key}: AT_LEAST figure "${text}" carries 余/+`)
@@ -144,6 +147,38 @@ describe('figures', () => {
       await page.close()
     })
   }
+
+  test("2024 alone: every card's big number is the API's KPI for 2024, compared only where the periods agree", async () => {
+    const { page, problems } = await visit('/?from=2024&to=2024')
+    const data = await api(env.base, `query { overview(fromYear: 2024, toYear: 2024) { kpis { key value unit kind comparison { status } published { value } } }
+      headline(fromYear: 2024, toYear: 2024) { numbers { key value change completion } leaders { unit { id } } } }`)
+    assert.match(await page.locator('h1.page-title').innerText(), /2024年/)
+    const step = (v) => (v >= 1e8 ? 1e7 : v >= 1e4 ? 1e3 : 0.1)
+    for (const k of data.overview.kpis) {
+      const card = page.locator(`[data-kpi="${k.key}"]`)
+      await page.waitForFunction(([key, v]) => Number(document.querySelector(`[data-kpi="${key}"]`)?.getAttribute('data-recorded')) === v, [k.key, k.value], { timeout: 10_000 })
+      const big = (await card.locator('.kpi-value').innerText()).trim()
+      const shown = parseFigure(big)
+      assert.ok(Math.abs(shown - k.value) <= step(k.value) / 2 + 1e-9, `${k.key}: big number "${big}" is not the 2024 records' ${k.value}`)
+      assert.doesNotMatch(big, /余|约/, `${k.key}: the big number is the records', not a published figure`)
+      const period = (await card.locator('[data-role="period"]').innerText()).trim()
+      assert.match(period, k.kind === 'STOCK' ? /截至2024年末/ : /2024年合计/, `${k.key} says whether it sums or stands`)
+      assert.equal(await card.locator('[data-role="comparison"]').count(), k.comparison ? 1 : 0, `${k.key}: a mark only where the periods agree`)
+      if (k.published && k.kind === 'FLOW') assert.equal(k.comparison, null)
+    }
+    // The headline row: the API's numbers, 同比 as a percentage or 无可比数据, and five leading units.
+    for (const n of data.headline.numbers) {
+      const li = page.locator(`[data-headline-number="${n.key}"]`)
+      assert.equal(Number(await li.getAttribute('data-value')), n.value)
+      const yoy = await li.locator('[data-role="yoy"]').innerText()
+      assert.match(yoy, n.change == null ? /无可比数据/ : /[+-]?\d+(\.\d)?%/, `${n.key} 同比: ${yoy}`)
+      assert.equal(await li.locator('[data-role="completion"]').count(), n.completion == null ? 0 : 1)
+    }
+    assert.equal(await page.locator('[data-leader]').count(), data.headline.leaders.length)
+    await shot(page, 'overview-2024')
+    assert.deepEqual(problems, [])
+    await page.close()
+  })
 
   test('sources page: section headings in English under ?lang=en, flagged as our translation', async () => {
     const { page, problems } = await visit('/sources?lang=en')

@@ -37,14 +37,14 @@ function input(lang: 'zh' | 'en', charts = 2): ReportDocxInput {
       [
         { kind: 'DEMO_NOTICE', text: '【演示数据】以下数字含演示数据（虚构记录，非真实情况）。' },
         { kind: 'TEXT', text: '2019年以来，省直' },
-        { kind: 'RECORDS', text: '43' },
-        { kind: 'TEXT', text: '个单位获评“全国文明单位”。' },
+        { kind: 'RECORDS', text: '43个' },
+        { kind: 'TEXT', text: '单位获评“全国文明单位”。' },
       ],
       [
         { kind: 'TEXT', text: '志愿服务时长' },
-        { kind: 'RECORDS', text: '1580000' },
-        { kind: 'PUBLISHED', text: '（公布数：约164万小时）' },
-        { kind: 'TEXT', text: '小时。' },
+        { kind: 'RECORDS', text: '158万小时' },
+        { kind: 'PUBLISHED', text: '（公布：约164万小时）' },
+        { kind: 'TEXT', text: '。' },
       ],
     ],
     kpis: [
@@ -109,7 +109,7 @@ describe('buildReportDocument', () => {
     expect(text).toContain('年份范围：2019–2024年')
     expect(text).toContain('数据版本：42')
     expect(text).toContain('【演示数据】以下数字含演示数据（虚构记录，非真实情况）。2019年以来，省直43个单位获评“全国文明单位”。')
-    expect(text).toContain('志愿服务时长1580000（公布数：约164万小时）小时。')
+    expect(text).toContain('志愿服务时长158万小时（公布：约164万小时）。')
     // The demo notice is highlighted, the records' numbers bold.
     expect(doc).toMatch(/<w:highlight w:val="yellow"\/>.*?【演示数据】/s)
   })
@@ -127,6 +127,22 @@ describe('buildReportDocument', () => {
     expect(kpi[4]).toEqual(['好人', '12人', '—', '—', '—', '—'])
     const recon = rows(tables[1] ?? '')
     expect(recon[1]).toEqual(['志愿者', '2.9万余名', '3万名', '✓ 一致', '五年综述'])
+  })
+
+  it('gives every picture a paragraph of its own with automatic line spacing, and each chart one title', async () => {
+    const { doc, files } = await unpack(input('zh', 3))
+    const styles = strFromU8(files['word/styles.xml']!)
+    // The document default names its rule: without it, LibreOffice and WPS read line="360" as a fixed height.
+    expect(styles).toMatch(/<w:pPrDefault>.*?<w:spacing [^>]*w:line="360"[^>]*w:lineRule="auto"/s)
+    const paragraphs = doc.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs) ?? []
+    const withPicture = paragraphs.filter((p) => p.includes('<w:drawing>'))
+    expect(withPicture).toHaveLength(3)
+    for (const p of withPicture) {
+      expect(p).toMatch(/<w:spacing [^>]*w:lineRule="auto"/)
+      expect(p.match(/<w:drawing>/g)).toHaveLength(1)
+      expect(p).not.toMatch(/<w:t[ >]/)
+    }
+    for (const title of ['图1', '图2', '图3']) expect(visible(doc).split(title).length - 1).toBe(1)
   })
 
   it('embeds one image per chart', async () => {

@@ -9,6 +9,7 @@ import {
   Document,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   PageOrientation,
   Paragraph,
@@ -25,7 +26,7 @@ import type { Lang, Qualifier } from './format'
 
 /** How numbers read (lib/format's formatNumber: 2.9万, 1.64 million); passed in, so that format.ts stays in the
  * page's chunks and is not split out by this lazily loaded module. */
-export type NumberFormat = (value: number, lang: Lang) => string
+export type NumberFormat = (value: number, lang: Lang, digits?: number) => string
 
 /** Labels of the document, in the report's language (the page passes its t() strings). */
 export interface DocxLabels {
@@ -143,7 +144,8 @@ export function qualifierWord(q: Qualifier, lang: Lang): string {
 
 /** A published figure in the article's words: 「3500余个」「约164万元」, "more than 3,500", "about 1.64 million yuan". */
 export function articleFigure(f: DocxFigure, lang: Lang, formatNumber: NumberFormat, unitName: (u: string) => string = (u) => u): string {
-  const n = formatNumber(f.value, lang)
+  // Two decimals keep the article's own form (18.45亿, 1.64 million); records read in the one-decimal register.
+  const n = formatNumber(f.value, lang, 2)
   const u = unitName(f.unit)
   if (lang === 'zh') {
     const approx = f.qualifier === 'APPROXIMATE' || f.qualifier === 'APPROXIMATE_AT_LEAST'
@@ -234,7 +236,11 @@ export function buildReportDocument(input: ReportDocxInput): Document {
     const scale = Math.min(1, TEXT_WIDTH_PX / c.width)
     children.push(
       new Paragraph({ keepNext: true, spacing: { before: 120 }, children: [new TextRun({ text: c.title, bold: true })] }),
+      // A picture stands in a paragraph of its own with single, automatic line spacing: a line height without an
+      // explicit rule is a fixed height to LibreOffice (and WPS), which clips the picture to one line.
       new Paragraph({
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 120 },
+        keepLines: true,
         children: [
           new ImageRun({
             type: 'png',
@@ -268,7 +274,7 @@ export function buildReportDocument(input: ReportDocxInput): Document {
     theme: { fonts: { body: DOCX_FONTS.themeBody, headings: DOCX_FONTS.themeHeading } },
     styles: {
       default: {
-        document: { run, paragraph: { spacing: { line: 360 } } },
+        document: { run, paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO } } },
         title: { run: { ...headingRun, size: 36 } },
         heading1: { run: { ...headingRun, size: 28 } },
       },
