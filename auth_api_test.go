@@ -237,7 +237,15 @@ func TestAuth(t *testing.T) {
 	})
 
 	t.Run("SetOwnPasswordAndLogout", func(t *testing.T) {
+		// One's own password needs the current one (a borrowed browser cannot lock its owner out).
 		r := as(t, base, viewer, `mutation($id: ID!) { setPassword(id: $id, password: "new-password-1") }`, map[string]any{"id": viewerID})
+		if e := wantCode(t, r.Errors, "BAD_USER_INPUT"); e.Extensions["field"] != "currentPassword" {
+			t.Errorf("without the current password: %+v", e)
+		}
+		r = as(t, base, viewer, `mutation($id: ID!) { setPassword(id: $id, password: "new-password-1", currentPassword: "wrong-one") }`, map[string]any{"id": viewerID})
+		wantCode(t, r.Errors, "BAD_USER_INPUT")
+		r = as(t, base, viewer, `mutation($id: ID!, $cur: String) { setPassword(id: $id, password: "new-password-1", currentPassword: $cur) }`,
+			map[string]any{"id": viewerID, "cur": "password-123"})
 		if len(r.Errors) > 0 {
 			t.Fatalf("setPassword: %+v", r.Errors)
 		}

@@ -621,8 +621,9 @@ func (r *replica) start() error {
 	if err != nil {
 		return err
 	}
+	// Clients reach the replicas through the balancer on 127.0.0.1: that is the public host.
 	cmd := exec.Command(r.bin, "serve", "--addr", "127.0.0.1:"+strconv.Itoa(r.port), "--db", r.dsn, "--demo=false",
-		"--shutdown-period", "2s")
+		"--shutdown-period", "2s", "--public-host", "127.0.0.1")
 	cmd.Env = append(os.Environ(), "WENMING_ADMIN_PASSWORD="+adminPassword, "WENMING_ANONYMOUS_READ=false")
 	cmd.Stdout, cmd.Stderr = f, f
 	if err := cmd.Start(); err != nil {

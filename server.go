@@ -140,6 +140,9 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if m.Config.AllowedHosts() == nil {
+		m.Log.Warn("listening on every interface without --public-host: requests naming any host are answered; name the public hosts to refuse the others", "addr", m.Config.Addr)
+	}
 	m.listener = ln
 	m.server = &http.Server{
 		Handler:           m.Handler(),
@@ -190,7 +193,7 @@ func (m *Main) Handler() http.Handler {
 	return (&httpapi.Server{
 		Config: httpapi.Limits{CORSOrigins: c.CORSOrigins, GraphiQL: c.GraphiQL, Introspection: c.Introspection,
 			MaxBodyBytes: c.MaxBodyBytes, MaxUploadBytes: c.MaxUploadBytes, MaxUnzippedBytes: c.MaxUnzippedBytes, MaxComplexity: c.MaxComplexity, MaxDepth: c.MaxDepth,
-			MaxTokens: c.MaxTokens, MaxFields: c.MaxFields, BcryptCost: c.BcryptCost},
+			MaxTokens: c.MaxTokens, MaxFields: c.MaxFields, BcryptCost: c.BcryptCost, PublicHosts: c.AllowedHosts()},
 		Store: m.Store, Ready: m.Backend.Ping, Auth: m.Auth, Live: m.Live, Log: m.Log,
 		Metrics: m.Metrics,
 	}).Handler()

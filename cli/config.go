@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/netip"
 	"os"
 	"strconv"
@@ -50,6 +51,32 @@ type Config struct {
 	ShutdownPeriod time.Duration
 	// MetricsAddr is the separate listen address of Prometheus /metrics; empty keeps metrics off.
 	MetricsAddr string
+	// PublicHosts are the host names (ports ignored) requests may name in Host; empty means the address --addr
+	// binds and localhost, or no check when it binds every interface (see AllowedHosts).
+	PublicHosts []string
+}
+
+// AllowedHosts is the list of Host names the server answers, so that a DNS-rebinding page cannot read it through a
+// name of its own: --public-host when set; else the address --addr binds and localhost; nil (no check) only when
+// --addr binds every interface and no name is given.
+func (c Config) AllowedHosts() []string {
+	if len(c.PublicHosts) > 0 {
+		return c.PublicHosts
+	}
+	host, _, err := net.SplitHostPort(c.Addr)
+	if err != nil || BindsEveryInterface(host) {
+		return nil
+	}
+	return []string{host, "localhost", "127.0.0.1", "::1"}
+}
+
+// BindsEveryInterface reports whether a listen host is the unspecified address (all interfaces).
+func BindsEveryInterface(host string) bool {
+	if host == "" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsUnspecified()
 }
 
 // DBEnv names the environment variable of --db, the one database setting every command shares.
@@ -150,6 +177,7 @@ func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, err
 	fs.StringVar(&c.LogLevel, "log-level", env("WENMING_LOG_LEVEL", c.LogLevel), "debug, info, warn or error (env WENMING_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", env("WENMING_LOG_FORMAT", c.LogFormat), "text or json (env WENMING_LOG_FORMAT)")
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-period", bad.duration("WENMING_SHUTDOWN_PERIOD", c.ShutdownPeriod), "how long in-flight requests may finish on SIGINT/SIGTERM (env WENMING_SHUTDOWN_PERIOD)")
+	hosts := fs.String("public-host", env("WENMING_PUBLIC_HOST", strings.Join(c.PublicHosts, ",")), "comma-separated host names clients reach the server by, such as wenming.example.gov.cn; any other Host is refused, /healthz and /readyz aside (env WENMING_PUBLIC_HOST); empty: the --addr host and localhost")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("WENMING_METRICS_ADDR", c.MetricsAddr), "serve Prometheus /metrics on this separate address, e.g. 127.0.0.1:9090, never on --addr (env WENMING_METRICS_ADDR); empty: off")
 	if len(bad) > 0 {
 		return nil, fmt.Errorf("environment: %s", strings.Join(bad, "; "))
@@ -164,6 +192,18 @@ func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, err
 	fs.Visit(func(f *flag.Flag) { c.DemoSet = c.DemoSet || f.Name == "demo" })
 	if c.MetricsAddr != "" && c.MetricsAddr == c.Addr {
 		return nil, fmt.Errorf("--metrics-addr must differ from --addr, so that metrics never reach the public port")
+	}
+	c.PublicHosts = nil
+	for _, h := range strings.Split(*hosts, ",") {
+		if h = strings.ToLower(strings.TrimSpace(h)); h != "" {
+			if hh, _, err := net.SplitHostPort(h); err == nil {
+				h = hh
+			}
+			c.PublicHosts = append(c.PublicHosts, strings.Trim(h, "[]"))
+		}
+	}
+	if host, _, err := net.SplitHostPort(c.Addr); err == nil && BindsEveryInterface(host) && len(c.PublicHosts) == 0 && c.AnonymousRead {
+		return nil, fmt.Errorf("--anonymous-read on every interface (%s) needs --public-host: name the hosts clients use, so that a page of another name cannot read the data through the browser (DNS rebinding)", c.Addr)
 	}
 	c.MaxBodyBytes = int64(*body)
 	c.MaxUploadBytes = int64(*upload)

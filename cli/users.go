@@ -60,7 +60,7 @@ func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			if err != nil {
 				return cliError(err)
 			}
-			if generated, err = accounts.SetPassword(cliPrincipal(ctx), u.ID, *password); err != nil {
+			if generated, err = accounts.SetPassword(cliPrincipal(ctx), u.ID, *password, nil); err != nil {
 				return cliError(err)
 			}
 			fmt.Fprintf(stdout, "password of %s changed; their sessions ended\n", *name)

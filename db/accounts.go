@@ -30,9 +30,12 @@ func (a Accounts) CreateUser(ctx context.Context, username, password string, rol
 	if err := Require(ctx, RoleAdmin); err != nil {
 		return nil, "", err
 	}
+	if err := RequireSession(ctx); err != nil {
+		return nil, "", err
+	}
 	username = strings.TrimSpace(username)
-	if username == "" {
-		return nil, "", FieldErrorf("username", "用户名不能为空")
+	if err := ValidUsername(username); err != nil {
+		return nil, "", err
 	}
 	if err := (&role).UnmarshalGQL(string(role)); err != nil {
 		return nil, "", err
@@ -53,13 +56,30 @@ func (a Accounts) CreateUser(ctx context.Context, username, password string, rol
 	return u, generated, nil
 }
 
-// SetPassword changes a password and ends the user's sessions: a signed-in user may change their own, an admin
-// anyone's. An empty password is generated and returned.
-func (a Accounts) SetPassword(ctx context.Context, userID int64, password string) (string, error) {
-	if p := PrincipalFrom(ctx); p == nil || p.Via != "session" || p.UserID != userID {
-		if err := Require(ctx, RoleAdmin); err != nil {
+// SetPassword changes a password and ends the user's sessions and tokens: a signed-in user may change their own,
+// giving the current one (so that a borrowed browser cannot lock its owner out), and a signed-in admin anyone else's.
+// Never through an API token. An empty password is generated and returned.
+func (a Accounts) SetPassword(ctx context.Context, userID int64, password string, current *string) (string, error) {
+	p := PrincipalFrom(ctx)
+	if p == nil || p.Via == "anonymous" {
+		return "", Errorf(EUNAUTHORIZED, "请先登录。")
+	}
+	if err := RequireSession(ctx); err != nil {
+		return "", err
+	}
+	if p.Via == "session" && p.UserID == userID {
+		if current == nil || *current == "" {
+			return "", FieldErrorf("currentPassword", "修改自己的密码须提供当前密码。")
+		}
+		u, err := a.Store.UserByID(ctx, userID)
+		if err != nil {
 			return "", err
 		}
+		if !CheckPassword(u.PasswordHash, *current) {
+			return "", FieldErrorf("currentPassword", "当前密码不正确。")
+		}
+	} else if err := Require(ctx, RoleAdmin); err != nil {
+		return "", err
 	}
 	generated := ""
 	if password == "" {
@@ -71,6 +91,24 @@ func (a Accounts) SetPassword(ctx context.Context, userID int64, password string
 		return "", err
 	}
 	return generated, a.Store.SetPassword(ctx, userID, hash)
+}
+
+// SetRole changes a user's role and, when disabled is set, their disabled flag (admins only, signed in). Disabling
+// ends the user's sessions and revokes their tokens in the same transaction.
+func (a Accounts) SetRole(ctx context.Context, userID int64, role Role, disabled *bool) (*User, error) {
+	if err := Require(ctx, RoleAdmin); err != nil {
+		return nil, err
+	}
+	if err := RequireSession(ctx); err != nil {
+		return nil, err
+	}
+	if err := (&role).UnmarshalGQL(string(role)); err != nil {
+		return nil, err
+	}
+	if err := a.Store.SetRole(ctx, userID, role, disabled); err != nil {
+		return nil, err
+	}
+	return a.Store.UserByID(ctx, userID)
 }
 
 // Token lifetimes, in days. A token always expires: DefaultTokenDays when none is asked for, at most
@@ -119,6 +157,9 @@ func (a Accounts) IssueToken(ctx context.Context, userID int64, name string, sco
 	p := PrincipalFrom(ctx)
 	if p.Via == "token" {
 		return nil, "", Errorf(EFORBIDDEN, "令牌不能再创建令牌，请登录后操作。")
+	}
+	if err := RequireSession(ctx); err != nil {
+		return nil, "", err
 	}
 	if userID == 0 {
 		return nil, "", Errorf(EUNAUTHORIZED, "请先登录。")

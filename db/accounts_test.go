@@ -3,6 +3,7 @@ package db_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -140,14 +141,75 @@ func TestAccounts(t *testing.T) {
 			t.Fatalf("a revoked token is still listed: %+v", list)
 		}
 	})
-	t.Run("PasswordsSelfOrAdmin", func(t *testing.T) {
-		if _, err := acc.SetPassword(viewerCtx, admin.ID, "new-password-1"); db.ErrorCode(err) != db.EFORBIDDEN {
+	t.Run("PasswordsSelfWithTheCurrentOneOrAdmin", func(t *testing.T) {
+		if _, err := acc.SetPassword(viewerCtx, admin.ID, "new-password-1", nil); db.ErrorCode(err) != db.EFORBIDDEN {
 			t.Fatalf("viewer changing the admin's password: %v", err)
 		}
-		if _, err := acc.SetPassword(viewerCtx, viewer.ID, "new-password-1"); err != nil {
-			t.Fatalf("own password: %v", err)
+		if _, err := acc.SetPassword(viewerCtx, viewer.ID, "new-password-1", nil); db.ErrorCode(err) != db.EINVALID || db.ErrorField(err) != "currentPassword" {
+			t.Fatalf("own password without the current one: %v", err)
+		}
+		wrong := "not-the-password"
+		if _, err := acc.SetPassword(viewerCtx, viewer.ID, "new-password-1", &wrong); db.ErrorCode(err) != db.EINVALID || db.ErrorField(err) != "currentPassword" {
+			t.Fatalf("own password with a wrong current one: %v", err)
+		}
+		if _, err := acc.SetPassword(as(db.RoleAdmin, admin.ID, "token"), viewer.ID, "new-password-1", nil); db.ErrorCode(err) != db.EFORBIDDEN {
+			t.Fatalf("an admin's token setting another's password: %v", err)
+		}
+		if _, err := acc.SetPassword(adminCtx, viewer.ID, "new-password-2", nil); err != nil {
+			t.Fatalf("admin setting the viewer's password: %v", err)
+		}
+		current := "new-password-2"
+		if _, err := acc.SetPassword(viewerCtx, viewer.ID, "new-password-3", &current); err != nil {
+			t.Fatalf("own password with the current one: %v", err)
+		}
+	})
+	t.Run("UsernamesAreBounded", func(t *testing.T) {
+		for _, name := range []string{strings.Repeat("a", db.MaxUsernameLength+1), "a b", "x\u200by", "=cmd", ""} {
+			if _, _, err := acc.CreateUser(adminCtx, name, "password-1", db.RoleViewer, ""); db.ErrorCode(err) != db.EINVALID || db.ErrorField(err) != "username" {
+				t.Errorf("username %q: %v", name, err)
+			}
+		}
+		if _, _, err := acc.CreateUser(adminCtx, "张三.zhang_3-x@office", "password-1", db.RoleViewer, ""); err != nil {
+			t.Errorf("a Chinese name with marks: %v", err)
+		}
+	})
+	t.Run("AccountAdministrationNeedsASession", func(t *testing.T) {
+		tokenCtx := as(db.RoleAdmin, admin.ID, "token")
+		if _, _, err := acc.CreateUser(tokenCtx, "minted", "password-1", db.RoleAdmin, ""); db.ErrorCode(err) != db.EFORBIDDEN {
+			t.Errorf("createUser with a token: %v", err)
+		}
+		if _, err := acc.SetRole(tokenCtx, viewer.ID, db.RoleAdmin, nil); db.ErrorCode(err) != db.EFORBIDDEN {
+			t.Errorf("setRole with a token: %v", err)
+		}
+		if _, _, err := acc.IssueToken(tokenCtx, admin.ID, "longer", db.ScopeWrite, intp(3650)); db.ErrorCode(err) != db.EFORBIDDEN {
+			t.Errorf("createApiToken with a token: %v", err)
+		}
+	})
+	t.Run("DisablingRevokesTokens", func(t *testing.T) {
+		tok, _, err := acc.IssueToken(adminCtx, viewer.ID, "sheet", db.ScopeRead, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		yes, no := true, false
+		if _, err := acc.SetRole(adminCtx, viewer.ID, db.RoleViewer, &yes); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := acc.SetRole(adminCtx, viewer.ID, db.RoleViewer, &no); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.TokenByHash(ctx, tok.Hash, time.Now()); db.ErrorCode(err) != db.ENOTFOUND {
+			t.Errorf("a disabled and re-enabled user's token still works: %v", err)
 		}
 	})
 }
 
 func intp(n int) *int { return &n }
+
+func TestLogNameIsCut(t *testing.T) {
+	if got := db.LogName(strings.Repeat("a", 4000)); len([]rune(got)) != 33 {
+		t.Errorf("a 4000-character name logs as %d characters", len([]rune(got)))
+	}
+	if got := db.LogName("张三"); got != "张三" {
+		t.Errorf("a short name changed: %q", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Role is what a user may do: VIEWER reads, EDITOR also writes records, ADMIN also manages users, tokens,
@@ -170,4 +171,55 @@ type LoginAttempts interface {
 func LoginAttemptKind(key string) (lo, hi string) {
 	kind, _, _ := strings.Cut(key, ":")
 	return kind + ":", kind + ";"
+}
+
+// MaxUsernameLength bounds a username in characters, so that nothing a sign-in sends is stored or logged at length.
+const MaxUsernameLength = 64
+
+// ValidUsername checks a username before anything is stored, logged or counted: 1 to MaxUsernameLength letters
+// (Chinese included), digits and the marks . _ - @, so that a sign-in flood cannot fill the attempts table or the
+// log with kilobytes a row, and invisible or direction characters never make two names look alike.
+func ValidUsername(name string) error {
+	n := 0
+	for _, r := range name {
+		n++
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("._-@", r)) {
+			return FieldErrorf("username", "用户名只能包含文字、数字和 . _ - @")
+		}
+	}
+	if n == 0 {
+		return FieldErrorf("username", "用户名不能为空")
+	}
+	if n > MaxUsernameLength {
+		return FieldErrorf("username", "用户名最多 %d 个字符", MaxUsernameLength)
+	}
+	return nil
+}
+
+// LogName is a caller-supplied name cut to a safe length for a log line.
+func LogName(name string) string {
+	const max = 32
+	if r := []rune(name); len(r) > max {
+		return string(r[:max]) + "…"
+	}
+	return name
+}
+
+// RequireMutation refuses a write to a READ token, whatever its owner's role and whatever the write: a read-only
+// token never changes anything, its owner's own tokens included.
+func RequireMutation(ctx context.Context) error {
+	if p := PrincipalFrom(ctx); p != nil && p.Via == "token" && p.Scope != ScopeWrite {
+		return Errorf(EFORBIDDEN, "只读令牌不能修改数据。")
+	}
+	return nil
+}
+
+// RequireSession refuses account administration to API tokens: creating users, changing roles, setting another
+// user's password and creating tokens need a signed-in session (or the operator's command line on the server), so
+// that a leaked token cannot mint accounts or longer-lived tokens.
+func RequireSession(ctx context.Context) error {
+	if p := PrincipalFrom(ctx); p == nil || (p.Via != "session" && p.Via != "cli") {
+		return Errorf(EFORBIDDEN, "账户管理须登录后在浏览器中操作，不能使用 API 令牌。")
+	}
+	return nil
 }

@@ -480,7 +480,7 @@ type ComplexityRoot struct {
 		RestoreRecord           func(childComplexity int, id string) int
 		RevokeAPIToken          func(childComplexity int, id string) int
 		SetHonorCategoryPoints  func(childComplexity int, code string, points float64) int
-		SetPassword             func(childComplexity int, id string, password string) int
+		SetPassword             func(childComplexity int, id string, password string, currentPassword *string) int
 		SetRankingWeights       func(childComplexity int, fromYear int, weights []*model.RankingWeightInput) int
 		SetUserRole             func(childComplexity int, id string, role db.Role, disabled *bool) int
 		UpdateAssessment        func(childComplexity int, id string, expectedVersion int, input model.AssessmentInput) int
@@ -1096,7 +1096,7 @@ type MilestoneResolver interface {
 type MutationResolver interface {
 	CreateUser(ctx context.Context, username string, password string, role db.Role, displayName *string) (*db.User, error)
 	SetUserRole(ctx context.Context, id string, role db.Role, disabled *bool) (*db.User, error)
-	SetPassword(ctx context.Context, id string, password string) (bool, error)
+	SetPassword(ctx context.Context, id string, password string, currentPassword *string) (bool, error)
 	CreateAPIToken(ctx context.Context, name string, scope db.TokenScope, expiresInDays *int) (*model.NewAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id string) (*db.APIToken, error)
 	CreateWish(ctx context.Context, input model.WishInput) (*db.Wish, error)
@@ -3297,7 +3297,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.SetPassword(childComplexity, args["id"].(string), args["password"].(string)), true
+		return e.ComplexityRoot.Mutation.SetPassword(childComplexity, args["id"].(string), args["password"].(string), args["currentPassword"].(*string)), true
 	case "Mutation.setRankingWeights":
 		if e.ComplexityRoot.Mutation.SetRankingWeights == nil {
 			break
@@ -8423,6 +8423,14 @@ func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context,
 		return nil, err
 	}
 	args["password"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "currentPassword",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["currentPassword"] = arg2
 	return args, nil
 }
 
@@ -16126,7 +16134,7 @@ func (ec *executionContext) _Mutation_setPassword(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SetPassword(ctx, fc.Args["id"].(string), fc.Args["password"].(string))
+			return ec.Resolvers.Mutation().SetPassword(ctx, fc.Args["id"].(string), fc.Args["password"].(string), fc.Args["currentPassword"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {

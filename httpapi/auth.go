@@ -328,6 +328,12 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in.Username = strings.TrimSpace(in.Username)
+	// A name no account can have is refused before the limiter, the database or the log sees it: it costs no
+	// row, no bcrypt and no kilobytes of log.
+	if db.ValidUsername(in.Username) != nil {
+		WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, "用户名或密码错误。", nil)
+		return
+	}
 	ip, key := a.clientIP(r), strings.ToLower(in.Username)
 	lim := a.limiter()
 	if !lim.Admit(r.Context(), ip, key) {
@@ -341,7 +347,7 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil || u.Disabled || !db.CheckPassword(u.PasswordHash, in.Password) {
 		lim.Failed(r.Context(), ip)
-		a.Log.Info("login failed", "username", in.Username, "ip", ip)
+		a.Log.Info("login failed", "username", db.LogName(in.Username), "ip", ip)
 		WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, "用户名或密码错误。", nil)
 		return
 	}

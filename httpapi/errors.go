@@ -33,6 +33,8 @@ const (
 	CodePayloadTooLarge = "PAYLOAD_TOO_LARGE"
 	// CodeInsufficientStorage answers a write refused because the database's disk is full; nothing was written.
 	CodeInsufficientStorage = "INSUFFICIENT_STORAGE"
+	// CodeMisdirected answers a request whose Host names no host this server serves (421).
+	CodeMisdirected = "MISDIRECTED_REQUEST"
 )
 
 // codes is the one table from db error codes to what clients see: the HTTP status of a plain endpoint (exports,

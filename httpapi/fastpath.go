@@ -93,16 +93,18 @@ func (f *FastPath) Handler(next http.Handler) http.Handler {
 		}
 		scope := f.Scope(ctx)
 		key := sha256.Sum256(bytes.Join([][]byte{[]byte(scope), []byte(r.Method), []byte(r.Header.Get("Accept")), raw}, []byte{0}))
-		if r.Method == http.MethodGet {
-			etag := f.etag(ctx, key, ver)
-			w.Header().Set("ETag", etag)
-			if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {
-				w.Header().Set("Cache-Control", "private, no-cache")
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-		}
+		// Only a stored answer (no errors, no @private field) at the current versions is revalidated: a private
+		// answer, or one not computed yet, is never "not modified", whatever tag the client sends.
 		if e, ok := f.lru.Get(key); ok && ver.Key(e.reads) == e.verKey {
+			if r.Method == http.MethodGet {
+				etag := f.etag(ctx, key, ver)
+				w.Header().Set("ETag", etag)
+				if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {
+					w.Header().Set("Cache-Control", "private, no-cache")
+					w.WriteHeader(http.StatusNotModified)
+					return
+				}
+			}
 			f.serve(w, r, e)
 			metrics.FastHit(ctx, e.operation)
 			return
@@ -115,6 +117,7 @@ func (f *FastPath) Handler(next http.Handler) http.Handler {
 			cw.beforeWrite = func() {
 				if note.Storable {
 					w.Header().Set("Cache-Control", "private, no-cache")
+					w.Header().Set("ETag", f.etag(ctx, key, ver))
 				}
 			}
 		}
@@ -164,11 +167,12 @@ func (f *FastPath) etag(ctx context.Context, key [32]byte, ver db.Versions) stri
 	return `W/"` + hex.EncodeToString(h[:12]) + `"`
 }
 
-// etagMatch reports whether an If-None-Match header lists the tag (or *).
+// etagMatch reports whether an If-None-Match header lists the tag. A "*" matches nothing here: it would revalidate
+// any GET query, answered or not, without the client ever having seen it.
 func etagMatch(header, etag string) bool {
 	for _, t := range strings.Split(header, ",") {
 		t = strings.TrimSpace(t)
-		if t == "*" || strings.TrimPrefix(t, "W/") == strings.TrimPrefix(etag, "W/") {
+		if t != "*" && strings.TrimPrefix(t, "W/") == strings.TrimPrefix(etag, "W/") {
 			return true
 		}
 	}
@@ -179,7 +183,11 @@ func etagMatch(header, etag string) bool {
 func (f *FastPath) serve(w http.ResponseWriter, r *http.Request, e *fastEntry) {
 	h := w.Header()
 	h.Set("Content-Type", e.contentType)
-	h.Set("Cache-Control", "no-store")
+	if r.Method == http.MethodGet {
+		h.Set("Cache-Control", "private, no-cache") // revalidated with its ETag, as on a miss
+	} else {
+		h.Set("Cache-Control", "no-store")
+	}
 	h.Add("Vary", "Accept-Encoding")
 	body := e.plain
 	if e.gz != nil && frontend.Accepts(r.Header.Get("Accept-Encoding"), "gzip") {

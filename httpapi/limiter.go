@@ -89,6 +89,7 @@ func (a *MemoryLimiter) limiter(kind, key string) *rate.Limiter {
 // guesses cannot all slip through while bcrypt runs. The address's failures refuse only usernames not known there.
 func (a *MemoryLimiter) Admit(_ context.Context, ip, user string) bool {
 	now := a.now()
+	ip, user = attemptKey(ip), attemptKey(user)
 	if !a.limiter("user", ip+"|"+user).AllowN(now, 1) {
 		return false
 	}
@@ -102,12 +103,15 @@ func (a *MemoryLimiter) Admit(_ context.Context, ip, user string) bool {
 }
 
 // Failed charges a failed attempt to the client address.
-func (a *MemoryLimiter) Failed(_ context.Context, ip string) { a.limiter("ip", ip).AllowN(a.now(), 1) }
+func (a *MemoryLimiter) Failed(_ context.Context, ip string) {
+	a.limiter("ip", attemptKey(ip)).AllowN(a.now(), 1)
+}
 
 // Succeeded clears the address+username allowance after a correct password, as a successful sign-in ends a
 // run of failures, and remembers the username as known at the address.
 func (a *MemoryLimiter) Succeeded(_ context.Context, ip, user string) {
 	now := a.now()
+	ip, user = attemptKey(ip), attemptKey(user)
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	delete(a.limiters, "user:"+ip+"|"+user)

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -59,6 +60,35 @@ func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter 
 // contentSecurityPolicy allows only the dashboard's own scripts, styles (inline for charts) and API calls.
 const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
 	"connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+
+// HostCheck refuses (421 Misdirected Request) a request whose Host, port aside, is not one of the server's names,
+// so that a page on another name that a DNS-rebinding attack points at the server's address cannot read it through
+// a visitor's browser. The balancers' health checks (/healthz, /readyz) often send no Host and pass. An empty list
+// checks nothing.
+func HostCheck(allowed []string, next http.Handler) http.Handler {
+	if len(allowed) == 0 {
+		return next
+	}
+	ok := map[string]bool{}
+	for _, h := range allowed {
+		ok[strings.ToLower(h)] = true
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		if !ok[strings.ToLower(strings.Trim(host, "[]"))] {
+			WriteJSONError(w, http.StatusMisdirectedRequest, CodeMisdirected, "本服务器不接受这个主机名的请求。", nil)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
 
 // SecurityHeaders sets the CSP and the usual hardening headers on every response.
 func SecurityHeaders(next http.Handler) http.Handler {

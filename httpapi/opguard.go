@@ -38,7 +38,7 @@ func (IntrospectionOff) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationContext refuses an operation that selects __schema or __type (__typename stays allowed).
 func (IntrospectionOff) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	if oc.Operation == nil || !selectsIntrospection(oc.Operation.SelectionSet, oc.Doc.Fragments, map[string]bool{}) {
+	if oc.Operation == nil || !selectsIntrospection(oc.Operation.SelectionSet, oc.Doc.Fragments) {
 		return nil
 	}
 	err := gqlErrorf("本服务器已关闭结构自省（__schema、__type）。")
@@ -48,28 +48,10 @@ func (IntrospectionOff) MutateOperationContext(_ context.Context, oc *graphql.Op
 
 // selectsIntrospection looks for __schema and __type among the root fields, through fragments (the validator
 // allows them on the query root only).
-func selectsIntrospection(set ast.SelectionSet, frags ast.FragmentDefinitionList, seen map[string]bool) bool {
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if s.Name == "__schema" || s.Name == "__type" {
-				return true
-			}
-		case *ast.InlineFragment:
-			if selectsIntrospection(s.SelectionSet, frags, seen) {
-				return true
-			}
-		case *ast.FragmentSpread:
-			if seen[s.Name] {
-				continue
-			}
-			seen[s.Name] = true
-			if def := frags.ForName(s.Name); def != nil && selectsIntrospection(def.SelectionSet, frags, seen) {
-				return true
-			}
-		}
-	}
-	return false
+func selectsIntrospection(set ast.SelectionSet, frags ast.FragmentDefinitionList) bool {
+	keys := map[string]map[string]bool{"__schema": {}, "__type": {}}
+	introspectionKeys(set, frags, keys, map[string]bool{})
+	return len(keys["__schema"])+len(keys["__type"]) > 0
 }
 
 // suggestion is the validator's hint at the end of a message: ` Did you mean "hasDemo"?`,
@@ -185,4 +167,76 @@ func isUpload(v *ast.Value, vars map[string]any) bool {
 		return true
 	}
 	return false
+}
+
+// CodeIntrospectionLimit answers an operation that asks for the schema more often than any client needs.
+const CodeIntrospectionLimit = "INTROSPECTION_LIMIT_EXCEEDED"
+
+func init() {
+	errcode.RegisterErrorType(CodeIntrospectionLimit, errcode.KindProtocol)
+}
+
+// Introspection allowances per operation: GraphiQL, graphql-codegen and reporting tools ask for the schema once
+// (one __schema) and look up a few types; a hundred aliased schema walks in one request cost seconds and megabytes.
+const (
+	MaxSchemaFields = 1
+	MaxTypeFields   = 10
+)
+
+// IntrospectionLimit bounds introspection's cost, which the complexity limit does not see: at most
+// MaxSchemaFields __schema and MaxTypeFields __type fields (counted by response name, aliases included) per
+// operation.
+type IntrospectionLimit struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = IntrospectionLimit{}
+
+// ExtensionName names the extension in gqlgen's registry.
+func (IntrospectionLimit) ExtensionName() string { return "IntrospectionLimit" }
+
+// Validate accepts any schema.
+func (IntrospectionLimit) Validate(graphql.ExecutableSchema) error { return nil }
+
+// MutateOperationContext counts the operation's root __schema and __type fields.
+func (IntrospectionLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	keys := map[string]map[string]bool{"__schema": {}, "__type": {}}
+	introspectionKeys(oc.Operation.SelectionSet, oc.Doc.Fragments, keys, map[string]bool{})
+	if len(keys["__schema"]) <= MaxSchemaFields && len(keys["__type"]) <= MaxTypeFields {
+		return nil
+	}
+	err := gqlErrorf("一次请求最多自省 %d 次 __schema、%d 次 __type，收到 %d 次和 %d 次。", MaxSchemaFields, MaxTypeFields,
+		len(keys["__schema"]), len(keys["__type"]))
+	errcode.Set(err, CodeIntrospectionLimit)
+	return err
+}
+
+// introspectionKeys collects the response names of root __schema and __type fields, through fragments.
+func introspectionKeys(set ast.SelectionSet, frags ast.FragmentDefinitionList, keys map[string]map[string]bool, seen map[string]bool) {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if k, ok := keys[s.Name]; ok {
+				name := s.Alias
+				if name == "" {
+					name = s.Name
+				}
+				k[name] = true
+			}
+		case *ast.InlineFragment:
+			introspectionKeys(s.SelectionSet, frags, keys, seen)
+		case *ast.FragmentSpread:
+			if seen[s.Name] {
+				continue
+			}
+			seen[s.Name] = true
+			if def := frags.ForName(s.Name); def != nil {
+				introspectionKeys(def.SelectionSet, frags, keys, seen)
+			}
+		}
+	}
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -43,6 +42,8 @@ type Limits struct {
 	MaxFields int
 	// BcryptCost hashes passwords set through the API.
 	BcryptCost int
+	// PublicHosts are the Host names answered (HostCheck); empty answers any.
+	PublicHosts []string
 }
 
 // Server is the whole HTTP surface over a store: the GraphQL API with its transports, caches and limits, the
@@ -121,13 +122,16 @@ func (m *Server) GraphQL() *handler.Server {
 	// Uploads (importRecords) only: uploadGuard in Handler rejects multipart requests without the custom header.
 	// Parts beyond 4 MiB go to a temporary file rather than the heap, so that concurrent uploads keep RSS in budget.
 	srv.AddTransport(transport.MultipartForm{MaxUploadSize: m.Config.MaxUploadBytes, MaxMemory: 4 << 20})
-	queries := lru.New[*ast.QueryDocument](1000)
+	// Both caches of query text are bounded in bytes, keys included: a parsed document keeps its source, and a
+	// persisted query is its text. Queries over 64 KiB are parsed each time rather than kept.
+	queries := NewByteBoundedCache[*ast.QueryDocument](QueryCacheBytes, 64<<10, nil)
 	srv.SetQueryCache(queries)
 	srv.SetParserTokenLimit(m.Config.MaxTokens)
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: NewByteBoundedCache(QueryCacheBytes/2, 64<<10, func(q string) int { return len(q) })})
 	srv.Use(m.fieldLimit(queries))
 	if m.Config.Introspection {
 		srv.Use(extension.Introspection{})
+		srv.Use(IntrospectionLimit{})
 	} else {
 		srv.Use(IntrospectionOff{})
 	}
@@ -138,13 +142,18 @@ func (m *Server) GraphQL() *handler.Server {
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(resolvers.WithLoaders(cache.WithRequestVersion(ctx), m.Store))
 	})
-	// Every operation needs at least a viewer; mutations check their own, higher, roles.
+	// Every operation needs at least a viewer; mutations check their own, higher, roles, and a READ token runs none.
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		oc := graphql.GetOperationContext(ctx)
-		if oc.Operation != nil && oc.Operation.Operation != ast.Mutation {
-			if err := db.Require(ctx, db.RoleViewer); err != nil {
-				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{ErrorPresenter(m.Log)(ctx, err)}})
-			}
+		if oc.Operation == nil {
+			return next(ctx)
+		}
+		check := db.Require(ctx, db.RoleViewer)
+		if oc.Operation.Operation == ast.Mutation {
+			check = db.RequireMutation(ctx)
+		}
+		if check != nil {
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{ErrorPresenter(m.Log)(ctx, check)}})
 		}
 		return next(ctx)
 	})
@@ -157,6 +166,10 @@ func (m *Server) GraphQL() *handler.Server {
 	srv.SetRecoverFunc(RecoverFunc(m.Log))
 	return srv
 }
+
+// QueryCacheBytes bounds the query text the parsed-query cache keeps (the persisted-query cache keeps half as
+// much): a few thousand of the dashboard's queries, a few megabytes whatever clients send.
+const QueryCacheBytes = 8 << 20
 
 // RoleScope is what makes a shared answer differ between callers: the role they act with. Both answer caches (the
 // response cache and the fast path in front of it) key on it.
@@ -209,5 +222,5 @@ func (m *Server) Handler() http.Handler {
 	})
 	mux.Handle("/metrics", http.NotFoundHandler()) // only on --metrics-addr, never on the public port
 	mux.Handle("/", frontend.Handler())
-	return m.Metrics.Middleware(RequestLog(m.Log, SecurityHeaders(m.Auth.Middleware(mux))))
+	return m.Metrics.Middleware(RequestLog(m.Log, HostCheck(m.Config.PublicHosts, SecurityHeaders(m.Auth.Middleware(mux)))))
 }

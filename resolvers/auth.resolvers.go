@@ -62,14 +62,11 @@ func (r *mutationResolver) SetUserRole(ctx context.Context, id string, role db.R
 	if err != nil {
 		return nil, err
 	}
-	if err := r.Store.SetRole(ctx, n, role, disabled); err != nil {
-		return nil, err
-	}
-	return r.Store.UserByID(ctx, n)
+	return r.accounts().SetRole(ctx, n, role, disabled)
 }
 
 // SetPassword is the resolver for the setPassword field.
-func (r *mutationResolver) SetPassword(ctx context.Context, id string, password string) (bool, error) {
+func (r *mutationResolver) SetPassword(ctx context.Context, id string, password string, currentPassword *string) (bool, error) {
 	n, err := db.ParseTypedID("id", db.NodeUser, id)
 	if err != nil {
 		return false, err
@@ -77,7 +74,7 @@ func (r *mutationResolver) SetPassword(ctx context.Context, id string, password 
 	if password == "" {
 		return false, db.FieldErrorf("password", "密码不能为空")
 	}
-	_, err = r.accounts().SetPassword(ctx, n, password)
+	_, err = r.accounts().SetPassword(ctx, n, password, currentPassword)
 	return err == nil, err
 }
 

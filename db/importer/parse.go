@@ -142,10 +142,10 @@ func (r *rowParse) text(key string) string {
 	return v
 }
 
-// unescapeCSV undoes the ' that CSV exports put before text a spreadsheet would run as a formula (=, +, -, @), so
+// unescapeCSV undoes the ' that CSV exports put before text a spreadsheet would run as a formula (formulaLike), so
 // that such text re-imports as it was stored; the escaped text is literal, never a formula.
 func unescapeCSV(v string) (string, bool) {
-	if len(v) > 1 && v[0] == '\'' && strings.IndexByte("=+-@", v[1]) >= 0 {
+	if len(v) > 1 && v[0] == '\'' && formulaLike(v[1:]) {
 		return v[1:], true
 	}
 	return v, false

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -103,6 +104,19 @@ func (w *SheetWriter) Row(cells ...any) error {
 	return w.sw.SetRow(cell, cells)
 }
 
+// formulaLike reports whether a spreadsheet could run the text as a formula: its first character, after any
+// invisible, zero-width or direction marks (U+200B, U+FEFF, U+202E, U+061C …) and spaces, is = + - @ (half- or
+// full-width), a tab or a carriage return.
+func formulaLike(v string) bool {
+	for _, r := range v {
+		if unicode.Is(unicode.Cf, r) || r == ' ' || r == '\u3000' {
+			continue
+		}
+		return strings.ContainsRune("=+-@\t\r＝＋－＠", r)
+	}
+	return false
+}
+
 // csvCell renders a cell; text that a spreadsheet would run as a formula is prefixed with ' (CSV injection).
 func csvCell(c any) string {
 	switch v := c.(type) {
@@ -111,7 +125,7 @@ func csvCell(c any) string {
 	case string:
 		// No NUL or other control character reaches a CSV: text stored before the input rule loses them here.
 		v = db.StripControl(v)
-		if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+		if formulaLike(v) {
 			return "'" + v
 		}
 		return v

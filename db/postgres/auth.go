@@ -126,7 +126,12 @@ func (d *DB) SetRole(ctx context.Context, userID int64, role db.Role, disabled *
 			return db.Errorf(db.ECONFLICT, "至少要保留一个可用的管理员")
 		}
 		if disabled != nil && *disabled {
-			_, err = tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID)
+			// A disabled user keeps no way in: sessions end and tokens are revoked, so that enabling them again
+			// does not bring their old tokens back.
+			if _, err = tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID); err != nil {
+				return err
+			}
+			_, err = tx.Exec(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL`, authTime(timeNow()), userID)
 		}
 		return err
 	})

@@ -108,7 +108,13 @@ func (d *DB) SetRole(ctx context.Context, userID int64, role db.Role, disabled *
 			return db.Errorf(db.ECONFLICT, "至少要保留一个可用的管理员")
 		}
 		if disabled != nil && *disabled {
-			_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
+			// A disabled user keeps no way in: sessions end and tokens are revoked, so that enabling them again
+			// does not bring their old tokens back.
+			if _, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID); err != nil {
+				return err
+			}
+			_, err = tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`,
+				timeNow().UTC().Format(timeFormat), userID)
 		}
 		return err
 	})
