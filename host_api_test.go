@@ -58,12 +58,12 @@ func TestPublicHost(t *testing.T) {
 	})
 
 	t.Run("EveryInterfaceNeedsANameToReadAnonymously", func(t *testing.T) {
-		c := cli.NewConfig()
+		c := cli.NewServerConfig()
 		_, err := cli.ParseServeFlags(&c, []string{"--addr", "0.0.0.0:0", "--anonymous-read"}, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), "--public-host") {
 			t.Fatalf("anonymous reads on every interface without --public-host: %v", err)
 		}
-		c = cli.NewConfig()
+		c = cli.NewServerConfig()
 		if _, err := cli.ParseServeFlags(&c, []string{"--addr", "0.0.0.0:0", "--anonymous-read", "--public-host", "Wenming.Example:8080"}, io.Discard); err != nil {
 			t.Fatal(err)
 		}

@@ -333,7 +333,7 @@ func TestExportAPI(t *testing.T) {
 	})
 }
 
-// The CLI imports, exports and writes templates on a database file, as the README shows.
+// The CLI imports, exports and writes templates on a database file, as docs/data.md shows.
 func TestImportExportCLI(t *testing.T) {
 	dir := t.TempDir()
 	path := testDB(t)

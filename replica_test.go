@@ -707,7 +707,7 @@ func (r *replica) logTail() string {
 	return "--- log of replica " + r.name + " ---\n" + s
 }
 
-// haproxyConfig is the balancer of the test, the one the README's "Scale out" section shows.
+// haproxyConfig is the balancer of the test, the one docs/scale-out.md shows.
 func haproxyConfig(port int, rs []*replica) string {
 	var servers strings.Builder
 	for _, r := range rs {

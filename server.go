@@ -22,7 +22,7 @@ import (
 )
 
 // Config is every setting of the server; cli defines its flags and environment variables.
-type Config = cli.Config
+type Config = cli.ServerConfig
 
 // Main is the whole program as an object, so that tests can boot it on :0 with a temporary database.
 type Main struct {
@@ -36,11 +36,12 @@ type Main struct {
 	Auth *httpapi.Auth
 	// Live watches the data version for the dataChanged subscription.
 	Live *live.Broker
-	// Metrics is this server's Prometheus collectors, nil unless --metrics-addr is set (metrics_server.go).
+	// Metrics is this server's Prometheus collectors, nil unless --metrics-addr is set.
 	Metrics *metrics.Metrics
 
 	stopLive context.CancelFunc
-	metrics  metricsServer
+	// metrics serves /metrics on --metrics-addr; nil when metrics are off.
+	metrics *metrics.Listener
 
 	server   *http.Server
 	listener net.Listener
@@ -49,7 +50,7 @@ type Main struct {
 
 // NewMain returns a Main with the defaults.
 func NewMain() *Main {
-	return &Main{Config: cli.NewConfig(), Log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
+	return &Main{Config: cli.NewServerConfig(), Log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
 }
 
 // ParseFlags reads the serve flags over environment variables over the defaults.
@@ -92,7 +93,7 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	if dial.IsShared(m.Config.DBPath) {
 		// Replicas over a shared database reuse a caller for a second rather than asking the database twice per
-		// request; a revocation through another replica takes effect within that second (README, Scale out).
+		// request; a revocation through another replica takes effect within that second (docs/scale-out.md).
 		m.Auth.PrincipalTTL = time.Second
 	}
 	demo := m.Config.Demo
@@ -133,8 +134,16 @@ func (m *Main) Run(ctx context.Context) error {
 	liveCtx, stop := context.WithCancel(context.Background())
 	m.stopLive = stop
 	go m.Live.Run(liveCtx)
-	if err := m.runMetrics(); err != nil {
-		return err
+	// Metrics on their own address, off unless --metrics-addr is set; the public port answers /metrics with 404.
+	if m.Config.MetricsAddr != "" {
+		m.Metrics = metrics.New(metrics.Options{Log: m.Log})
+		m.Metrics.WatchBackend(m.Backend)
+		m.Metrics.WatchSubscribers(m.Live.Subscribers)
+		l, err := metrics.Listen(m.Config.MetricsAddr, m.Metrics, m.Log)
+		if err != nil {
+			return err
+		}
+		m.metrics = l
 	}
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
@@ -158,6 +167,9 @@ func (m *Main) Run(ctx context.Context) error {
 	return nil
 }
 
+// MetricsURL is the address of /metrics, or "" when metrics are off.
+func (m *Main) MetricsURL() string { return m.metrics.URL() }
+
 // URL is the base URL the server listens on.
 func (m *Main) URL() string { return "http://" + m.listener.Addr().String() }
 
@@ -175,7 +187,8 @@ func (m *Main) Close() error {
 		}
 		m.server = nil
 	}
-	errs = append(errs, m.closeMetrics())
+	errs = append(errs, m.metrics.Close())
+	m.metrics = nil
 	if m.stopLive != nil {
 		m.stopLive()
 		m.stopLive = nil

@@ -121,7 +121,7 @@ func recordCounts(v *sqlite.Verification) string {
 
 // holders lists the other processes that hold the database file (or its WAL) open, from /proc: the way to tell a
 // file a server is using from one that merely exists. Processes of other users are not visible, so it may miss
-// a server run as another user; the README says to stop the server first.
+// a server run as another user; docs/operators.md says to stop the server first.
 func holders(path string) []int {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -180,7 +180,7 @@ func copyFile(src, dst string) error {
 func pgTool(name, manual string) (string, error) {
 	bin, err := exec.LookPath(name)
 	if err != nil {
-		return "", fmt.Errorf("找不到 %s：请安装 PostgreSQL 客户端（Debian：apt install postgresql-client-15），或按 README「Backups」一节手动运行：%s", name, manual)
+		return "", fmt.Errorf("找不到 %s：请安装 PostgreSQL 客户端（Debian：apt install postgresql-client-15），或按 docs/scale-out.md「Backups」一节手动运行：%s", name, manual)
 	}
 	return bin, nil
 }
@@ -199,7 +199,7 @@ func pgEnv(dsn string) (string, []string) {
 	return u.String(), append(os.Environ(), "PGPASSWORD="+pw)
 }
 
-// pgDump runs the README's pg_dump (custom format) into a file beside out, and renames it into place when done.
+// pgDump runs the pg_dump of docs/scale-out.md (custom format) into a file beside out, and renames it into place when done.
 func pgDump(ctx context.Context, dsn, out string, stdout, stderr io.Writer) error {
 	bin, err := pgTool("pg_dump", "pg_dump -Fc -d "+dial.Redact(dsn)+" -f "+out)
 	if err != nil {
@@ -221,7 +221,7 @@ func pgDump(ctx context.Context, dsn, out string, stdout, stderr io.Writer) erro
 		return err
 	}
 	st, _ := os.Stat(out)
-	fmt.Fprintf(stdout, "已用 pg_dump 备份 %s → %s：%.1f MB，用时 %s。恢复后请重启每个副本（README「Backups」）。\n",
+	fmt.Fprintf(stdout, "已用 pg_dump 备份 %s → %s：%.1f MB，用时 %s。恢复后请重启每个副本（docs/scale-out.md「Backups」）。\n",
 		dial.Redact(dsn), out, float64(st.Size())/(1<<20), time.Since(start).Round(time.Millisecond))
 	return nil
 }
@@ -245,7 +245,7 @@ func pgRestore(ctx context.Context, dsn, from string, force bool, stdout, stderr
 	args := []string{"--no-owner", "--single-transaction", "--exit-on-error"}
 	if tables > 0 {
 		if !force {
-			return fmt.Errorf("数据库 %s 已有 %d 张表：恢复会覆盖它。请恢复到新建的空数据库（README「Backups」），或加 --force（pg_restore --clean）", dial.Redact(dsn), tables)
+			return fmt.Errorf("数据库 %s 已有 %d 张表：恢复会覆盖它。请恢复到新建的空数据库（docs/scale-out.md「Backups」），或加 --force（pg_restore --clean）", dial.Redact(dsn), tables)
 		}
 		args = append(args, "--clean", "--if-exists")
 	}

@@ -1,4 +1,4 @@
-// Configuration of the server: the Config struct, its flags and their environment variables.
+// Configuration of the server: the ServerConfig struct, its flags and their environment variables.
 
 package cli
 
@@ -18,8 +18,8 @@ import (
 	"github.com/wenming/wenming/db/importer"
 )
 
-// Config is every setting of the server; each has a flag and an environment variable.
-type Config struct {
+// ServerConfig is every setting of `wenming serve`; each has a flag and an environment variable.
+type ServerConfig struct {
 	Addr   string
 	DBPath string
 	Demo   bool
@@ -59,7 +59,7 @@ type Config struct {
 // AllowedHosts is the list of Host names the server answers, so that a DNS-rebinding page cannot read it through a
 // name of its own: --public-host when set; else the address --addr binds and localhost; nil (no check) only when
 // --addr binds every interface and no name is given.
-func (c Config) AllowedHosts() []string {
+func (c ServerConfig) AllowedHosts() []string {
 	if len(c.PublicHosts) > 0 {
 		return c.PublicHosts
 	}
@@ -86,7 +86,7 @@ const DBEnv = "WENMING_DB"
 const DefaultDB = "wenming.db"
 
 // dbHelp explains --db the same way in every command.
-const dbHelp = "database: a SQLite file path or sqlite:PATH (env " + DBEnv + "); keep SQLite on a local disk, not NFS/SMB"
+const dbHelp = "database: a SQLite file path or sqlite:PATH (keep it on a local disk, not NFS/SMB), or a postgres://USER@HOST/DB URL for replicas sharing PostgreSQL (env " + DBEnv + ")"
 
 // dbFlag defines --db on a command's flags: the one definition, with its environment variable.
 func dbFlag(fs *flag.FlagSet) *string { return fs.String("db", env(DBEnv, DefaultDB), dbHelp) }
@@ -139,9 +139,9 @@ func (e *envErrors) duration(name string, def time.Duration) time.Duration {
 	return def
 }
 
-// NewConfig returns the server's defaults.
-func NewConfig() Config {
-	return Config{
+// NewServerConfig returns the server's defaults.
+func NewServerConfig() ServerConfig {
+	return ServerConfig{
 		Addr: "127.0.0.1:8080", DBPath: DefaultDB, Demo: true, Cache: true, GraphiQL: true, Introspection: true,
 		SessionTTL: 12 * time.Hour, BcryptCost: db.DefaultBcryptCost,
 		MaxBodyBytes: 1 << 20, MaxUploadBytes: 256 << 20, MaxUnzippedBytes: importer.DefaultMaxUnzippedBytes, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000,
@@ -152,7 +152,7 @@ func NewConfig() Config {
 
 // ParseServeFlags reads the flags of `wenming serve` into c, over environment variables over c's values, and
 // returns the logger they configure.
-func ParseServeFlags(c *Config, args []string, out io.Writer) (*slog.Logger, error) {
+func ParseServeFlags(c *ServerConfig, args []string, out io.Writer) (*slog.Logger, error) {
 	var bad envErrors
 	envBool, envInt := bad.boolean, bad.integer
 	fs := flag.NewFlagSet("wenming serve", flag.ContinueOnError)

@@ -39,7 +39,7 @@ type Auth struct {
 	// PrincipalTTL, above zero, reuses the caller found for a session or token for that long (at most 2 s), to save
 	// the database a round trip or two per request. It works only over a store that reports AccountsEpoch (the
 	// cached store), which drops every reused caller at once when a password, role, session or token changes through
-	// this server; other servers sharing the database may honour such a change up to PrincipalTTL late (README,
+	// this server; other servers sharing the database may honour such a change up to PrincipalTTL late (docs/scale-out.md,
 	// "Shared and per replica"). Zero, the default, looks the caller up on every request.
 	PrincipalTTL time.Duration
 	// Stamp, when set, names the database's state: it changes with every commit, by any process (SQLite's WAL-index

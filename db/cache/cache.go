@@ -118,7 +118,7 @@ type flight struct {
 
 // covers reports whether an answer computed after reading w is current for a caller that read v: every domain the
 // answer reads is at least as new. Versions only grow (a restored database goes back: restart after a restore, as
-// the README says).
+// docs/operators.md says).
 func covers(w, v db.Versions, reads db.DomainSet) bool {
 	for _, d := range reads.List() {
 		if w.Of[d] < v.Of[d] {

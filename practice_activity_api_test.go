@@ -1,11 +1,7 @@
 package main_test
 
 import (
-	"context"
-	"strings"
 	"testing"
-
-	"github.com/wenming/wenming/db"
 )
 
 // TestUpdatePracticeActivityAction checks that updatePracticeActivity keeps the 六大行动 action a client omits, and
@@ -64,60 +60,4 @@ func TestUpdatePracticeActivityAction(t *testing.T) {
 			map[string]any{"id": a.ID, "v": a.Version, "u": unit})
 		wantCode(t, r.Errors, "BAD_USER_INPUT")
 	})
-}
-
-// TestSectionEn checks that every published figure's section has an English heading for ?lang=en: our translation,
-// numbered like the article's heading, with no Chinese left in it.
-func TestSectionEn(t *testing.T) {
-	m := MustRunMain(t)
-	r := query[struct {
-		PublishedFigures []struct {
-			Key       string
-			Section   string
-			SectionEn *string
-		}
-	}](t, m.URL(), `{ publishedFigures { key section sectionEn } }`, nil)
-	if len(r.PublishedFigures) == 0 {
-		t.Fatal("no published figures")
-	}
-	numbers := map[string]string{"一": "1.", "二": "2.", "三": "3.", "四": "4."}
-	seen := map[string]string{}
-	for _, f := range r.PublishedFigures {
-		t.Run(f.Key, func(t *testing.T) {
-			if f.SectionEn == nil || hasCJK(*f.SectionEn) {
-				t.Fatalf("section %q: sectionEn %v", f.Section, f.SectionEn)
-			}
-			num := numbers[strings.SplitN(f.Section, "、", 2)[0]]
-			if num == "" || !strings.HasPrefix(*f.SectionEn, num+" ") {
-				t.Errorf("section %q translated as %q", f.Section, *f.SectionEn)
-			}
-			if prev, ok := seen[f.Section]; ok && prev != *f.SectionEn {
-				t.Errorf("section %q translated two ways", f.Section)
-			}
-			seen[f.Section] = *f.SectionEn
-		})
-	}
-	if len(seen) != 4 {
-		t.Errorf("%d sections, the article has 4", len(seen))
-	}
-}
-
-// TestCommunityHonorRoundTrip checks that community honours of 「四个优秀」, which name no record, export and import
-// back unchanged with everything else, in both formats.
-func TestCommunityHonorRoundTrip(t *testing.T) {
-	m := MustRunMain(t)
-	ctx := db.WithPrincipal(context.Background(), &db.Principal{Username: "test", Role: db.RoleEditor, Via: "cli"})
-	for _, in := range []db.HonorFields{
-		{CategoryCode: "DIRECT_FOUR_EXCELLENT", RecipientName: "幸福里社区", Year: 2023},
-		{CategoryCode: "HENAN_FOUR_EXCELLENT", RecipientName: "幸福里社区", Year: 2023},
-	} {
-		h, err := m.Backend.CreateHonor(ctx, in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if h.RecipientKind != db.RecipientCommunity {
-			t.Fatalf("honour %+v", h)
-		}
-	}
-	assertRoundTrip(t, m, "csv", "xlsx")
 }

@@ -1,10 +1,10 @@
 //go:build pprof
 
-package main
+package metrics
 
 import (
 	"net/http"
-	_ "net/http/pprof"
+	_ "net/http/pprof" // registers the profiles on http.DefaultServeMux, served only below
 	"os"
 )
 
