@@ -49,8 +49,12 @@ vet:
 test-go: vet
 	@./scripts/ensure-postgres.sh
 	WENMING_REQUIRE_POSTGRES=1 $(GO) test -count=1 ./...
-	# The API tests again, on PostgreSQL (the conformance suite already ran on both backends above).
-	WENMING_REQUIRE_POSTGRES=1 WENMING_TEST_BACKEND=postgres $(GO) test -count=1 .
+	@# The API tests again, on PostgreSQL (the conformance suite, the replicas and the PostgreSQL backups already ran
+	@# on it above), counting the tests and subtests that passed there.
+	@log=$$(mktemp); trap 'rm -f $$log' EXIT; \
+	WENMING_REQUIRE_POSTGRES=1 WENMING_TEST_BACKEND=postgres $(GO) test -count=1 -v ./apitest >$$log 2>&1; rc=$$?; \
+	grep -E '^(ok|FAIL|--- FAIL|panic)' $$log; [ $$rc -eq 0 ] || { grep -B2 -A20 -- '--- FAIL' $$log | head -200; exit $$rc; }; \
+	echo "== API tests on PostgreSQL: $$(grep -cE '^=== RUN' $$log) run, $$(grep -cE -- '--- PASS' $$log) passed, $$(grep -cE -- '--- SKIP' $$log) skipped"
 
 test-frontend: $(NODE_STAMP)
 	cd frontend && npm run lint && npm test

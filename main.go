@@ -45,17 +45,3 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return cli.App{Version: Version, Serve: serve}.Run(ctx, args, stdout, stderr)
 }
-
-// serve runs the server until ctx ends.
-func serve(ctx context.Context, args []string, stderr io.Writer) error {
-	m := NewMain()
-	if err := m.ParseFlags(args, stderr); err != nil {
-		return err
-	}
-	if err := m.Run(ctx); err != nil {
-		m.Close()
-		return err
-	}
-	<-ctx.Done()
-	return m.Close()
-}

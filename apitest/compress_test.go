@@ -1,0 +1,207 @@
+package apitest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// rawGet sends a request without Go's transparent gzip, so that the test sees the bytes on the wire.
+func rawDo(t *testing.T, req *http.Request) (*http.Response, []byte) {
+	t.Helper()
+	res, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, body
+}
+
+func gunzip(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("not gzip: %v", err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestCompression(t *testing.T) {
+	m := SharedMain(t)
+	post := func(query, acceptEncoding string) (*http.Response, []byte) {
+		b, _ := json.Marshal(map[string]any{"query": query})
+		req, _ := http.NewRequest(http.MethodPost, m.URL()+"/graphql", bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		if acceptEncoding != "" {
+			req.Header.Set("Accept-Encoding", acceptEncoding)
+		}
+		return rawDo(t, req)
+	}
+	const overview = `{ overview { kpis { key labelZh labelEn value unit noteZh noteEn published { key quote qualifier } } } }`
+
+	t.Run("LargeAnswerGzipped", func(t *testing.T) {
+		res, body := post(overview, "gzip, deflate, br")
+		if res.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+			t.Fatalf("headers %v", res.Header)
+		}
+		plain := gunzip(t, body)
+		if !json.Valid(plain) || !bytes.Contains(plain, []byte("national_units")) {
+			t.Fatalf("gzip body decodes to %.200s", plain)
+		}
+		t.Logf("overview answer: %d bytes plain, %d gzipped", len(plain), len(body))
+		if len(body)*2 > len(plain) {
+			t.Errorf("gzip saved too little: %d of %d", len(body), len(plain))
+		}
+	})
+	t.Run("IdentityWithoutAcceptEncoding", func(t *testing.T) {
+		res, body := post(overview, "")
+		if res.Header.Get("Content-Encoding") != "" || !json.Valid(body) {
+			t.Fatalf("Content-Encoding %q, body %.100s", res.Header.Get("Content-Encoding"), body)
+		}
+	})
+	t.Run("SmallAnswerLeftAlone", func(t *testing.T) {
+		res, body := post(`{ __typename }`, "gzip")
+		if res.Header.Get("Content-Encoding") != "" || !json.Valid(body) {
+			t.Fatalf("a %d-byte answer was encoded %q", len(body), res.Header.Get("Content-Encoding"))
+		}
+	})
+	t.Run("CSVExportGzipped", func(t *testing.T) {
+		req, _ := http.NewRequest(http.MethodGet, m.URL()+"/export/units.csv", nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		res, body := rawDo(t, req)
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("status %d, headers %v", res.StatusCode, res.Header)
+		}
+		if plain := gunzip(t, body); !strings.Contains(string(plain), "单位") {
+			t.Errorf("csv decodes to %.200s", plain)
+		}
+	})
+	t.Run("XLSXNotRecompressed", func(t *testing.T) {
+		req, _ := http.NewRequest(http.MethodGet, m.URL()+"/export/units.xlsx", nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		res, body := rawDo(t, req)
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != "" || !bytes.HasPrefix(body, []byte("PK")) {
+			t.Fatalf("status %d, encoding %q", res.StatusCode, res.Header.Get("Content-Encoding"))
+		}
+	})
+}
+
+func TestGraphiQLOff(t *testing.T) {
+	m := MustRunMain(t, func(c *MainConfig) { c.GraphiQL = false })
+	res := Do(t, http.MethodGet, m.URL()+"/graphiql", nil, nil, "")
+	res.Body.Close()
+	if res.StatusCode != http.StatusNotFound {
+		t.Errorf("--graphiql=false: status %d, want 404", res.StatusCode)
+	}
+}
+
+// TestFastPathThroughServer: a repeated query answered before GraphQL runs still checks its caller, stays current
+// after a write, and a GET revalidates with its ETag.
+func TestFastPathThroughServer(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	r := As(t, base, admin, `mutation { createApiToken(name: "fast", scope: READ, expiresInDays: 30) { secret token { id } } }`, nil)
+	var tok struct {
+		CreateApiToken struct {
+			Secret string
+			Token  struct{ ID string }
+		}
+	}
+	if err := json.Unmarshal(r.Data, &tok); err != nil || tok.CreateApiToken.Secret == "" {
+		t.Fatalf("createApiToken: %s %+v", r.Data, r.Errors)
+	}
+	reader := Bearer(tok.CreateApiToken.Secret)
+	const q = `{ honorStats(groupBy: [YEAR]) { year count } }`
+	count := func(h http.Header) (string, int) {
+		res := Do(t, http.MethodPost, base+"/graphql", strings.NewReader(`{"query":"`+q+`"}`), h, "application/json")
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return string(b), res.StatusCode
+	}
+	first, _ := count(reader)
+	second, _ := count(reader)
+	if first != second || !strings.Contains(first, `"honorStats"`) {
+		t.Fatalf("repeat differs: %s / %s", first, second)
+	}
+
+	t.Run("HitStaysCurrentAfterAWrite", func(t *testing.T) {
+		u := As(t, base, admin, `mutation { createUnit(input: {name: "快速路径测试厅（测试）", kind: "机关"}) { id } }`, nil)
+		var unit struct{ CreateUnit struct{ ID string } }
+		if err := json.Unmarshal(u.Data, &unit); err != nil || len(u.Errors) > 0 {
+			t.Fatalf("createUnit: %+v", u.Errors)
+		}
+		w := As(t, base, admin, `mutation($i: HonorInput!) { createHonor(input: $i) { id } }`, map[string]any{"i": map[string]any{
+			"categoryCode": "PROVINCIAL_UNIT", "unitId": unit.CreateUnit.ID, "year": 2025, "date": "2025-01-15"}})
+		if len(w.Errors) > 0 {
+			t.Fatalf("createHonor: %+v", w.Errors)
+		}
+		after, _ := count(reader)
+		if after == first {
+			t.Errorf("after a new honour the answer is unchanged: %s", after)
+		}
+	})
+	t.Run("HitStillChecksTheCaller", func(t *testing.T) {
+		count(reader)
+		rv := As(t, base, admin, `mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, map[string]any{"id": tok.CreateApiToken.Token.ID})
+		if len(rv.Errors) > 0 {
+			t.Fatalf("revoke: %+v", rv.Errors)
+		}
+		if _, status := count(reader); status != http.StatusUnauthorized {
+			t.Errorf("a revoked token got %d from a cached answer, want 401", status)
+		}
+	})
+	t.Run("GETAnswers304", func(t *testing.T) {
+		u := base + "/graphql?query=" + url.QueryEscape(q)
+		res := Do(t, http.MethodGet, u, nil, admin, "")
+		res.Body.Close()
+		etag := res.Header.Get("ETag")
+		if res.StatusCode != 200 || etag == "" {
+			t.Fatalf("status %d ETag %q", res.StatusCode, etag)
+		}
+		h := admin.Clone()
+		h.Set("If-None-Match", etag)
+		res = Do(t, http.MethodGet, u, nil, h, "")
+		res.Body.Close()
+		if res.StatusCode != http.StatusNotModified {
+			t.Errorf("If-None-Match: status %d, want 304", res.StatusCode)
+		}
+		// Another person, even of the same role, never matches the first one's tag.
+		res = Do(t, http.MethodGet, u, nil, http.Header{"If-None-Match": {etag}, "Authorization": reader["Authorization"]}, "")
+		res.Body.Close()
+		if res.StatusCode == http.StatusNotModified {
+			t.Error("another caller matched the tag")
+		}
+	})
+}
+
+// TestFastPathGzipOnce: a hit for a client that accepts gzip carries the stored gzip bytes once, not gzipped again.
+func TestFastPathGzipOnce(t *testing.T) {
+	m := SharedMain(t)
+	body := `{"query":"{ overview { kpis { key labelZh labelEn value unit noteZh noteEn } } }"}`
+	for i := 0; i < 3; i++ {
+		req, _ := http.NewRequest(http.MethodPost, m.URL()+"/graphql", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept-Encoding", "gzip")
+		res, b := rawDo(t, req)
+		if res.Header.Get("Content-Encoding") != "gzip" || strings.Count(res.Header.Get("Content-Encoding"), "gzip") != 1 {
+			t.Fatalf("request %d: Content-Encoding %q", i, res.Header.Get("Content-Encoding"))
+		}
+		if plain := gunzip(t, b); !json.Valid(plain) || !bytes.Contains(plain, []byte("national_units")) {
+			t.Fatalf("request %d: gzip decodes to %.120q", i, plain)
+		}
+	}
+}
