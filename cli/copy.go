@@ -21,6 +21,7 @@ func copyCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs.SetOutput(stderr)
 	from := fs.String("from", "", "the database to copy: a SQLite file path")
 	to := fs.String("to", "", "the empty database to fill, e.g. postgres://wenming@db.example/wenming")
+	quiet := fs.Bool("quiet", false, "show no progress on stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -29,7 +30,9 @@ func copyCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return errors.New("--from and --to are required")
 	}
 	start := time.Now()
-	rep, err := Copy(ctx, *from, *to)
+	prog := newProgress(stderr, *quiet)
+	rep, err := Copy(prog.attach(ctx), *from, *to)
+	prog.Finish()
 	if err != nil {
 		return cliError(err)
 	}
@@ -98,8 +101,14 @@ func Copy(ctx context.Context, from, to string) (*CopyReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	prog := db.ProgressFrom(ctx)
 	err = sink.RestoreTables(ctx, tables, func(table string, cols []string, fn func(row []any) error) error {
-		return source.DumpTable(ctx, table, cols, fn)
+		total, err := source.CountRows(ctx, table)
+		if err != nil {
+			return err
+		}
+		prog.Phase(table, total)
+		return source.DumpTable(ctx, table, cols, func(row []any) error { prog.Add(1); return fn(row) })
 	})
 	if err != nil {
 		return nil, fmt.Errorf("copy: %w", err)

@@ -31,8 +31,9 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	dry := fs.Bool("dry-run", false, "validate and count what would change, write nothing")
 	path := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	quiet := fs.Bool("quiet", false, "show no progress on stderr")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wenming import FILE.xlsx|FILE.csv --kind KIND [--dry-run] [--db FILE]")
+		fmt.Fprintln(stderr, "usage: wenming import FILE.xlsx|FILE.csv --kind KIND [--dry-run] [--quiet] [--db FILE]")
 		fs.PrintDefaults()
 	}
 	// The file may come before or after the flags.
@@ -65,7 +66,9 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	defer d.Close()
 	start := time.Now()
-	rep, err := d.Import(cliPrincipal(ctx), db.ImportRequest{Kind: spec.Kind, Path: file, Name: file, DryRun: *dry})
+	prog := newProgress(stderr, *quiet)
+	rep, err := d.Import(prog.attach(cliPrincipal(ctx)), db.ImportRequest{Kind: spec.Kind, Path: file, Name: file, DryRun: *dry})
+	prog.Finish()
 	if err != nil {
 		return cliError(err)
 	}
@@ -180,6 +183,7 @@ func exportCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	view := fs.String("view", "", "what to export: "+strings.Join(names, ", "))
 	format := fs.String("format", "xlsx", "xlsx or csv")
 	out := fs.String("out", "", "file to write (default VIEW.FORMAT; - for standard output)")
+	quiet := fs.Bool("quiet", false, "show no progress on stderr (the file alone goes to standard output with --out -)")
 	path := dbFlag(fs)
 	q := url.Values{}
 	fs.Func("filter", "a filter as NAME=VALUE, repeatable, e.g. --filter fromYear=2021 --filter levels=NATIONAL,PROVINCIAL", func(s string) error {
@@ -217,7 +221,9 @@ func exportCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 		defer f.Close()
 		w = f
 	}
-	if err := importer.Export(cliPrincipal(ctx), d, *view, importer.Format(*format), q, w); err != nil {
+	prog := newProgress(stderr, *quiet)
+	defer prog.Finish()
+	if err := importer.Export(prog.attach(cliPrincipal(ctx)), d, *view, importer.Format(*format), q, w); err != nil {
 		if f != nil {
 			f.Close()
 			os.Remove(*out)

@@ -71,6 +71,8 @@ func Export(ctx context.Context, s db.Store, view string, format Format, q url.V
 		if err != nil {
 			return nil, err
 		}
+		sw.progress = db.ProgressFrom(ctx)
+		sw.progress.Phase("export", -1)
 		sw.Note("视图", v.NameZh+"（"+v.Name+"）")
 		sw.Note("导出时间", time.Now().Format("2006-01-02 15:04:05"))
 		if p := db.PrincipalFrom(ctx); p != nil && p.Username != "" {

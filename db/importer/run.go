@@ -32,7 +32,10 @@ func run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.Imp
 	if err != nil {
 		return nil, err
 	}
-	res, err := Scan(f, NewParser(f, cat, true), nil)
+	prog := db.ProgressFrom(ctx)
+	count := func(int, any) error { prog.Add(1); return nil }
+	prog.Phase("check", -1)
+	res, err := Scan(f, NewParser(f, cat, true), count)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +53,8 @@ func run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.Imp
 	if cat, err = tx.Catalog(ctx); err != nil {
 		return nil, err
 	}
-	res, err = Scan(f, NewParser(f, cat, false), tx.Stage)
+	prog.Phase("write", int64(res.Valid))
+	res, err = Scan(f, NewParser(f, cat, false), func(row int, rec any) error { prog.Add(1); return tx.Stage(row, rec) })
 	if err != nil {
 		return nil, err
 	}

@@ -30,6 +30,8 @@ type SheetWriter struct {
 	row   int
 	notes [][2]string
 	cols  int
+	// progress counts the rows written, for a long export's progress; nil counts nothing.
+	progress db.Progress
 }
 
 // NewSheetWriter starts a table with its Chinese headers; widths (in characters) may be nil.
@@ -84,6 +86,9 @@ func (w *SheetWriter) Note(label, value string) {
 
 // Row writes one row; cells may be strings, numbers, booleans or nil (an empty cell).
 func (w *SheetWriter) Row(cells ...any) error {
+	if w.progress != nil {
+		w.progress.Add(1)
+	}
 	if w.format == CSV {
 		rec := make([]string, len(cells))
 		for i, c := range cells {
