@@ -192,3 +192,30 @@ describe('LiveClient', () => {
     expect(h.pending().filter((t) => t.ms !== 10_000)).toHaveLength(0)
   })
 })
+
+describe('LiveClient after the server signs the socket out', () => {
+  for (const code of [4401, 4403]) {
+    it(`stops reconnecting on close ${code} and says so`, () => {
+      const h = harness()
+      h.client.start()
+      handshake(h.sockets[0])
+      h.sockets[0].msg({ id: '1', type: 'next', payload: { data: { dataChanged: { version: 3 } } } })
+      h.sockets[0].drop(code)
+      expect(h.statuses.at(-1)).toEqual(['signedOut', undefined])
+      expect(h.pending()).toHaveLength(0)
+      expect(h.sockets).toHaveLength(1)
+      // A sign-in starts it again.
+      h.client.restart()
+      expect(h.sockets).toHaveLength(2)
+    })
+  }
+  it('still reconnects after an ordinary close', () => {
+    const h = harness()
+    h.client.start()
+    handshake(h.sockets[0])
+    h.sockets[0].drop(1006)
+    expect(h.statuses.at(-1)).toEqual(['offline', 1000])
+    h.fire(1000)
+    expect(h.sockets).toHaveLength(2)
+  })
+})

@@ -184,6 +184,8 @@ export const messages: Record<MsgKey, string> = {
   live: 'Live',
   liveConnecting: 'Connecting',
   liveOffline: 'Offline',
+  liveSignedOut: 'Sign in again',
+  liveSignedOutTitle: 'Your session has ended and live updates have stopped. Please sign in again.',
   liveTitle: 'Live updates: the page refreshes when records change (data version {v})',
   liveOfflineTitle: 'Live updates disconnected; reconnecting in {s} s',
   dataAdmin: 'Data management',

@@ -187,6 +187,8 @@ const zh = {
   live: '实时',
   liveConnecting: '连接中',
   liveOffline: '离线',
+  liveSignedOut: '需重新登录',
+  liveSignedOutTitle: '登录已失效，实时更新已停止。请重新登录。',
   liveTitle: '实时更新：数据变更后自动刷新（数据版本 {v}）',
   liveOfflineTitle: '实时更新已断开，{s} 秒后重连',
   dataAdmin: '数据管理',

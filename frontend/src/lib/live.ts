@@ -4,7 +4,12 @@
 // tested without a network (test/live.test.ts).
 import { DataChangedDocument, type DataChangedSubscription } from '../gql/DataChanged'
 
-export type LiveStatus = 'connecting' | 'live' | 'offline'
+/** 'signedOut': the server closed the socket because the session or token ended (4401) or lost its rights (4403);
+ * the client stops reconnecting until it is started again after a sign-in. */
+export type LiveStatus = 'connecting' | 'live' | 'offline' | 'signedOut'
+
+/** Close codes with which the server ends a socket whose caller may no longer read: no reconnect helps. */
+export const SIGNED_OUT_CODES = [4401, 4403]
 
 /** Delay before reconnect attempt n (0-based): base·2ⁿ capped at max, ± jitter. */
 export function backoffDelay(
@@ -151,9 +156,18 @@ export class LiveClient {
       }
     }
     s.onerror = () => {}
-    s.onclose = () => {
-      if (this.sock === s) this.fail()
+    s.onclose = (ev) => {
+      if (this.sock !== s) return
+      if (SIGNED_OUT_CODES.includes(ev?.code)) this.signedOut()
+      else this.fail()
     }
+  }
+
+  /** Stop for good: a reconnect would only be refused again. start() or restart() after a sign-in resumes. */
+  private signedOut() {
+    this.stop()
+    this.live = false
+    this.o.onStatus?.('signedOut')
   }
 
   private fail() {
