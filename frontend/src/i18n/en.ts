@@ -106,6 +106,7 @@ export const messages: Record<MsgKey, string> = {
   verifiedHours: 'Verified and unverified hours',
   verified: 'Verified',
   unverified: 'Unverified',
+  unverifiedHatched: 'Unverified (hatched)',
   byMethod: 'How hours were recorded',
   campaigns: 'Relief campaigns',
   donations: 'Donations (10k yuan)',

@@ -104,6 +104,7 @@ const zh = {
   verifiedHours: '已核实与未核实时长',
   verified: '已核实',
   unverified: '未核实',
+  unverifiedHatched: '未核实（斜纹）',
   byMethod: '时长记录方式',
   campaigns: '专项行动',
   donations: '捐赠（万元）',
