@@ -147,7 +147,7 @@ export function categoryChart(opts: {
     type: 'category' as const,
     data: categories,
     axisLabel: horizontal
-      ? { interval: 0, width: 150, overflow: 'break' as const }
+      ? { interval: 0, width: 150, overflow: 'break' as const, lineHeight: 15 }
       : {
           interval: 0,
           hideOverlap: true,
@@ -233,7 +233,7 @@ export function sortedBars(opts: { name: string; data: { name: string; value: nu
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'item', valueFormatter: tooltipValue },
     xAxis: { type: 'value', show: false },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { interval: 0, width: 130, overflow: 'break' } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { interval: 0, width: 150, overflow: 'break', lineHeight: 15 } },
     series: [
       {
         type: 'bar',
