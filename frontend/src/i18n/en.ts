@@ -21,6 +21,7 @@ export const messages: Record<MsgKey, string> = {
   demoBadgeTitle: 'The data shown include {n} demo records, not real statistics',
   language: 'Language',
   switchLang: '中文',
+  areaCode: 'Division code',
   menu: 'Menu',
   pageLoading: 'Loading the page',
   notes: 'Notes',

@@ -16,6 +16,7 @@ const zh = {
   demoBadgeTitle: '当前显示的数据含 {n} 条演示记录，不是真实统计',
   language: '语言',
   switchLang: 'English',
+  areaCode: '行政区划代码',
   menu: '菜单',
   pageLoading: '正在加载页面',
   notes: '说明',
