@@ -1,7 +1,8 @@
 // Option builders shared by the pages: stacked bars over years, annotations
 // from milestones, pies. Pages pass plain data; the builders add axes, legends,
 // number formatting and the COVID / 7·20 annotations.
-import { palette, type ChartOption } from './echarts'
+import type { ChartOption } from './echarts'
+import { palette } from './palette'
 import { axisFormatter, formatNumber } from './format'
 import { lang, pick } from './i18n'
 
