@@ -87,6 +87,18 @@ function textOutsideNotes(page) {
   })
 }
 
+/** The add, edit and delete-confirm dialogs of a page's honours stay inside the screen. */
+async function assertHonorDialogsFit(page, path) {
+  const scope = path.startsWith('/units/') ? '[data-section="honors"] ' : ''
+  for (const action of ['add-honor', 'edit-honor', 'delete-honor']) {
+    await page.locator(`${action === 'add-honor' ? '' : scope}[data-action="${action}"]`).first().click()
+    await page.locator('[role="dialog"]').waitFor()
+    await assertDialogFits(page, `${path} ${action}`)
+    await page.keyboard.press('Escape')
+    await page.locator('[role="dialog"]').waitFor({ state: 'detached' })
+  }
+}
+
 async function axeClean(page, what) {
   await page.addScriptTag({ content: AXE })
   const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }))
@@ -106,7 +118,7 @@ for (const phone of PHONES) {
     })
     after(async () => ctx?.close())
 
-    test('the overview: a header within 64 px, six KPI numbers on the first screen, the menu opens the pages', async () => {
+    test('the overview: a header within 64 px, six KPI numbers on the first screen, the drill-down inside the screen, the menu opens the pages', async () => {
       await page.goto(env.base + withLang('/', phone.lang))
       await settle(page)
       const r = await page.evaluate(() => ({
@@ -119,31 +131,6 @@ for (const phone of PHONES) {
       assert.ok(r.badge, 'the demo badge is in the header')
       assert.ok(r.kpis >= 6, `${r.kpis} KPI numbers on the first screen`)
       await shot(page, `phone-${phone.width}-${phone.lang}-overview`, false)
-      await page.click('[data-action="menu"]')
-      await page.locator('[data-top-menu] [data-nav="creation"]').waitFor()
-      await shot(page, `phone-${phone.width}-${phone.lang}-menu`, false)
-      assert.equal(await page.locator('header.top').evaluate((h) => h.getBoundingClientRect().height <= 64), true, 'the open menu does not grow the header')
-      await assertFits(page, 'overview with the menu open')
-      await page.click('[data-action="menu"]')
-    })
-
-    test('every page fits the width with every chart drawn, notes behind 「说明」 and no serious axe finding', async () => {
-      for (const path of [...PAGES, `/units/${encodeURIComponent(unitId)}`]) {
-        await page.goto(env.base + withLang(path, phone.lang))
-        await settle(page).catch(async () => page.waitForSelector('[data-page]'))
-        const charts = await page.$$eval('figure[data-chart]', (els) => els.filter((p) => p.querySelector('.chart')?.getAttribute('data-ready') !== '1' && !p.querySelector('.state-box[data-state="empty"]')).map((p) => p.getAttribute('data-chart')))
-        assert.deepEqual(charts, [], `${path}: every chart drawn`)
-        await assertFits(page, path)
-        const text = await textOutsideNotes(page)
-        assert.deepEqual(NOTES_ONLY.filter((n) => text.includes(n)), [], `${path}: developer notes only behind 「说明」`)
-        if (phone.lang === 'zh' || path === '/') await axeClean(page, path)
-        await shot(page, `phone-${phone.width}-${phone.lang}-${path.split('/')[1] || 'overview'}`, false)
-      }
-    })
-
-    test('the drill-down, add, edit and delete-confirm dialogs stay inside the screen', async () => {
-      await page.goto(env.base + withLang('/', phone.lang))
-      await settle(page)
       const first = page.locator('figure[data-chart]').first()
       await first.locator('details.chart-data summary').click()
       await first.locator('details.chart-data button.linklike').first().click()
@@ -152,17 +139,25 @@ for (const phone of PHONES) {
       await assertDialogFits(page, 'overview drill-down')
       await shot(page, `phone-${phone.width}-${phone.lang}-drill`, false)
       await page.click('[data-action="close-drill"]')
+      await page.click('[data-action="menu"]')
+      await page.locator('[data-top-menu] [data-nav="creation"]').waitFor()
+      await shot(page, `phone-${phone.width}-${phone.lang}-menu`, false)
+      assert.equal(await page.locator('header.top').evaluate((h) => h.getBoundingClientRect().height <= 64), true, 'the open menu does not grow the header')
+      await assertFits(page, 'overview with the menu open')
+      await page.click('[data-action="menu"]')
+    })
 
-      for (const [path, scope] of [['/creation', ''], [`/units/${encodeURIComponent(unitId)}`, '[data-section="honors"] ']]) {
+    test('every page fits the width with every chart drawn and notes behind 「说明」; no serious axe finding; add, edit and delete-confirm dialogs inside the screen', async () => {
+      for (const path of [...PAGES, `/units/${encodeURIComponent(unitId)}`]) {
         await page.goto(env.base + withLang(path, phone.lang))
-        await page.waitForSelector(`${scope}[data-action="edit-honor"]`)
-        for (const action of ['add-honor', 'edit-honor', 'delete-honor']) {
-          await page.locator(`${action === 'add-honor' ? '' : scope}[data-action="${action}"]`).first().click()
-          await page.locator('[role="dialog"]').waitFor()
-          await assertDialogFits(page, `${path} ${action}`)
-          await page.keyboard.press('Escape')
-          await page.locator('[role="dialog"]').waitFor({ state: 'detached' })
-        }
+        await settle(page).catch(async () => page.waitForSelector('[data-page]'))
+        const charts = await page.$$eval('figure[data-chart]', (els) => els.filter((p) => p.querySelector('.chart')?.getAttribute('data-ready') !== '1' && !p.querySelector('.state-box[data-state="empty"]')).map((p) => p.getAttribute('data-chart')))
+        assert.deepEqual(charts, [], `${path}: every chart drawn`)
+        await assertFits(page, path)
+        const text = await textOutsideNotes(page)
+        assert.deepEqual(NOTES_ONLY.filter((n) => text.includes(n)), [], `${path}: developer notes only behind 「说明」`)
+        if (phone.lang === 'zh') await axeClean(page, path)
+        if (path === '/creation' || path.startsWith('/units/')) await assertHonorDialogsFit(page, path)
       }
       assert.deepEqual(problems, [])
     })
