@@ -17,7 +17,7 @@ after(async () => {
 })
 
 describe('practice and creation record', () => {
-  test('shows the article’s names and dates, the unnamed actions, undated events and demo markers', async () => {
+  test('shows the article’s names and dates, the unnamed actions in its notes, undated events and demo markers', async () => {
     const { page, problems } = await openPage(ctx)
     await page.goto(env.base + '/record')
     await settle(page)
@@ -28,7 +28,9 @@ describe('practice and creation record', () => {
       '省直精神文明创建观摩交流暨工作推进会', '2023-08-03', '2024-03-05', '省直精神文明建设培训班', '省直机关文明单位服务优化营商环境工作推进会']) {
       assert.ok(text.includes(s), `page shows ${s}`)
     }
-    assert.equal(await page.locator('[data-action][data-identified="0"]').count(), 2, 'two unnamed actions')
+    assert.equal(await page.locator('[data-actions] [data-identified="0"]').count(), 0, 'unnamed actions are not listed as figures')
+    await page.click('[data-notes] summary')
+    assert.equal(await page.locator('[data-notes] [data-action][data-identified="0"]').count(), 2, 'the notes name the two unnamed actions')
     for (const el of await page.locator('[data-action][data-identified="0"]').all()) {
       assert.match(await el.innerText(), /未具名（原文未列出）/)
     }
@@ -53,6 +55,7 @@ describe('practice and creation record', () => {
     const { page, problems } = await openPage(ctx)
     await page.goto(env.base + '/record?lang=en')
     await settle(page)
+    await page.click('[data-notes] summary')
     const text = await page.locator('[data-page="record"]').innerText()
     for (const s of ['Practice & creation record', 'Unnamed (not listed in the article)', 'Undated in the article', 'Demo data']) {
       assert.ok(text.includes(s), `page shows ${s}`)

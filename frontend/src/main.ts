@@ -5,8 +5,10 @@ import { router } from './router'
 import { bindLoginRedirect } from './lib/auth'
 import { setLang } from './lib/i18n'
 import { bindRouter, syncLang } from './lib/state'
+import { prefetchOverview } from './lib/overviewPrefetch'
 import './style.css'
 
+prefetchOverview(new URL(location.href))
 bindRouter(router)
 bindLoginRedirect(
   (path) => void router.replace(path),

@@ -2,9 +2,10 @@
 // a TypedDocumentNode; the request carries the operation's text, name and variables.
 import { parse } from 'graphql'
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
+import { effectScope, nextTick } from 'vue'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DeleteUnitDocument } from '../src/gql/DeleteUnit'
-import { gql, sourceOf } from '../src/lib/gql'
+import { gql, prefetch, sourceOf, useQuery } from '../src/lib/gql'
 
 function fakeFetch(data: unknown) {
   const calls: { url: string; body: { query: string; variables: unknown; operationName?: string } }[] = []
@@ -39,5 +40,32 @@ describe('gql', () => {
   it('refuses a DocumentNode without its source rather than send "[object Object]"', () => {
     const doc = parse('query Ping { __typename }', { noLocation: true }) as unknown as TypedDocumentNode<unknown, unknown>
     expect(() => sourceOf(doc)).toThrow(/source/)
+  })
+})
+
+describe('prefetch', () => {
+  const doc = parse('query Ping($n: Int) { __typename }') as unknown as TypedDocumentNode<{ __typename: string }, { n: number }>
+  const settled = () => new Promise((r) => setTimeout(r, 0))
+
+  it('answers the first useQuery with the same operation and variables without asking again', async () => {
+    const calls = fakeFetch({ __typename: 'Query' })
+    prefetch(doc, { n: 1 })
+    const scope = effectScope()
+    const q = scope.run(() => useQuery(doc, () => ({ n: 1 })))!
+    await settled()
+    await nextTick()
+    expect(q.data.value).toEqual({ __typename: 'Query' })
+    expect(calls).toHaveLength(1)
+    scope.stop()
+  })
+
+  it('leaves a useQuery with other variables to ask for itself', async () => {
+    const calls = fakeFetch({ __typename: 'Query' })
+    prefetch(doc, { n: 2 })
+    const scope = effectScope()
+    scope.run(() => useQuery(doc, () => ({ n: 3 })))
+    await settled()
+    expect(calls.map((c) => c.body.variables)).toEqual([{ n: 2 }, { n: 3 }])
+    scope.stop()
   })
 })

@@ -1,6 +1,6 @@
 // The big screen (?screen=1): a 1920×1080 stage scaled to the display, the page shrunk to fit the stage, pages
-// rotating every ?rotate= seconds (30, at least 5), data refreshing every ?refresh= seconds (60, at least 10), a
-// clock, and Escape to leave. App.vue calls it once; it starts and stops with ?screen.
+// rotating every ?rotate= seconds (30, at least 5) with the seconds left on show and a pause, data refreshing every
+// ?refresh= seconds (60, at least 10), a clock, and a 退出 button (or Escape) to leave. App.vue calls it once; it starts and stops with ?screen.
 import { computed, onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { lang } from '../lib/i18n'
@@ -30,6 +30,11 @@ export function useBigScreen(pages: readonly { name: string; path: string }[], m
   const router = useRouter()
   const stage = ref(fitStage(STAGE.width, STAGE.height))
   const clock = ref('')
+  /** Seconds until the next page, and whether the rotation is paused (the page indicator shows both). */
+  const secondsLeft = ref(0)
+  const paused = ref(false)
+  let rotateSeconds = 30
+  let deadline = 0
   const timers: number[] = []
   let resizeTimer: number | undefined
 
@@ -65,25 +70,48 @@ export function useBigScreen(pages: readonly { name: string; path: string }[], m
     stop()
     fit()
     window.addEventListener('resize', onResize)
-    const rotate = secondsFrom(queryString(route.query, 'rotate'), 30, 5)
+    rotateSeconds = secondsFrom(queryString(route.query, 'rotate'), 30, 5)
     const refresh = secondsFrom(queryString(route.query, 'refresh'), 60, 10)
-    timers.push(window.setInterval(() => {
-      const i = pages.findIndex((p) => p.name === route.name)
-      const next = pages[(i + 1) % pages.length]
-      router.replace({ path: next.path, query: globalQuery(route.query) })
-    }, rotate * 1000))
+    deadline = Date.now() + rotateSeconds * 1000
     timers.push(window.setInterval(() => refreshTick.value++, refresh * 1000))
     const tick = () => {
       clock.value = new Date().toLocaleString(lang.value === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false })
+      if (paused.value) return
+      secondsLeft.value = Math.max(0, Math.ceil((deadline - Date.now()) / 1000))
+      if (secondsLeft.value === 0) {
+        deadline = Date.now() + rotateSeconds * 1000
+        const i = pages.findIndex((p) => p.name === route.name)
+        const next = pages[(i + 1) % pages.length]
+        router.replace({ path: next.path, query: globalQuery(route.query) })
+      }
     }
     tick()
     timers.push(window.setInterval(tick, 1000))
     timers.push(window.setInterval(fitPage, 500))
   }
 
-  const onKey = (e: KeyboardEvent) => {
-    if (screen.value && e.key === 'Escape') setQuery({ screen: undefined })
+  /** Leave the big screen for the ordinary page (the 退出 button and Escape). */
+  function exit() {
+    setQuery({ screen: undefined, rotate: undefined, refresh: undefined })
   }
+  /** Hold the current page on screen, or let the rotation go on from where it stopped. */
+  function togglePause() {
+    if (paused.value) deadline = Date.now() + secondsLeft.value * 1000
+    paused.value = !paused.value
+  }
+  const onKey = (e: KeyboardEvent) => {
+    if (screen.value && e.key === 'Escape') exit()
+  }
+  // A page reached by hand (or by the rotation) gets its full time on screen.
+  watch(
+    () => route.path,
+    () => {
+      deadline = Date.now() + rotateSeconds * 1000
+      secondsLeft.value = rotateSeconds
+    },
+  )
+  /** The page on screen as its place in the rotation (1-based) and the number of pages. */
+  const pagePosition = computed(() => ({ n: pages.findIndex((p) => p.name === route.name) + 1, of: pages.length }))
 
   watch(
     () => [screen.value, route.query.rotate, route.query.refresh],
@@ -101,5 +129,5 @@ export function useBigScreen(pages: readonly { name: string; path: string }[], m
   const stageStyle = computed(() =>
     screen.value ? { transform: `translate(${stage.value.x}px, ${stage.value.y}px) scale(${stage.value.scale})` } : undefined,
   )
-  return { clock, stageStyle }
+  return { clock, stageStyle, secondsLeft, paused, togglePause, exit, pagePosition }
 }

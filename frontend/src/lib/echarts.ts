@@ -60,5 +60,4 @@ export type ChartOption = ComposeOption<
 export { init }
 export type { ECharts }
 
-/** Colour-blind-safe palette (Okabe–Ito based); decals carry meaning too. */
-export const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C7A00', '#7F7F7F', '#332288', '#AA4499']
+export { palette } from './palette'

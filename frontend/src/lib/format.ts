@@ -81,6 +81,17 @@ export function formatPercent(ratio: number): string {
   return `${p > 0 ? '+' : ''}${p}%`
 }
 
+/**
+ * Labels for a whole value axis in one unit, chosen by the axis's largest value: every tick in 万 (0.5万, 1.2万)
+ * once the axis reaches 1万, or every tick in plain digits below that; English uses k, M and B the same way. So
+ * one axis never mixes 1.2万 and 9000.
+ */
+export function axisFormatter(max: number, lang: Lang): (value: number) => string {
+  const steps: [number, string][] = lang === 'zh' ? [[1e8, '亿'], [1e4, '万']] : [[1e9, 'B'], [1e6, 'M'], [1e3, 'k']]
+  const [div, unit] = steps.find(([d]) => Math.abs(max) >= d) ?? [1, '']
+  return (value: number) => (value === 0 ? '0' : trimmed(value / div, div === 1 ? 1 : 2) + unit)
+}
+
 /** Short axis labels: 12万 / 120k. */
 export function formatAxis(value: number, lang: Lang): string {
   const abs = Math.abs(value)

@@ -50,14 +50,14 @@ export function sourceOf(doc: Doc<unknown, unknown>): string {
 
 const opName = (q: string) => /(?:query|mutation|subscription)\s+(\w+)/.exec(q)?.[1]
 
-async function parse<T>(res: Response): Promise<T> {
+async function parse<T>(res: Response, quiet = false): Promise<T> {
   let body: { data?: T | null; errors?: GqlError[] } | undefined
   try {
     body = await res.json()
   } catch {
     throw new GraphQLRequestError(`HTTP ${res.status}`, undefined, res.status)
   }
-  if (res.status === 401 && body?.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') goLogin()
+  if (!quiet && res.status === 401 && body?.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') goLogin()
   if (body?.errors?.length) {
     const errors = body.errors.map((e) => ({ ...e, message: localMessage(e, lang.value) }))
     throw new GraphQLRequestError(errors.map((e) => e.message).join('; '), errors, res.status)
@@ -66,8 +66,8 @@ async function parse<T>(res: Response): Promise<T> {
   return body.data
 }
 
-/** Send one operation; throws on HTTP errors and on a response with errors. */
-export async function gql<R, V>(doc: Doc<R, V>, variables: V, signal?: AbortSignal): Promise<R> {
+/** Send one operation; throws on HTTP errors and on a response with errors (quiet: without sending a 401 to sign-in). */
+export async function gql<R, V>(doc: Doc<R, V>, variables: V, signal?: AbortSignal, quiet = false): Promise<R> {
   const query = sourceOf(doc as Doc<unknown, unknown>)
   const res = await fetch('/graphql', {
     method: 'POST',
@@ -75,7 +75,30 @@ export async function gql<R, V>(doc: Doc<R, V>, variables: V, signal?: AbortSign
     body: JSON.stringify({ query, variables: variables ?? {}, operationName: opName(query) }),
     signal,
   })
-  return parse<R>(res)
+  return parse<R>(res, quiet)
+}
+
+/** Answers asked for before their page existed, by operation text and variables; each is taken once. */
+const early = new Map<string, { at: number; answer: Promise<unknown> }>()
+const earlyKey = (doc: Doc<unknown, unknown>, variables: unknown) => sourceOf(doc) + JSON.stringify(variables ?? {})
+
+/**
+ * Ask for a page's first data while the app is still starting (its code and the sign-in check still on the way),
+ * so that on a slow network the answer is already here when the page's useQuery asks. A failed or unused early
+ * answer is dropped, and useQuery asks again as usual.
+ */
+export function prefetch<R, V>(doc: Doc<R, V>, variables: V) {
+  const answer = gql(doc, variables, undefined, true)
+  answer.catch(() => undefined)
+  early.set(earlyKey(doc as Doc<unknown, unknown>, variables), { at: Date.now(), answer })
+}
+
+/** The early answer for this operation and variables, if one was asked for in the last 20 s (taken once). */
+function takeEarly<R, V>(doc: Doc<R, V>, variables: V): Promise<R> | undefined {
+  const key = earlyKey(doc as Doc<unknown, unknown>, variables)
+  const e = early.get(key)
+  early.delete(key)
+  return e && Date.now() - e.at < 20_000 ? (e.answer as Promise<R>) : undefined
 }
 
 /**
@@ -134,7 +157,8 @@ export function useQuery<R, V>(
     loading.value = true
     error.value = undefined
     try {
-      const d = await gql(doc, vars, ctrl.signal)
+      const pre = takeEarly(doc, vars)
+      const d = pre ? await pre.catch(() => gql(doc, vars, ctrl!.signal)) : await gql(doc, vars, ctrl.signal)
       if (mine === seq) data.value = d
     } catch (e) {
       if (mine === seq && (e as Error).name !== 'AbortError') error.value = (e as Error).message

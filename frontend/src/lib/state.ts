@@ -46,6 +46,9 @@ export const years = computed(() => {
 
 export const screen = computed(() => routerRef?.currentRoute.value.query.screen === '1')
 
+/** ?svg=1 draws every chart with ECharts' SVG renderer, so its text can be read back from the page (tests, print). */
+export const svgCharts = computed(() => routerRef?.currentRoute.value.query.svg === '1')
+
 /** Keep the i18n language in step with ?lang (a choice made with the language button is also remembered). */
 export function syncLang(q: LocationQuery) {
   const l: Lang = (Array.isArray(q.lang) ? q.lang[0] : q.lang) === 'en' ? 'en' : 'zh'
