@@ -1,8 +1,8 @@
 // CampaignForm: create, edit with the server's field error, a stale version (CONFLICT → the newer version),
-// delete to the recycle bin and restore — through lib/entityForm.ts with gql() mocked.
+// delete to the recycle bin and restore — through lib/forms/recordEditor.ts with gql() mocked.
 import { describe, expect, it, vi } from 'vitest'
-import { useEntityForm, restoreFromBin } from '../src/lib/entityForm'
-import { campaignInput, campaignSpec, validateCampaign, blankCampaign } from '../src/lib/formsB'
+import { useRecordEditor, restoreFromBin } from '../src/lib/forms/recordEditor'
+import { campaignInput, campaignSpec, validateCampaign, blankCampaign } from '../src/lib/forms/campaignAndPracticeSpecs'
 import CampaignForm from '../src/components/forms/CampaignForm.vue'
 import { badInput, render, script, stale } from './support/forms-b'
 
@@ -17,7 +17,7 @@ const stored = (v: number, p: Record<string, unknown> = {}) => ({
 describe('CampaignForm', () => {
   it('creates a campaign with the input the API takes', async () => {
     const calls = script({ CreateCampaign: (v) => ({ createCampaign: { id: ID, code: 'FLOOD2025', nameZh: (v.input as { nameZh: string }).nameZh, nameEn: 'x', version: 1 } }) })
-    const f = useEntityForm(undefined, campaignSpec)
+    const f = useRecordEditor(undefined, campaignSpec)
     Object.assign(f.draft, { code: ' FLOOD2025 ', nameZh: '2025 抗洪', nameEn: '2025 flood relief', kind: 'FLOOD', startDate: '2025-07-01' })
     expect(await f.save()).toBe('已新增「2025 抗洪」。')
     expect(calls).toEqual([{ op: 'CreateCampaign', vars: { input: { code: 'FLOOD2025', nameZh: '2025 抗洪', nameEn: '2025 flood relief', kind: 'FLOOD', startDate: '2025-07-01', endDate: null, description: '' } } }])
@@ -25,7 +25,7 @@ describe('CampaignForm', () => {
 
   it('checks like CampaignFields.Validate before sending', async () => {
     const calls = script({})
-    const f = useEntityForm(undefined, campaignSpec)
+    const f = useRecordEditor(undefined, campaignSpec)
     Object.assign(f.draft, { code: 'routine', nameZh: '', nameEn: 'x', startDate: '2025-07-02', endDate: '2025-07-01' })
     expect(await f.save()).toBeNull()
     expect(calls).toEqual([])
@@ -41,7 +41,7 @@ describe('CampaignForm', () => {
       CampaignForEdit: () => ({ node: stored(2) }),
       UpdateCampaign: () => { throw badInput('endDate', '结束日期 2025-06-01 早于开始日期 2025-07-01') },
     })
-    const f = useEntityForm(ID, campaignSpec)
+    const f = useRecordEditor(ID, campaignSpec)
     await f.load()
     expect(f.draft.code).toBe('FLOOD2025')
     expect(f.version.value).toBe(2)
@@ -63,7 +63,7 @@ describe('CampaignForm', () => {
         return { updateCampaign: { id: ID, code: 'FLOOD2025', nameZh: '2025 抗洪救灾', nameEn: 'x', version: 4 } }
       },
     })
-    const f = useEntityForm(ID, campaignSpec)
+    const f = useRecordEditor(ID, campaignSpec)
     await f.load()
     expect(await f.save()).toBeNull()
     expect(f.conflict.value).toBe(true)
@@ -83,7 +83,7 @@ describe('CampaignForm', () => {
       DeleteCampaign: () => ({ deleteCampaign: { id: 'bin-7', recordId: ID } }),
       RestoreRecord: () => ({ restoreRecord: { id: 'bin-7', entity: 'CAMPAIGN', recordId: ID, restoredAt: '2026-11-30T14:00:00Z' } }),
     })
-    const f = useEntityForm(ID, campaignSpec)
+    const f = useRecordEditor(ID, campaignSpec)
     await f.load()
     expect(await f.remove()).toEqual({ id: 'bin-7', recordId: ID })
     expect(calls[1]).toEqual({ op: 'DeleteCampaign', vars: { id: ID, expectedVersion: 5 } })

@@ -2,8 +2,8 @@
 // for materials, the date within the campaign; create, edit with the server's field error, a stale version, delete
 // and restore — with gql() mocked.
 import { describe, expect, it, vi } from 'vitest'
-import { restoreFromBin, useEntityForm, yuanText } from '../src/lib/entityForm'
-import { blankDonation, donationInput, donationSpec, validateDonation, type CampaignDates } from '../src/lib/formsB'
+import { restoreFromBin, useRecordEditor, yuanText } from '../src/lib/forms/recordEditor'
+import { blankDonation, donationInput, donationSpec, validateDonation, type CampaignDates } from '../src/lib/forms/campaignAndPracticeSpecs'
 import DonationForm from '../src/components/forms/DonationForm.vue'
 import { badInput, render, script, stale } from './support/forms-b'
 
@@ -60,7 +60,7 @@ describe('validateDonation mirrors DonationFields.Validate and CheckCampaignDate
 describe('DonationForm', () => {
   it('creates a donation with the amount as typed', async () => {
     const calls = script({ CreateDonation: (v) => ({ createDonation: { id: ID, amount: (v.input as { amount: string }).amount, date: '2021-08-01', version: 1 } }) })
-    const f = useEntityForm(undefined, spec)
+    const f = useRecordEditor(undefined, spec)
     Object.assign(f.draft, { campaignId: CAMP.id, unit, kind: 'MATERIAL', amount: '1,040,000', boxes: '7600', batch: '3', date: '2021-08-01', description: '防疫物资' })
     expect(await f.save()).toBe('已新增「2021-08-01 104万元」。')
     expect(calls[0].vars.input).toEqual({
@@ -71,7 +71,7 @@ describe('DonationForm', () => {
   it('edits: the server refuses the date; its words stand beside the date', async () => {
     const msg = '捐赠日期 2021-07-19 不在专项行动““7·20”抗洪救灾”的起止日期（2021-07-20 至 2021-09-30）内'
     script({ DonationForEdit: () => ({ node: stored(2) }), UpdateDonation: () => { throw badInput('date', msg) } })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     expect(f.draft).toMatchObject({ kind: 'MATERIAL', amount: '1040000', boxes: '7600', batch: '3', unit })
     expect(f.record.value?.demo).toBe(true)
@@ -89,7 +89,7 @@ describe('DonationForm', () => {
         return { updateDonation: { id: ID, amount: '1050000', date: '2021-07-25', version: v + 1 } }
       },
     })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     v = 3
     expect(await f.save()).toBeNull()
@@ -108,7 +108,7 @@ describe('DonationForm', () => {
       DeleteDonation: () => ({ deleteDonation: { id: 'bin-9', recordId: ID } }),
       RestoreRecord: () => ({ restoreRecord: { id: 'bin-9', entity: 'DONATION', recordId: ID, restoredAt: 'x' } }),
     })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     expect((await f.remove())?.id).toBe('bin-9')
     expect(calls[1].vars).toEqual({ id: ID, expectedVersion: 4 })

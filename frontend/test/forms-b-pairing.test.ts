@@ -1,8 +1,8 @@
 // PairingForm: create with its 「四送一助力」 contents, edit with the server's field error, a stale version, a delete
 // refused while 微心愿 name the pairing (explained), delete and restore — with gql() mocked.
 import { describe, expect, it, vi } from 'vitest'
-import { restoreFromBin, useEntityForm } from '../src/lib/entityForm'
-import { isPairingInUse, pairingInput, pairingSpec, validatePairing, type PairingDraft } from '../src/lib/formsB'
+import { restoreFromBin, useRecordEditor } from '../src/lib/forms/recordEditor'
+import { isPairingInUse, pairingInput, pairingSpec, validatePairing, type PairingDraft } from '../src/lib/forms/campaignAndPracticeSpecs'
 import PairingForm from '../src/components/forms/PairingForm.vue'
 import { badInput, conflict, render, script, stale } from './support/forms-b'
 
@@ -26,7 +26,7 @@ describe('PairingForm', () => {
 
   it('creates a pairing with its contents', async () => {
     const calls = script({ CreatePairing: () => ({ createPairing: { id: ID, township: '某乡', version: 1 } }) })
-    const f = useEntityForm(undefined, spec)
+    const f = useRecordEditor(undefined, spec)
     Object.assign(f.draft, { unit, township: '某乡', sinceYear: '2022', contents: ['WARMTH', 'CULTURE'] })
     expect(await f.save()).toBe(`已新增「${unit.name} — 某乡」。`)
     expect(calls[0].vars.input).toMatchObject({ contents: ['CULTURE', 'WARMTH'], sinceYear: 2022 })
@@ -35,7 +35,7 @@ describe('PairingForm', () => {
   it('edits: the server refuses a real centre for a demo pairing, beside the centre', async () => {
     const msg = '演示结对记录的乡镇为虚构，不能归入真实的县级实践中心'
     script({ PairingForEdit: () => ({ node: stored(1) }), UpdatePairing: () => { throw badInput('centerId', msg) } })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     expect(f.draft.contents).toEqual(['POLICY', 'HEALTH'])
     f.draft.centerId = 'UHJhY3RpY2VDZW50ZXI6MQ=='
@@ -52,7 +52,7 @@ describe('PairingForm', () => {
         return { updatePairing: { id: ID, township: '演示乡', version: v + 1 } }
       },
     })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     v = 2
     expect(await f.save()).toBeNull()
@@ -65,7 +65,7 @@ describe('PairingForm', () => {
   it('a delete refused while wishes name the pairing keeps the server words and is recognised', async () => {
     const msg = '该结对帮创仍被以下记录引用：微心愿 2 条。请先删除或改挂这些记录。'
     script({ PairingForEdit: () => ({ node: stored(2) }), DeletePairing: () => { throw conflict(msg) } })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     expect(await f.remove()).toBeNull()
     expect(f.conflict.value).toBe(false)
@@ -81,7 +81,7 @@ describe('PairingForm', () => {
       DeletePairing: () => ({ deletePairing: { id: 'bin-5', recordId: ID } }),
       RestoreRecord: () => ({ restoreRecord: { id: 'bin-5', entity: 'PAIRING', recordId: ID, restoredAt: 'x' } }),
     })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     expect((await f.remove())?.id).toBe('bin-5')
     expect(calls[1].vars).toEqual({ id: ID, expectedVersion: 2 })

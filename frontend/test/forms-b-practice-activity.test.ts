@@ -1,8 +1,8 @@
 // PracticeActivityForm: create (with the optional 六大行动), edit with the server's field error, a stale version,
 // delete and restore — with gql() mocked.
 import { describe, expect, it, vi } from 'vitest'
-import { restoreFromBin, useEntityForm } from '../src/lib/entityForm'
-import { practiceActivityInput, practiceActivitySpec, validatePracticeActivity, type PracticeActivityDraft } from '../src/lib/formsB'
+import { restoreFromBin, useRecordEditor } from '../src/lib/forms/recordEditor'
+import { practiceActivityInput, practiceActivitySpec, validatePracticeActivity, type PracticeActivityDraft } from '../src/lib/forms/campaignAndPracticeSpecs'
 import PracticeActivityForm from '../src/components/forms/PracticeActivityForm.vue'
 import { badInput, render, script, stale } from './support/forms-b'
 
@@ -32,7 +32,7 @@ describe('PracticeActivityForm', () => {
 
   it('creates an activity; no action is sent as null (未归类)', async () => {
     const calls = script({ CreatePracticeActivity: () => ({ createPracticeActivity: answer(1) }) })
-    const f = useEntityForm(undefined, spec)
+    const f = useRecordEditor(undefined, spec)
     Object.assign(f.draft, { unit, date: '2024-05-10', kind: 'PROMOTION_WEEK', theme: ' 推动周宣讲 ', sessions: '2', participants: '120', action: 'THEORY' })
     expect(await f.save()).toBe('已新增「2024-05-10 推动周宣讲」。')
     expect(calls[0].vars.input).toEqual({
@@ -43,7 +43,7 @@ describe('PracticeActivityForm', () => {
 
   it('edits: the server field error stands beside its field', async () => {
     script({ PracticeActivityForEdit: () => ({ node: stored(1) }), UpdatePracticeActivity: () => { throw badInput('participants', '参与人次过大：3000000000') } })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     expect(f.draft).toMatchObject({ action: 'THEORY', sessions: '2', participants: '120', centerId: '' })
     expect(await f.save()).toBeNull()
@@ -59,7 +59,7 @@ describe('PracticeActivityForm', () => {
         return { updatePracticeActivity: answer(v + 1) }
       },
     })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     v = 2
     expect(await f.save()).toBeNull()
@@ -76,7 +76,7 @@ describe('PracticeActivityForm', () => {
       DeletePracticeActivity: () => ({ deletePracticeActivity: { id: 'bin-4', recordId: ID } }),
       RestoreRecord: () => ({ restoreRecord: { id: 'bin-4', entity: 'PRACTICE_ACTIVITY', recordId: ID, restoredAt: 'x' } }),
     })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     expect((await f.remove())?.id).toBe('bin-4')
     expect(calls[1].vars).toEqual({ id: ID, expectedVersion: 6 })

@@ -1,8 +1,8 @@
 // PracticeLinkForm: create, edit with the server's field error, a stale version, a duplicate link beside the
 // centre, delete and restore — with gql() mocked.
 import { describe, expect, it, vi } from 'vitest'
-import { restoreFromBin, useEntityForm } from '../src/lib/entityForm'
-import { practiceLinkSpec, validatePracticeLink } from '../src/lib/formsB'
+import { restoreFromBin, useRecordEditor } from '../src/lib/forms/recordEditor'
+import { practiceLinkSpec, validatePracticeLink } from '../src/lib/forms/campaignAndPracticeSpecs'
 import PracticeLinkForm from '../src/components/forms/PracticeLinkForm.vue'
 import { badInput, conflict, render, script, stale } from './support/forms-b'
 
@@ -24,7 +24,7 @@ describe('PracticeLinkForm', () => {
 
   it('creates a link', async () => {
     const calls = script({ CreatePracticeLink: () => ({ createPracticeLink: answer(1) }) })
-    const f = useEntityForm(undefined, spec)
+    const f = useRecordEditor(undefined, spec)
     Object.assign(f.draft, { unit, centerId: center.id, sinceYear: '2021' })
     expect(await f.save()).toBe(`已新增「${unit.name} — ${center.name}」。`)
     expect(calls[0].vars).toEqual({ input: { unitId: unit.id, centerId: center.id, sinceYear: 2021 } })
@@ -33,7 +33,7 @@ describe('PracticeLinkForm', () => {
   it('edits: a server field error beside its field; a duplicate CONFLICT beside the centre', async () => {
     let fail: Error = badInput('sinceYear', '年份须在 1949 到 2100 之间，收到 2101')
     script({ PracticeLinkForEdit: () => ({ node: stored(1) }), UpdatePracticeLink: () => { throw fail } })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     expect(f.draft).toMatchObject({ unit, centerId: center.id, sinceYear: '2020' })
     expect(await f.save()).toBeNull()
@@ -53,7 +53,7 @@ describe('PracticeLinkForm', () => {
         return { updatePracticeLink: answer(v + 1) }
       },
     })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     v = 2
     expect(await f.save()).toBeNull()
@@ -69,7 +69,7 @@ describe('PracticeLinkForm', () => {
       DeletePracticeLink: () => ({ deletePracticeLink: { id: 'bin-2', recordId: ID } }),
       RestoreRecord: () => ({ restoreRecord: { id: 'bin-2', entity: 'PRACTICE_LINK', recordId: ID, restoredAt: 'x' } }),
     })
-    const f = useEntityForm(ID, spec)
+    const f = useRecordEditor(ID, spec)
     await f.load()
     expect(await f.remove()).toEqual({ id: 'bin-2', recordId: ID })
     expect(calls[1].vars).toEqual({ id: ID, expectedVersion: 3 })

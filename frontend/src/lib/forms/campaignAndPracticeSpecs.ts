@@ -1,37 +1,37 @@
 // What the forms of 专项行动、捐赠、实践联系、实践活动 and 结对帮创 send and check: each kind's draft, its client
 // checks (the server's rules and wording: db/write.go CampaignFields/PracticeLinkFields/PracticeActivityFields,
 // db/donation_write.go DonationFields/PairingFields, CheckCampaignDate), its API input, and how it is loaded,
-// written and deleted (the EntityFormSpec that lib/entityForm.ts drives).
-import { CampaignForEditDocument } from '../gql/CampaignForEdit'
-import { CreateCampaignDocument } from '../gql/CreateCampaign'
-import { UpdateCampaignDocument } from '../gql/UpdateCampaign'
-import { DeleteCampaignDocument } from '../gql/DeleteCampaign'
-import { DonationForEditDocument } from '../gql/DonationForEdit'
-import { CreateDonationDocument } from '../gql/CreateDonation'
-import { UpdateDonationDocument } from '../gql/UpdateDonation'
-import { DeleteDonationDocument } from '../gql/DeleteDonation'
-import { PracticeLinkForEditDocument } from '../gql/PracticeLinkForEdit'
-import { CreatePracticeLinkDocument } from '../gql/CreatePracticeLink'
-import { UpdatePracticeLinkDocument } from '../gql/UpdatePracticeLink'
-import { DeletePracticeLinkDocument } from '../gql/DeletePracticeLink'
-import { PracticeActivityForEditDocument } from '../gql/PracticeActivityForEdit'
-import { CreatePracticeActivityDocument } from '../gql/CreatePracticeActivity'
-import { UpdatePracticeActivityDocument } from '../gql/UpdatePracticeActivity'
-import { DeletePracticeActivityDocument } from '../gql/DeletePracticeActivity'
-import { PairingForEditDocument } from '../gql/PairingForEdit'
-import { CreatePairingDocument } from '../gql/CreatePairing'
-import { UpdatePairingDocument } from '../gql/UpdatePairing'
-import { DeletePairingDocument } from '../gql/DeletePairing'
+// written and deleted (the RecordFormSpec that recordEditor.ts drives).
+import { CampaignForEditDocument } from '../../gql/CampaignForEdit'
+import { CreateCampaignDocument } from '../../gql/CreateCampaign'
+import { UpdateCampaignDocument } from '../../gql/UpdateCampaign'
+import { DeleteCampaignDocument } from '../../gql/DeleteCampaign'
+import { DonationForEditDocument } from '../../gql/DonationForEdit'
+import { CreateDonationDocument } from '../../gql/CreateDonation'
+import { UpdateDonationDocument } from '../../gql/UpdateDonation'
+import { DeleteDonationDocument } from '../../gql/DeleteDonation'
+import { PracticeLinkForEditDocument } from '../../gql/PracticeLinkForEdit'
+import { CreatePracticeLinkDocument } from '../../gql/CreatePracticeLink'
+import { UpdatePracticeLinkDocument } from '../../gql/UpdatePracticeLink'
+import { DeletePracticeLinkDocument } from '../../gql/DeletePracticeLink'
+import { PracticeActivityForEditDocument } from '../../gql/PracticeActivityForEdit'
+import { CreatePracticeActivityDocument } from '../../gql/CreatePracticeActivity'
+import { UpdatePracticeActivityDocument } from '../../gql/UpdatePracticeActivity'
+import { DeletePracticeActivityDocument } from '../../gql/DeletePracticeActivity'
+import { PairingForEditDocument } from '../../gql/PairingForEdit'
+import { CreatePairingDocument } from '../../gql/CreatePairing'
+import { UpdatePairingDocument } from '../../gql/UpdatePairing'
+import { DeletePairingDocument } from '../../gql/DeletePairing'
 import type {
   ActivityKind, CampaignInput, CampaignKind, DonationInput, DonationKind, PairingContent, PairingInput, PracticeAction,
   PracticeActivityInput, PracticeLinkInput,
-} from '../gql/graphql'
-import { gql } from './gql'
-import { lang, pick } from './i18n'
-import { formatYuan } from './format'
-import { ta } from './i18n-admin'
-import { intOrNull, yuanText, type EntityFormSpec } from './entityForm'
-import { isValidDate, MAX_NAME, MAX_YEAR, MIN_YEAR, type FieldErrors, type UnitInfo } from './validate'
+} from '../../gql/graphql'
+import { gql } from '../gql'
+import { lang, pick } from '../i18n'
+import { formatYuan } from '../format'
+import { ta } from '../i18n-admin'
+import { intOrNull, yuanText, type RecordFormSpec } from './recordEditor'
+import { isValidDate, MAX_NAME, MAX_YEAR, MIN_YEAR, type FieldErrors, type UnitInfo } from '../validate'
 
 // ---- labels of the codes these forms offer ----
 
@@ -148,7 +148,7 @@ export const campaignInput = (d: CampaignDraft): CampaignInput => ({
   description: d.description.trim(),
 })
 
-export const campaignSpec: EntityFormSpec<CampaignDraft, CampaignRecord> = {
+export const campaignSpec: RecordFormSpec<CampaignDraft, CampaignRecord> = {
   fields: ['code', 'nameZh', 'nameEn', 'kind', 'startDate', 'endDate', 'description'],
   inputIds: { code: 'cf-code', nameZh: 'cf-name-zh', nameEn: 'cf-name-en', kind: 'cf-kind', startDate: 'cf-start', endDate: 'cf-end', description: 'cf-description' },
   blank: blankCampaign,
@@ -250,7 +250,7 @@ export function donationInput(d: DonationDraft): DonationInput {
 }
 
 /** donationSpec checks the date against the campaign that `campaignOf` finds for the draft's campaign. */
-export function donationSpec(campaignOf: (id: string) => CampaignDates | null | undefined): EntityFormSpec<DonationDraft, DonationRecord> {
+export function donationSpec(campaignOf: (id: string) => CampaignDates | null | undefined): RecordFormSpec<DonationDraft, DonationRecord> {
   const label = (amount: string, date: string) => `${date} ${formatYuan(amount, lang.value)}`
   return {
     fields: ['campaignId', 'unitId', 'kind', 'amount', 'boxes', 'batch', 'date', 'description'],
@@ -310,7 +310,7 @@ export function validatePracticeLink(d: PracticeLinkDraft): FieldErrors {
 export const practiceLinkInput = (d: PracticeLinkDraft): PracticeLinkInput => ({
   unitId: d.unit?.id ?? '', centerId: d.centerId, sinceYear: Number(String(d.sinceYear).trim()),
 })
-export const practiceLinkSpec = (blank: () => PracticeLinkDraft): EntityFormSpec<PracticeLinkDraft, PracticeLinkRecord> => ({
+export const practiceLinkSpec = (blank: () => PracticeLinkDraft): RecordFormSpec<PracticeLinkDraft, PracticeLinkRecord> => ({
   fields: ['unitId', 'centerId', 'sinceYear'],
   inputIds: { unitId: 'lf-unit', centerId: 'lf-center', sinceYear: 'lf-since' },
   blank,
@@ -383,7 +383,7 @@ export const practiceActivityInput = (d: PracticeActivityDraft): PracticeActivit
   participants: Number(String(d.participants).trim()),
   action: (d.action || null) as PracticeAction | null,
 })
-export const practiceActivitySpec = (blank: () => PracticeActivityDraft): EntityFormSpec<PracticeActivityDraft, PracticeActivityRecord> => ({
+export const practiceActivitySpec = (blank: () => PracticeActivityDraft): RecordFormSpec<PracticeActivityDraft, PracticeActivityRecord> => ({
   fields: ['unitId', 'centerId', 'date', 'kind', 'theme', 'sessions', 'participants', 'action'],
   inputIds: {
     unitId: 'af-unit', centerId: 'af-center', date: 'af-date', kind: 'af-kind', theme: 'af-theme', sessions: 'af-sessions', participants: 'af-participants', action: 'af-action',
@@ -443,7 +443,7 @@ export const pairingInput = (d: PairingDraft): PairingInput => ({
 /** The 「仍被引用」 CONFLICT of deletePairing: wishes (微心愿) still name the pairing. */
 export const isPairingInUse = (msg: string) => /微心愿/.test(msg) && /引用|仍/.test(msg)
 
-export const pairingSpec = (blank: () => PairingDraft): EntityFormSpec<PairingDraft, PairingRecord> => ({
+export const pairingSpec = (blank: () => PairingDraft): RecordFormSpec<PairingDraft, PairingRecord> => ({
   fields: ['unitId', 'township', 'centerId', 'sinceYear', 'contents'],
   inputIds: { unitId: 'pf-unit', township: 'pf-township', centerId: 'pf-center', sinceYear: 'pf-since', contents: 'pf-content-POLICY' },
   blank,

@@ -1,32 +1,32 @@
-// The life of one record form of 专项行动、捐赠、实践联系、实践活动、结对帮创: load the record by its global ID (or
-// start blank), check the draft, create or update with the version it was loaded at, explain a stale-version
-// CONFLICT and load the newer version on request, and delete it to the recycle bin. The form components
-// (components/*Form.vue of these kinds) are templates over this; the unit tests drive it with a mocked gql().
+// The one controller of every record form: load the record by its global ID (or start blank, or from a record the
+// page already holds), check the draft, create or update with the version it was loaded at, explain a stale-version
+// CONFLICT and load the newer version on request, and delete it to the recycle bin. Each kind of record is a
+// RecordFormSpec (fields, checks, the calls); the form components are templates over this and RecordFormShell.vue.
 import { reactive, ref, type Ref, type UnwrapRef } from 'vue'
-import { RestoreRecordDocument } from '../gql/RestoreRecord'
-import { UnitForEditDocument } from '../gql/UnitForEdit'
-import { gql, GraphQLRequestError } from './gql'
-import { lang } from './i18n'
-import { ta } from './i18n-admin'
-import { serverMessage } from './messages'
-import { useRecordForm } from './recordForm'
-import { isStaleConflict, type FieldErrors } from './validate'
+import { RestoreRecordDocument } from '../../gql/RestoreRecord'
+import { UnitForEditDocument } from '../../gql/UnitForEdit'
+import { gql, GraphQLRequestError } from '../gql'
+import { lang } from '../i18n'
+import { ta } from '../i18n-admin'
+import { serverMessage } from '../messages'
+import { useRecordForm } from '../recordForm'
+import { isStaleConflict, type FieldErrors } from '../validate'
 
-/** What a form needs to know about the record it edits. */
+/** What a form needs to know about the record it edits, so that it can save at the version it shows. */
 export interface Versioned {
   id: string
   version: number
   demo?: boolean
 }
 
-/** The recycle-bin entry a delete answers with. */
+/** The recycle-bin entry a delete answers with, so that an admin can restore the record. */
 export interface BinEntry {
   id: string
   recordId?: string | null
 }
 
-/** How one kind of record is loaded, checked, written and deleted. */
-export interface EntityFormSpec<D extends object, R extends Versioned> {
+/** How one kind of record is loaded, checked, written and deleted: the whole of what differs between forms. */
+export interface RecordFormSpec<D extends object, R extends Versioned, S = string> {
   /** API input fields, in the order the form shows them (the first with an error gets focus). */
   fields: string[]
   /** The input element's id of each field. */
@@ -36,30 +36,53 @@ export interface EntityFormSpec<D extends object, R extends Versioned> {
   validate: (d: D) => FieldErrors
   /** The record by its global ID, or null once it is gone. */
   load: (id: string) => Promise<R | null>
-  /** Create; resolves with the note the page shows. */
-  create: (d: D) => Promise<string>
-  /** Update at the version the form holds; resolves with the note. */
-  update: (id: string, expectedVersion: number, d: D) => Promise<string>
-  remove: (id: string, expectedVersion: number) => Promise<BinEntry>
+  /** Create; resolves with what the form tells its page (a note, or the saved record's summary). */
+  create: (d: D) => Promise<S>
+  /** Update at the version the form holds; resolves like create. */
+  update: (id: string, expectedVersion: number, d: D) => Promise<S>
+  /** Delete to the recycle bin; kinds deleted elsewhere (from their list) leave it out and the form offers no delete. */
+  remove?: (id: string, expectedVersion: number) => Promise<BinEntry>
   /** A CONFLICT that is not a stale version (a duplicate, a record still referred to) and the field it belongs to. */
   conflictField?: (err: GraphQLRequestError) => string | undefined
+  /** The version a save answered with, for forms that stay open after saving. */
+  savedVersion?: (s: S) => number
 }
 
-/** useEntityForm holds the draft, the loaded record and the messages of one create/edit/delete form. */
-export function useEntityForm<D extends object, R extends Versioned>(id: string | undefined, spec: EntityFormSpec<D, R>) {
+/** Where a form starts when the page already holds the record, or wants other defaults than spec.blank(). */
+export interface RecordFormStart<D, R> {
+  /** The record as the page's list gave it: the form shows it without loading it again. */
+  record?: R | null
+  /** The version to save at when the page holds only the draft. */
+  version?: number
+  /** Fields that replace the blank (or the record's) values. */
+  draft?: Partial<D>
+}
+
+/** inputIdsOf names each field's input `${prefix}-${field}`, the convention of the forms that follow it. */
+export const inputIdsOf = (prefix: string, fields: string[]): Record<string, string> => Object.fromEntries(fields.map((f) => [f, `${prefix}-${f}`]))
+
+/** useRecordEditor holds the draft, the loaded record and the messages of one create/edit/delete form. */
+export function useRecordEditor<D extends object, R extends Versioned, S = string>(
+  id: string | undefined,
+  spec: RecordFormSpec<D, R, S>,
+  start: RecordFormStart<D, R> = {},
+) {
   const draft = reactive(spec.blank()) as UnwrapRef<D>
   const record = ref<R | null>(null) as Ref<R | null>
-  const version = ref(0)
-  const loading = ref(!!id)
+  const version = ref(start.version ?? 0)
+  const loading = ref(!!id && !start.record && start.version === undefined)
   const loadError = ref('')
   const form = useRecordForm(spec.fields, spec.inputIds, () => spec.validate(draft as D))
   const { serverErrors, general, conflict, reloadedNote, busy } = form
+  const canRemove = !!spec.remove
 
   function take(r: R) {
     record.value = r
     version.value = r.version
     Object.assign(draft as object, spec.fromRecord(r))
   }
+  if (start.record) take(start.record)
+  if (start.draft) Object.assign(draft as object, start.draft)
 
   /** load fetches the record being edited; a form for a new record has nothing to load. */
   async function load() {
@@ -77,12 +100,14 @@ export function useEntityForm<D extends object, R extends Versioned>(id: string 
     }
   }
 
-  /** save creates or updates; it resolves with the page's note, or null when the form keeps its messages. */
-  async function save(): Promise<string | null> {
+  /** save creates or updates; it resolves with the spec's answer, or null when the form keeps its messages. */
+  async function save(): Promise<S | null> {
     if (!form.begin()) return null
     busy.value = true
     try {
-      return id ? await spec.update(id, version.value, draft as D) : await spec.create(draft as D)
+      const s = id ? await spec.update(id, version.value, draft as D) : await spec.create(draft as D)
+      if (spec.savedVersion) version.value = spec.savedVersion(s)
+      return s
     } catch (e) {
       form.fail(e, { isStale: (err) => !!id && isStaleConflict(err.message), conflictField: spec.conflictField })
       return null
@@ -119,7 +144,7 @@ export function useEntityForm<D extends object, R extends Versioned>(id: string 
   const refused = ref('')
   /** remove moves the record to the recycle bin; a refusal (stale, still referenced) stays in the form. */
   async function remove(): Promise<BinEntry | null> {
-    if (!id) return null
+    if (!id || !spec.remove) return null
     removing.value = true
     general.value = ''
     refused.value = ''
@@ -138,8 +163,11 @@ export function useEntityForm<D extends object, R extends Versioned>(id: string 
     }
   }
 
-  return { ...form, draft, record, version, loading, loadError, load, save, reloading, reloadLatest, removing, refused, remove }
+  return { ...form, draft, record, version, loading, loadError, load, save, reloading, reloadLatest, canRemove, removing, refused, remove }
 }
+
+/** The controller a form shell drives, whatever the kind of record: the shell needs no more than this. */
+export type RecordEditor<S = unknown> = ReturnType<typeof useRecordEditor<object, Versioned, S>>
 
 /** Whole yuan as the Yuan scalar wants it: digits only, no float ever touches it ("12,000" → "12000"). */
 export function yuanText(s: string | number): string | null {
