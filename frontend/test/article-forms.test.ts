@@ -1,5 +1,5 @@
 // The forms of wishes, excellent cases, talent-pool members and meetings (formsc), driven through their state
-// (useEntityForm) and rendered on the server (renderToString) with gql mocked: create, edit with a field error
+// (useRecordEditor) and rendered on the server (renderToString) with gql mocked: create, edit with a field error
 // beside its field, a stale-version conflict and the reload of the newer version, delete and restore. The client
 // checks mirror db/article.go in the server's wording.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -12,14 +12,15 @@ vi.mock('../src/lib/gql', async (orig) => {
 })
 import { gql, GraphQLRequestError, useQuery } from '../src/lib/gql'
 import {
-  auditHref, caseDraft, caseInput, caseSpec, deleteArticleRecord, eventDraft, eventInput, eventSpec, restoreArticleRecord,
-  talentDraft, talentInput, talentSpec, useEntityForm, validateCase, validateEvent, validateTalent, validateWish,
-  wishDraft, wishInput, wishSpec, type EntitySpec, type WishRow,
-} from '../src/lib/articleForms'
-import WishForm from '../src/components/WishForm.vue'
-import TalentMemberForm from '../src/components/TalentMemberForm.vue'
-import CivilisationEventForm from '../src/components/CivilisationEventForm.vue'
-import ExcellentCaseForm from '../src/components/ExcellentCaseForm.vue'
+  caseDraft, caseInput, caseSpec, deleteArticleRecord, eventDraft, eventInput, eventSpec,
+  talentDraft, talentInput, talentSpec, validateCase, validateEvent, validateTalent, validateWish,
+  wishDraft, wishInput, wishSpec, type SaveResult, type WishRow,
+} from '../src/lib/forms/articleSpecs'
+import { auditHref, restoreFromBin, useRecordEditor, type RecordFormSpec, type Versioned } from '../src/lib/forms/recordEditor'
+import WishForm from '../src/components/forms/WishForm.vue'
+import TalentMemberForm from '../src/components/forms/TalentMemberForm.vue'
+import CivilisationEventForm from '../src/components/forms/CivilisationEventForm.vue'
+import ExcellentCaseForm from '../src/components/forms/ExcellentCaseForm.vue'
 import { ref, shallowRef } from 'vue'
 
 const mocked = vi.mocked(gql)
@@ -80,7 +81,7 @@ describe('client checks mirror db/article.go', () => {
 })
 
 // The same four steps for every kind: create, an edit refused with a field error, a stale edit reloaded and saved.
-type AnySpec = EntitySpec<object>
+type AnySpec = RecordFormSpec<object, Versioned, SaveResult>
 const cases: [string, AnySpec, () => object, string, string][] = [
   ['WISH', wishSpec as unknown as AnySpec, () => ({ ...wishDraft(null), title: '一台电脑', beneficiary: '某村', collectedOn: '2024-05-01' }), 'createWish', 'title'],
   ['EXCELLENT_CASE', caseSpec as unknown as AnySpec, () => ({ ...caseDraft(null, 'Q29tcDox'), title: '志愿服务进社区' }), 'createExcellentCase', 'title'],
@@ -91,21 +92,21 @@ const cases: [string, AnySpec, () => object, string, string][] = [
 describe.each(cases)('%s form', (entity, spec, draft, createField, nameField) => {
   it('creates a record', async () => {
     mocked.mockResolvedValueOnce({ [createField]: { id: 'X1', title: 'T', name: 'T', version: 1, demo: false } })
-    const f = inScope(() => useEntityForm(spec, null, draft() as never, 'x'))
+    const f = inScope(() => useRecordEditor(undefined, spec, { draft: draft() }))
     const r = await f.save()
     expect(r).toEqual({ created: true, label: 'T', version: 1 })
     expect(opName(mocked.mock.calls[0])).toMatch(/^Create/)
     expect(mocked.mock.calls[0][1]).toHaveProperty('input')
   })
   it('does not send a draft that fails the client checks', async () => {
-    const f = inScope(() => useEntityForm(spec, null, { ...(draft() as object), [nameField]: '' } as never, 'x'))
+    const f = inScope(() => useRecordEditor(undefined, spec, { draft: { ...(draft() as object), [nameField]: '' } }))
     expect(await f.save()).toBeNull()
     expect(mocked).not.toHaveBeenCalled()
     expect(f.errorOf(nameField)).toMatch(/不能为空/)
   })
   it('shows the server field error beside its field on edit', async () => {
     mocked.mockRejectedValueOnce(fieldError(nameField, '服务端：名称不合规'))
-    const f = inScope(() => useEntityForm(spec, { id: 'X1', version: 2 }, draft() as never, 'x'))
+    const f = inScope(() => useRecordEditor('X1', spec, { version: 2, draft: draft() }))
     expect(await f.save()).toBeNull()
     expect(opName(mocked.mock.calls[0])).toMatch(/^Update/)
     expect(mocked.mock.calls[0][1]).toMatchObject({ id: 'X1', expectedVersion: 2 })
@@ -116,7 +117,7 @@ describe.each(cases)('%s form', (entity, spec, draft, createField, nameField) =>
   })
   it('explains a stale version and saves on top of the newer one', async () => {
     mocked.mockRejectedValueOnce(conflictError())
-    const f = inScope(() => useEntityForm(spec, { id: 'X1', version: 2 }, draft() as never, 'x'))
+    const f = inScope(() => useRecordEditor('X1', spec, { version: 2, draft: draft() }))
     expect(await f.save()).toBeNull()
     expect(f.conflict.value).toBe(true)
     mocked.mockReset()
@@ -142,7 +143,7 @@ describe.each(cases)('%s form', (entity, spec, draft, createField, nameField) =>
     expect(opName(mocked.mock.calls[0])).toMatch(/^Delete/)
     expect(mocked.mock.calls[0][1]).toEqual({ id: 'X1', expectedVersion: 4 })
     mocked.mockResolvedValueOnce({ restoreRecord: { id: 'BIN9', entity, recordId: 'X1', restoredAt: 'now' } })
-    expect(await restoreArticleRecord(bin)).toBe('X1')
+    expect(await restoreFromBin(bin)).toBe('X1')
     expect(opName(mocked.mock.calls[1])).toBe('RestoreRecord')
     expect(mocked.mock.calls[1][1]).toEqual({ id: 'BIN9' })
   })

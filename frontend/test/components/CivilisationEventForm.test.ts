@@ -2,8 +2,8 @@
 // CivilisationEventForm mounted: create, a server field error beside its field, a stale version reloaded and saved
 // again. Deleting and restoring an event is not in this form (the record page asks, deletes and offers 恢复).
 import { describe, expect, it } from 'vitest'
-import CivilisationEventForm from '../../src/components/CivilisationEventForm.vue'
-import type { EventRow } from '../../src/lib/articleForms'
+import CivilisationEventForm from '../../src/components/forms/CivilisationEventForm.vue'
+import type { EventRow } from '../../src/lib/forms/articleSpecs'
 import { click, expectFieldError, fieldError, fill, mountForm, Server, staleError, submit, value } from './support'
 
 const ID = 'Q2l2aWxpc2F0aW9uRXZlbnQ6NA=='

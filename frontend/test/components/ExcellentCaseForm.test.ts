@@ -2,8 +2,8 @@
 // ExcellentCaseForm mounted: create, a server field error beside its field, a stale version reloaded and saved again.
 // Deleting and restoring a case is not in this form (the record page asks, calls deleteExcellentCase and offers 恢复).
 import { describe, expect, it } from 'vitest'
-import ExcellentCaseForm from '../../src/components/ExcellentCaseForm.vue'
-import type { CaseRow } from '../../src/lib/articleForms'
+import ExcellentCaseForm from '../../src/components/forms/ExcellentCaseForm.vue'
+import type { CaseRow } from '../../src/lib/forms/articleSpecs'
 import { click, expectFieldError, fieldError, fill, mountForm, pickUnit, Server, staleError, submit, UNIT, unitSearch, value } from './support'
 
 const ID = 'RXhjZWxsZW50Q2FzZToy'

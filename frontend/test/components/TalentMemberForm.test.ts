@@ -2,8 +2,8 @@
 // TalentMemberForm mounted: create, a server field error beside its field, a stale version reloaded and saved again.
 // Deleting and restoring a member is not in this form (the record page asks, calls deleteTalentMember and offers 恢复).
 import { describe, expect, it } from 'vitest'
-import TalentMemberForm from '../../src/components/TalentMemberForm.vue'
-import type { TalentRow } from '../../src/lib/articleForms'
+import TalentMemberForm from '../../src/components/forms/TalentMemberForm.vue'
+import type { TalentRow } from '../../src/lib/forms/articleSpecs'
 import { click, expectFieldError, fieldError, fill, mountForm, pickUnit, Server, staleError, submit, UNIT, unitSearch, value } from './support'
 
 const ID = 'VGFsZW50TWVtYmVyOjM='

@@ -2,8 +2,8 @@
 // WishForm mounted: create, a server field error beside its field, a stale version reloaded and saved again.
 // Deleting and restoring a wish is not in this form (the record page asks, calls deleteWish and offers 恢复).
 import { describe, expect, it } from 'vitest'
-import WishForm from '../../src/components/WishForm.vue'
-import type { WishRow } from '../../src/lib/articleForms'
+import WishForm from '../../src/components/forms/WishForm.vue'
+import type { WishRow } from '../../src/lib/forms/articleSpecs'
 import { click, expectFieldError, fieldError, fill, mountForm, pickUnit, Server, staleError, submit, UNIT, unitSearch, value } from './support'
 
 const ID = 'V2lzaDox'

@@ -193,6 +193,12 @@ export async function presetUnit(unitId: string | undefined, set: (u: { id: stri
   }
 }
 
+/** auditHref is where an admin reads the audit entries of one record, or of its kind (the audit log stays admin-only). */
+export const auditHref = (entity: string, recordId?: string, l: string = lang.value) => ({
+  path: '/admin/audit',
+  query: { entity, ...(recordId ? { record: recordId } : {}), ...(l === 'en' ? { lang: 'en' } : {}) },
+})
+
 /** restoreFromBin brings a just-deleted record back under its old ID (admins; the same as 恢复 on the TrashPage). */
 export async function restoreFromBin(binId: string): Promise<string | null | undefined> {
   return (await gql(RestoreRecordDocument, { id: binId })).restoreRecord.recordId

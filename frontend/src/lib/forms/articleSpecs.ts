@@ -1,33 +1,29 @@
 // The forms of the entities the data-fidelity issue added (graph/article.graphqls): 微心愿, 优秀案例, 人才库成员 and
 // 会议培训活动. Each kind has a draft, client checks that mirror db/article.go (WishFields.Validate …) in the
-// server's wording, and the API input; useEntityForm holds the save, the stale-version reload and the messages,
-// so that the four components stay templates.
-import { reactive, ref } from 'vue'
+// server's wording, the API input, and the RecordFormSpec that useRecordEditor (recordEditor.ts) drives, so that
+// the four components stay templates.
 import type {
   CivilisationEventInput, EventKind, ExcellentCaseInput, TalentMemberInput, TalentRole, WishInput, WishStage,
-} from '../gql/graphql'
-import { CreateWishDocument } from '../gql/CreateWish'
-import { UpdateWishDocument } from '../gql/UpdateWish'
-import { DeleteWishDocument } from '../gql/DeleteWish'
-import { WishForEditDocument } from '../gql/WishForEdit'
-import { CreateExcellentCaseDocument } from '../gql/CreateExcellentCase'
-import { UpdateExcellentCaseDocument } from '../gql/UpdateExcellentCase'
-import { DeleteExcellentCaseDocument } from '../gql/DeleteExcellentCase'
-import { ExcellentCaseForEditDocument } from '../gql/ExcellentCaseForEdit'
-import { CreateTalentMemberDocument } from '../gql/CreateTalentMember'
-import { UpdateTalentMemberDocument } from '../gql/UpdateTalentMember'
-import { DeleteTalentMemberDocument } from '../gql/DeleteTalentMember'
-import { TalentMemberForEditDocument } from '../gql/TalentMemberForEdit'
-import { CreateCivilisationEventDocument } from '../gql/CreateCivilisationEvent'
-import { UpdateCivilisationEventDocument } from '../gql/UpdateCivilisationEvent'
-import { DeleteCivilisationEventDocument } from '../gql/DeleteCivilisationEvent'
-import { CivilisationEventForEditDocument } from '../gql/CivilisationEventForEdit'
-import { RestoreRecordDocument } from '../gql/RestoreRecord'
-import { gql } from './gql'
-import { lang } from './i18n'
-import { serverMessage } from './messages'
-import { useRecordForm } from './recordForm'
-import { isStaleConflict, isValidDate, MAX_NAME, MAX_TEXT, MAX_YEAR, MIN_YEAR, type FieldErrors, type UnitInfo } from './validate'
+} from '../../gql/graphql'
+import { CreateWishDocument } from '../../gql/CreateWish'
+import { UpdateWishDocument } from '../../gql/UpdateWish'
+import { DeleteWishDocument } from '../../gql/DeleteWish'
+import { WishForEditDocument } from '../../gql/WishForEdit'
+import { CreateExcellentCaseDocument } from '../../gql/CreateExcellentCase'
+import { UpdateExcellentCaseDocument } from '../../gql/UpdateExcellentCase'
+import { DeleteExcellentCaseDocument } from '../../gql/DeleteExcellentCase'
+import { ExcellentCaseForEditDocument } from '../../gql/ExcellentCaseForEdit'
+import { CreateTalentMemberDocument } from '../../gql/CreateTalentMember'
+import { UpdateTalentMemberDocument } from '../../gql/UpdateTalentMember'
+import { DeleteTalentMemberDocument } from '../../gql/DeleteTalentMember'
+import { TalentMemberForEditDocument } from '../../gql/TalentMemberForEdit'
+import { CreateCivilisationEventDocument } from '../../gql/CreateCivilisationEvent'
+import { UpdateCivilisationEventDocument } from '../../gql/UpdateCivilisationEvent'
+import { DeleteCivilisationEventDocument } from '../../gql/DeleteCivilisationEvent'
+import { CivilisationEventForEditDocument } from '../../gql/CivilisationEventForEdit'
+import { gql } from '../gql'
+import { isValidDate, MAX_NAME, MAX_TEXT, MAX_YEAR, MIN_YEAR, type FieldErrors, type UnitInfo } from '../validate'
+import { inputIdsOf, type RecordFormSpec } from './recordEditor'
 
 export const WISH_STAGES = ['COLLECTED', 'PUBLISHED', 'CLAIMED', 'FULFILLED'] as const
 export const TALENT_ROLES = ['ONLINE_REVIEW', 'SITE_VISIT', 'ADVANCED_SELECTION'] as const
@@ -245,159 +241,107 @@ export const eventInput = (d: EventDraft): CivilisationEventInput => ({
   place: d.place.trim(),
 })
 
-// ── Save, reload, delete, restore ──
+// ── Save, reload, delete ──
 
 /** The four kinds, as the recycle bin and the audit log name them. */
 export type ArticleEntity = 'WISH' | 'EXCELLENT_CASE' | 'TALENT_MEMBER' | 'CIVILISATION_EVENT'
 
-interface Saved {
-  id: string
-  version: number
-  label: string
-}
-/** How one kind is saved and reloaded; the draft type D comes from the functions above. */
-export interface EntitySpec<D> {
-  entity: ArticleEntity
-  fields: string[]
-  validate: (d: D) => FieldErrors
-  create: (d: D) => Promise<Saved>
-  update: (id: string, version: number, d: D) => Promise<Saved>
-  /** The latest record as a draft with its version, or null when it was deleted meanwhile. */
-  load: (id: string) => Promise<{ draft: D; version: number } | null>
-}
-
-export const wishSpec: EntitySpec<WishDraft> = {
-  entity: 'WISH',
-  fields: ['title', 'beneficiary', 'stage', 'unitId', 'collectedOn', 'note', 'pairingId'],
-  validate: validateWish,
-  create: async (d) => {
-    const r = (await gql(CreateWishDocument, { input: wishInput(d) })).createWish
-    return { id: r.id, version: r.version, label: r.title }
-  },
-  update: async (id, v, d) => {
-    const r = (await gql(UpdateWishDocument, { id, expectedVersion: v, input: wishInput(d) })).updateWish
-    return { id: r.id, version: r.version, label: r.title }
-  },
-  load: async (id) => {
-    const n = (await gql(WishForEditDocument, { id })).node
-    return n && 'title' in n ? { draft: wishDraft(n as WishRow), version: n.version } : null
-  },
-}
-export const caseSpec: EntitySpec<CaseDraft> = {
-  entity: 'EXCELLENT_CASE',
-  fields: ['compilationId', 'title', 'unitId', 'year', 'summary'],
-  validate: validateCase,
-  create: async (d) => {
-    const r = (await gql(CreateExcellentCaseDocument, { input: caseInput(d) })).createExcellentCase
-    return { id: r.id, version: r.version, label: r.title }
-  },
-  update: async (id, v, d) => {
-    const r = (await gql(UpdateExcellentCaseDocument, { id, expectedVersion: v, input: caseInput(d) })).updateExcellentCase
-    return { id: r.id, version: r.version, label: r.title }
-  },
-  load: async (id) => {
-    const n = (await gql(ExcellentCaseForEditDocument, { id })).node
-    return n && 'compilation' in n ? { draft: caseDraft(n as CaseRow), version: n.version } : null
-  },
-}
-export const talentSpec: EntitySpec<TalentDraft> = {
-  entity: 'TALENT_MEMBER',
-  fields: ['name', 'unitId', 'sinceYear', 'roles'],
-  validate: validateTalent,
-  create: async (d) => {
-    const r = (await gql(CreateTalentMemberDocument, { input: talentInput(d) })).createTalentMember
-    return { id: r.id, version: r.version, label: r.name }
-  },
-  update: async (id, v, d) => {
-    const r = (await gql(UpdateTalentMemberDocument, { id, expectedVersion: v, input: talentInput(d) })).updateTalentMember
-    return { id: r.id, version: r.version, label: r.name }
-  },
-  load: async (id) => {
-    const n = (await gql(TalentMemberForEditDocument, { id })).node
-    return n && 'roles' in n ? { draft: talentDraft(n as TalentRow), version: n.version } : null
-  },
-}
-export const eventSpec: EntitySpec<EventDraft> = {
-  entity: 'CIVILISATION_EVENT',
-  fields: ['kind', 'title', 'date', 'place'],
-  validate: validateEvent,
-  create: async (d) => {
-    const r = (await gql(CreateCivilisationEventDocument, { input: eventInput(d) })).createCivilisationEvent
-    return { id: r.id, version: r.version, label: r.title }
-  },
-  update: async (id, v, d) => {
-    const r = (await gql(UpdateCivilisationEventDocument, { id, expectedVersion: v, input: eventInput(d) })).updateCivilisationEvent
-    return { id: r.id, version: r.version, label: r.title }
-  },
-  load: async (id) => {
-    const n = (await gql(CivilisationEventForEditDocument, { id })).node
-    return n && 'kind' in n ? { draft: eventDraft(n as EventRow), version: n.version } : null
-  },
-}
-
-/** Outcome of a save, for the form's `saved` event. */
+/** Outcome of a save, for the form's `saved` event: the page says what was saved and whether it is new. */
 export interface SaveResult {
   created: boolean
   label: string
   version: number
 }
+const saved = (created: boolean, r: { version: number }, label: string): SaveResult => ({ created, label, version: r.version })
 
-/**
- * useEntityForm is one form's state: the draft, the version it was loaded at, the messages (useRecordForm) and
- * save / reloadLatest. `prefix` names the inputs (`${prefix}-${field}`), so that a field error can focus its input.
- */
-export function useEntityForm<D extends object>(spec: EntitySpec<D>, record: { id: string; version: number } | null, initial: D, prefix: string) {
-  const draft = reactive({ ...initial }) as D
-  const version = ref(record?.version ?? 0)
-  const ids = Object.fromEntries(spec.fields.map((f) => [f, `${prefix}-${f}`]))
-  const form = useRecordForm(spec.fields, ids, () => spec.validate(draft))
-  const reloading = ref(false)
-
-  /** save sends the draft; it resolves to the result, or null when it failed (the messages say why). */
-  async function save(): Promise<SaveResult | null> {
-    if (!form.begin()) return null
-    form.busy.value = true
-    try {
-      const r = record ? await spec.update(record.id, version.value, draft) : await spec.create(draft)
-      version.value = r.version
-      return { created: !record, label: r.label, version: r.version }
-    } catch (e) {
-      form.fail(e, { isStale: (err) => isStaleConflict(err.message) })
-      return null
-    } finally {
-      form.busy.value = false
-    }
-  }
-  /** reloadLatest loads the newer version after a conflict, so that the user edits on top of it. */
-  async function reloadLatest() {
-    if (!record) return
-    reloading.value = true
-    form.general.value = ''
-    try {
-      const d = await spec.load(record.id)
-      if (!d) {
-        form.general.value = deletedMessage()
-        return
-      }
-      Object.assign(draft, d.draft)
-      version.value = d.version
-      form.conflict.value = false
-      form.serverErrors.value = {}
-      form.reloadedNote.value = reloadedMessage(d.version)
-    } catch (e) {
-      form.general.value = serverMessage((e as Error).message, lang.value)
-    } finally {
-      reloading.value = false
-    }
-  }
-  return { draft, version, reloading, save, reloadLatest, ...form }
+const wishFields = ['title', 'beneficiary', 'stage', 'unitId', 'collectedOn', 'note', 'pairingId']
+/** How a 微心愿 is loaded and written. */
+export const wishSpec: RecordFormSpec<WishDraft, WishRow, SaveResult> = {
+  fields: wishFields,
+  inputIds: inputIdsOf('wf', wishFields),
+  blank: () => wishDraft(null),
+  fromRecord: wishDraft,
+  validate: validateWish,
+  create: async (d) => {
+    const r = (await gql(CreateWishDocument, { input: wishInput(d) })).createWish
+    return saved(true, r, r.title)
+  },
+  update: async (id, v, d) => {
+    const r = (await gql(UpdateWishDocument, { id, expectedVersion: v, input: wishInput(d) })).updateWish
+    return saved(false, r, r.title)
+  },
+  load: async (id) => {
+    const n = (await gql(WishForEditDocument, { id })).node
+    return n && 'title' in n ? (n as WishRow) : null
+  },
+  savedVersion: (s) => s.version,
 }
-
-// The two notes the composable writes itself; the components use ta() for everything else. They are kept here,
-// in both languages, so that the composable stays free of the admin message module (tests load it without it).
-const deletedMessage = () => (lang.value === 'en' ? 'This record has been deleted meanwhile.' : '该记录已被删除。')
-const reloadedMessage = (v: number) =>
-  lang.value === 'en' ? `Loaded the latest version (${v}); make your changes again and save.` : `已载入最新版本（版本 ${v}），请重新修改后保存。`
+const caseFields = ['compilationId', 'title', 'unitId', 'year', 'summary']
+/** How an 优秀案例 is loaded and written. */
+export const caseSpec: RecordFormSpec<CaseDraft, CaseRow, SaveResult> = {
+  fields: caseFields,
+  inputIds: inputIdsOf('cf', caseFields),
+  blank: () => caseDraft(null),
+  fromRecord: (c) => caseDraft(c),
+  validate: validateCase,
+  create: async (d) => {
+    const r = (await gql(CreateExcellentCaseDocument, { input: caseInput(d) })).createExcellentCase
+    return saved(true, r, r.title)
+  },
+  update: async (id, v, d) => {
+    const r = (await gql(UpdateExcellentCaseDocument, { id, expectedVersion: v, input: caseInput(d) })).updateExcellentCase
+    return saved(false, r, r.title)
+  },
+  load: async (id) => {
+    const n = (await gql(ExcellentCaseForEditDocument, { id })).node
+    return n && 'compilation' in n ? (n as CaseRow) : null
+  },
+  savedVersion: (s) => s.version,
+}
+const talentFields = ['name', 'unitId', 'sinceYear', 'roles']
+/** How a member of the 人才库 is loaded and written. */
+export const talentSpec: RecordFormSpec<TalentDraft, TalentRow, SaveResult> = {
+  fields: talentFields,
+  inputIds: inputIdsOf('tf', talentFields),
+  blank: () => talentDraft(null),
+  fromRecord: (m) => talentDraft(m),
+  validate: validateTalent,
+  create: async (d) => {
+    const r = (await gql(CreateTalentMemberDocument, { input: talentInput(d) })).createTalentMember
+    return saved(true, r, r.name)
+  },
+  update: async (id, v, d) => {
+    const r = (await gql(UpdateTalentMemberDocument, { id, expectedVersion: v, input: talentInput(d) })).updateTalentMember
+    return saved(false, r, r.name)
+  },
+  load: async (id) => {
+    const n = (await gql(TalentMemberForEditDocument, { id })).node
+    return n && 'roles' in n ? (n as TalentRow) : null
+  },
+  savedVersion: (s) => s.version,
+}
+const eventFields = ['kind', 'title', 'date', 'place']
+/** How a 会议培训活动 is loaded and written. */
+export const eventSpec: RecordFormSpec<EventDraft, EventRow, SaveResult> = {
+  fields: eventFields,
+  inputIds: inputIdsOf('ef', eventFields),
+  blank: () => eventDraft(null),
+  fromRecord: eventDraft,
+  validate: validateEvent,
+  create: async (d) => {
+    const r = (await gql(CreateCivilisationEventDocument, { input: eventInput(d) })).createCivilisationEvent
+    return saved(true, r, r.title)
+  },
+  update: async (id, v, d) => {
+    const r = (await gql(UpdateCivilisationEventDocument, { id, expectedVersion: v, input: eventInput(d) })).updateCivilisationEvent
+    return saved(false, r, r.title)
+  },
+  load: async (id) => {
+    const n = (await gql(CivilisationEventForEditDocument, { id })).node
+    return n && 'kind' in n ? (n as EventRow) : null
+  },
+  savedVersion: (s) => s.version,
+}
 
 /** Move a record of one of the four kinds to the recycle bin; resolves to the bin entry's ID (for restoreRecord). */
 export async function deleteArticleRecord(entity: ArticleEntity, id: string, expectedVersion: number): Promise<string> {
@@ -412,14 +356,3 @@ export async function deleteArticleRecord(entity: ArticleEntity, id: string, exp
       return (await gql(DeleteCivilisationEventDocument, { id, expectedVersion })).deleteCivilisationEvent.id
   }
 }
-
-/** Bring a deleted record back from the recycle bin (ADMIN), under its old ID. */
-export async function restoreArticleRecord(binId: string): Promise<string | null | undefined> {
-  return (await gql(RestoreRecordDocument, { id: binId })).restoreRecord.recordId
-}
-
-/** Where an admin reads the audit entries of one record, or of its kind (the audit log stays admin-only). */
-export const auditHref = (entity: ArticleEntity, recordId?: string, l: string = lang.value) => ({
-  path: '/admin/audit',
-  query: { entity, ...(recordId ? { record: recordId } : {}), ...(l === 'en' ? { lang: 'en' } : {}) },
-})
