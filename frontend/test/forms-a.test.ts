@@ -1,9 +1,9 @@
 // The people, assessment, target and ranking-weight forms against a mocked GraphQL layer: each form's controller
-// (useEditRecord with the form's own operations, lib/formsAOps.ts) creates, edits with a server field error beside
+// (useRecordEditor with each kind's RecordFormSpec, lib/forms/peopleAssessmentsTargets.ts) creates, edits with a server field error beside
 // its field, meets a stale version (CONFLICT → 重新加载 → the newer version → save), deletes to the recycle bin and
 // restores; plus the client checks that mirror db/write.go with the server's wording.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { effectScope, reactive, ref } from 'vue'
+import { effectScope, ref } from 'vue'
 
 vi.mock('../src/lib/gql', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/lib/gql')>()
@@ -12,10 +12,10 @@ vi.mock('../src/lib/gql', async (importOriginal) => {
 
 import { gql, GraphQLRequestError } from '../src/lib/gql'
 import {
-  assessmentInput, scoreSum, totalOf, useEditRecord, validateAssessment, validatePerson, validatePoints, validateTarget,
-  validateWeights, weightsInput, type AssessmentDraft, type IndicatorInfo, type PersonDraft, type TargetDraft, type WeightsDraft,
-} from '../src/lib/formsA'
-import { assessmentOps, personOps, targetOps, weightsOps } from '../src/lib/formsAOps'
+  assessmentInput, assessmentSpec, personSpec, scoreSum, targetSpec, totalOf, validateAssessment, validatePerson, validatePoints, validateTarget,
+  validateWeights, weightsInput, weightsSpec, type AssessmentDraft, type IndicatorInfo, type PersonDraft, type TargetDraft, type WeightsDraft,
+} from '../src/lib/forms/peopleAssessmentsTargets'
+import { useRecordEditor } from '../src/lib/forms/recordEditor'
 
 // useRecordForm focuses the first field in error; there is no DOM here.
 vi.stubGlobal('document', { getElementById: () => null })
@@ -66,15 +66,15 @@ describe('people: client checks mirror PersonFields.Validate', () => {
 describe('PersonForm', () => {
   const person = (version: number, name = '李四') => ({ node: { id: 'UGVyc29uOjk=', name, citation: '见义勇为', demo: true, version, unit } })
   function form(id?: string) {
-    const draft = reactive<PersonDraft>({ name: '', unit: null, citation: '' })
-    const ctl = mount(() => useEditRecord({ id, fields: ['name', 'unitId', 'citation'], inputIds: {}, draft, validate: () => validatePerson(draft), ops: personOps() }))
-    return { draft, ctl }
+    const ctl = mount(() => useRecordEditor(id, personSpec()))
+    void ctl.load()
+    return { draft: ctl.draft, ctl }
   }
 
   it('creates a person, trimmed, and sends nothing while the name is empty', async () => {
     handlers.CreatePerson = () => ({ createPerson: { id: 'UGVyc29uOjEw', name: '王五', version: 1, demo: false } })
     const { draft, ctl } = form()
-    expect(await ctl.save()).toBeUndefined()
+    expect(await ctl.save()).toBeNull()
     expect(ctl.errorOf('name')).toBe('姓名不能为空')
     expect(calls).toHaveLength(0)
     Object.assign(draft, { name: ' 王五 ', unit, citation: ' 事迹 ' })
@@ -95,7 +95,7 @@ describe('PersonForm', () => {
     expect(ctl.version.value).toBe(3)
     expect(ctl.demo.value).toBe(true)
     draft.name = '李四\u0007'
-    expect(await ctl.save()).toBeUndefined()
+    expect(await ctl.save()).toBeNull()
     expect(sent('UpdatePerson')[0]).toMatchObject({ id: 'UGVyc29uOjk=', expectedVersion: 3 })
     expect(ctl.errorOf('name')).toBe('姓名不能包含控制字符')
     expect(ctl.conflict.value).toBe(false)
@@ -113,7 +113,7 @@ describe('PersonForm', () => {
     const { draft, ctl } = form('UGVyc29uOjk=')
     await tick()
     v = 4 // someone else saved meanwhile
-    expect(await ctl.save()).toBeUndefined()
+    expect(await ctl.save()).toBeNull()
     expect(ctl.conflict.value).toBe(true)
     expect(ctl.general.value).toBe('')
     await ctl.reloadLatest()
@@ -151,7 +151,7 @@ describe('PersonForm', () => {
     }
     const { ctl } = form('UGVyc29uOjk=')
     await tick()
-    expect(await ctl.remove()).toBeUndefined()
+    expect(await ctl.remove()).toBeNull()
     expect(ctl.conflict.value).toBe(true)
     handlers.DeletePerson = () => {
       throw conflictError('该人物仍被以下记录引用：荣誉 2 条。')
@@ -224,14 +224,10 @@ describe('AssessmentForm', () => {
   const saved = (op: string, version: number) => ({ [op]: { id: 'QXNzZXNzbWVudDo1', year: 2024, total: 95, version, demo: true, unit: { id: unit.id, name: unit.name } } })
   function form(id?: string) {
     const indicators = ref(INDICATORS)
-    const draft = reactive<AssessmentDraft>(adraft({ unit: null, baseScore: '', bonus: '0', stage: 'APPLIED', scores: { ORG: '', ETHIC: '', SERVICE: '' } }))
-    const ctl = mount(() =>
-      useEditRecord({
-        id, fields: ['unitId', 'year', 'stage', 'scores', 'baseScore', 'bonus', 'veto'], inputIds: {}, draft,
-        validate: () => validateAssessment(draft, indicators.value), duplicateField: 'year', ops: assessmentOps(indicators),
-      }),
-    )
-    return { draft, ctl }
+    const blank = () => adraft({ unit: null, baseScore: '', bonus: '0', stage: 'APPLIED', scores: { ORG: '', ETHIC: '', SERVICE: '' } })
+    const ctl = mount(() => useRecordEditor(id, assessmentSpec(indicators, blank)))
+    void ctl.load()
+    return { draft: ctl.draft, ctl }
   }
 
   it('creates an assessment with its indicator scores; a second one for the same unit and year shows the duplicate beside the year', async () => {
@@ -246,7 +242,7 @@ describe('AssessmentForm', () => {
     expect(sent('CreateAssessment')[0]).toEqual({
       input: { unitId: unit.id, year: 2024, baseScore: 90, bonus: 5, veto: false, stage: 'NAMED', scores: [{ code: 'ORG', score: 18 }, { code: 'ETHIC', score: 27 }, { code: 'SERVICE', score: 45 }] },
     })
-    expect(await ctl.save()).toBeUndefined()
+    expect(await ctl.save()).toBeNull()
     expect(ctl.conflict.value).toBe(false)
     expect(ctl.errorOf('year')).toBe('该单位该年度的测评已存在')
   })
@@ -261,12 +257,12 @@ describe('AssessmentForm', () => {
     expect(draft.scores).toEqual({ ORG: '18', ETHIC: '27', SERVICE: '45' })
     expect(ctl.version.value).toBe(2)
     draft.scores.SERVICE = '51'
-    expect(await ctl.save()).toBeUndefined()
+    expect(await ctl.save()).toBeNull()
     expect(ctl.errorOf('scores')).toBe('指标 SERVICE 的得分 51 超过满分 50')
     expect(calls.filter((c) => c.op === 'UpdateAssessment')).toHaveLength(0)
     draft.scores.SERVICE = '50'
     ctl.touched('scores')
-    expect(await ctl.save()).toBeUndefined()
+    expect(await ctl.save()).toBeNull()
     expect(sent('UpdateAssessment')[0]).toMatchObject({ id: 'QXNzZXNzbWVudDo1', expectedVersion: 2 })
     expect(ctl.errorOf('scores')).toBe('指标代码 ORG 不属于 2024 年起施行的指标版本')
   })
@@ -317,8 +313,9 @@ describe('targets', () => {
 
   const node = (version: number, value = 1000) => ({ node: { id: 'VGFyZ2V0OjM=', metric: 'VOLUNTEERS', year: 2024, value, demo: false, version, basis: 'OFFICE' } })
   function form(id?: string) {
-    const draft = reactive<TargetDraft>({ metric: '', year: '2024', value: '' })
-    const ctl = mount(() => useEditRecord({ id, fields: ['metric', 'year', 'value'], inputIds: {}, draft, validate: () => validateTarget(draft), duplicateField: 'year', ops: targetOps() }))
+    const ctl = mount(() => useRecordEditor(id, targetSpec((): TargetDraft => ({ metric: '', year: '2024', value: '' }))))
+    void ctl.load()
+    const draft = ctl.draft
     return { draft, ctl }
   }
 
@@ -408,9 +405,11 @@ describe('ranking weights and category points', () => {
     handlers.RestoreRecord = () => ({ restoreRecord: { id: 'bin-w', entity: 'RANKING_WEIGHTS', recordId: null, restoredAt: 'now' } })
     const basis = ref<Record<string, string>>({})
     const loadedFrom = ref<number | null>(null)
-    const draft = reactive<WeightsDraft>(wd({ honors: '', volunteer_hours: '', practice: '', assessment: '' }))
     // An edge the client check lets through (it allows 1e-9) to show the server's error beside the weights.
-    const ctl = mount(() => useEditRecord({ id: '2021', fields: ['fromYear', 'weights'], inputIds: {}, draft, validate: () => ({}), ops: weightsOps(basis, loadedFrom) }))
+    const spec = weightsSpec(basis, loadedFrom, () => wd({ honors: '', volunteer_hours: '', practice: '', assessment: '' }))
+    const ctl = mount(() => useRecordEditor('2021', { ...spec, validate: () => ({}) }))
+    void ctl.load()
+    const draft = ctl.draft
     await tick()
     expect(sent('RankingWeightsForEdit')).toEqual([{ year: 2021 }])
     expect(loadedFrom.value).toBe(2019)

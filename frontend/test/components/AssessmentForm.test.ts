@@ -2,7 +2,7 @@
 // AssessmentForm mounted: create with indicator scores, a server field error beside its field, a stale version
 // reloaded and saved again, delete (asks first) to the recycle bin and restore from it.
 import { describe, expect, it } from 'vitest'
-import AssessmentForm from '../../src/components/forms-a/AssessmentForm.vue'
+import AssessmentForm from '../../src/components/forms/AssessmentForm.vue'
 import {
   binEntry, click, deleteAndRestore, expectFieldError, fieldError, fill, mountForm, pickUnit, restored, Server, signIn, staleError, submit, UNIT,
   unitSearch, value,

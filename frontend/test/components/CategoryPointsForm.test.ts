@@ -2,7 +2,7 @@
 // CategoryPointsForm mounted: set a category's points, and the server's field error beside the field. Points carry
 // no version (no stale conflict) and are set, never deleted (no delete or restore).
 import { describe, expect, it } from 'vitest'
-import CategoryPointsForm from '../../src/components/forms-a/CategoryPointsForm.vue'
+import CategoryPointsForm from '../../src/components/forms/CategoryPointsForm.vue'
 import { expectFieldError, fieldError, fill, mountForm, Server, submit, value } from './support'
 
 const category = { code: 'PROV_CIV_UNIT', nameZh: '省级文明单位', nameEn: 'Provincial civilised unit', weight: 6, weightBasis: 'DEFAULT' }

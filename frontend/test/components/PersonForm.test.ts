@@ -2,7 +2,7 @@
 // PersonForm mounted: create, a server field error beside its field, a stale version reloaded and saved again,
 // delete (asks first) to the recycle bin and restore from it.
 import { describe, expect, it } from 'vitest'
-import PersonForm from '../../src/components/forms-a/PersonForm.vue'
+import PersonForm from '../../src/components/forms/PersonForm.vue'
 import {
   binEntry, click, expectFieldError, fieldError, fill, mountForm, pickUnit, restored, Server, signIn, staleError, submit, UNIT, unitSearch, value,
 } from './support'

@@ -2,7 +2,7 @@
 // TargetForm mounted: create, a server field error beside its field, a stale version reloaded and saved again,
 // delete (asks first) to the recycle bin and restore from it.
 import { describe, expect, it } from 'vitest'
-import TargetForm from '../../src/components/forms-a/TargetForm.vue'
+import TargetForm from '../../src/components/forms/TargetForm.vue'
 import { binEntry, click, deleteAndRestore, expectFieldError, fieldError, fill, mountForm, restored, Server, signIn, staleError, submit, value } from './support'
 
 const ID = 'VGFyZ2V0OjI='

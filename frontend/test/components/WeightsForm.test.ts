@@ -2,7 +2,7 @@
 // WeightsForm mounted: set a new version, a server field error beside the weights, delete (asks first) to the
 // recycle bin and restore from it. A weights version has no version number, so there is no stale-version conflict.
 import { describe, expect, it } from 'vitest'
-import WeightsForm from '../../src/components/forms-a/WeightsForm.vue'
+import WeightsForm from '../../src/components/forms/WeightsForm.vue'
 import { binEntry, deleteAndRestore, fieldError, fill, mountForm, restored, Server, signIn, submit, value } from './support'
 
 const version = (fromYear: number, w = [0.4, 0.2, 0.2, 0.2]) => ({

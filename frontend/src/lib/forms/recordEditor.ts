@@ -2,7 +2,7 @@
 // page already holds), check the draft, create or update with the version it was loaded at, explain a stale-version
 // CONFLICT and load the newer version on request, and delete it to the recycle bin. Each kind of record is a
 // RecordFormSpec (fields, checks, the calls); the form components are templates over this and RecordFormShell.vue.
-import { reactive, ref, type Ref, type UnwrapRef } from 'vue'
+import { computed, reactive, ref, type Ref, type UnwrapRef } from 'vue'
 import { RestoreRecordDocument } from '../../gql/RestoreRecord'
 import { UnitForEditDocument } from '../../gql/UnitForEdit'
 import { gql, GraphQLRequestError } from '../gql'
@@ -72,6 +72,10 @@ export function useRecordEditor<D extends object, R extends Versioned, S = strin
   const version = ref(start.version ?? 0)
   const loading = ref(!!id && !start.record && start.version === undefined)
   const loadError = ref('')
+  /** The record was deleted before the form could load it. */
+  const missing = ref(false)
+  /** Whether the record is demo data (kept as such whatever the edit). */
+  const demo = computed(() => !!record.value?.demo)
   const form = useRecordForm(spec.fields, spec.inputIds, () => spec.validate(draft as D))
   const { serverErrors, general, conflict, reloadedNote, busy } = form
   const canRemove = !!spec.remove
@@ -91,6 +95,7 @@ export function useRecordEditor<D extends object, R extends Versioned, S = strin
     loadError.value = ''
     try {
       const r = await spec.load(id)
+      missing.value = !r
       if (r) take(r)
       else loadError.value = ta('deleted')
     } catch (e) {
@@ -142,6 +147,8 @@ export function useRecordEditor<D extends object, R extends Versioned, S = strin
   const removing = ref(false)
   /** The server's words when it refused a delete for a reason other than a stale version (still referenced…). */
   const refused = ref('')
+  /** The recycle-bin entry of the record this form just deleted, for an admin's restore in place. */
+  const binEntry = ref<BinEntry | null>(null)
   /** remove moves the record to the recycle bin; a refusal (stale, still referenced) stays in the form. */
   async function remove(): Promise<BinEntry | null> {
     if (!id || !spec.remove) return null
@@ -149,7 +156,8 @@ export function useRecordEditor<D extends object, R extends Versioned, S = strin
     general.value = ''
     refused.value = ''
     try {
-      return await spec.remove(id, version.value)
+      binEntry.value = await spec.remove(id, version.value)
+      return binEntry.value
     } catch (e) {
       const err = e as GraphQLRequestError
       if (err instanceof GraphQLRequestError && err.code === 'CONFLICT' && isStaleConflict(err.message)) conflict.value = true
@@ -163,7 +171,29 @@ export function useRecordEditor<D extends object, R extends Versioned, S = strin
     }
   }
 
-  return { ...form, draft, record, version, loading, loadError, load, save, reloading, reloadLatest, canRemove, removing, refused, remove }
+  const restoring = ref(false)
+  /** restore brings the record this form just deleted back from the recycle bin under its old ID, and shows it. */
+  async function restore(): Promise<boolean> {
+    if (!binEntry.value) return false
+    restoring.value = true
+    general.value = ''
+    try {
+      await restoreFromBin(binEntry.value.id)
+      binEntry.value = null
+      await load()
+      return true
+    } catch (e) {
+      general.value = serverMessage((e as Error).message, lang.value)
+      return false
+    } finally {
+      restoring.value = false
+    }
+  }
+
+  return {
+    ...form, draft, record, version, demo, loading, loadError, missing, load, save, reloading, reloadLatest,
+    canRemove, removing, refused, remove, binEntry, restoring, restore,
+  }
 }
 
 /** The controller a form shell drives, whatever the kind of record: the shell needs no more than this. */

@@ -1,16 +1,29 @@
-// Client checks and the shared edit controller of the people, assessment, target and ranking-weight forms.
+// Client checks and the RecordFormSpecs (useRecordEditor, recordEditor.ts) of the people, assessment, target and
+// ranking-weight forms.
 // The checks mirror db/write.go (PersonFields, AssessmentFields, TargetFields, ValidateRankingWeights,
 // ValidateCategoryPoints) and db/sqlite's writeScores with the server's wording, so that most mistakes are caught
 // before a round trip; the server stays the judge and its field errors are shown beside their fields too.
-import { reactive, ref } from 'vue'
-import type { AssessmentInput, AssessmentStage, PersonInput, ProgressMetric, RankingWeightInput, TargetInput } from '../gql/graphql'
-import { RestoreRecordDocument } from '../gql/RestoreRecord'
-import { gql, GraphQLRequestError } from './gql'
-import { lang } from './i18n'
-import { ta } from './i18n-admin'
-import { serverMessage } from './messages'
-import { useRecordForm } from './recordForm'
-import { isStaleConflict, MAX_NAME, MAX_TEXT, MAX_YEAR, MIN_YEAR, type FieldErrors, type UnitInfo } from './validate'
+import type { Ref } from 'vue'
+import type { AssessmentInput, AssessmentStage, PersonInput, ProgressMetric, RankingWeightInput, TargetInput } from '../../gql/graphql'
+import { AssessmentForEditDocument } from '../../gql/AssessmentForEdit'
+import { CreateAssessmentDocument } from '../../gql/CreateAssessment'
+import { CreatePersonDocument } from '../../gql/CreatePerson'
+import { CreateTargetDocument } from '../../gql/CreateTarget'
+import { DeleteAssessmentDocument } from '../../gql/DeleteAssessment'
+import { DeletePersonDocument } from '../../gql/DeletePerson'
+import { DeleteRankingWeightsDocument } from '../../gql/DeleteRankingWeights'
+import { DeleteTargetDocument } from '../../gql/DeleteTarget'
+import { PersonForEditDocument } from '../../gql/PersonForEdit'
+import { RankingWeightsForEditDocument } from '../../gql/RankingWeightsForEdit'
+import { SetRankingWeightsDocument } from '../../gql/SetRankingWeights'
+import { TargetForEditDocument } from '../../gql/TargetForEdit'
+import { UnitForEditDocument } from '../../gql/UnitForEdit'
+import { UpdateAssessmentDocument } from '../../gql/UpdateAssessment'
+import { UpdatePersonDocument } from '../../gql/UpdatePerson'
+import { UpdateTargetDocument } from '../../gql/UpdateTarget'
+import { gql, type GraphQLRequestError } from '../gql'
+import { MAX_NAME, MAX_TEXT, MAX_YEAR, MIN_YEAR, type FieldErrors, type UnitInfo } from '../validate'
+import type { RecordFormSpec, Versioned } from './recordEditor'
 
 const runes = (s: string) => [...s].length
 const text = (v: unknown) => String(v ?? '').trim()
@@ -242,138 +255,127 @@ export function validatePoints(v: unknown): FieldErrors {
   return {}
 }
 
-// ---- the edit controller ----
+// ---- how each kind is loaded and written ----
 
-/** A bin entry as the delete mutations return it. */
-export interface BinEntry {
-  id: string
-  recordId?: string | null
-}
-
-/** What a form does with the server; the controller holds the messages, the version and the bin entry. */
-export interface RecordOps<D, S> {
-  /** The record as it is now, or null when it is gone. */
-  load(id: string): Promise<{ draft: D; version: number; demo: boolean } | null>
-  create(d: D): Promise<S>
-  update(id: string, expectedVersion: number, d: D): Promise<S>
-  remove(id: string, expectedVersion: number): Promise<BinEntry>
-}
-
-export interface EditOptions<D, S> {
-  /** The record's global ID; empty for a new record. */
-  id: string | undefined
-  fields: string[]
-  inputIds: Record<string, string>
+/** A record as these forms load it: its draft, with the version and demo flag every form needs. */
+export interface LoadedRecord<D> extends Versioned {
   draft: D
-  validate: () => FieldErrors
-  ops: RecordOps<D, S>
-  /** The field a duplicate-key CONFLICT belongs to (the server says 「…已存在」). */
-  duplicateField?: string
+  demo: boolean
+}
+
+/** A duplicate-key CONFLICT (the server says 「…已存在」) belongs to `field`. */
+const duplicateOn = (field: string) => (err: GraphQLRequestError) => (/已存在/.test(err.message) ? field : undefined)
+
+/** The unit a form opened from a unit's page starts with, or null. */
+export async function unitInfo(id: string): Promise<UnitInfo | null> {
+  const d = await gql(UnitForEditDocument, { id }).catch(() => null)
+  const u = d?.node && 'kind' in d.node ? d.node : null
+  return u ? { id: u.id, name: u.name, kind: u.kind, campus: u.campus, serviceWindow: u.serviceWindow } : null
+}
+
+/** How a person (道德模范, 好人…) is loaded and written. */
+export function personSpec(): RecordFormSpec<PersonDraft, LoadedRecord<PersonDraft>, { name: string; version: number }> {
+  return {
+    fields: ['name', 'unitId', 'citation'],
+    inputIds: { name: 'pf-name', unitId: 'pf-unit', citation: 'pf-citation' },
+    blank: () => ({ name: '', unit: null, citation: '' }),
+    fromRecord: (r) => r.draft,
+    validate: validatePerson,
+    async load(id) {
+      const d = await gql(PersonForEditDocument, { id })
+      const p = d.node && 'citation' in d.node ? d.node : null
+      if (!p) return null
+      return { id, draft: { name: p.name, unit: p.unit ?? null, citation: p.citation }, version: p.version, demo: p.demo }
+    },
+    create: async (d) => (await gql(CreatePersonDocument, { input: personInput(d) })).createPerson,
+    update: async (id, v, d) => (await gql(UpdatePersonDocument, { id, expectedVersion: v, input: personInput(d) })).updatePerson,
+    remove: async (id, v) => (await gql(DeletePersonDocument, { id, expectedVersion: v })).deletePerson,
+  }
+}
+
+/** How an assessment is loaded and written; `indicators` gives every indicator of the year an entry in the loaded draft. */
+export function assessmentSpec(
+  indicators: Ref<IndicatorInfo[]>,
+  blank: () => AssessmentDraft,
+): RecordFormSpec<AssessmentDraft, LoadedRecord<AssessmentDraft>, { unit: { name: string }; year: number; version: number }> {
+  return {
+    fields: ['unitId', 'year', 'stage', 'scores', 'baseScore', 'bonus', 'veto'],
+    inputIds: { unitId: 'af-unit', year: 'af-year', stage: 'af-stage', scores: 'af-scores', baseScore: 'af-base', bonus: 'af-bonus', veto: 'af-veto' },
+    blank,
+    fromRecord: (r) => r.draft,
+    validate: (d) => validateAssessment(d, indicators.value),
+    conflictField: duplicateOn('year'),
+    async load(id) {
+      const d = await gql(AssessmentForEditDocument, { id })
+      const a = d.node && 'baseScore' in d.node ? d.node : null
+      if (!a) return null
+      const scores: Record<string, string | number> = Object.fromEntries(indicators.value.map((i) => [i.code, '']))
+      for (const s of a.scores) scores[s.code] = String(s.score)
+      return {
+        id,
+        draft: { unit: a.unit, year: String(a.year), baseScore: String(a.baseScore), bonus: String(a.bonus), veto: a.veto, stage: a.stage, scores },
+        version: a.version,
+        demo: a.demo,
+      }
+    },
+    create: async (d) => (await gql(CreateAssessmentDocument, { input: assessmentInput(d) })).createAssessment,
+    update: async (id, v, d) => (await gql(UpdateAssessmentDocument, { id, expectedVersion: v, input: assessmentInput(d) })).updateAssessment,
+    remove: async (id, v) => (await gql(DeleteAssessmentDocument, { id, expectedVersion: v })).deleteAssessment,
+  }
+}
+
+/** How a year's target of a metric is loaded and written. */
+export function targetSpec(blank: () => TargetDraft): RecordFormSpec<TargetDraft, LoadedRecord<TargetDraft>, { metric: string; year: number; version: number }> {
+  return {
+    fields: ['metric', 'year', 'value'],
+    inputIds: { metric: 'tf-metric', year: 'tf-year', value: 'tf-value' },
+    blank,
+    fromRecord: (r) => r.draft,
+    validate: validateTarget,
+    conflictField: duplicateOn('year'),
+    async load(id) {
+      const d = await gql(TargetForEditDocument, { id })
+      const t = d.node && 'metric' in d.node ? d.node : null
+      if (!t) return null
+      return { id, draft: { metric: t.metric, year: String(t.year), value: String(t.value) }, version: t.version, demo: t.demo }
+    },
+    create: async (d) => (await gql(CreateTargetDocument, { input: targetInput(d) })).createTarget,
+    update: async (id, v, d) => (await gql(UpdateTargetDocument, { id, expectedVersion: v, input: targetInput(d) })).updateTarget,
+    remove: async (id, v) => (await gql(DeleteTargetDocument, { id, expectedVersion: v })).deleteTarget,
+  }
 }
 
 /**
- * useEditRecord runs a record form: load for editing, save (create or update with the version it loaded), a stale
- * version → the conflict banner with the newer version offered (reloadLatest), field errors beside their fields,
- * delete to the recycle bin and, for admins, restore from it.
+ * A weights version, whose "ID" is its fromYear: loading a year gives the version in force for it (its basis per
+ * component goes to `basis`, its own first year to `loadedFrom`); saving sets the version of the draft's fromYear;
+ * deleting removes the loaded version. Versions carry no version number, so they never raise a stale conflict.
  */
-export function useEditRecord<D extends object, S>(o: EditOptions<D, S>) {
-  const form = useRecordForm(o.fields, o.inputIds, o.validate)
-  const recordId = ref(o.id ?? '')
-  const version = ref(0)
-  const demo = ref(false)
-  const loading = ref(!!o.id)
-  const missing = ref(false)
-  const binEntry = ref<BinEntry | null>(null)
-  const state = reactive({ deleting: false, restoring: false, reloading: false })
-
-  const message = (e: unknown) => serverMessage((e as Error).message, lang.value)
-
-  async function load(note = false): Promise<boolean> {
-    if (!recordId.value) return false
-    try {
-      const r = await o.ops.load(recordId.value)
-      if (!r) {
-        missing.value = true
-        form.general.value = ''
-        return false
+export function weightsSpec(
+  basis: Ref<Record<string, string>>,
+  loadedFrom: Ref<number | null>,
+  blank: () => WeightsDraft,
+): RecordFormSpec<WeightsDraft, LoadedRecord<WeightsDraft>, { fromYear: number; basis: string }[]> {
+  const set = async (d: WeightsDraft) => (await gql(SetRankingWeightsDocument, { fromYear: Number(String(d.fromYear).trim()), weights: weightsInput(d) })).setRankingWeights
+  return {
+    fields: ['fromYear', 'weights'],
+    inputIds: { fromYear: 'wf-from', weights: 'wf-honors' },
+    blank,
+    fromRecord: (r) => r.draft,
+    validate: validateWeights,
+    async load(id) {
+      const d = await gql(RankingWeightsForEditDocument, { year: Number(id) })
+      if (!d.rankingWeights.length) return null
+      basis.value = Object.fromEntries(d.rankingWeights.map((w) => [w.component, w.basis]))
+      loadedFrom.value = d.rankingWeights[0].fromYear
+      return {
+        id,
+        draft: { fromYear: String(d.rankingWeights[0].fromYear), weights: Object.fromEntries(d.rankingWeights.map((w) => [w.component, String(w.weight)])) },
+        version: 0,
+        demo: false,
       }
-      Object.assign(o.draft, r.draft)
-      version.value = r.version
-      demo.value = r.demo
-      form.conflict.value = false
-      form.serverErrors.value = {}
-      if (note) form.reloadedNote.value = ta('conflictReloaded', { v: r.version })
-      return true
-    } catch (e) {
-      form.general.value = message(e)
-      return false
-    } finally {
-      loading.value = false
-    }
+    },
+    create: set,
+    update: (_id, _v, d) => set(d),
+    remove: async (id) => (await gql(DeleteRankingWeightsDocument, { fromYear: loadedFrom.value ?? Number(id) })).deleteRankingWeights,
   }
-
-  /** save sends the draft; it returns what the server saved, or undefined when the save failed. */
-  async function save(): Promise<S | undefined> {
-    if (!form.begin()) return undefined
-    form.busy.value = true
-    try {
-      return recordId.value ? await o.ops.update(recordId.value, version.value, o.draft) : await o.ops.create(o.draft)
-    } catch (e) {
-      form.fail(e, {
-        isStale: (err) => !!recordId.value && isStaleConflict(err.message),
-        conflictField: (err) => (o.duplicateField && /已存在/.test(err.message) ? o.duplicateField : undefined),
-      })
-      return undefined
-    } finally {
-      form.busy.value = false
-    }
-  }
-
-  /** reloadLatest loads the newer version after a conflict; the user checks it and saves again. */
-  async function reloadLatest() {
-    state.reloading = true
-    form.general.value = ''
-    try {
-      await load(true)
-    } finally {
-      state.reloading = false
-    }
-  }
-
-  /** remove moves the record to the recycle bin with the version it shows; a stale version is a conflict too. */
-  async function remove(): Promise<BinEntry | undefined> {
-    state.deleting = true
-    form.general.value = ''
-    try {
-      binEntry.value = await o.ops.remove(recordId.value, version.value)
-      return binEntry.value
-    } catch (e) {
-      if (e instanceof GraphQLRequestError && e.code === 'CONFLICT' && isStaleConflict(e.message)) form.conflict.value = true
-      else form.general.value = message(e)
-      return undefined
-    } finally {
-      state.deleting = false
-    }
-  }
-
-  /** restore brings the deleted record back from the recycle bin under its old ID (admins). */
-  async function restore(): Promise<boolean> {
-    if (!binEntry.value) return false
-    state.restoring = true
-    form.general.value = ''
-    try {
-      await gql(RestoreRecordDocument, { id: binEntry.value.id })
-      binEntry.value = null
-      await load()
-      return true
-    } catch (e) {
-      form.general.value = message(e)
-      return false
-    } finally {
-      state.restoring = false
-    }
-  }
-
-  if (o.id) void load()
-  return { ...form, recordId, version, demo, loading, missing, binEntry, state, load, save, reloadLatest, remove, restore }
 }
