@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { restoreFromBin, useRecordEditor } from '../src/lib/forms/recordEditor'
 import { practiceActivityInput, practiceActivitySpec, validatePracticeActivity, type PracticeActivityDraft } from '../src/lib/forms/campaignAndPracticeSpecs'
 import PracticeActivityForm from '../src/components/forms/PracticeActivityForm.vue'
-import { badInput, render, script, stale } from './support/forms-b'
+import { badInput, render, script, stale } from './support/record-form-server'
 
 vi.mock('../src/lib/gql', async (orig) => ({ ...(await orig<typeof import('../src/lib/gql')>()), gql: vi.fn() }))
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { useRecordEditor, restoreFromBin } from '../src/lib/forms/recordEditor'
 import { campaignInput, campaignSpec, validateCampaign, blankCampaign } from '../src/lib/forms/campaignAndPracticeSpecs'
 import CampaignForm from '../src/components/forms/CampaignForm.vue'
-import { badInput, render, script, stale } from './support/forms-b'
+import { badInput, render, script, stale } from './support/record-form-server'
 
 vi.mock('../src/lib/gql', async (orig) => ({ ...(await orig<typeof import('../src/lib/gql')>()), gql: vi.fn() }))
 

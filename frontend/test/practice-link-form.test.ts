@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { restoreFromBin, useRecordEditor } from '../src/lib/forms/recordEditor'
 import { practiceLinkSpec, validatePracticeLink } from '../src/lib/forms/campaignAndPracticeSpecs'
 import PracticeLinkForm from '../src/components/forms/PracticeLinkForm.vue'
-import { badInput, conflict, render, script, stale } from './support/forms-b'
+import { badInput, conflict, render, script, stale } from './support/record-form-server'
 
 vi.mock('../src/lib/gql', async (orig) => ({ ...(await orig<typeof import('../src/lib/gql')>()), gql: vi.fn() }))
 

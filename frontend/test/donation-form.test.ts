@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { restoreFromBin, useRecordEditor, yuanText } from '../src/lib/forms/recordEditor'
 import { blankDonation, donationInput, donationSpec, validateDonation, type CampaignDates } from '../src/lib/forms/campaignAndPracticeSpecs'
 import DonationForm from '../src/components/forms/DonationForm.vue'
-import { badInput, render, script, stale } from './support/forms-b'
+import { badInput, render, script, stale } from './support/record-form-server'
 
 vi.mock('../src/lib/gql', async (orig) => ({ ...(await orig<typeof import('../src/lib/gql')>()), gql: vi.fn() }))
 

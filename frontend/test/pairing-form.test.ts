@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { restoreFromBin, useRecordEditor } from '../src/lib/forms/recordEditor'
 import { isPairingInUse, pairingInput, pairingSpec, validatePairing, type PairingDraft } from '../src/lib/forms/campaignAndPracticeSpecs'
 import PairingForm from '../src/components/forms/PairingForm.vue'
-import { badInput, conflict, render, script, stale } from './support/forms-b'
+import { badInput, conflict, render, script, stale } from './support/record-form-server'
 
 vi.mock('../src/lib/gql', async (orig) => ({ ...(await orig<typeof import('../src/lib/gql')>()), gql: vi.fn() }))
 

@@ -1,7 +1,7 @@
 // Browser smoke tests of the people, assessment, target and ranking-weight forms (issue 14), against the real
 // server (see harness.mjs): an admin creates one record of each kind through its form, edits it (a client error
 // with the server's wording first, beside its field), and the API shows what was saved.
-//   WENMING_BIN=$PWD/../bin/wenming node --test e2e/forms-a.test.mjs
+//   WENMING_BIN=$PWD/../bin/wenming node --test e2e/people-assessment-target-forms.test.mjs
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'

@@ -1,7 +1,7 @@
 // Browser smoke tests of the forms of 专项行动、捐赠 (志愿服务 page) and 实践联系、实践活动、结对帮创 (文明实践
 // page), against the real server (see harness.mjs): for each form an admin creates one record and edits it
 // through the UI, and the API confirms what was stored — the donation's amount to the yuan.
-//   WENMING_BIN=$PWD/../bin/wenming node --test e2e/forms-b.test.mjs
+//   WENMING_BIN=$PWD/../bin/wenming node --test e2e/campaign-practice-pairing-forms.test.mjs
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'

@@ -1,5 +1,5 @@
-// Shared by the forms-b-*.test.ts files: a scripted gql() (each test file mocks ../src/lib/gql and keeps the rest
-// of the module real), the server's error shapes, and a server-side render of a form component.
+// Shared by the campaign, donation, pairing and practice form tests (test/*-form.test.ts): a scripted gql() (each
+// test file mocks ../src/lib/gql and keeps the rest of the module real), the server's error shapes, and a server-side render of a form component.
 import { vi } from 'vitest'
 import { createSSRApp, type Component } from 'vue'
 import { renderToString } from '@vue/server-renderer'
