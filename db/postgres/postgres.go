@@ -25,6 +25,7 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/store"
 )
 
 //go:embed migrations/*.sql
@@ -40,6 +41,8 @@ const (
 
 // DB is the PostgreSQL store; it implements db.Backend.
 type DB struct {
+	// Store runs every query; engine.go tells it what PostgreSQL does its own way.
+	*store.Store
 	pool *pgxpool.Pool
 	// closed ends the goroutines of WatchChanges when the DB closes before their context ends.
 	closed chan struct{}
@@ -71,6 +74,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("open PostgreSQL: %w", err)
 	}
 	d := &DB{pool: pool, closed: make(chan struct{})}
+	d.Store = store.New(engine{d})
 	if err := d.Migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -204,9 +208,6 @@ func (d *DB) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
 	info.HasDemo = info.DemoRecords > 0
 	return info, err
 }
-
-// errNotImplemented is what a store method not yet ported from db/sqlite returns.
-var errNotImplemented = db.Errorf(db.EINTERNAL, "PostgreSQL 后端尚未实现此操作。")
 
 // isNoRows reports whether err is pgx's "no rows in result set", for lookups that turn it into ENOTFOUND.
 func isNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }

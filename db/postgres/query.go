@@ -62,37 +62,6 @@ func (w *where) sql() string {
 	return " WHERE " + strings.Join(w.conds, " AND ")
 }
 
-// rebind turns the ? placeholders of a query ported from db/sqlite into $1, $2, …, leaving quoted text alone.
-// Numbered SQLite placeholders (?1) become $1. Queries written for PostgreSQL need it not.
-func rebind(query string) string {
-	var b strings.Builder
-	n := 0
-	inStr := false
-	for i := 0; i < len(query); i++ {
-		c := query[i]
-		switch {
-		case c == '\'':
-			inStr = !inStr
-			b.WriteByte(c)
-		case c == '?' && !inStr:
-			j := i + 1
-			for j < len(query) && query[j] >= '0' && query[j] <= '9' {
-				j++
-			}
-			if j > i+1 {
-				b.WriteString("$" + query[i+1:j])
-				i = j - 1
-				continue
-			}
-			n++
-			b.WriteString("$" + strconv.Itoa(n))
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
 // collect scans every row with fn and closes rows, as db/sqlite's collect does; pgx.CollectRows with
 // pgx.RowTo/RowToStructByName serves as well.
 func collect[T any](rows pgx.Rows, fn func(pgx.Rows) (T, error)) ([]T, error) {

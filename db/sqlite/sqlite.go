@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/store"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -28,6 +29,8 @@ var migrationFS embed.FS
 
 // DB is the SQLite store; it implements db.Store.
 type DB struct {
+	// Store runs every query; engine.go tells it what SQLite does its own way.
+	*store.Store
 	read  *sql.DB
 	write *sql.DB
 	path  string
@@ -74,6 +77,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	w.SetMaxOpenConns(1)
 	d := &DB{write: w, path: path}
+	d.Store = store.New(engine{d})
 	if err := d.Migrate(ctx); err != nil {
 		w.Close()
 		return nil, openError(path, err)

@@ -1,0 +1,111 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/wenming/wenming/db/store"
+)
+
+// engine is PostgreSQL's side of the shared store: pgx over the pool or a transaction, with ? rebound to $n.
+type engine struct{ d *DB }
+
+var _ store.Engine = engine{}
+
+func (e engine) Read() store.Querier { return storeQuerier{e.d.pool} }
+
+// ListParam is true: a list binds as one array, so that a statement's text does not grow with the list.
+func (engine) ListParam() bool { return true }
+
+func (engine) Contains(col string) string { return "strpos(" + col + ", ?) > 0" }
+
+func (engine) EqualFold(col string) string { return "lower(" + col + ") = lower(?)" }
+
+// Instant binds a timestamptz to the millisecond, the precision SQLite's text keeps.
+func (engine) Instant(t time.Time) any { return t.UTC().Truncate(time.Millisecond) }
+
+// storeQuerier runs the store's SQL over pgx (the pool or a transaction), numbering its placeholders for PostgreSQL.
+type storeQuerier struct{ q querier }
+
+func (q storeQuerier) Query(ctx context.Context, query string, args ...any) (store.Rows, error) {
+	return q.q.Query(ctx, rebind(query), args...)
+}
+
+func (q storeQuerier) QueryRow(ctx context.Context, query string, args ...any) store.Row {
+	return row{q.q.QueryRow(ctx, rebind(query), args...)}
+}
+
+func (q storeQuerier) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	tag, err := q.q.Exec(ctx, rebind(query), args...)
+	return tag.RowsAffected(), err
+}
+
+// row reports a missing row as sql.ErrNoRows, as the store expects of every engine.
+type row struct{ pgx.Row }
+
+func (r row) Scan(dest ...any) error {
+	err := r.Row.Scan(dest...)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return sql.ErrNoRows
+	}
+	return err
+}
+
+// rebound caches the rewritten text of each query: the store's queries are few, and each runs often. It keeps
+// at most reboundMax texts, so that queries built with values in their text cannot grow it without bound.
+var (
+	rebound      sync.Map
+	reboundCount atomic.Int64
+)
+
+const reboundMax = 4096
+
+// rebind turns the ? placeholders of the store's SQL into $1, $2, …, leaving quoted text alone; a numbered
+// placeholder (?1) becomes $1.
+func rebind(query string) string {
+	if v, ok := rebound.Load(query); ok {
+		return v.(string)
+	}
+	var b strings.Builder
+	n := 0
+	var quote byte
+	for i := 0; i < len(query); i++ {
+		c := query[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+			b.WriteByte(c)
+		case c == '\'' || c == '"':
+			quote = c
+			b.WriteByte(c)
+		case c == '?':
+			j := i + 1
+			for j < len(query) && query[j] >= '0' && query[j] <= '9' {
+				j++
+			}
+			if j > i+1 {
+				b.WriteString("$" + query[i+1:j])
+				i = j - 1
+				continue
+			}
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+		default:
+			b.WriteByte(c)
+		}
+	}
+	out := b.String()
+	if reboundCount.Add(1) <= reboundMax {
+		rebound.Store(query, out)
+	}
+	return out
+}
