@@ -421,3 +421,15 @@ func auditImport(ctx context.Context, tx *sql.Tx, kind db.ImportKind, summary *s
 	}
 	return fmt.Errorf("no audit entity for import kind %s", kind)
 }
+
+// scanCategory reads a category with its list of accepted recipient kinds.
+func scanCategory(r *sql.Rows) (*db.HonorCategory, error) {
+	c := &db.HonorCategory{}
+	var kinds string
+	err := r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Level, &c.RecipientKind, &c.Weight, &c.DefaultStatus, &kinds, &c.WeightBasis, &c.NoteZh)
+	c.RecipientKinds = splitEnums[db.RecipientKind](kinds)
+	if len(c.RecipientKinds) == 0 {
+		c.RecipientKinds = []db.RecipientKind{c.RecipientKind}
+	}
+	return c, err
+}
