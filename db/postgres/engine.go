@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/store"
 )
 
@@ -68,7 +69,7 @@ var (
 const reboundMax = 4096
 
 // rebind turns the ? placeholders of the store's SQL into $1, $2, …, leaving quoted text alone; a numbered
-// placeholder (?1) becomes $1.
+// placeholder (?1) becomes $1, and numbers follow SQLite's rule, so that one text means the same on both engines.
 func rebind(query string) string {
 	if v, ok := rebound.Load(query); ok {
 		return v.(string)
@@ -93,11 +94,14 @@ func rebind(query string) string {
 				j++
 			}
 			if j > i+1 {
+				if k, err := strconv.Atoi(query[i+1 : j]); err == nil {
+					n = max(n, k)
+				}
 				b.WriteString("$" + query[i+1:j])
 				i = j - 1
 				continue
 			}
-			n++
+			n++ // as in SQLite: a plain ? takes the number after the largest so far
 			b.WriteString("$" + strconv.Itoa(n))
 		default:
 			b.WriteByte(c)
@@ -108,4 +112,55 @@ func rebind(query string) string {
 		rebound.Store(query, out)
 	}
 	return out
+}
+
+// WriteTx runs fn in writeTx: read committed, retried after a serialization failure or a deadlock.
+func (e engine) WriteTx(ctx context.Context, fn func(tx *store.Tx) error) error {
+	return e.d.writeTx(ctx, func(tx pgx.Tx) error {
+		st := store.NewTx(storeQuerier{tx})
+		if err := fn(st); err != nil {
+			return err
+		}
+		if ds, ok := st.Domains(); ok {
+			noteDomains(tx, ds)
+		}
+		return nil
+	})
+}
+
+// NextID draws from the table's identity: concurrent writers would collide on the largest ID plus one, and the
+// identity never goes back, so a binned record's ID is never given to another and a restore gets its own back,
+// provided every write of explicit IDs (a load, a copy) ends with syncIdentities.
+func (engine) NextID(ctx context.Context, tx *store.Tx, table string, _ db.Entity) (int64, error) {
+	var id int64
+	err := tx.QueryRow(ctx, `SELECT nextval(pg_get_serial_sequence(?, 'id'))`, table).Scan(&id)
+	return id, err
+}
+
+// ForUpdate locks the record, so that two writers cannot both pass a version check.
+func (engine) ForUpdate() string { return " FOR UPDATE" }
+
+func (engine) JSONObject(pairs string) string { return "json_build_object(" + pairs + ")" }
+
+func (engine) JSONArray(elem, from, order string) string {
+	return "(SELECT coalesce(json_agg(" + elem + " ORDER BY " + order + "), '[]'::json) FROM " + from + ")"
+}
+
+// Batch sends the statements as one pgx batch inside one repeatable-read snapshot: one round trip, and every
+// answer counts the same records.
+func (e engine) Batch(ctx context.Context, stmts []store.Statement, scan func(i int, r store.Row) error) error {
+	var batch pgx.Batch
+	for _, st := range stmts {
+		batch.Queue(rebind(st.SQL), st.Args...)
+	}
+	return e.d.readTx(ctx, func(tx pgx.Tx) error {
+		br := tx.SendBatch(ctx, &batch)
+		defer br.Close()
+		for i := range stmts {
+			if err := scan(i, row{br.QueryRow()}); err != nil {
+				return err
+			}
+		}
+		return br.Close()
+	})
 }

@@ -20,7 +20,11 @@ func noteWrite(tx pgx.Tx, action db.AuditAction, e db.Entity) {
 	if action == db.ActionImport {
 		return
 	}
-	s := db.WriteDomains(action, e)
+	noteDomains(tx, db.WriteDomains(action, e))
+}
+
+// noteDomains adds domains to those the transaction changes.
+func noteDomains(tx pgx.Tx, s db.DomainSet) {
 	if old, ok := txDomains.Load(tx); ok {
 		s |= old.(db.DomainSet)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/store"
 )
 
 // entityTable is how the records of an entity are stored: their table and the stored (not generated) columns
@@ -109,18 +110,9 @@ func writeAudit(ctx context.Context, tx pgx.Tx, action db.AuditAction, e db.Enti
 	return err
 }
 
-// nextID allocates a record ID from the table's identity. SQLite takes the largest live or binned ID plus one under
-// its single writer; here concurrent writers would collide on that, and the identity gives the same guarantees —
-// it never goes back, so a binned record's ID is never given to another, and a restore gets its own ID back —
-// provided every write of explicit IDs (a load, a copy) ends with syncIdentities.
+// nextID allocates a record ID from the table's identity (engine.NextID).
 func nextID(ctx context.Context, tx pgx.Tx, e db.Entity) (int64, error) {
-	t, ok := entityTables[e]
-	if !ok {
-		return 0, fmt.Errorf("nextID: no table for %s", e)
-	}
-	var id int64
-	err := tx.QueryRow(ctx, `SELECT nextval(pg_get_serial_sequence($1, 'id'))`, t.table).Scan(&id)
-	return id, err
+	return engine{}.NextID(ctx, store.NewTx(storeQuerier{tx}), entityTables[e].table, e)
 }
 
 // create inserts a record under a fresh ID and audits it, in one transaction.

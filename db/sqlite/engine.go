@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"time"
 
+	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/store"
 )
 
@@ -59,3 +60,46 @@ func (q storeQuerier) Exec(ctx context.Context, query string, args ...any) (int6
 type sqlRows struct{ *sql.Rows }
 
 func (r sqlRows) Close() { r.Rows.Close() }
+
+// WriteTx runs fn on the single writer (writeTx), so that SQLite's one write lock is taken in Go's queue.
+func (e engine) WriteTx(ctx context.Context, fn func(tx *store.Tx) error) error {
+	return e.d.writeTx(ctx, func(tx *sql.Tx) error {
+		st := store.NewTx(storeQuerier{tx})
+		if err := fn(st); err != nil {
+			return err
+		}
+		if ds, ok := st.Domains(); ok {
+			noteDomains(tx, ds)
+		}
+		return nil
+	})
+}
+
+// NextID takes the largest live or binned ID plus one: under the single writer nobody else takes it meanwhile,
+// and a restored record gets its own ID back.
+func (engine) NextID(ctx context.Context, tx *store.Tx, table string, e db.Entity) (int64, error) {
+	var id int64
+	err := tx.QueryRow(ctx, `SELECT max(coalesce((SELECT max(id) FROM `+table+`), 0),
+		coalesce((SELECT max(record_id) FROM deleted_records WHERE entity = ?), 0)) + 1`, e).Scan(&id)
+	return id, err
+}
+
+// ForUpdate is empty: the single writer already keeps other writers out.
+func (engine) ForUpdate() string { return "" }
+
+func (engine) JSONObject(pairs string) string { return "json_object(" + pairs + ")" }
+
+// JSONArray wraps the subquery in json(), so that the array nests as JSON rather than as a string.
+func (engine) JSONArray(elem, from, order string) string {
+	return "json((SELECT json_group_array(" + elem + " ORDER BY " + order + ") FROM " + from + "))"
+}
+
+// Batch runs the statements one after another on the read pool: each is a local call, with no round trip to save.
+func (e engine) Batch(ctx context.Context, stmts []store.Statement, scan func(i int, r store.Row) error) error {
+	for i, st := range stmts {
+		if err := scan(i, e.d.read.QueryRowContext(ctx, st.SQL, st.Args...)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

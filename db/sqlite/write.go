@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/store"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -193,11 +194,7 @@ func constraintError(err error) error {
 // nextID allocates a record ID above every live and binned one, so that a restored record gets its own ID back
 // and no ID ever names two records.
 func nextID(ctx context.Context, tx *sql.Tx, e db.Entity) (int64, error) {
-	t := entityTables[e]
-	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(id) FROM `+t.table+`), 0),
-		coalesce((SELECT max(record_id) FROM deleted_records WHERE entity = ?), 0)) + 1`, e).Scan(&id)
-	return id, err
+	return engine{}.NextID(ctx, store.NewTx(storeQuerier{tx}), entityTables[e].table, e)
 }
 
 // create inserts a record under a fresh ID and audits it, in one transaction.

@@ -9,6 +9,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/wenming/wenming/db"
 )
 
 // Rows is a result set as both database/sql and pgx give it, so that one scan function serves both engines.
@@ -32,6 +34,12 @@ type Querier interface {
 	Exec(ctx context.Context, query string, args ...any) (int64, error)
 }
 
+// Statement is one query and its arguments, for Engine.Batch.
+type Statement struct {
+	SQL  string
+	Args []any
+}
+
 // Engine is what one SQL engine does its own way; the Store asks it and writes everything else once.
 type Engine interface {
 	// Read is the pool that answers reads outside a transaction.
@@ -43,8 +51,26 @@ type Engine interface {
 	Contains(col string) string
 	// EqualFold is the condition that col equals the ? argument, ignoring ASCII case.
 	EqualFold(col string) string
+	// Batch runs statements of one row each over one snapshot, in one round trip where the engine can, and hands
+	// each row to scan in order.
+	Batch(ctx context.Context, stmts []Statement, scan func(i int, r Row) error) error
 	// Instant is how an instant binds as an argument: SQLite keeps sortable UTC text, PostgreSQL a timestamptz.
 	Instant(t time.Time) any
+
+	// WriteTx runs fn in one write transaction, bumps the data version of the domains fn noted as its last
+	// statement, commits, and returns constraint failures as coded db errors. PostgreSQL runs fn again after a
+	// serialization failure or a deadlock, so fn must do nothing outside tx that cannot be repeated.
+	WriteTx(ctx context.Context, fn func(tx *Tx) error) error
+	// NextID allocates the ID of a new record of the entity, never one a live or binned record holds.
+	NextID(ctx context.Context, tx *Tx, table string, e db.Entity) (int64, error)
+	// ForUpdate is the clause that locks the rows a SELECT reads until the transaction ends, where writers run
+	// side by side ("" where one writer runs at a time).
+	ForUpdate() string
+	// JSONObject is the SQL expression of a JSON object built from 'key', value pairs.
+	JSONObject(pairs string) string
+	// JSONArray is the SQL expression of a JSON array of elem over the rows of from (a table and its WHERE), in
+	// order; no rows give [].
+	JSONArray(elem, from, order string) string
 }
 
 // Store holds every query of 文明看板 once; db/sqlite and db/postgres embed it and supply its Engine.
