@@ -64,11 +64,11 @@ var entityTables = map[db.Entity]entityTable{
 	db.EntityTarget: {table: "targets", cols: []string{"id", "metric", "year", "value", "demo", "version", "basis"}},
 }
 
-// pairs lists 'key', value pairs of the JSON object that snapshots the columns.
+// pairs lists 'key', value pairs of the JSON object that snapshots the columns, each keyed by its own name.
 func pairs(cols ...string) string {
 	parts := make([]string, 0, len(cols))
 	for _, c := range cols {
-		parts = append(parts, "'"+c+"', "+c)
+		parts = append(parts, "'"+c[strings.IndexByte(c, '.')+1:]+"', "+c)
 	}
 	return strings.Join(parts, ", ")
 }
