@@ -17,16 +17,7 @@ func init() {
 		"demo", "version"},
 		extra: `'contents', (SELECT coalesce(json_agg(c.item ORDER BY ` + contentOrder("c.item") + `), '[]'::json)
 			FROM pairing_contents c WHERE c.pairing_id = pairings.id)`}
-	references[db.EntityPairing] = append(references[db.EntityPairing], reference{"wishes", "pairing_id", "微心愿"})
-	restoreChildren[db.EntityPairing] = func(ctx context.Context, tx pgx.Tx, id int64, data string) error {
-		_, err := tx.Exec(ctx, `INSERT INTO pairing_contents (pairing_id, item)
-			SELECT $1, jsonb_array_elements_text(coalesce($2::text::jsonb -> 'contents', '[]'::jsonb))`, id, data)
-		return err
-	}
 }
-
-// restoreChildren puts back, after a restored record, the child rows its snapshot carries.
-var restoreChildren = map[db.Entity]func(ctx context.Context, tx pgx.Tx, id int64, data string) error{}
 
 // contentOrder is SQL that sorts 「四送一助力」 items in the article's order.
 func contentOrder(col string) string {

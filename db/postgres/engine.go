@@ -164,3 +164,19 @@ func (e engine) Batch(ctx context.Context, stmts []store.Statement, scan func(i 
 		return br.Close()
 	})
 }
+
+// JSONRow reads the snapshot with jsonb_populate_record, so that each column comes back with the table's own type
+// (flags, dates, numbers).
+func (engine) JSONRow(table string, _ []string) string {
+	return "jsonb_populate_record(NULL::" + table + ", ?1::text::jsonb)"
+}
+
+func (engine) JSONRows(param, key, alias string, cols ...string) string {
+	arr := "coalesce(" + param + "::text::jsonb -> '" + key + "', '[]'::jsonb)"
+	if len(cols) == 0 {
+		return "jsonb_array_elements_text(" + arr + ") AS " + alias + "(value)"
+	}
+	return "jsonb_to_recordset(" + arr + ") AS " + alias + "(" + strings.Join(cols, ", ") + ")"
+}
+
+func (engine) ConstraintError(err error) error { return constraintError(err) }

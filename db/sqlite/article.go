@@ -20,8 +20,6 @@ func init() {
 		"demo", "version"}}
 	entityTables[db.EntityCivilisationEvent] = entityTable{table: "civilisation_events", cols: []string{"id", "kind", "title", "event_date", "place",
 		"milestone_id", "quote", "source_id", "demo", "version"}}
-	references[db.EntityUnit] = append(references[db.EntityUnit], reference{"wishes", "unit_id", "微心愿"},
-		reference{"excellent_cases", "unit_id", "优秀案例"}, reference{"talent_members", "unit_id", "人才库成员"})
 	uniqueMessages["excellent_cases.compilation_id"] = "该汇编中已有同名案例"
 }
 

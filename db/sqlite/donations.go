@@ -19,16 +19,7 @@ func init() {
 		"demo", "version"},
 		extra: `'contents', json((SELECT json_group_array(item) FROM (SELECT c.item FROM pairing_contents c WHERE c.pairing_id = pairings.id
 			ORDER BY ` + contentOrder("c.item") + `)))`}
-	references[db.EntityPairing] = append(references[db.EntityPairing], reference{"wishes", "pairing_id", "微心愿"})
-	restoreChildren[db.EntityPairing] = func(ctx context.Context, tx *sql.Tx, id int64, data string) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO pairing_contents (pairing_id, item)
-			SELECT ?1, value FROM json_each(coalesce(json_extract(?2, '$.contents'), '[]'))`, id, data)
-		return err
-	}
 }
-
-// restoreChildren puts back, after a restored record, the child rows its snapshot carries.
-var restoreChildren = map[db.Entity]func(ctx context.Context, tx *sql.Tx, id int64, data string) error{}
 
 // contentOrder is SQL that sorts 「四送一助力」 items in the article's order.
 func contentOrder(col string) string {

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"github.com/wenming/wenming/db"
@@ -103,3 +104,26 @@ func (e engine) Batch(ctx context.Context, stmts []store.Statement, scan func(i 
 	}
 	return nil
 }
+
+func (engine) JSONRow(_ string, cols []string) string {
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = "json_extract(?1, '$." + c + "') AS " + c
+	}
+	return "(SELECT " + strings.Join(parts, ", ") + ")"
+}
+
+func (engine) JSONRows(param, key, alias string, cols ...string) string {
+	sel := "value"
+	if len(cols) > 0 {
+		parts := make([]string, len(cols))
+		for i, c := range cols {
+			name, _, _ := strings.Cut(c, " ")
+			parts[i] = "json_extract(value, '$." + name + "') AS " + name
+		}
+		sel = strings.Join(parts, ", ")
+	}
+	return "(SELECT " + sel + " FROM json_each(coalesce(json_extract(" + param + ", '$." + key + "'), '[]'))) AS " + alias
+}
+
+func (engine) ConstraintError(err error) error { return constraintError(err) }

@@ -68,6 +68,14 @@ type Engine interface {
 	ForUpdate() string
 	// JSONObject is the SQL expression of a JSON object built from 'key', value pairs.
 	JSONObject(pairs string) string
+	// JSONRow is a FROM item of one row: the fields of the JSON object ?1 named cols, each with the type of the
+	// column of table it restores.
+	JSONRow(table string, cols []string) string
+	// JSONRows is a FROM item named alias: one row for each element of the JSON array at key of the JSON parameter
+	// param, with the typed columns cols ("name type"), or one text column value when cols is empty.
+	JSONRows(param, key, alias string, cols ...string) string
+	// ConstraintError maps the engine's constraint failures to coded db errors and passes other errors through.
+	ConstraintError(err error) error
 	// JSONArray is the SQL expression of a JSON array of elem over the rows of from (a table and its WHERE), in
 	// order; no rows give [].
 	JSONArray(elem, from, order string) string

@@ -44,8 +44,15 @@ func (t *Tx) noteWrite(action db.AuditAction, e db.Entity) {
 type entityTable struct {
 	table string
 	cols  []string
-	// scores adds the assessment's indicator scores to its snapshot.
-	scores bool
+	// child is the child rows the snapshot carries and a restore puts back (restoreChildren).
+	child *child
+}
+
+// child is a list of child rows kept in the parent's snapshot under key: the values of cols (one column) or objects
+// of them (several), from a table and its WHERE, in order.
+type child struct {
+	key, from, order string
+	cols             []string
 }
 
 var entityTables = map[db.Entity]entityTable{
@@ -60,8 +67,26 @@ var entityTables = map[db.Entity]entityTable{
 	db.EntityPracticeActivity: {table: "practice_activities", cols: []string{"id", "unit_id", "center_id", "activity_date", "kind", "theme",
 		"sessions", "participants", "demo", "version", "action"}},
 	db.EntityAssessment: {table: "assessments", cols: []string{"id", "unit_id", "year", "base_score", "bonus", "veto", "stage", "demo", "version"},
-		scores: true},
+		child: &child{key: "scores", cols: []string{"s.code", "s.version_year", "s.score"},
+			from: "indicator_scores s WHERE s.assessment_id = assessments.id", order: "s.code"}},
 	db.EntityTarget: {table: "targets", cols: []string{"id", "metric", "year", "value", "demo", "version", "basis"}},
+	db.EntityDonation: {table: "donations", cols: []string{"id", "campaign_id", "unit_id", "kind", "amount", "boxes", "batch", "donation_date",
+		"description", "demo", "version"}},
+	db.EntityPairing: {table: "pairings", cols: []string{"id", "unit_id", "township", "center_id", "since_year", "demo", "version"},
+		child: &child{key: "contents", cols: []string{"c.item"}, from: "pairing_contents c WHERE c.pairing_id = pairings.id",
+			order: contentOrder("c.item")}},
+	db.EntityWish: {table: "wishes", cols: []string{"id", "title", "beneficiary", "pairing_id", "stage", "unit_id", "collected_on", "note",
+		"demo", "version"}},
+	db.EntityExcellentCase: {table: "excellent_cases", cols: []string{"id", "compilation_id", "title", "unit_id", "year", "summary", "demo",
+		"version"}},
+	db.EntityTalentMember: {table: "talent_members", cols: []string{"id", "name", "unit_id", "since_year", "roles", "demo", "version"}},
+	db.EntityCivilisationEvent: {table: "civilisation_events", cols: []string{"id", "kind", "title", "event_date", "place", "milestone_id",
+		"quote", "source_id", "demo", "version"}},
+}
+
+// contentOrder is SQL that sorts 「四送一助力」 items in the article's order.
+func contentOrder(col string) string {
+	return `CASE ` + col + ` WHEN 'POLICY' THEN 1 WHEN 'CULTURE' THEN 2 WHEN 'HEALTH' THEN 3 WHEN 'WARMTH' THEN 4 ELSE 5 END`
 }
 
 // pairs lists 'key', value pairs of the JSON object that snapshots the columns, each keyed by its own name.
@@ -76,9 +101,12 @@ func pairs(cols ...string) string {
 // snapshotSQL selects one record of the entity as a JSON object of its stored columns, in column order.
 func (s *Store) snapshotSQL(t entityTable) string {
 	p := pairs(t.cols...)
-	if t.scores {
-		p += ", 'scores', " + s.eng.JSONArray(s.eng.JSONObject(pairs("s.code", "s.version_year", "s.score")),
-			"indicator_scores s WHERE s.assessment_id = assessments.id", "s.code")
+	if c := t.child; c != nil {
+		elem := c.cols[0]
+		if len(c.cols) > 1 {
+			elem = s.eng.JSONObject(pairs(c.cols...))
+		}
+		p += ", '" + c.key + "', " + s.eng.JSONArray(elem, c.from, c.order)
 	}
 	return `SELECT CAST(` + s.eng.JSONObject(p) + ` AS TEXT) FROM ` + t.table + ` WHERE id = ?`
 }
