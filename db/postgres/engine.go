@@ -172,7 +172,10 @@ func (engine) JSONRow(table string, _ []string) string {
 }
 
 func (engine) JSONRows(param, key, alias string, cols ...string) string {
-	arr := "coalesce(" + param + "::text::jsonb -> '" + key + "', '[]'::jsonb)"
+	arr := param + "::text::jsonb"
+	if key != "" {
+		arr = "coalesce(" + arr + " -> '" + key + "', '[]'::jsonb)"
+	}
 	if len(cols) == 0 {
 		return "jsonb_array_elements_text(" + arr + ") AS " + alias + "(value)"
 	}
@@ -180,3 +183,6 @@ func (engine) JSONRows(param, key, alias string, cols ...string) string {
 }
 
 func (engine) ConstraintError(err error) error { return constraintError(err) }
+
+// ByteOrder compares in the "C" collation, so that text sorts the same as in SQLite whatever the database's own.
+func (engine) ByteOrder(expr string) string { return expr + ` COLLATE "C"` }

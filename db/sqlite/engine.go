@@ -123,7 +123,13 @@ func (engine) JSONRows(param, key, alias string, cols ...string) string {
 		}
 		sel = strings.Join(parts, ", ")
 	}
-	return "(SELECT " + sel + " FROM json_each(coalesce(json_extract(" + param + ", '$." + key + "'), '[]'))) AS " + alias
+	if key != "" {
+		param = "coalesce(json_extract(" + param + ", '$." + key + "'), '[]')"
+	}
+	return "(SELECT " + sel + " FROM json_each(" + param + ")) AS " + alias
 }
+
+// ByteOrder is expr itself: SQLite's default collation, BINARY, compares bytes.
+func (engine) ByteOrder(expr string) string { return expr }
 
 func (engine) ConstraintError(err error) error { return constraintError(err) }

@@ -71,9 +71,12 @@ type Engine interface {
 	// JSONRow is a FROM item of one row: the fields of the JSON object ?1 named cols, each with the type of the
 	// column of table it restores.
 	JSONRow(table string, cols []string) string
-	// JSONRows is a FROM item named alias: one row for each element of the JSON array at key of the JSON parameter
-	// param, with the typed columns cols ("name type"), or one text column value when cols is empty.
+	// JSONRows is a FROM item named alias: one row for each element of the JSON array at key of the JSON expression
+	// param (param itself for key ""), with the typed columns cols ("name type"), or one text column value when cols
+	// is empty.
 	JSONRows(param, key, alias string, cols ...string) string
+	// ByteOrder is expr compared byte by byte, whatever the database's collation.
+	ByteOrder(expr string) string
 	// ConstraintError maps the engine's constraint failures to coded db errors and passes other errors through.
 	ConstraintError(err error) error
 	// JSONArray is the SQL expression of a JSON array of elem over the rows of from (a table and its WHERE), in
