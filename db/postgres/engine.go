@@ -186,3 +186,5 @@ func (engine) ConstraintError(err error) error { return constraintError(err) }
 
 // ByteOrder compares in the "C" collation, so that text sorts the same as in SQLite whatever the database's own.
 func (engine) ByteOrder(expr string) string { return expr + ` COLLATE "C"` }
+
+func (engine) JSONField(expr, key string) string { return expr + " ->> '" + key + "'" }

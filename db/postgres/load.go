@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 
@@ -351,7 +350,7 @@ func loadArticle(ctx context.Context, tx pgx.Tx, a *db.ArticleData) error {
 	}
 	if err := copySlice(ctx, tx, "talent_members", []string{"id", "name", "unit_id", "since_year", "roles", "demo"}, a.TalentMembers,
 		func(_ int, x *db.TalentMember) []any {
-			return []any{x.ID, x.Name, x.UnitID, x.SinceYear, rolesJSON(x.Roles), x.Demo}
+			return []any{x.ID, x.Name, x.UnitID, x.SinceYear, db.TalentRolesJSON(x.Roles), x.Demo}
 		}); err != nil {
 		return err
 	}
@@ -378,13 +377,4 @@ func loadScores(ctx context.Context, tx pgx.Tx, scores []*db.IndicatorScore) err
 		SELECT a.id, (SELECT max(i.year) FROM assessment_indicators i WHERE i.year <= a.year), s.code, s.score
 		FROM load_scores s JOIN assessments a ON a.id = s.assessment_id`)
 	return err
-}
-
-// rolesJSON stores a talent member's roles as a JSON array, as db/sqlite does.
-func rolesJSON(rs []db.TalentRole) string {
-	if len(rs) == 0 {
-		return "[]"
-	}
-	b, _ := json.Marshal(rs)
-	return string(b)
 }

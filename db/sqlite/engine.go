@@ -113,23 +113,28 @@ func (engine) JSONRow(_ string, cols []string) string {
 	return "(SELECT " + strings.Join(parts, ", ") + ")"
 }
 
+// JSONRows uses json_each: bare for text elements, so that it may refer to a table before it in FROM, and under a
+// subquery that names the fields of objects.
 func (engine) JSONRows(param, key, alias string, cols ...string) string {
-	sel := "value"
-	if len(cols) > 0 {
-		parts := make([]string, len(cols))
-		for i, c := range cols {
-			name, _, _ := strings.Cut(c, " ")
-			parts[i] = "json_extract(value, '$." + name + "') AS " + name
-		}
-		sel = strings.Join(parts, ", ")
-	}
 	if key != "" {
 		param = "coalesce(json_extract(" + param + ", '$." + key + "'), '[]')"
 	}
-	return "(SELECT " + sel + " FROM json_each(" + param + ")) AS " + alias
+	if len(cols) == 0 {
+		return "json_each(" + param + ") AS " + alias
+	}
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		name, _, _ := strings.Cut(c, " ")
+		parts[i] = "json_extract(value, '$." + name + "') AS " + name
+	}
+	return "(SELECT " + strings.Join(parts, ", ") + " FROM json_each(" + param + ")) AS " + alias
 }
 
 // ByteOrder is expr itself: SQLite's default collation, BINARY, compares bytes.
 func (engine) ByteOrder(expr string) string { return expr }
 
 func (engine) ConstraintError(err error) error { return constraintError(err) }
+
+func (engine) JSONField(expr, key string) string {
+	return "json_extract(" + expr + ", '$." + key + "')"
+}

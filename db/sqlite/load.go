@@ -254,6 +254,38 @@ func (l *loader) dataset(ds *db.Dataset) {
 	l.flush()
 }
 
+// article loads the article records of a dataset, after the units, pairings and milestones they refer to.
+func (l *loader) article(a *db.ArticleData) {
+	for _, x := range a.Actions {
+		l.exec(`INSERT INTO practice_actions (code, position, name_zh, name_en, identified, quote, source_id, note) VALUES (?,?,?,?,?,?,?,?)`,
+			x.Code, x.Position, x.NameZh, x.NameEn, x.Identified, x.Quote, x.SourceID, x.Note)
+	}
+	for pid, items := range a.PairingContents {
+		for _, it := range items {
+			l.exec(`INSERT INTO pairing_contents (pairing_id, item) VALUES (?,?)`, pid, it)
+		}
+	}
+	for _, x := range a.Wishes {
+		l.exec(`INSERT INTO wishes (id, title, beneficiary, pairing_id, stage, unit_id, collected_on, note, demo) VALUES (?,?,?,?,?,?,?,?,?)`,
+			x.ID, x.Title, x.Beneficiary, x.PairingID, x.Stage, x.UnitID, x.CollectedOn, x.Note, x.Demo)
+	}
+	for _, x := range a.Compilations {
+		l.exec(`INSERT INTO case_compilations (id, title, quote, source_id, demo) VALUES (?,?,?,?,?)`, x.ID, x.Title, x.Quote, x.SourceID, x.Demo)
+	}
+	for _, x := range a.Cases {
+		l.exec(`INSERT INTO excellent_cases (id, compilation_id, title, unit_id, year, summary, demo) VALUES (?,?,?,?,?,?,?)`,
+			x.ID, x.CompilationID, x.Title, x.UnitID, x.Year, x.Summary, x.Demo)
+	}
+	for _, x := range a.TalentMembers {
+		l.exec(`INSERT INTO talent_members (id, name, unit_id, since_year, roles, demo) VALUES (?,?,?,?,?,?)`,
+			x.ID, x.Name, x.UnitID, x.SinceYear, db.TalentRolesJSON(x.Roles), x.Demo)
+	}
+	for _, x := range a.Events {
+		l.exec(`INSERT INTO civilisation_events (id, kind, title, event_date, place, milestone_id, quote, source_id, demo) VALUES (?,?,?,?,?,?,?,?,?)`,
+			x.ID, x.Kind, x.Title, x.Date, x.Place, x.MilestoneID, x.Quote, x.SourceID, x.Demo)
+	}
+}
+
 // loader runs inserts through cached prepared statements and keeps the first error.
 type loader struct {
 	ctx   context.Context

@@ -152,6 +152,7 @@ var uniqueMessages = map[string]string{
 	"index 'honors_natural_key'":            "该获得者在该年度（届次）已有同一类别的荣誉",
 	"index 'volunteer_records_natural_key'": "该单位同一天同一专项行动已有按同一方式记录的志愿服务记录",
 	"practice_activities.unit_id":           "该单位同一天已有同类型、同主题的文明实践活动",
+	"excellent_cases.compilation_id":        "该汇编中已有同名案例",
 }
 
 // constraintError turns SQLite constraint failures into coded errors: UNIQUE → ECONFLICT, FOREIGN KEY →

@@ -77,6 +77,11 @@ type Engine interface {
 	JSONRows(param, key, alias string, cols ...string) string
 	// ByteOrder is expr compared byte by byte, whatever the database's collation.
 	ByteOrder(expr string) string
+	// JSONField is the SQL expression of the field key of the JSON expression expr.
+	JSONField(expr, key string) string
+	// DemoSchema reads from the engine's catalog the tables with a demo column (rollups aside) and every
+	// single-column foreign key, for PurgeDemo.
+	DemoSchema(ctx context.Context, tx *Tx) (demo map[string]bool, fks []ForeignKey, err error)
 	// ConstraintError maps the engine's constraint failures to coded db errors and passes other errors through.
 	ConstraintError(err error) error
 	// JSONArray is the SQL expression of a JSON array of elem over the rows of from (a table and its WHERE), in
