@@ -29,8 +29,22 @@ func (engine) Contains(col string) string { return "strpos(" + col + ", ?) > 0" 
 
 func (engine) EqualFold(col string) string { return "lower(" + col + ") = lower(?)" }
 
-// Instant binds a timestamptz to the millisecond, the precision SQLite's text keeps.
-func (engine) Instant(t time.Time) any { return t.UTC().Truncate(time.Millisecond) }
+// Instant binds a timestamptz truncated to the precision SQLite's text keeps.
+func (engine) Instant(t time.Time, prec time.Duration) any { return t.UTC().Truncate(prec) }
+
+// Write is the pool: every connection writes.
+func (e engine) Write() store.Querier { return storeQuerier{e.d.pool} }
+
+// Tx runs fn in one read-committed transaction, bumping no data version.
+func (e engine) Tx(ctx context.Context, fn func(tx *store.Tx) error) error {
+	return pgx.BeginFunc(ctx, e.d.pool, func(tx pgx.Tx) error { return fn(store.NewTx(storeQuerier{tx})) })
+}
+
+// LockTable takes a lock that conflicts with every other writer of the table, and with itself; readers go on.
+func (engine) LockTable(ctx context.Context, tx *store.Tx, table string) error {
+	_, err := tx.Exec(ctx, `LOCK TABLE `+table+` IN SHARE ROW EXCLUSIVE MODE`)
+	return err
+}
 
 // storeQuerier runs the store's SQL over pgx (the pool or a transaction), numbering its placeholders for PostgreSQL.
 type storeQuerier struct{ q querier }

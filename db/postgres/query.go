@@ -1,7 +1,6 @@
 package postgres
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -106,69 +105,4 @@ func basisOr(b, def db.Basis) db.Basis {
 		return def
 	}
 	return b
-}
-
-func boolp(b bool) *bool { return &b }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-// afterID adds the keyset condition for ID-ordered connections.
-func afterID(w *where, col, after string) error {
-	if after == "" {
-		return nil
-	}
-	c, err := db.DecodeCursor(after)
-	if err != nil {
-		return err
-	}
-	w.add(col+" > ?", c.ID)
-	return nil
-}
-
-func byID[T any](xs []T, id func(T) int64) map[int64]T {
-	m := make(map[int64]T, len(xs))
-	for _, x := range xs {
-		m[id(x)] = x
-	}
-	return m
-}
-
-func groupBy[T any](xs []T, key func(T) int64) map[int64][]T {
-	m := map[int64][]T{}
-	for _, x := range xs {
-		k := key(x)
-		m[k] = append(m[k], x)
-	}
-	return m
-}
-
-// keysetAfter adds the condition that continues an ordered page after the cursor: (col, id) beyond (v, id).
-// numeric says whether the sort value is a number (JSON decodes it as float64).
-func keysetAfter(w *where, order, after, col, idCol string, numeric, desc bool) error {
-	if after == "" {
-		return nil
-	}
-	c, err := db.DecodeCursor(after)
-	if err != nil {
-		return err
-	}
-	if c.O != order {
-		return db.FieldErrorf("after", "游标属于另一种排序方式，请从第一页重新开始")
-	}
-	v := c.V
-	if numeric {
-		n, ok := v.(float64)
-		if !ok {
-			return db.FieldErrorf("after", "游标与排序方式不符")
-		}
-		v = int64(n)
-	} else if _, ok := v.(string); !ok {
-		return db.FieldErrorf("after", "游标与排序方式不符")
-	}
-	op := ">"
-	if desc {
-		op = "<"
-	}
-	w.add(fmt.Sprintf("(%s %s ? OR (%s = ? AND %s %s ?))", col, op, col, idCol, op), v, v, c.ID)
-	return nil
 }

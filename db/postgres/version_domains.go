@@ -14,15 +14,6 @@ import (
 // bumpVersion reads them. A transaction that audited nothing (a load, an import) bumps every domain.
 var txDomains sync.Map // pgx.Tx → db.DomainSet
 
-// noteWrite records that tx changed what an audited write of e reaches. An import bumps the version before it
-// writes its audit entry, and finds nothing noted: it bumps every domain.
-func noteWrite(tx pgx.Tx, action db.AuditAction, e db.Entity) {
-	if action == db.ActionImport {
-		return
-	}
-	noteDomains(tx, db.WriteDomains(action, e))
-}
-
 // noteDomains adds domains to those the transaction changes.
 func noteDomains(tx pgx.Tx, s db.DomainSet) {
 	if old, ok := txDomains.Load(tx); ok {

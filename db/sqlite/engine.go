@@ -25,7 +25,32 @@ func (engine) Contains(col string) string { return "instr(" + col + ", ?) > 0" }
 // EqualFold uses NOCASE, the collation of SQLite's indexes on names.
 func (engine) EqualFold(col string) string { return col + " = ? COLLATE NOCASE" }
 
-func (engine) Instant(t time.Time) any { return formatAuditTime(t) }
+// Instant keeps UTC text whose order is time order: RFC 3339 to the second, or to the millisecond.
+func (engine) Instant(t time.Time, prec time.Duration) any {
+	if prec >= time.Second {
+		return t.UTC().Format(time.RFC3339)
+	}
+	return formatAuditTime(t)
+}
+
+// Write is the single writer.
+func (e engine) Write() store.Querier { return storeQuerier{e.d.write} }
+
+// Tx runs fn on the single writer, bumping no data version.
+func (e engine) Tx(ctx context.Context, fn func(tx *store.Tx) error) error {
+	tx, err := e.d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(store.NewTx(storeQuerier{tx})); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// LockTable does nothing: the single writer already keeps other writers out.
+func (engine) LockTable(context.Context, *store.Tx, string) error { return nil }
 
 // sqlRunner is what both *sql.DB and *sql.Tx offer.
 type sqlRunner interface {

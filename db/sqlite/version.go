@@ -12,15 +12,6 @@ import (
 // bumpVersion reads them. A transaction that audited nothing (a load) bumps every domain.
 var txDomains sync.Map // *sql.Tx → db.DomainSet
 
-// noteWrite records that tx changed what an audited write of e reaches. An import bumps the version before it
-// writes its audit entry, and finds nothing noted: it bumps every domain.
-func noteWrite(tx *sql.Tx, action db.AuditAction, e db.Entity) {
-	if action == db.ActionImport {
-		return
-	}
-	noteDomains(tx, db.WriteDomains(action, e))
-}
-
 // noteDomains adds domains to those the transaction changes.
 func noteDomains(tx *sql.Tx, s db.DomainSet) {
 	if old, ok := txDomains.Load(tx); ok {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/wenming/wenming/db"
 )
@@ -32,10 +33,10 @@ func (s *Store) AuditLog(ctx context.Context, f db.AuditCriteria, page db.Page) 
 		w.add("record_id = ?", f.RecordID)
 	}
 	if !f.From.IsZero() {
-		w.add("at >= ?", s.eng.Instant(f.From))
+		w.add("at >= ?", s.eng.Instant(f.From, time.Millisecond))
 	}
 	if !f.To.IsZero() {
-		w.add("at < ?", s.eng.Instant(f.To))
+		w.add("at < ?", s.eng.Instant(f.To, time.Millisecond))
 	}
 	out := &db.AuditEntryConnection{}
 	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM audit_log`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"strconv"
 	"strings"
 	"time"
 
@@ -91,16 +90,34 @@ func (i instant) Scan(src any) error {
 	case time.Time:
 		*i.t = v.UTC()
 	case string:
-		*i.t, _ = time.Parse(instantFormat, v)
+		*i.t, _ = time.Parse(time.RFC3339, v)
 	case []byte:
-		*i.t, _ = time.Parse(instantFormat, string(v))
+		*i.t, _ = time.Parse(time.RFC3339, string(v))
 	case nil:
 		*i.t = time.Time{}
 	}
 	return nil
 }
 
-var _ sql.Scanner = instant{}
+// nullInstant scans an instant that may be NULL.
+type nullInstant struct{ t **time.Time }
+
+// Scan implements sql.Scanner: NULL is nil, anything else an instant.
+func (n nullInstant) Scan(src any) error {
+	if src == nil {
+		*n.t = nil
+		return nil
+	}
+	var t time.Time
+	err := instant{&t}.Scan(src)
+	*n.t = &t
+	return err
+}
+
+var (
+	_ sql.Scanner = instant{}
+	_ sql.Scanner = nullInstant{}
+)
 
 // joinEnums stores a list of enum values as one comma-separated column, as in SQLite.
 func joinEnums[T ~string](vs []T) string {
@@ -123,7 +140,3 @@ func splitEnums[T ~string](s string) []T {
 	}
 	return out
 }
-
-func boolp(b bool) *bool { return &b }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

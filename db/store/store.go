@@ -54,8 +54,16 @@ type Engine interface {
 	// Batch runs statements of one row each over one snapshot, in one round trip where the engine can, and hands
 	// each row to scan in order.
 	Batch(ctx context.Context, stmts []Statement, scan func(i int, r Row) error) error
-	// Instant is how an instant binds as an argument: SQLite keeps sortable UTC text, PostgreSQL a timestamptz.
-	Instant(t time.Time) any
+	// Instant is how an instant binds as an argument, kept to prec (a millisecond, or a second for the auth
+	// tables): SQLite keeps sortable UTC text, PostgreSQL a timestamptz.
+	Instant(t time.Time, prec time.Duration) any
+	// Write is where writes outside a record transaction go (accounts, sessions, sign-in attempts), and the reads
+	// that must see them at once.
+	Write() Querier
+	// Tx runs fn in one transaction that changes no record, so that it bumps no data version.
+	Tx(ctx context.Context, fn func(tx *Tx) error) error
+	// LockTable keeps other writers out of table until the transaction ends, where writers run side by side.
+	LockTable(ctx context.Context, tx *Tx, table string) error
 
 	// WriteTx runs fn in one write transaction, bumps the data version of the domains fn noted as its last
 	// statement, commits, and returns constraint failures as coded db errors. PostgreSQL runs fn again after a

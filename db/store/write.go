@@ -157,7 +157,7 @@ func (s *Store) writeAudit(ctx context.Context, tx *Tx, action db.AuditAction, e
 	tx.noteWrite(action, e)
 	uid, name := actor(ctx)
 	_, err := tx.Exec(ctx, `INSERT INTO audit_log (at, user_id, username, action, entity, record_id, before, after) VALUES (?,?,?,?,?,?,?,?)`,
-		s.eng.Instant(timeNow()), uid, name, action, e, recordID, before, after)
+		s.eng.Instant(timeNow(), time.Millisecond), uid, name, action, e, recordID, before, after)
 	return err
 }
 

@@ -87,7 +87,7 @@ func (s *Store) DeleteRecord(ctx context.Context, e db.Entity, id int64, expecte
 		}
 		uid, name := actor(ctx)
 		err = tx.QueryRow(ctx, `INSERT INTO deleted_records (entity, record_id, data, deleted_by, deleted_by_name, deleted_at)
-			VALUES (?,?,?,?,?,?) RETURNING id`, e, id, *before, uid, name, s.eng.Instant(timeNow())).Scan(&binID)
+			VALUES (?,?,?,?,?,?) RETURNING id`, e, id, *before, uid, name, s.eng.Instant(timeNow(), time.Millisecond)).Scan(&binID)
 		if err != nil {
 			return err
 		}
@@ -175,7 +175,7 @@ func (s *Store) RestoreRecord(ctx context.Context, binID int64) (*db.DeletedReco
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `UPDATE deleted_records SET restored_at = ? WHERE id = ?`, s.eng.Instant(timeNow()), binID); err != nil {
+		if _, err := tx.Exec(ctx, `UPDATE deleted_records SET restored_at = ? WHERE id = ?`, s.eng.Instant(timeNow(), time.Millisecond), binID); err != nil {
 			return err
 		}
 		return s.writeAudit(ctx, tx, db.ActionRestore, e, &recordID, nil, after)
