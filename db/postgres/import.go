@@ -191,7 +191,7 @@ func keyExprs(ctx context.Context, tx pgx.Tx, index string) ([]keyExpr, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys, err := collect(rows, func(r pgx.Rows) (keyExpr, error) {
+	keys, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (keyExpr, error) {
 		var k keyExpr
 		return k, r.Scan(&k.expr, &k.typ)
 	})

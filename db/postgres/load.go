@@ -195,7 +195,7 @@ func loadAll(ctx context.Context, tx pgx.Tx, b *db.BulkDataset) error {
 				"qualifier", "quote", "source_id", "metric", "note_zh", "statuses", "basis"}, ds.Figures,
 				func(i int, x *db.PublishedFigure) []any {
 					return []any{x.ID, x.Key, i, x.Section, x.LabelZh, x.LabelEn, x.Value, x.Unit, x.Qualifier, x.Quote, x.SourceID, x.Metric,
-						x.NoteZh, joinEnums(x.Statuses), basisOr(x.Basis, db.BasisPublished)}
+						x.NoteZh, db.JoinEnums(x.Statuses), x.Basis.Or(db.BasisPublished)}
 				})
 		},
 		func() error {
@@ -207,7 +207,7 @@ func loadAll(ctx context.Context, tx pgx.Tx, b *db.BulkDataset) error {
 						kinds = []db.RecipientKind{x.RecipientKind}
 					}
 					return []any{x.ID, x.Code, i, x.NameZh, x.NameEn, x.Level, x.RecipientKind, x.Weight, x.DefaultStatus,
-						joinEnums(kinds), basisOr(x.WeightBasis, db.BasisDefault), x.NoteZh}
+						db.JoinEnums(kinds), x.WeightBasis.Or(db.BasisDefault), x.NoteZh}
 				})
 		},
 		func() error {
@@ -236,7 +236,7 @@ func loadAll(ctx context.Context, tx pgx.Tx, b *db.BulkDataset) error {
 				"start_basis", "end_basis"}, ds.Campaigns,
 				func(_ int, x *db.Campaign) []any {
 					return []any{x.ID, x.Code, x.NameZh, x.NameEn, x.Kind, x.StartDate, x.EndDate, x.Description,
-						basisOr(x.StartBasis, db.BasisOffice), basisOr(x.EndBasis, db.BasisOffice)}
+						x.StartBasis.Or(db.BasisOffice), x.EndBasis.Or(db.BasisOffice)}
 				})
 		},
 		func() error {
@@ -276,7 +276,7 @@ func loadAll(ctx context.Context, tx pgx.Tx, b *db.BulkDataset) error {
 		func() error {
 			return copySlice(ctx, tx, "assessment_indicators", []string{"year", "code", "position", "name_zh", "name_en", "max_score", "basis"},
 				ds.Indicators, func(i int, x *db.AssessmentIndicator) []any {
-					return []any{x.Year, x.Code, i, x.NameZh, x.NameEn, x.MaxScore, basisOr(x.Basis, db.BasisDefault)}
+					return []any{x.Year, x.Code, i, x.NameZh, x.NameEn, x.MaxScore, x.Basis.Or(db.BasisDefault)}
 				})
 		},
 		func() error {
@@ -285,7 +285,7 @@ func loadAll(ctx context.Context, tx pgx.Tx, b *db.BulkDataset) error {
 		func() error {
 			return copySlice(ctx, tx, "ranking_weights", []string{"from_year", "component", "label_zh", "weight", "basis"}, ds.Weights,
 				func(_ int, x *db.RankingWeight) []any {
-					return []any{x.FromYear, x.Component, x.LabelZh, x.Weight, basisOr(x.Basis, db.BasisDefault)}
+					return []any{x.FromYear, x.Component, x.LabelZh, x.Weight, x.Basis.Or(db.BasisDefault)}
 				})
 		},
 		func() error {
@@ -293,13 +293,13 @@ func loadAll(ctx context.Context, tx pgx.Tx, b *db.BulkDataset) error {
 				"date_basis"}, ds.Milestones,
 				func(_ int, x *db.Milestone) []any {
 					return []any{x.ID, x.Date, x.Precision, x.TitleZh, x.TitleEn, x.Kind, x.EndDate, x.SourceID,
-						basisOr(x.DateBasis, db.BasisPublished)}
+						x.DateBasis.Or(db.BasisPublished)}
 				})
 		},
 		func() error {
 			return copySlice(ctx, tx, "targets", []string{"id", "metric", "year", "value", "demo", "basis"}, ds.Targets,
 				func(_ int, x *db.Target) []any {
-					return []any{x.ID, x.Metric, x.Year, x.Value, x.Demo, basisOr(x.Basis, db.BasisOffice)}
+					return []any{x.ID, x.Metric, x.Year, x.Value, x.Demo, x.Basis.Or(db.BasisOffice)}
 				})
 		},
 		func() error { return loadArticle(ctx, tx, &ds.Article) },

@@ -79,7 +79,7 @@ func pairs(ctx context.Context, q querier, sql string) ([][2]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r pgx.Rows) ([2]string, error) {
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) ([2]string, error) {
 		var p [2]string
 		return p, r.Scan(&p[0], &p[1])
 	})

@@ -170,7 +170,7 @@ func (l *loader) dataset(ds *db.Dataset) {
 		l.exec(`INSERT INTO published_figures (id, key, position, section, label_zh, label_en, value, unit, qualifier, quote, source_id, metric, note_zh,
 			statuses, basis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			x.ID, x.Key, i, x.Section, x.LabelZh, x.LabelEn, x.Value, x.Unit, x.Qualifier, x.Quote, x.SourceID, x.Metric, x.NoteZh,
-			joinEnums(x.Statuses), basisOr(x.Basis, db.BasisPublished))
+			db.JoinEnums(x.Statuses), x.Basis.Or(db.BasisPublished))
 	}
 	for i, x := range ds.Categories {
 		kinds := x.RecipientKinds
@@ -180,7 +180,7 @@ func (l *loader) dataset(ds *db.Dataset) {
 		l.exec(`INSERT INTO honor_categories (id, code, position, name_zh, name_en, level, recipient_kind, weight, default_status,
 			recipient_kinds, weight_basis, note_zh) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 			x.ID, x.Code, i, x.NameZh, x.NameEn, x.Level, x.RecipientKind, x.Weight, x.DefaultStatus,
-			joinEnums(kinds), basisOr(x.WeightBasis, db.BasisDefault), x.NoteZh)
+			db.JoinEnums(kinds), x.WeightBasis.Or(db.BasisDefault), x.NoteZh)
 	}
 	for _, x := range ds.Units {
 		l.exec(`INSERT INTO units (id, name, kind, sector, service_window, demo) VALUES (?,?,?,?,?,?)`,
@@ -202,7 +202,7 @@ func (l *loader) dataset(ds *db.Dataset) {
 	}
 	for _, x := range ds.Campaigns {
 		l.exec(`INSERT INTO campaigns (id, code, name_zh, name_en, kind, start_date, end_date, description, start_basis, end_basis) VALUES (?,?,?,?,?,?,?,?,?,?)`,
-			x.ID, x.Code, x.NameZh, x.NameEn, x.Kind, x.StartDate, x.EndDate, x.Description, basisOr(x.StartBasis, db.BasisOffice), basisOr(x.EndBasis, db.BasisOffice))
+			x.ID, x.Code, x.NameZh, x.NameEn, x.Kind, x.StartDate, x.EndDate, x.Description, x.StartBasis.Or(db.BasisOffice), x.EndBasis.Or(db.BasisOffice))
 	}
 	for _, x := range ds.VolunteerRecords {
 		l.record(x)
@@ -229,7 +229,7 @@ func (l *loader) dataset(ds *db.Dataset) {
 	}
 	for i, x := range ds.Indicators {
 		l.exec(`INSERT INTO assessment_indicators (year, code, position, name_zh, name_en, max_score, basis) VALUES (?,?,?,?,?,?,?)`,
-			x.Year, x.Code, i, x.NameZh, x.NameEn, x.MaxScore, basisOr(x.Basis, db.BasisDefault))
+			x.Year, x.Code, i, x.NameZh, x.NameEn, x.MaxScore, x.Basis.Or(db.BasisDefault))
 	}
 	for _, x := range ds.Assessments {
 		l.assessment(x)
@@ -241,14 +241,14 @@ func (l *loader) dataset(ds *db.Dataset) {
 	}
 	for _, x := range ds.Weights {
 		l.exec(`INSERT INTO ranking_weights (from_year, component, label_zh, weight, basis) VALUES (?,?,?,?,?)`, x.FromYear, x.Component, x.LabelZh, x.Weight,
-			basisOr(x.Basis, db.BasisDefault))
+			x.Basis.Or(db.BasisDefault))
 	}
 	for _, x := range ds.Milestones {
 		l.exec(`INSERT INTO milestones (id, date, precision, title_zh, title_en, kind, end_date, source_id, date_basis) VALUES (?,?,?,?,?,?,?,?,?)`,
-			x.ID, x.Date, x.Precision, x.TitleZh, x.TitleEn, x.Kind, x.EndDate, x.SourceID, basisOr(x.DateBasis, db.BasisPublished))
+			x.ID, x.Date, x.Precision, x.TitleZh, x.TitleEn, x.Kind, x.EndDate, x.SourceID, x.DateBasis.Or(db.BasisPublished))
 	}
 	for _, x := range ds.Targets {
-		l.exec(`INSERT INTO targets (id, metric, year, value, demo, basis) VALUES (?,?,?,?,?,?)`, x.ID, x.Metric, x.Year, x.Value, x.Demo, basisOr(x.Basis, db.BasisOffice))
+		l.exec(`INSERT INTO targets (id, metric, year, value, demo, basis) VALUES (?,?,?,?,?,?)`, x.ID, x.Metric, x.Year, x.Value, x.Demo, x.Basis.Or(db.BasisOffice))
 	}
 	l.article(&ds.Article)
 	l.flush()
@@ -324,34 +324,4 @@ func (l *loader) run(query string, args ...any) {
 	if _, err := st.ExecContext(l.ctx, args...); err != nil {
 		l.err = fmt.Errorf("%w (args %v)", err, args)
 	}
-}
-
-// joinEnums stores a list of enum values as one comma-separated column.
-func joinEnums[T ~string](vs []T) string {
-	parts := make([]string, len(vs))
-	for i, v := range vs {
-		parts[i] = string(v)
-	}
-	return strings.Join(parts, ",")
-}
-
-// splitEnums reads a comma-separated enum column back; an empty column is an empty list.
-func splitEnums[T ~string](s string) []T {
-	if s == "" {
-		return nil
-	}
-	parts := strings.Split(s, ",")
-	out := make([]T, len(parts))
-	for i, p := range parts {
-		out[i] = T(p)
-	}
-	return out
-}
-
-// basisOr is the basis given, or the default for rows that carry none.
-func basisOr(b, def db.Basis) db.Basis {
-	if b == "" {
-		return def
-	}
-	return b
 }

@@ -45,7 +45,7 @@ func scanFigure(r Rows) (*db.PublishedFigure, error) {
 	var statuses string
 	err := r.Scan(&f.ID, &f.Key, &f.Section, &f.LabelZh, &f.LabelEn, &f.Value, &f.Unit, &f.Qualifier, &f.Quote, &f.SourceID, &f.Metric, &f.NoteZh,
 		&statuses, &f.Basis, &s.ID, &s.Title, &s.Publisher, &s.PublishedOn, &s.URL)
-	f.Statuses = splitEnums[db.HonorStatus](statuses)
+	f.Statuses = db.SplitEnums[db.HonorStatus](statuses)
 	return f, err
 }
 

@@ -32,7 +32,7 @@ func scanCategory(r Rows) (*db.HonorCategory, error) {
 	c := &db.HonorCategory{}
 	var kinds string
 	err := r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Level, &c.RecipientKind, &c.Weight, &c.DefaultStatus, &kinds, &c.WeightBasis, &c.NoteZh)
-	c.RecipientKinds = splitEnums[db.RecipientKind](kinds)
+	c.RecipientKinds = db.SplitEnums[db.RecipientKind](kinds)
 	if len(c.RecipientKinds) == 0 {
 		c.RecipientKinds = []db.RecipientKind{c.RecipientKind}
 	}

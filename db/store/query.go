@@ -118,25 +118,3 @@ var (
 	_ sql.Scanner = instant{}
 	_ sql.Scanner = nullInstant{}
 )
-
-// joinEnums stores a list of enum values as one comma-separated column, as in SQLite.
-func joinEnums[T ~string](vs []T) string {
-	parts := make([]string, len(vs))
-	for i, v := range vs {
-		parts[i] = string(v)
-	}
-	return strings.Join(parts, ",")
-}
-
-// splitEnums reads a comma-separated enum column back; an empty column is an empty list.
-func splitEnums[T ~string](s string) []T {
-	if s == "" {
-		return nil
-	}
-	parts := strings.Split(s, ",")
-	out := make([]T, len(parts))
-	for i, p := range parts {
-		out[i] = T(p)
-	}
-	return out
-}

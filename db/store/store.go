@@ -108,3 +108,29 @@ type Store struct {
 func New(eng Engine) *Store {
 	return &Store{eng: eng, list: eng.ListParam()}
 }
+
+// DatasetInfo reports demo presence, the data version and the years covered, in one statement so in one snapshot.
+func (s *Store) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
+	var info db.DatasetInfo
+	err := s.eng.Read().QueryRow(ctx, `SELECT
+		(SELECT value FROM meta WHERE key = 'data_version'),
+		(SELECT coalesce(sum(honors), 0) FROM rollup_honor WHERE demo = TRUE) + (SELECT count(*) FROM units WHERE demo = TRUE)
+		+ (SELECT coalesce(sum(records), 0) FROM rollup_volunteer_year WHERE demo = TRUE)
+		+ (SELECT coalesce(sum(activities), 0) FROM rollup_activity WHERE demo = TRUE)
+		+ (SELECT coalesce(sum(assessed), 0) FROM rollup_assessment WHERE demo = TRUE) + (SELECT count(*) FROM people WHERE demo = TRUE)
+		+ (SELECT count(*) FROM donations WHERE demo = TRUE) + (SELECT count(*) FROM works WHERE demo = TRUE)
+		+ (SELECT count(*) FROM federation_members WHERE demo = TRUE) + (SELECT count(*) FROM practice_links WHERE demo = TRUE)
+		+ (SELECT count(*) FROM wishes WHERE demo = TRUE) + (SELECT count(*) FROM excellent_cases WHERE demo = TRUE)
+		+ (SELECT count(*) FROM talent_members WHERE demo = TRUE) + (SELECT count(*) FROM civilisation_events WHERE demo = TRUE),
+		coalesce((SELECT min(year) FROM rollup_honor WHERE honors > 0), ?), coalesce((SELECT max(year) FROM rollup_honor WHERE honors > 0), ?)`,
+		db.FirstYear, db.LastYear).Scan(&info.Version, &info.DemoRecords, &info.FirstYear, &info.LastYear)
+	info.HasDemo = info.DemoRecords > 0
+	return info, err
+}
+
+// IsEmpty reports whether no source document has been loaded yet, i.e. the seed has never run.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	var n int
+	err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM source_documents LIMIT 1) AS one`).Scan(&n)
+	return n == 0, err
+}

@@ -113,7 +113,7 @@ func resolveHonor(ctx context.Context, tx *Tx, in db.HonorFields) (*honorRow, er
 	} else if err != nil {
 		return nil, err
 	}
-	r.kind = db.ChooseRecipientKind(&db.HonorCategory{RecipientKind: r.kind, RecipientKinds: splitEnums[db.RecipientKind](kinds)}, in)
+	r.kind = db.ChooseRecipientKind(&db.HonorCategory{RecipientKind: r.kind, RecipientKinds: db.SplitEnums[db.RecipientKind](kinds)}, in)
 	r.status = defStatus
 	if in.Status != nil {
 		r.status = *in.Status
