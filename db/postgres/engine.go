@@ -130,15 +130,10 @@ func rebind(query string) string {
 
 // WriteTx runs fn in writeTx: read committed, retried after a serialization failure or a deadlock.
 func (e engine) WriteTx(ctx context.Context, fn func(tx *store.Tx) error) error {
-	return e.d.writeTx(ctx, func(tx pgx.Tx) error {
+	return e.d.writeTx(ctx, func(tx pgx.Tx) (db.DomainSet, error) {
 		st := store.NewTx(storeQuerier{tx})
-		if err := fn(st); err != nil {
-			return err
-		}
-		if ds, ok := st.Domains(); ok {
-			noteDomains(tx, ds)
-		}
-		return nil
+		err := fn(st)
+		return st.Domains(), err
 	})
 }
 
@@ -202,3 +197,8 @@ func (engine) ConstraintError(err error) error { return constraintError(err) }
 func (engine) ByteOrder(expr string) string { return expr + ` COLLATE "C"` }
 
 func (engine) JSONField(expr, key string) string { return expr + " ->> '" + key + "'" }
+
+// ReadTx runs fn in readTx: read only, repeatable read, one snapshot.
+func (e engine) ReadTx(ctx context.Context, fn func(q store.Querier) error) error {
+	return e.d.readTx(ctx, func(tx pgx.Tx) error { return fn(storeQuerier{tx}) })
+}

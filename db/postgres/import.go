@@ -138,7 +138,7 @@ func (x *importTx) Commit(ctx context.Context, summary string, changed bool) err
 		return constraintError(err)
 	}
 	if changed {
-		if err := bumpVersion(ctx, x.tx); err != nil {
+		if err := bumpVersion(ctx, x.tx, db.AllDomains); err != nil {
 			return err
 		}
 	}

@@ -87,18 +87,22 @@ type sqlRows struct{ *sql.Rows }
 
 func (r sqlRows) Close() { r.Rows.Close() }
 
-// WriteTx runs fn on the single writer (writeTx), so that SQLite's one write lock is taken in Go's queue.
+// WriteTx runs fn in one transaction on the single writer, so that SQLite's one write lock is taken in Go's queue,
+// bumps the data version of the domains fn changed, and commits; constraint failures come back as coded errors.
 func (e engine) WriteTx(ctx context.Context, fn func(tx *store.Tx) error) error {
-	return e.d.writeTx(ctx, func(tx *sql.Tx) error {
-		st := store.NewTx(storeQuerier{tx})
-		if err := fn(st); err != nil {
-			return err
-		}
-		if ds, ok := st.Domains(); ok {
-			noteDomains(tx, ds)
-		}
-		return nil
-	})
+	tx, err := e.d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	st := store.NewTx(storeQuerier{tx})
+	if err := fn(st); err != nil {
+		return constraintError(err)
+	}
+	if err := bumpVersion(ctx, tx, st.Domains()); err != nil {
+		return err
+	}
+	return constraintError(tx.Commit())
 }
 
 // NextID takes the largest live or binned ID plus one: under the single writer nobody else takes it meanwhile,
@@ -162,4 +166,9 @@ func (engine) ConstraintError(err error) error { return constraintError(err) }
 
 func (engine) JSONField(expr, key string) string {
 	return "json_extract(" + expr + ", '$." + key + "')"
+}
+
+// ReadTx runs fn on the read pool, as every read of SQLite's store does.
+func (e engine) ReadTx(ctx context.Context, fn func(q store.Querier) error) error {
+	return fn(e.Read())
 }

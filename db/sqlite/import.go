@@ -138,7 +138,7 @@ func (x *importTx) Flush() (*db.ImportTally, error) {
 // Commit bumps the data version when anything changed, writes the audit entry and commits.
 func (x *importTx) Commit(ctx context.Context, summary string, changed bool) error {
 	if changed {
-		if err := bumpVersion(ctx, x.tx); err != nil {
+		if err := bumpVersion(ctx, x.tx, db.AllDomains); err != nil {
 			return storageError(err)
 		}
 	}

@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"context"
-	"database/sql"
 	"errors"
 	"strings"
 	"time"
@@ -16,24 +14,6 @@ import (
 const auditTimeFormat = "2006-01-02T15:04:05.000Z"
 
 func formatAuditTime(t time.Time) string { return t.UTC().Format(auditTimeFormat) }
-
-// writeTx runs fn in one transaction on the writer, bumps the data version in it, and commits; constraint failures
-// come back as coded errors.
-func (d *DB) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := d.write.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	defer forgetWrites(tx)
-	if err := fn(tx); err != nil {
-		return constraintError(err)
-	}
-	if err := bumpVersion(ctx, tx); err != nil {
-		return err
-	}
-	return constraintError(tx.Commit())
-}
 
 // uniqueMessages explains, in Chinese, which UNIQUE constraint a write broke, keyed on its first column.
 var uniqueMessages = map[string]string{

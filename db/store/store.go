@@ -51,6 +51,8 @@ type Engine interface {
 	Contains(col string) string
 	// EqualFold is the condition that col equals the ? argument, ignoring ASCII case.
 	EqualFold(col string) string
+	// ReadTx runs fn over one snapshot where the engine keeps one (PostgreSQL's repeatable read), or the read pool.
+	ReadTx(ctx context.Context, fn func(q Querier) error) error
 	// Batch runs statements of one row each over one snapshot, in one round trip where the engine can, and hands
 	// each row to scan in order.
 	Batch(ctx context.Context, stmts []Statement, scan func(i int, r Row) error) error

@@ -25,9 +25,14 @@ type Tx struct {
 // NewTx wraps an engine's write transaction for the store's writes.
 func NewTx(q Querier) *Tx { return &Tx{Querier: q} }
 
-// Domains returns the domains the transaction's writes noted, and whether any was noted: a transaction that noted
-// none bumps every domain.
-func (t *Tx) Domains() (db.DomainSet, bool) { return t.domains, t.noted }
+// Domains returns the data domains whose versions the transaction bumps: those its writes noted, or every domain
+// when it noted none.
+func (t *Tx) Domains() db.DomainSet {
+	if !t.noted {
+		return db.AllDomains
+	}
+	return t.domains
+}
 
 // noteWrite records which domains an audited write changes. An import notes nothing of its own, so that it bumps
 // every domain.
