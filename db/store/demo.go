@@ -18,6 +18,35 @@ type ForeignKey struct {
 	ChildID string
 }
 
+// demoSchema finds every record table with a demo column and every foreign key, from the schema itself, so that
+// tables added by later migrations are purged and checked without a list to keep in step.
+func (s *Store) demoSchema(ctx context.Context, tx *Tx) (map[string]bool, []ForeignKey, error) {
+	demoSQL, fkSQL := s.eng.DemoSchemaSQL()
+	rows, err := tx.Query(ctx, demoSQL)
+	if err != nil {
+		return nil, nil, err
+	}
+	names, err := collect(rows, func(r Rows) (string, error) {
+		var name string
+		return name, r.Scan(&name)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	demo := make(map[string]bool, len(names))
+	for _, n := range names {
+		demo[n] = true
+	}
+	if rows, err = tx.Query(ctx, fkSQL); err != nil {
+		return nil, nil, err
+	}
+	fks, err := collect(rows, func(r Rows) (ForeignKey, error) {
+		var k ForeignKey
+		return k, r.Scan(&k.Table, &k.Col, &k.Ref, &k.RefCol, &k.OnDelete, &k.ChildID)
+	})
+	return demo, fks, err
+}
+
 // deleteOrder lists the demo tables children first, by the foreign keys among them (db.DeleteOrder).
 func deleteOrder(demo map[string]bool, fks []ForeignKey) []string {
 	var tables []string
@@ -48,7 +77,7 @@ func (s *Store) PurgeDemo(ctx context.Context, dryRun bool) (*db.DemoPurgeReport
 	var rep *db.DemoPurgeReport
 	err := s.eng.WriteTx(ctx, func(tx *Tx) error {
 		rep = &db.DemoPurgeReport{DryRun: dryRun}
-		demo, fks, err := s.eng.DemoSchema(ctx, tx)
+		demo, fks, err := s.demoSchema(ctx, tx)
 		if err != nil {
 			return fmt.Errorf("read schema: %w", err)
 		}

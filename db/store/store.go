@@ -89,9 +89,9 @@ type Engine interface {
 	ByteOrder(expr string) string
 	// JSONField is the SQL expression of the field key of the JSON expression expr.
 	JSONField(expr, key string) string
-	// DemoSchema reads from the engine's catalog the tables with a demo column (rollups aside) and every
-	// single-column foreign key, for PurgeDemo.
-	DemoSchema(ctx context.Context, tx *Tx) (demo map[string]bool, fks []ForeignKey, err error)
+	// DemoSchemaSQL is the SQL that reads from the engine's catalog the tables with a demo column (rollups aside),
+	// and every single-column foreign key as the fields of a ForeignKey in order, for PurgeDemo.
+	DemoSchemaSQL() (demoTables, foreignKeys string)
 	// ConstraintError maps the engine's constraint failures to coded db errors and passes other errors through.
 	ConstraintError(err error) error
 	// JSONArray is the SQL expression of a JSON array of elem over the rows of from (a table and its WHERE), in
