@@ -130,9 +130,10 @@ func (s *Store) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
 	return info, err
 }
 
-// IsEmpty reports whether no source document has been loaded yet, i.e. the seed has never run.
+// IsEmpty reports whether no source document has been loaded yet, i.e. the seed has never run. It counts the whole
+// (small) table, so that a damaged SQLite file fails here at start rather than being seeded over.
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	var n int
-	err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM source_documents LIMIT 1) AS one`).Scan(&n)
+	err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM source_documents`).Scan(&n)
 	return n == 0, err
 }
