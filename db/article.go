@@ -6,6 +6,7 @@ package db
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"slices"
 	"strings"
@@ -246,6 +247,15 @@ const talentRoleListForError = "ONLINE_REVIEW（网络评审）、SITE_VISIT（�
 
 // AllTalentRoles lists every TalentRole, in the article's order.
 var AllTalentRoles = []TalentRole{RoleOnlineReview, RoleSiteVisit, RoleAdvancedSelection}
+
+// TalentRolesJSON is how a member's roles are stored: a JSON array, which both engines can search.
+func TalentRolesJSON(rs []TalentRole) string {
+	if len(rs) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(rs)
+	return string(b)
+}
 
 // MarshalGQL writes the value as a GraphQL enum.
 func (v TalentRole) MarshalGQL(w io.Writer) { marshalEnum(w, v) }

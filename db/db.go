@@ -1,7 +1,7 @@
 // Package db holds the domain of 文明看板: the records of the provincial-direct civilisation work, the store
 // interfaces that every backend implements, and the coded errors that the API maps to GraphQL codes.
 //
-// It imports no database driver. The SQLite backend lives in db/sqlite; a PostgreSQL backend would sit beside it.
+// It imports no database driver. The queries live once in db/store; db/sqlite and db/postgres supply the engines.
 package db
 
 import "context"
@@ -37,7 +37,7 @@ type PageInfo struct {
 	EndCursor       *string
 }
 
-// Store is everything the API reads; each backend (SQLite now, PostgreSQL later) implements it.
+// Store is everything the API reads; each backend (SQLite, PostgreSQL) implements it.
 type Store interface {
 	FigureStore
 	HonorStore

@@ -2,7 +2,10 @@
 
 package db
 
-import "io"
+import (
+	"io"
+	"strings"
+)
 
 // FigureQualifier is how a published number is qualified: exact, 「余」 (at least), 「约」 (approximately), or both
 // 「约…余」 (approximately, and at least), as in 「约164万余元」.
@@ -557,6 +560,36 @@ func (v *Basis) UnmarshalGQL(x any) error { return unmarshalEnum(v, x, "basis", 
 
 // Valid reports whether v is a known Basis.
 func (v Basis) Valid() bool { return v.UnmarshalGQL(string(v)) == nil }
+
+// Or is the basis, or def for a row that carries none, so that a stored row always says where its value comes from.
+func (v Basis) Or(def Basis) Basis {
+	if v == "" {
+		return def
+	}
+	return v
+}
+
+// JoinEnums is how a list of enum values is stored: one comma-separated column, the same on every engine.
+func JoinEnums[T ~string](vs []T) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = string(v)
+	}
+	return strings.Join(parts, ",")
+}
+
+// SplitEnums reads a list stored by JoinEnums back; an empty column is an empty list.
+func SplitEnums[T ~string](s string) []T {
+	if s == "" {
+		return nil
+	}
+	parts := strings.Split(s, ",")
+	out := make([]T, len(parts))
+	for i, p := range parts {
+		out[i] = T(p)
+	}
+	return out
+}
 
 // KpiKind says how a KPI adds up over a range of years.
 type KpiKind string

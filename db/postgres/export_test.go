@@ -5,6 +5,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/wenming/wenming/db"
 )
 
 // Pool exposes the pool to the black-box tests, for checks that need raw SQL.
@@ -12,12 +13,12 @@ func (d *DB) Pool() *pgxpool.Pool { return d.pool }
 
 // WriteSQL runs statements through writeTx, so that tests exercise its retries, version bump and error mapping.
 func (d *DB) WriteSQL(ctx context.Context, stmts ...string) error {
-	return d.writeTx(ctx, func(tx pgx.Tx) error {
+	return d.writeTx(ctx, func(tx pgx.Tx) (db.DomainSet, error) {
 		for _, s := range stmts {
 			if _, err := tx.Exec(ctx, s); err != nil {
-				return err
+				return 0, err
 			}
 		}
-		return nil
+		return db.AllDomains, nil
 	})
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/importer"
+	"github.com/wenming/wenming/db/store"
 )
 
 var _ db.Importer = (*DB)(nil)
@@ -113,7 +114,9 @@ func (d *DB) BeginImport(ctx context.Context, kind db.ImportKind) (db.ImportTx, 
 }
 
 // Catalog reads the reference data inside the import's transaction.
-func (x *importTx) Catalog(ctx context.Context) (*db.Catalog, error) { return catalog(ctx, x.tx) }
+func (x *importTx) Catalog(ctx context.Context) (*db.Catalog, error) {
+	return store.Catalog(ctx, storeQuerier{x.tx})
+}
 
 // Stage queues a parsed record; a full batch is applied at once.
 func (x *importTx) Stage(row int, rec any) error {
@@ -131,11 +134,11 @@ func (x *importTx) Flush() (*db.ImportTally, error) {
 
 // Commit bumps the data version when anything changed, writes the audit entry and commits.
 func (x *importTx) Commit(ctx context.Context, summary string, changed bool) error {
-	if err := auditImport(ctx, x.tx, x.kind, &summary); err != nil {
+	if err := x.d.AuditImport(ctx, store.NewTx(storeQuerier{x.tx}), x.kind, &summary); err != nil {
 		return constraintError(err)
 	}
 	if changed {
-		if err := bumpVersion(ctx, x.tx); err != nil {
+		if err := bumpVersion(ctx, x.tx, db.AllDomains); err != nil {
 			return err
 		}
 	}
@@ -188,7 +191,7 @@ func keyExprs(ctx context.Context, tx pgx.Tx, index string) ([]keyExpr, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys, err := collect(rows, func(r pgx.Rows) (keyExpr, error) {
+	keys, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (keyExpr, error) {
 		var k keyExpr
 		return k, r.Scan(&k.expr, &k.typ)
 	})
@@ -312,100 +315,4 @@ func (s *stager) refuseDemoChanges() error {
 		}
 	}
 	return rows.Err()
-}
-
-// scanImportCategory reads an honour category of the import catalogue; a category without a list of recipient
-// kinds accepts its one kind.
-func scanImportCategory(r pgx.Rows) (*db.HonorCategory, error) {
-	c := &db.HonorCategory{}
-	var kinds string
-	err := r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Level, &c.RecipientKind, &c.Weight, &c.DefaultStatus, &kinds, &c.WeightBasis, &c.NoteZh)
-	c.RecipientKinds = splitEnums[db.RecipientKind](kinds)
-	if len(c.RecipientKinds) == 0 {
-		c.RecipientKinds = []db.RecipientKind{c.RecipientKind}
-	}
-	return c, err
-}
-
-// ImportCatalog returns the reference data imports resolve names against, from the read pool.
-func (d *DB) ImportCatalog(ctx context.Context) (*db.Catalog, error) { return catalog(ctx, d.pool) }
-
-func catalog(ctx context.Context, q querier) (*db.Catalog, error) {
-	c := &db.Catalog{}
-	var err error
-	load := func(query string, scan func(pgx.Rows) error) {
-		if err != nil {
-			return
-		}
-		var rows pgx.Rows
-		if rows, err = q.Query(ctx, query); err != nil {
-			return
-		}
-		defer rows.Close()
-		for rows.Next() {
-			if err = scan(rows); err != nil {
-				return
-			}
-		}
-		err = rows.Err()
-	}
-	load(`SELECT id, name, kind, sector, service_window, campus, demo FROM units ORDER BY id`, func(r pgx.Rows) error {
-		u := &db.Unit{}
-		c.Units = append(c.Units, u)
-		return r.Scan(&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo)
-	})
-	load(`SELECT id, code, name_zh, name_en, level, recipient_kind, weight, default_status, recipient_kinds, weight_basis, note_zh
-		FROM honor_categories ORDER BY position`, func(r pgx.Rows) error {
-		k, err := scanImportCategory(r)
-		c.Categories = append(c.Categories, k)
-		return err
-	})
-	load(`SELECT id, code, name_zh, name_en, kind, start_date::text, end_date::text FROM campaigns ORDER BY start_date, id`, func(r pgx.Rows) error {
-		k := &db.Campaign{}
-		c.Campaigns = append(c.Campaigns, k)
-		return r.Scan(&k.ID, &k.Code, &k.NameZh, &k.NameEn, &k.Kind, &k.StartDate, &k.EndDate)
-	})
-	load(`SELECT id, name, unit_id FROM people ORDER BY id`, func(r pgx.Rows) error {
-		p := &db.Person{}
-		c.People = append(c.People, p)
-		return r.Scan(&p.ID, &p.Name, &p.UnitID)
-	})
-	load(`SELECT id, name, unit_id FROM volunteer_projects ORDER BY id`, func(r pgx.Rows) error {
-		p := &db.VolunteerProject{}
-		c.Projects = append(c.Projects, p)
-		return r.Scan(&p.ID, &p.Name, &p.UnitID)
-	})
-	load(`SELECT id, title, unit_id FROM works ORDER BY id`, func(r pgx.Rows) error {
-		w := &db.Work{}
-		c.Works = append(c.Works, w)
-		return r.Scan(&w.ID, &w.Title, &w.UnitID)
-	})
-	load(`SELECT id, code, name, prefecture FROM practice_centers ORDER BY prefecture_code, code`, func(r pgx.Rows) error {
-		k := &db.PracticeCenter{}
-		c.Centers = append(c.Centers, k)
-		return r.Scan(&k.ID, &k.Code, &k.Name, &k.Prefecture)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("load import catalog: %w", err)
-	}
-	return c, nil
-}
-
-// auditImport appends one IMPORT entry, with the import's summary, to the audit log.
-func auditImport(ctx context.Context, tx pgx.Tx, kind db.ImportKind, summary *string) error {
-	switch kind {
-	case db.ImportUnits:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityUnit, nil, nil, summary)
-	case db.ImportPeople:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityPerson, nil, nil, summary)
-	case db.ImportHonors:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityHonor, nil, nil, summary)
-	case db.ImportVolunteerRecords:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityVolunteerRecord, nil, nil, summary)
-	case db.ImportAssessments:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityAssessment, nil, nil, summary)
-	case db.ImportActivities:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityPracticeActivity, nil, nil, summary)
-	}
-	return fmt.Errorf("no audit entity for import kind %s", kind)
 }

@@ -2,12 +2,12 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/store"
 )
 
 // Load writes a whole dataset in one transaction: either every row lands or none does.
@@ -44,7 +44,7 @@ func (d *DB) LoadBulk(ctx context.Context, b *db.BulkDataset) error {
 	if _, err := tx.Exec(ctx, `ANALYZE`); err != nil {
 		return err
 	}
-	if err := bumpVersion(ctx, tx); err != nil {
+	if err := bumpVersion(ctx, tx, db.AllDomains); err != nil {
 		return err
 	}
 	defer d.ver.forget()
@@ -112,253 +112,47 @@ func copyRows(ctx context.Context, tx pgx.Tx, table string, cols []string, src p
 	return nil
 }
 
-// copySlice copies a slice, one row per element.
-func copySlice[T any](ctx context.Context, tx pgx.Tx, table string, cols []string, xs []T, row func(int, T) []any) error {
-	if len(xs) == 0 {
-		return nil
-	}
-	return copyRows(ctx, tx, table, cols, pgx.CopyFromSlice(len(xs), func(i int) ([]any, error) { return row(i, xs[i]), nil }))
-}
-
-// seqSource is a COPY source over a stream, pulled one row at a time.
-type seqSource[T any] struct {
-	next func() (T, bool)
-	row  func(T) []any
+// seqSource is a COPY source over a table's rows, pulled one at a time.
+type seqSource struct {
+	next func() ([]any, bool)
 	cur  []any
 }
 
-func (s *seqSource[T]) Next() bool {
-	x, ok := s.next()
-	if !ok {
-		return false
-	}
-	s.cur = s.row(x)
-	return true
+func (s *seqSource) Next() bool {
+	var ok bool
+	s.cur, ok = s.next()
+	return ok
 }
 
-func (s *seqSource[T]) Values() ([]any, error) { return s.cur, nil }
-func (s *seqSource[T]) Err() error             { return nil }
+func (s *seqSource) Values() ([]any, error) { return s.cur, nil }
+func (s *seqSource) Err() error             { return nil }
 
-// copySeq copies a slice and then a stream into the same table.
-func copySeq[T any](ctx context.Context, tx pgx.Tx, table string, cols []string, xs []T, seq iter.Seq[T], row func(T) []any) error {
-	if err := copySlice(ctx, tx, table, cols, xs, func(_ int, x T) []any { return row(x) }); err != nil {
-		return err
+// loadAll copies the tables of the dataset (store.SeedTables: parents first, each stream after its slice), then
+// the indicator scores, which may score streamed assessments too. An empty table costs no round trip.
+func loadAll(ctx context.Context, tx pgx.Tx, b *db.BulkDataset) error {
+	for _, t := range store.SeedTables(b) {
+		next, stop := iter.Pull(t.Rows)
+		first, ok := next()
+		if ok {
+			started := false
+			err := copyRows(ctx, tx, t.Name, t.Cols, &seqSource{next: func() ([]any, bool) {
+				if !started {
+					started = true
+					return first, true
+				}
+				return next()
+			}})
+			if err != nil {
+				stop()
+				return err
+			}
+		}
+		stop()
 	}
-	if seq == nil {
+	if b.Base == nil {
 		return nil
 	}
-	next, stop := iter.Pull(seq)
-	defer stop()
-	return copyRows(ctx, tx, table, cols, &seqSource[T]{next: next, row: row})
-}
-
-var (
-	honorCols = []string{"id", "category_id", "recipient_kind", "recipient_name", "unit_id", "person_id", "project_id", "work_id", "year",
-		"date", "edition", "status", "source_id", "demo"}
-	recordCols     = []string{"id", "unit_id", "campaign_id", "service_date", "volunteers", "minutes", "method", "verified", "demo"}
-	activityCols   = []string{"id", "unit_id", "center_id", "activity_date", "kind", "theme", "sessions", "participants", "demo", "action"}
-	assessmentCols = []string{"id", "unit_id", "year", "base_score", "bonus", "veto", "stage", "demo"}
-)
-
-func honorRow(x *db.Honor) []any {
-	return []any{x.ID, x.CategoryID, x.RecipientKind, x.RecipientName, x.UnitID, x.PersonID, x.ProjectID, x.WorkID, x.Year, x.Date, x.Edition,
-		x.Status, x.SourceID, x.Demo}
-}
-
-func recordRow(x *db.VolunteerRecord) []any {
-	return []any{x.ID, x.UnitID, x.CampaignID, x.Date, x.Volunteers, x.Minutes, x.Method, x.Verified, x.Demo}
-}
-
-func activityRow(x *db.PracticeActivity) []any {
-	return []any{x.ID, x.UnitID, x.CenterID, x.Date, x.Kind, x.Theme, x.Sessions, x.Participants, x.Demo, x.Action}
-}
-
-func assessmentRow(x *db.Assessment) []any {
-	return []any{x.ID, x.UnitID, x.Year, x.BaseScore, x.Bonus, x.Veto, x.Stage, x.Demo}
-}
-
-// loadAll writes the tables parents before children, as db/sqlite/load.go does; the streams follow their tables'
-// slices. Indicator scores come last, so that they may score streamed assessments too.
-func loadAll(ctx context.Context, tx pgx.Tx, b *db.BulkDataset) error {
-	ds := b.Base
-	if ds == nil {
-		ds = &db.Dataset{}
-	}
-	steps := []func() error{
-		func() error {
-			return copySlice(ctx, tx, "source_documents", []string{"id", "title", "publisher", "published_on", "url", "demo"}, ds.Sources,
-				func(_ int, x *db.SourceDocument) []any {
-					return []any{x.ID, x.Title, x.Publisher, x.PublishedOn, x.URL, x.Demo}
-				})
-		},
-		func() error {
-			return copySlice(ctx, tx, "published_figures", []string{"id", "key", "position", "section", "label_zh", "label_en", "value", "unit",
-				"qualifier", "quote", "source_id", "metric", "note_zh", "statuses", "basis"}, ds.Figures,
-				func(i int, x *db.PublishedFigure) []any {
-					return []any{x.ID, x.Key, i, x.Section, x.LabelZh, x.LabelEn, x.Value, x.Unit, x.Qualifier, x.Quote, x.SourceID, x.Metric,
-						x.NoteZh, joinEnums(x.Statuses), basisOr(x.Basis, db.BasisPublished)}
-				})
-		},
-		func() error {
-			return copySlice(ctx, tx, "honor_categories", []string{"id", "code", "position", "name_zh", "name_en", "level", "recipient_kind",
-				"weight", "default_status", "recipient_kinds", "weight_basis", "note_zh"}, ds.Categories,
-				func(i int, x *db.HonorCategory) []any {
-					kinds := x.RecipientKinds
-					if len(kinds) == 0 {
-						kinds = []db.RecipientKind{x.RecipientKind}
-					}
-					return []any{x.ID, x.Code, i, x.NameZh, x.NameEn, x.Level, x.RecipientKind, x.Weight, x.DefaultStatus,
-						joinEnums(kinds), basisOr(x.WeightBasis, db.BasisDefault), x.NoteZh}
-				})
-		},
-		func() error {
-			return copySlice(ctx, tx, "units", []string{"id", "name", "kind", "sector", "service_window", "demo"}, ds.Units,
-				func(_ int, x *db.Unit) []any { return []any{x.ID, x.Name, x.Kind, x.Sector, x.ServiceWindow, x.Demo} })
-		},
-		func() error {
-			return copySlice(ctx, tx, "people", []string{"id", "name", "unit_id", "citation", "demo"}, ds.People,
-				func(_ int, x *db.Person) []any { return []any{x.ID, x.Name, x.UnitID, x.Citation, x.Demo} })
-		},
-		func() error {
-			return copySlice(ctx, tx, "volunteer_projects", []string{"id", "name", "brand", "field", "unit_id", "demo"}, ds.Projects,
-				func(_ int, x *db.VolunteerProject) []any {
-					return []any{x.ID, x.Name, x.Brand, x.Field, x.UnitID, x.Demo}
-				})
-		},
-		func() error {
-			return copySlice(ctx, tx, "works", []string{"id", "title", "kind", "unit_id", "year", "selection", "demo"}, ds.Works,
-				func(_ int, x *db.Work) []any {
-					return []any{x.ID, x.Title, x.Kind, x.UnitID, x.Year, x.Selection, x.Demo}
-				})
-		},
-		func() error { return copySeq(ctx, tx, "honors", honorCols, ds.Honors, b.Honors, honorRow) },
-		func() error {
-			return copySlice(ctx, tx, "campaigns", []string{"id", "code", "name_zh", "name_en", "kind", "start_date", "end_date", "description",
-				"start_basis", "end_basis"}, ds.Campaigns,
-				func(_ int, x *db.Campaign) []any {
-					return []any{x.ID, x.Code, x.NameZh, x.NameEn, x.Kind, x.StartDate, x.EndDate, x.Description,
-						basisOr(x.StartBasis, db.BasisOffice), basisOr(x.EndBasis, db.BasisOffice)}
-				})
-		},
-		func() error {
-			return copySeq(ctx, tx, "volunteer_records", recordCols, ds.VolunteerRecords, b.VolunteerRecords, recordRow)
-		},
-		func() error {
-			return copySlice(ctx, tx, "donations", []string{"id", "campaign_id", "unit_id", "kind", "amount", "boxes", "batch", "donation_date",
-				"description", "demo"}, ds.Donations,
-				func(_ int, x *db.Donation) []any {
-					return []any{x.ID, x.CampaignID, x.UnitID, x.Kind, int64(x.Amount), x.Boxes, x.Batch, x.Date, x.Description, x.Demo}
-				})
-		},
-		func() error {
-			return copySlice(ctx, tx, "federation_members", []string{"id", "is_group", "name", "joined_year", "demo"}, ds.Federation,
-				func(_ int, x *db.FederationMember) []any { return []any{x.ID, x.Group, x.Name, x.JoinedYear, x.Demo} })
-		},
-		func() error {
-			return copySlice(ctx, tx, "practice_centers", []string{"id", "code", "name", "county", "prefecture", "prefecture_code", "identified",
-				"note"}, ds.Centers,
-				func(_ int, x *db.PracticeCenter) []any {
-					return []any{x.ID, x.Code, x.Name, x.County, x.Prefecture, x.PrefectureCode, x.Identified, x.Note}
-				})
-		},
-		func() error {
-			return copySlice(ctx, tx, "practice_links", []string{"id", "unit_id", "center_id", "since_year", "demo"}, ds.Links,
-				func(_ int, x *db.PracticeLink) []any { return []any{x.ID, x.UnitID, x.CenterID, x.SinceYear, x.Demo} })
-		},
-		func() error {
-			return copySlice(ctx, tx, "pairings", []string{"id", "unit_id", "township", "center_id", "since_year", "demo"}, ds.Pairings,
-				func(_ int, x *db.Pairing) []any {
-					return []any{x.ID, x.UnitID, x.Township, x.CenterID, x.SinceYear, x.Demo}
-				})
-		},
-		func() error {
-			return copySeq(ctx, tx, "practice_activities", activityCols, ds.Activities, b.Activities, activityRow)
-		},
-		func() error {
-			return copySlice(ctx, tx, "assessment_indicators", []string{"year", "code", "position", "name_zh", "name_en", "max_score", "basis"},
-				ds.Indicators, func(i int, x *db.AssessmentIndicator) []any {
-					return []any{x.Year, x.Code, i, x.NameZh, x.NameEn, x.MaxScore, basisOr(x.Basis, db.BasisDefault)}
-				})
-		},
-		func() error {
-			return copySeq(ctx, tx, "assessments", assessmentCols, ds.Assessments, b.Assessments, assessmentRow)
-		},
-		func() error {
-			return copySlice(ctx, tx, "ranking_weights", []string{"from_year", "component", "label_zh", "weight", "basis"}, ds.Weights,
-				func(_ int, x *db.RankingWeight) []any {
-					return []any{x.FromYear, x.Component, x.LabelZh, x.Weight, basisOr(x.Basis, db.BasisDefault)}
-				})
-		},
-		func() error {
-			return copySlice(ctx, tx, "milestones", []string{"id", "date", "precision", "title_zh", "title_en", "kind", "end_date", "source_id",
-				"date_basis"}, ds.Milestones,
-				func(_ int, x *db.Milestone) []any {
-					return []any{x.ID, x.Date, x.Precision, x.TitleZh, x.TitleEn, x.Kind, x.EndDate, x.SourceID,
-						basisOr(x.DateBasis, db.BasisPublished)}
-				})
-		},
-		func() error {
-			return copySlice(ctx, tx, "targets", []string{"id", "metric", "year", "value", "demo", "basis"}, ds.Targets,
-				func(_ int, x *db.Target) []any {
-					return []any{x.ID, x.Metric, x.Year, x.Value, x.Demo, basisOr(x.Basis, db.BasisOffice)}
-				})
-		},
-		func() error { return loadArticle(ctx, tx, &ds.Article) },
-		func() error { return loadScores(ctx, tx, ds.Scores) },
-	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// loadArticle writes the article's entities (db/sqlite/article.go's loader part).
-func loadArticle(ctx context.Context, tx pgx.Tx, a *db.ArticleData) error {
-	if err := copySlice(ctx, tx, "practice_actions", []string{"code", "position", "name_zh", "name_en", "identified", "quote", "source_id", "note"},
-		a.Actions, func(_ int, x *db.PracticeActionInfo) []any {
-			return []any{x.Code, x.Position, x.NameZh, x.NameEn, x.Identified, x.Quote, x.SourceID, x.Note}
-		}); err != nil {
-		return err
-	}
-	var contents [][]any
-	for pid, items := range a.PairingContents {
-		for _, it := range items {
-			contents = append(contents, []any{pid, it})
-		}
-	}
-	if len(contents) > 0 {
-		if err := copyRows(ctx, tx, "pairing_contents", []string{"pairing_id", "item"}, pgx.CopyFromRows(contents)); err != nil {
-			return err
-		}
-	}
-	if err := copySlice(ctx, tx, "wishes", []string{"id", "title", "beneficiary", "pairing_id", "stage", "unit_id", "collected_on", "note", "demo"},
-		a.Wishes, func(_ int, x *db.Wish) []any {
-			return []any{x.ID, x.Title, x.Beneficiary, x.PairingID, x.Stage, x.UnitID, x.CollectedOn, x.Note, x.Demo}
-		}); err != nil {
-		return err
-	}
-	if err := copySlice(ctx, tx, "case_compilations", []string{"id", "title", "quote", "source_id", "demo"}, a.Compilations,
-		func(_ int, x *db.CaseCompilation) []any { return []any{x.ID, x.Title, x.Quote, x.SourceID, x.Demo} }); err != nil {
-		return err
-	}
-	if err := copySlice(ctx, tx, "excellent_cases", []string{"id", "compilation_id", "title", "unit_id", "year", "summary", "demo"}, a.Cases,
-		func(_ int, x *db.ExcellentCase) []any {
-			return []any{x.ID, x.CompilationID, x.Title, x.UnitID, x.Year, x.Summary, x.Demo}
-		}); err != nil {
-		return err
-	}
-	if err := copySlice(ctx, tx, "talent_members", []string{"id", "name", "unit_id", "since_year", "roles", "demo"}, a.TalentMembers,
-		func(_ int, x *db.TalentMember) []any {
-			return []any{x.ID, x.Name, x.UnitID, x.SinceYear, rolesJSON(x.Roles), x.Demo}
-		}); err != nil {
-		return err
-	}
-	return copySlice(ctx, tx, "civilisation_events", []string{"id", "kind", "title", "event_date", "place", "milestone_id", "quote", "source_id",
-		"demo"}, a.Events, func(_ int, x *db.CivilisationEvent) []any {
-		return []any{x.ID, x.Kind, x.Title, x.Date, x.Place, x.MilestoneID, x.Quote, x.SourceID, x.Demo}
-	})
+	return loadScores(ctx, tx, b.Base.Scores)
 }
 
 // loadScores writes indicator scores with the indicator version in force for each assessment's year, through a
@@ -370,21 +164,12 @@ func loadScores(ctx context.Context, tx pgx.Tx, scores []*db.IndicatorScore) err
 	if _, err := tx.Exec(ctx, `CREATE TEMP TABLE load_scores (assessment_id bigint, code text, score numeric) ON COMMIT DROP`); err != nil {
 		return err
 	}
-	if err := copySlice(ctx, tx, "load_scores", []string{"assessment_id", "code", "score"}, scores,
-		func(_ int, x *db.IndicatorScore) []any { return []any{x.AssessmentID, x.Code, x.Score} }); err != nil {
+	if err := copyRows(ctx, tx, "load_scores", []string{"assessment_id", "code", "score"}, pgx.CopyFromSlice(len(scores),
+		func(i int) ([]any, error) { return []any{scores[i].AssessmentID, scores[i].Code, scores[i].Score}, nil })); err != nil {
 		return err
 	}
 	_, err := tx.Exec(ctx, `INSERT INTO indicator_scores (assessment_id, version_year, code, score)
 		SELECT a.id, (SELECT max(i.year) FROM assessment_indicators i WHERE i.year <= a.year), s.code, s.score
 		FROM load_scores s JOIN assessments a ON a.id = s.assessment_id`)
 	return err
-}
-
-// rolesJSON stores a talent member's roles as a JSON array, as db/sqlite does.
-func rolesJSON(rs []db.TalentRole) string {
-	if len(rs) == 0 {
-		return "[]"
-	}
-	b, _ := json.Marshal(rs)
-	return string(b)
 }

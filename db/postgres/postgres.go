@@ -1,15 +1,7 @@
-// Package postgres is the PostgreSQL backend of 文明看板, for deployments that run several stateless replicas over
-// one database. It is built on pgx v5 and its pool; the SQL is hand-written for PostgreSQL, table for table and
-// column for column the same as db/sqlite's, so that each store file ports query by query.
-//
-// Conventions for the store files (figures.go, honors.go, …, each mirroring the SQLite file of the same name):
-//   - placeholders are $1, $2, …; the where builder (query.go) numbers them for you;
-//   - every write goes through d.writeTx, which retries serialization failures and deadlocks, bumps the data
-//     version as its last statement and maps constraint errors to db codes; reads that need one snapshot across
-//     several queries use d.readTx;
-//   - flags are boolean, dates are date (scanned as YYYY-MM-DD text into db.Date or string), instants are
-//     timestamptz, exact values are numeric (scanned into float64) and ids are identities: insert without an id and
-//     use RETURNING id.
+// Package postgres is the PostgreSQL engine of 文明看板, for deployments that run several stateless replicas over
+// one database. It keeps what is PostgreSQL's own: pgx and its pool, COPY for seeding and import staging,
+// LISTEN/NOTIFY for data versions, advisory locks, the retry of serialization failures and deadlocks, and its
+// migrations and statement triggers. Every query of the store lives once in db/store; engine.go adapts pgx to it.
 package postgres
 
 import (
@@ -25,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/store"
 )
 
 //go:embed migrations/*.sql
@@ -40,6 +33,8 @@ const (
 
 // DB is the PostgreSQL store; it implements db.Backend.
 type DB struct {
+	// Store runs every query; engine.go tells it what PostgreSQL does its own way.
+	*store.Store
 	pool *pgxpool.Pool
 	// closed ends the goroutines of WatchChanges when the DB closes before their context ends.
 	closed chan struct{}
@@ -71,6 +66,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("open PostgreSQL: %w", err)
 	}
 	d := &DB{pool: pool, closed: make(chan struct{})}
+	d.Store = store.New(engine{d})
 	if err := d.Migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -179,34 +175,6 @@ func (d *DB) AppliedMigrations(ctx context.Context) ([]string, error) {
 	}
 	return pgx.CollectRows(rows, pgx.RowTo[string])
 }
-
-// IsEmpty reports whether no source document has been loaded yet, i.e. the seed has never run.
-func (d *DB) IsEmpty(ctx context.Context) (bool, error) {
-	var any bool
-	err := d.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM source_documents)`).Scan(&any)
-	return !any, err
-}
-
-// DatasetInfo reports demo presence, the data version and the years covered, from one snapshot.
-func (d *DB) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
-	var info db.DatasetInfo
-	err := d.pool.QueryRow(ctx, `SELECT
-		(SELECT value FROM meta WHERE key = 'data_version'),
-		(SELECT coalesce(sum(honors), 0) FROM rollup_honor WHERE demo) + (SELECT count(*) FROM units WHERE demo)
-		+ (SELECT coalesce(sum(records), 0) FROM rollup_volunteer_year WHERE demo) + (SELECT coalesce(sum(activities), 0) FROM rollup_activity WHERE demo)
-		+ (SELECT coalesce(sum(assessed), 0) FROM rollup_assessment WHERE demo) + (SELECT count(*) FROM people WHERE demo)
-		+ (SELECT count(*) FROM donations WHERE demo) + (SELECT count(*) FROM works WHERE demo)
-		+ (SELECT count(*) FROM federation_members WHERE demo) + (SELECT count(*) FROM practice_links WHERE demo)
-		+ (SELECT count(*) FROM wishes WHERE demo) + (SELECT count(*) FROM excellent_cases WHERE demo)
-		+ (SELECT count(*) FROM talent_members WHERE demo) + (SELECT count(*) FROM civilisation_events WHERE demo),
-		coalesce((SELECT min(year) FROM rollup_honor WHERE honors > 0), $1), coalesce((SELECT max(year) FROM rollup_honor WHERE honors > 0), $2)`,
-		db.FirstYear, db.LastYear).Scan(&info.Version, &info.DemoRecords, &info.FirstYear, &info.LastYear)
-	info.HasDemo = info.DemoRecords > 0
-	return info, err
-}
-
-// errNotImplemented is what a store method not yet ported from db/sqlite returns.
-var errNotImplemented = db.Errorf(db.EINTERNAL, "PostgreSQL 后端尚未实现此操作。")
 
 // isNoRows reports whether err is pgx's "no rows in result set", for lookups that turn it into ENOTFOUND.
 func isNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }

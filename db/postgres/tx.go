@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/wenming/wenming/db"
 )
 
 // querier is what both the pool and a transaction offer, so that read helpers take either.
@@ -26,10 +27,11 @@ var (
 // writeAttempts is how often writeTx runs a transaction that failed with a serialization failure or a deadlock.
 const writeAttempts = 5
 
-// writeTx runs fn in one read-committed transaction, bumps the data version as its last statement, and commits.
+// writeTx runs fn in one read-committed transaction, bumps the version of the data domains fn returns as its last
+// statement, and commits.
 // A serialization failure or deadlock (40001, 40P01) runs the whole transaction again, up to writeAttempts times,
 // so fn must do nothing outside tx that cannot be repeated. Constraint failures come back as coded db errors.
-func (d *DB) writeTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
+func (d *DB) writeTx(ctx context.Context, fn func(tx pgx.Tx) (db.DomainSet, error)) error {
 	var err error
 	for attempt := 1; ; attempt++ {
 		err = d.writeOnce(ctx, fn)
@@ -46,17 +48,17 @@ func (d *DB) writeTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	}
 }
 
-func (d *DB) writeOnce(ctx context.Context, fn func(tx pgx.Tx) error) error {
+func (d *DB) writeOnce(ctx context.Context, fn func(tx pgx.Tx) (db.DomainSet, error)) error {
 	tx, err := d.pool.Begin(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback(context.Background())
-	defer forgetWrites(tx)
-	if err := fn(tx); err != nil {
+	domains, err := fn(tx)
+	if err != nil {
 		return err
 	}
-	if err := bumpVersion(ctx, tx); err != nil {
+	if err := bumpVersion(ctx, tx, domains); err != nil {
 		return err
 	}
 	defer d.ver.forget() // after the commit returned, whatever it returned: its outcome may be unknown

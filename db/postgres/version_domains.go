@@ -2,33 +2,12 @@ package postgres
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/wenming/wenming/db"
 )
-
-// txDomains holds, per open write transaction, the domains its audited writes changed (db.WriteDomains), until
-// bumpVersion reads them. A transaction that audited nothing (a load, an import) bumps every domain.
-var txDomains sync.Map // pgx.Tx → db.DomainSet
-
-// noteWrite records that tx changed what an audited write of e reaches. An import bumps the version before it
-// writes its audit entry, and finds nothing noted: it bumps every domain.
-func noteWrite(tx pgx.Tx, action db.AuditAction, e db.Entity) {
-	if action == db.ActionImport {
-		return
-	}
-	s := db.WriteDomains(action, e)
-	if old, ok := txDomains.Load(tx); ok {
-		s |= old.(db.DomainSet)
-	}
-	txDomains.Store(tx, s)
-}
-
-// forgetWrites drops what noteWrite recorded for a transaction that ends without bumpVersion.
-func forgetWrites(tx pgx.Tx) { txDomains.Delete(tx) }
 
 // bumpVersion increments the data version; writeTx and the loaders run it as the last statements of the
 // transaction. The row lock it takes is held until commit, so writers pass it one at a time and versions follow
@@ -37,11 +16,7 @@ func forgetWrites(tx pgx.Tx) { txDomains.Delete(tx) }
 // (0014_domain_versions.sql): every writer holds the total's row first, so the domain rows are never taken in
 // opposite orders. The upsert recreates a domain's row if a copied database lacks it. The rows' trigger sends the
 // NOTIFY that WatchChanges listens for.
-func bumpVersion(ctx context.Context, tx pgx.Tx) error {
-	domains := db.AllDomains
-	if s, ok := txDomains.LoadAndDelete(tx); ok {
-		domains = s.(db.DomainSet)
-	}
+func bumpVersion(ctx context.Context, tx pgx.Tx, domains db.DomainSet) error {
 	var total int64
 	if err := tx.QueryRow(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version' RETURNING value`).Scan(&total); err != nil {
 		return err

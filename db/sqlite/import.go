@@ -9,6 +9,7 @@ import (
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/importer"
+	"github.com/wenming/wenming/db/store"
 )
 
 var _ db.Importer = (*DB)(nil)
@@ -89,6 +90,7 @@ func (d *DB) Import(ctx context.Context, req db.ImportRequest) (*db.ImportReport
 
 // importTx is the writing pass of one import: a transaction on the writer with its stager.
 type importTx struct {
+	d         *DB
 	tx        *sql.Tx
 	t         *importTable
 	kind      db.ImportKind
@@ -111,11 +113,13 @@ func (d *DB) BeginImport(ctx context.Context, kind db.ImportKind) (db.ImportTx, 
 		tx.Rollback()
 		return nil, err
 	}
-	return &importTx{tx: tx, t: t, kind: kind, s: s}, nil
+	return &importTx{d: d, tx: tx, t: t, kind: kind, s: s}, nil
 }
 
 // Catalog reads the reference data inside the import's transaction.
-func (x *importTx) Catalog(ctx context.Context) (*db.Catalog, error) { return catalog(ctx, x.tx) }
+func (x *importTx) Catalog(ctx context.Context) (*db.Catalog, error) {
+	return store.Catalog(ctx, storeQuerier{x.tx})
+}
 
 // Stage queues a parsed record; a full batch is applied at once.
 func (x *importTx) Stage(row int, rec any) error {
@@ -134,11 +138,11 @@ func (x *importTx) Flush() (*db.ImportTally, error) {
 // Commit bumps the data version when anything changed, writes the audit entry and commits.
 func (x *importTx) Commit(ctx context.Context, summary string, changed bool) error {
 	if changed {
-		if err := bumpVersion(ctx, x.tx); err != nil {
+		if err := bumpVersion(ctx, x.tx, db.AllDomains); err != nil {
 			return storageError(err)
 		}
 	}
-	if err := auditImport(ctx, x.tx, x.kind, &summary); err != nil {
+	if err := x.d.AuditImport(ctx, store.NewTx(storeQuerier{x.tx}), x.kind, &summary); err != nil {
 		return storageError(err)
 	}
 	x.s.close()
@@ -332,92 +336,4 @@ func (s *stager) close() {
 		}
 	}
 	s.tx.ExecContext(context.WithoutCancel(s.ctx), `DROP TABLE IF EXISTS temp.import_stage`)
-}
-
-// querier is what both the read pool and a transaction offer.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
-// ImportCatalog returns the reference data imports resolve names against, from the read pool.
-func (d *DB) ImportCatalog(ctx context.Context) (*db.Catalog, error) { return catalog(ctx, d.read) }
-
-func catalog(ctx context.Context, q querier) (*db.Catalog, error) {
-	c := &db.Catalog{}
-	var err error
-	load := func(query string, scan func(*sql.Rows) error) {
-		if err != nil {
-			return
-		}
-		var rows *sql.Rows
-		if rows, err = q.QueryContext(ctx, query); err != nil {
-			return
-		}
-		defer rows.Close()
-		for rows.Next() {
-			if err = scan(rows); err != nil {
-				return
-			}
-		}
-		err = rows.Err()
-	}
-	load(`SELECT id, name, kind, sector, service_window, campus, demo FROM units ORDER BY id`, func(r *sql.Rows) error {
-		u := &db.Unit{}
-		c.Units = append(c.Units, u)
-		return r.Scan(&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo)
-	})
-	load(`SELECT id, code, name_zh, name_en, level, recipient_kind, weight, default_status, recipient_kinds, weight_basis, note_zh
-		FROM honor_categories ORDER BY position`, func(r *sql.Rows) error {
-		k, err := scanCategory(r)
-		c.Categories = append(c.Categories, k)
-		return err
-	})
-	load(`SELECT id, code, name_zh, name_en, kind, start_date, end_date FROM campaigns ORDER BY start_date, id`, func(r *sql.Rows) error {
-		k := &db.Campaign{}
-		c.Campaigns = append(c.Campaigns, k)
-		return r.Scan(&k.ID, &k.Code, &k.NameZh, &k.NameEn, &k.Kind, &k.StartDate, &k.EndDate)
-	})
-	load(`SELECT id, name, unit_id FROM people ORDER BY id`, func(r *sql.Rows) error {
-		p := &db.Person{}
-		c.People = append(c.People, p)
-		return r.Scan(&p.ID, &p.Name, &p.UnitID)
-	})
-	load(`SELECT id, name, unit_id FROM volunteer_projects ORDER BY id`, func(r *sql.Rows) error {
-		p := &db.VolunteerProject{}
-		c.Projects = append(c.Projects, p)
-		return r.Scan(&p.ID, &p.Name, &p.UnitID)
-	})
-	load(`SELECT id, title, unit_id FROM works ORDER BY id`, func(r *sql.Rows) error {
-		w := &db.Work{}
-		c.Works = append(c.Works, w)
-		return r.Scan(&w.ID, &w.Title, &w.UnitID)
-	})
-	load(`SELECT id, code, name, prefecture FROM practice_centers ORDER BY prefecture_code, code`, func(r *sql.Rows) error {
-		k := &db.PracticeCenter{}
-		c.Centers = append(c.Centers, k)
-		return r.Scan(&k.ID, &k.Code, &k.Name, &k.Prefecture)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("load import catalog: %w", err)
-	}
-	return c, nil
-}
-
-// auditImport appends one IMPORT entry, with the import's summary, to the audit log.
-func auditImport(ctx context.Context, tx *sql.Tx, kind db.ImportKind, summary *string) error {
-	switch kind {
-	case db.ImportUnits:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityUnit, nil, nil, summary)
-	case db.ImportPeople:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityPerson, nil, nil, summary)
-	case db.ImportHonors:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityHonor, nil, nil, summary)
-	case db.ImportVolunteerRecords:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityVolunteerRecord, nil, nil, summary)
-	case db.ImportAssessments:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityAssessment, nil, nil, summary)
-	case db.ImportActivities:
-		return writeAudit(ctx, tx, db.ActionImport, db.EntityPracticeActivity, nil, nil, summary)
-	}
-	return fmt.Errorf("no audit entity for import kind %s", kind)
 }

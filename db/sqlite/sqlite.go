@@ -1,7 +1,9 @@
 // Package sqlite is the embedded SQLite backend of 文明看板, built on modernc.org/sqlite (pure Go).
 //
 // It opens the file twice: a read pool for queries, and a single-connection writer for every write and
-// transaction, so that writers queue in Go rather than fail with "database is locked".
+// transaction, so that writers queue in Go rather than fail with "database is locked". It keeps what is SQLite's own (the
+// file and its lock, the two pools, data versions from the WAL-index header, VACUUM INTO backups, migrations);
+// every query of the store lives once in db/store, and engine.go adapts database/sql to it.
 package sqlite
 
 import (
@@ -20,6 +22,7 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/store"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -28,6 +31,8 @@ var migrationFS embed.FS
 
 // DB is the SQLite store; it implements db.Store.
 type DB struct {
+	// Store runs every query; engine.go tells it what SQLite does its own way.
+	*store.Store
 	read  *sql.DB
 	write *sql.DB
 	path  string
@@ -74,6 +79,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	w.SetMaxOpenConns(1)
 	d := &DB{write: w, path: path}
+	d.Store = store.New(engine{d})
 	if err := d.Migrate(ctx); err != nil {
 		w.Close()
 		return nil, openError(path, err)
@@ -194,31 +200,6 @@ func collect[T any](rows *sql.Rows, fn func(*sql.Rows) (T, error)) ([]T, error) 
 		out = append(out, v)
 	}
 	return out, rows.Err()
-}
-
-// DatasetInfo reports demo presence, the data version and the years covered.
-func (d *DB) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
-	var info db.DatasetInfo
-	err := d.read.QueryRowContext(ctx, `SELECT
-		(SELECT value FROM meta WHERE key = 'data_version'),
-		(SELECT coalesce(sum(honors), 0) FROM rollup_honor WHERE demo = 1) + (SELECT count(*) FROM units WHERE demo = 1)
-		+ (SELECT coalesce(sum(records), 0) FROM rollup_volunteer_year WHERE demo = 1) + (SELECT coalesce(sum(activities), 0) FROM rollup_activity WHERE demo = 1)
-		+ (SELECT coalesce(sum(assessed), 0) FROM rollup_assessment WHERE demo = 1) + (SELECT count(*) FROM people WHERE demo = 1)
-		+ (SELECT count(*) FROM donations WHERE demo = 1) + (SELECT count(*) FROM works WHERE demo = 1)
-		+ (SELECT count(*) FROM federation_members WHERE demo = 1) + (SELECT count(*) FROM practice_links WHERE demo = 1)
-		+ (SELECT count(*) FROM wishes WHERE demo = 1) + (SELECT count(*) FROM excellent_cases WHERE demo = 1)
-		+ (SELECT count(*) FROM talent_members WHERE demo = 1) + (SELECT count(*) FROM civilisation_events WHERE demo = 1),
-		coalesce((SELECT min(year) FROM rollup_honor WHERE honors > 0), ?), coalesce((SELECT max(year) FROM rollup_honor WHERE honors > 0), ?)`,
-		db.FirstYear, db.LastYear).Scan(&info.Version, &info.DemoRecords, &info.FirstYear, &info.LastYear)
-	info.HasDemo = info.DemoRecords > 0
-	return info, err
-}
-
-// IsEmpty reports whether no source document has been loaded yet, i.e. the seed has never run.
-func (d *DB) IsEmpty(ctx context.Context) (bool, error) {
-	var n int
-	err := d.read.QueryRowContext(ctx, `SELECT count(*) FROM source_documents`).Scan(&n)
-	return n == 0, err
 }
 
 // DataVersion returns the version every write bumps, the key of the API's caches.

@@ -3,39 +3,14 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"sync"
 
 	"github.com/wenming/wenming/db"
 )
 
-// txDomains holds, per open write transaction, the domains its audited writes changed (db.WriteDomains), until
-// bumpVersion reads them. A transaction that audited nothing (a load) bumps every domain.
-var txDomains sync.Map // *sql.Tx → db.DomainSet
-
-// noteWrite records that tx changed what an audited write of e reaches. An import bumps the version before it
-// writes its audit entry, and finds nothing noted: it bumps every domain.
-func noteWrite(tx *sql.Tx, action db.AuditAction, e db.Entity) {
-	if action == db.ActionImport {
-		return
-	}
-	s := db.WriteDomains(action, e)
-	if old, ok := txDomains.Load(tx); ok {
-		s |= old.(db.DomainSet)
-	}
-	txDomains.Store(tx, s)
-}
-
-// forgetWrites drops what noteWrite recorded for a transaction that ends without bumpVersion.
-func forgetWrites(tx *sql.Tx) { txDomains.Delete(tx) }
-
 // bumpVersion increments the data version inside a write transaction, so that caches keyed on it expire, and sets
 // the version of every domain the transaction changed to the new total (0014_domain_versions.sql). The upsert
 // recreates a domain's row if a copied or restored database lacks it.
-func bumpVersion(ctx context.Context, tx *sql.Tx) error {
-	domains := db.AllDomains
-	if s, ok := txDomains.LoadAndDelete(tx); ok {
-		domains = s.(db.DomainSet)
-	}
+func bumpVersion(ctx context.Context, tx *sql.Tx, domains db.DomainSet) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version'`); err != nil {
 		return err
 	}

@@ -1,8 +1,7 @@
-package sqlite
+package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -12,15 +11,15 @@ import (
 const honorCols = `h.id, h.category_id, h.recipient_kind, h.recipient_name, h.unit_id, h.person_id, h.project_id, h.work_id,
 	h.year, h.date, h.edition, h.status, h.source_id, h.demo, h.version`
 
-func scanHonor(r *sql.Rows) (*db.Honor, error) {
+func scanHonor(r Rows) (*db.Honor, error) {
 	h := &db.Honor{}
 	return h, r.Scan(&h.ID, &h.CategoryID, &h.RecipientKind, &h.RecipientName, &h.UnitID, &h.PersonID, &h.ProjectID, &h.WorkID,
 		&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo, &h.Version)
 }
 
 // HonorCategories returns the catalogue in its display order.
-func (d *DB) HonorCategories(ctx context.Context) ([]*db.HonorCategory, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT id, code, name_zh, name_en, level, recipient_kind, weight, default_status,
+func (s *Store) HonorCategories(ctx context.Context) ([]*db.HonorCategory, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT id, code, name_zh, name_en, level, recipient_kind, weight, default_status,
 		recipient_kinds, weight_basis, note_zh FROM honor_categories ORDER BY position`)
 	if err != nil {
 		return nil, err
@@ -29,11 +28,11 @@ func (d *DB) HonorCategories(ctx context.Context) ([]*db.HonorCategory, error) {
 }
 
 // scanCategory reads a category with its list of accepted recipient kinds.
-func scanCategory(r *sql.Rows) (*db.HonorCategory, error) {
+func scanCategory(r Rows) (*db.HonorCategory, error) {
 	c := &db.HonorCategory{}
 	var kinds string
 	err := r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Level, &c.RecipientKind, &c.Weight, &c.DefaultStatus, &kinds, &c.WeightBasis, &c.NoteZh)
-	c.RecipientKinds = splitEnums[db.RecipientKind](kinds)
+	c.RecipientKinds = db.SplitEnums[db.RecipientKind](kinds)
 	if len(c.RecipientKinds) == 0 {
 		c.RecipientKinds = []db.RecipientKind{c.RecipientKind}
 	}
@@ -41,13 +40,15 @@ func scanCategory(r *sql.Rows) (*db.HonorCategory, error) {
 }
 
 // honorWhere turns criteria into conditions over honors h joined to categories c and units u.
-func honorWhere(f db.HonorCriteria) *where { return honorConds(f, "u.kind", "h.edition") }
+func (s *Store) honorWhere(f db.HonorCriteria) *where { return s.honorConds(f, "u.kind", "h.edition") }
 
 // rollupHonorWhere is honorWhere over rollup_honor h, which keeps the unit kind and edition itself (” for none).
-func rollupHonorWhere(f db.HonorCriteria) *where { return honorConds(f, "h.unit_kind", "h.edition") }
+func (s *Store) rollupHonorWhere(f db.HonorCriteria) *where {
+	return s.honorConds(f, "h.unit_kind", "h.edition")
+}
 
-func honorConds(f db.HonorCriteria, unitKindCol, editionCol string) *where {
-	w := &where{}
+func (s *Store) honorConds(f db.HonorCriteria, unitKindCol, editionCol string) *where {
+	w := s.where()
 	w.years("h.year", f.Years)
 	addIn(w, "c.level", f.Levels)
 	addIn(w, "c.code", f.Categories)
@@ -73,21 +74,21 @@ const honorFrom = ` FROM honors h JOIN honor_categories c ON c.id = h.category_i
 const rollupHonorFrom = ` FROM rollup_honor h JOIN honor_categories c ON c.id = h.category_id`
 
 // Honors returns one keyset page of honours in the requested order; ties break on ID.
-func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder, page db.Page) (*db.HonorPage, error) {
+func (s *Store) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder, page db.Page) (*db.HonorPage, error) {
 	col := map[db.HonorOrderField]string{db.HonorOrderByYear: "h.year", db.HonorOrderByCategory: "c.code", db.HonorOrderByRecipient: "h.recipient_name"}[order.Field]
 	if col == "" {
 		col, order.Field = "h.year", db.HonorOrderByYear
 	}
 	desc := order.Direction == db.OrderDirectionDesc
-	w := honorWhere(f)
+	w := s.honorWhere(f)
 	out := &db.HonorPage{}
 	count := `SELECT count(*)` + honorFrom + w.sql()
 	countArgs := w.args
 	if f.UnitID == 0 {
-		rw := rollupHonorWhere(f)
+		rw := s.rollupHonorWhere(f)
 		count, countArgs = `SELECT coalesce(sum(h.honors), 0)`+rollupHonorFrom+rw.sql(), rw.args
 	}
-	if err := d.read.QueryRowContext(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
+	if err := s.eng.Read().QueryRow(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	orderName := string(order.Field) + "/" + string(order.Direction)
@@ -121,11 +122,11 @@ func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder
 		dir = "DESC"
 	}
 	q := `SELECT ` + honorCols + `, ` + col + honorFrom + w.sql() + fmt.Sprintf(` ORDER BY %s %s, h.id %s LIMIT ?`, col, dir, dir)
-	rows, err := d.read.QueryContext(ctx, q, append(w.args, page.First+1)...)
+	rows, err := s.eng.Read().Query(ctx, q, append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
 	}
-	edges, err := collect(rows, func(r *sql.Rows) (*db.HonorEdge, error) {
+	edges, err := collect(rows, func(r Rows) (*db.HonorEdge, error) {
 		h := &db.Honor{}
 		var key any
 		err := r.Scan(&h.ID, &h.CategoryID, &h.RecipientKind, &h.RecipientName, &h.UnitID, &h.PersonID, &h.ProjectID, &h.WorkID,
@@ -140,12 +141,12 @@ func (d *DB) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder
 	return out, nil
 }
 
-func (d *DB) honorsWhere(ctx context.Context, cond string, ids []int64) ([]*db.Honor, error) {
+func (s *Store) honorsWhere(ctx context.Context, cond string, ids []int64) ([]*db.Honor, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT `+honorCols+` FROM honors h WHERE `+cond+` IN (`+ph+`) ORDER BY h.year, h.id`, args...)
+	in, args := s.in(cond, ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+honorCols+` FROM honors h WHERE `+in+` ORDER BY h.year, h.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -153,40 +154,40 @@ func (d *DB) honorsWhere(ctx context.Context, cond string, ids []int64) ([]*db.H
 }
 
 // HonorsByIDs loads honours by ID.
-func (d *DB) HonorsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Honor, error) {
-	hs, err := d.honorsWhere(ctx, "h.id", ids)
+func (s *Store) HonorsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Honor, error) {
+	hs, err := s.honorsWhere(ctx, "h.id", ids)
 	return byID(hs, func(h *db.Honor) int64 { return h.ID }), err
 }
 
 // HonorsByUnits loads the honours of several units at once, for the dataloader.
-func (d *DB) HonorsByUnits(ctx context.Context, ids []int64) (map[int64][]*db.Honor, error) {
-	hs, err := d.honorsWhere(ctx, "h.unit_id", ids)
+func (s *Store) HonorsByUnits(ctx context.Context, ids []int64) (map[int64][]*db.Honor, error) {
+	hs, err := s.honorsWhere(ctx, "h.unit_id", ids)
 	return groupBy(hs, func(h *db.Honor) int64 { return *h.UnitID }), err
 }
 
 // HonorsByPeople loads the honours of several people at once.
-func (d *DB) HonorsByPeople(ctx context.Context, ids []int64) (map[int64][]*db.Honor, error) {
-	hs, err := d.honorsWhere(ctx, "h.person_id", ids)
+func (s *Store) HonorsByPeople(ctx context.Context, ids []int64) (map[int64][]*db.Honor, error) {
+	hs, err := s.honorsWhere(ctx, "h.person_id", ids)
 	return groupBy(hs, func(h *db.Honor) int64 { return *h.PersonID }), err
 }
 
 // HonorsByProjects loads the honours of several projects at once.
-func (d *DB) HonorsByProjects(ctx context.Context, ids []int64) (map[int64][]*db.Honor, error) {
-	hs, err := d.honorsWhere(ctx, "h.project_id", ids)
+func (s *Store) HonorsByProjects(ctx context.Context, ids []int64) (map[int64][]*db.Honor, error) {
+	hs, err := s.honorsWhere(ctx, "h.project_id", ids)
 	return groupBy(hs, func(h *db.Honor) int64 { return *h.ProjectID }), err
 }
 
 // HonorStats counts honours grouped by the given dimensions, as flat rows in a stable order. Without a unit
 // filter it reads the rollup, which holds every other dimension.
-func (d *DB) HonorStats(ctx context.Context, groupBy []db.HonorDimension, f db.HonorCriteria) ([]*db.HonorBucket, error) {
+func (s *Store) HonorStats(ctx context.Context, groupBy []db.HonorDimension, f db.HonorCriteria) ([]*db.HonorBucket, error) {
 	dims := map[db.HonorDimension]string{
 		db.HonorDimYear: "h.year", db.HonorDimLevel: "c.level", db.HonorDimCategory: "c.code", db.HonorDimRecipientKind: "h.recipient_kind",
 		db.HonorDimStatus: "h.status", db.HonorDimUnitKind: "u.kind", db.HonorDimEdition: "h.edition",
 	}
-	from, w, count, points := honorFrom, honorWhere(f), "count(*)", "sum(c.weight)"
+	from, w, count, points := honorFrom, s.honorWhere(f), "count(*)", "sum(c.weight)"
 	if f.UnitID == 0 {
 		dims[db.HonorDimUnitKind], dims[db.HonorDimEdition] = "nullif(h.unit_kind, '')", "nullif(h.edition, '')"
-		from, w, count, points = rollupHonorFrom, rollupHonorWhere(f), "coalesce(sum(h.honors), 0)", "sum(h.honors * c.weight)"
+		from, w, count, points = rollupHonorFrom, s.rollupHonorWhere(f), "CAST(coalesce(sum(h.honors), 0) AS BIGINT)", "sum(h.honors * c.weight)"
 	}
 	var sel, grp []string
 	seen := map[db.HonorDimension]bool{}
@@ -212,19 +213,21 @@ func (d *DB) HonorStats(ctx context.Context, groupBy []db.HonorDimension, f db.H
 	if len(grp) > 0 {
 		q += ` GROUP BY ` + strings.Join(grp, ", ") + ` HAVING ` + count + ` > 0 ORDER BY ` + strings.Join(grp, ", ")
 	}
-	rows, err := d.read.QueryContext(ctx, q, w.args...)
+	rows, err := s.eng.Read().Query(ctx, q, w.args...)
 	if err != nil {
 		return nil, err
 	}
-	out, err := collect(rows, func(r *sql.Rows) (*db.HonorBucket, error) {
+	out, err := collect(rows, func(r Rows) (*db.HonorBucket, error) {
 		b := &db.HonorBucket{}
-		var nameZh, nameEn sql.NullString
-		var points sql.NullFloat64
+		var nameZh, nameEn *string
+		var points *float64
 		err := r.Scan(&b.Year, &b.Level, &b.Category, &b.RecipientKind, &b.Status, &b.UnitKind, &b.Edition, &nameZh, &nameEn, &b.Count, &points)
 		if b.Category != nil {
-			b.CategoryNameZh, b.CategoryNameEn = &nameZh.String, &nameEn.String
+			b.CategoryNameZh, b.CategoryNameEn = nameZh, nameEn
 		}
-		b.Points = points.Float64
+		if points != nil {
+			b.Points = *points
+		}
 		return b, err
 	})
 	return out, err
@@ -232,33 +235,29 @@ func (d *DB) HonorStats(ctx context.Context, groupBy []db.HonorDimension, f db.H
 
 const personCols = `p.id, p.name, p.unit_id, p.citation, p.demo, p.version`
 
-func scanPerson(r *sql.Rows) (*db.Person, error) {
+func scanPerson(r Rows) (*db.Person, error) {
 	p := &db.Person{}
 	return p, r.Scan(&p.ID, &p.Name, &p.UnitID, &p.Citation, &p.Demo, &p.Version)
 }
 
 // People returns one page of people, ordered by ID.
-func (d *DB) People(ctx context.Context, f db.PersonCriteria, page db.Page) (*db.PersonPage, error) {
-	w := &where{}
+func (s *Store) People(ctx context.Context, f db.PersonCriteria, page db.Page) (*db.PersonPage, error) {
+	w := s.where()
 	if len(f.Categories) > 0 {
-		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.Categories)), ",")
-		args := make([]any, len(f.Categories))
-		for i, c := range f.Categories {
-			args[i] = c
-		}
-		w.add(`EXISTS (SELECT 1 FROM honors h JOIN honor_categories c ON c.id = h.category_id WHERE h.person_id = p.id AND c.code IN (`+ph+`))`, args...)
+		in, args := inList(s.list, "c.code", f.Categories)
+		w.add(`EXISTS (SELECT 1 FROM honors h JOIN honor_categories c ON c.id = h.category_id WHERE h.person_id = p.id AND `+in+`)`, args...)
 	}
 	if f.NameContains != "" {
-		w.add(`instr(p.name, ?) > 0`, f.NameContains)
+		w.add(s.eng.Contains("p.name"), f.NameContains)
 	}
 	out := &db.PersonPage{}
-	if err := d.read.QueryRowContext(ctx, `SELECT count(*) FROM people p`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM people p`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	if err := afterID(w, "p.id", page.After); err != nil {
 		return nil, err
 	}
-	rows, err := d.read.QueryContext(ctx, `SELECT `+personCols+` FROM people p`+w.sql()+` ORDER BY p.id LIMIT ?`, append(w.args, page.First+1)...)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+personCols+` FROM people p`+w.sql()+` ORDER BY p.id LIMIT ?`, append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
 	}
@@ -272,12 +271,12 @@ func (d *DB) People(ctx context.Context, f db.PersonCriteria, page db.Page) (*db
 }
 
 // PeopleByIDs loads people by ID.
-func (d *DB) PeopleByIDs(ctx context.Context, ids []int64) (map[int64]*db.Person, error) {
+func (s *Store) PeopleByIDs(ctx context.Context, ids []int64) (map[int64]*db.Person, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT `+personCols+` FROM people p WHERE p.id IN (`+ph+`)`, args...)
+	in, args := s.in("p.id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+personCols+` FROM people p WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}

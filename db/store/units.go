@@ -1,27 +1,26 @@
-package sqlite
+package store
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/wenming/wenming/db"
 )
 
 const unitCols = `u.id, u.name, u.kind, u.sector, u.service_window, u.campus, u.demo, u.version`
 
-func scanUnit(r *sql.Rows) (*db.Unit, error) {
+func scanUnit(r Rows) (*db.Unit, error) {
 	u := &db.Unit{}
 	return u, r.Scan(&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo, &u.Version)
 }
 
 // Units returns one page of units, ordered by ID.
-func (d *DB) Units(ctx context.Context, f db.UnitCriteria, page db.Page) (*db.UnitPage, error) {
-	w := &where{}
+func (s *Store) Units(ctx context.Context, f db.UnitCriteria, page db.Page) (*db.UnitPage, error) {
+	w := s.where()
 	if f.Kind != "" {
 		w.add("u.kind = ?", f.Kind)
 	}
 	if f.NameContains != "" {
-		w.add("instr(u.name, ?) > 0", f.NameContains)
+		w.add(s.eng.Contains("u.name"), f.NameContains)
 	}
 	if f.ServiceWindow != nil {
 		w.add("u.service_window = ?", *f.ServiceWindow)
@@ -34,13 +33,13 @@ func (d *DB) Units(ctx context.Context, f db.UnitCriteria, page db.Page) (*db.Un
 		}
 	}
 	out := &db.UnitPage{}
-	if err := d.read.QueryRowContext(ctx, `SELECT count(*) FROM units u`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM units u`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	if err := afterID(w, "u.id", page.After); err != nil {
 		return nil, err
 	}
-	rows, err := d.read.QueryContext(ctx, `SELECT `+unitCols+` FROM units u`+w.sql()+` ORDER BY u.id LIMIT ?`, append(w.args, page.First+1)...)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+unitCols+` FROM units u`+w.sql()+` ORDER BY u.id LIMIT ?`, append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
 	}
@@ -54,12 +53,12 @@ func (d *DB) Units(ctx context.Context, f db.UnitCriteria, page db.Page) (*db.Un
 }
 
 // UnitsByIDs loads units by ID.
-func (d *DB) UnitsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Unit, error) {
+func (s *Store) UnitsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Unit, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT `+unitCols+` FROM units u WHERE u.id IN (`+ph+`)`, args...)
+	in, args := s.in("u.id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+unitCols+` FROM units u WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -68,12 +67,12 @@ func (d *DB) UnitsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Unit, e
 }
 
 // UnitKinds counts units per kind, in the office's display order.
-func (d *DB) UnitKinds(ctx context.Context) ([]*db.UnitKindCount, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT kind, count(*) FROM units GROUP BY kind`)
+func (s *Store) UnitKinds(ctx context.Context) ([]*db.UnitKindCount, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT kind, count(*) FROM units GROUP BY kind`)
 	if err != nil {
 		return nil, err
 	}
-	got, err := collect(rows, func(r *sql.Rows) (*db.UnitKindCount, error) {
+	got, err := collect(rows, func(r Rows) (*db.UnitKindCount, error) {
 		k := &db.UnitKindCount{}
 		return k, r.Scan(&k.Kind, &k.Count)
 	})
@@ -94,79 +93,79 @@ func (d *DB) UnitKinds(ctx context.Context) ([]*db.UnitKindCount, error) {
 }
 
 // RankingInputs reads each unit's raw ranking components for one year from the unit-year rollup.
-func (d *DB) RankingInputs(ctx context.Context, year int, unitKind string) ([]db.RankingInput, error) {
-	rows, err := d.read.QueryContext(ctx, `
+func (s *Store) RankingInputs(ctx context.Context, year int, unitKind string) ([]db.RankingInput, error) {
+	rows, err := s.eng.Read().Query(ctx, `
 		SELECT u.id, coalesce(r.honor_points, 0), coalesce(r.minutes, 0), coalesce(r.sessions, 0),
 		       CASE WHEN a.veto THEN 0 ELSE coalesce(a.base_score + a.bonus, 0) END, a.id IS NOT NULL
 		FROM units u
 		LEFT JOIN rollup_unit_year r ON r.year = ?1 AND r.unit_id = u.id
 		LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1
-		WHERE (?2 = '' OR u.kind = ?2)
+		WHERE (CAST(?2 AS TEXT) = '' OR u.kind = ?2)
 		ORDER BY u.id`, year, unitKind)
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r *sql.Rows) (db.RankingInput, error) {
+	return collect(rows, func(r Rows) (db.RankingInput, error) {
 		var in db.RankingInput
 		return in, r.Scan(&in.UnitID, &in.HonorPoints, &in.VolunteerMinutes, &in.PracticeSessions, &in.AssessmentTotal, &in.HasAssessment)
 	})
 }
 
 // RankingWeights returns the creation-index weights in force for a year: the latest version at or before it.
-func (d *DB) RankingWeights(ctx context.Context, year int) ([]*db.RankingWeight, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT from_year, component, label_zh, weight, basis FROM ranking_weights
+func (s *Store) RankingWeights(ctx context.Context, year int) ([]*db.RankingWeight, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT from_year, component, label_zh, weight, basis FROM ranking_weights
 		WHERE from_year = (SELECT coalesce(max(from_year), (SELECT min(from_year) FROM ranking_weights)) FROM ranking_weights WHERE from_year <= ?)
 		ORDER BY CASE component WHEN 'honors' THEN 1 WHEN 'volunteer_hours' THEN 2 WHEN 'practice' THEN 3 ELSE 4 END`, year)
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r *sql.Rows) (*db.RankingWeight, error) {
+	return collect(rows, func(r Rows) (*db.RankingWeight, error) {
 		w := &db.RankingWeight{}
 		return w, r.Scan(&w.FromYear, &w.Component, &w.LabelZh, &w.Weight, &w.Basis)
 	})
 }
 
 // AssessmentsByUnits loads the assessments of several units, by year.
-func (d *DB) AssessmentsByUnits(ctx context.Context, ids []int64) (map[int64][]*db.Assessment, error) {
-	as, err := d.assessmentsWhere(ctx, "unit_id", ids)
+func (s *Store) AssessmentsByUnits(ctx context.Context, ids []int64) (map[int64][]*db.Assessment, error) {
+	as, err := s.assessmentsWhere(ctx, "unit_id", ids)
 	return groupBy(as, func(a *db.Assessment) int64 { return a.UnitID }), err
 }
 
 // AssessmentsByIDs loads assessments by ID.
-func (d *DB) AssessmentsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Assessment, error) {
-	as, err := d.assessmentsWhere(ctx, "id", ids)
+func (s *Store) AssessmentsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Assessment, error) {
+	as, err := s.assessmentsWhere(ctx, "id", ids)
 	return byID(as, func(a *db.Assessment) int64 { return a.ID }), err
 }
 
-func (d *DB) assessmentsWhere(ctx context.Context, col string, ids []int64) ([]*db.Assessment, error) {
+func (s *Store) assessmentsWhere(ctx context.Context, col string, ids []int64) ([]*db.Assessment, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT id, unit_id, year, base_score, bonus, veto, stage, demo, version FROM assessments
-		WHERE `+col+` IN (`+ph+`) ORDER BY year, id`, args...)
+	in, args := s.in(col, ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT id, unit_id, year, base_score, bonus, veto, stage, demo, version FROM assessments
+		WHERE `+in+` ORDER BY year, id`, args...)
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r *sql.Rows) (*db.Assessment, error) {
+	return collect(rows, func(r Rows) (*db.Assessment, error) {
 		a := &db.Assessment{}
 		return a, r.Scan(&a.ID, &a.UnitID, &a.Year, &a.BaseScore, &a.Bonus, &a.Veto, &a.Stage, &a.Demo, &a.Version)
 	})
 }
 
 // IndicatorScoresByAssessments loads the indicator scores of several assessments.
-func (d *DB) IndicatorScoresByAssessments(ctx context.Context, ids []int64) (map[int64][]*db.IndicatorScore, error) {
+func (s *Store) IndicatorScoresByAssessments(ctx context.Context, ids []int64) (map[int64][]*db.IndicatorScore, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT s.assessment_id, s.code, i.name_zh, s.score, i.max_score
+	in, args := s.in("s.assessment_id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT s.assessment_id, s.code, i.name_zh, s.score, i.max_score
 		FROM indicator_scores s JOIN assessment_indicators i ON i.year = s.version_year AND i.code = s.code
-		WHERE s.assessment_id IN (`+ph+`) ORDER BY s.assessment_id, i.position`, args...)
+		WHERE `+in+` ORDER BY s.assessment_id, i.position`, args...)
 	if err != nil {
 		return nil, err
 	}
-	ss, err := collect(rows, func(r *sql.Rows) (*db.IndicatorScore, error) {
+	ss, err := collect(rows, func(r Rows) (*db.IndicatorScore, error) {
 		s := &db.IndicatorScore{}
 		return s, r.Scan(&s.AssessmentID, &s.Code, &s.NameZh, &s.Score, &s.MaxScore)
 	})
@@ -174,30 +173,30 @@ func (d *DB) IndicatorScoresByAssessments(ctx context.Context, ids []int64) (map
 }
 
 // AssessmentIndicators returns the indicators and maximum points in force for a year.
-func (d *DB) AssessmentIndicators(ctx context.Context, year int) ([]*db.AssessmentIndicator, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT year, code, name_zh, name_en, max_score, basis FROM assessment_indicators
+func (s *Store) AssessmentIndicators(ctx context.Context, year int) ([]*db.AssessmentIndicator, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT year, code, name_zh, name_en, max_score, basis FROM assessment_indicators
 		WHERE year = (SELECT coalesce(max(year), (SELECT min(year) FROM assessment_indicators)) FROM assessment_indicators WHERE year <= ?)
 		ORDER BY position`, year)
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r *sql.Rows) (*db.AssessmentIndicator, error) {
+	return collect(rows, func(r Rows) (*db.AssessmentIndicator, error) {
 		i := &db.AssessmentIndicator{}
 		return i, r.Scan(&i.Year, &i.Code, &i.NameZh, &i.NameEn, &i.MaxScore, &i.Basis)
 	})
 }
 
 // AssessmentStageStats counts assessments per year and stage.
-func (d *DB) AssessmentStageStats(ctx context.Context, years db.YearRange) ([]*db.AssessmentStageBucket, error) {
-	w := &where{}
+func (s *Store) AssessmentStageStats(ctx context.Context, years db.YearRange) ([]*db.AssessmentStageBucket, error) {
+	w := s.where()
 	w.years("year", years)
-	rows, err := d.read.QueryContext(ctx, `SELECT year, stage, count(*) FROM assessments`+w.sql()+` GROUP BY year, stage
+	rows, err := s.eng.Read().Query(ctx, `SELECT year, stage, count(*) FROM assessments`+w.sql()+` GROUP BY year, stage
 		ORDER BY year, CASE stage WHEN 'APPLIED' THEN 1 WHEN 'ONLINE_REVIEW' THEN 2 WHEN 'SITE_VISIT' THEN 3 WHEN 'PUBLIC_NOTICE' THEN 4
 		WHEN 'NAMED' THEN 5 WHEN 'REVIEWED' THEN 6 ELSE 7 END`, w.args...)
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r *sql.Rows) (*db.AssessmentStageBucket, error) {
+	return collect(rows, func(r Rows) (*db.AssessmentStageBucket, error) {
 		b := &db.AssessmentStageBucket{}
 		return b, r.Scan(&b.Year, &b.Stage, &b.Count)
 	})

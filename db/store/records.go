@@ -1,8 +1,7 @@
-package sqlite
+package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/wenming/wenming/db"
@@ -10,7 +9,7 @@ import (
 
 const activityCols = `a.id, a.unit_id, a.center_id, a.activity_date, a.kind, a.theme, a.sessions, a.participants, a.demo, a.version, a.action`
 
-func scanActivity(r *sql.Rows) (*db.PracticeActivity, error) {
+func scanActivity(r Rows) (*db.PracticeActivity, error) {
 	a := &db.PracticeActivity{}
 	return a, r.Scan(&a.ID, &a.UnitID, &a.CenterID, &a.Date, &a.Kind, &a.Theme, &a.Sessions, &a.Participants, &a.Demo, &a.Version, &a.Action)
 }
@@ -47,17 +46,17 @@ func keysetAfter(w *where, order, after, col, idCol string, numeric, desc bool) 
 }
 
 // PracticeActivities returns one page of practice activities, by date then ID.
-func (d *DB) PracticeActivities(ctx context.Context, f db.PracticeActivityCriteria, page db.Page) (*db.PracticeActivityConnection, error) {
-	w := activityWhere(f)
+func (s *Store) PracticeActivities(ctx context.Context, f db.PracticeActivityCriteria, page db.Page) (*db.PracticeActivityConnection, error) {
+	w := s.activityWhere(f)
 	out := &db.PracticeActivityConnection{}
-	if err := d.read.QueryRowContext(ctx, `SELECT count(*) FROM practice_activities a`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM practice_activities a`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	const order = "DATE/ASC"
 	if err := keysetAfter(w, order, page.After, "a.activity_date", "a.id", false, false); err != nil {
 		return nil, err
 	}
-	rows, err := d.read.QueryContext(ctx, `SELECT `+activityCols+` FROM practice_activities a`+w.sql()+` ORDER BY a.activity_date, a.id LIMIT ?`,
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+activityCols+` FROM practice_activities a`+w.sql()+` ORDER BY a.activity_date, a.id LIMIT ?`,
 		append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
@@ -73,8 +72,8 @@ func (d *DB) PracticeActivities(ctx context.Context, f db.PracticeActivityCriter
 	return out, nil
 }
 
-func activityWhere(f db.PracticeActivityCriteria) *where {
-	w := &where{}
+func (s *Store) activityWhere(f db.PracticeActivityCriteria) *where {
+	w := s.where()
 	w.years("a.year", f.Years)
 	addIn(w, "a.kind", f.Kinds)
 	if f.CenterID != 0 {
@@ -90,12 +89,12 @@ func activityWhere(f db.PracticeActivityCriteria) *where {
 }
 
 // PracticeActivitiesByIDs loads practice activities by ID.
-func (d *DB) PracticeActivitiesByIDs(ctx context.Context, ids []int64) (map[int64]*db.PracticeActivity, error) {
+func (s *Store) PracticeActivitiesByIDs(ctx context.Context, ids []int64) (map[int64]*db.PracticeActivity, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT `+activityCols+` FROM practice_activities a WHERE a.id IN (`+ph+`)`, args...)
+	in, args := s.in("a.id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+activityCols+` FROM practice_activities a WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -107,13 +106,13 @@ const assessmentCols = `a.id, a.unit_id, a.year, a.base_score, a.bonus, a.veto, 
 
 const assessmentFrom = ` FROM assessments a JOIN units u ON u.id = a.unit_id`
 
-func scanAssessment(r *sql.Rows) (*db.Assessment, error) {
+func scanAssessment(r Rows) (*db.Assessment, error) {
 	a := &db.Assessment{}
 	return a, r.Scan(&a.ID, &a.UnitID, &a.Year, &a.BaseScore, &a.Bonus, &a.Veto, &a.Stage, &a.Demo, &a.Version)
 }
 
-func assessmentWhere(f db.AssessmentCriteria) *where {
-	w := &where{}
+func (s *Store) assessmentWhere(f db.AssessmentCriteria) *where {
+	w := s.where()
 	if f.Year != 0 {
 		w.add("a.year = ?", f.Year)
 	}
@@ -131,18 +130,18 @@ func assessmentWhere(f db.AssessmentCriteria) *where {
 }
 
 // Assessments returns one page of assessments, by year then ID.
-func (d *DB) Assessments(ctx context.Context, f db.AssessmentCriteria, page db.Page) (*db.AssessmentConnection, error) {
-	w := assessmentWhere(f)
+func (s *Store) Assessments(ctx context.Context, f db.AssessmentCriteria, page db.Page) (*db.AssessmentConnection, error) {
+	w := s.assessmentWhere(f)
 	const from = assessmentFrom
 	out := &db.AssessmentConnection{}
-	if err := d.read.QueryRowContext(ctx, `SELECT count(*)`+from+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*)`+from+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	const order = "YEAR/ASC"
 	if err := keysetAfter(w, order, page.After, "a.year", "a.id", true, false); err != nil {
 		return nil, err
 	}
-	rows, err := d.read.QueryContext(ctx, `SELECT `+assessmentCols+from+w.sql()+
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+assessmentCols+from+w.sql()+
 		` ORDER BY a.year, a.id LIMIT ?`, append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
@@ -168,7 +167,7 @@ var volunteerOrderCols = map[db.VolunteerRecordOrderField]struct {
 
 // VolunteerRecordsInOrder returns one keyset page of volunteer records sorted by a field; ties break on ID, and
 // the cursor names its ordering so that it cannot continue another.
-func (d *DB) VolunteerRecordsInOrder(ctx context.Context, f db.VolunteerCriteria, order db.VolunteerRecordOrder, page db.Page) (*db.VolunteerRecordPage, error) {
+func (s *Store) VolunteerRecordsInOrder(ctx context.Context, f db.VolunteerCriteria, order db.VolunteerRecordOrder, page db.Page) (*db.VolunteerRecordPage, error) {
 	if order.Field == "" {
 		order.Field = db.VolunteerOrderByID
 	}
@@ -182,20 +181,20 @@ func (d *DB) VolunteerRecordsInOrder(ctx context.Context, f db.VolunteerCriteria
 				return nil, db.FieldErrorf("after", "游标属于另一种排序方式，请从第一页重新开始")
 			}
 		}
-		return d.VolunteerRecords(ctx, f, page)
+		return s.VolunteerRecords(ctx, f, page)
 	}
 	oc, ok := volunteerOrderCols[order.Field]
 	if !ok {
 		return nil, db.FieldErrorf("orderBy", "不支持的排序字段：%s", order.Field)
 	}
-	w := volunteerWhere(f)
+	w := s.volunteerWhere(f)
 	out := &db.VolunteerRecordPage{}
 	count, countArgs := `SELECT count(*)`+recordFrom+w.sql(), w.args
 	if f.UnitID == 0 {
-		rw := rollupVolunteerWhere(f)
+		rw := s.rollupVolunteerWhere(f)
 		count, countArgs = `SELECT coalesce(sum(v.records), 0)`+yearVolunteerFrom+rw.sql(), rw.args
 	}
-	if err := d.read.QueryRowContext(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
+	if err := s.eng.Read().QueryRow(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	orderName := string(order.Field) + "/" + string(order.Direction)
@@ -206,12 +205,16 @@ func (d *DB) VolunteerRecordsInOrder(ctx context.Context, f db.VolunteerCriteria
 	if desc {
 		dir = "DESC"
 	}
-	q := `SELECT ` + recordCols + `, ` + oc.col + recordFrom + w.sql() + fmt.Sprintf(` ORDER BY %s %s, v.id %s LIMIT ?`, oc.col, dir, dir)
-	rows, err := d.read.QueryContext(ctx, q, append(w.args, page.First+1)...)
+	key := oc.col
+	if !oc.numeric {
+		key = "CAST(" + key + " AS TEXT)" // a date's cursor holds YYYY-MM-DD on every engine
+	}
+	q := `SELECT ` + recordCols + `, ` + key + recordFrom + w.sql() + fmt.Sprintf(` ORDER BY %s %s, v.id %s LIMIT ?`, oc.col, dir, dir)
+	rows, err := s.eng.Read().Query(ctx, q, append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
 	}
-	edges, err := collect(rows, func(r *sql.Rows) (*db.VolunteerRecordEdge, error) {
+	edges, err := collect(rows, func(r Rows) (*db.VolunteerRecordEdge, error) {
 		v := &db.VolunteerRecord{}
 		var key any
 		err := r.Scan(&v.ID, &v.UnitID, &v.CampaignID, &v.Date, &v.Volunteers, &v.Minutes, &v.Method, &v.Verified, &v.Demo, &v.Version, &key)

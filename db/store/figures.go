@@ -1,21 +1,19 @@
-package sqlite
+package store
 
 import (
 	"context"
-	"database/sql"
-	"strings"
 
 	"github.com/wenming/wenming/db"
 )
 
-func scanSource(r *sql.Rows) (*db.SourceDocument, error) {
+func scanSource(r Rows) (*db.SourceDocument, error) {
 	s := &db.SourceDocument{}
 	return s, r.Scan(&s.ID, &s.Title, &s.Publisher, &s.PublishedOn, &s.URL, &s.Demo)
 }
 
 // SourceDocuments lists the source documents, oldest first.
-func (d *DB) SourceDocuments(ctx context.Context) ([]*db.SourceDocument, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT id, title, publisher, published_on, url, demo FROM source_documents ORDER BY published_on, id`)
+func (s *Store) SourceDocuments(ctx context.Context) ([]*db.SourceDocument, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT id, title, publisher, published_on, url, demo FROM source_documents ORDER BY published_on, id`)
 	if err != nil {
 		return nil, err
 	}
@@ -23,12 +21,12 @@ func (d *DB) SourceDocuments(ctx context.Context) ([]*db.SourceDocument, error) 
 }
 
 // SourceDocumentsByIDs loads source documents by ID.
-func (d *DB) SourceDocumentsByIDs(ctx context.Context, ids []int64) (map[int64]*db.SourceDocument, error) {
+func (s *Store) SourceDocumentsByIDs(ctx context.Context, ids []int64) (map[int64]*db.SourceDocument, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT id, title, publisher, published_on, url, demo FROM source_documents WHERE id IN (`+ph+`)`, args...)
+	in, args := s.in("id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT id, title, publisher, published_on, url, demo FROM source_documents WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -41,19 +39,19 @@ const figureCols = `f.id, f.key, f.section, f.label_zh, f.label_en, f.value, f.u
 
 const figureFrom = ` FROM published_figures f JOIN source_documents s ON s.id = f.source_id`
 
-func scanFigure(r *sql.Rows) (*db.PublishedFigure, error) {
+func scanFigure(r Rows) (*db.PublishedFigure, error) {
 	f := &db.PublishedFigure{Source: &db.SourceDocument{}}
 	s := f.Source
 	var statuses string
 	err := r.Scan(&f.ID, &f.Key, &f.Section, &f.LabelZh, &f.LabelEn, &f.Value, &f.Unit, &f.Qualifier, &f.Quote, &f.SourceID, &f.Metric, &f.NoteZh,
 		&statuses, &f.Basis, &s.ID, &s.Title, &s.Publisher, &s.PublishedOn, &s.URL)
-	f.Statuses = splitEnums[db.HonorStatus](statuses)
+	f.Statuses = db.SplitEnums[db.HonorStatus](statuses)
 	return f, err
 }
 
 // PublishedFigures lists the figures in article order, optionally of one section.
-func (d *DB) PublishedFigures(ctx context.Context, section string) ([]*db.PublishedFigure, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT `+figureCols+figureFrom+` WHERE (?1 = '' OR f.section = ?1) ORDER BY f.position`, section)
+func (s *Store) PublishedFigures(ctx context.Context, section string) ([]*db.PublishedFigure, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+figureCols+figureFrom+` WHERE (CAST(?1 AS TEXT) = '' OR f.section = ?1) ORDER BY f.position`, section)
 	if err != nil {
 		return nil, err
 	}
@@ -61,12 +59,12 @@ func (d *DB) PublishedFigures(ctx context.Context, section string) ([]*db.Publis
 }
 
 // PublishedFiguresByIDs loads figures by ID.
-func (d *DB) PublishedFiguresByIDs(ctx context.Context, ids []int64) (map[int64]*db.PublishedFigure, error) {
+func (s *Store) PublishedFiguresByIDs(ctx context.Context, ids []int64) (map[int64]*db.PublishedFigure, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT `+figureCols+figureFrom+` WHERE f.id IN (`+ph+`)`, args...)
+	in, args := s.in("f.id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+figureCols+figureFrom+` WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -75,41 +73,40 @@ func (d *DB) PublishedFiguresByIDs(ctx context.Context, ids []int64) (map[int64]
 }
 
 // metricQuery translates a metric into one SQL query over the years (?1 = from, ?2 = to).
-func metricQuery(m db.Metric) (string, []any, error) {
+func (s *Store) metricQuery(m db.Metric) (string, []any, error) {
 	m, demoOnly := m.SplitDemo()
 	kind, arg := m.Parts()
 	// dc narrows a query to demo records when the metric asks for them (db.Metric.DemoOnly).
 	dc := func(col string) string {
 		if demoOnly {
-			return " AND " + col + " = 1"
+			return " AND " + col + " = TRUE"
 		}
 		return ""
 	}
 	campaign := func(col string) (string, []any) {
 		if arg == db.AllCampaigns {
-			return "1", nil
+			return "TRUE", nil
 		}
 		return col + " = (SELECT id FROM campaigns WHERE code = ?3)", []any{arg}
 	}
 	switch kind {
 	case "honors":
 		codes, statuses := m.HonorParts()
-		args := make([]any, 0, len(codes)+len(statuses))
-		for _, c := range codes {
-			args = append(args, c)
-		}
+		in, args := inList(s.list, "c.code", codes)
 		cond := ""
 		if len(statuses) > 0 {
+			sts := make([]string, 0, len(statuses))
 			for _, st := range statuses {
 				if !st.Valid() {
 					return "", nil, db.Errorf(db.EINTERNAL, "unknown status in metric %q", m)
 				}
-				args = append(args, string(st))
+				sts = append(sts, string(st))
 			}
-			cond = ` AND r.status IN (` + strings.TrimSuffix(strings.Repeat("?,", len(statuses)), ",") + `)`
+			stIn, stArgs := inList(s.list, "r.status", sts)
+			cond, args = ` AND `+stIn, append(args, stArgs...)
 		}
 		return `SELECT coalesce(sum(r.honors), 0) FROM rollup_honor r JOIN honor_categories c ON c.id = r.category_id
-			WHERE r.year BETWEEN ?1 AND ?2 AND c.code IN (` + strings.TrimSuffix(strings.Repeat("?,", len(codes)), ",") + `)` + cond + dc("r.demo"), args, nil
+			WHERE r.year BETWEEN ?1 AND ?2 AND ` + in + cond + dc("r.demo"), args, nil
 	case "works":
 		return `SELECT count(*) FROM works WHERE year BETWEEN ?1 AND ?2` + dc("demo"), nil, nil
 	case "volunteers", "hours":
@@ -134,36 +131,50 @@ func metricQuery(m db.Metric) (string, []any, error) {
 	case "practice":
 		switch arg {
 		case "linked_units":
-			return `SELECT count(DISTINCT unit_id) FROM practice_links WHERE since_year <= ?2 AND ?1 <= ?2` + dc("demo"), nil, nil
+			return `SELECT count(DISTINCT unit_id) FROM practice_links WHERE since_year <= ?2 AND CAST(?1 AS INTEGER) <= CAST(?2 AS INTEGER)` + dc("demo"), nil, nil
 		case "centers":
 			// Distinct centres that links point to, not catalogue rows; the unidentified placeholder never counts.
 			return `SELECT count(DISTINCT l.center_id) FROM practice_links l JOIN practice_centers c ON c.id = l.center_id
-				WHERE c.identified = 1 AND l.since_year <= ?2 AND ?1 <= ?2` + dc("l.demo"), nil, nil
+				WHERE c.identified = TRUE AND l.since_year <= ?2 AND CAST(?1 AS INTEGER) <= CAST(?2 AS INTEGER)` + dc("l.demo"), nil, nil
 		}
 	case "sessions", "participants":
 		return `SELECT coalesce(sum(` + kind + `), 0) FROM rollup_activity WHERE year BETWEEN ?1 AND ?2 AND kind = ?3` + dc("demo"), []any{arg}, nil
 	case "projects":
-		return `SELECT count(*) FROM volunteer_projects WHERE ?1 <= ?2` + dc("demo"), nil, nil
+		return `SELECT count(*) FROM volunteer_projects WHERE CAST(?1 AS INTEGER) <= CAST(?2 AS INTEGER)` + dc("demo"), nil, nil
 	}
 	return "", nil, db.Errorf(db.EINTERNAL, "unknown metric %q", m)
 }
 
-// Measure evaluates each metric over the records of the years.
-func (d *DB) Measure(ctx context.Context, metrics []db.Metric, years db.YearRange) (map[db.Metric]float64, error) {
-	out := make(map[db.Metric]float64, len(metrics))
+// Measure evaluates each metric over the records of the years, in one snapshot where the engine has one (the
+// overview measures some 45 at once).
+func (s *Store) Measure(ctx context.Context, metrics []db.Metric, years db.YearRange) (map[db.Metric]float64, error) {
+	var batch []Statement
+	var order []db.Metric
+	seen := make(map[db.Metric]bool, len(metrics))
 	for _, m := range metrics {
-		if _, done := out[m]; done || m == "" {
+		if seen[m] || m == "" {
 			continue
 		}
-		q, extra, err := metricQuery(m)
+		seen[m] = true
+		q, extra, err := s.metricQuery(m)
 		if err != nil {
 			return nil, err
 		}
+		batch = append(batch, Statement{q, append([]any{years.From, years.To}, extra...)})
+		order = append(order, m)
+	}
+	out := make(map[db.Metric]float64, len(order))
+	if len(order) == 0 {
+		return out, nil
+	}
+	err := s.eng.Batch(ctx, batch, func(i int, r Row) error {
 		var v float64
-		if err := d.read.QueryRowContext(ctx, q, append([]any{years.From, years.To}, extra...)...).Scan(&v); err != nil {
-			return nil, err
-		}
-		out[m] = v
+		err := r.Scan(&v)
+		out[order[i]] = v
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -191,18 +202,10 @@ func honorsPerYear(cond string) string {
 		WHERE h.year BETWEEN ?1 AND ?2 AND ` + cond + ` GROUP BY h.year`
 }
 
-// Progress returns the metric's value for every year of the range (0 where no record exists), with targets.
-func (d *DB) Progress(ctx context.Context, metric db.ProgressMetric, years db.YearRange) ([]db.YearValue, error) {
-	q, ok := progressQuery[metric]
-	if !ok {
-		return nil, db.FieldErrorf("metric", "不支持的指标：%s", metric)
-	}
-	vals := map[int]float64{}
-	rows, err := d.read.QueryContext(ctx, q, years.From, years.To)
-	if err != nil {
-		return nil, err
-	}
+// yearValues reads (year, value) rows into a map.
+func yearValues(rows Rows) (map[int]float64, error) {
 	defer rows.Close()
+	vals := map[int]float64{}
 	for rows.Next() {
 		var y int
 		var v float64
@@ -211,22 +214,30 @@ func (d *DB) Progress(ctx context.Context, metric db.ProgressMetric, years db.Ye
 		}
 		vals[y] = v
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	return vals, rows.Err()
+}
+
+// Progress returns the metric's value for every year of the range (0 where no record exists), with targets.
+func (s *Store) Progress(ctx context.Context, metric db.ProgressMetric, years db.YearRange) ([]db.YearValue, error) {
+	q, ok := progressQuery[metric]
+	if !ok {
+		return nil, db.FieldErrorf("metric", "不支持的指标：%s", metric)
 	}
-	targets := map[int]float64{}
-	trows, err := d.read.QueryContext(ctx, `SELECT year, value FROM targets WHERE metric = ? AND year BETWEEN ? AND ?`, metric, years.From, years.To)
+	rows, err := s.eng.Read().Query(ctx, q, years.From, years.To)
 	if err != nil {
 		return nil, err
 	}
-	defer trows.Close()
-	for trows.Next() {
-		var y int
-		var v float64
-		if err := trows.Scan(&y, &v); err != nil {
-			return nil, err
-		}
-		targets[y] = v
+	vals, err := yearValues(rows)
+	if err != nil {
+		return nil, err
+	}
+	trows, err := s.eng.Read().Query(ctx, `SELECT year, value FROM targets WHERE metric = ? AND year BETWEEN ? AND ?`, metric, years.From, years.To)
+	if err != nil {
+		return nil, err
+	}
+	targets, err := yearValues(trows)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]db.YearValue, 0, years.To-years.From+1)
 	for y := years.From; y <= years.To; y++ {
@@ -236,17 +247,17 @@ func (d *DB) Progress(ctx context.Context, metric db.ProgressMetric, years db.Ye
 		}
 		out = append(out, yv)
 	}
-	return out, trows.Err()
+	return out, nil
 }
 
-func scanTarget(r *sql.Rows) (*db.Target, error) {
+func scanTarget(r Rows) (*db.Target, error) {
 	t := &db.Target{}
 	return t, r.Scan(&t.ID, &t.Metric, &t.Year, &t.Value, &t.Demo, &t.Version, &t.Basis)
 }
 
 // Targets lists yearly targets, optionally of one metric.
-func (d *DB) Targets(ctx context.Context, metric db.ProgressMetric) ([]*db.Target, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo, version, basis FROM targets WHERE (?1 = '' OR metric = ?1) ORDER BY metric, year`, metric)
+func (s *Store) Targets(ctx context.Context, metric db.ProgressMetric) ([]*db.Target, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT id, metric, year, value, demo, version, basis FROM targets WHERE (CAST(?1 AS TEXT) = '' OR metric = ?1) ORDER BY metric, year`, metric)
 	if err != nil {
 		return nil, err
 	}
@@ -254,12 +265,12 @@ func (d *DB) Targets(ctx context.Context, metric db.ProgressMetric) ([]*db.Targe
 }
 
 // TargetsByIDs loads targets by ID.
-func (d *DB) TargetsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Target, error) {
+func (s *Store) TargetsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Target, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT id, metric, year, value, demo, version, basis FROM targets WHERE id IN (`+ph+`)`, args...)
+	in, args := s.in("id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT id, metric, year, value, demo, version, basis FROM targets WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -271,7 +282,7 @@ const milestoneCols = `m.id, m.date, m.precision, m.title_zh, m.title_en, m.kind
 
 const milestoneFrom = ` FROM milestones m LEFT JOIN source_documents s ON s.id = m.source_id`
 
-func scanMilestone(r *sql.Rows) (*db.Milestone, error) {
+func scanMilestone(r Rows) (*db.Milestone, error) {
 	m := &db.Milestone{}
 	var s struct {
 		id                     *int64
@@ -286,8 +297,8 @@ func scanMilestone(r *sql.Rows) (*db.Milestone, error) {
 }
 
 // Milestones lists the timeline in date order.
-func (d *DB) Milestones(ctx context.Context) ([]*db.Milestone, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT `+milestoneCols+milestoneFrom+` ORDER BY m.date, m.id`)
+func (s *Store) Milestones(ctx context.Context) ([]*db.Milestone, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+milestoneCols+milestoneFrom+` ORDER BY m.date, m.id`)
 	if err != nil {
 		return nil, err
 	}
@@ -295,12 +306,12 @@ func (d *DB) Milestones(ctx context.Context) ([]*db.Milestone, error) {
 }
 
 // MilestonesByIDs loads milestones by ID.
-func (d *DB) MilestonesByIDs(ctx context.Context, ids []int64) (map[int64]*db.Milestone, error) {
+func (s *Store) MilestonesByIDs(ctx context.Context, ids []int64) (map[int64]*db.Milestone, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT `+milestoneCols+milestoneFrom+` WHERE m.id IN (`+ph+`)`, args...)
+	in, args := s.in("m.id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+milestoneCols+milestoneFrom+` WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,7 @@
-package sqlite
+package store
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 
 	"github.com/wenming/wenming/db"
@@ -10,23 +9,23 @@ import (
 
 const recordCols = `v.id, v.unit_id, v.campaign_id, v.service_date, v.volunteers, v.minutes, v.method, v.verified, v.demo, v.version`
 
-func scanRecord(r *sql.Rows) (*db.VolunteerRecord, error) {
+func scanRecord(r Rows) (*db.VolunteerRecord, error) {
 	v := &db.VolunteerRecord{}
 	return v, r.Scan(&v.ID, &v.UnitID, &v.CampaignID, &v.Date, &v.Volunteers, &v.Minutes, &v.Method, &v.Verified, &v.Demo, &v.Version)
 }
 
 // volunteerWhere turns criteria into conditions over volunteer_records v, campaigns k and units u.
-func volunteerWhere(f db.VolunteerCriteria) *where {
-	return volunteerConds(f, "v.campaign_id IS NULL", "u.kind")
+func (s *Store) volunteerWhere(f db.VolunteerCriteria) *where {
+	return s.volunteerConds(f, "v.campaign_id IS NULL", "u.kind")
 }
 
 // rollupVolunteerWhere is volunteerWhere over rollup_volunteer v, where routine service has campaign 0.
-func rollupVolunteerWhere(f db.VolunteerCriteria) *where {
-	return volunteerConds(f, "v.campaign_id = 0", "v.unit_kind")
+func (s *Store) rollupVolunteerWhere(f db.VolunteerCriteria) *where {
+	return s.volunteerConds(f, "v.campaign_id = 0", "v.unit_kind")
 }
 
-func volunteerConds(f db.VolunteerCriteria, routineCond, unitKindCol string) *where {
-	w := &where{}
+func (s *Store) volunteerConds(f db.VolunteerCriteria, routineCond, unitKindCol string) *where {
+	w := s.where()
 	w.years("v.year", f.Years)
 	if len(f.Campaigns) > 0 {
 		var named []string
@@ -44,10 +43,8 @@ func volunteerConds(f db.VolunteerCriteria, routineCond, unitKindCol string) *wh
 			ors = append(ors, routineCond)
 		}
 		if len(named) > 0 {
-			ors = append(ors, "k.code IN ("+strings.TrimSuffix(strings.Repeat("?,", len(named)), ",")+")")
-			for _, n := range named {
-				args = append(args, n)
-			}
+			in, list := inList(s.list, "k.code", named)
+			ors, args = append(ors, in), list
 		}
 		w.add("("+strings.Join(ors, " OR ")+")", args...)
 	}
@@ -75,21 +72,21 @@ const rollupVolunteerFrom = ` FROM rollup_volunteer v LEFT JOIN campaigns k ON k
 const yearVolunteerFrom = ` FROM rollup_volunteer_year v LEFT JOIN campaigns k ON k.id = v.campaign_id`
 
 // VolunteerRecords returns one page of volunteer records, ordered by ID.
-func (d *DB) VolunteerRecords(ctx context.Context, f db.VolunteerCriteria, page db.Page) (*db.VolunteerRecordPage, error) {
-	w := volunteerWhere(f)
+func (s *Store) VolunteerRecords(ctx context.Context, f db.VolunteerCriteria, page db.Page) (*db.VolunteerRecordPage, error) {
+	w := s.volunteerWhere(f)
 	out := &db.VolunteerRecordPage{}
 	count, countArgs := `SELECT count(*)`+recordFrom+w.sql(), w.args
 	if f.UnitID == 0 {
-		rw := rollupVolunteerWhere(f)
+		rw := s.rollupVolunteerWhere(f)
 		count, countArgs = `SELECT coalesce(sum(v.records), 0)`+yearVolunteerFrom+rw.sql(), rw.args
 	}
-	if err := d.read.QueryRowContext(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
+	if err := s.eng.Read().QueryRow(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	if err := afterID(w, "v.id", page.After); err != nil {
 		return nil, err
 	}
-	rows, err := d.read.QueryContext(ctx, `SELECT `+recordCols+recordFrom+w.sql()+` ORDER BY v.id LIMIT ?`, append(w.args, page.First+1)...)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+recordCols+recordFrom+w.sql()+` ORDER BY v.id LIMIT ?`, append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
 	}
@@ -105,12 +102,12 @@ func (d *DB) VolunteerRecords(ctx context.Context, f db.VolunteerCriteria, page 
 }
 
 // VolunteerRecordsByIDs loads volunteer records by ID.
-func (d *DB) VolunteerRecordsByIDs(ctx context.Context, ids []int64) (map[int64]*db.VolunteerRecord, error) {
+func (s *Store) VolunteerRecordsByIDs(ctx context.Context, ids []int64) (map[int64]*db.VolunteerRecord, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT `+recordCols+` FROM volunteer_records v WHERE v.id IN (`+ph+`)`, args...)
+	in, args := s.in("v.id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+recordCols+` FROM volunteer_records v WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +122,7 @@ var volunteerDims = map[db.VolunteerDimension]string{
 
 // VolunteerStats sums volunteer records grouped by the given dimensions. Donations join on the dimensions they
 // share with records (year, campaign, unit, unit kind); grouped by month, method or verified, they are left at 0.
-func (d *DB) VolunteerStats(ctx context.Context, groupBy []db.VolunteerDimension, f db.VolunteerCriteria) ([]*db.VolunteerBucket, error) {
+func (s *Store) VolunteerStats(ctx context.Context, groupBy []db.VolunteerDimension, f db.VolunteerCriteria) ([]*db.VolunteerBucket, error) {
 	seen := map[db.VolunteerDimension]bool{}
 	var grp []string
 	for _, g := range groupBy {
@@ -145,7 +142,7 @@ func (d *DB) VolunteerStats(ctx context.Context, groupBy []db.VolunteerDimension
 			sel = append(sel, "NULL")
 		}
 	}
-	w := volunteerWhere(f)
+	w := s.volunteerWhere(f)
 	unitName, records, from := "min(u.name)", "count(v.id)", recordFrom
 	if f.UnitID == 0 && !seen[db.VolDimUnit] {
 		// Everything but a unit is in the rollup; read it instead of the records.
@@ -155,7 +152,7 @@ func (d *DB) VolunteerStats(ctx context.Context, groupBy []db.VolunteerDimension
 		for i, c := range grp {
 			grp[i] = strings.ReplaceAll(c, "u.kind", "v.unit_kind")
 		}
-		w, unitName, records, from = rollupVolunteerWhere(f), "NULL", "coalesce(sum(v.records), 0)", yearVolunteerFrom
+		w, unitName, records, from = s.rollupVolunteerWhere(f), "NULL", "coalesce(sum(v.records), 0)", yearVolunteerFrom
 		if seen[db.VolDimMonth] {
 			from = rollupVolunteerFrom
 		}
@@ -166,24 +163,25 @@ func (d *DB) VolunteerStats(ctx context.Context, groupBy []db.VolunteerDimension
 	if len(grp) > 0 {
 		q += ` GROUP BY ` + strings.Join(grp, ", ") + ` HAVING ` + records + ` > 0 ORDER BY ` + strings.Join(grp, ", ")
 	}
-	rows, err := d.read.QueryContext(ctx, q, w.args...)
+	rows, err := s.eng.Read().Query(ctx, q, w.args...)
 	if err != nil {
 		return nil, err
 	}
-	out, err := collect(rows, func(r *sql.Rows) (*db.VolunteerBucket, error) {
+	out, err := collect(rows, func(r Rows) (*db.VolunteerBucket, error) {
 		b := &db.VolunteerBucket{}
-		var kname, uname sql.NullString
+		var kname, uname *string
 		err := r.Scan(&b.Year, &b.Month, &b.Campaign, &b.UnitKind, &b.UnitRef, &b.Method, &b.Verified, &kname, &uname,
 			&b.Volunteers, &b.Minutes, &b.VerifiedMinutes, &b.Records)
 		if b.Campaign != nil {
-			name := kname.String
+			name := deref(kname)
 			if *b.Campaign == db.RoutineCampaign {
 				name = "常态化志愿服务"
 			}
 			b.CampaignNameZh = &name
 		}
 		if b.UnitRef != nil {
-			b.UnitName = &uname.String
+			name := deref(uname)
+			b.UnitName = &name
 		}
 		return b, err
 	})
@@ -193,22 +191,24 @@ func (d *DB) VolunteerStats(ctx context.Context, groupBy []db.VolunteerDimension
 	if seen[db.VolDimMonth] || seen[db.VolDimMethod] || seen[db.VolDimVerified] {
 		return out, nil
 	}
-	if out, err = d.addDonations(ctx, out, seen, f); err != nil {
+	if out, err = s.addDonations(ctx, out, seen, f); err != nil {
 		return nil, err
 	}
 	db.SortVolunteerBuckets(out, groupBy)
 	return out, nil
 }
 
-func deref(p *string) string {
+// deref is the value p points to, or the zero value for NULL.
+func deref[T any](p *T) T {
 	if p == nil {
-		return ""
+		var zero T
+		return zero
 	}
 	return *p
 }
 
 // addDonations fills the cash and material columns of buckets grouped by dimensions donations share.
-func (d *DB) addDonations(ctx context.Context, buckets []*db.VolunteerBucket, seen map[db.VolunteerDimension]bool, f db.VolunteerCriteria) ([]*db.VolunteerBucket, error) {
+func (s *Store) addDonations(ctx context.Context, buckets []*db.VolunteerBucket, seen map[db.VolunteerDimension]bool, f db.VolunteerCriteria) ([]*db.VolunteerBucket, error) {
 	if len(f.Methods) > 0 || f.Verified != nil {
 		return buckets, nil
 	}
@@ -216,13 +216,13 @@ func (d *DB) addDonations(ctx context.Context, buckets []*db.VolunteerBucket, se
 	var sel, grp []string
 	for _, g := range []db.VolunteerDimension{db.VolDimYear, db.VolDimCampaign, db.VolDimUnitKind, db.VolDimUnit} {
 		if seen[g] {
-			sel = append(sel, "coalesce("+cols[g]+", '')")
+			sel = append(sel, "coalesce(CAST("+cols[g]+" AS TEXT), '')")
 			grp = append(grp, cols[g])
 		} else {
 			sel = append(sel, "''")
 		}
 	}
-	w := &where{}
+	w := s.where()
 	w.years("x.year", f.Years)
 	if len(f.Campaigns) > 0 {
 		addIn(w, "k.code", f.Campaigns)
@@ -242,7 +242,7 @@ func (d *DB) addDonations(ctx context.Context, buckets []*db.VolunteerBucket, se
 	if len(grp) > 0 {
 		q += ` GROUP BY ` + strings.Join(grp, ", ")
 	}
-	rows, err := d.read.QueryContext(ctx, q, w.args...)
+	rows, err := s.eng.Read().Query(ctx, q, w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -250,12 +250,12 @@ func (d *DB) addDonations(ctx context.Context, buckets []*db.VolunteerBucket, se
 	var groups []db.DonationGroup
 	for rows.Next() {
 		var g db.DonationGroup
-		var cash, material sql.NullInt64
-		var kname, uname sql.NullString
+		var cash, material *int64
+		var kname, uname *string
 		if err := rows.Scan(&g.Year, &g.Campaign, &g.UnitKind, &g.Unit, &cash, &material, &kname, &uname); err != nil {
 			return nil, err
 		}
-		g.Cash, g.Material, g.CampaignNameZh, g.UnitName = cash.Int64, material.Int64, kname.String, uname.String
+		g.Cash, g.Material, g.CampaignNameZh, g.UnitName = deref(cash), deref(material), deref(kname), deref(uname)
 		groups = append(groups, g)
 	}
 	if err := rows.Err(); err != nil {
@@ -265,15 +265,15 @@ func (d *DB) addDonations(ctx context.Context, buckets []*db.VolunteerBucket, se
 }
 
 // VolunteerTotalsByUnits sums the volunteer records of several units within the years.
-func (d *DB) VolunteerTotalsByUnits(ctx context.Context, ids []int64, years db.YearRange) (map[int64]*db.VolunteerTotals, error) {
+func (s *Store) VolunteerTotalsByUnits(ctx context.Context, ids []int64, years db.YearRange) (map[int64]*db.VolunteerTotals, error) {
 	out := map[int64]*db.VolunteerTotals{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	ph, args := placeholders(ids)
-	w := &where{conds: []string{"unit_id IN (" + ph + ")"}, args: args}
+	w := s.where()
+	addIn(w, "unit_id", ids)
 	w.years("year", years)
-	rows, err := d.read.QueryContext(ctx, `SELECT unit_id, sum(volunteers), sum(minutes), sum(verified_minutes), sum(records)
+	rows, err := s.eng.Read().Query(ctx, `SELECT unit_id, sum(volunteers), sum(minutes), sum(verified_minutes), sum(records)
 		FROM rollup_unit_year`+w.sql()+` GROUP BY unit_id HAVING sum(records) > 0`, w.args...)
 	if err != nil {
 		return nil, err
@@ -291,22 +291,22 @@ func (d *DB) VolunteerTotalsByUnits(ctx context.Context, ids []int64, years db.Y
 }
 
 // Campaigns returns the relief campaigns with their totals from records and donations.
-func (d *DB) Campaigns(ctx context.Context) ([]*db.Campaign, error) {
-	return d.campaigns(ctx, "", nil)
+func (s *Store) Campaigns(ctx context.Context) ([]*db.Campaign, error) {
+	return s.campaigns(ctx, "", nil)
 }
 
 // CampaignsByIDs loads campaigns by ID, with their totals.
-func (d *DB) CampaignsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Campaign, error) {
+func (s *Store) CampaignsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Campaign, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	cs, err := d.campaigns(ctx, " WHERE k.id IN ("+ph+")", args)
+	in, args := s.in("k.id", ids)
+	cs, err := s.campaigns(ctx, " WHERE "+in, args)
 	return byID(cs, func(c *db.Campaign) int64 { return c.ID }), err
 }
 
-func (d *DB) campaigns(ctx context.Context, cond string, args []any) ([]*db.Campaign, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT k.id, k.code, k.name_zh, k.name_en, k.kind, k.start_date, k.end_date, k.description, k.start_basis, k.end_basis,
+func (s *Store) campaigns(ctx context.Context, cond string, args []any) ([]*db.Campaign, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT k.id, k.code, k.name_zh, k.name_en, k.kind, k.start_date, k.end_date, k.description, k.start_basis, k.end_basis,
 		coalesce(r.vols, 0), coalesce(r.mins, 0), coalesce(x.cash, 0), coalesce(x.material, 0), coalesce(x.boxes, 0), coalesce(x.batches, 0), coalesce(x.donors, 0), k.version
 		FROM campaigns k
 		LEFT JOIN (SELECT campaign_id, sum(volunteers) AS vols, sum(minutes) AS mins FROM rollup_volunteer_year WHERE campaign_id > 0 GROUP BY campaign_id) r ON r.campaign_id = k.id
@@ -316,7 +316,7 @@ func (d *DB) campaigns(ctx context.Context, cond string, args []any) ([]*db.Camp
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r *sql.Rows) (*db.Campaign, error) {
+	return collect(rows, func(r Rows) (*db.Campaign, error) {
 		c := &db.Campaign{}
 		return c, r.Scan(&c.ID, &c.Code, &c.NameZh, &c.NameEn, &c.Kind, &c.StartDate, &c.EndDate, &c.Description, &c.StartBasis, &c.EndBasis,
 			&c.Volunteers, &c.Minutes, &c.CashDonations, &c.MaterialDonations, &c.Boxes, &c.Batches, &c.DonorUnits, &c.Version)
@@ -325,18 +325,18 @@ func (d *DB) campaigns(ctx context.Context, cond string, args []any) ([]*db.Camp
 
 const donationCols = `id, campaign_id, unit_id, kind, amount, boxes, batch, donation_date, description, demo, version`
 
-func scanDonation(r *sql.Rows) (*db.Donation, error) {
+func scanDonation(r Rows) (*db.Donation, error) {
 	x := &db.Donation{}
 	return x, r.Scan(&x.ID, &x.CampaignID, &x.UnitID, &x.Kind, &x.Amount, &x.Boxes, &x.Batch, &x.Date, &x.Description, &x.Demo, &x.Version)
 }
 
 // DonationsByCampaigns loads the donations of several campaigns.
-func (d *DB) DonationsByCampaigns(ctx context.Context, ids []int64) (map[int64][]*db.Donation, error) {
+func (s *Store) DonationsByCampaigns(ctx context.Context, ids []int64) (map[int64][]*db.Donation, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT `+donationCols+` FROM donations WHERE campaign_id IN (`+ph+`) ORDER BY donation_date, id`, args...)
+	in, args := s.in("campaign_id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+donationCols+` FROM donations WHERE `+in+` ORDER BY donation_date, id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -345,12 +345,12 @@ func (d *DB) DonationsByCampaigns(ctx context.Context, ids []int64) (map[int64][
 }
 
 // DonationsByIDs loads donations by ID.
-func (d *DB) DonationsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Donation, error) {
+func (s *Store) DonationsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Donation, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT `+donationCols+` FROM donations WHERE id IN (`+ph+`)`, args...)
+	in, args := s.in("id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+donationCols+` FROM donations WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -358,15 +358,15 @@ func (d *DB) DonationsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Don
 	return byID(xs, func(x *db.Donation) int64 { return x.ID }), err
 }
 
-func scanProject(r *sql.Rows) (*db.VolunteerProject, error) {
+func scanProject(r Rows) (*db.VolunteerProject, error) {
 	p := &db.VolunteerProject{}
 	return p, r.Scan(&p.ID, &p.Name, &p.Brand, &p.Field, &p.UnitID, &p.Demo)
 }
 
 // VolunteerProjects lists projects and brands, brands first.
-func (d *DB) VolunteerProjects(ctx context.Context, brandOnly bool) ([]*db.VolunteerProject, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT id, name, brand, field, unit_id, demo FROM volunteer_projects
-		WHERE (? = 0 OR brand = 1) ORDER BY brand DESC, demo, id`, brandOnly)
+func (s *Store) VolunteerProjects(ctx context.Context, brandOnly bool) ([]*db.VolunteerProject, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT id, name, brand, field, unit_id, demo FROM volunteer_projects
+		WHERE (? = FALSE OR brand = TRUE) ORDER BY brand DESC, demo, id`, brandOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -374,12 +374,12 @@ func (d *DB) VolunteerProjects(ctx context.Context, brandOnly bool) ([]*db.Volun
 }
 
 // VolunteerProjectsByIDs loads projects by ID.
-func (d *DB) VolunteerProjectsByIDs(ctx context.Context, ids []int64) (map[int64]*db.VolunteerProject, error) {
+func (s *Store) VolunteerProjectsByIDs(ctx context.Context, ids []int64) (map[int64]*db.VolunteerProject, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ph, args := placeholders(ids)
-	rows, err := d.read.QueryContext(ctx, `SELECT id, name, brand, field, unit_id, demo FROM volunteer_projects WHERE id IN (`+ph+`)`, args...)
+	in, args := s.in("id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT id, name, brand, field, unit_id, demo FROM volunteer_projects WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -388,22 +388,22 @@ func (d *DB) VolunteerProjectsByIDs(ctx context.Context, ids []int64) (map[int64
 }
 
 // Federation counts the volunteer federation's members, in all and by year joined.
-func (d *DB) Federation(ctx context.Context) (*db.FederationSummary, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT joined_year, sum(is_group), sum(1 - is_group) FROM federation_members GROUP BY joined_year ORDER BY joined_year`)
+func (s *Store) Federation(ctx context.Context) (*db.FederationSummary, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT joined_year, count(CASE WHEN is_group = TRUE THEN 1 END), count(CASE WHEN is_group = FALSE THEN 1 END) FROM federation_members GROUP BY joined_year ORDER BY joined_year`)
 	if err != nil {
 		return nil, err
 	}
-	years, err := collect(rows, func(r *sql.Rows) (*db.FederationYear, error) {
+	years, err := collect(rows, func(r Rows) (*db.FederationYear, error) {
 		y := &db.FederationYear{}
 		return y, r.Scan(&y.Year, &y.GroupMembers, &y.IndividualMembers)
 	})
 	if err != nil {
 		return nil, err
 	}
-	s := &db.FederationSummary{ByYear: years}
+	sum := &db.FederationSummary{ByYear: years}
 	for _, y := range years {
-		s.GroupMembers += y.GroupMembers
-		s.IndividualMembers += y.IndividualMembers
+		sum.GroupMembers += y.GroupMembers
+		sum.IndividualMembers += y.IndividualMembers
 	}
-	return s, nil
+	return sum, nil
 }

@@ -1,16 +1,13 @@
-package postgres
-
-// Port of db/sqlite/rollup.go's check. The rebuild SQL lives in load.go (rebuildRollups), since the loaders run it.
+package store
 
 import (
 	"context"
 	"fmt"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // rollupChecks pairs each rollup with the same aggregate computed from the records; both sides list
-// (key, value) rows as text in the same order, and must be equal. Flags print as true/false on both sides.
+// (key, value) rows as text in the same order, and must be equal. Flags print as each engine prints them, the same on
+// both sides.
 var rollupChecks = []struct{ name, rollup, base string }{
 	{"rollup_volunteer",
 		`SELECT month || '|' || campaign_id || '|' || unit_kind || '|' || method || '|' || verified || '|' || demo, volunteers || '|' || minutes || '|' || records
@@ -25,17 +22,18 @@ var rollupChecks = []struct{ name, rollup, base string }{
 		        sum(v.volunteers) || '|' || sum(v.minutes) || '|' || count(*)
 		 FROM volunteer_records v JOIN units u ON u.id = v.unit_id GROUP BY 1 ORDER BY 1`},
 	{"rollup_honor",
-		`SELECT year || '|' || category_id || '|' || status || '|' || recipient_kind || '|' || unit_kind || '|' || edition || '|' || demo, honors::text
+		`SELECT year || '|' || category_id || '|' || status || '|' || recipient_kind || '|' || unit_kind || '|' || edition || '|' || demo, CAST(honors AS TEXT)
 		 FROM rollup_honor WHERE honors <> 0 ORDER BY 1`,
 		`SELECT h.year || '|' || h.category_id || '|' || h.status || '|' || h.recipient_kind || '|' || coalesce(u.kind, '') || '|' || coalesce(h.edition, '') || '|' || h.demo,
-		        count(*)::text
+		        CAST(count(*) AS TEXT)
 		 FROM honors h LEFT JOIN units u ON u.id = h.unit_id GROUP BY 1 ORDER BY 1`},
 	{"rollup_activity",
 		`SELECT year || '|' || kind || '|' || demo, activities || '|' || sessions || '|' || participants FROM rollup_activity WHERE activities <> 0 ORDER BY 1`,
 		`SELECT year || '|' || kind || '|' || demo, count(*) || '|' || sum(sessions) || '|' || sum(participants) FROM practice_activities GROUP BY 1 ORDER BY 1`},
 	{"rollup_assessment",
 		`SELECT year || '|' || demo, assessed || '|' || vetoed || '|' || round(total_sum, 4) FROM rollup_assessment WHERE assessed <> 0 ORDER BY 1`,
-		`SELECT year || '|' || demo, count(*) || '|' || count(*) FILTER (WHERE veto) || '|' || round(coalesce(sum(base_score + bonus) FILTER (WHERE NOT veto), 0), 4)
+		`SELECT year || '|' || demo, count(*) || '|' || count(CASE WHEN veto = TRUE THEN 1 END) || '|'
+		        || round(coalesce(sum(CASE WHEN veto = TRUE THEN 0 ELSE base_score + bonus END), 0), 4)
 		 FROM assessments GROUP BY 1 ORDER BY 1`},
 	{"rollup_unit_year",
 		`SELECT unit_id || '|' || year, honors || '|' || round(honor_points, 4) || '|' || minutes || '|' || records || '|' || sessions
@@ -48,16 +46,15 @@ var rollupChecks = []struct{ name, rollup, base string }{
 }
 
 // CheckRollups recomputes every rollup from the records and reports the first difference, so that tests and
-// operators can prove the triggers kept them exact. Both sides are read in one snapshot, so that a concurrent
-// writer cannot make them differ.
-func (d *DB) CheckRollups(ctx context.Context) error {
-	return d.readTx(ctx, func(tx pgx.Tx) error {
+// operators can prove the triggers kept them exact. Both sides are read in one snapshot where the engine has one.
+func (s *Store) CheckRollups(ctx context.Context) error {
+	return s.eng.ReadTx(ctx, func(q Querier) error {
 		for _, c := range rollupChecks {
-			got, err := pairs(ctx, tx, c.rollup)
+			got, err := rollupPairs(ctx, q, c.rollup)
 			if err != nil {
 				return fmt.Errorf("%s: %w", c.name, err)
 			}
-			want, err := pairs(ctx, tx, c.base)
+			want, err := rollupPairs(ctx, q, c.base)
 			if err != nil {
 				return fmt.Errorf("%s from records: %w", c.name, err)
 			}
@@ -74,12 +71,12 @@ func (d *DB) CheckRollups(ctx context.Context) error {
 	})
 }
 
-func pairs(ctx context.Context, q querier, sql string) ([][2]string, error) {
-	rows, err := q.Query(ctx, sql)
+func rollupPairs(ctx context.Context, q Querier, query string) ([][2]string, error) {
+	rows, err := q.Query(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r pgx.Rows) ([2]string, error) {
+	return collect(rows, func(r Rows) ([2]string, error) {
 		var p [2]string
 		return p, r.Scan(&p[0], &p[1])
 	})

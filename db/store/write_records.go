@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -12,81 +12,81 @@ import (
 // leaves it flagged, since its names stay fictional.
 
 // CreateUnit adds a unit.
-func (d *DB) CreateUnit(ctx context.Context, in db.UnitFields) (*db.Unit, error) {
+func (s *Store) CreateUnit(ctx context.Context, in db.UnitFields) (*db.Unit, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityUnit, func(tx *sql.Tx, id int64) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO units (id, name, kind, sector, service_window) VALUES (?,?,?,?,?)`,
+	id, err := s.create(ctx, db.EntityUnit, func(tx *Tx, id int64) error {
+		_, err := tx.Exec(ctx, `INSERT INTO units (id, name, kind, sector, service_window) VALUES (?,?,?,?,?)`,
 			id, in.Name, in.Kind, in.Sector, in.ServiceWindow)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.UnitsByIDs)
+	return one(ctx, id, s.UnitsByIDs)
 }
 
 // UpdateUnit changes a unit. A unit holding campus honours must stay a campus, and one holding window honours a
 // service window, so that no honour is left with a recipient of the wrong kind.
-func (d *DB) UpdateUnit(ctx context.Context, id int64, expected int, in db.UnitFields) (*db.Unit, error) {
+func (s *Store) UpdateUnit(ctx context.Context, id int64, expected int, in db.UnitFields) (*db.Unit, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityUnit, id, expected, func(tx *sql.Tx) error {
+	err := s.update(ctx, db.EntityUnit, id, expected, func(tx *Tx) error {
 		var campusHonors, windowHonors, unitHonors int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE recipient_kind = 'CAMPUS'), count(*) FILTER (WHERE recipient_kind = 'WINDOW'),
+		if err := tx.QueryRow(ctx, `SELECT count(*) FILTER (WHERE recipient_kind = 'CAMPUS'), count(*) FILTER (WHERE recipient_kind = 'WINDOW'),
 			count(*) FILTER (WHERE recipient_kind = 'UNIT') FROM honors WHERE unit_id = ?`, id).Scan(&campusHonors, &windowHonors, &unitHonors); err != nil {
 			return err
 		}
 		if err := db.CheckUnitChange(in, db.HonorsHeld{Unit: unitHonors, Campus: campusHonors, Window: windowHonors}); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE units SET name = ?, kind = ?, sector = ?, service_window = ?, version = version + 1 WHERE id = ?`,
+		_, err := tx.Exec(ctx, `UPDATE units SET name = ?, kind = ?, sector = ?, service_window = ?, version = version + 1 WHERE id = ?`,
 			in.Name, in.Kind, in.Sector, in.ServiceWindow, id)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.UnitsByIDs)
+	return one(ctx, id, s.UnitsByIDs)
 }
 
 // CreatePerson adds a person.
-func (d *DB) CreatePerson(ctx context.Context, in db.PersonFields) (*db.Person, error) {
+func (s *Store) CreatePerson(ctx context.Context, in db.PersonFields) (*db.Person, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityPerson, func(tx *sql.Tx, id int64) error {
+	id, err := s.create(ctx, db.EntityPerson, func(tx *Tx, id int64) error {
 		if err := existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO people (id, name, unit_id, citation) VALUES (?,?,?,?)`, id, in.Name, in.UnitID, in.Citation)
+		_, err := tx.Exec(ctx, `INSERT INTO people (id, name, unit_id, citation) VALUES (?,?,?,?)`, id, in.Name, in.UnitID, in.Citation)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.PeopleByIDs)
+	return one(ctx, id, s.PeopleByIDs)
 }
 
 // UpdatePerson changes a person.
-func (d *DB) UpdatePerson(ctx context.Context, id int64, expected int, in db.PersonFields) (*db.Person, error) {
+func (s *Store) UpdatePerson(ctx context.Context, id int64, expected int, in db.PersonFields) (*db.Person, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityPerson, id, expected, func(tx *sql.Tx) error {
+	err := s.update(ctx, db.EntityPerson, id, expected, func(tx *Tx) error {
 		if err := existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, unit_id = ?, citation = ?, version = version + 1 WHERE id = ?`,
+		_, err := tx.Exec(ctx, `UPDATE people SET name = ?, unit_id = ?, citation = ?, version = version + 1 WHERE id = ?`,
 			in.Name, in.UnitID, in.Citation, id)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.PeopleByIDs)
+	return one(ctx, id, s.PeopleByIDs)
 }
 
 // honorRow is an honour as the table stores it, resolved from what the client sent.
@@ -102,18 +102,18 @@ type honorRow struct {
 // no campus, CAMPUS a 高校 or 中小学, WINDOW a service window, PERSON a person (whose unit it counts for unless
 // another is given), PROJECT a volunteer project, WORK a work, and COMMUNITY (no record table) a recipient name and
 // no record. The recipient's name is the default name.
-func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow, error) {
+func resolveHonor(ctx context.Context, tx *Tx, in db.HonorFields) (*honorRow, error) {
 	r := &honorRow{}
 	var defStatus db.HonorStatus
 	var kinds string
-	err := tx.QueryRowContext(ctx, `SELECT id, recipient_kind, default_status, recipient_kinds FROM honor_categories WHERE code = ?`, in.CategoryCode).
+	err := tx.QueryRow(ctx, `SELECT id, recipient_kind, default_status, recipient_kinds FROM honor_categories WHERE code = ?`, in.CategoryCode).
 		Scan(&r.categoryID, &r.kind, &defStatus, &kinds)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, db.FieldErrorf("categoryCode", "未知的荣誉类别代码：%q", in.CategoryCode)
 	} else if err != nil {
 		return nil, err
 	}
-	r.kind = db.ChooseRecipientKind(&db.HonorCategory{RecipientKind: r.kind, RecipientKinds: splitEnums[db.RecipientKind](kinds)}, in)
+	r.kind = db.ChooseRecipientKind(&db.HonorCategory{RecipientKind: r.kind, RecipientKinds: db.SplitEnums[db.RecipientKind](kinds)}, in)
 	r.status = defStatus
 	if in.Status != nil {
 		r.status = *in.Status
@@ -136,7 +136,7 @@ func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow
 		}
 		var kind string
 		var window bool
-		err := tx.QueryRowContext(ctx, `SELECT name, kind, service_window FROM units WHERE id = ?`, *in.UnitID).Scan(&r.name, &kind, &window)
+		err := tx.QueryRow(ctx, `SELECT name, kind, service_window FROM units WHERE id = ?`, *in.UnitID).Scan(&r.name, &kind, &window)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, db.FieldErrorf("unitId", "单位不存在：%d", *in.UnitID)
 		} else if err != nil {
@@ -157,7 +157,7 @@ func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow
 			return nil, err
 		}
 		var unit *int64
-		err := tx.QueryRowContext(ctx, `SELECT name, unit_id FROM people WHERE id = ?`, *in.PersonID).Scan(&r.name, &unit)
+		err := tx.QueryRow(ctx, `SELECT name, unit_id FROM people WHERE id = ?`, *in.PersonID).Scan(&r.name, &unit)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, db.FieldErrorf("personId", "人物不存在：%d", *in.PersonID)
 		} else if err != nil {
@@ -186,7 +186,7 @@ func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow
 			return nil, err
 		}
 		var unit *int64
-		err := tx.QueryRowContext(ctx, `SELECT `+col+`, unit_id FROM `+table+` WHERE id = ?`, *id).Scan(&r.name, &unit)
+		err := tx.QueryRow(ctx, `SELECT `+col+`, unit_id FROM `+table+` WHERE id = ?`, *id).Scan(&r.name, &unit)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, db.FieldErrorf(field, "%s不存在：%d", db.RecipientKindZh[r.kind], *id)
 		} else if err != nil {
@@ -222,16 +222,16 @@ func resolveHonor(ctx context.Context, tx *sql.Tx, in db.HonorFields) (*honorRow
 }
 
 // CreateHonor adds an honour.
-func (d *DB) CreateHonor(ctx context.Context, in db.HonorFields) (*db.Honor, error) {
+func (s *Store) CreateHonor(ctx context.Context, in db.HonorFields) (*db.Honor, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityHonor, func(tx *sql.Tx, id int64) error {
+	id, err := s.create(ctx, db.EntityHonor, func(tx *Tx, id int64) error {
 		r, err := resolveHonor(ctx, tx, in)
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO honors (id, category_id, recipient_kind, recipient_name, unit_id, person_id, project_id, work_id,
+		_, err = tx.Exec(ctx, `INSERT INTO honors (id, category_id, recipient_kind, recipient_name, unit_id, person_id, project_id, work_id,
 			year, date, edition, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 			id, r.categoryID, r.kind, r.name, r.unitID, r.personID, r.projectID, r.work, in.Year, in.Date, in.Edition, r.status)
 		return err
@@ -239,20 +239,20 @@ func (d *DB) CreateHonor(ctx context.Context, in db.HonorFields) (*db.Honor, err
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.HonorsByIDs)
+	return one(ctx, id, s.HonorsByIDs)
 }
 
 // UpdateHonor changes an honour; its source document stays as it was.
-func (d *DB) UpdateHonor(ctx context.Context, id int64, expected int, in db.HonorFields) (*db.Honor, error) {
+func (s *Store) UpdateHonor(ctx context.Context, id int64, expected int, in db.HonorFields) (*db.Honor, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityHonor, id, expected, func(tx *sql.Tx) error {
+	err := s.update(ctx, db.EntityHonor, id, expected, func(tx *Tx) error {
 		r, err := resolveHonor(ctx, tx, in)
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE honors SET category_id = ?, recipient_kind = ?, recipient_name = ?, unit_id = ?, person_id = ?,
+		_, err = tx.Exec(ctx, `UPDATE honors SET category_id = ?, recipient_kind = ?, recipient_name = ?, unit_id = ?, person_id = ?,
 			project_id = ?, work_id = ?, year = ?, date = ?, edition = ?, status = ?, version = version + 1 WHERE id = ?`,
 			r.categoryID, r.kind, r.name, r.unitID, r.personID, r.projectID, r.work, in.Year, in.Date, in.Edition, r.status, id)
 		return err
@@ -260,12 +260,12 @@ func (d *DB) UpdateHonor(ctx context.Context, id int64, expected int, in db.Hono
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.HonorsByIDs)
+	return one(ctx, id, s.HonorsByIDs)
 }
 
 // checkVolunteerRefs checks the unit and the campaign, and that a campaign record falls inside the campaign's dates,
 // as imports do, so that every record a mutation makes can be exported and imported back.
-func checkVolunteerRefs(ctx context.Context, tx *sql.Tx, in db.VolunteerRecordFields) error {
+func checkVolunteerRefs(ctx context.Context, tx *Tx, in db.VolunteerRecordFields) error {
 	if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
 		return err
 	}
@@ -275,7 +275,7 @@ func checkVolunteerRefs(ctx context.Context, tx *sql.Tx, in db.VolunteerRecordFi
 	var name string
 	var start db.Date
 	var end *db.Date
-	err := tx.QueryRowContext(ctx, `SELECT name_zh, start_date, end_date FROM campaigns WHERE id = ?`, *in.CampaignID).Scan(&name, &start, &end)
+	err := tx.QueryRow(ctx, `SELECT name_zh, CAST(start_date AS TEXT), CAST(end_date AS TEXT) FROM campaigns WHERE id = ?`, *in.CampaignID).Scan(&name, &start, &end)
 	if errors.Is(err, sql.ErrNoRows) {
 		return db.FieldErrorf("campaignId", "专项行动不存在：%d", *in.CampaignID)
 	} else if err != nil {
@@ -292,76 +292,76 @@ func checkVolunteerRefs(ctx context.Context, tx *sql.Tx, in db.VolunteerRecordFi
 }
 
 // CreateVolunteerRecord adds a volunteer record.
-func (d *DB) CreateVolunteerRecord(ctx context.Context, in db.VolunteerRecordFields) (*db.VolunteerRecord, error) {
+func (s *Store) CreateVolunteerRecord(ctx context.Context, in db.VolunteerRecordFields) (*db.VolunteerRecord, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityVolunteerRecord, func(tx *sql.Tx, id int64) error {
+	id, err := s.create(ctx, db.EntityVolunteerRecord, func(tx *Tx, id int64) error {
 		if err := checkVolunteerRefs(ctx, tx, in); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO volunteer_records (id, unit_id, campaign_id, service_date, volunteers, minutes, method, verified)
+		_, err := tx.Exec(ctx, `INSERT INTO volunteer_records (id, unit_id, campaign_id, service_date, volunteers, minutes, method, verified)
 			VALUES (?,?,?,?,?,?,?,?)`, id, in.UnitID, in.CampaignID, in.Date, in.Volunteers, in.Minutes, in.Method, in.Verified)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.VolunteerRecordsByIDs)
+	return one(ctx, id, s.VolunteerRecordsByIDs)
 }
 
 // UpdateVolunteerRecord changes a volunteer record.
-func (d *DB) UpdateVolunteerRecord(ctx context.Context, id int64, expected int, in db.VolunteerRecordFields) (*db.VolunteerRecord, error) {
+func (s *Store) UpdateVolunteerRecord(ctx context.Context, id int64, expected int, in db.VolunteerRecordFields) (*db.VolunteerRecord, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityVolunteerRecord, id, expected, func(tx *sql.Tx) error {
+	err := s.update(ctx, db.EntityVolunteerRecord, id, expected, func(tx *Tx) error {
 		if err := checkVolunteerRefs(ctx, tx, in); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE volunteer_records SET unit_id = ?, campaign_id = ?, service_date = ?, volunteers = ?, minutes = ?,
+		_, err := tx.Exec(ctx, `UPDATE volunteer_records SET unit_id = ?, campaign_id = ?, service_date = ?, volunteers = ?, minutes = ?,
 			method = ?, verified = ?, version = version + 1 WHERE id = ?`, in.UnitID, in.CampaignID, in.Date, in.Volunteers, in.Minutes, in.Method, in.Verified, id)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.VolunteerRecordsByIDs)
+	return one(ctx, id, s.VolunteerRecordsByIDs)
 }
 
 // CreateCampaign adds a campaign.
-func (d *DB) CreateCampaign(ctx context.Context, in db.CampaignFields) (*db.Campaign, error) {
+func (s *Store) CreateCampaign(ctx context.Context, in db.CampaignFields) (*db.Campaign, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityCampaign, func(tx *sql.Tx, id int64) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO campaigns (id, code, name_zh, name_en, kind, start_date, end_date, description) VALUES (?,?,?,?,?,?,?,?)`,
+	id, err := s.create(ctx, db.EntityCampaign, func(tx *Tx, id int64) error {
+		_, err := tx.Exec(ctx, `INSERT INTO campaigns (id, code, name_zh, name_en, kind, start_date, end_date, description) VALUES (?,?,?,?,?,?,?,?)`,
 			id, in.Code, in.NameZh, in.NameEn, in.Kind, in.StartDate, in.EndDate, in.Description)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.CampaignsByIDs)
+	return one(ctx, id, s.CampaignsByIDs)
 }
 
 // UpdateCampaign changes a campaign. Its code cannot change: published figures name campaigns by code.
-func (d *DB) UpdateCampaign(ctx context.Context, id int64, expected int, in db.CampaignFields) (*db.Campaign, error) {
+func (s *Store) UpdateCampaign(ctx context.Context, id int64, expected int, in db.CampaignFields) (*db.Campaign, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityCampaign, id, expected, func(tx *sql.Tx) error {
+	err := s.update(ctx, db.EntityCampaign, id, expected, func(tx *Tx) error {
 		var code string
-		if err := tx.QueryRowContext(ctx, `SELECT code FROM campaigns WHERE id = ?`, id).Scan(&code); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT code FROM campaigns WHERE id = ?`, id).Scan(&code); err != nil {
 			return err
 		}
 		if code != in.Code {
 			return db.FieldErrorf("code", "专项行动代码不可修改（公布数字按代码核对）：%s", code)
 		}
 		// A date the office changes becomes the office's (OFFICE); an unchanged date keeps its basis.
-		_, err := tx.ExecContext(ctx, `UPDATE campaigns SET name_zh = ?, name_en = ?, kind = ?,
-			start_basis = CASE WHEN start_date IS ?4 THEN start_basis ELSE 'OFFICE' END,
-			end_basis = CASE WHEN end_date IS ?5 THEN end_basis ELSE 'OFFICE' END,
+		_, err := tx.Exec(ctx, `UPDATE campaigns SET name_zh = ?, name_en = ?, kind = ?,
+			start_basis = CASE WHEN start_date IS NOT DISTINCT FROM ?4 THEN start_basis ELSE 'OFFICE' END,
+			end_basis = CASE WHEN end_date IS NOT DISTINCT FROM ?5 THEN end_basis ELSE 'OFFICE' END,
 			start_date = ?4, end_date = ?5, description = ?,
 			version = version + 1 WHERE id = ?`, in.NameZh, in.NameEn, in.Kind, in.StartDate, in.EndDate, in.Description, id)
 		return err
@@ -369,10 +369,10 @@ func (d *DB) UpdateCampaign(ctx context.Context, id int64, expected int, in db.C
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.CampaignsByIDs)
+	return one(ctx, id, s.CampaignsByIDs)
 }
 
-func checkLinkRefs(ctx context.Context, tx *sql.Tx, in db.PracticeLinkFields) error {
+func checkLinkRefs(ctx context.Context, tx *Tx, in db.PracticeLinkFields) error {
 	if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
 		return err
 	}
@@ -380,43 +380,43 @@ func checkLinkRefs(ctx context.Context, tx *sql.Tx, in db.PracticeLinkFields) er
 }
 
 // CreatePracticeLink links a unit to a practice centre.
-func (d *DB) CreatePracticeLink(ctx context.Context, in db.PracticeLinkFields) (*db.PracticeLink, error) {
+func (s *Store) CreatePracticeLink(ctx context.Context, in db.PracticeLinkFields) (*db.PracticeLink, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityPracticeLink, func(tx *sql.Tx, id int64) error {
+	id, err := s.create(ctx, db.EntityPracticeLink, func(tx *Tx, id int64) error {
 		if err := checkLinkRefs(ctx, tx, in); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO practice_links (id, unit_id, center_id, since_year) VALUES (?,?,?,?)`, id, in.UnitID, in.CenterID, in.SinceYear)
+		_, err := tx.Exec(ctx, `INSERT INTO practice_links (id, unit_id, center_id, since_year) VALUES (?,?,?,?)`, id, in.UnitID, in.CenterID, in.SinceYear)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.PracticeLinksByIDs)
+	return one(ctx, id, s.PracticeLinksByIDs)
 }
 
 // UpdatePracticeLink changes a unit's link to a practice centre.
-func (d *DB) UpdatePracticeLink(ctx context.Context, id int64, expected int, in db.PracticeLinkFields) (*db.PracticeLink, error) {
+func (s *Store) UpdatePracticeLink(ctx context.Context, id int64, expected int, in db.PracticeLinkFields) (*db.PracticeLink, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityPracticeLink, id, expected, func(tx *sql.Tx) error {
+	err := s.update(ctx, db.EntityPracticeLink, id, expected, func(tx *Tx) error {
 		if err := checkLinkRefs(ctx, tx, in); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE practice_links SET unit_id = ?, center_id = ?, since_year = ?, version = version + 1 WHERE id = ?`,
+		_, err := tx.Exec(ctx, `UPDATE practice_links SET unit_id = ?, center_id = ?, since_year = ?, version = version + 1 WHERE id = ?`,
 			in.UnitID, in.CenterID, in.SinceYear, id)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.PracticeLinksByIDs)
+	return one(ctx, id, s.PracticeLinksByIDs)
 }
 
-func checkActivityRefs(ctx context.Context, tx *sql.Tx, in db.PracticeActivityFields) error {
+func checkActivityRefs(ctx context.Context, tx *Tx, in db.PracticeActivityFields) error {
 	if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
 		return err
 	}
@@ -424,34 +424,34 @@ func checkActivityRefs(ctx context.Context, tx *sql.Tx, in db.PracticeActivityFi
 }
 
 // CreatePracticeActivity adds a practice activity.
-func (d *DB) CreatePracticeActivity(ctx context.Context, in db.PracticeActivityFields) (*db.PracticeActivity, error) {
+func (s *Store) CreatePracticeActivity(ctx context.Context, in db.PracticeActivityFields) (*db.PracticeActivity, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityPracticeActivity, func(tx *sql.Tx, id int64) error {
+	id, err := s.create(ctx, db.EntityPracticeActivity, func(tx *Tx, id int64) error {
 		if err := checkActivityRefs(ctx, tx, in); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO practice_activities (id, unit_id, center_id, activity_date, kind, theme, sessions, participants, action)
+		_, err := tx.Exec(ctx, `INSERT INTO practice_activities (id, unit_id, center_id, activity_date, kind, theme, sessions, participants, action)
 			VALUES (?,?,?,?,?,?,?,?,?)`, id, in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, in.Action)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.PracticeActivitiesByIDs)
+	return one(ctx, id, s.PracticeActivitiesByIDs)
 }
 
 // UpdatePracticeActivity changes a practice activity; its action stays as stored when in.KeepAction is set.
-func (d *DB) UpdatePracticeActivity(ctx context.Context, id int64, expected int, in db.PracticeActivityFields) (*db.PracticeActivity, error) {
+func (s *Store) UpdatePracticeActivity(ctx context.Context, id int64, expected int, in db.PracticeActivityFields) (*db.PracticeActivity, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityPracticeActivity, id, expected, func(tx *sql.Tx) error {
+	err := s.update(ctx, db.EntityPracticeActivity, id, expected, func(tx *Tx) error {
 		if err := checkActivityRefs(ctx, tx, in); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE practice_activities SET unit_id = ?, center_id = ?, activity_date = ?, kind = ?, theme = ?, sessions = ?,
+		_, err := tx.Exec(ctx, `UPDATE practice_activities SET unit_id = ?, center_id = ?, activity_date = ?, kind = ?, theme = ?, sessions = ?,
 			participants = ?, action = CASE WHEN ? THEN action ELSE ? END, version = version + 1 WHERE id = ?`,
 			in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, in.KeepAction, in.Action, id)
 		return err
@@ -459,27 +459,27 @@ func (d *DB) UpdatePracticeActivity(ctx context.Context, id int64, expected int,
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.PracticeActivitiesByIDs)
+	return one(ctx, id, s.PracticeActivitiesByIDs)
 }
 
 // writeScores replaces an assessment's indicator scores, checking each code against the indicator version in
 // force for the year and each score against the indicator's maximum.
-func writeScores(ctx context.Context, tx *sql.Tx, assessmentID int64, in db.AssessmentFields) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM indicator_scores WHERE assessment_id = ?`, assessmentID); err != nil {
+func writeScores(ctx context.Context, tx *Tx, assessmentID int64, in db.AssessmentFields) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM indicator_scores WHERE assessment_id = ?`, assessmentID); err != nil {
 		return err
 	}
 	if len(in.Scores) == 0 {
 		return nil
 	}
-	var version sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(year), (SELECT min(year) FROM assessment_indicators)) FROM assessment_indicators WHERE year <= ?`,
+	var version *int64
+	if err := tx.QueryRow(ctx, `SELECT coalesce(max(year), (SELECT min(year) FROM assessment_indicators)) FROM assessment_indicators WHERE year <= ?`,
 		in.Year).Scan(&version); err != nil {
 		return err
 	}
-	if !version.Valid {
+	if version == nil {
 		return db.FieldErrorf("scores", "尚未配置测评指标，不能填写指标得分")
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT code, max_score FROM assessment_indicators WHERE year = ?`, version.Int64)
+	rows, err := tx.Query(ctx, `SELECT code, max_score FROM assessment_indicators WHERE year = ?`, *version)
 	if err != nil {
 		return err
 	}
@@ -500,13 +500,13 @@ func writeScores(ctx context.Context, tx *sql.Tx, assessmentID int64, in db.Asse
 	for _, s := range in.Scores {
 		m, ok := maxima[s.Code]
 		if !ok {
-			return db.FieldErrorf("scores", "指标代码 %s 不属于 %d 年起施行的指标版本", s.Code, version.Int64)
+			return db.FieldErrorf("scores", "指标代码 %s 不属于 %d 年起施行的指标版本", s.Code, *version)
 		}
 		if s.Score > m {
 			return db.FieldErrorf("scores", "指标 %s 的得分 %v 超过满分 %v", s.Code, s.Score, m)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO indicator_scores (assessment_id, version_year, code, score) VALUES (?,?,?,?)`,
-			assessmentID, version.Int64, s.Code, s.Score); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO indicator_scores (assessment_id, version_year, code, score) VALUES (?,?,?,?)`,
+			assessmentID, *version, s.Code, s.Score); err != nil {
 			return err
 		}
 	}
@@ -514,15 +514,15 @@ func writeScores(ctx context.Context, tx *sql.Tx, assessmentID int64, in db.Asse
 }
 
 // CreateAssessment adds a unit's assessment for a year, with its indicator scores.
-func (d *DB) CreateAssessment(ctx context.Context, in db.AssessmentFields) (*db.Assessment, error) {
+func (s *Store) CreateAssessment(ctx context.Context, in db.AssessmentFields) (*db.Assessment, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityAssessment, func(tx *sql.Tx, id int64) error {
+	id, err := s.create(ctx, db.EntityAssessment, func(tx *Tx, id int64) error {
 		if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO assessments (id, unit_id, year, base_score, bonus, veto, stage) VALUES (?,?,?,?,?,?,?)`,
+		if _, err := tx.Exec(ctx, `INSERT INTO assessments (id, unit_id, year, base_score, bonus, veto, stage) VALUES (?,?,?,?,?,?,?)`,
 			id, in.UnitID, in.Year, in.BaseScore, in.Bonus, in.Veto, in.Stage); err != nil {
 			return err
 		}
@@ -531,19 +531,19 @@ func (d *DB) CreateAssessment(ctx context.Context, in db.AssessmentFields) (*db.
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.AssessmentsByIDs)
+	return one(ctx, id, s.AssessmentsByIDs)
 }
 
 // UpdateAssessment changes an assessment and replaces its indicator scores.
-func (d *DB) UpdateAssessment(ctx context.Context, id int64, expected int, in db.AssessmentFields) (*db.Assessment, error) {
+func (s *Store) UpdateAssessment(ctx context.Context, id int64, expected int, in db.AssessmentFields) (*db.Assessment, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityAssessment, id, expected, func(tx *sql.Tx) error {
+	err := s.update(ctx, db.EntityAssessment, id, expected, func(tx *Tx) error {
 		if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE assessments SET unit_id = ?, year = ?, base_score = ?, bonus = ?, veto = ?, stage = ?,
+		if _, err := tx.Exec(ctx, `UPDATE assessments SET unit_id = ?, year = ?, base_score = ?, bonus = ?, veto = ?, stage = ?,
 			version = version + 1 WHERE id = ?`, in.UnitID, in.Year, in.BaseScore, in.Bonus, in.Veto, in.Stage, id); err != nil {
 			return err
 		}
@@ -552,61 +552,61 @@ func (d *DB) UpdateAssessment(ctx context.Context, id int64, expected int, in db
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.AssessmentsByIDs)
+	return one(ctx, id, s.AssessmentsByIDs)
 }
 
 // CreateTarget adds a yearly target.
-func (d *DB) CreateTarget(ctx context.Context, in db.TargetFields) (*db.Target, error) {
+func (s *Store) CreateTarget(ctx context.Context, in db.TargetFields) (*db.Target, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityTarget, func(tx *sql.Tx, id int64) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO targets (id, metric, year, value) VALUES (?,?,?,?)`, id, in.Metric, in.Year, in.Value)
+	id, err := s.create(ctx, db.EntityTarget, func(tx *Tx, id int64) error {
+		_, err := tx.Exec(ctx, `INSERT INTO targets (id, metric, year, value) VALUES (?,?,?,?)`, id, in.Metric, in.Year, in.Value)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.TargetsByIDs)
+	return one(ctx, id, s.TargetsByIDs)
 }
 
 // UpdateTarget changes a yearly target.
-func (d *DB) UpdateTarget(ctx context.Context, id int64, expected int, in db.TargetFields) (*db.Target, error) {
+func (s *Store) UpdateTarget(ctx context.Context, id int64, expected int, in db.TargetFields) (*db.Target, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityTarget, id, expected, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE targets SET metric = ?, year = ?, value = ?, version = version + 1 WHERE id = ?`, in.Metric, in.Year, in.Value, id)
+	err := s.update(ctx, db.EntityTarget, id, expected, func(tx *Tx) error {
+		_, err := tx.Exec(ctx, `UPDATE targets SET metric = ?, year = ?, value = ?, version = version + 1 WHERE id = ?`, in.Metric, in.Year, in.Value, id)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.TargetsByIDs)
+	return one(ctx, id, s.TargetsByIDs)
 }
 
 // SetRankingWeights replaces (or creates) the weights version that starts in fromYear.
-func (d *DB) SetRankingWeights(ctx context.Context, fromYear int, in []db.RankingWeightFields) ([]*db.RankingWeight, error) {
+func (s *Store) SetRankingWeights(ctx context.Context, fromYear int, in []db.RankingWeightFields) ([]*db.RankingWeight, error) {
 	if err := db.ValidateRankingWeights(fromYear, in); err != nil {
 		return nil, err
 	}
 	e, key := db.EntityRankingWeights, int64(fromYear)
-	err := d.writeTx(ctx, func(tx *sql.Tx) error {
-		before, err := snapshot(ctx, tx, e, key)
+	err := s.eng.WriteTx(ctx, func(tx *Tx) error {
+		before, err := s.snapshot(ctx, tx, e, key)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM ranking_weights WHERE from_year = ?`, fromYear); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM ranking_weights WHERE from_year = ?`, fromYear); err != nil {
 			return err
 		}
 		for _, w := range in {
 			// Weights an admin sets are the office's own (OFFICE), no longer the shipped DEFAULT.
-			if _, err := tx.ExecContext(ctx, `INSERT INTO ranking_weights (from_year, component, label_zh, weight, basis) VALUES (?,?,?,?,'OFFICE')`,
+			if _, err := tx.Exec(ctx, `INSERT INTO ranking_weights (from_year, component, label_zh, weight, basis) VALUES (?,?,?,?,'OFFICE')`,
 				fromYear, w.Component, db.RankingComponentLabelZh(w.Component), w.Weight); err != nil {
 				return err
 			}
 		}
-		after, err := snapshot(ctx, tx, e, key)
+		after, err := s.snapshot(ctx, tx, e, key)
 		if err != nil {
 			return err
 		}
@@ -614,46 +614,46 @@ func (d *DB) SetRankingWeights(ctx context.Context, fromYear int, in []db.Rankin
 		if before == nil {
 			action = db.ActionCreate
 		}
-		return writeAudit(ctx, tx, action, e, &key, before, after)
+		return s.writeAudit(ctx, tx, action, e, &key, before, after)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return d.RankingWeights(ctx, fromYear)
+	return s.RankingWeights(ctx, fromYear)
 }
 
 // SetHonorCategoryPoints sets a category's ranking points as the office's own (OFFICE), audited; the honour-points
 // rollup follows through its trigger.
-func (d *DB) SetHonorCategoryPoints(ctx context.Context, code string, points float64) (*db.HonorCategory, error) {
+func (s *Store) SetHonorCategoryPoints(ctx context.Context, code string, points float64) (*db.HonorCategory, error) {
 	if err := db.ValidateCategoryPoints(code, points); err != nil {
 		return nil, err
 	}
 	e := db.EntityHonorCategory
-	err := d.writeTx(ctx, func(tx *sql.Tx) error {
+	err := s.eng.WriteTx(ctx, func(tx *Tx) error {
 		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM honor_categories WHERE code = ?`, code).Scan(&id)
+		err := tx.QueryRow(ctx, `SELECT id FROM honor_categories WHERE code = ?`, code).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return db.FieldErrorf("code", "未知的荣誉类别代码：%q", code)
 		} else if err != nil {
 			return err
 		}
-		before, err := snapshot(ctx, tx, e, id)
+		before, err := s.snapshot(ctx, tx, e, id)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE honor_categories SET weight = ?, weight_basis = 'OFFICE' WHERE id = ?`, points, id); err != nil {
+		if _, err := tx.Exec(ctx, `UPDATE honor_categories SET weight = ?, weight_basis = 'OFFICE' WHERE id = ?`, points, id); err != nil {
 			return err
 		}
-		after, err := snapshot(ctx, tx, e, id)
+		after, err := s.snapshot(ctx, tx, e, id)
 		if err != nil {
 			return err
 		}
-		return writeAudit(ctx, tx, db.ActionUpdate, e, &id, before, after)
+		return s.writeAudit(ctx, tx, db.ActionUpdate, e, &id, before, after)
 	})
 	if err != nil {
 		return nil, err
 	}
-	cats, err := d.HonorCategories(ctx)
+	cats, err := s.HonorCategories(ctx)
 	if err != nil {
 		return nil, err
 	}

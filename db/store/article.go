@@ -1,39 +1,25 @@
-package postgres
-
-// Port of db/sqlite/article.go, query by query.
+package store
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/wenming/wenming/db"
 )
 
 // The records of db/article.go: the 六大行动, pairing content, wishes, cases, the talent pool and events.
 
-func init() {
-	entityTables[db.EntityWish] = entityTable{table: "wishes", cols: []string{"id", "title", "beneficiary", "pairing_id", "stage", "unit_id",
-		"collected_on", "note", "demo", "version"}}
-	entityTables[db.EntityExcellentCase] = entityTable{table: "excellent_cases", cols: []string{"id", "compilation_id", "title", "unit_id", "year",
-		"summary", "demo", "version"}}
-	entityTables[db.EntityTalentMember] = entityTable{table: "talent_members", cols: []string{"id", "name", "unit_id", "since_year", "roles",
-		"demo", "version"}}
-	entityTables[db.EntityCivilisationEvent] = entityTable{table: "civilisation_events", cols: []string{"id", "kind", "title", "event_date", "place",
-		"milestone_id", "quote", "source_id", "demo", "version"}}
-}
-
 // PracticeActions lists the 六大行动 in the article's order, with the activities filed under each.
-func (d *DB) PracticeActions(ctx context.Context) ([]*db.PracticeActionInfo, error) {
-	rows, err := d.pool.Query(ctx, `SELECT p.code, p.position, p.name_zh, p.name_en, p.identified, p.quote, p.source_id, p.note,
-		count(a.id), coalesce(sum(a.sessions), 0), count(a.id) FILTER (WHERE a.demo)
+func (s *Store) PracticeActions(ctx context.Context) ([]*db.PracticeActionInfo, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT p.code, p.position, p.name_zh, p.name_en, p.identified, p.quote, p.source_id, p.note,
+		count(a.id), coalesce(sum(a.sessions), 0), count(a.id) FILTER (WHERE a.demo = TRUE)
 		FROM practice_actions p LEFT JOIN practice_activities a ON a.action = p.code
 		GROUP BY p.code ORDER BY p.position`)
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r pgx.Rows) (*db.PracticeActionInfo, error) {
+	return collect(rows, func(r Rows) (*db.PracticeActionInfo, error) {
 		x := &db.PracticeActionInfo{}
 		return x, r.Scan(&x.Code, &x.Position, &x.NameZh, &x.NameEn, &x.Identified, &x.Quote, &x.SourceID, &x.Note,
 			&x.Activities, &x.Sessions, &x.DemoActivities)
@@ -41,13 +27,14 @@ func (d *DB) PracticeActions(ctx context.Context) ([]*db.PracticeActionInfo, err
 }
 
 // PairingContents loads the 「四送一助力」 items of several pairings, in the article's order.
-func (d *DB) PairingContents(ctx context.Context, ids []int64) (map[int64][]db.PairingContent, error) {
+func (s *Store) PairingContents(ctx context.Context, ids []int64) (map[int64][]db.PairingContent, error) {
 	out := map[int64][]db.PairingContent{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := d.pool.Query(ctx, `SELECT pairing_id, item FROM pairing_contents WHERE pairing_id = ANY($1)
-		ORDER BY pairing_id, CASE item WHEN 'POLICY' THEN 1 WHEN 'CULTURE' THEN 2 WHEN 'HEALTH' THEN 3 WHEN 'WARMTH' THEN 4 ELSE 5 END`, ids)
+	in, args := s.in("pairing_id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT pairing_id, item FROM pairing_contents WHERE `+in+`
+		ORDER BY pairing_id, CASE item WHEN 'POLICY' THEN 1 WHEN 'CULTURE' THEN 2 WHEN 'HEALTH' THEN 3 WHEN 'WARMTH' THEN 4 ELSE 5 END`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -64,8 +51,8 @@ func (d *DB) PairingContents(ctx context.Context, ids []int64) (map[int64][]db.P
 }
 
 // PairingContentCounts counts, for every 「四送一助力」 item (also those no pairing brings), the pairings that bring it.
-func (d *DB) PairingContentCounts(ctx context.Context) ([]*db.PairingContentCount, error) {
-	rows, err := d.pool.Query(ctx, `SELECT c.item, count(*), count(*) FILTER (WHERE p.demo)
+func (s *Store) PairingContentCounts(ctx context.Context) ([]*db.PairingContentCount, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT c.item, count(*), count(*) FILTER (WHERE p.demo = TRUE)
 		FROM pairing_contents c JOIN pairings p ON p.id = c.pairing_id GROUP BY c.item`)
 	if err != nil {
 		return nil, err
@@ -95,18 +82,18 @@ func (d *DB) PairingContentCounts(ctx context.Context) ([]*db.PairingContentCoun
 
 const wishCols = `id, title, beneficiary, pairing_id, stage, unit_id, collected_on, note, demo, version`
 
-func scanWish(r pgx.Rows) (*db.Wish, error) {
+func scanWish(r Rows) (*db.Wish, error) {
 	w := &db.Wish{}
 	return w, r.Scan(&w.ID, &w.Title, &w.Beneficiary, &w.PairingID, &w.Stage, &w.UnitID, &w.CollectedOn, &w.Note, &w.Demo, &w.Version)
 }
 
 // Wishes returns one page of wishes, by collection date then ID.
-func (d *DB) Wishes(ctx context.Context, f db.WishCriteria, page db.Page) (*db.WishConnection, error) {
+func (s *Store) Wishes(ctx context.Context, f db.WishCriteria, page db.Page) (*db.WishConnection, error) {
 	page, err := page.Validate()
 	if err != nil {
 		return nil, err
 	}
-	w := &where{}
+	w := s.where()
 	if f.Stage != "" {
 		w.add("stage = ?", f.Stage)
 	}
@@ -117,14 +104,14 @@ func (d *DB) Wishes(ctx context.Context, f db.WishCriteria, page db.Page) (*db.W
 		w.add("demo = ?", *f.Demo)
 	}
 	out := &db.WishConnection{}
-	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM wishes`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM wishes`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	const order = "WISH/COLLECTED_ON"
 	if err := keysetAfter(w, order, page.After, "collected_on", "id", false, false); err != nil {
 		return nil, err
 	}
-	rows, err := d.pool.Query(ctx, `SELECT `+wishCols+` FROM wishes`+w.sql()+` ORDER BY collected_on, id LIMIT `+w.arg(page.First+1), w.args...)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+wishCols+` FROM wishes`+w.sql()+` ORDER BY collected_on, id LIMIT ?`, append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
 	}
@@ -138,11 +125,12 @@ func (d *DB) Wishes(ctx context.Context, f db.WishCriteria, page db.Page) (*db.W
 }
 
 // WishesByIDs loads wishes by ID.
-func (d *DB) WishesByIDs(ctx context.Context, ids []int64) (map[int64]*db.Wish, error) {
+func (s *Store) WishesByIDs(ctx context.Context, ids []int64) (map[int64]*db.Wish, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := d.pool.Query(ctx, `SELECT `+wishCols+` FROM wishes WHERE id = ANY($1)`, ids)
+	in, args := s.in("id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+wishCols+` FROM wishes WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -151,8 +139,8 @@ func (d *DB) WishesByIDs(ctx context.Context, ids []int64) (map[int64]*db.Wish, 
 }
 
 // WishFunnel counts the wishes at each of the four stages and those that reached it.
-func (d *DB) WishFunnel(ctx context.Context) ([]*db.WishStageCount, error) {
-	rows, err := d.pool.Query(ctx, `SELECT stage, count(*), count(*) FILTER (WHERE demo) FROM wishes GROUP BY stage`)
+func (s *Store) WishFunnel(ctx context.Context) ([]*db.WishStageCount, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT stage, count(*), count(*) FILTER (WHERE demo = TRUE) FROM wishes GROUP BY stage`)
 	if err != nil {
 		return nil, err
 	}
@@ -173,15 +161,15 @@ func (d *DB) WishFunnel(ctx context.Context) ([]*db.WishStageCount, error) {
 }
 
 // CaseCompilations lists the compilations with how many cases each holds.
-func (d *DB) CaseCompilations(ctx context.Context) ([]*db.CaseCompilation, error) {
-	rows, err := d.pool.Query(ctx, `SELECT c.id, c.title, c.quote, c.source_id, c.demo,
+func (s *Store) CaseCompilations(ctx context.Context) ([]*db.CaseCompilation, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT c.id, c.title, c.quote, c.source_id, c.demo,
 		(SELECT count(*) FROM excellent_cases e WHERE e.compilation_id = c.id),
-		(SELECT count(*) FROM excellent_cases e WHERE e.compilation_id = c.id AND e.demo)
+		(SELECT count(*) FROM excellent_cases e WHERE e.compilation_id = c.id AND e.demo = TRUE)
 		FROM case_compilations c ORDER BY c.id`)
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r pgx.Rows) (*db.CaseCompilation, error) {
+	return collect(rows, func(r Rows) (*db.CaseCompilation, error) {
 		c := &db.CaseCompilation{}
 		return c, r.Scan(&c.ID, &c.Title, &c.Quote, &c.SourceID, &c.Demo, &c.CaseCount, &c.DemoCaseCount)
 	})
@@ -189,18 +177,18 @@ func (d *DB) CaseCompilations(ctx context.Context) ([]*db.CaseCompilation, error
 
 const caseCols = `id, compilation_id, title, unit_id, year, summary, demo, version`
 
-func scanCase(r pgx.Rows) (*db.ExcellentCase, error) {
+func scanCase(r Rows) (*db.ExcellentCase, error) {
 	c := &db.ExcellentCase{}
 	return c, r.Scan(&c.ID, &c.CompilationID, &c.Title, &c.UnitID, &c.Year, &c.Summary, &c.Demo, &c.Version)
 }
 
 // ExcellentCases returns one page of cases, by ID.
-func (d *DB) ExcellentCases(ctx context.Context, f db.CaseCriteria, page db.Page) (*db.ExcellentCaseConnection, error) {
+func (s *Store) ExcellentCases(ctx context.Context, f db.CaseCriteria, page db.Page) (*db.ExcellentCaseConnection, error) {
 	page, err := page.Validate()
 	if err != nil {
 		return nil, err
 	}
-	w := &where{}
+	w := s.where()
 	if f.CompilationID != 0 {
 		w.add("compilation_id = ?", f.CompilationID)
 	}
@@ -211,14 +199,14 @@ func (d *DB) ExcellentCases(ctx context.Context, f db.CaseCriteria, page db.Page
 		w.add("demo = ?", *f.Demo)
 	}
 	out := &db.ExcellentCaseConnection{}
-	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM excellent_cases`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM excellent_cases`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	const order = "CASE/ID"
 	if err := keysetAfter(w, order, page.After, "id", "id", true, false); err != nil {
 		return nil, err
 	}
-	rows, err := d.pool.Query(ctx, `SELECT `+caseCols+` FROM excellent_cases`+w.sql()+` ORDER BY id LIMIT `+w.arg(page.First+1), w.args...)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+caseCols+` FROM excellent_cases`+w.sql()+` ORDER BY id LIMIT ?`, append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
 	}
@@ -234,11 +222,12 @@ func (d *DB) ExcellentCases(ctx context.Context, f db.CaseCriteria, page db.Page
 }
 
 // ExcellentCasesByIDs loads cases by ID.
-func (d *DB) ExcellentCasesByIDs(ctx context.Context, ids []int64) (map[int64]*db.ExcellentCase, error) {
+func (s *Store) ExcellentCasesByIDs(ctx context.Context, ids []int64) (map[int64]*db.ExcellentCase, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := d.pool.Query(ctx, `SELECT `+caseCols+` FROM excellent_cases WHERE id = ANY($1)`, ids)
+	in, args := s.in("id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+caseCols+` FROM excellent_cases WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -246,9 +235,9 @@ func (d *DB) ExcellentCasesByIDs(ctx context.Context, ids []int64) (map[int64]*d
 	return byID(cs, func(x *db.ExcellentCase) int64 { return x.ID }), err
 }
 
-const talentCols = `id, name, unit_id, since_year, roles::text, demo, version`
+const talentCols = `id, name, unit_id, since_year, CAST(roles AS TEXT), demo, version`
 
-func scanTalent(r pgx.Rows) (*db.TalentMember, error) {
+func scanTalent(r Rows) (*db.TalentMember, error) {
 	m := &db.TalentMember{}
 	var roles string
 	if err := r.Scan(&m.ID, &m.Name, &m.UnitID, &m.SinceYear, &roles, &m.Demo, &m.Version); err != nil {
@@ -261,27 +250,27 @@ func scanTalent(r pgx.Rows) (*db.TalentMember, error) {
 }
 
 // TalentMembers returns one page of the talent pool, by ID.
-func (d *DB) TalentMembers(ctx context.Context, f db.TalentCriteria, page db.Page) (*db.TalentMemberConnection, error) {
+func (s *Store) TalentMembers(ctx context.Context, f db.TalentCriteria, page db.Page) (*db.TalentMemberConnection, error) {
 	page, err := page.Validate()
 	if err != nil {
 		return nil, err
 	}
-	w := &where{}
+	w := s.where()
 	if f.Role != "" {
-		w.add("roles @> jsonb_build_array(?::text)", f.Role)
+		w.add("EXISTS (SELECT 1 FROM "+s.eng.JSONRows("roles", "", "j")+" WHERE j.value = ?)", f.Role)
 	}
 	if f.Demo != nil {
 		w.add("demo = ?", *f.Demo)
 	}
 	out := &db.TalentMemberConnection{}
-	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM talent_members`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM talent_members`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	const order = "TALENT/ID"
 	if err := keysetAfter(w, order, page.After, "id", "id", true, false); err != nil {
 		return nil, err
 	}
-	rows, err := d.pool.Query(ctx, `SELECT `+talentCols+` FROM talent_members`+w.sql()+` ORDER BY id LIMIT `+w.arg(page.First+1), w.args...)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+talentCols+` FROM talent_members`+w.sql()+` ORDER BY id LIMIT ?`, append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
 	}
@@ -297,11 +286,12 @@ func (d *DB) TalentMembers(ctx context.Context, f db.TalentCriteria, page db.Pag
 }
 
 // TalentMembersByIDs loads members by ID.
-func (d *DB) TalentMembersByIDs(ctx context.Context, ids []int64) (map[int64]*db.TalentMember, error) {
+func (s *Store) TalentMembersByIDs(ctx context.Context, ids []int64) (map[int64]*db.TalentMember, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := d.pool.Query(ctx, `SELECT `+talentCols+` FROM talent_members WHERE id = ANY($1)`, ids)
+	in, args := s.in("id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+talentCols+` FROM talent_members WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -310,9 +300,9 @@ func (d *DB) TalentMembersByIDs(ctx context.Context, ids []int64) (map[int64]*db
 }
 
 // TalentRoleCounts counts the members serving in each kind of work, every role listed.
-func (d *DB) TalentRoleCounts(ctx context.Context) ([]*db.TalentRoleCount, error) {
-	rows, err := d.pool.Query(ctx, `SELECT j.value, count(*), count(*) FILTER (WHERE m.demo)
-		FROM talent_members m, jsonb_array_elements_text(m.roles) j(value) GROUP BY j.value`)
+func (s *Store) TalentRoleCounts(ctx context.Context) ([]*db.TalentRoleCount, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT j.value, count(*), count(*) FILTER (WHERE m.demo = TRUE)
+		FROM talent_members m, `+s.eng.JSONRows("m.roles", "", "j")+` GROUP BY j.value`)
 	if err != nil {
 		return nil, err
 	}
@@ -338,22 +328,23 @@ func (d *DB) TalentRoleCounts(ctx context.Context) ([]*db.TalentRoleCount, error
 
 const eventCols = `id, kind, title, event_date, place, milestone_id, quote, source_id, demo, version`
 
-// eventOrder sorts dated events by date and undated ones after them; '~' sorts after every digit in byte order
-// (COLLATE "C", whatever the database's collation), as in SQLite.
-const eventOrder = `coalesce(event_date::text, '~') COLLATE "C"`
+// eventOrder sorts dated events by date and undated ones after them; '~' sorts after every digit in byte order.
+func (s *Store) eventOrder() string {
+	return s.eng.ByteOrder(`coalesce(CAST(event_date AS TEXT), '~')`)
+}
 
-func scanEvent(r pgx.Rows) (*db.CivilisationEvent, error) {
+func scanEvent(r Rows) (*db.CivilisationEvent, error) {
 	e := &db.CivilisationEvent{}
 	return e, r.Scan(&e.ID, &e.Kind, &e.Title, &e.Date, &e.Place, &e.MilestoneID, &e.Quote, &e.SourceID, &e.Demo, &e.Version)
 }
 
 // CivilisationEvents returns one page of events: dated ones by date, then the undated ones, each by ID.
-func (d *DB) CivilisationEvents(ctx context.Context, f db.EventCriteria, page db.Page) (*db.CivilisationEventConnection, error) {
+func (s *Store) CivilisationEvents(ctx context.Context, f db.EventCriteria, page db.Page) (*db.CivilisationEventConnection, error) {
 	page, err := page.Validate()
 	if err != nil {
 		return nil, err
 	}
-	w := &where{}
+	w := s.where()
 	if f.Kind != "" {
 		w.add("kind = ?", f.Kind)
 	}
@@ -368,15 +359,15 @@ func (d *DB) CivilisationEvents(ctx context.Context, f db.EventCriteria, page db
 		w.add("demo = ?", *f.Demo)
 	}
 	out := &db.CivilisationEventConnection{}
-	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM civilisation_events`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM civilisation_events`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
 	const order = "EVENT/DATE"
-	if err := keysetAfter(w, order, page.After, eventOrder, "id", false, false); err != nil {
+	if err := keysetAfter(w, order, page.After, s.eventOrder(), "id", false, false); err != nil {
 		return nil, err
 	}
-	rows, err := d.pool.Query(ctx, `SELECT `+eventCols+` FROM civilisation_events`+w.sql()+` ORDER BY `+eventOrder+`, id LIMIT `+w.arg(page.First+1),
-		w.args...)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+eventCols+` FROM civilisation_events`+w.sql()+` ORDER BY `+s.eventOrder()+`, id LIMIT ?`,
+		append(w.args, page.First+1)...)
 	if err != nil {
 		return nil, err
 	}
@@ -397,11 +388,12 @@ func (d *DB) CivilisationEvents(ctx context.Context, f db.EventCriteria, page db
 }
 
 // CivilisationEventsByIDs loads events by ID.
-func (d *DB) CivilisationEventsByIDs(ctx context.Context, ids []int64) (map[int64]*db.CivilisationEvent, error) {
+func (s *Store) CivilisationEventsByIDs(ctx context.Context, ids []int64) (map[int64]*db.CivilisationEvent, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := d.pool.Query(ctx, `SELECT `+eventCols+` FROM civilisation_events WHERE id = ANY($1)`, ids)
+	in, args := s.in("id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+eventCols+` FROM civilisation_events WHERE `+in, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -410,7 +402,7 @@ func (d *DB) CivilisationEventsByIDs(ctx context.Context, ids []int64) (map[int6
 }
 
 // checkWishRefs checks that the wish's pairing and claiming unit exist.
-func checkWishRefs(ctx context.Context, tx pgx.Tx, in db.WishFields) error {
+func checkWishRefs(ctx context.Context, tx *Tx, in db.WishFields) error {
 	if err := existsOpt(ctx, tx, "pairings", "pairingId", "结对帮创", in.PairingID); err != nil {
 		return err
 	}
@@ -418,44 +410,44 @@ func checkWishRefs(ctx context.Context, tx pgx.Tx, in db.WishFields) error {
 }
 
 // CreateWish adds a wish.
-func (d *DB) CreateWish(ctx context.Context, in db.WishFields) (*db.Wish, error) {
+func (s *Store) CreateWish(ctx context.Context, in db.WishFields) (*db.Wish, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityWish, func(tx pgx.Tx, id int64) error {
+	id, err := s.create(ctx, db.EntityWish, func(tx *Tx, id int64) error {
 		if err := checkWishRefs(ctx, tx, in); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO wishes (id, title, beneficiary, pairing_id, stage, unit_id, collected_on, note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+		_, err := tx.Exec(ctx, `INSERT INTO wishes (id, title, beneficiary, pairing_id, stage, unit_id, collected_on, note) VALUES (?,?,?,?,?,?,?,?)`,
 			id, in.Title, in.Beneficiary, in.PairingID, in.Stage, in.UnitID, in.CollectedOn, in.Note)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.WishesByIDs)
+	return one(ctx, id, s.WishesByIDs)
 }
 
 // UpdateWish changes a wish, such as moving it to its next stage.
-func (d *DB) UpdateWish(ctx context.Context, id int64, expected int, in db.WishFields) (*db.Wish, error) {
+func (s *Store) UpdateWish(ctx context.Context, id int64, expected int, in db.WishFields) (*db.Wish, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityWish, id, expected, func(tx pgx.Tx) error {
+	err := s.update(ctx, db.EntityWish, id, expected, func(tx *Tx) error {
 		if err := checkWishRefs(ctx, tx, in); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, `UPDATE wishes SET title = $1, beneficiary = $2, pairing_id = $3, stage = $4, unit_id = $5, collected_on = $6, note = $7,
-			version = version + 1 WHERE id = $8`, in.Title, in.Beneficiary, in.PairingID, in.Stage, in.UnitID, in.CollectedOn, in.Note, id)
+		_, err := tx.Exec(ctx, `UPDATE wishes SET title = ?, beneficiary = ?, pairing_id = ?, stage = ?, unit_id = ?, collected_on = ?, note = ?,
+			version = version + 1 WHERE id = ?`, in.Title, in.Beneficiary, in.PairingID, in.Stage, in.UnitID, in.CollectedOn, in.Note, id)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.WishesByIDs)
+	return one(ctx, id, s.WishesByIDs)
 }
 
-func checkCaseRefs(ctx context.Context, tx pgx.Tx, in db.ExcellentCaseFields) error {
+func checkCaseRefs(ctx context.Context, tx *Tx, in db.ExcellentCaseFields) error {
 	if err := exists(ctx, tx, "case_compilations", "compilationId", "案例汇编", in.CompilationID); err != nil {
 		return err
 	}
@@ -463,114 +455,114 @@ func checkCaseRefs(ctx context.Context, tx pgx.Tx, in db.ExcellentCaseFields) er
 }
 
 // CreateExcellentCase adds a case to a compilation.
-func (d *DB) CreateExcellentCase(ctx context.Context, in db.ExcellentCaseFields) (*db.ExcellentCase, error) {
+func (s *Store) CreateExcellentCase(ctx context.Context, in db.ExcellentCaseFields) (*db.ExcellentCase, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityExcellentCase, func(tx pgx.Tx, id int64) error {
+	id, err := s.create(ctx, db.EntityExcellentCase, func(tx *Tx, id int64) error {
 		if err := checkCaseRefs(ctx, tx, in); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO excellent_cases (id, compilation_id, title, unit_id, year, summary) VALUES ($1,$2,$3,$4,$5,$6)`,
+		_, err := tx.Exec(ctx, `INSERT INTO excellent_cases (id, compilation_id, title, unit_id, year, summary) VALUES (?,?,?,?,?,?)`,
 			id, in.CompilationID, in.Title, in.UnitID, in.Year, in.Summary)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.ExcellentCasesByIDs)
+	return one(ctx, id, s.ExcellentCasesByIDs)
 }
 
 // UpdateExcellentCase changes a case.
-func (d *DB) UpdateExcellentCase(ctx context.Context, id int64, expected int, in db.ExcellentCaseFields) (*db.ExcellentCase, error) {
+func (s *Store) UpdateExcellentCase(ctx context.Context, id int64, expected int, in db.ExcellentCaseFields) (*db.ExcellentCase, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityExcellentCase, id, expected, func(tx pgx.Tx) error {
+	err := s.update(ctx, db.EntityExcellentCase, id, expected, func(tx *Tx) error {
 		if err := checkCaseRefs(ctx, tx, in); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, `UPDATE excellent_cases SET compilation_id = $1, title = $2, unit_id = $3, year = $4, summary = $5, version = version + 1
-			WHERE id = $6`, in.CompilationID, in.Title, in.UnitID, in.Year, in.Summary, id)
+		_, err := tx.Exec(ctx, `UPDATE excellent_cases SET compilation_id = ?, title = ?, unit_id = ?, year = ?, summary = ?, version = version + 1
+			WHERE id = ?`, in.CompilationID, in.Title, in.UnitID, in.Year, in.Summary, id)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.ExcellentCasesByIDs)
+	return one(ctx, id, s.ExcellentCasesByIDs)
 }
 
 // CreateTalentMember adds a member to the talent pool.
-func (d *DB) CreateTalentMember(ctx context.Context, in db.TalentMemberFields) (*db.TalentMember, error) {
+func (s *Store) CreateTalentMember(ctx context.Context, in db.TalentMemberFields) (*db.TalentMember, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityTalentMember, func(tx pgx.Tx, id int64) error {
+	id, err := s.create(ctx, db.EntityTalentMember, func(tx *Tx, id int64) error {
 		if err := existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO talent_members (id, name, unit_id, since_year, roles) VALUES ($1,$2,$3,$4,$5)`,
-			id, in.Name, in.UnitID, in.SinceYear, rolesJSON(in.Roles))
+		_, err := tx.Exec(ctx, `INSERT INTO talent_members (id, name, unit_id, since_year, roles) VALUES (?,?,?,?,?)`,
+			id, in.Name, in.UnitID, in.SinceYear, db.TalentRolesJSON(in.Roles))
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.TalentMembersByIDs)
+	return one(ctx, id, s.TalentMembersByIDs)
 }
 
 // UpdateTalentMember changes a member of the talent pool.
-func (d *DB) UpdateTalentMember(ctx context.Context, id int64, expected int, in db.TalentMemberFields) (*db.TalentMember, error) {
+func (s *Store) UpdateTalentMember(ctx context.Context, id int64, expected int, in db.TalentMemberFields) (*db.TalentMember, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityTalentMember, id, expected, func(tx pgx.Tx) error {
+	err := s.update(ctx, db.EntityTalentMember, id, expected, func(tx *Tx) error {
 		if err := existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, `UPDATE talent_members SET name = $1, unit_id = $2, since_year = $3, roles = $4, version = version + 1 WHERE id = $5`,
-			in.Name, in.UnitID, in.SinceYear, rolesJSON(in.Roles), id)
+		_, err := tx.Exec(ctx, `UPDATE talent_members SET name = ?, unit_id = ?, since_year = ?, roles = ?, version = version + 1 WHERE id = ?`,
+			in.Name, in.UnitID, in.SinceYear, db.TalentRolesJSON(in.Roles), id)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.TalentMembersByIDs)
+	return one(ctx, id, s.TalentMembersByIDs)
 }
 
 // CreateCivilisationEvent adds an event the office records; it cites no source.
-func (d *DB) CreateCivilisationEvent(ctx context.Context, in db.CivilisationEventFields) (*db.CivilisationEvent, error) {
+func (s *Store) CreateCivilisationEvent(ctx context.Context, in db.CivilisationEventFields) (*db.CivilisationEvent, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := d.create(ctx, db.EntityCivilisationEvent, func(tx pgx.Tx, id int64) error {
-		_, err := tx.Exec(ctx, `INSERT INTO civilisation_events (id, kind, title, event_date, place) VALUES ($1,$2,$3,$4,$5)`,
+	id, err := s.create(ctx, db.EntityCivilisationEvent, func(tx *Tx, id int64) error {
+		_, err := tx.Exec(ctx, `INSERT INTO civilisation_events (id, kind, title, event_date, place) VALUES (?,?,?,?,?)`,
 			id, in.Kind, in.Title, in.Date, in.Place)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.CivilisationEventsByIDs)
+	return one(ctx, id, s.CivilisationEventsByIDs)
 }
 
 // UpdateCivilisationEvent changes an event. An event quoted from the article keeps its quote and source only while
 // its kind, title and date stay as the article gives them; an edit of any of them drops the citation, since the
 // article no longer says what the record says.
-func (d *DB) UpdateCivilisationEvent(ctx context.Context, id int64, expected int, in db.CivilisationEventFields) (*db.CivilisationEvent, error) {
+func (s *Store) UpdateCivilisationEvent(ctx context.Context, id int64, expected int, in db.CivilisationEventFields) (*db.CivilisationEvent, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := d.update(ctx, db.EntityCivilisationEvent, id, expected, func(tx pgx.Tx) error {
+	err := s.update(ctx, db.EntityCivilisationEvent, id, expected, func(tx *Tx) error {
 		_, err := tx.Exec(ctx, `UPDATE civilisation_events SET
-			quote = CASE WHEN kind = $1 AND title = $2 AND event_date IS NOT DISTINCT FROM $3::date THEN quote ELSE '' END,
-			source_id = CASE WHEN kind = $1 AND title = $2 AND event_date IS NOT DISTINCT FROM $3::date THEN source_id END,
-			milestone_id = CASE WHEN event_date IS NOT DISTINCT FROM $3::date THEN milestone_id END,
-			kind = $1, title = $2, event_date = $3, place = $4, version = version + 1 WHERE id = $5`, in.Kind, in.Title, in.Date, in.Place, id)
+			quote = CASE WHEN kind = ?1 AND title = ?2 AND event_date IS NOT DISTINCT FROM ?3 THEN quote ELSE '' END,
+			source_id = CASE WHEN kind = ?1 AND title = ?2 AND event_date IS NOT DISTINCT FROM ?3 THEN source_id END,
+			milestone_id = CASE WHEN event_date IS NOT DISTINCT FROM ?3 THEN milestone_id END,
+			kind = ?1, title = ?2, event_date = ?3, place = ?4, version = version + 1 WHERE id = ?5`, in.Kind, in.Title, in.Date, in.Place, id)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return one(ctx, id, d.CivilisationEventsByIDs)
+	return one(ctx, id, s.CivilisationEventsByIDs)
 }
