@@ -27,6 +27,7 @@ func backupCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.SetOutput(stderr)
 	path := dbFlag(fs)
 	out := fs.String("out", "", "the backup file to write; it must not exist")
+	quiet := fs.Bool("quiet", false, "show no progress on stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -39,9 +40,13 @@ func backupCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return pgDump(ctx, *path, *out, stdout, stderr)
 	}
 	file := sqlitePath(*path)
+	prog := newProgress(stderr, *quiet)
+	defer prog.Finish()
+	prog.phase("copy (VACUUM INTO)")
 	if err := sqlite.Backup(ctx, file, *out); err != nil {
 		return cliError(err)
 	}
+	prog.phase("verify (integrity_check, rollups)")
 	v, err := sqlite.Verify(ctx, *out)
 	if err != nil {
 		os.Remove(*out)
@@ -64,6 +69,7 @@ func restoreCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 	path := dbFlag(fs)
 	from := fs.String("from", "", "the backup file to restore")
 	force := fs.Bool("force", false, "replace a database that already holds data")
+	quiet := fs.Bool("quiet", false, "show no progress on stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -85,9 +91,13 @@ func restoreCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 	partial := target + ".restoring"
 	os.Remove(partial)
 	defer os.Remove(partial)
+	prog := newProgress(stderr, *quiet)
+	defer prog.Finish()
+	prog.phase("copy")
 	if err := copyFile(*from, partial); err != nil {
 		return err
 	}
+	prog.phase("verify (integrity_check, rollups, migrations)")
 	v, err := sqlite.Verify(ctx, partial)
 	if err != nil {
 		return fmt.Errorf("备份 %s 未通过校验，未恢复：%w", *from, cliError(err))

@@ -115,6 +115,10 @@ func (p *progress) finishLocked() {
 // lineLocked writes one plain line: the phase, the count (of the total when known), the rate and the time left.
 func (p *progress) lineLocked() {
 	elapsed := time.Since(p.start)
+	if p.total < 0 && p.done == 0 {
+		fmt.Fprintf(p.w, "progress %s: done in %s\n", p.name, elapsed.Round(time.Millisecond))
+		return
+	}
 	rate := 0.0
 	if s := elapsed.Seconds(); s > 0 {
 		rate = float64(p.done) / s
@@ -128,4 +132,12 @@ func (p *progress) lineLocked() {
 		line += ", about " + (time.Duration(float64(p.total-p.done)/rate) * time.Second).Round(time.Second).String() + " left"
 	}
 	fmt.Fprintln(p.w, line)
+}
+
+// phase starts a step whose size is not counted (a VACUUM INTO, an integrity check), so that a long backup or restore
+// still says what it is doing; a nil reporter says nothing.
+func (p *progress) phase(name string) {
+	if p != nil {
+		p.Phase(name, -1)
+	}
 }
