@@ -210,7 +210,9 @@ func TestEveryQueryIsTested(t *testing.T) {
 		"practiceActions", "pairingContentCounts", "wishes", "wishFunnel", "caseCompilations", "excellentCases", "talentPool",
 		"talentMembers", "civilisationEvents",
 		// The report's opening summary, tested in summary_api_test.go; the overview's headline row in headline_api_test.go.
-		"summary", "headline"}
+		"summary", "headline",
+		// Import jobs, tested in import_job_api_test.go.
+		"importJob", "importJobs"}
 	m := SharedMain(t)
 	r := Query[struct {
 		Type struct{ Fields []struct{ Name string } } `json:"__type"`
