@@ -46,6 +46,8 @@ export const messages: Record<MsgKey, string> = {
   exportPng: 'Export PNG',
   exportCsv: 'Export CSV',
   exportXlsx: 'Export XLSX',
+  exportPreparing: 'Preparing the export…',
+  exportDownloading: 'Downloading {s}…',
   prev: 'Previous',
   next: 'Next',
   page: 'Page {p}',

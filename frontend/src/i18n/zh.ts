@@ -41,6 +41,8 @@ const zh = {
   exportPng: '导出 PNG',
   exportCsv: '导出 CSV',
   exportXlsx: '导出 XLSX',
+  exportPreparing: '正在准备导出…',
+  exportDownloading: '正在下载 {s}…',
   prev: '上一页',
   next: '下一页',
   page: '第 {p} 页',
