@@ -210,12 +210,13 @@ func (s *Jobs) run(ctx context.Context, x *job, req db.ImportRequest, cleanup fu
 		// Recorded in the import's own transaction.
 		end.State = db.ImportJobSucceeded
 		end.Report, end.RowsTotal, end.RowsChecked, end.RowsWritten = final.Report, final.RowsTotal, final.RowsChecked, final.RowsWritten
+	case cancelled:
+		// Whatever the pass made of its stopped rows, the job was cancelled and nothing was written.
+		end.State = db.ImportJobCancelled
 	case err == nil:
 		// Checked only, or refused for bad rows: nothing written, the report says why.
 		end.State, end.Report = db.ImportJobSucceeded, rep
 		end.RowsTotal = int64(rep.Rows)
-	case cancelled:
-		end.State = db.ImportJobCancelled
 	default:
 		end.State = db.ImportJobFailed
 		end.Error, end.ErrorEn = db.ErrorMessage(err), db.ErrorMessageEn(err)
@@ -236,8 +237,8 @@ func (s *Jobs) run(ctx context.Context, x *job, req db.ImportRequest, cleanup fu
 
 	x.mu.Lock()
 	x.j, x.report, x.err = end, rep, err
-	if cancelled && err != nil {
-		x.err = db.ErrImportEnded
+	if cancelled {
+		x.report, x.err = nil, db.ErrImportEnded
 	}
 	x.notify()
 	x.mu.Unlock()
