@@ -17,7 +17,9 @@ import (
 func importFollowedAndCancelledAcrossReplicas(t *testing.T, a, b, c string, cookie http.Header) {
 	t.Helper()
 	var units struct {
-		Units struct{ Edges []struct{ Node struct{ Name string } } }
+		Units struct {
+			Edges []struct{ Node struct{ Name string } }
+		}
 	}
 	r := apitest.As(t, b, cookie, `{ units(first: 10) { edges { node { name } } } }`, nil)
 	if len(r.Errors) > 0 || json.Unmarshal(r.Data, &units) != nil || len(units.Units.Edges) == 0 {
