@@ -32,6 +32,8 @@ var messagesEn = map[string]string{
 	"导入已取消或已中止，未写入任何数据":                          "The import was cancelled or stopped; nothing of it was written",
 	"运行该导入的服务已停止，导入未完成，未写入任何数据":                  "The server running this import stopped; the import did not finish and nothing of it was written",
 	"导入任务不存在或已结束":                                "No such import is running",
+	"导入任务不存在":                                    "No such import",
+	"first 应在 1 到 100 之间":                        "first must be between 1 and 100",
 	// Copying and seeding databases (cli, db copy).
 	"这种数据库不能作为复制来源：%s":                               "This kind of database cannot be a copy source: %s",
 	"这种数据库不能作为复制目标：%s":                               "This kind of database cannot be a copy target: %s",
