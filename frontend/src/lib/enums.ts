@@ -138,3 +138,14 @@ export const IMPORT_KINDS = ['UNITS', 'PEOPLE', 'HONORS', 'VOLUNTEER_RECORDS', '
 
 /** URL slug of an import kind: VOLUNTEER_RECORDS → volunteer-records (GET /templates/{slug}.xlsx). */
 export const kindSlug = (k: string) => k.toLowerCase().replace(/_/g, '-')
+
+/**
+ * A category's name with the kind of recipient it is for, as a form offers it: 全国文明单位（单位）. A name that already
+ * ends in that kind, as 河南省文明单位（校园） does, keeps it once rather than reading 河南省文明单位（校园）（校园）.
+ */
+export function categoryOptionLabel(name: string, recipientKind: string): string {
+  const kind = enumLabel(recipientKind)
+  const noted = t('withNote', { a: '', b: kind })
+  if (name.toLowerCase().endsWith(noted.trim().toLowerCase())) return name
+  return t('withNote', { a: name, b: kind })
+}
