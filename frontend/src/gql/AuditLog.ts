@@ -103,7 +103,30 @@ export type AuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, userId: string | null, username: string, action: Types.AuditAction, entity: Types.Entity, recordId: string | null, before: string | null, after: string | null } }> } };
+export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, userId: string | null, username: string, action: Types.AuditAction, entity: Types.Entity, recordId: string | null, before: string | null, after: string | null, title: string, titleEn: string, changes: Array<{ field: string, label: string, labelEn: string, before: string | null, after: string | null, beforeLabel: string | null, afterLabel: string | null, beforeLabelEn: string | null, afterLabelEn: string | null }>, record:
+          | { id: string, unit: { id: string } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string, ownUnit: { id: string } | null }
+          | { id: string }
+          | { id: string }
+          | { id: string, unit: { id: string } }
+          | { id: string, ownUnit: { id: string } | null }
+          | { id: string, unit: { id: string } }
+          | { id: string }
+          | { id: string, unit: { id: string } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string, unit: { id: string } }
+          | { id: string }
+         | null } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -143,6 +166,57 @@ export const AuditLogDocument = new TypedDocumentString(`
         recordId
         before
         after
+        title
+        titleEn
+        changes {
+          field
+          label
+          labelEn
+          before
+          after
+          beforeLabel
+          afterLabel
+          beforeLabelEn
+          afterLabelEn
+        }
+        record {
+          id
+          ... on Honor {
+            ownUnit: unit {
+              id
+            }
+          }
+          ... on Person {
+            ownUnit: unit {
+              id
+            }
+          }
+          ... on VolunteerRecord {
+            unit {
+              id
+            }
+          }
+          ... on Assessment {
+            unit {
+              id
+            }
+          }
+          ... on PracticeLink {
+            unit {
+              id
+            }
+          }
+          ... on PracticeActivity {
+            unit {
+              id
+            }
+          }
+          ... on Pairing {
+            unit {
+              id
+            }
+          }
+        }
       }
     }
   }

@@ -128,11 +128,14 @@ export function unitLabel(u: string | null | undefined): string {
   return e === undefined ? u : e
 }
 
-/** Entity codes of the audit log and the recycle bin. */
+/** Entity codes of the records, as the recycle bin and the audit log name them. */
 export const ENTITIES = ['UNIT', 'PERSON', 'HONOR', 'VOLUNTEER_RECORD', 'CAMPAIGN', 'DONATION', 'PRACTICE_LINK', 'PAIRING', 'PRACTICE_ACTIVITY', 'ASSESSMENT', 'TARGET', 'RANKING_WEIGHTS',
   'WISH', 'EXCELLENT_CASE', 'TALENT_MEMBER', 'CIVILISATION_EVENT', 'HONOR_CATEGORY']
+/** Entity codes of the audit log: the records, and the accounts and tokens whose events it keeps. */
+export const AUDIT_ENTITIES = [...ENTITIES, 'USER', 'API_TOKEN']
 /** Action codes of the audit log. */
-export const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'IMPORT', 'PURGE_DEMO']
+export const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'IMPORT', 'PURGE_DEMO', 'REVOKE', 'ROLE_CHANGE', 'DISABLE', 'ENABLE',
+  'PASSWORD_CHANGE', 'PASSWORD_RESET', 'SIGN_IN_REFUSED']
 /** Kinds of spreadsheet import. */
 export const IMPORT_KINDS = ['UNITS', 'PEOPLE', 'HONORS', 'VOLUNTEER_RECORDS', 'ASSESSMENTS', 'ACTIVITIES'] as const
 
