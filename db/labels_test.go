@@ -14,7 +14,7 @@ import (
 // (an honour's level is its category's), and what an account's audit entry names without exposing it.
 var derivedFields = map[string]bool{
 	"Honor.level": true, "Honor.unitKind": true, "Honor.citation": true, "Honor.project": true, "Honor.work": true,
-	"RankingWeight.weights": true, "User.password": true,
+	"RankingWeight.weights": true, "User.password": true, "User.signInRefused": true, "User.address": true,
 }
 
 // graphQLFields reads the fields of every object type in graph/*.graphqls, extensions included.

@@ -350,7 +350,7 @@ var termsEn = map[string]string{
 	"查看": "viewer", "编辑": "editor", "管理员": "administrator",
 	"机关": "government office", "事业单位": "public institution", "国有企业": "state-owned enterprise",
 	"高校": "university", "中小学": "school", "医院": "hospital",
-	"用户": "user", "会话": "session", "令牌": "token",
+	"用户": "user", "会话": "session", "令牌": "token", "API 令牌": "API token",
 	"实践中心": "practice centre", "案例汇编": "case compilation", "结对帮创": "pairing", "认领单位": "claiming unit",
 	"心愿所在村（社区）": "the wish's village (community)", "事迹简介": "citation", "说明": "description",
 	"单位名称": "unit name", "姓名": "name", "英文名称": "English name", "中文名称": "Chinese name", "备注": "note",

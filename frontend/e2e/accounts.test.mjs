@@ -334,7 +334,7 @@ describe('honours: data entry and live updates', () => {
     const actions = await page.locator('[data-audit-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-audit-row')))
     assert.deepEqual(actions, ['UPDATE', 'UPDATE'])
     await page.locator('[data-action="toggle-diff"]').first().click()
-    const edition = page.locator('[data-diff] tr', { hasText: 'edition' })
+    const edition = page.locator('[data-diff] tr[data-change-field="edition"]')
     assert.equal(await edition.getAttribute('data-change'), 'changed')
     assert.match(await edition.innerText(), /第二批[\s\S]*第三批/)
     await shot(page, 'audit')

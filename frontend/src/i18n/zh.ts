@@ -36,6 +36,7 @@ const zh = {
   print: '打印报告',
   loading: '加载中…',
   empty: '所选范围内暂无数据',
+  noCampaigns: '还没有专项行动',
   error: '数据加载失败',
   retry: '重试',
   exportPng: '导出 PNG',
