@@ -20,7 +20,7 @@ export type Role =
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, role: Types.Role, disabled: boolean, createdAt: string }> };
+export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, role: Types.Role, disabled: boolean, createdAt: string, unit: { id: string, name: string } | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -50,6 +50,10 @@ export const UsersDocument = new TypedDocumentString(`
     role
     disabled
     createdAt
+    unit {
+      id
+      name
+    }
   }
 }
     `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
