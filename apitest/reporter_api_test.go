@@ -124,7 +124,9 @@ func createReporter(t *testing.T, base string, admin http.Header, username, unit
 func firstUnit(t *testing.T, base string, h http.Header) string {
 	t.Helper()
 	var out struct {
-		Units struct{ Edges []struct{ Node struct{ ID string } } }
+		Units struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	r := As(t, base, h, `{ units(first: 1) { edges { node { id } } } }`, nil)
 	if len(r.Errors) > 0 || json.Unmarshal(r.Data, &out) != nil || len(out.Units.Edges) == 0 {
@@ -272,7 +274,9 @@ func TestReporterRole(t *testing.T) {
 // idOf is the caller's own user ID.
 func idOf(t *testing.T, base string, h http.Header) string {
 	t.Helper()
-	var out struct{ Viewer struct{ User struct{ ID string } } }
+	var out struct {
+		Viewer struct{ User struct{ ID string } }
+	}
 	r := As(t, base, h, `{ viewer { user { id } } }`, nil)
 	if len(r.Errors) > 0 || json.Unmarshal(r.Data, &out) != nil {
 		t.Fatalf("viewer: %s %+v", r.Data, r.Errors)
