@@ -25,6 +25,9 @@ type Error struct {
 	Message string
 	// Field names the input field at fault, if any.
 	Field string
+	// Reason says why a refusal happened in a word clients can branch on (LOCKED, SUBMITTED, TASK_CLOSED …),
+	// beside the code (extensions.reason).
+	Reason string
 	// format and args keep what Message was built from, so that MessageEn can say the same in English.
 	format string
 	args   []any
@@ -107,6 +110,22 @@ func (t Text) String() string { return t.Zh }
 
 // TextOf is err's message in both languages, to quote inside another message.
 func TextOf(err error) Text { return Text{Zh: ErrorMessage(err), En: ErrorMessageEn(err)} }
+
+// Because sets the reason of a refusal (extensions.reason) and returns the error.
+func (e *Error) Because(reason string) *Error {
+	c := *e
+	c.Reason = reason
+	return &c
+}
+
+// ErrorReason returns the reason of a refusal, if err carries one.
+func ErrorReason(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Reason
+	}
+	return ""
+}
 
 // ErrorField returns the input field named by err, if any.
 func ErrorField(err error) string {

@@ -37,6 +37,14 @@ var messagesEn = map[string]string{
 	"单位不存在：%s":                     "No such unit: %s",
 	"请用 --unit 指定单位名称":             "Name the unit with --unit",
 	"只有单位填报员（--role REPORTER）绑定单位": "Only a unit reporter (--role REPORTER) is bound to a unit",
+	// The yearly reporting flow (db/reporting.go).
+	"未知的上报操作：%s": "Unknown reporting action: %s",
+	"无权进行此上报操作":  "You may not take this reporting action",
+	"本单位的上报已通过审核并锁定，须管理员重新打开后才能修改": "This unit's report was approved and is locked; an admin must reopen it before it can change",
+	"本单位已上报，正在等待审核；如需修改请先撤回":       "This unit's report was submitted and awaits review; withdraw it first to change it",
+	"当前状态（%s）不能进行此操作":              "This cannot be done in the current state (%s)",
+	"上报任务尚未开始（%s 开始）":              "The reporting task has not opened yet (it opens on %s)",
+	"上报任务已截止，请联系省直文明办延期":           "The reporting task has closed; ask the office for an extension",
 	// Import jobs (db/importjob.go, db/importer/jobs.go).
 	"%s 自 %s 起正在导入“%s”，同一时间只能进行一项导入，请等待其完成或由其取消": "%s has been importing since %s (the file %s); one import runs at a time: wait for it to finish or ask them to cancel it",
 	"导入已取消或已中止，未写入任何数据":                          "The import was cancelled or stopped; nothing of it was written",

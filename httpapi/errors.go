@@ -148,6 +148,9 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if f := db.ErrorField(err); f != "" {
 			pres.Extensions["field"] = f
 		}
+		if r := db.ErrorReason(err); r != "" {
+			pres.Extensions["reason"] = r
+		}
 		return pres
 	}
 }

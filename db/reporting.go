@@ -1,0 +1,214 @@
+package db
+
+import (
+	"io"
+	"time"
+)
+
+// ReportState is where one unit stands in one yearly reporting task. Overdue and late are derived from the dates,
+// not states.
+type ReportState string
+
+// Values of ReportState.
+const (
+	// ReportNotStarted (未填报): nothing saved yet.
+	ReportNotStarted ReportState = "NOT_STARTED"
+	// ReportInProgress (填报中): a draft saved, not submitted (or withdrawn before review).
+	ReportInProgress ReportState = "IN_PROGRESS"
+	// ReportSubmitted (已上报): a version frozen and waiting for review.
+	ReportSubmitted ReportState = "SUBMITTED"
+	// ReportReturned (已退回): sent back with comments, to be fixed and submitted again.
+	ReportReturned ReportState = "RETURNED"
+	// ReportApproved (已通过): applied to the records, which it locks.
+	ReportApproved ReportState = "APPROVED"
+	// ReportExempt (免报): the office excused the unit, with a reason.
+	ReportExempt ReportState = "EXEMPT"
+)
+
+// AllReportStates lists every ReportState in the order of the flow.
+var AllReportStates = []ReportState{ReportNotStarted, ReportInProgress, ReportSubmitted, ReportReturned, ReportApproved, ReportExempt}
+
+// MarshalGQL writes the value as a GraphQL enum.
+func (v ReportState) MarshalGQL(w io.Writer) { marshalEnum(w, v) }
+
+// UnmarshalGQL validates a GraphQL enum input.
+func (v *ReportState) UnmarshalGQL(x any) error { return unmarshalEnum(v, x, "state", AllReportStates) }
+
+// ReportAction is what someone does to a unit's report.
+type ReportAction string
+
+// Values of ReportAction.
+const (
+	ActionSaveDraft ReportAction = "SAVE_DRAFT"
+	ActionSubmit    ReportAction = "SUBMIT"
+	ActionWithdraw  ReportAction = "WITHDRAW"
+	ActionReturn    ReportAction = "RETURN"
+	ActionApprove   ReportAction = "APPROVE"
+	ActionReopen    ReportAction = "REOPEN"
+	ActionExempt    ReportAction = "EXEMPT"
+	ActionExtend    ReportAction = "EXTEND"
+)
+
+// AllReportActions lists every ReportAction.
+var AllReportActions = []ReportAction{ActionSaveDraft, ActionSubmit, ActionWithdraw, ActionReturn, ActionApprove, ActionReopen, ActionExempt, ActionExtend}
+
+// Refusal reasons of the reporting flow (extensions.reason), beside the code.
+const (
+	ReasonLocked      = "LOCKED"
+	ReasonSubmitted   = "SUBMITTED"
+	ReasonTaskClosed  = "TASK_CLOSED"
+	ReasonTaskNotOpen = "TASK_NOT_OPEN"
+	ReasonOutdated    = "OUTDATED"
+	ReasonEmpty       = "EMPTY"
+	ReasonState       = "STATE"
+)
+
+// ReportWindow is a task's dates, read as whole days in China's time (UTC+8): a task opens at the start of OpensOn
+// and closes at the end of ClosesOn; a report after the end of DueOn is late. A unit's extension moves its own
+// close (and due) to the end of that day.
+type ReportWindow struct {
+	OpensOn, DueOn, ClosesOn Date
+	// ExtendedTo is the unit's own last day, when the office extended its deadline.
+	ExtendedTo Date
+}
+
+// dayStart is the instant a date begins in China's time.
+func dayStart(d Date) time.Time {
+	t, _ := time.ParseInLocation(time.DateOnly, string(d), ChinaTime)
+	return t
+}
+
+// Open reports whether a unit may still report at now: after the task opened, and before its close or the unit's
+// extension ended.
+func (w ReportWindow) Open(now time.Time) bool {
+	return !now.Before(dayStart(w.OpensOn)) && now.Before(w.end())
+}
+
+// NotYetOpen reports whether the task has not opened at now.
+func (w ReportWindow) NotYetOpen(now time.Time) bool { return now.Before(dayStart(w.OpensOn)) }
+
+// end is when reporting ends for the unit: the day after its close, or after its extension when that is later.
+func (w ReportWindow) end() time.Time {
+	end := dayStart(w.ClosesOn).AddDate(0, 0, 1)
+	if w.ExtendedTo != "" {
+		if e := dayStart(w.ExtendedTo).AddDate(0, 0, 1); e.After(end) {
+			end = e
+		}
+	}
+	return end
+}
+
+// Late reports whether a report made at t comes after the due day (or the unit's extension).
+func (w ReportWindow) Late(t time.Time) bool {
+	due := dayStart(w.DueOn).AddDate(0, 0, 1)
+	if w.ExtendedTo != "" {
+		if e := dayStart(w.ExtendedTo).AddDate(0, 0, 1); e.After(due) {
+			due = e
+		}
+	}
+	return !t.Before(due)
+}
+
+// Overdue reports whether a unit that has not submitted is past its due day at now.
+func (w ReportWindow) Overdue(state ReportState, now time.Time) bool {
+	switch state {
+	case ReportNotStarted, ReportInProgress, ReportReturned:
+		return w.Late(now)
+	}
+	return false
+}
+
+// ReportActor is who acts on a unit's report: the unit's own reporter, the office's editors, its admins.
+type ReportActor string
+
+// Values of ReportActor.
+const (
+	ActorReporter ReportActor = "REPORTER"
+	ActorEditor   ReportActor = "EDITOR"
+	ActorAdmin    ReportActor = "ADMIN"
+)
+
+// ReportActorOf is the actor a principal acts as, or "" when it may not act on reports (viewers, anonymous
+// callers, READ tokens): the flow fails closed.
+func ReportActorOf(p *Principal) ReportActor {
+	switch p.Effective() {
+	case RoleReporter:
+		if p.UnitID > 0 {
+			return ActorReporter
+		}
+	case RoleEditor:
+		return ActorEditor
+	case RoleAdmin:
+		return ActorAdmin
+	}
+	return ""
+}
+
+// transitions is the flow: for each action, the states it may start from, the state it leads to, and who may
+// take it. An action not listed from a state is refused with ReasonState (or a more telling reason).
+var transitions = map[ReportAction]struct {
+	from []ReportState
+	to   ReportState
+	who  []ReportActor
+	// window says whether the task must be open for the unit (reporters only; the office acts at any time).
+	window bool
+}{
+	// Drafts and submits are the unit's; the office may save or submit on its behalf (audited).
+	ActionSaveDraft: {[]ReportState{ReportNotStarted, ReportInProgress, ReportReturned}, ReportInProgress, []ReportActor{ActorReporter, ActorEditor, ActorAdmin}, true},
+	ActionSubmit:    {[]ReportState{ReportNotStarted, ReportInProgress, ReportReturned}, ReportSubmitted, []ReportActor{ActorReporter, ActorEditor, ActorAdmin}, true},
+	// A unit may take back what it submitted until the office reviews it.
+	ActionWithdraw: {[]ReportState{ReportSubmitted}, ReportInProgress, []ReportActor{ActorReporter}, true},
+	ActionReturn:   {[]ReportState{ReportSubmitted}, ReportReturned, []ReportActor{ActorEditor, ActorAdmin}, false},
+	ActionApprove:  {[]ReportState{ReportSubmitted}, ReportApproved, []ReportActor{ActorEditor, ActorAdmin}, false},
+	// Only an admin unlocks an approved report, with a reason.
+	ActionReopen: {[]ReportState{ReportApproved}, ReportReturned, []ReportActor{ActorAdmin}, false},
+	ActionExempt: {[]ReportState{ReportNotStarted, ReportInProgress, ReportReturned}, ReportExempt, []ReportActor{ActorEditor, ActorAdmin}, false},
+	// An extension keeps the state; it moves the unit's own deadline.
+	ActionExtend: {[]ReportState{ReportNotStarted, ReportInProgress, ReportReturned, ReportSubmitted}, "", []ReportActor{ActorEditor, ActorAdmin}, false},
+}
+
+// NextReportState decides one step of the flow: the state an action leads to from a state, for an actor, at now
+// in the unit's window, or why it is refused. An extension answers the state it starts from.
+func NextReportState(from ReportState, action ReportAction, who ReportActor, w ReportWindow, now time.Time) (ReportState, error) {
+	t, ok := transitions[action]
+	if !ok {
+		return "", FieldErrorf("action", "未知的上报操作：%s", action)
+	}
+	allowed := false
+	for _, a := range t.who {
+		allowed = allowed || a == who
+	}
+	if !allowed {
+		return "", Errorf(EFORBIDDEN, "无权进行此上报操作")
+	}
+	startsHere := false
+	for _, s := range t.from {
+		startsHere = startsHere || s == from
+	}
+	if !startsHere {
+		switch {
+		case from == ReportApproved:
+			return "", Errorf(ECONFLICT, "本单位的上报已通过审核并锁定，须管理员重新打开后才能修改").Because(ReasonLocked)
+		case from == ReportSubmitted:
+			return "", Errorf(ECONFLICT, "本单位已上报，正在等待审核；如需修改请先撤回").Because(ReasonSubmitted)
+		}
+		return "", Errorf(ECONFLICT, "当前状态（%s）不能进行此操作", reportStateZh[from]).Because(ReasonState)
+	}
+	if t.window && who == ActorReporter {
+		if w.NotYetOpen(now) {
+			return "", Errorf(ECONFLICT, "上报任务尚未开始（%s 开始）", w.OpensOn).Because(ReasonTaskNotOpen)
+		}
+		if !w.Open(now) {
+			return "", Errorf(ECONFLICT, "上报任务已截止，请联系省直文明办延期").Because(ReasonTaskClosed)
+		}
+	}
+	if t.to == "" {
+		return from, nil
+	}
+	return t.to, nil
+}
+
+var reportStateZh = map[ReportState]string{
+	ReportNotStarted: "未填报", ReportInProgress: "填报中", ReportSubmitted: "已上报", ReportReturned: "已退回",
+	ReportApproved: "已通过", ReportExempt: "免报",
+}
