@@ -38,6 +38,7 @@ const (
 	NodeExcellentCase     NodeType = "ExcellentCase"
 	NodeTalentMember      NodeType = "TalentMember"
 	NodeCivilisationEvent NodeType = "CivilisationEvent"
+	NodeWork              NodeType = "Work"
 )
 
 // GlobalID encodes a node type and row ID into the opaque ID clients see, e.g. "Unit:12" in base64url.

@@ -51,6 +51,8 @@ export type HonorOrder = {
 export type HonorOrderField =
   /** 类别。Category code. */
   | 'CATEGORY'
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
   /** 获得者名称。Recipient name. */
   | 'RECIPIENT'
   /** 年份。Year. */
