@@ -2,7 +2,7 @@
 // HonorForm mounted: create, a server field error beside its field, a stale version reloaded and saved again.
 // Deleting and restoring an honour is not in this form (the pages ask and call deleteHonor; the 回收站 restores).
 import { describe, expect, it } from 'vitest'
-import HonorForm from '../../src/components/HonorForm.vue'
+import HonorForm from '../../src/components/forms/HonorForm.vue'
 import type { HonorRow } from '../../src/lib/records'
 import { click, expectFieldError, fieldError, fill, mountForm, pickUnit, Server, staleError, submit, UNIT, unitSearch, value } from './support'
 
