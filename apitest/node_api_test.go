@@ -219,7 +219,9 @@ func TestEveryQueryIsTested(t *testing.T) {
 		// The works an honour form picks from, tested in honor_recipients_api_test.go.
 		"works",
 		// The report's opening summary, tested in summary_api_test.go; the overview's headline row in headline_api_test.go.
-		"summary", "headline"}
+		"summary", "headline",
+		// Import jobs, tested in import_job_api_test.go.
+		"importJob", "importJobs"}
 	m := SharedMain(t)
 	r := Query[struct {
 		Type struct{ Fields []struct{ Name string } } `json:"__type"`

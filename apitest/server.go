@@ -437,9 +437,19 @@ const ImportMutation = `mutation($file: Upload!, $kind: ImportKind!, $dryRun: Bo
 // Upload posts a file to importRecords as the GraphQL multipart request spec says, with the given headers.
 func Upload(t *testing.T, base string, h http.Header, kind, name string, content []byte, dry bool) (*http.Response, Response) {
 	t.Helper()
+	return UploadOperation(t, base, h, ImportMutation, map[string]any{"kind": kind, "dryRun": dry}, name, content)
+}
+
+// UploadOperation posts an operation whose variable $file is the file, as the GraphQL multipart request spec says.
+func UploadOperation(t *testing.T, base string, h http.Header, query string, vars map[string]any, name string, content []byte) (*http.Response, Response) {
+	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
-	ops, _ := json.Marshal(map[string]any{"query": ImportMutation, "variables": map[string]any{"file": nil, "kind": kind, "dryRun": dry}})
+	withFile := map[string]any{"file": nil}
+	for k, v := range vars {
+		withFile[k] = v
+	}
+	ops, _ := json.Marshal(map[string]any{"query": query, "variables": withFile})
 	mw.WriteField("operations", string(ops))
 	mw.WriteField("map", `{"0": ["variables.file"]}`)
 	part, _ := mw.CreatePart(textproto.MIMEHeader{"Content-Disposition": {fmt.Sprintf(`form-data; name="0"; filename=%q`, name)},

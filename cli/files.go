@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -67,7 +68,8 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	defer d.Close()
 	start := time.Now()
 	prog := newProgress(stderr, *quiet)
-	rep, err := d.Import(prog.attach(cliPrincipal(ctx)), db.ImportRequest{Kind: spec.Kind, Path: file, Name: file, DryRun: *dry})
+	// As a job, like the dashboard's: one import at a time per database, followed from the dashboard too.
+	rep, err := importer.NewJobs(d).Run(prog.attach(cliPrincipal(ctx)), db.ImportRequest{Kind: spec.Kind, Path: file, Name: filepath.Base(file), DryRun: *dry})
 	prog.Finish()
 	if err != nil {
 		return cliError(err)

@@ -68,6 +68,8 @@ type Store interface {
 	// Importer imports spreadsheets; ExportStore streams whole filtered tables (db/import.go).
 	Importer
 	ExportStore
+	// ImportJobStore keeps the imports' jobs, their progress and their ends (db/importjob.go).
+	ImportJobStore
 	// DemoPurger removes the demo dataset at once (db/demo.go).
 	DemoPurger
 	// TokenByID loads one API token, for revocation checks.

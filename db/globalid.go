@@ -39,6 +39,7 @@ const (
 	NodeTalentMember      NodeType = "TalentMember"
 	NodeCivilisationEvent NodeType = "CivilisationEvent"
 	NodeWork              NodeType = "Work"
+	NodeImportJob         NodeType = "ImportJob"
 )
 
 // GlobalID encodes a node type and row ID into the opaque ID clients see, e.g. "Unit:12" in base64url.

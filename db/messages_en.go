@@ -27,6 +27,11 @@ var messagesEn = map[string]string{
 	"无法在 %s 写入备份：%v":                                                                 "Cannot write the backup in %s: %v",
 	"备份文件 %s 不存在或为空。":                                                                "The backup file %s does not exist or is empty.",
 	"%s 的汇总与记录不一致：%v":                                                                "The totals of %s disagree with its records: %v",
+	// Import jobs (db/importjob.go, db/importer/jobs.go).
+	"%s 自 %s 起正在导入“%s”，同一时间只能进行一项导入，请等待其完成或由其取消": "%s has been importing since %s (the file %s); one import runs at a time: wait for it to finish or ask them to cancel it",
+	"导入已取消或已中止，未写入任何数据":                          "The import was cancelled or stopped; nothing of it was written",
+	"运行该导入的服务已停止，导入未完成，未写入任何数据":                  "The server running this import stopped; the import did not finish and nothing of it was written",
+	"导入任务不存在或已结束":                                "No such import is running",
 	// Copying and seeding databases (cli, db copy).
 	"这种数据库不能作为复制来源：%s":                               "This kind of database cannot be a copy source: %s",
 	"这种数据库不能作为复制目标：%s":                               "This kind of database cannot be a copy target: %s",

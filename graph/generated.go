@@ -42,6 +42,7 @@ type ResolverRoot interface {
 	ExcellentCase() ExcellentCaseResolver
 	Honor() HonorResolver
 	HonorCategory() HonorCategoryResolver
+	ImportJob() ImportJobResolver
 	Milestone() MilestoneResolver
 	Mutation() MutationResolver
 	Pairing() PairingResolver
@@ -398,6 +399,28 @@ type ComplexityRoot struct {
 		Row       func(childComplexity int) int
 	}
 
+	ImportJob struct {
+		CancelRequested func(childComplexity int) int
+		DryRun          func(childComplexity int) int
+		Error           func(childComplexity int) int
+		ErrorEn         func(childComplexity int) int
+		FileName        func(childComplexity int) int
+		FinishedAt      func(childComplexity int) int
+		HeartbeatAt     func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		Phase           func(childComplexity int) int
+		Report          func(childComplexity int) int
+		RowsChecked     func(childComplexity int) int
+		RowsPerSecond   func(childComplexity int) int
+		RowsTotal       func(childComplexity int) int
+		RowsWritten     func(childComplexity int) int
+		SecondsLeft     func(childComplexity int) int
+		StartedAt       func(childComplexity int) int
+		StartedBy       func(childComplexity int) int
+		State           func(childComplexity int) int
+	}
+
 	ImportReport struct {
 		Created    func(childComplexity int) int
 		DryRun     func(childComplexity int) int
@@ -445,6 +468,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		CancelImport            func(childComplexity int, id string) int
 		CreateAPIToken          func(childComplexity int, name string, scope db.TokenScope, expiresInDays *int) int
 		CreateAssessment        func(childComplexity int, input model.AssessmentInput) int
 		CreateCampaign          func(childComplexity int, input model.CampaignInput) int
@@ -486,6 +510,7 @@ type ComplexityRoot struct {
 		SetPassword             func(childComplexity int, id string, password string, currentPassword *string) int
 		SetRankingWeights       func(childComplexity int, fromYear int, weights []*model.RankingWeightInput) int
 		SetUserRole             func(childComplexity int, id string, role db.Role, disabled *bool) int
+		StartImport             func(childComplexity int, file graphql.Upload, kind db.ImportKind, dryRun *bool) int
 		UpdateAssessment        func(childComplexity int, id string, expectedVersion int, input model.AssessmentInput) int
 		UpdateCampaign          func(childComplexity int, id string, expectedVersion int, input model.CampaignInput) int
 		UpdateCivilisationEvent func(childComplexity int, id string, expectedVersion int, input model.CivilisationEventInput) int
@@ -688,6 +713,8 @@ type ComplexityRoot struct {
 		HonorCategories       func(childComplexity int, level *db.HonorLevel) int
 		HonorStats            func(childComplexity int, groupBy []db.HonorDimension, filter *model.HonorFilter) int
 		Honors                func(childComplexity int, filter *model.HonorFilter, orderBy *db.HonorOrder, first *int, after *string) int
+		ImportJob             func(childComplexity int, id string) int
+		ImportJobs            func(childComplexity int, first *int) int
 		Milestones            func(childComplexity int) int
 		Node                  func(childComplexity int, id string) int
 		Overview              func(childComplexity int, fromYear *int, toYear *int) int
@@ -765,6 +792,7 @@ type ComplexityRoot struct {
 
 	Subscription struct {
 		DataChanged func(childComplexity int) int
+		ImportJob   func(childComplexity int, id string) int
 	}
 
 	Summary struct {
@@ -1117,6 +1145,19 @@ type HonorResolver interface {
 type HonorCategoryResolver interface {
 	ID(ctx context.Context, obj *db.HonorCategory) (string, error)
 }
+type ImportJobResolver interface {
+	ID(ctx context.Context, obj *db.ImportJob) (string, error)
+
+	RowsTotal(ctx context.Context, obj *db.ImportJob) (int, error)
+	RowsChecked(ctx context.Context, obj *db.ImportJob) (int, error)
+	RowsWritten(ctx context.Context, obj *db.ImportJob) (int, error)
+
+	SecondsLeft(ctx context.Context, obj *db.ImportJob) (*int, error)
+	StartedBy(ctx context.Context, obj *db.ImportJob) (string, error)
+	StartedAt(ctx context.Context, obj *db.ImportJob) (string, error)
+	HeartbeatAt(ctx context.Context, obj *db.ImportJob) (string, error)
+	FinishedAt(ctx context.Context, obj *db.ImportJob) (*string, error)
+}
 type MilestoneResolver interface {
 	ID(ctx context.Context, obj *db.Milestone) (string, error)
 }
@@ -1145,6 +1186,8 @@ type MutationResolver interface {
 	UpdatePairing(ctx context.Context, id string, expectedVersion int, input model.PairingInput) (*db.Pairing, error)
 	DeletePairing(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
 	ImportRecords(ctx context.Context, file graphql.Upload, kind db.ImportKind, dryRun *bool) (*db.ImportReport, error)
+	StartImport(ctx context.Context, file graphql.Upload, kind db.ImportKind, dryRun *bool) (*db.ImportJob, error)
+	CancelImport(ctx context.Context, id string) (*db.ImportJob, error)
 	CreateUnit(ctx context.Context, input model.UnitInput) (*db.Unit, error)
 	UpdateUnit(ctx context.Context, id string, expectedVersion int, input model.UnitInput) (*db.Unit, error)
 	DeleteUnit(ctx context.Context, id string, expectedVersion *int) (*db.DeletedRecord, error)
@@ -1266,6 +1309,8 @@ type QueryResolver interface {
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Users(ctx context.Context) ([]*db.User, error)
 	APITokens(ctx context.Context, noExpiry *bool) ([]*db.APIToken, error)
+	ImportJob(ctx context.Context, id string) (*db.ImportJob, error)
+	ImportJobs(ctx context.Context, first *int) ([]*db.ImportJob, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*db.AuditEntryConnection, error)
 	DeletedRecords(ctx context.Context, entity *db.Entity, includeRestored *bool, first *int, after *string) (*db.DeletedRecordConnection, error)
 	Works(ctx context.Context, filter *model.WorkFilter, first *int, after *string) (*db.WorkConnection, error)
@@ -1281,6 +1326,7 @@ type SourceDocumentResolver interface {
 }
 type SubscriptionResolver interface {
 	DataChanged(ctx context.Context) (<-chan *model.DataChange, error)
+	ImportJob(ctx context.Context, id string) (<-chan *db.ImportJob, error)
 }
 type TalentMemberResolver interface {
 	ID(ctx context.Context, obj *db.TalentMember) (string, error)
@@ -2706,6 +2752,121 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ImportError.Row(childComplexity), true
 
+	case "ImportJob.cancelRequested":
+		if e.ComplexityRoot.ImportJob.CancelRequested == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.CancelRequested(childComplexity), true
+	case "ImportJob.dryRun":
+		if e.ComplexityRoot.ImportJob.DryRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.DryRun(childComplexity), true
+	case "ImportJob.error":
+		if e.ComplexityRoot.ImportJob.Error == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.Error(childComplexity), true
+	case "ImportJob.errorEn":
+		if e.ComplexityRoot.ImportJob.ErrorEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.ErrorEn(childComplexity), true
+	case "ImportJob.fileName":
+		if e.ComplexityRoot.ImportJob.FileName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.FileName(childComplexity), true
+	case "ImportJob.finishedAt":
+		if e.ComplexityRoot.ImportJob.FinishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.FinishedAt(childComplexity), true
+	case "ImportJob.heartbeatAt":
+		if e.ComplexityRoot.ImportJob.HeartbeatAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.HeartbeatAt(childComplexity), true
+	case "ImportJob.id":
+		if e.ComplexityRoot.ImportJob.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.ID(childComplexity), true
+	case "ImportJob.kind":
+		if e.ComplexityRoot.ImportJob.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.Kind(childComplexity), true
+	case "ImportJob.phase":
+		if e.ComplexityRoot.ImportJob.Phase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.Phase(childComplexity), true
+	case "ImportJob.report":
+		if e.ComplexityRoot.ImportJob.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.Report(childComplexity), true
+	case "ImportJob.rowsChecked":
+		if e.ComplexityRoot.ImportJob.RowsChecked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.RowsChecked(childComplexity), true
+	case "ImportJob.rowsPerSecond":
+		if e.ComplexityRoot.ImportJob.RowsPerSecond == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.RowsPerSecond(childComplexity), true
+	case "ImportJob.rowsTotal":
+		if e.ComplexityRoot.ImportJob.RowsTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.RowsTotal(childComplexity), true
+	case "ImportJob.rowsWritten":
+		if e.ComplexityRoot.ImportJob.RowsWritten == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.RowsWritten(childComplexity), true
+	case "ImportJob.secondsLeft":
+		if e.ComplexityRoot.ImportJob.SecondsLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.SecondsLeft(childComplexity), true
+	case "ImportJob.startedAt":
+		if e.ComplexityRoot.ImportJob.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.StartedAt(childComplexity), true
+	case "ImportJob.startedBy":
+		if e.ComplexityRoot.ImportJob.StartedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.StartedBy(childComplexity), true
+	case "ImportJob.state":
+		if e.ComplexityRoot.ImportJob.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.State(childComplexity), true
+
 	case "ImportReport.created":
 		if e.ComplexityRoot.ImportReport.Created == nil {
 			break
@@ -2914,6 +3075,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Milestone.TitleZh(childComplexity), true
 
+	case "Mutation.cancelImport":
+		if e.ComplexityRoot.Mutation.CancelImport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelImport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelImport(childComplexity, args["id"].(string)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -3365,6 +3537,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetUserRole(childComplexity, args["id"].(string), args["role"].(db.Role), args["disabled"].(*bool)), true
+	case "Mutation.startImport":
+		if e.ComplexityRoot.Mutation.StartImport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startImport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartImport(childComplexity, args["file"].(graphql.Upload), args["kind"].(db.ImportKind), args["dryRun"].(*bool)), true
 	case "Mutation.updateAssessment":
 		if e.ComplexityRoot.Mutation.UpdateAssessment == nil {
 			break
@@ -4389,6 +4572,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Honors(childComplexity, args["filter"].(*model.HonorFilter), args["orderBy"].(*db.HonorOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.importJob":
+		if e.ComplexityRoot.Query.ImportJob == nil {
+			break
+		}
+
+		args, err := ec.field_Query_importJob_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ImportJob(childComplexity, args["id"].(string)), true
+	case "Query.importJobs":
+		if e.ComplexityRoot.Query.ImportJobs == nil {
+			break
+		}
+
+		args, err := ec.field_Query_importJobs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ImportJobs(childComplexity, args["first"].(*int)), true
 
 	case "Query.milestones":
 		if e.ComplexityRoot.Query.Milestones == nil {
@@ -4860,6 +5065,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.DataChanged(childComplexity), true
+	case "Subscription.importJob":
+		if e.ComplexityRoot.Subscription.ImportJob == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_importJob_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ImportJob(childComplexity, args["id"].(string)), true
 
 	case "Summary.fromYear":
 		if e.ComplexityRoot.Summary.FromYear == nil {
@@ -6724,6 +6940,50 @@ func (ec *executionContext) childFields_ImportError(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ImportError", field.Name)
 }
 
+func (ec *executionContext) childFields_ImportJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ImportJob_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_ImportJob_kind(ctx, field)
+	case "fileName":
+		return ec.fieldContext_ImportJob_fileName(ctx, field)
+	case "dryRun":
+		return ec.fieldContext_ImportJob_dryRun(ctx, field)
+	case "state":
+		return ec.fieldContext_ImportJob_state(ctx, field)
+	case "phase":
+		return ec.fieldContext_ImportJob_phase(ctx, field)
+	case "rowsTotal":
+		return ec.fieldContext_ImportJob_rowsTotal(ctx, field)
+	case "rowsChecked":
+		return ec.fieldContext_ImportJob_rowsChecked(ctx, field)
+	case "rowsWritten":
+		return ec.fieldContext_ImportJob_rowsWritten(ctx, field)
+	case "rowsPerSecond":
+		return ec.fieldContext_ImportJob_rowsPerSecond(ctx, field)
+	case "secondsLeft":
+		return ec.fieldContext_ImportJob_secondsLeft(ctx, field)
+	case "startedBy":
+		return ec.fieldContext_ImportJob_startedBy(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_ImportJob_startedAt(ctx, field)
+	case "heartbeatAt":
+		return ec.fieldContext_ImportJob_heartbeatAt(ctx, field)
+	case "finishedAt":
+		return ec.fieldContext_ImportJob_finishedAt(ctx, field)
+	case "cancelRequested":
+		return ec.fieldContext_ImportJob_cancelRequested(ctx, field)
+	case "report":
+		return ec.fieldContext_ImportJob_report(ctx, field)
+	case "error":
+		return ec.fieldContext_ImportJob_error(ctx, field)
+	case "errorEn":
+		return ec.fieldContext_ImportJob_errorEn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportJob", field.Name)
+}
+
 func (ec *executionContext) childFields_ImportReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -7874,6 +8134,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Mutation_cancelImport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8669,6 +8943,36 @@ func (ec *executionContext) field_Mutation_setUserRole_args(ctx context.Context,
 		return nil, err
 	}
 	args["disabled"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_startImport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (db.ImportKind, error) {
+			return ec.unmarshalNImportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg2
 	return args, nil
 }
 
@@ -9472,6 +9776,34 @@ func (ec *executionContext) field_Query_honors_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_importJob_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_importJobs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10057,6 +10389,20 @@ func (ec *executionContext) field_Query_works_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_importJob_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -15553,6 +15899,452 @@ func (ec *executionContext) fieldContext_ImportError_messageEn(_ context.Context
 	return graphql.NewScalarFieldContext("ImportError", field, false, false, "String")
 }
 
+func (ec *executionContext) _ImportJob_id(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ImportJob_kind(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.ImportKind) graphql.Marshaler {
+			return ec.marshalNImportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "ImportKind")
+}
+
+func (ec *executionContext) _ImportJob_fileName(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_fileName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_fileName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportJob_dryRun(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_dryRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DryRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ImportJob_state(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.ImportJobState) graphql.Marshaler {
+			return ec.marshalNImportJobState2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJobState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "ImportJobState")
+}
+
+func (ec *executionContext) _ImportJob_phase(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_phase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phase, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.ImportPhase) graphql.Marshaler {
+			return ec.marshalNImportPhase2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportPhase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_phase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "ImportPhase")
+}
+
+func (ec *executionContext) _ImportJob_rowsTotal(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_rowsTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().RowsTotal(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_rowsTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ImportJob_rowsChecked(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_rowsChecked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().RowsChecked(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_rowsChecked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ImportJob_rowsWritten(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_rowsWritten(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().RowsWritten(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_rowsWritten(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ImportJob_rowsPerSecond(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_rowsPerSecond(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RowsPerSecond, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_rowsPerSecond(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ImportJob_secondsLeft(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_secondsLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().SecondsLeft(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_secondsLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ImportJob_startedBy(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_startedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().StartedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_startedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "String")
+}
+
+func (ec *executionContext) _ImportJob_startedAt(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().StartedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "String")
+}
+
+func (ec *executionContext) _ImportJob_heartbeatAt(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_heartbeatAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().HeartbeatAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_heartbeatAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "String")
+}
+
+func (ec *executionContext) _ImportJob_finishedAt(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_finishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().FinishedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_finishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "String")
+}
+
+func (ec *executionContext) _ImportJob_cancelRequested(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_cancelRequested(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelRequested, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_cancelRequested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ImportJob_report(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ImportReport) graphql.Marshaler {
+			return ec.marshalOImportReport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportJob",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportJob_error(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_error(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Error, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportJob_errorEn(ctx context.Context, field graphql.CollectedField, obj *db.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_errorEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErrorEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_errorEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "String")
+}
+
 func (ec *executionContext) _ImportReport_kind(ctx context.Context, field graphql.CollectedField, obj *db.ImportReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17430,6 +18222,94 @@ func (ec *executionContext) fieldContext_Mutation_importRecords(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_importRecords_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_startImport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startImport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartImport(ctx, fc.Args["file"].(graphql.Upload), fc.Args["kind"].(db.ImportKind), fc.Args["dryRun"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ImportJob) graphql.Marshaler {
+			return ec.marshalNImportJob2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJob(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startImport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportJob(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startImport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelImport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelImport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelImport(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ImportJob) graphql.Marshaler {
+			return ec.marshalNImportJob2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJob(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelImport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportJob(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelImport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23335,6 +24215,94 @@ func (ec *executionContext) fieldContext_Query_apiTokens(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_importJob(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_importJob(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ImportJob(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ImportJob) graphql.Marshaler {
+			return ec.marshalOImportJob2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJob(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_importJob(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportJob(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_importJob_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_importJobs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_importJobs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ImportJobs(ctx, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ImportJob) graphql.Marshaler {
+			return ec.marshalNImportJob2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJobᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_importJobs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportJob(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_importJobs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24328,6 +25296,50 @@ func (ec *executionContext) fieldContext_Subscription_dataChanged(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_DataChange(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_importJob(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_importJob(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ImportJob(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ImportJob) graphql.Marshaler {
+			return ec.marshalNImportJob2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJob(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_importJob(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportJob(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_importJob_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -34343,6 +35355,138 @@ func (ec *executionContext) _ImportError(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var importJobImplementors = []string{"ImportJob"}
+
+func (ec *executionContext) _ImportJob(ctx context.Context, sel ast.SelectionSet, obj *db.ImportJob) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importJobImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportJob")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_id(ctx, field, obj)
+				})
+		case "kind":
+			out.Values[i] = ec._ImportJob_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fileName":
+			out.Values[i] = ec._ImportJob_fileName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dryRun":
+			out.Values[i] = ec._ImportJob_dryRun(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "state":
+			out.Values[i] = ec._ImportJob_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "phase":
+			out.Values[i] = ec._ImportJob_phase(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rowsTotal":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_rowsTotal(ctx, field, obj)
+				})
+		case "rowsChecked":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_rowsChecked(ctx, field, obj)
+				})
+		case "rowsWritten":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_rowsWritten(ctx, field, obj)
+				})
+		case "rowsPerSecond":
+			out.Values[i] = ec._ImportJob_rowsPerSecond(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "secondsLeft":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_secondsLeft(ctx, field, obj)
+				})
+		case "startedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_startedBy(ctx, field, obj)
+				})
+		case "startedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_startedAt(ctx, field, obj)
+				})
+		case "heartbeatAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_heartbeatAt(ctx, field, obj)
+				})
+		case "finishedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_finishedAt(ctx, field, obj)
+				})
+		case "cancelRequested":
+			out.Values[i] = ec._ImportJob_cancelRequested(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "report":
+			out.Values[i] = ec._ImportJob_report(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "error":
+			out.Values[i] = ec._ImportJob_error(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "errorEn":
+			out.Values[i] = ec._ImportJob_errorEn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var importReportImplementors = []string{"ImportReport"}
 
 func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.SelectionSet, obj *db.ImportReport) graphql.Marshaler {
@@ -34809,6 +35953,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "importRecords":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importRecords(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startImport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startImport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelImport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelImport(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -36421,6 +37579,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_apiTokens(ctx, field)
 				})
+		case "importJob":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_importJob(ctx, field)
+				})
+		case "importJobs":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_importJobs(ctx, field)
+				})
 		case "auditLog":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -36775,6 +37945,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "dataChanged":
 		return ec._Subscription_dataChanged(ctx, fields[0])
+	case "importJob":
+		return ec._Subscription_importJob(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -39835,6 +41007,40 @@ func (ec *executionContext) marshalNImportError2ᚖgithubᚗcomᚋwenmingᚋwenm
 	return ec._ImportError(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNImportJob2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJobᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ImportJob) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportJob2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJob(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportJob2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJob(ctx context.Context, sel ast.SelectionSet, v *db.ImportJob) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportJob!")
+		return graphql.Null
+	}
+	return ec._ImportJob(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNImportJobState2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJobState(ctx context.Context, v any) (db.ImportJobState, error) {
+	var res db.ImportJobState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportJobState2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJobState(ctx context.Context, sel ast.SelectionSet, v db.ImportJobState) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNImportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportKind(ctx context.Context, v any) (db.ImportKind, error) {
 	var res db.ImportKind
 	err := res.UnmarshalGQL(v)
@@ -39842,6 +41048,16 @@ func (ec *executionContext) unmarshalNImportKind2githubᚗcomᚋwenmingᚋwenmin
 }
 
 func (ec *executionContext) marshalNImportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportKind(ctx context.Context, sel ast.SelectionSet, v db.ImportKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNImportPhase2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportPhase(ctx context.Context, v any) (db.ImportPhase, error) {
+	var res db.ImportPhase
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportPhase2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportPhase(ctx context.Context, sel ast.SelectionSet, v db.ImportPhase) graphql.Marshaler {
 	return v
 }
 
@@ -41844,6 +43060,20 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalOImportJob2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportJob(ctx context.Context, sel ast.SelectionSet, v *db.ImportJob) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ImportJob(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOImportReport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportReport(ctx context.Context, sel ast.SelectionSet, v *db.ImportReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ImportReport(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOIndicatorScoreInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐIndicatorScoreInputᚄ(ctx context.Context, v any) ([]*model.IndicatorScoreInput, error) {
 	if v == nil {
 		return nil, nil
@@ -42179,6 +43409,18 @@ func (ec *executionContext) marshalOSourceDocument2ᚖgithubᚗcomᚋwenmingᚋw
 		return graphql.Null
 	}
 	return ec._SourceDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

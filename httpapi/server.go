@@ -16,6 +16,7 @@ import (
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/cache"
+	"github.com/wenming/wenming/db/importer"
 	"github.com/wenming/wenming/frontend"
 	"github.com/wenming/wenming/graph"
 	"github.com/wenming/wenming/graph/model"
@@ -60,6 +61,8 @@ type Server struct {
 	Log  *slog.Logger
 	// Metrics counts requests, operations and cache lookups when on (served on its own address); nil is off.
 	Metrics *metrics.Metrics
+	// Jobs runs this process's imports; made over Store when nil.
+	Jobs *importer.Jobs
 }
 
 // GraphQL builds the gqlgen server with its transports, caches and limits.
@@ -68,6 +71,16 @@ func (m *Server) GraphQL() *handler.Server {
 	root.BcryptCost = m.Config.BcryptCost
 	root.Live = m.Live
 	root.MaxUnzippedBytes = m.Config.MaxUnzippedBytes
+	if m.Jobs == nil {
+		m.Jobs = importer.NewJobs(m.Store)
+		m.Jobs.Done = func(j *db.ImportJob) {
+			// An import that wrote tells open dashboards at once, whoever still waits for it.
+			if m.Live != nil && j.State == db.ImportJobSucceeded {
+				m.Live.Poll(context.Background())
+			}
+		}
+	}
+	root.Jobs = m.Jobs
 	cfg := graph.Config{Resolvers: root}
 	// A connection costs first × the cost of one node, so that a page of 100 is 100 times a page of one.
 	conn := func(child int, first *int) int {

@@ -7,36 +7,139 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"os"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/graph"
 )
+
+// ID is the resolver for the id field.
+func (r *importJobResolver) ID(ctx context.Context, obj *db.ImportJob) (string, error) {
+	return db.GlobalID(db.NodeImportJob, obj.ID), nil
+}
+
+// RowsTotal is the resolver for the rowsTotal field.
+func (r *importJobResolver) RowsTotal(ctx context.Context, obj *db.ImportJob) (int, error) {
+	return int(obj.RowsTotal), nil
+}
+
+// RowsChecked is the resolver for the rowsChecked field.
+func (r *importJobResolver) RowsChecked(ctx context.Context, obj *db.ImportJob) (int, error) {
+	return int(obj.RowsChecked), nil
+}
+
+// RowsWritten is the resolver for the rowsWritten field.
+func (r *importJobResolver) RowsWritten(ctx context.Context, obj *db.ImportJob) (int, error) {
+	return int(obj.RowsWritten), nil
+}
+
+// SecondsLeft is the resolver for the secondsLeft field.
+func (r *importJobResolver) SecondsLeft(ctx context.Context, obj *db.ImportJob) (*int, error) {
+	if obj.SecondsLeft < 0 {
+		return nil, nil
+	}
+	n := int(obj.SecondsLeft)
+	return &n, nil
+}
+
+// StartedBy is the resolver for the startedBy field.
+func (r *importJobResolver) StartedBy(ctx context.Context, obj *db.ImportJob) (string, error) {
+	return obj.Username, nil
+}
+
+// StartedAt is the resolver for the startedAt field.
+func (r *importJobResolver) StartedAt(ctx context.Context, obj *db.ImportJob) (string, error) {
+	return apiTime(obj.StartedAt), nil
+}
+
+// HeartbeatAt is the resolver for the heartbeatAt field.
+func (r *importJobResolver) HeartbeatAt(ctx context.Context, obj *db.ImportJob) (string, error) {
+	return apiTime(obj.HeartbeatAt), nil
+}
+
+// FinishedAt is the resolver for the finishedAt field.
+func (r *importJobResolver) FinishedAt(ctx context.Context, obj *db.ImportJob) (*string, error) {
+	return apiTimep(obj.FinishedAt), nil
+}
 
 // ImportRecords is the resolver for the importRecords field.
 func (r *mutationResolver) ImportRecords(ctx context.Context, file graphql.Upload, kind db.ImportKind, dryRun *bool) (*db.ImportReport, error) {
 	if err := db.Require(ctx, db.RoleEditor); err != nil {
 		return nil, err
 	}
-	// The store reads the file twice (validate, then write), so the upload is copied to a file of its own.
-	tmp, err := os.CreateTemp("", "wenming-import-*")
+	path, err := saveUpload(file)
 	if err != nil {
 		return nil, err
 	}
-	defer os.Remove(tmp.Name())
-	_, err = io.Copy(tmp, file.File)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, fmt.Errorf("save upload: %w", err)
-	}
-	rep, err := r.Store.Import(ctx, db.ImportRequest{Kind: kind, Path: tmp.Name(), Name: file.Filename, DryRun: deref(dryRun), MaxUnzippedBytes: r.MaxUnzippedBytes})
+	defer os.Remove(path)
+	// A job like startImport's (one import at a time, its progress and end recorded), waited for.
+	rep, err := r.jobs().Run(ctx, db.ImportRequest{Kind: kind, Path: path, Name: file.Filename, DryRun: deref(dryRun), MaxUnzippedBytes: r.MaxUnzippedBytes})
 	if err == nil && rep.Written && rep.Created+rep.Updated > 0 {
 		// Like every other write, a committed import tells open dashboards at once.
 		r.changed(ctx)
 	}
 	return rep, err
 }
+
+// StartImport is the resolver for the startImport field.
+func (r *mutationResolver) StartImport(ctx context.Context, file graphql.Upload, kind db.ImportKind, dryRun *bool) (*db.ImportJob, error) {
+	if err := db.Require(ctx, db.RoleEditor); err != nil {
+		return nil, err
+	}
+	path, err := saveUpload(file)
+	if err != nil {
+		return nil, err
+	}
+	// The job owns the copy from here, and removes it when it ends.
+	return r.jobs().Start(ctx, db.ImportRequest{Kind: kind, Path: path, Name: file.Filename, DryRun: deref(dryRun),
+		MaxUnzippedBytes: r.MaxUnzippedBytes}, func() { os.Remove(path) })
+}
+
+// CancelImport is the resolver for the cancelImport field.
+func (r *mutationResolver) CancelImport(ctx context.Context, id string) (*db.ImportJob, error) {
+	jid, err := db.ParseTypedID("id", db.NodeImportJob, id)
+	if err != nil {
+		return nil, err
+	}
+	return r.jobs().Cancel(ctx, jid)
+}
+
+// ImportJob is the resolver for the importJob field.
+func (r *queryResolver) ImportJob(ctx context.Context, id string) (*db.ImportJob, error) {
+	jid, err := db.ParseTypedID("id", db.NodeImportJob, id)
+	if err != nil {
+		return nil, err
+	}
+	j, err := r.jobs().Get(ctx, jid)
+	if db.ErrorCode(err) == db.ENOTFOUND {
+		return nil, nil
+	}
+	return j, err
+}
+
+// ImportJobs is the resolver for the importJobs field.
+func (r *queryResolver) ImportJobs(ctx context.Context, first *int) ([]*db.ImportJob, error) {
+	n := 10
+	if first != nil {
+		n = *first
+	}
+	if n < 1 || n > 100 {
+		return nil, db.FieldErrorf("first", "first 应在 1 到 100 之间")
+	}
+	return r.jobs().List(ctx, n)
+}
+
+// ImportJob is the resolver for the importJob field.
+func (r *subscriptionResolver) ImportJob(ctx context.Context, id string) (<-chan *db.ImportJob, error) {
+	jid, err := db.ParseTypedID("id", db.NodeImportJob, id)
+	if err != nil {
+		return nil, err
+	}
+	return r.jobs().Watch(ctx, jid, 0)
+}
+
+// ImportJob returns graph.ImportJobResolver implementation.
+func (r *Resolver) ImportJob() graph.ImportJobResolver { return &importJobResolver{r} }
+
+type importJobResolver struct{ *Resolver }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/importer"
 	"github.com/wenming/wenming/live"
 )
 
@@ -32,6 +33,8 @@ type Resolver struct {
 	BcryptCost int
 	// Live feeds the dataChanged subscription.
 	Live *live.Broker
+	// Jobs runs imports as jobs; one per process, so that its running imports are known to every request.
+	Jobs *importer.Jobs
 	// MaxUnzippedBytes bounds what an uploaded XLSX may expand to, against zip bombs (the importer's default when 0).
 	MaxUnzippedBytes int64
 }

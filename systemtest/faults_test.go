@@ -185,8 +185,29 @@ func TestKillDuringImport(t *testing.T) {
 	if err := s.waitReady(30 * time.Second); err != nil {
 		t.Fatalf("restart after kill -9: %v\n%s", err, s.logTail())
 	}
+	// The import's job, whose process died, reads as failed once its heartbeat is older than the limit, and
+	// frees the import slot for the next one.
+	admin, _ = apitest.Login(t, s.url, "admin", apitest.AdminPassword)
+	var job struct {
+		ImportJobs []struct{ State, Error, FileName string }
+	}
+	for wait := time.Now().Add(db.ImportJobStaleAfter + 20*time.Second); ; time.Sleep(200 * time.Millisecond) {
+		r := apitest.As(t, s.url, admin, `{ importJobs(first: 1) { state error fileName } }`, nil)
+		if len(r.Errors) > 0 || json.Unmarshal(r.Data, &job) != nil || len(job.ImportJobs) != 1 {
+			t.Fatalf("import jobs: %s %+v", r.Data, r.Errors)
+		}
+		if job.ImportJobs[0].State != "RUNNING" || time.Now().After(wait) {
+			break
+		}
+	}
+	if j := job.ImportJobs[0]; j.State != "FAILED" || j.FileName != "units.csv" || !strings.Contains(j.Error, "未写入任何数据") {
+		t.Fatalf("the killed import's job: %+v", j)
+	}
+	if rep := apitest.MustUpload(t, s.url, admin, "UNITS", "units.csv", unitsCSV(1, "断电后导入单位"), false); !rep.Written {
+		t.Fatalf("an import after the failed job: %+v", rep)
+	}
 	s.stop()
-	after := verifyFile(t, path).Records["units"]
+	after := verifyFile(t, path).Records["units"] - 1
 	if after != before && after != before+rows {
 		t.Fatalf("units before %d, after %d: a partial import of %d rows", before, after, after-before)
 	}

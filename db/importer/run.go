@@ -33,7 +33,8 @@ func run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.Imp
 		return nil, err
 	}
 	prog := db.ProgressFrom(ctx)
-	count := func(int, any) error { prog.Add(1); return nil }
+	// Every row checks the context, so that a cancelled import stops within a row.
+	count := func(int, any) error { prog.Add(1); return ctx.Err() }
 	prog.Phase("check", -1)
 	res, err := Scan(f, NewParser(f, cat, true), count)
 	if err != nil {
@@ -54,7 +55,13 @@ func run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.Imp
 		return nil, err
 	}
 	prog.Phase("write", int64(res.Valid))
-	res, err = Scan(f, NewParser(f, cat, false), func(row int, rec any) error { prog.Add(1); return tx.Stage(row, rec) })
+	res, err = Scan(f, NewParser(f, cat, false), func(row int, rec any) error {
+		prog.Add(1)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return tx.Stage(row, rec)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -87,6 +94,12 @@ func run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.Imp
 	name := req.Name
 	if name == "" {
 		name = filepath.Base(req.Path)
+	}
+	if j := db.ImportJobFrom(ctx); j != nil {
+		// The job's success commits with the rows (db.WithImportJob).
+		done := *rep
+		done.Written = true
+		j.Report, j.RowsTotal, j.RowsChecked, j.RowsWritten = &done, int64(rep.Rows), int64(rep.Rows), int64(rep.Valid)
 	}
 	summary, _ := json.Marshal(map[string]any{"kind": req.Kind, "file": name, "rows": rep.Rows,
 		"created": rep.Created, "updated": rep.Updated, "unchanged": rep.Unchanged})

@@ -75,9 +75,14 @@ func Catalog(ctx context.Context, q Querier) (*db.Catalog, error) {
 	return c, nil
 }
 
-// AuditImport appends one IMPORT entry, with the import's summary, to the audit log inside the import's transaction;
-// the engines stage and apply an import's rows themselves.
+// AuditImport appends one IMPORT entry, with the import's summary, to the audit log inside the import's transaction,
+// and records the success of the import's job there too; the engines stage and apply an import's rows themselves.
 func (s *Store) AuditImport(ctx context.Context, tx *Tx, kind db.ImportKind, summary *string) error {
+	if j := db.ImportJobFrom(ctx); j != nil {
+		if err := s.finishImportJob(ctx, tx, j); err != nil {
+			return err
+		}
+	}
 	switch kind {
 	case db.ImportUnits:
 		return s.writeAudit(ctx, tx, db.ActionImport, db.EntityUnit, nil, nil, summary)

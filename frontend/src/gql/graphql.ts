@@ -436,6 +436,17 @@ export type HonorStatus =
   /** 享受待遇认定。Recognised as enjoying the treatment of a title (享受…待遇). */
   | 'TREATMENT_RECOGNISED';
 
+/** 导入任务的状态。Where an import job stands; only RUNNING is not final. */
+export type ImportJobState =
+  /** 已取消，已全部回滚。Cancelled; nothing was written. */
+  | 'CANCELLED'
+  /** 失败，未写入任何数据。Failed; nothing was written. */
+  | 'FAILED'
+  /** 进行中。Running. */
+  | 'RUNNING'
+  /** 已完成（是否写入见报告）。Finished; its report says whether rows were written. */
+  | 'SUCCEEDED';
+
 /** 导入类型：每种类型有自己的模板（GET /templates/{kind}.xlsx）。What an import file holds; each kind has its own template. */
 export type ImportKind =
   /** 文明实践活动（自然键：单位 + 活动日期 + 活动类型 + 活动主题）。Practice activities, matched on unit, date, kind and theme. */
@@ -450,6 +461,15 @@ export type ImportKind =
   | 'UNITS'
   /** 志愿服务记录（自然键：单位 + 服务日期 + 专项行动 + 记录方式）。Volunteer records, matched on unit, date, campaign and method. */
   | 'VOLUNTEER_RECORDS';
+
+/** 导入的阶段：先逐行校验，再在一个事务中写入。The step of an import: every row is checked first, then all are written in one transaction. */
+export type ImportPhase =
+  /** 校验。Checking every row. */
+  | 'CHECK'
+  /** 已结束。Ended. */
+  | 'DONE'
+  /** 写入。Writing in one transaction. */
+  | 'WRITE';
 
 /** 一项指标得分。One indicator score. */
 export type IndicatorScoreInput = {
