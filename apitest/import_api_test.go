@@ -121,7 +121,7 @@ func TestImportAPI(t *testing.T) {
 			{"导入测试厅（演示）", "2024-04-02", "", 5, -3, "签到签退", "是"},
 		})
 		rep := MustUpload(t, base, admin, "VOLUNTEER_RECORDS", "bad.xlsx", file, false)
-		if rep.Written || rep.ErrorCount != 1 || rep.Errors[0].Row != 3 || rep.Errors[0].Column != "E" || rep.Errors[0].Field != "服务总时长（小时）" {
+		if rep.Written || rep.ErrorCount != 1 || rep.Errors[0].Row != 3 || rep.Errors[0].Column != "E" || rep.Errors[0].Field != "服务时长（小时）" {
 			t.Fatalf("report %+v", rep)
 		}
 		r := As(t, base, admin, `{ volunteerRecords(filter: {fromYear: 2024, toYear: 2024, demo: false}) { totalCount } }`, nil)
@@ -304,7 +304,7 @@ func TestImportExportCLI(t *testing.T) {
 		t.Fatalf("export → import: %v\n%s", err, out)
 	}
 	out, err = run("export", "--view", "honors", "--format", "csv", "--out", "-", "--filter", "fromYear=2030", "--db", path)
-	if err != nil || !strings.HasPrefix(out, "\ufeff荣誉类别,获得者名称") {
+	if err != nil || !strings.HasPrefix(out, "\ufeff荣誉类别,获得者,") {
 		t.Fatalf("export to stdout: %v\n%q", err, out)
 	}
 	if _, err = run("export", "--view", "honors", "--filter", "levels=GALACTIC", "--db", path); err == nil {

@@ -370,7 +370,7 @@ func TestWrites(t *testing.T) {
 		}
 		for name, vars := range map[string]map[string]any{
 			"OtherEntity":    {"r": honorID, "e": "UNIT"},
-			"NotARecordKind": {"r": "VXNlcjox"}, // User:1 — accounts are not audited records
+			"NotARecordKind": {"r": "U291cmNlRG9jdW1lbnQ6MQ"}, // SourceDocument:1 — sources are not written, so never audited
 			"Garbage":        {"r": "not-an-id"},
 		} {
 			t.Run(name, func(t *testing.T) {

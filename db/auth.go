@@ -152,6 +152,8 @@ type AuthStore interface {
 	TokenByHash(ctx context.Context, hash string, now time.Time) (*APIToken, error)
 	Tokens(ctx context.Context, userID int64) ([]*APIToken, error)
 	RevokeToken(ctx context.Context, id int64, now time.Time) error
+	// RecordRefusedSignIn audits a refused sign-in to an existing account, with why and from which address.
+	RecordRefusedSignIn(ctx context.Context, u *User, reason SignInRefusal, address string) error
 }
 
 // LoginAttempts keeps sign-in attempts in the database, so that every server sharing it shares one allowance:

@@ -151,6 +151,9 @@ var entityDomains = map[Entity]DomainSet{
 	EntityTalentMember:      Domains(DomainArticle),
 	EntityCivilisationEvent: Domains(DomainArticle),
 	EntityDemoData:          AllDomains,
+	// Accounts and tokens are not data: their audit entries change no answer.
+	EntityUser:     Domains(),
+	EntityAPIToken: Domains(),
 }
 
 // WriteDomains is what one audited write changes: imports and demo purges reach everything, and an entity this

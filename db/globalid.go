@@ -79,6 +79,7 @@ var entityNodes = map[Entity]NodeType{
 	EntityCampaign: NodeCampaign, EntityPracticeLink: NodePracticeLink, EntityPracticeActivity: NodePracticeActivity,
 	EntityAssessment: NodeAssessment, EntityTarget: NodeTarget, EntityWish: NodeWish, EntityExcellentCase: NodeExcellentCase,
 	EntityTalentMember: NodeTalentMember, EntityCivilisationEvent: NodeCivilisationEvent, EntityHonorCategory: NodeHonorCategory,
+	EntityUser: NodeUser, EntityAPIToken: NodeAPIToken,
 }
 
 // NodeType is the node type of the entity's records, for their global IDs; ok is false when they have none.

@@ -32,6 +32,8 @@ var messagesEn = map[string]string{
 	"导入已取消或已中止，未写入任何数据":                          "The import was cancelled or stopped; nothing of it was written",
 	"运行该导入的服务已停止，导入未完成，未写入任何数据":                  "The server running this import stopped; the import did not finish and nothing of it was written",
 	"导入任务不存在或已结束":                                "No such import is running",
+	"导入任务不存在":                                    "No such import",
+	"first 应在 1 到 100 之间":                        "first must be between 1 and 100",
 	// Copying and seeding databases (cli, db copy).
 	"这种数据库不能作为复制来源：%s":                               "This kind of database cannot be a copy source: %s",
 	"这种数据库不能作为复制目标：%s":                               "This kind of database cannot be a copy target: %s",
@@ -343,7 +345,7 @@ var termsEn = map[string]string{
 	"查看": "viewer", "编辑": "editor", "管理员": "administrator",
 	"机关": "government office", "事业单位": "public institution", "国有企业": "state-owned enterprise",
 	"高校": "university", "中小学": "school", "医院": "hospital",
-	"用户": "user", "会话": "session", "令牌": "token",
+	"用户": "user", "会话": "session", "令牌": "token", "API 令牌": "API token",
 	"实践中心": "practice centre", "案例汇编": "case compilation", "结对帮创": "pairing", "认领单位": "claiming unit",
 	"心愿所在村（社区）": "the wish's village (community)", "事迹简介": "citation", "说明": "description",
 	"单位名称": "unit name", "姓名": "name", "英文名称": "English name", "中文名称": "Chinese name", "备注": "note",

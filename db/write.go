@@ -71,11 +71,16 @@ const (
 	EntityDemoData Entity = "DEMO_DATA"
 	// EntityHonorCategory is a category's ranking points, which admins set.
 	EntityHonorCategory Entity = "HONOR_CATEGORY"
+	// EntityUser is an account, as the audit log names its creation, role changes, password resets and refused
+	// sign-ins; accounts are not records and are never binned.
+	EntityUser Entity = "USER"
+	// EntityAPIToken is an API token, as the audit log names its creation and revocation.
+	EntityAPIToken Entity = "API_TOKEN"
 )
 
 // AllEntities lists every Entity.
 var AllEntities = []Entity{EntityUnit, EntityPerson, EntityHonor, EntityVolunteerRecord, EntityCampaign, EntityPracticeLink,
-	EntityPracticeActivity, EntityAssessment, EntityTarget, EntityRankingWeights, EntityDemoData, EntityHonorCategory}
+	EntityPracticeActivity, EntityAssessment, EntityTarget, EntityRankingWeights, EntityDemoData, EntityHonorCategory, EntityUser, EntityAPIToken}
 
 // MarshalGQL writes the value as a GraphQL enum.
 func (v Entity) MarshalGQL(w io.Writer) { marshalEnum(w, v) }
@@ -90,12 +95,17 @@ var entityZh = map[Entity]string{
 	EntityUnit: "单位", EntityPerson: "人物", EntityHonor: "荣誉", EntityVolunteerRecord: "志愿服务记录", EntityCampaign: "专项行动",
 	EntityPracticeLink: "实践中心联系", EntityPracticeActivity: "文明实践活动", EntityAssessment: "测评", EntityTarget: "年度目标",
 	EntityRankingWeights: "排名权重", EntityDemoData: "全部演示数据", EntityHonorCategory: "荣誉类别积分",
+	EntityUser: "用户", EntityAPIToken: "API 令牌",
 }
 
 // AdminOnly reports whether writing the entity needs the ADMIN role rather than EDITOR.
 func (v Entity) AdminOnly() bool {
-	return v == EntityTarget || v == EntityRankingWeights || v == EntityDemoData || v == EntityHonorCategory
+	return v == EntityTarget || v == EntityRankingWeights || v == EntityDemoData || v == EntityHonorCategory || v.Account()
 }
+
+// Account reports whether the entity is an account or a token rather than a record of the dashboard: its audit
+// entries come from the account store, and its writes bump no data version.
+func (v Entity) Account() bool { return v == EntityUser || v == EntityAPIToken }
 
 // AuditAction is what a write did.
 type AuditAction string
@@ -109,10 +119,25 @@ const (
 	ActionImport  AuditAction = "IMPORT"
 	// ActionPurgeDemo removed every demo record at once (wenming demo purge, or the admin page's button).
 	ActionPurgeDemo AuditAction = "PURGE_DEMO"
+	// ActionRevoke revoked an API token.
+	ActionRevoke AuditAction = "REVOKE"
+	// ActionRoleChange changed a user's role.
+	ActionRoleChange AuditAction = "ROLE_CHANGE"
+	// ActionDisable disabled a user, ending their sessions and revoking their tokens.
+	ActionDisable AuditAction = "DISABLE"
+	// ActionEnable enabled a disabled user again.
+	ActionEnable AuditAction = "ENABLE"
+	// ActionPasswordChange is a user changing their own password.
+	ActionPasswordChange AuditAction = "PASSWORD_CHANGE"
+	// ActionPasswordReset is an admin (or the command line) setting another user's password.
+	ActionPasswordReset AuditAction = "PASSWORD_RESET"
+	// ActionSignInRefused is a refused sign-in to an existing account (a wrong password, or a disabled account).
+	ActionSignInRefused AuditAction = "SIGN_IN_REFUSED"
 )
 
 // AllAuditActions lists every AuditAction.
-var AllAuditActions = []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionRestore, ActionImport, ActionPurgeDemo}
+var AllAuditActions = []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionRestore, ActionImport, ActionPurgeDemo,
+	ActionRevoke, ActionRoleChange, ActionDisable, ActionEnable, ActionPasswordChange, ActionPasswordReset, ActionSignInRefused}
 
 // MarshalGQL writes the value as a GraphQL enum.
 func (v AuditAction) MarshalGQL(w io.Writer) { marshalEnum(w, v) }

@@ -62,6 +62,8 @@ export default defineConfig({
     },
   },
   server: {
+    // The field labels are one JSON file shared with the server (db/fieldlabels.json); the dev server may read it.
+    fs: { allow: ['.', '../db/fieldlabels.json'] },
     proxy: {
       '/graphql': process.env.WENMING_API ?? 'http://127.0.0.1:8080',
       '/readyz': process.env.WENMING_API ?? 'http://127.0.0.1:8080',

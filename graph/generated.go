@@ -32,6 +32,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	ApiToken() ApiTokenResolver
 	Assessment() AssessmentResolver
+	AuditChange() AuditChangeResolver
 	AuditEntry() AuditEntryResolver
 	Campaign() CampaignResolver
 	CaseCompilation() CaseCompilationResolver
@@ -124,14 +125,30 @@ type ComplexityRoot struct {
 		Year  func(childComplexity int) int
 	}
 
+	AuditChange struct {
+		After         func(childComplexity int) int
+		AfterLabel    func(childComplexity int) int
+		AfterLabelEn  func(childComplexity int) int
+		Before        func(childComplexity int) int
+		BeforeLabel   func(childComplexity int) int
+		BeforeLabelEn func(childComplexity int) int
+		Field         func(childComplexity int) int
+		Label         func(childComplexity int) int
+		LabelEn       func(childComplexity int) int
+	}
+
 	AuditEntry struct {
 		Action   func(childComplexity int) int
 		After    func(childComplexity int) int
 		At       func(childComplexity int) int
 		Before   func(childComplexity int) int
+		Changes  func(childComplexity int) int
 		Entity   func(childComplexity int) int
 		ID       func(childComplexity int) int
+		Record   func(childComplexity int) int
 		RecordID func(childComplexity int) int
+		Title    func(childComplexity int) int
+		TitleEn  func(childComplexity int) int
 		UserID   func(childComplexity int) int
 		Username func(childComplexity int) int
 	}
@@ -1077,12 +1094,26 @@ type AssessmentResolver interface {
 
 	Scores(ctx context.Context, obj *db.Assessment) ([]*db.IndicatorScore, error)
 }
+type AuditChangeResolver interface {
+	Label(ctx context.Context, obj *db.AuditChange) (string, error)
+	LabelEn(ctx context.Context, obj *db.AuditChange) (string, error)
+
+	BeforeLabel(ctx context.Context, obj *db.AuditChange) (*string, error)
+	AfterLabel(ctx context.Context, obj *db.AuditChange) (*string, error)
+	BeforeLabelEn(ctx context.Context, obj *db.AuditChange) (*string, error)
+	AfterLabelEn(ctx context.Context, obj *db.AuditChange) (*string, error)
+}
 type AuditEntryResolver interface {
 	ID(ctx context.Context, obj *db.AuditEntry) (string, error)
 	At(ctx context.Context, obj *db.AuditEntry) (string, error)
 	UserID(ctx context.Context, obj *db.AuditEntry) (*string, error)
 
 	RecordID(ctx context.Context, obj *db.AuditEntry) (*string, error)
+
+	Title(ctx context.Context, obj *db.AuditEntry) (string, error)
+	TitleEn(ctx context.Context, obj *db.AuditEntry) (string, error)
+	Changes(ctx context.Context, obj *db.AuditEntry) ([]*db.AuditChange, error)
+	Record(ctx context.Context, obj *db.AuditEntry) (db.Node, error)
 }
 type CampaignResolver interface {
 	ID(ctx context.Context, obj *db.Campaign) (string, error)
@@ -1612,6 +1643,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AssessmentStageBucket.Year(childComplexity), true
 
+	case "AuditChange.after":
+		if e.ComplexityRoot.AuditChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChange.After(childComplexity), true
+	case "AuditChange.afterLabel":
+		if e.ComplexityRoot.AuditChange.AfterLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChange.AfterLabel(childComplexity), true
+	case "AuditChange.afterLabelEn":
+		if e.ComplexityRoot.AuditChange.AfterLabelEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChange.AfterLabelEn(childComplexity), true
+	case "AuditChange.before":
+		if e.ComplexityRoot.AuditChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChange.Before(childComplexity), true
+	case "AuditChange.beforeLabel":
+		if e.ComplexityRoot.AuditChange.BeforeLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChange.BeforeLabel(childComplexity), true
+	case "AuditChange.beforeLabelEn":
+		if e.ComplexityRoot.AuditChange.BeforeLabelEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChange.BeforeLabelEn(childComplexity), true
+	case "AuditChange.field":
+		if e.ComplexityRoot.AuditChange.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChange.Field(childComplexity), true
+	case "AuditChange.label":
+		if e.ComplexityRoot.AuditChange.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChange.Label(childComplexity), true
+	case "AuditChange.labelEn":
+		if e.ComplexityRoot.AuditChange.LabelEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChange.LabelEn(childComplexity), true
+
 	case "AuditEntry.action":
 		if e.ComplexityRoot.AuditEntry.Action == nil {
 			break
@@ -1636,6 +1722,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEntry.Before(childComplexity), true
+	case "AuditEntry.changes":
+		if e.ComplexityRoot.AuditEntry.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Changes(childComplexity), true
 	case "AuditEntry.entity":
 		if e.ComplexityRoot.AuditEntry.Entity == nil {
 			break
@@ -1648,12 +1740,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEntry.ID(childComplexity), true
+	case "AuditEntry.record":
+		if e.ComplexityRoot.AuditEntry.Record == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Record(childComplexity), true
 	case "AuditEntry.recordId":
 		if e.ComplexityRoot.AuditEntry.RecordID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AuditEntry.RecordID(childComplexity), true
+	case "AuditEntry.title":
+		if e.ComplexityRoot.AuditEntry.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Title(childComplexity), true
+	case "AuditEntry.titleEn":
+		if e.ComplexityRoot.AuditEntry.TitleEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.TitleEn(childComplexity), true
 	case "AuditEntry.userId":
 		if e.ComplexityRoot.AuditEntry.UserID == nil {
 			break
@@ -6390,6 +6500,30 @@ func (ec *executionContext) childFields_AssessmentStageBucket(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type AssessmentStageBucket", field.Name)
 }
 
+func (ec *executionContext) childFields_AuditChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_AuditChange_field(ctx, field)
+	case "label":
+		return ec.fieldContext_AuditChange_label(ctx, field)
+	case "labelEn":
+		return ec.fieldContext_AuditChange_labelEn(ctx, field)
+	case "before":
+		return ec.fieldContext_AuditChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_AuditChange_after(ctx, field)
+	case "beforeLabel":
+		return ec.fieldContext_AuditChange_beforeLabel(ctx, field)
+	case "afterLabel":
+		return ec.fieldContext_AuditChange_afterLabel(ctx, field)
+	case "beforeLabelEn":
+		return ec.fieldContext_AuditChange_beforeLabelEn(ctx, field)
+	case "afterLabelEn":
+		return ec.fieldContext_AuditChange_afterLabelEn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditChange", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6410,6 +6544,14 @@ func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field gr
 		return ec.fieldContext_AuditEntry_before(ctx, field)
 	case "after":
 		return ec.fieldContext_AuditEntry_after(ctx, field)
+	case "title":
+		return ec.fieldContext_AuditEntry_title(ctx, field)
+	case "titleEn":
+		return ec.fieldContext_AuditEntry_titleEn(ctx, field)
+	case "changes":
+		return ec.fieldContext_AuditEntry_changes(ctx, field)
+	case "record":
+		return ec.fieldContext_AuditEntry_record(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEntry", field.Name)
 }
@@ -11329,6 +11471,213 @@ func (ec *executionContext) fieldContext_AssessmentStageBucket_count(_ context.C
 	return graphql.NewScalarFieldContext("AssessmentStageBucket", field, false, false, "Int")
 }
 
+func (ec *executionContext) _AuditChange_field(ctx context.Context, field graphql.CollectedField, obj *db.AuditChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChange_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditChange_label(ctx context.Context, field graphql.CollectedField, obj *db.AuditChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChange_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditChange().Label(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChange_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _AuditChange_labelEn(ctx context.Context, field graphql.CollectedField, obj *db.AuditChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChange_labelEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditChange().LabelEn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChange_labelEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _AuditChange_before(ctx context.Context, field graphql.CollectedField, obj *db.AuditChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditChange_after(ctx context.Context, field graphql.CollectedField, obj *db.AuditChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditChange_beforeLabel(ctx context.Context, field graphql.CollectedField, obj *db.AuditChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChange_beforeLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditChange().BeforeLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChange_beforeLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _AuditChange_afterLabel(ctx context.Context, field graphql.CollectedField, obj *db.AuditChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChange_afterLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditChange().AfterLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChange_afterLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _AuditChange_beforeLabelEn(ctx context.Context, field graphql.CollectedField, obj *db.AuditChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChange_beforeLabelEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditChange().BeforeLabelEn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChange_beforeLabelEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _AuditChange_afterLabelEn(ctx context.Context, field graphql.CollectedField, obj *db.AuditChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChange_afterLabelEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditChange().AfterLabelEn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChange_afterLabelEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChange", field, true, true, "String")
+}
+
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *db.AuditEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11534,6 +11883,116 @@ func (ec *executionContext) _AuditEntry_after(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_AuditEntry_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_title(ctx context.Context, field graphql.CollectedField, obj *db.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Title(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "String")
+}
+
+func (ec *executionContext) _AuditEntry_titleEn(ctx context.Context, field graphql.CollectedField, obj *db.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_titleEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().TitleEn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_titleEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "String")
+}
+
+func (ec *executionContext) _AuditEntry_changes(ctx context.Context, field graphql.CollectedField, obj *db.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Changes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.AuditChange) graphql.Marshaler {
+			return ec.marshalNAuditChange2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐAuditChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntry_record(ctx context.Context, field graphql.CollectedField, obj *db.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_record(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Record(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AuditEntryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *db.AuditEntryConnection) (ret graphql.Marshaler) {
@@ -33555,6 +34014,85 @@ func (ec *executionContext) _AssessmentStageBucket(ctx context.Context, sel ast.
 	return out
 }
 
+var auditChangeImplementors = []string{"AuditChange"}
+
+func (ec *executionContext) _AuditChange(ctx context.Context, sel ast.SelectionSet, obj *db.AuditChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditChange")
+		case "field":
+			out.Values[i] = ec._AuditChange_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditChange_label(ctx, field, obj)
+				})
+		case "labelEn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditChange_labelEn(ctx, field, obj)
+				})
+		case "before":
+			out.Values[i] = ec._AuditChange_before(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "after":
+			out.Values[i] = ec._AuditChange_after(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "beforeLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditChange_beforeLabel(ctx, field, obj)
+				})
+		case "afterLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditChange_afterLabel(ctx, field, obj)
+				})
+		case "beforeLabelEn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditChange_beforeLabelEn(ctx, field, obj)
+				})
+		case "afterLabelEn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditChange_afterLabelEn(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var auditEntryImplementors = []string{"AuditEntry"}
 
 func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *db.AuditEntry) graphql.Marshaler {
@@ -33615,6 +34153,30 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "title":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_title(ctx, field, obj)
+				})
+		case "titleEn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_titleEn(ctx, field, obj)
+				})
+		case "changes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_changes(ctx, field, obj)
+				})
+		case "record":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_record(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -40244,6 +40806,30 @@ func (ec *executionContext) unmarshalNAuditAction2githubᚗcomᚋwenmingᚋwenmi
 
 func (ec *executionContext) marshalNAuditAction2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐAuditAction(ctx context.Context, sel ast.SelectionSet, v db.AuditAction) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNAuditChange2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐAuditChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.AuditChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditChange2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐAuditChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuditChange2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐAuditChange(ctx context.Context, sel ast.SelectionSet, v *db.AuditChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditChange!")
+		return graphql.Null
+	}
+	return ec._AuditChange(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNAuditEntry2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v *db.AuditEntry) graphql.Marshaler {

@@ -348,6 +348,17 @@ func (a *Auth) Login(w http.ResponseWriter, r *http.Request) {
 	if err != nil || u.Disabled || !db.CheckPassword(u.PasswordHash, in.Password) {
 		lim.Failed(r.Context(), ip)
 		a.Log.Info("login failed", "username", db.LogName(in.Username), "ip", ip)
+		if err == nil {
+			// An existing account's refusals go to the audit log, so that an admin sees who is being guessed at;
+			// names that match no account do not (a mistyped password in the name field must not be kept).
+			reason := db.RefusedWrongPassword
+			if u.Disabled {
+				reason = db.RefusedDisabled
+			}
+			if err := a.Store.RecordRefusedSignIn(r.Context(), u, reason, ip); err != nil {
+				a.Log.Error("audit refused sign-in", "err", err)
+			}
+		}
 		WriteJSONError(w, http.StatusUnauthorized, CodeUnauthenticated, "用户名或密码错误。", nil)
 		return
 	}

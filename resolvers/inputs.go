@@ -22,6 +22,17 @@ func recordGlobalID(e db.Entity, id *int64) *string {
 	return &s
 }
 
+// labelIn is one language of an optional label.
+func labelIn(l *db.Label, en bool) *string {
+	if l == nil {
+		return nil
+	}
+	if en {
+		return &l.En
+	}
+	return &l.Zh
+}
+
 // optionalID decodes an optional global ID of the given type.
 func optionalID(field string, typ db.NodeType, gid *string) (*int64, error) {
 	if gid == nil || *gid == "" {

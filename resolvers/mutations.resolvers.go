@@ -13,6 +13,36 @@ import (
 	"github.com/wenming/wenming/graph/model"
 )
 
+// Label is the resolver for the label field.
+func (r *auditChangeResolver) Label(ctx context.Context, obj *db.AuditChange) (string, error) {
+	return obj.Label.Zh, nil
+}
+
+// LabelEn is the resolver for the labelEn field.
+func (r *auditChangeResolver) LabelEn(ctx context.Context, obj *db.AuditChange) (string, error) {
+	return obj.Label.En, nil
+}
+
+// BeforeLabel is the resolver for the beforeLabel field.
+func (r *auditChangeResolver) BeforeLabel(ctx context.Context, obj *db.AuditChange) (*string, error) {
+	return labelIn(obj.BeforeLabel, false), nil
+}
+
+// AfterLabel is the resolver for the afterLabel field.
+func (r *auditChangeResolver) AfterLabel(ctx context.Context, obj *db.AuditChange) (*string, error) {
+	return labelIn(obj.AfterLabel, false), nil
+}
+
+// BeforeLabelEn is the resolver for the beforeLabelEn field.
+func (r *auditChangeResolver) BeforeLabelEn(ctx context.Context, obj *db.AuditChange) (*string, error) {
+	return labelIn(obj.BeforeLabel, true), nil
+}
+
+// AfterLabelEn is the resolver for the afterLabelEn field.
+func (r *auditChangeResolver) AfterLabelEn(ctx context.Context, obj *db.AuditChange) (*string, error) {
+	return labelIn(obj.AfterLabel, true), nil
+}
+
 // ID is the resolver for the id field.
 func (r *auditEntryResolver) ID(ctx context.Context, obj *db.AuditEntry) (string, error) {
 	return db.GlobalID(db.NodeAuditEntry, obj.ID), nil
@@ -35,6 +65,35 @@ func (r *auditEntryResolver) UserID(ctx context.Context, obj *db.AuditEntry) (*s
 // RecordID is the resolver for the recordId field.
 func (r *auditEntryResolver) RecordID(ctx context.Context, obj *db.AuditEntry) (*string, error) {
 	return recordGlobalID(obj.Entity, obj.RecordID), nil
+}
+
+// Title is the resolver for the title field.
+func (r *auditEntryResolver) Title(ctx context.Context, obj *db.AuditEntry) (string, error) {
+	return obj.Readable().Title.Zh, nil
+}
+
+// TitleEn is the resolver for the titleEn field.
+func (r *auditEntryResolver) TitleEn(ctx context.Context, obj *db.AuditEntry) (string, error) {
+	return obj.Readable().Title.En, nil
+}
+
+// Changes is the resolver for the changes field.
+func (r *auditEntryResolver) Changes(ctx context.Context, obj *db.AuditEntry) ([]*db.AuditChange, error) {
+	cs := obj.Readable().Changes
+	out := make([]*db.AuditChange, len(cs))
+	for i := range cs {
+		out[i] = &cs[i]
+	}
+	return out, nil
+}
+
+// Record is the resolver for the record field.
+func (r *auditEntryResolver) Record(ctx context.Context, obj *db.AuditEntry) (db.Node, error) {
+	typ, ok := obj.Entity.NodeType()
+	if !ok || obj.RecordID == nil || obj.Entity.Account() {
+		return nil, nil
+	}
+	return r.node(ctx, typ, *obj.RecordID)
 }
 
 // ID is the resolver for the id field.
@@ -398,6 +457,9 @@ func (r *queryResolver) DeletedRecords(ctx context.Context, entity *db.Entity, i
 	return r.Store.DeletedRecords(ctx, db.DeletedCriteria{Entity: deref(entity), IncludeRestored: deref(includeRestored)}, p)
 }
 
+// AuditChange returns graph.AuditChangeResolver implementation.
+func (r *Resolver) AuditChange() graph.AuditChangeResolver { return &auditChangeResolver{r} }
+
 // AuditEntry returns graph.AuditEntryResolver implementation.
 func (r *Resolver) AuditEntry() graph.AuditEntryResolver { return &auditEntryResolver{r} }
 
@@ -408,6 +470,7 @@ func (r *Resolver) DeletedRecord() graph.DeletedRecordResolver { return &deleted
 func (r *Resolver) DemoBlocker() graph.DemoBlockerResolver { return &demoBlockerResolver{r} }
 
 type (
+	auditChangeResolver   struct{ *Resolver }
 	auditEntryResolver    struct{ *Resolver }
 	deletedRecordResolver struct{ *Resolver }
 	demoBlockerResolver   struct{ *Resolver }

@@ -359,6 +359,10 @@ func TestReplicas(t *testing.T) {
 		volunteerWriteSeenInAggregatesOnB(t, a.url, b.url, cookie, replicaDeadline)
 	})
 
+	t.Run("ImportOnAFollowedAndCancelledFromB", func(t *testing.T) {
+		importFollowedAndCancelledAcrossReplicas(t, a.url, b.url, c.url, cookie)
+	})
+
 	t.Run("KillOneReplicaUnderLoad", func(t *testing.T) {
 		body := probeBody("负载")
 		load := startLoad(lb, cookie, body, loadConcurrency)

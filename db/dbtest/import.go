@@ -196,7 +196,7 @@ func testImport(t *testing.T, open Opener) {
 			t.Errorf("wrong template: %+v", rep.Errors)
 		}
 		rep = mustImport(t, d, db.ImportVolunteerRecords, writeFile(t, "partial.csv", "单位名称,服务日期\n甲,2024-01-01\n"), false)
-		if rep.ErrorCount != 3 || !strings.Contains(rep.Errors[0].Message, "志愿者人数") {
+		if rep.ErrorCount != 3 || !strings.Contains(rep.Errors[0].Message, "志愿者人次") {
 			t.Errorf("missing columns: %+v", rep.Errors)
 		}
 	})

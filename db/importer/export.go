@@ -270,6 +270,9 @@ func widths(spec *Spec, extra ...float64) []float64 {
 	return append(out, extra...)
 }
 
+// label is the header of a column that exports add after the template's: the label of the spec entity's field.
+func label(spec *Spec, field string) string { return db.FieldLabelZh(spec.Entity, field) }
+
 func mustSpec(kind db.ImportKind) *Spec {
 	s, err := SpecFor(kind)
 	if err != nil {
@@ -294,7 +297,7 @@ func exportHonors(ctx context.Context, s db.Store, q url.Values, start func([]st
 		return p.err
 	}
 	spec := mustSpec(db.ImportHonors)
-	sw, err := start(append(spec.Headers(), "级别", "获得者类型", "ID"), widths(spec, 10, 10, 16))
+	sw, err := start(append(spec.Headers(), label(spec, "level"), label(spec, "recipientKind"), label(spec, "id")), widths(spec, 10, 10, 16))
 	if err != nil {
 		return err
 	}
@@ -317,7 +320,7 @@ func exportVolunteer(ctx context.Context, s db.Store, q url.Values, start func([
 		return p.err
 	}
 	spec := mustSpec(db.ImportVolunteerRecords)
-	sw, err := start(append(spec.Headers(), "ID"), widths(spec, 16))
+	sw, err := start(append(spec.Headers(), label(spec, "id")), widths(spec, 16))
 	if err != nil {
 		return err
 	}
@@ -342,7 +345,7 @@ func exportUnits(ctx context.Context, s db.Store, q url.Values, start func([]str
 		return p.err
 	}
 	spec := mustSpec(db.ImportUnits)
-	sw, err := start(append(spec.Headers(), "ID"), widths(spec, 16))
+	sw, err := start(append(spec.Headers(), label(spec, "id")), widths(spec, 16))
 	if err != nil {
 		return err
 	}
@@ -362,7 +365,7 @@ func exportPeople(ctx context.Context, s db.Store, q url.Values, start func([]st
 		return p.err
 	}
 	spec := mustSpec(db.ImportPeople)
-	sw, err := start(append(spec.Headers(), "ID"), widths(spec, 16))
+	sw, err := start(append(spec.Headers(), label(spec, "id")), widths(spec, 16))
 	if err != nil {
 		return err
 	}
@@ -388,7 +391,7 @@ func exportAssessments(ctx context.Context, s db.Store, q url.Values, start func
 		return p.err
 	}
 	spec := mustSpec(db.ImportAssessments)
-	sw, err := start(append(spec.Headers(), "ID"), widths(spec, 16))
+	sw, err := start(append(spec.Headers(), label(spec, "id")), widths(spec, 16))
 	if err != nil {
 		return err
 	}
@@ -409,7 +412,7 @@ func exportActivities(ctx context.Context, s db.Store, q url.Values, start func(
 		return p.err
 	}
 	spec := mustSpec(db.ImportActivities)
-	sw, err := start(append(spec.Headers(), "ID"), widths(spec, 16))
+	sw, err := start(append(spec.Headers(), label(spec, "id")), widths(spec, 16))
 	if err != nil {
 		return err
 	}

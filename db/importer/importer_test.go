@@ -84,7 +84,7 @@ func TestReadXLSX(t *testing.T) {
 	for _, e := range res.Errors {
 		got[e.Column+"/"+e.Field] = e.Message
 	}
-	if !strings.Contains(got["B/单位名称"], "过长") || !strings.Contains(got["A/服务日期"], "起止日期") {
+	if !strings.Contains(got["B/组织单位"], "过长") || !strings.Contains(got["A/服务日期"], "起止日期") {
 		t.Errorf("errors %v", got)
 	}
 }

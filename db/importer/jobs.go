@@ -7,7 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
+	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/wenming/wenming/db"
@@ -150,6 +154,8 @@ func (s *Jobs) begin(ctx context.Context, req db.ImportRequest) (*job, error) {
 	if _, err := SpecFor(req.Kind); err != nil {
 		return nil, err
 	}
+	// Free the slot of a dead process first; it takes s.mu itself.
+	s.reapDead(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	// An import of this process holds the slot: say so at once, without waiting for a writer it may hold.
@@ -210,12 +216,13 @@ func (s *Jobs) run(ctx context.Context, x *job, req db.ImportRequest, cleanup fu
 		// Recorded in the import's own transaction.
 		end.State = db.ImportJobSucceeded
 		end.Report, end.RowsTotal, end.RowsChecked, end.RowsWritten = final.Report, final.RowsTotal, final.RowsChecked, final.RowsWritten
+	case cancelled:
+		// Whatever the pass made of its stopped rows, the job was cancelled and nothing was written.
+		end.State = db.ImportJobCancelled
 	case err == nil:
 		// Checked only, or refused for bad rows: nothing written, the report says why.
 		end.State, end.Report = db.ImportJobSucceeded, rep
 		end.RowsTotal = int64(rep.Rows)
-	case cancelled:
-		end.State = db.ImportJobCancelled
 	default:
 		end.State = db.ImportJobFailed
 		end.Error, end.ErrorEn = db.ErrorMessage(err), db.ErrorMessageEn(err)
@@ -236,8 +243,8 @@ func (s *Jobs) run(ctx context.Context, x *job, req db.ImportRequest, cleanup fu
 
 	x.mu.Lock()
 	x.j, x.report, x.err = end, rep, err
-	if cancelled && err != nil {
-		x.err = db.ErrImportEnded
+	if cancelled {
+		x.report, x.err = nil, db.ErrImportEnded
 	}
 	x.notify()
 	x.mu.Unlock()
@@ -297,7 +304,7 @@ func (s *Jobs) Get(ctx context.Context, id int64) (*db.ImportJob, error) {
 	if err != nil {
 		return nil, err
 	}
-	return settle(j), nil
+	return s.settle(j), nil
 }
 
 // List returns the newest jobs first, those running here from memory.
@@ -316,7 +323,7 @@ func (s *Jobs) List(ctx context.Context, limit int) ([]*db.ImportJob, error) {
 		if x := s.localJob(j.ID); x != nil {
 			jobs[i] = x.snapshot()
 		} else {
-			jobs[i] = settle(j)
+			jobs[i] = s.settle(j)
 		}
 	}
 	return jobs, nil
@@ -415,12 +422,65 @@ func (s *Jobs) localJob(id int64) *job {
 	return s.local[id]
 }
 
-// settle reads a running job whose process stopped beating as what it is: failed, with nothing written (its
-// transaction died with it). The row itself is freed by the next import's start.
-func settle(j *db.ImportJob) *db.ImportJob {
-	if j.Stale(time.Now()) {
+// settle reads a running job whose process is gone as what it is: failed, with nothing written (its transaction
+// died with it). A process is gone when its heartbeat is older than db.ImportJobStaleAfter, or at once when it ran
+// on this machine and no longer runs. The row itself is freed by the next import's start.
+func (s *Jobs) settle(j *db.ImportJob) *db.ImportJob {
+	if j.State == db.ImportJobRunning && (j.Stale(time.Now()) || s.ownerGone(j.Owner)) {
 		j.State, j.Phase, j.SecondsLeft = db.ImportJobFailed, db.ImportPhaseDone, 0
 		j.Error, j.ErrorEn = db.ErrImportDied.Zh, db.ErrImportDied.En
 	}
 	return j
+}
+
+// ownerGone reports whether the process named by a job's owner ran on this machine and no longer runs: this process
+// under another owner (restarted with the same PID), or a PID that answers no signal. Owners on other machines, and
+// PIDs that some process holds, are judged by their heartbeat alone.
+func (s *Jobs) ownerGone(owner string) bool {
+	host, rest, ok := strings.Cut(owner, ":")
+	pidText, _, ok2 := strings.Cut(rest, ":")
+	pid, err := strconv.Atoi(pidText)
+	if !ok || !ok2 || err != nil || pid <= 0 || runtime.GOOS == "windows" {
+		return false
+	}
+	if me, _ := os.Hostname(); host != me {
+		return false
+	}
+	if pid == os.Getpid() {
+		return owner != s.Owner && s.localJobByOwner(owner) == nil
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return true
+	}
+	// Signal 0 checks that the process exists; a process of another user refuses it, and exists.
+	err = p.Signal(syscall.Signal(0))
+	return err != nil && !errors.Is(err, os.ErrPermission)
+}
+
+func (s *Jobs) localJobByOwner(owner string) *job {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, x := range s.local {
+		if x.snapshot().Owner == owner {
+			return x
+		}
+	}
+	return nil
+}
+
+// reapDead ends the running job of a process that is gone, so that its slot frees at once rather than after the
+// heartbeat limit. What it cannot read or end is left to CreateImportJob's own check.
+func (s *Jobs) reapDead(ctx context.Context) {
+	jobs, err := s.Store.ImportJobs(ctx, 5)
+	if err != nil {
+		return
+	}
+	for _, j := range jobs {
+		if j.State == db.ImportJobRunning && s.localJob(j.ID) == nil && s.ownerGone(j.Owner) {
+			dead := s.settle(j)
+			dead.State = db.ImportJobFailed
+			_ = s.Store.EndImportJob(ctx, dead)
+		}
+	}
 }

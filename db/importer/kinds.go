@@ -14,6 +14,9 @@ import (
 type Column struct {
 	// Key names the column in code and in the API's error field.
 	Key string
+	// Field is the GraphQL field of the spec's entity that the column holds; its Chinese label in the one label table
+	// (db/fieldlabels.json) is the column's Header, so that a template, an export, a form and a table column agree.
+	Field string
 	// Header is the Chinese header of the template; the column is found by it, in any order.
 	Header   string
 	Required bool
@@ -30,7 +33,9 @@ type Column struct {
 
 // Spec describes one import kind: its sheet name, columns and natural key.
 type Spec struct {
-	Kind    db.ImportKind
+	Kind db.ImportKind
+	// Entity is the GraphQL type of the records (Honor …), the key of its columns' labels.
+	Entity  string
 	NameZh  string
 	Sheet   string
 	Columns []Column
@@ -84,95 +89,99 @@ const demoHelpEn = "Demo data: whether the row is demo data (an invented record)
 
 // demoColumn is the last column of every template.
 func demoColumn() Column {
-	return Column{Key: "demo", Header: DemoHeader, Help: DemoHelp + yesNo, HelpEn: demoHelpEn + yesNoEn, Example: "否", Width: 10, MaxLen: shortText}
+	return Column{Key: "demo", Field: "demo", Header: DemoHeader, Help: DemoHelp + yesNo, HelpEn: demoHelpEn + yesNoEn, Example: "否", Width: 10, MaxLen: shortText}
 }
 
 // Specs are the import kinds in the order their records depend on each other; each ends with the 演示数据 column.
 var Specs = withDemo([]*Spec{
 	{
-		Kind: db.ImportUnits, NameZh: "省直单位", Sheet: "单位",
+		Kind: db.ImportUnits, Entity: "Unit", NameZh: "省直单位", Sheet: "单位",
 		KeyZh:  "单位名称：名称相同即视为同一单位，再次导入会更新其类型、系统和窗口标记。",
 		NameEn: "units", KeyEn: "Unit name: the same name is the same unit; importing again updates its kind, sector and window flag.",
 		Columns: []Column{
-			{Key: "name", Header: "单位名称", Required: true, Help: "单位全称，须唯一。", HelpEn: "Unit name: the unit's full name, unique.", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
-			{Key: "kind", Header: "单位类型", Required: true, Help: "可选：" + strings.Join(db.UnitKinds, "、") + "。", HelpEn: "Unit kind: one of 机关 (government office), 事业单位 (public institution), 国有企业 (state-owned enterprise), 高校 (university), 中小学 (school), 医院 (hospital).", Example: "机关", Width: 12, MaxLen: shortText},
-			{Key: "sector", Header: "所属系统", Help: "如 党群系统、教育系统；可空。", HelpEn: "Sector, such as 党群系统 or 教育系统; may be empty.", Example: "经济系统", Width: 16, MaxLen: shortText},
-			{Key: "serviceWindow", Header: "服务窗口单位", Help: "是否设有对外服务窗口。" + yesNo, HelpEn: "Service window: whether the unit serves the public at a window." + yesNoEn, Example: "否", Width: 14, MaxLen: shortText},
+			{Key: "name", Field: "name", Required: true, Help: "单位全称，须唯一。", HelpEn: "Unit name: the unit's full name, unique.", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "kind", Field: "kind", Required: true, Help: "可选：" + strings.Join(db.UnitKinds, "、") + "。", HelpEn: "Unit kind: one of 机关 (government office), 事业单位 (public institution), 国有企业 (state-owned enterprise), 高校 (university), 中小学 (school), 医院 (hospital).", Example: "机关", Width: 12, MaxLen: shortText},
+			{Key: "sector", Field: "sector", Help: "如 党群系统、教育系统；可空。", HelpEn: "Sector, such as 党群系统 or 教育系统; may be empty.", Example: "经济系统", Width: 16, MaxLen: shortText},
+			{Key: "serviceWindow", Field: "serviceWindow", Aliases: []string{"服务窗口单位"}, Help: "是否设有对外服务窗口。" + yesNo, HelpEn: "Service window: whether the unit serves the public at a window." + yesNoEn, Example: "否", Width: 14, MaxLen: shortText},
 		},
 	},
 	{
-		Kind: db.ImportPeople, NameZh: "先进人物", Sheet: "人物",
+		Kind: db.ImportPeople, Entity: "Person", NameZh: "先进人物", Sheet: "人物",
 		KeyZh:  "姓名 + 所属单位（可空）：两者都相同即视为同一人，再次导入会更新事迹简介。",
 		NameEn: "people", KeyEn: "Name + unit (may be empty): when both match it is the same person; importing again updates the citation.",
 		Columns: []Column{
-			{Key: "name", Header: "姓名", Required: true, Help: "人物姓名。", HelpEn: "Name of the person.", Example: "张某（演示）", Width: 16, MaxLen: shortText},
-			{Key: "unit", Header: "所属单位", Help: "须为系统中已有的单位名称（先导入单位）；可空。", HelpEn: "Unit: an existing unit's name (import units first); may be empty.", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
-			{Key: "citation", Header: "事迹简介", Help: "一句话事迹；可空，最多 2000 字。", HelpEn: "Citation: one sentence on their deeds; may be empty, at most 2000 characters.", Example: "扎根基层二十年……", Width: 48, MaxLen: longText},
+			{Key: "name", Field: "name", Required: true, Help: "人物姓名。", HelpEn: "Name of the person.", Example: "张某（演示）", Width: 16, MaxLen: shortText},
+			{Key: "unit", Field: "unit", Help: "须为系统中已有的单位名称（先导入单位）；可空。", HelpEn: "Unit: an existing unit's name (import units first); may be empty.", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "citation", Field: "citation", Help: "一句话事迹；可空，最多 2000 字。", HelpEn: "Citation: one sentence on their deeds; may be empty, at most 2000 characters.", Example: "扎根基层二十年……", Width: 48, MaxLen: longText},
 		},
 	},
 	{
-		Kind: db.ImportHonors, NameZh: "荣誉", Sheet: "荣誉",
+		Kind: db.ImportHonors, Entity: "Honor", NameZh: "荣誉", Sheet: "荣誉",
 		KeyZh:  "荣誉类别 + 获得者（其单位、人物、项目或作品记录，不是名称文字）+ 年份 + 届次（可空）：都相同即视为同一条荣誉；同名的两个人是两位获得者。再次导入会更新获得者名称、日期和状态。",
 		NameEn: "honours", KeyEn: "Honour category + recipient (its unit, person, project or work record, not the name as text) + year + session (may be empty): when all match it is the same honour; two people of one name are two recipients. Importing again updates the recipient name, date and status.",
 		Columns: []Column{
-			{Key: "category", Header: "荣誉类别", Required: true, Help: "荣誉类别名称或代码，见“荣誉类别”一节，如 全国文明单位。", HelpEn: "Honour category: its name or code, see the category list below, such as 全国文明单位.", Example: "全国文明单位", Width: 28, MaxLen: shortText},
-			{Key: "recipient", Header: "获得者名称", Required: true, Help: "单位、校园、窗口类荣誉填单位名称；个人填姓名（先导入人物）；项目填项目名称；作品填作品标题；“四个优秀”授予社区时填社区名称（社区无记录表，名称不与任何单位、人物、项目相同时按社区登记）。", HelpEn: "Recipient: the unit's name for unit, campus and window honours; the person's name for a person (import people first); the project's name; the work's title; for a community of the 四个优秀, the community's name (communities have no table: a name that matches no unit, person or project is recorded as a community).", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
-			{Key: "unit", Header: "所属单位", Help: "荣誉计入的单位。单位、校园、窗口类荣誉填写时以此确定获得单位（导出文件即如此）；个人、作品重名时用于区分。可空。", HelpEn: "Unit the honour counts for. For unit, campus and window honours it decides the receiving unit (exports write it so); for people and works of one name it tells them apart. May be empty.", Example: "", Width: 28, MaxLen: shortText},
-			{Key: "year", Header: "年份", Required: true, Help: "授予年份，四位数字。", HelpEn: "Year of the award, four digits.", Example: "2023", Width: 8, MaxLen: shortText},
-			{Key: "date", Header: "授予日期", Help: "YYYY-MM-DD，须在“年份”当年；可空。", HelpEn: "Award date: YYYY-MM-DD, within the year; may be empty.", Example: "2023-11-20", Width: 12, MaxLen: shortText},
-			{Key: "edition", Header: "届次", Help: "如 第七届；可空。", HelpEn: "Session, such as 第七届; may be empty.", Example: "", Width: 10, MaxLen: shortText},
-			{Key: "status", Header: "状态", Help: "获评、推荐、享受待遇认定、提名；空白取该类别的默认状态。", HelpEn: "Status: 获评 (awarded), 推荐 (recommended), 享受待遇认定 (treated as awarded), 提名 (nominated); blank takes the category's default.", Example: "获评", Width: 14, MaxLen: shortText},
+			{Key: "category", Field: "category", Required: true, Help: "荣誉类别名称或代码，见“荣誉类别”一节，如 全国文明单位。", HelpEn: "Honour category: its name or code, see the category list below, such as 全国文明单位.", Example: "全国文明单位", Width: 28, MaxLen: shortText},
+			{Key: "recipient", Field: "recipientName", Aliases: []string{"获得者名称"}, Required: true, Help: "单位、校园、窗口类荣誉填单位名称；个人填姓名（先导入人物）；项目填项目名称；作品填作品标题；“四个优秀”授予社区时填社区名称（社区无记录表，名称不与任何单位、人物、项目相同时按社区登记）。", HelpEn: "Recipient: the unit's name for unit, campus and window honours; the person's name for a person (import people first); the project's name; the work's title; for a community of the 四个优秀, the community's name (communities have no table: a name that matches no unit, person or project is recorded as a community).", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "unit", Field: "unit", Help: "荣誉计入的单位。单位、校园、窗口类荣誉填写时以此确定获得单位（导出文件即如此）；个人、作品重名时用于区分。可空。", HelpEn: "Unit the honour counts for. For unit, campus and window honours it decides the receiving unit (exports write it so); for people and works of one name it tells them apart. May be empty.", Example: "", Width: 28, MaxLen: shortText},
+			{Key: "year", Field: "year", Required: true, Help: "授予年份，四位数字。", HelpEn: "Year of the award, four digits.", Example: "2023", Width: 8, MaxLen: shortText},
+			{Key: "date", Field: "date", Help: "YYYY-MM-DD，须在“年份”当年；可空。", HelpEn: "Award date: YYYY-MM-DD, within the year; may be empty.", Example: "2023-11-20", Width: 12, MaxLen: shortText},
+			{Key: "edition", Field: "edition", Help: "如 第七届；可空。", HelpEn: "Session, such as 第七届; may be empty.", Example: "", Width: 10, MaxLen: shortText},
+			{Key: "status", Field: "status", Help: "获评、推荐、享受待遇认定、提名；空白取该类别的默认状态。", HelpEn: "Status: 获评 (awarded), 推荐 (recommended), 享受待遇认定 (treated as awarded), 提名 (nominated); blank takes the category's default.", Example: "获评", Width: 14, MaxLen: shortText},
 		},
 	},
 	{
-		Kind: db.ImportVolunteerRecords, NameZh: "志愿服务记录", Sheet: "志愿服务记录",
+		Kind: db.ImportVolunteerRecords, Entity: "VolunteerRecord", NameZh: "志愿服务记录", Sheet: "志愿服务记录",
 		KeyZh:  "单位名称 + 服务日期 + 专项行动（空白为常态化服务）+ 记录方式：都相同即视为同一条记录（同一单位同一天同一行动按同一方式只记一条），再次导入会更新人数、时长和核实标记。",
 		NameEn: "volunteer records", KeyEn: "Unit + service date + campaign (blank for everyday service) + recording method: when all match it is the same record (one per unit, day, campaign and method); importing again updates the volunteers, hours and verified flag.",
 		Columns: []Column{
-			{Key: "unit", Header: "单位名称", Required: true, Help: "组织服务的单位（谁组织谁记录），须为系统中已有的单位。", HelpEn: "Unit that organised the service (who organises it records it); an existing unit.", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
-			{Key: "date", Header: "服务日期", Required: true, Help: "YYYY-MM-DD。", HelpEn: "Service date: YYYY-MM-DD.", Example: "2024-03-05", Width: 12, MaxLen: shortText},
-			{Key: "campaign", Header: "专项行动", Help: "专项行动名称或代码（见“专项行动”一节）；常态化服务留空或填“常态化”。", HelpEn: "Campaign: its name or code (see the campaign list below); leave it empty or write 常态化 for everyday service.", Example: "", Width: 24, MaxLen: shortText},
-			{Key: "volunteers", Header: "志愿者人数", Required: true, Help: "参加本次服务的人数，非负整数。", HelpEn: "Volunteers: how many took part, a whole number ≥ 0.", Example: "25", Width: 12, MaxLen: shortText},
-			{Key: "hours", Header: "服务总时长（小时）", Required: true, Aliases: []string{"服务时长（小时）", "服务总时长(小时)", "服务时长(小时)"},
+			{Key: "unit", Field: "unit", Aliases: []string{"单位名称"}, Required: true, Help: "组织服务的单位（谁组织谁记录），须为系统中已有的单位。", HelpEn: "Unit that organised the service (who organises it records it); an existing unit.", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "date", Field: "date", Required: true, Help: "YYYY-MM-DD。", HelpEn: "Service date: YYYY-MM-DD.", Example: "2024-03-05", Width: 12, MaxLen: shortText},
+			{Key: "campaign", Field: "campaign", Help: "专项行动名称或代码（见“专项行动”一节）；常态化服务留空或填“常态化”。", HelpEn: "Campaign: its name or code (see the campaign list below); leave it empty or write 常态化 for everyday service.", Example: "", Width: 24, MaxLen: shortText},
+			{Key: "volunteers", Field: "volunteers", Aliases: []string{"志愿者人数"}, Required: true, Help: "参加本次服务的人数，非负整数。", HelpEn: "Volunteers: how many took part, a whole number ≥ 0.", Example: "25", Width: 12, MaxLen: shortText},
+			{Key: "hours", Field: "hours", Required: true, Aliases: []string{"服务总时长（小时）", "服务总时长(小时)", "服务时长(小时)"},
 				Help:   "全体志愿者本次服务时长之和，单位小时，可带小数，按分钟取整。",
 				HelpEn: "Total hours: the hours of all volunteers together, decimals allowed, rounded to the minute.", Example: "75.5", Width: 18, MaxLen: shortText},
-			{Key: "method", Header: "记录方式", Required: true, Help: "签到签退、按班次、本人申报、补录。", HelpEn: "Recording method: 签到签退 (sign-in/out), 按班次 (by shift), 本人申报 (self-reported), 补录 (entered later).", Example: "签到签退", Width: 12, MaxLen: shortText},
-			{Key: "verified", Header: "是否核实", Help: "记录是否经组织方核实。" + yesNo, HelpEn: "Verified: whether the organiser checked the record." + yesNoEn, Example: "是", Width: 10, MaxLen: shortText},
+			{Key: "method", Field: "method", Required: true, Help: "签到签退、按班次、本人申报、补录。", HelpEn: "Recording method: 签到签退 (sign-in/out), 按班次 (by shift), 本人申报 (self-reported), 补录 (entered later).", Example: "签到签退", Width: 12, MaxLen: shortText},
+			{Key: "verified", Field: "verified", Aliases: []string{"是否核实"}, Help: "记录是否经组织方核实。" + yesNo, HelpEn: "Verified: whether the organiser checked the record." + yesNoEn, Example: "是", Width: 10, MaxLen: shortText},
 		},
 	},
 	{
-		Kind: db.ImportAssessments, NameZh: "年度测评", Sheet: "测评",
+		Kind: db.ImportAssessments, Entity: "Assessment", NameZh: "年度测评", Sheet: "测评",
 		KeyZh:  "单位名称 + 年份：每个单位每年一条测评，再次导入会更新分数、否决和阶段。",
 		NameEn: "yearly assessments", KeyEn: "Unit + year: one assessment per unit and year; importing again updates the scores, veto and stage.",
 		Columns: []Column{
-			{Key: "unit", Header: "单位名称", Required: true, Help: "须为系统中已有的单位。", HelpEn: "Unit: an existing unit.", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
-			{Key: "year", Header: "年份", Required: true, Help: "测评年份，四位数字。", HelpEn: "Year of the assessment, four digits.", Example: "2024", Width: 8, MaxLen: shortText},
-			{Key: "baseScore", Header: "基础分", Required: true, Help: "0–100，可带一位小数。", HelpEn: "Base score: 0–100, one decimal allowed.", Example: "92.5", Width: 10, MaxLen: shortText},
-			{Key: "bonus", Header: "加分", Help: "0–10；空白为 0。", HelpEn: "Bonus: 0–10; blank is 0.", Example: "3", Width: 8, MaxLen: shortText},
-			{Key: "veto", Header: "一票否决", Help: "近两年有严重违纪违法、重大事故等否决情形时填“是”，总分按 0 计。" + yesNo, HelpEn: "Veto: 是 when a veto applies (serious violations or accidents in the last two years); the total then counts as 0." + yesNoEn, Example: "否", Width: 10, MaxLen: shortText},
-			{Key: "stage", Header: "阶段", Required: true, Help: "申报、网络评审、实地考察、公示、命名、复查、撤销。", HelpEn: "Stage: 申报 (applied), 网络评审 (online review), 实地考察 (site visit), 公示 (public notice), 命名 (named), 复查 (reviewed), 撤销 (revoked).", Example: "命名", Width: 12, MaxLen: shortText},
+			{Key: "unit", Field: "unit", Aliases: []string{"单位名称"}, Required: true, Help: "须为系统中已有的单位。", HelpEn: "Unit: an existing unit.", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "year", Field: "year", Required: true, Help: "测评年份，四位数字。", HelpEn: "Year of the assessment, four digits.", Example: "2024", Width: 8, MaxLen: shortText},
+			{Key: "baseScore", Field: "baseScore", Required: true, Help: "0–100，可带一位小数。", HelpEn: "Base score: 0–100, one decimal allowed.", Example: "92.5", Width: 10, MaxLen: shortText},
+			{Key: "bonus", Field: "bonus", Help: "0–10；空白为 0。", HelpEn: "Bonus: 0–10; blank is 0.", Example: "3", Width: 8, MaxLen: shortText},
+			{Key: "veto", Field: "veto", Help: "近两年有严重违纪违法、重大事故等否决情形时填“是”，总分按 0 计。" + yesNo, HelpEn: "Veto: 是 when a veto applies (serious violations or accidents in the last two years); the total then counts as 0." + yesNoEn, Example: "否", Width: 10, MaxLen: shortText},
+			{Key: "stage", Field: "stage", Required: true, Help: "申报、网络评审、实地考察、公示、命名、复查、撤销。", HelpEn: "Stage: 申报 (applied), 网络评审 (online review), 实地考察 (site visit), 公示 (public notice), 命名 (named), 复查 (reviewed), 撤销 (revoked).", Example: "命名", Width: 12, MaxLen: shortText},
 		},
 	},
 	{
-		Kind: db.ImportActivities, NameZh: "文明实践活动", Sheet: "文明实践活动",
+		Kind: db.ImportActivities, Entity: "PracticeActivity", NameZh: "文明实践活动", Sheet: "文明实践活动",
 		KeyZh:  "单位名称 + 活动日期 + 活动类型 + 活动主题：都相同即视为同一次活动，再次导入会更新场次、人数、实践中心和所属“六大行动”。",
 		NameEn: "practice activities", KeyEn: "Unit + activity date + kind + theme: when all match it is the same activity; importing again updates the sessions, participants, practice centre and action.",
 		Columns: []Column{
-			{Key: "unit", Header: "单位名称", Required: true, Help: "举办活动的单位，须为系统中已有的单位。", HelpEn: "Unit that held the activity; an existing unit.", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
-			{Key: "date", Header: "活动日期", Required: true, Help: "YYYY-MM-DD。", HelpEn: "Activity date: YYYY-MM-DD.", Example: "2024-05-18", Width: 12, MaxLen: shortText},
-			{Key: "kind", Header: "活动类型", Required: true, Help: "推动周专题活动、文物保护宣讲、结对帮创、常态化活动。", HelpEn: "Activity kind: 推动周专题活动 (promotion week), 文物保护宣讲 (heritage talk), 结对帮创 (pairing), 常态化活动 (routine).", Example: "常态化活动", Width: 16, MaxLen: shortText},
-			{Key: "theme", Header: "活动主题", Required: true, Help: "活动名称或主题。", HelpEn: "Theme: the activity's name or theme.", Example: "文明交通劝导", Width: 28, MaxLen: shortText},
-			{Key: "center", Header: "实践中心", Help: "新时代文明实践中心名称或 6 位区划代码；可空。", HelpEn: "Practice centre: its name or 6-digit area code; may be empty.", Example: "", Width: 28, MaxLen: shortText},
-			{Key: "sessions", Header: "场次", Required: true, Help: "正整数。", HelpEn: "Sessions: a whole number ≥ 1.", Example: "1", Width: 8, MaxLen: shortText},
-			{Key: "participants", Header: "参与人数", Required: true, Help: "非负整数。", HelpEn: "Participants: a whole number ≥ 0.", Example: "60", Width: 10, MaxLen: shortText},
-			{Key: "action", Header: "六大行动", Help: "活动所属的“六大行动”：党的创新理论传播、主流价值践行、优质文化供给、服务惠民暖心（或代码 THEORY、VALUES、CULTURE、SERVICE）。原文未列出另两项的名称，不能归入。空白为未归类；再次导入时空白会清除已有归类。", HelpEn: "Action: which of the 六大行动 the activity belongs to: 党的创新理论传播, 主流价值践行, 优质文化供给, 服务惠民暖心 (or THEORY, VALUES, CULTURE, SERVICE). The article does not name the other two, so nothing can be filed under them. Blank is unfiled; importing a blank again clears an existing one.", Example: "服务惠民暖心", Width: 18, MaxLen: shortText},
+			{Key: "unit", Field: "unit", Aliases: []string{"单位名称"}, Required: true, Help: "举办活动的单位，须为系统中已有的单位。", HelpEn: "Unit that held the activity; an existing unit.", Example: "省某某厅（演示）", Width: 32, MaxLen: shortText},
+			{Key: "date", Field: "date", Required: true, Help: "YYYY-MM-DD。", HelpEn: "Activity date: YYYY-MM-DD.", Example: "2024-05-18", Width: 12, MaxLen: shortText},
+			{Key: "kind", Field: "kind", Required: true, Help: "推动周专题活动、文物保护宣讲、结对帮创、常态化活动。", HelpEn: "Activity kind: 推动周专题活动 (promotion week), 文物保护宣讲 (heritage talk), 结对帮创 (pairing), 常态化活动 (routine).", Example: "常态化活动", Width: 16, MaxLen: shortText},
+			{Key: "theme", Field: "theme", Required: true, Help: "活动名称或主题。", HelpEn: "Theme: the activity's name or theme.", Example: "文明交通劝导", Width: 28, MaxLen: shortText},
+			{Key: "center", Field: "center", Help: "新时代文明实践中心名称或 6 位区划代码；可空。", HelpEn: "Practice centre: its name or 6-digit area code; may be empty.", Example: "", Width: 28, MaxLen: shortText},
+			{Key: "sessions", Field: "sessions", Required: true, Help: "正整数。", HelpEn: "Sessions: a whole number ≥ 1.", Example: "1", Width: 8, MaxLen: shortText},
+			{Key: "participants", Field: "participants", Aliases: []string{"参与人数"}, Required: true, Help: "非负整数。", HelpEn: "Participants: a whole number ≥ 0.", Example: "60", Width: 10, MaxLen: shortText},
+			{Key: "action", Field: "action", Help: "活动所属的“六大行动”：党的创新理论传播、主流价值践行、优质文化供给、服务惠民暖心（或代码 THEORY、VALUES、CULTURE、SERVICE）。原文未列出另两项的名称，不能归入。空白为未归类；再次导入时空白会清除已有归类。", HelpEn: "Action: which of the 六大行动 the activity belongs to: 党的创新理论传播, 主流价值践行, 优质文化供给, 服务惠民暖心 (or THEORY, VALUES, CULTURE, SERVICE). The article does not name the other two, so nothing can be filed under them. Blank is unfiled; importing a blank again clears an existing one.", Example: "服务惠民暖心", Width: 18, MaxLen: shortText},
 		},
 	},
 })
 
+// withDemo ends every spec with the 演示数据 column, and gives each column the header the label table gives its field.
 func withDemo(specs []*Spec) []*Spec {
 	for _, s := range specs {
 		s.Columns = append(s.Columns, demoColumn())
+		for i := range s.Columns {
+			s.Columns[i].Header = db.FieldLabelZh(s.Entity, s.Columns[i].Field)
+		}
 	}
 	return specs
 }

@@ -32,11 +32,17 @@ func notFound(err error, what string) error {
 // second is how an auth table stores an instant: to the second.
 func (s *Store) second(t time.Time) any { return s.eng.Instant(t, time.Second) }
 
-// CreateUser adds an account; a taken username (in any letter case) is ECONFLICT.
+// CreateUser adds an account and audits it; a taken username (in any letter case) is ECONFLICT.
 func (s *Store) CreateUser(ctx context.Context, u *db.User) error {
-	err := s.eng.Write().QueryRow(ctx, `INSERT INTO users (username, display_name, role, password_hash, disabled, created_at)
-		VALUES (?,?,?,?,?,?) RETURNING id, created_at`, u.Username, u.DisplayName, u.Role, u.PasswordHash, u.Disabled,
-		s.second(timeNow())).Scan(&u.ID, instant{&u.CreatedAt})
+	err := s.eng.Tx(ctx, func(tx *Tx) error {
+		err := tx.QueryRow(ctx, `INSERT INTO users (username, display_name, role, password_hash, disabled, created_at)
+			VALUES (?,?,?,?,?,?) RETURNING id, created_at`, u.Username, u.DisplayName, u.Role, u.PasswordHash, u.Disabled,
+			s.second(timeNow())).Scan(&u.ID, instant{&u.CreatedAt})
+		if err != nil {
+			return err
+		}
+		return s.writeAudit(ctx, tx, db.ActionCreate, db.EntityUser, &u.ID, nil, db.AccountSnapshot(u, nil))
+	})
 	switch err = s.eng.ConstraintError(err); db.ErrorCode(err) {
 	case db.ECONFLICT:
 		return db.Errorf(db.ECONFLICT, "用户名 %q 已被使用", u.Username)
@@ -67,39 +73,48 @@ func (s *Store) Users(ctx context.Context) ([]*db.User, error) {
 	return collect(rows, func(r Rows) (*db.User, error) { return scanUser(r) })
 }
 
-// SetPassword replaces a password hash, ends the user's sessions and revokes their API tokens, in one transaction.
+// SetPassword replaces a password hash, ends the user's sessions and revokes their API tokens, in one transaction
+// with its audit entry: a change when the signed-in user sets their own, a reset otherwise. The entry says only
+// that the password changed.
 func (s *Store) SetPassword(ctx context.Context, userID int64, hash string) error {
 	now := s.second(timeNow())
 	return s.eng.Tx(ctx, func(tx *Tx) error {
-		n, err := tx.Exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, userID)
+		u, err := scanUser(tx.QueryRow(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, userID))
 		if err != nil {
-			return err
+			return notFound(err, "用户")
 		}
-		if n == 0 {
-			return db.Errorf(db.ENOTFOUND, "用户不存在")
+		if _, err := tx.Exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, userID); err != nil {
+			return err
 		}
 		if _, err = tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID); err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, now, userID)
-		return err
+		if _, err = tx.Exec(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, now, userID); err != nil {
+			return err
+		}
+		action, event := db.ActionPasswordReset, "RESET"
+		if p := db.PrincipalFrom(ctx); p != nil && p.Via == "session" && p.UserID == userID {
+			action, event = db.ActionPasswordChange, "CHANGED"
+		}
+		return s.writeAudit(ctx, tx, action, db.EntityUser, &userID, db.AccountSnapshot(u, nil),
+			db.AccountSnapshot(u, map[string]any{"password": event}))
 	})
 }
 
 // SetRole changes a user's role or disables them; disabling ends their sessions. The users table is locked against
 // other writers first, so that two admins demoting each other through two replicas cannot both pass the last-admin
-// check.
+// check. A role change and a change of the disabled flag are audited as one entry each.
 func (s *Store) SetRole(ctx context.Context, userID int64, role db.Role, disabled *bool) error {
 	return s.eng.Tx(ctx, func(tx *Tx) error {
 		if err := s.eng.LockTable(ctx, tx, "users"); err != nil {
 			return err
 		}
-		n, err := tx.Exec(ctx, `UPDATE users SET role = ?, disabled = coalesce(?, disabled) WHERE id = ?`, role, disabled, userID)
+		old, err := scanUser(tx.QueryRow(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, userID))
 		if err != nil {
-			return err
+			return notFound(err, "用户")
 		}
-		if n == 0 {
-			return db.Errorf(db.ENOTFOUND, "用户不存在")
+		if _, err := tx.Exec(ctx, `UPDATE users SET role = ?, disabled = coalesce(?, disabled) WHERE id = ?`, role, disabled, userID); err != nil {
+			return err
 		}
 		var admins int
 		if err := tx.QueryRow(ctx, `SELECT count(*) FROM users WHERE role = 'ADMIN' AND disabled = FALSE`).Scan(&admins); err != nil {
@@ -114,9 +129,27 @@ func (s *Store) SetRole(ctx context.Context, userID int64, role db.Role, disable
 			if _, err = tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID); err != nil {
 				return err
 			}
-			_, err = tx.Exec(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, s.second(timeNow()), userID)
+			if _, err = tx.Exec(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, s.second(timeNow()), userID); err != nil {
+				return err
+			}
 		}
-		return err
+		next := *old
+		if role != old.Role {
+			next.Role = role
+			if err := s.writeAudit(ctx, tx, db.ActionRoleChange, db.EntityUser, &userID, db.AccountSnapshot(old, nil), db.AccountSnapshot(&next, nil)); err != nil {
+				return err
+			}
+		}
+		if disabled != nil && *disabled != old.Disabled {
+			before := next
+			next.Disabled = *disabled
+			action := db.ActionEnable
+			if *disabled {
+				action = db.ActionDisable
+			}
+			return s.writeAudit(ctx, tx, action, db.EntityUser, &userID, db.AccountSnapshot(&before, nil), db.AccountSnapshot(&next, nil))
+		}
+		return nil
 	})
 }
 
@@ -158,19 +191,33 @@ func scanToken(r Row) (*db.APIToken, error) {
 	return t, nil
 }
 
-// CreateToken stores a new API token by its hash.
+// CreateToken stores a new API token by its hash, and audits it without its secret or hash.
 func (s *Store) CreateToken(ctx context.Context, t *db.APIToken) error {
 	var expires any
 	if t.ExpiresAt != nil {
 		expires = s.second(*t.ExpiresAt)
 	}
-	got, err := scanToken(s.eng.Write().QueryRow(ctx, `INSERT INTO api_tokens (user_id, name, scope, hash, created_at, expires_at)
-		VALUES (?,?,?,?,?,?) RETURNING `+tokenCols, t.UserID, t.Name, t.Scope, t.Hash, s.second(timeNow()), expires))
-	if err != nil {
-		return s.eng.ConstraintError(err)
-	}
-	*t = *got
-	return nil
+	err := s.eng.Tx(ctx, func(tx *Tx) error {
+		got, err := scanToken(tx.QueryRow(ctx, `INSERT INTO api_tokens (user_id, name, scope, hash, created_at, expires_at)
+			VALUES (?,?,?,?,?,?) RETURNING `+tokenCols, t.UserID, t.Name, t.Scope, t.Hash, s.second(timeNow()), expires))
+		if err != nil {
+			return err
+		}
+		owner, err := s.tokenOwner(ctx, tx, got.UserID)
+		if err != nil {
+			return err
+		}
+		*t = *got
+		return s.writeAudit(ctx, tx, db.ActionCreate, db.EntityAPIToken, &t.ID, nil, db.TokenSnapshot(t, owner))
+	})
+	return s.eng.ConstraintError(err)
+}
+
+// tokenOwner is the username of a token's owner, as its audit entries name it.
+func (s *Store) tokenOwner(ctx context.Context, tx *Tx, userID int64) (string, error) {
+	var name string
+	err := tx.QueryRow(ctx, `SELECT username FROM users WHERE id = ?`, userID).Scan(&name)
+	return name, err
 }
 
 // TokenByHash returns a live token of an enabled user and records its use.
@@ -201,16 +248,37 @@ func (s *Store) Tokens(ctx context.Context, userID int64) ([]*db.APIToken, error
 	return collect(rows, func(r Rows) (*db.APIToken, error) { return scanToken(r) })
 }
 
-// RevokeToken revokes a token; revoking twice is harmless.
+// RevokeToken revokes a token, and audits it; revoking twice is harmless and audited once.
 func (s *Store) RevokeToken(ctx context.Context, id int64, now time.Time) error {
-	n, err := s.eng.Write().Exec(ctx, `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?`, s.second(now), id)
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		return db.Errorf(db.ENOTFOUND, "令牌不存在")
-	}
-	return nil
+	return s.eng.Tx(ctx, func(tx *Tx) error {
+		t, err := scanToken(tx.QueryRow(ctx, `SELECT `+tokenCols+` FROM api_tokens WHERE id = ?`, id))
+		if err != nil {
+			return notFound(err, "令牌")
+		}
+		if t.RevokedAt != nil {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE id = ?`, s.second(now), id); err != nil {
+			return err
+		}
+		owner, err := s.tokenOwner(ctx, tx, t.UserID)
+		if err != nil {
+			return err
+		}
+		before := db.TokenSnapshot(t, owner)
+		at := now.Truncate(time.Second)
+		t.RevokedAt = &at
+		return s.writeAudit(ctx, tx, db.ActionRevoke, db.EntityAPIToken, &id, before, db.TokenSnapshot(t, owner))
+	})
+}
+
+// RecordRefusedSignIn audits a refused sign-in to an existing account, under the account's name, with why and from
+// where; never with the password tried.
+func (s *Store) RecordRefusedSignIn(ctx context.Context, u *db.User, reason db.SignInRefusal, address string) error {
+	return s.eng.Tx(ctx, func(tx *Tx) error {
+		return s.insertAudit(ctx, tx, nil, u.Username, db.ActionSignInRefused, db.EntityUser, &u.ID, nil,
+			db.SignInRefusalSnapshot(u, reason, address))
+	})
 }
 
 // TokenByID loads one token.

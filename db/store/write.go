@@ -51,7 +51,22 @@ type entityTable struct {
 	cols  []string
 	// child is the child rows the snapshot carries and a restore puts back (restoreChildren).
 	child *child
+	// names are the names of the records the row points at, which the snapshot carries under "names" (keyed by the
+	// GraphQL field, such as unit or category) so that its audit entries name them after those records are gone; a
+	// restore ignores them.
+	names []named
 }
+
+// named is one name a snapshot carries: its key and the SQL of its value, over the entity's table by its name.
+type named struct{ key, sql string }
+
+// nameOf is the name of the record that the column of table points at: the col of the other table's row.
+func nameOf(key, table, col, other, otherCol string) named {
+	return named{key, `(SELECT n.` + otherCol + ` FROM ` + other + ` n WHERE n.id = ` + table + `.` + col + `)`}
+}
+
+// unitName is the name of the unit a row of table points at through unit_id.
+func unitName(table string) named { return nameOf("unit", table, "unit_id", "units", "name") }
 
 // child is a list of child rows kept in the parent's snapshot under key: the values of cols (one column) or objects
 // of them (several), from a table and its WHERE, in order.
@@ -61,32 +76,61 @@ type child struct {
 }
 
 var entityTables = map[db.Entity]entityTable{
-	db.EntityUnit:   {table: "units", cols: []string{"id", "name", "kind", "sector", "service_window", "demo", "version"}},
-	db.EntityPerson: {table: "people", cols: []string{"id", "name", "unit_id", "citation", "demo", "version"}},
+	db.EntityUnit: {table: "units", cols: []string{"id", "name", "kind", "sector", "service_window", "demo", "version"}},
+	db.EntityPerson: {table: "people", cols: []string{"id", "name", "unit_id", "citation", "demo", "version"},
+		names: []named{unitName("people")}},
 	db.EntityHonor: {table: "honors", cols: []string{"id", "category_id", "recipient_kind", "recipient_name", "unit_id", "person_id", "project_id",
-		"work_id", "year", "date", "edition", "status", "source_id", "demo", "version"}},
+		"work_id", "year", "date", "edition", "status", "source_id", "demo", "version"},
+		names: []named{unitName("honors"), nameOf("category", "honors", "category_id", "honor_categories", "name_zh"),
+			nameOf("categoryEn", "honors", "category_id", "honor_categories", "name_en"), nameOf("person", "honors", "person_id", "people", "name"),
+			nameOf("project", "honors", "project_id", "volunteer_projects", "name"), nameOf("work", "honors", "work_id", "works", "title"),
+			nameOf("source", "honors", "source_id", "source_documents", "title")}},
 	db.EntityVolunteerRecord: {table: "volunteer_records", cols: []string{"id", "unit_id", "campaign_id", "service_date", "volunteers", "minutes",
-		"method", "verified", "demo", "version"}},
-	db.EntityCampaign:     {table: "campaigns", cols: []string{"id", "code", "name_zh", "name_en", "kind", "start_date", "end_date", "description", "version", "start_basis", "end_basis"}},
-	db.EntityPracticeLink: {table: "practice_links", cols: []string{"id", "unit_id", "center_id", "since_year", "demo", "version"}},
+		"method", "verified", "demo", "version"},
+		names: []named{unitName("volunteer_records"), nameOf("campaign", "volunteer_records", "campaign_id", "campaigns", "name_zh"),
+			nameOf("campaignEn", "volunteer_records", "campaign_id", "campaigns", "name_en")}},
+	db.EntityCampaign: {table: "campaigns", cols: []string{"id", "code", "name_zh", "name_en", "kind", "start_date", "end_date", "description", "version", "start_basis", "end_basis"}},
+	db.EntityPracticeLink: {table: "practice_links", cols: []string{"id", "unit_id", "center_id", "since_year", "demo", "version"},
+		names: []named{unitName("practice_links"), nameOf("center", "practice_links", "center_id", "practice_centers", "name")}},
 	db.EntityPracticeActivity: {table: "practice_activities", cols: []string{"id", "unit_id", "center_id", "activity_date", "kind", "theme",
-		"sessions", "participants", "demo", "version", "action"}},
+		"sessions", "participants", "demo", "version", "action"},
+		names: []named{unitName("practice_activities"), nameOf("center", "practice_activities", "center_id", "practice_centers", "name")}},
 	db.EntityAssessment: {table: "assessments", cols: []string{"id", "unit_id", "year", "base_score", "bonus", "veto", "stage", "demo", "version"},
 		child: &child{key: "scores", cols: []string{"s.code", "s.version_year", "s.score"},
-			from: "indicator_scores s WHERE s.assessment_id = assessments.id", order: "s.code"}},
+			from: "indicator_scores s WHERE s.assessment_id = assessments.id", order: "s.code"},
+		names: []named{unitName("assessments")}},
 	db.EntityTarget: {table: "targets", cols: []string{"id", "metric", "year", "value", "demo", "version", "basis"}},
 	db.EntityDonation: {table: "donations", cols: []string{"id", "campaign_id", "unit_id", "kind", "amount", "boxes", "batch", "donation_date",
-		"description", "demo", "version"}},
+		"description", "demo", "version"},
+		names: []named{unitName("donations"), nameOf("campaign", "donations", "campaign_id", "campaigns", "name_zh"),
+			nameOf("campaignEn", "donations", "campaign_id", "campaigns", "name_en")}},
 	db.EntityPairing: {table: "pairings", cols: []string{"id", "unit_id", "township", "center_id", "since_year", "demo", "version"},
 		child: &child{key: "contents", cols: []string{"c.item"}, from: "pairing_contents c WHERE c.pairing_id = pairings.id",
-			order: contentOrder("c.item")}},
+			order: contentOrder("c.item")},
+		names: []named{unitName("pairings"), nameOf("center", "pairings", "center_id", "practice_centers", "name")}},
 	db.EntityWish: {table: "wishes", cols: []string{"id", "title", "beneficiary", "pairing_id", "stage", "unit_id", "collected_on", "note",
-		"demo", "version"}},
+		"demo", "version"},
+		names: []named{nameOf("claimedBy", "wishes", "unit_id", "units", "name"),
+			{"pairing", `(SELECT u.name || ' · ' || p.township FROM pairings p JOIN units u ON u.id = p.unit_id WHERE p.id = wishes.pairing_id)`}}},
 	db.EntityExcellentCase: {table: "excellent_cases", cols: []string{"id", "compilation_id", "title", "unit_id", "year", "summary", "demo",
-		"version"}},
-	db.EntityTalentMember: {table: "talent_members", cols: []string{"id", "name", "unit_id", "since_year", "roles", "demo", "version"}},
+		"version"},
+		names: []named{unitName("excellent_cases"), nameOf("compilation", "excellent_cases", "compilation_id", "case_compilations", "title")}},
+	db.EntityTalentMember: {table: "talent_members", cols: []string{"id", "name", "unit_id", "since_year", "roles", "demo", "version"},
+		names: []named{unitName("talent_members")}},
 	db.EntityCivilisationEvent: {table: "civilisation_events", cols: []string{"id", "kind", "title", "event_date", "place", "milestone_id",
-		"quote", "source_id", "demo", "version"}},
+		"quote", "source_id", "demo", "version"},
+		names: []named{nameOf("milestone", "civilisation_events", "milestone_id", "milestones", "title_zh"),
+			nameOf("milestoneEn", "civilisation_events", "milestone_id", "milestones", "title_en"),
+			nameOf("source", "civilisation_events", "source_id", "source_documents", "title")}},
+}
+
+// namesSQL is the SQL of the JSON object of a snapshot's names.
+func (s *Store) namesSQL(names []named) string {
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = "'" + n.key + "', " + n.sql
+	}
+	return s.eng.JSONObject(strings.Join(parts, ", "))
 }
 
 // contentOrder is SQL that sorts 「四送一助力」 items in the article's order.
@@ -113,6 +157,9 @@ func (s *Store) snapshotSQL(t entityTable) string {
 		}
 		p += ", '" + c.key + "', " + s.eng.JSONArray(elem, c.from, c.order)
 	}
+	if len(t.names) > 0 {
+		p += ", 'names', " + s.namesSQL(t.names)
+	}
 	return `SELECT CAST(` + s.eng.JSONObject(p) + ` AS TEXT) FROM ` + t.table + ` WHERE id = ?`
 }
 
@@ -125,7 +172,8 @@ func (s *Store) snapshot(ctx context.Context, tx *Tx, e db.Entity, id int64) (*s
 			pairs("component", "label_zh", "weight", "basis")), "ranking_weights w WHERE w.from_year = v.from_year", "component")) +
 			` AS TEXT) FROM (SELECT DISTINCT from_year FROM ranking_weights WHERE from_year = ?) v`
 	case db.EntityHonorCategory:
-		q = `SELECT CAST(` + s.eng.JSONObject(pairs("id", "code", "weight", "weight_basis")) + ` AS TEXT) FROM honor_categories WHERE id = ?`
+		q = `SELECT CAST(` + s.eng.JSONObject(pairs("id", "code", "weight", "weight_basis")+`, 'names', `+
+			s.namesSQL([]named{{"category", "name_zh"}, {"categoryEn", "name_en"}})) + ` AS TEXT) FROM honor_categories WHERE id = ?`
 	default:
 		t, ok := entityTables[e]
 		if !ok {
@@ -161,6 +209,11 @@ func actor(ctx context.Context) (*int64, string) {
 func (s *Store) writeAudit(ctx context.Context, tx *Tx, action db.AuditAction, e db.Entity, recordID *int64, before, after *string) error {
 	tx.noteWrite(action, e)
 	uid, name := actor(ctx)
+	return s.insertAudit(ctx, tx, uid, name, action, e, recordID, before, after)
+}
+
+// insertAudit appends one entry to the audit log as the given actor.
+func (s *Store) insertAudit(ctx context.Context, tx *Tx, uid *int64, name string, action db.AuditAction, e db.Entity, recordID *int64, before, after *string) error {
 	_, err := tx.Exec(ctx, `INSERT INTO audit_log (at, user_id, username, action, entity, record_id, before, after) VALUES (?,?,?,?,?,?,?,?)`,
 		s.eng.Instant(timeNow(), time.Millisecond), uid, name, action, e, recordID, before, after)
 	return err

@@ -334,7 +334,7 @@ describe('honours: data entry and live updates', () => {
     const actions = await page.locator('[data-audit-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-audit-row')))
     assert.deepEqual(actions, ['UPDATE', 'UPDATE'])
     await page.locator('[data-action="toggle-diff"]').first().click()
-    const edition = page.locator('[data-diff] tr', { hasText: 'edition' })
+    const edition = page.locator('[data-diff] tr[data-change-field="edition"]')
     assert.equal(await edition.getAttribute('data-change'), 'changed')
     assert.match(await edition.innerText(), /第二批[\s\S]*第三批/)
     await shot(page, 'audit')
@@ -393,6 +393,51 @@ describe('import', () => {
     await page.waitForSelector('[data-report="dry-run"][data-errors="0"]')
     assert.equal(await count('unchanged'), '2')
     assert.equal(await count('created'), '0')
+    assert.deepEqual(problems, [])
+    await page.close()
+  })
+})
+
+describe('import as a job', () => {
+  test('a large file: the upload\'s progress, then the job\'s; leaving and coming back follows it; a second tab sees it; 取消 ends it', async () => {
+    const { page, problems } = await openPage(adminCtx)
+    const units = (await api(env.base, '{ units(first: 10) { edges { node { name } } } }')).units.edges.map((e) => e.node.name)
+    const methods = ['签到签退', '按班次', '本人申报', '补录']
+    const rows = ['单位名称,服务日期,专项行动,志愿者人数,服务总时长（小时）,记录方式,是否核实,演示数据']
+    const day0 = Date.UTC(2030, 0, 1)
+    // 300,000 demo rows with distinct natural keys (unit, date, method); cancelled below, so none is kept.
+    for (let i = 0; i < 300_000; i++) {
+      const day = new Date(day0 + Math.floor(i / 40) * 86_400_000).toISOString().slice(0, 10)
+      rows.push(`${units[i % 10]},${day},,3,6,${methods[Math.floor(i / 10) % 4]},否,是`)
+    }
+    const before = (await api(env.base, '{ volunteerRecords { totalCount } }')).volunteerRecords.totalCount
+    await page.goto(env.base + '/import')
+    await ready(page, 'import')
+    await page.check('[data-kind="VOLUNTEER_RECORDS"]')
+    await page.setInputFiles('#import-file', { name: 'volunteer-large.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n') })
+    // The dry run of a large file is a job like the import (the API test cancels a real import: nothing written).
+    await page.click('[data-action="dry-run"]')
+    await page.waitForSelector('[data-import-progress="job"]', { timeout: 60_000 })
+    const checked = async () => Number((await page.locator('[data-import-progress="job"] [data-count="checked"]').innerText()).replace(/\D/g, ''))
+    await until(async () => (await checked()) >= 20_000, { timeout: 60_000, message: '20,000 rows checked' })
+    await shot(page, 'import-mid', false)
+    // Leave the page and come back: the job ran on, and the page finds it again.
+    await page.goto(env.base + '/creation')
+    await settle(page)
+    await page.goto(env.base + '/import')
+    await ready(page, 'import')
+    await page.waitForSelector('[data-import-progress="job"]', { timeout: 10_000 })
+    // A second tab sees the same job.
+    const other = await adminCtx.newPage()
+    await other.goto(env.base + '/import')
+    await other.waitForSelector('[data-import-progress="job"]', { timeout: 10_000 })
+    assert.match(await other.locator('[data-import-progress="job"]').innerText(), /volunteer-large\.csv/)
+    await other.close()
+    await page.click('[data-action="cancel-import"]')
+    await page.click('[data-dialog="confirm"] [data-action="confirm"]')
+    await page.waitForSelector('[data-import-cancelled]', { timeout: 60_000 })
+    assert.equal((await api(env.base, '{ volunteerRecords { totalCount } }')).volunteerRecords.totalCount, before, 'a cancelled import writes nothing')
+    assert.equal(await page.getAttribute('[data-table="import-jobs"] tbody tr:first-child', 'data-job-state'), 'CANCELLED')
     assert.deepEqual(problems, [])
     await page.close()
   })

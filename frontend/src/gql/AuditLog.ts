@@ -12,12 +12,26 @@ export type AuditAction =
   | 'CREATE'
   /** 删除（移入回收站）。Deleted (moved to the recycle bin). */
   | 'DELETE'
+  /** 停用用户（结束其会话并撤销其令牌）。A user disabled (their sessions ended, their tokens revoked). */
+  | 'DISABLE'
+  /** 重新启用用户。A user enabled again. */
+  | 'ENABLE'
   /** 批量导入。Imported from a file. */
   | 'IMPORT'
+  /** 本人修改密码。A user changed their own password. */
+  | 'PASSWORD_CHANGE'
+  /** 重设他人密码（结束其会话并撤销其令牌）。Another user's password reset (their sessions ended, their tokens revoked). */
+  | 'PASSWORD_RESET'
   /** 一次删除全部演示数据。Every demo record removed at once. */
   | 'PURGE_DEMO'
   /** 从回收站恢复。Restored from the recycle bin. */
   | 'RESTORE'
+  /** 撤销 API 令牌。An API token revoked. */
+  | 'REVOKE'
+  /** 修改用户角色。A user's role changed. */
+  | 'ROLE_CHANGE'
+  /** 已有账号的登录被拒绝（密码错误或账号已停用；不记录所填密码）。A refused sign-in to an existing account (a wrong password or a disabled account; the password tried is never kept). */
+  | 'SIGN_IN_REFUSED'
   /** 修改。Updated. */
   | 'UPDATE';
 
@@ -41,6 +55,8 @@ export type AuditFilter = {
 
 /** 记录类型（写入、回收站与审计日志所指）。Kind of record that writes, the recycle bin and the audit log refer to. */
 export type Entity =
+  /** API 令牌（仅见于审计日志）。An API token, as the audit log names it. */
+  | 'API_TOKEN'
   /** 测评（含指标得分）。Assessment, with its indicator scores. */
   | 'ASSESSMENT'
   /** 专项行动。Campaign. */
@@ -73,6 +89,8 @@ export type Entity =
   | 'TARGET'
   /** 单位。Unit. */
   | 'UNIT'
+  /** 用户账号（仅见于审计日志）。A user account, as the audit log names it. */
+  | 'USER'
   /** 志愿服务记录。Volunteer record. */
   | 'VOLUNTEER_RECORD'
   /** 微心愿。Wish. */
@@ -85,7 +103,31 @@ export type AuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, userId: string | null, username: string, action: Types.AuditAction, entity: Types.Entity, recordId: string | null, before: string | null, after: string | null } }> } };
+export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, userId: string | null, username: string, action: Types.AuditAction, entity: Types.Entity, recordId: string | null, before: string | null, after: string | null, title: string, titleEn: string, changes: Array<{ field: string, label: string, labelEn: string, before: string | null, after: string | null, beforeLabel: string | null, afterLabel: string | null, beforeLabelEn: string | null, afterLabelEn: string | null }>, record:
+          | { id: string, unit: { id: string } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string, ownUnit: { id: string } | null }
+          | { id: string }
+          | { id: string }
+          | { id: string, unit: { id: string } }
+          | { id: string, ownUnit: { id: string } | null }
+          | { id: string, unit: { id: string } }
+          | { id: string }
+          | { id: string, unit: { id: string } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string, unit: { id: string } }
+          | { id: string }
+          | { id: string }
+         | null } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -125,6 +167,57 @@ export const AuditLogDocument = new TypedDocumentString(`
         recordId
         before
         after
+        title
+        titleEn
+        changes {
+          field
+          label
+          labelEn
+          before
+          after
+          beforeLabel
+          afterLabel
+          beforeLabelEn
+          afterLabelEn
+        }
+        record {
+          id
+          ... on Honor {
+            ownUnit: unit {
+              id
+            }
+          }
+          ... on Person {
+            ownUnit: unit {
+              id
+            }
+          }
+          ... on VolunteerRecord {
+            unit {
+              id
+            }
+          }
+          ... on Assessment {
+            unit {
+              id
+            }
+          }
+          ... on PracticeLink {
+            unit {
+              id
+            }
+          }
+          ... on PracticeActivity {
+            unit {
+              id
+            }
+          }
+          ... on Pairing {
+            unit {
+              id
+            }
+          }
+        }
       }
     }
   }

@@ -8,6 +8,8 @@ import type * as Types from './graphql';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** 记录类型（写入、回收站与审计日志所指）。Kind of record that writes, the recycle bin and the audit log refer to. */
 export type Entity =
+  /** API 令牌（仅见于审计日志）。An API token, as the audit log names it. */
+  | 'API_TOKEN'
   /** 测评（含指标得分）。Assessment, with its indicator scores. */
   | 'ASSESSMENT'
   /** 专项行动。Campaign. */
@@ -40,6 +42,8 @@ export type Entity =
   | 'TARGET'
   /** 单位。Unit. */
   | 'UNIT'
+  /** 用户账号（仅见于审计日志）。A user account, as the audit log names it. */
+  | 'USER'
   /** 志愿服务记录。Volunteer record. */
   | 'VOLUNTEER_RECORD'
   /** 微心愿。Wish. */

@@ -36,6 +36,7 @@ const recordZh = {
   demo: '演示数据',
   demoRecord: '演示记录',
   none: '暂无记录',
+  noCases: '还没有优秀案例',
   total: '共 {n} 条',
   COLLECTED: '征集',
   PUBLISHED: '发布',

@@ -128,13 +128,27 @@ export function unitLabel(u: string | null | undefined): string {
   return e === undefined ? u : e
 }
 
-/** Entity codes of the audit log and the recycle bin. */
+/** Entity codes of the records, as the recycle bin and the audit log name them. */
 export const ENTITIES = ['UNIT', 'PERSON', 'HONOR', 'VOLUNTEER_RECORD', 'CAMPAIGN', 'DONATION', 'PRACTICE_LINK', 'PAIRING', 'PRACTICE_ACTIVITY', 'ASSESSMENT', 'TARGET', 'RANKING_WEIGHTS',
   'WISH', 'EXCELLENT_CASE', 'TALENT_MEMBER', 'CIVILISATION_EVENT', 'HONOR_CATEGORY']
+/** Entity codes of the audit log: the records, and the accounts and tokens whose events it keeps. */
+export const AUDIT_ENTITIES = [...ENTITIES, 'USER', 'API_TOKEN']
 /** Action codes of the audit log. */
-export const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'IMPORT', 'PURGE_DEMO']
+export const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'IMPORT', 'PURGE_DEMO', 'REVOKE', 'ROLE_CHANGE', 'DISABLE', 'ENABLE',
+  'PASSWORD_CHANGE', 'PASSWORD_RESET', 'SIGN_IN_REFUSED']
 /** Kinds of spreadsheet import. */
 export const IMPORT_KINDS = ['UNITS', 'PEOPLE', 'HONORS', 'VOLUNTEER_RECORDS', 'ASSESSMENTS', 'ACTIVITIES'] as const
 
 /** URL slug of an import kind: VOLUNTEER_RECORDS → volunteer-records (GET /templates/{slug}.xlsx). */
 export const kindSlug = (k: string) => k.toLowerCase().replace(/_/g, '-')
+
+/**
+ * A category's name with the kind of recipient it is for, as a form offers it: 全国文明单位（单位）. A name that already
+ * ends in that kind, as 河南省文明单位（校园） does, keeps it once rather than reading 河南省文明单位（校园）（校园）.
+ */
+export function categoryOptionLabel(name: string, recipientKind: string): string {
+  const kind = enumLabel(recipientKind)
+  const noted = t('withNote', { a: '', b: kind })
+  if (name.toLowerCase().endsWith(noted.trim().toLowerCase())) return name
+  return t('withNote', { a: name, b: kind })
+}

@@ -42,6 +42,46 @@ export function download(data: Blob | string, filename: string) {
   if (typeof data !== 'string') setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
+/** How far a server export has come: preparing until the server answers, then the bytes received. */
+export interface ExportProgress {
+  stage: 'preparing' | 'downloading'
+  bytes: number
+}
+
+/**
+ * Download a server export, saying how far it has come: a large XLSX is prepared by the server before its first
+ * byte, which a plain link would leave the user waiting on without a sign. Throws with the server's message.
+ */
+export async function downloadExport(url: string, filename: string, onProgress: (p: ExportProgress) => void): Promise<void> {
+  onProgress({ stage: 'preparing', bytes: 0 })
+  const res = await fetch(url, { credentials: 'same-origin' })
+  if (!res.ok) {
+    const text = await res.text().catch(() => '')
+    let message = `HTTP ${res.status}`
+    try {
+      message = JSON.parse(text).message ?? message
+    } catch {
+      if (text) message = text.slice(0, 200)
+    }
+    throw new Error(message)
+  }
+  const type = res.headers.get('Content-Type') ?? 'application/octet-stream'
+  const chunks: BlobPart[] = []
+  let bytes = 0
+  onProgress({ stage: 'downloading', bytes })
+  const reader = res.body?.getReader()
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      bytes += value.byteLength
+      onProgress({ stage: 'downloading', bytes })
+    }
+  } else chunks.push(await res.arrayBuffer())
+  download(new Blob(chunks, { type }), filename)
+}
+
 function csvEscape(s: string): string {
   // Guard against formula injection in spreadsheet apps.
   const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s

@@ -6,10 +6,11 @@ import type { HonorFilter, HonorOrderField, VolunteerFilter, VolunteerRecordOrde
 import type { HonorsQuery } from '../gql/Honors'
 import type { UnitsQuery } from '../gql/Units'
 import type { VolunteerRecordsQuery } from '../gql/VolunteerRecords'
-import { lang, pick, t } from './i18n'
+import { lang, pick } from './i18n'
 import { formatNumber } from './format'
 import { editionLabel, enumLabel, unitKindLabel, yesNo } from './enums'
 import { unitTo } from './unitLink'
+import { fieldLabel } from './fieldLabels'
 
 /** One honour as the honours connection returns it (generated from Honors.graphql). */
 export type HonorRow = HonorsQuery['honors']['edges'][number]['node']
@@ -29,17 +30,17 @@ export function useHonorColumns(opts: { citation?: boolean } = {}) {
   return computed<Column<HonorRow>[]>(() => {
     void lang.value
     const cols: Column<HonorRow>[] = [
-      { key: 'year', label: t('year'), value: (r) => r.year, numeric: true },
-      { key: 'recipient', label: t('recipient'), text: (r) => r.recipientName },
-      { key: 'category', label: t('category'), text: (r) => pick(r.category.nameZh, r.category.nameEn) },
-      { key: 'level', label: t('level'), text: (r) => enumLabel(r.category.level), sortable: false },
-      { key: 'status', label: t('status'), text: (r) => enumLabel(r.status), sortable: false },
-      { key: 'edition', label: t('edition'), text: (r) => (r.edition ? editionLabel(r.edition) : ''), sortable: false },
-      { key: 'unit', label: t('unit'), text: (r) => r.unit?.name ?? '', sortable: false, link: (r) => (r.unit ? unitTo(r.unit.id) : undefined) },
-      { key: 'unitKind', label: t('unitKind'), text: (r) => (r.unit ? unitKindLabel(r.unit.kind) : ''), sortable: false },
+      { key: 'year', label: fieldLabel('Honor', 'year'), value: (r) => r.year, numeric: true },
+      { key: 'recipient', label: fieldLabel('Honor', 'recipientName'), text: (r) => r.recipientName },
+      { key: 'category', label: fieldLabel('Honor', 'category'), text: (r) => pick(r.category.nameZh, r.category.nameEn) },
+      { key: 'level', label: fieldLabel('Honor', 'level'), text: (r) => enumLabel(r.category.level), sortable: false },
+      { key: 'status', label: fieldLabel('Honor', 'status'), text: (r) => enumLabel(r.status), sortable: false },
+      { key: 'edition', label: fieldLabel('Honor', 'edition'), text: (r) => (r.edition ? editionLabel(r.edition) : ''), sortable: false },
+      { key: 'unit', label: fieldLabel('Honor', 'unit'), text: (r) => r.unit?.name ?? '', sortable: false, link: (r) => (r.unit ? unitTo(r.unit.id) : undefined) },
+      { key: 'unitKind', label: fieldLabel('Honor', 'unitKind'), text: (r) => (r.unit ? unitKindLabel(r.unit.kind) : ''), sortable: false },
     ]
-    if (opts.citation) cols.push({ key: 'citation', label: t('citation'), text: (r) => r.person?.citation ?? '', sortable: false })
-    cols.push({ key: 'demo', label: t('demo'), text: (r) => yesNo(r.demo), value: (r) => r.demo, sortable: false })
+    if (opts.citation) cols.push({ key: 'citation', label: fieldLabel('Honor', 'citation'), text: (r) => r.person?.citation ?? '', sortable: false })
+    cols.push({ key: 'demo', label: fieldLabel('Honor', 'demo'), text: (r) => yesNo(r.demo), value: (r) => r.demo, sortable: false })
     return cols
   })
 }
@@ -48,14 +49,14 @@ export function useVolunteerColumns() {
   return computed<Column<VolunteerRow>[]>(() => {
     void lang.value
     return [
-      { key: 'date', label: t('date'), text: (r) => r.date },
-      { key: 'unit', label: t('unit'), text: (r) => r.unit.name, link: (r) => unitTo(r.unit.id) },
-      { key: 'campaign', label: t('campaign'), text: (r) => (r.campaign ? pick(r.campaign.nameZh, r.campaign.nameEn) : enumLabel('ROUTINE')) },
-      { key: 'volunteers', label: t('volunteers'), value: (r) => r.volunteers, text: (r) => formatNumber(r.volunteers, lang.value), numeric: true },
-      { key: 'hours', label: t('hours'), value: (r) => r.hours, text: (r) => formatNumber(r.hours, lang.value), numeric: true },
-      { key: 'method', label: t('method'), text: (r) => enumLabel(r.method) },
-      { key: 'verified', label: t('verified'), text: (r) => yesNo(r.verified), value: (r) => r.verified },
-      { key: 'demo', label: t('demo'), text: (r) => yesNo(r.demo), value: (r) => r.demo },
+      { key: 'date', label: fieldLabel('VolunteerRecord', 'date'), text: (r) => r.date },
+      { key: 'unit', label: fieldLabel('VolunteerRecord', 'unit'), text: (r) => r.unit.name, link: (r) => unitTo(r.unit.id) },
+      { key: 'campaign', label: fieldLabel('VolunteerRecord', 'campaign'), text: (r) => (r.campaign ? pick(r.campaign.nameZh, r.campaign.nameEn) : enumLabel('ROUTINE')) },
+      { key: 'volunteers', label: fieldLabel('VolunteerRecord', 'volunteers'), value: (r) => r.volunteers, text: (r) => formatNumber(r.volunteers, lang.value), numeric: true },
+      { key: 'hours', label: fieldLabel('VolunteerRecord', 'hours'), value: (r) => r.hours, text: (r) => formatNumber(r.hours, lang.value), numeric: true },
+      { key: 'method', label: fieldLabel('VolunteerRecord', 'method'), text: (r) => enumLabel(r.method) },
+      { key: 'verified', label: fieldLabel('VolunteerRecord', 'verified'), text: (r) => yesNo(r.verified), value: (r) => r.verified },
+      { key: 'demo', label: fieldLabel('VolunteerRecord', 'demo'), text: (r) => yesNo(r.demo), value: (r) => r.demo },
     ]
   })
 }
