@@ -3,7 +3,7 @@
 // record a form just saved — highlighted in its row when the page holds it, pinned above the rows with a note when
 // the user's order puts it elsewhere, from the first page when it is new under newest first.
 import { describe, expect, it } from 'vitest'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, type Component } from 'vue'
 import RecordList from '../../src/components/RecordList.vue'
 import { PeopleDocument, type PersonListRowFragment } from '../../src/gql/People'
 import { justSaved } from '../../src/lib/forms/recordEditor'
@@ -34,7 +34,7 @@ async function mountList() {
         document: PeopleDocument, variables: () => ({ filter: null }), page: (d) => d.people, pinned: (d) => pinnedRow<Row>(d.pinned), pageSize: 10,
         sortFields: { name: 'NAME' },
       }) as unknown as List<Row>
-      return () => h(RecordList, { list, columns: [{ key: 'name', label: '姓名', text: (r: Row) => r.name }, { key: 'citation', label: '事迹', text: (r: Row) => r.citation }], name: 'people', caption: '人物' })
+      return () => h(RecordList as unknown as Component, { list, columns: [{ key: 'name', label: '姓名', text: (r: Row) => r.name }, { key: 'citation', label: '事迹', text: (r: Row) => r.citation }], name: 'people', caption: '人物' })
     },
   })
   const w = await mountForm(Host)
