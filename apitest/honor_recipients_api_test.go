@@ -22,13 +22,17 @@ func TestHonorsOfEveryRecipientKind(t *testing.T) {
 	base := m.URL()
 	h, _ := Login(t, base, "admin", AdminPassword)
 	picks := Query[struct {
-		People            struct{ Edges []struct{ Node struct{ ID, Name string } } }
+		People struct {
+			Edges []struct{ Node struct{ ID, Name string } }
+		}
 		VolunteerProjects []struct{ ID, Name string }
 		Works             struct {
 			TotalCount int
 			Edges      []struct{ Node struct{ ID, Title string } }
 		}
-		Units struct{ Edges []struct{ Node struct{ ID, Name string } } }
+		Units struct {
+			Edges []struct{ Node struct{ ID, Name string } }
+		}
 	}](t, base, `{ people(first: 2) { edges { node { id name } } } volunteerProjects { id name }
 		works(first: 2) { totalCount edges { node { id title } } } units(first: 1, filter: { kind: "机关" }) { edges { node { id name } } } }`, nil)
 	if len(picks.People.Edges) < 2 || len(picks.VolunteerProjects) < 2 || len(picks.Works.Edges) < 2 || len(picks.Units.Edges) < 1 {
@@ -77,16 +81,26 @@ func TestHonorsOfEveryRecipientKind(t *testing.T) {
 	}{
 		{"PersonGoodPerson", "PERSON", map[string]any{"categoryCode": "HENAN_GOOD_PERSON", "personId": person.ID, "year": 2024, "edition": "第七届"},
 			map[string]any{"categoryCode": "HENAN_GOOD_PERSON", "personId": person2.ID, "year": 2024},
-			func(x recipientHonor) bool { return x.Person != nil && x.Person.ID == person.ID && x.RecipientName == person.Name },
-			func(x recipientHonor) bool { return x.Person != nil && x.Person.ID == person2.ID && x.RecipientName == person2.Name }},
+			func(x recipientHonor) bool {
+				return x.Person != nil && x.Person.ID == person.ID && x.RecipientName == person.Name
+			},
+			func(x recipientHonor) bool {
+				return x.Person != nil && x.Person.ID == person2.ID && x.RecipientName == person2.Name
+			}},
 		{"PersonFourExcellent", "PERSON", map[string]any{"categoryCode": "DIRECT_FOUR_EXCELLENT", "personId": person.ID, "year": 2023},
 			map[string]any{"categoryCode": "DIRECT_FOUR_EXCELLENT", "projectId": project.ID, "year": 2023},
 			func(x recipientHonor) bool { return x.Person != nil && x.Person.ID == person.ID },
-			func(x recipientHonor) bool { return x.RecipientKind == "PROJECT" && x.Project != nil && x.Project.ID == project.ID && x.Person == nil }},
+			func(x recipientHonor) bool {
+				return x.RecipientKind == "PROJECT" && x.Project != nil && x.Project.ID == project.ID && x.Person == nil
+			}},
 		{"Work", "WORK", map[string]any{"categoryCode": "DIRECT_EXCELLENT_WORK", "workId": work.ID, "year": 2022},
 			map[string]any{"categoryCode": "DIRECT_EXCELLENT_WORK", "workId": work2.ID, "year": 2022},
-			func(x recipientHonor) bool { return x.Work != nil && x.Work.ID == work.ID && x.RecipientName == work.Title },
-			func(x recipientHonor) bool { return x.Work != nil && x.Work.ID == work2.ID && x.RecipientName == work2.Title }},
+			func(x recipientHonor) bool {
+				return x.Work != nil && x.Work.ID == work.ID && x.RecipientName == work.Title
+			},
+			func(x recipientHonor) bool {
+				return x.Work != nil && x.Work.ID == work2.ID && x.RecipientName == work2.Title
+			}},
 		{"Community", "COMMUNITY", map[string]any{"categoryCode": "HENAN_FOUR_EXCELLENT", "recipientName": "幸福里社区", "year": 2024},
 			map[string]any{"categoryCode": "HENAN_FOUR_EXCELLENT", "recipientName": "和平里社区", "year": 2024},
 			func(x recipientHonor) bool { return x.RecipientName == "幸福里社区" && x.Unit == nil },
