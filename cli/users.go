@@ -24,6 +24,24 @@ func openForCLI(ctx context.Context, fs *flag.FlagSet, args []string) (db.Backen
 	return dial.Open(ctx, *path)
 }
 
+// unitByName finds a unit's ID by its exact name, for the flags that name a unit.
+func unitByName(ctx context.Context, d db.Backend, name string) (int64, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return 0, db.FieldErrorf("unit", "请用 --unit 指定单位名称")
+	}
+	cat, err := d.ImportCatalog(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, u := range cat.Units {
+		if u.Name == name {
+			return u.ID, nil
+		}
+	}
+	return 0, db.FieldErrorf("unit", "单位不存在：%s", name)
+}
+
 // userCommand implements `wenming user add|passwd|list`.
 func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -35,7 +53,8 @@ func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	switch sub {
 	case "add", "passwd":
 		name := fs.String("name", "", "username")
-		role := fs.String("role", "VIEWER", "VIEWER, EDITOR or ADMIN (add only)")
+		role := fs.String("role", "VIEWER", "VIEWER, EDITOR, ADMIN or REPORTER (add only)")
+		unit := fs.String("unit", "", "the unit a REPORTER reports for, by its name (add only)")
 		display := fs.String("display-name", "", "display name (add only)")
 		password := fs.String("password", os.Getenv("WENMING_PASSWORD"), "password (env WENMING_PASSWORD); generated and printed when empty")
 		d, err := openForCLI(ctx, fs, args)
@@ -50,8 +69,18 @@ func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		var generated string
 		if sub == "add" {
 			var u *db.User
-			u, generated, err = accounts.CreateUser(cliPrincipal(ctx), *name, *password, db.Role(strings.ToUpper(*role)), *display)
-			if err != nil {
+			if r := db.Role(strings.ToUpper(*role)); r == db.RoleReporter {
+				unitID, err := unitByName(ctx, d, *unit)
+				if err != nil {
+					return cliError(err)
+				}
+				u, generated, err = accounts.CreateReporter(cliPrincipal(ctx), *name, *display, unitID, *password)
+				if err != nil {
+					return cliError(err)
+				}
+			} else if *unit != "" {
+				return cliError(db.FieldErrorf("unit", "只有单位填报员（--role REPORTER）绑定单位"))
+			} else if u, generated, err = accounts.CreateUser(cliPrincipal(ctx), *name, *password, r, *display); err != nil {
 				return cliError(err)
 			}
 			fmt.Fprintf(stdout, "created %s (%s)\n", u.Username, u.Role)

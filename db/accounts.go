@@ -40,6 +40,9 @@ func (a Accounts) CreateUser(ctx context.Context, username, password string, rol
 	if err := (&role).UnmarshalGQL(string(role)); err != nil {
 		return nil, "", err
 	}
+	if role == RoleReporter {
+		return nil, "", FieldErrorf("role", "单位填报员须绑定一个单位：请用“新增单位填报员”创建")
+	}
 	generated := ""
 	if password == "" {
 		password = NewSecret(12)
@@ -104,6 +107,14 @@ func (a Accounts) SetRole(ctx context.Context, userID int64, role Role, disabled
 	}
 	if err := (&role).UnmarshalGQL(string(role)); err != nil {
 		return nil, err
+	}
+	if role == RoleReporter {
+		// A reporter is made with its unit (CreateReporter); a role change cannot say which unit.
+		if u, err := a.Store.UserByID(ctx, userID); err != nil {
+			return nil, err
+		} else if u.Role != RoleReporter {
+			return nil, FieldErrorf("role", "不能把已有账号改为单位填报员：请新建单位填报员账号")
+		}
 	}
 	if err := a.Store.SetRole(ctx, userID, role, disabled); err != nil {
 		return nil, err

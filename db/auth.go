@@ -9,21 +9,26 @@ import (
 )
 
 // Role is what a user may do: VIEWER reads, EDITOR also writes records, ADMIN also manages users, tokens,
-// weights and targets.
+// weights and targets. REPORTER (单位填报员) stands outside that order: bound to one unit, it may only do what an
+// operation lists as a reporter's, on that unit's rows.
 type Role string
 
-// Roles, from least to most powerful.
+// Roles: the office's, from least to most powerful, and the units' reporter.
 const (
-	RoleViewer Role = "VIEWER"
-	RoleEditor Role = "EDITOR"
-	RoleAdmin  Role = "ADMIN"
+	RoleViewer   Role = "VIEWER"
+	RoleEditor   Role = "EDITOR"
+	RoleAdmin    Role = "ADMIN"
+	RoleReporter Role = "REPORTER"
 )
 
-// AllRoles lists the roles in rising order of power.
-var AllRoles = []Role{RoleViewer, RoleEditor, RoleAdmin}
+// AllRoles lists every role: the office's in rising order of power, then the reporter.
+var AllRoles = []Role{RoleViewer, RoleEditor, RoleAdmin, RoleReporter}
+
+// officeRoles are the ordered roles; a role missing here (the reporter) includes no other and is included by none.
+var officeRoles = []Role{RoleViewer, RoleEditor, RoleAdmin}
 
 func (r Role) rank() int {
-	for i, x := range AllRoles {
+	for i, x := range officeRoles {
 		if x == r {
 			return i + 1
 		}
@@ -67,6 +72,10 @@ type User struct {
 	PasswordHash string
 	Disabled     bool
 	CreatedAt    time.Time
+	// UnitID is the unit a REPORTER reports for; 0 for every other role.
+	UnitID int64
+	// MustChangePassword asks for a new password at the next sign-in (a one-time password was issued).
+	MustChangePassword bool
 }
 
 // APIToken lets a reporting tool call the API; only its hash is stored, and it is shown once on creation.
@@ -91,6 +100,10 @@ type Principal struct {
 	Via string
 	// Scope is set for token requests; a READ token acts as a VIEWER whatever its owner's role.
 	Scope TokenScope
+	// UnitID is the unit a REPORTER acts for, from the account: never from an argument.
+	UnitID int64
+	// MustChangePassword holds the caller to changing a one-time password before anything else.
+	MustChangePassword bool
 }
 
 // Effective is the role the principal acts with, after the token scope.
@@ -129,7 +142,7 @@ func Require(ctx context.Context, min Role) error {
 	return nil
 }
 
-var roleZh = map[Role]string{RoleViewer: "查看", RoleEditor: "编辑", RoleAdmin: "管理员"}
+var roleZh = map[Role]string{RoleViewer: "查看", RoleEditor: "编辑", RoleAdmin: "管理员", RoleReporter: "单位填报"}
 
 // AuthStore keeps users, browser sessions and API tokens.
 type AuthStore interface {

@@ -36,7 +36,7 @@ var enumNames = map[string]map[string]Label{
 		"LAUNCH_CEREMONY": {"启动仪式", "Launch ceremony"}},
 	"PairingContent": {"POLICY": {"送政策", "Bringing policies"}, "CULTURE": {"送文化", "Bringing culture"}, "HEALTH": {"送健康", "Bringing health"},
 		"WARMTH": {"送温暖", "Bringing warmth"}, "RURAL_REVITALISATION": {"助力乡村振兴", "Helping rural revitalisation"}},
-	"Role":       {"VIEWER": {"查看者", "Viewer"}, "EDITOR": {"编辑", "Editor"}, "ADMIN": {"管理员", "Admin"}},
+	"Role":       {"VIEWER": {"查看者", "Viewer"}, "EDITOR": {"编辑", "Editor"}, "ADMIN": {"管理员", "Admin"}, "REPORTER": {"单位填报员", "Unit reporter"}},
 	"TokenScope": {"READ": {"只读", "Read"}, "WRITE": {"读写", "Read & write"}},
 }
 

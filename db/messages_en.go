@@ -27,6 +27,16 @@ var messagesEn = map[string]string{
 	"无法在 %s 写入备份：%v":                                                                 "Cannot write the backup in %s: %v",
 	"备份文件 %s 不存在或为空。":                                                                "The backup file %s does not exist or is empty.",
 	"%s 的汇总与记录不一致：%v":                                                                "The totals of %s disagree with its records: %v",
+	// Unit reporters (db/reporters.go, db/accounts.go).
+	"单位填报员须绑定一个单位：请用“新增单位填报员”创建": "A unit reporter is bound to a unit: create one with \"New unit reporter\"",
+	"不能把已有账号改为单位填报员：请新建单位填报员账号":  "An existing account cannot become a unit reporter: create a unit reporter account",
+	"单位填报员须绑定一个单位":               "A unit reporter must be bound to a unit",
+	"请先修改初始密码。":                  "Change your one-time password first.",
+	"单位填报员不能进行此操作。":              "Unit reporters cannot do this.",
+	"单位不存在":                        "No such unit",
+	"单位不存在：%s":                     "No such unit: %s",
+	"请用 --unit 指定单位名称":             "Name the unit with --unit",
+	"只有单位填报员（--role REPORTER）绑定单位": "Only a unit reporter (--role REPORTER) is bound to a unit",
 	// Import jobs (db/importjob.go, db/importer/jobs.go).
 	"%s 自 %s 起正在导入“%s”，同一时间只能进行一项导入，请等待其完成或由其取消": "%s has been importing since %s (the file %s); one import runs at a time: wait for it to finish or ask them to cancel it",
 	"导入已取消或已中止，未写入任何数据":                          "The import was cancelled or stopped; nothing of it was written",

@@ -497,6 +497,7 @@ type ComplexityRoot struct {
 		CreatePerson            func(childComplexity int, input model.PersonInput) int
 		CreatePracticeActivity  func(childComplexity int, input model.PracticeActivityInput) int
 		CreatePracticeLink      func(childComplexity int, input model.PracticeLinkInput) int
+		CreateReporter          func(childComplexity int, username string, unitID string, displayName *string, password *string) int
 		CreateTalentMember      func(childComplexity int, input model.TalentMemberInput) int
 		CreateTarget            func(childComplexity int, input model.TargetInput) int
 		CreateUnit              func(childComplexity int, input model.UnitInput) int
@@ -548,6 +549,11 @@ type ComplexityRoot struct {
 	NewApiToken struct {
 		Secret func(childComplexity int) int
 		Token  func(childComplexity int) int
+	}
+
+	NewReporter struct {
+		OneTimePassword func(childComplexity int) int
+		User            func(childComplexity int) int
 	}
 
 	Overview struct {
@@ -931,12 +937,14 @@ type ComplexityRoot struct {
 	}
 
 	User struct {
-		CreatedAt   func(childComplexity int) int
-		Disabled    func(childComplexity int) int
-		DisplayName func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Role        func(childComplexity int) int
-		Username    func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		Disabled           func(childComplexity int) int
+		DisplayName        func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		MustChangePassword func(childComplexity int) int
+		Role               func(childComplexity int) int
+		Unit               func(childComplexity int) int
+		Username           func(childComplexity int) int
 	}
 
 	Viewer struct {
@@ -1196,6 +1204,7 @@ type MutationResolver interface {
 	CreateUser(ctx context.Context, username string, password string, role db.Role, displayName *string) (*db.User, error)
 	SetUserRole(ctx context.Context, id string, role db.Role, disabled *bool) (*db.User, error)
 	SetPassword(ctx context.Context, id string, password string, currentPassword *string) (bool, error)
+	CreateReporter(ctx context.Context, username string, unitID string, displayName *string, password *string) (*model.NewReporter, error)
 	CreateAPIToken(ctx context.Context, name string, scope db.TokenScope, expiresInDays *int) (*model.NewAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id string) (*db.APIToken, error)
 	CreateWish(ctx context.Context, input model.WishInput) (*db.Wish, error)
@@ -1382,6 +1391,7 @@ type UserResolver interface {
 	ID(ctx context.Context, obj *db.User) (string, error)
 
 	CreatedAt(ctx context.Context, obj *db.User) (string, error)
+	Unit(ctx context.Context, obj *db.User) (*db.Unit, error)
 }
 type VolunteerBucketResolver interface {
 	UnitID(ctx context.Context, obj *db.VolunteerBucket) (*string, error)
@@ -3317,6 +3327,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreatePracticeLink(childComplexity, args["input"].(model.PracticeLinkInput)), true
+	case "Mutation.createReporter":
+		if e.ComplexityRoot.Mutation.CreateReporter == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createReporter_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateReporter(childComplexity, args["username"].(string), args["unitId"].(string), args["displayName"].(*string), args["password"].(*string)), true
 	case "Mutation.createTalentMember":
 		if e.ComplexityRoot.Mutation.CreateTalentMember == nil {
 			break
@@ -3836,6 +3857,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NewApiToken.Token(childComplexity), true
+
+	case "NewReporter.oneTimePassword":
+		if e.ComplexityRoot.NewReporter.OneTimePassword == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewReporter.OneTimePassword(childComplexity), true
+	case "NewReporter.user":
+		if e.ComplexityRoot.NewReporter.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewReporter.User(childComplexity), true
 
 	case "Overview.fromYear":
 		if e.ComplexityRoot.Overview.FromYear == nil {
@@ -5674,12 +5708,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.ID(childComplexity), true
+	case "User.mustChangePassword":
+		if e.ComplexityRoot.User.MustChangePassword == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.MustChangePassword(childComplexity), true
 	case "User.role":
 		if e.ComplexityRoot.User.Role == nil {
 			break
 		}
 
 		return e.ComplexityRoot.User.Role(childComplexity), true
+	case "User.unit":
+		if e.ComplexityRoot.User.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Unit(childComplexity), true
 	case "User.username":
 		if e.ComplexityRoot.User.Username == nil {
 			break
@@ -7228,6 +7274,16 @@ func (ec *executionContext) childFields_NewApiToken(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type NewApiToken", field.Name)
 }
 
+func (ec *executionContext) childFields_NewReporter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_NewReporter_user(ctx, field)
+	case "oneTimePassword":
+		return ec.fieldContext_NewReporter_oneTimePassword(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NewReporter", field.Name)
+}
+
 func (ec *executionContext) childFields_Overview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "fromYear":
@@ -7886,6 +7942,10 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_disabled(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_User_createdAt(ctx, field)
+	case "unit":
+		return ec.fieldContext_User_unit(ctx, field)
+	case "mustChangePassword":
+		return ec.fieldContext_User_mustChangePassword(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 }
@@ -8457,6 +8517,44 @@ func (ec *executionContext) field_Mutation_createPracticeLink_args(ctx context.C
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createReporter_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "username",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["username"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "unitId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unitId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "displayName",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["displayName"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "password",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["password"] = arg3
 	return args, nil
 }
 
@@ -17763,6 +17861,50 @@ func (ec *executionContext) fieldContext_Mutation_setPassword(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createReporter(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createReporter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateReporter(ctx, fc.Args["username"].(string), fc.Args["unitId"].(string), fc.Args["displayName"].(*string), fc.Args["password"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NewReporter) graphql.Marshaler {
+			return ec.marshalNNewReporter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐNewReporter(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createReporter(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewReporter(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createReporter_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createApiToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20236,6 +20378,61 @@ func (ec *executionContext) _NewApiToken_secret(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_NewApiToken_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NewApiToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _NewReporter_user(ctx context.Context, field graphql.CollectedField, obj *model.NewReporter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewReporter_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewReporter_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewReporter",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewReporter_oneTimePassword(ctx context.Context, field graphql.CollectedField, obj *model.NewReporter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewReporter_oneTimePassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OneTimePassword, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NewReporter_oneTimePassword(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewReporter", field, false, false, "String")
 }
 
 func (ec *executionContext) _Overview_fromYear(ctx context.Context, field graphql.CollectedField, obj *db.Overview) (ret graphql.Marshaler) {
@@ -27813,6 +28010,61 @@ func (ec *executionContext) _User_createdAt(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_User_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, true, true, "String")
+}
+
+func (ec *executionContext) _User_unit(ctx context.Context, field graphql.CollectedField, obj *db.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.User().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Unit) graphql.Marshaler {
+			return ec.marshalOUnit2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUnit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_User_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_mustChangePassword(ctx context.Context, field graphql.CollectedField, obj *db.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_mustChangePassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MustChangePassword, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_mustChangePassword(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Viewer_user(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
@@ -36372,6 +36624,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createReporter":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createReporter(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createApiToken":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createApiToken(ctx, field)
@@ -36793,6 +37052,44 @@ func (ec *executionContext) _NewApiToken(ctx context.Context, sel ast.SelectionS
 		case "secret":
 			out.Values[i] = ec._NewApiToken_secret(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var newReporterImplementors = []string{"NewReporter"}
+
+func (ec *executionContext) _NewReporter(ctx context.Context, sel ast.SelectionSet, obj *model.NewReporter) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, newReporterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NewReporter")
+		case "user":
+			out.Values[i] = ec._NewReporter_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "oneTimePassword":
+			out.Values[i] = ec._NewReporter_oneTimePassword(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -39352,6 +39649,17 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._User_createdAt(ctx, field, obj)
 				})
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_unit(ctx, field, obj)
+				})
+		case "mustChangePassword":
+			out.Values[i] = ec._User_mustChangePassword(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -41762,6 +42070,14 @@ func (ec *executionContext) marshalNNewApiToken2ᚖgithubᚗcomᚋwenmingᚋwenm
 		return graphql.Null
 	}
 	return ec._NewApiToken(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNewReporter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐNewReporter(ctx context.Context, sel ast.SelectionSet, v *model.NewReporter) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NewReporter!")
+		return graphql.Null
+	}
+	return ec._NewReporter(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNOverview2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐOverview(ctx context.Context, sel ast.SelectionSet, v *db.Overview) graphql.Marshaler {

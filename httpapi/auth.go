@@ -130,7 +130,7 @@ func (a *Auth) lookupToken(ctx context.Context, hash string) (*db.Principal, err
 	} else if err != nil || u.Disabled {
 		return nil, db.Errorf(db.EUNAUTHORIZED, "令牌所属用户不可用。")
 	}
-	return &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "token", Scope: t.Scope}, nil
+	return &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "token", Scope: t.Scope, UnitID: u.UnitID, MustChangePassword: u.MustChangePassword}, nil
 }
 
 // sessionPrincipal finds the caller of a live session; a session that is unknown or expired is ENOTFOUND.
@@ -140,7 +140,7 @@ func (a *Auth) sessionPrincipal(ctx context.Context, hash string) (*db.Principal
 		if err != nil {
 			return nil, err
 		}
-		return &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "session"}, nil
+		return &db.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Via: "session", UnitID: u.UnitID, MustChangePassword: u.MustChangePassword}, nil
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -170,14 +171,23 @@ func (m *Server) GraphQL() *handler.Server {
 			return next(ctx)
 		}
 		check := db.Require(ctx, db.RoleViewer)
+		if p := db.PrincipalFrom(ctx); p != nil && p.Effective() == db.RoleReporter {
+			// A reporter is not a viewer: its root fields are decided one by one (rootFieldGate).
+			check = nil
+		}
 		if oc.Operation.Operation == ast.Mutation {
 			check = db.RequireMutation(ctx)
+		}
+		if check == nil {
+			ctx, check = subscriptionGate(ctx, oc, m.Auth != nil && m.Auth.AnonymousRead)
 		}
 		if check != nil {
 			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{ErrorPresenter(m.Log)(ctx, check)}})
 		}
 		return next(ctx)
 	})
+	anonymousRead := m.Auth != nil && m.Auth.AnonymousRead
+	srv.AroundRootFields(rootFieldGate(anonymousRead))
 	if c, ok := m.Store.(*cache.Store); ok {
 		rc := NewResponseCache(1024, c.Versions)
 		rc.Scope = RoleScope
@@ -192,9 +202,16 @@ func (m *Server) GraphQL() *handler.Server {
 // much): a few thousand of the dashboard's queries, a few megabytes whatever clients send.
 const QueryCacheBytes = 8 << 20
 
-// RoleScope is what makes a shared answer differ between callers: the role they act with. Both answer caches (the
-// response cache and the fast path in front of it) key on it.
-func RoleScope(ctx context.Context) string { return string(db.PrincipalFrom(ctx).Effective()) }
+// RoleScope is what makes a shared answer differ between callers: the role they act with, and a reporter's unit.
+// Both answer caches (the response cache and the fast path in front of it) key on it, so that no unit's answer is
+// ever served to another unit.
+func RoleScope(ctx context.Context) string {
+	p := db.PrincipalFrom(ctx)
+	if r := p.Effective(); r == db.RoleReporter {
+		return string(r) + ":" + strconv.FormatInt(p.UnitID, 10)
+	}
+	return string(p.Effective())
+}
 
 // Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.
 func (m *Server) Handler() http.Handler {

@@ -78,6 +78,31 @@ func (r *mutationResolver) SetPassword(ctx context.Context, id string, password 
 	return err == nil, err
 }
 
+// CreateReporter is the resolver for the createReporter field.
+func (r *mutationResolver) CreateReporter(ctx context.Context, username string, unitID string, displayName *string, password *string) (*model.NewReporter, error) {
+	unit, err := db.ParseTypedID("unitId", db.NodeUnit, unitID)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Require(ctx, db.RoleAdmin); err != nil {
+		return nil, err
+	}
+	if u, err := one(ctx, r.loaders(ctx).Units, unit); err != nil {
+		return nil, err
+	} else if u == nil {
+		return nil, db.FieldErrorf("unitId", "单位不存在")
+	}
+	u, oneTime, err := r.accounts().CreateReporter(ctx, username, deref(displayName), unit, deref(password))
+	if err != nil {
+		return nil, err
+	}
+	out := &model.NewReporter{User: u}
+	if oneTime != "" {
+		out.OneTimePassword = &oneTime
+	}
+	return out, nil
+}
+
 // CreateAPIToken is the resolver for the createApiToken field.
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, name string, scope db.TokenScope, expiresInDays *int) (*model.NewAPIToken, error) {
 	var self int64
@@ -162,6 +187,14 @@ func (r *userResolver) ID(ctx context.Context, obj *db.User) (string, error) {
 // CreatedAt is the resolver for the createdAt field.
 func (r *userResolver) CreatedAt(ctx context.Context, obj *db.User) (string, error) {
 	return apiTime(obj.CreatedAt), nil
+}
+
+// Unit is the resolver for the unit field.
+func (r *userResolver) Unit(ctx context.Context, obj *db.User) (*db.Unit, error) {
+	if obj.UnitID == 0 {
+		return nil, nil
+	}
+	return one(ctx, r.loaders(ctx).Units, obj.UnitID)
 }
 
 // ApiToken returns graph.ApiTokenResolver implementation.

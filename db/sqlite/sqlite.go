@@ -146,8 +146,30 @@ func (d *DB) Migrate(ctx context.Context) error {
 	return nil
 }
 
+// foreignKeysOff is the first line of a migration that rebuilds a table other tables point at: SQLite's way
+// (create the new table, copy, drop the old, rename) runs with foreign keys off, or dropping the old table would
+// cascade into the tables that point at it; the keys are checked before it commits.
+const foreignKeysOff = "-- sqlite: foreign keys off"
+
 func (d *DB) migrateFile(ctx context.Context, name string) error {
-	tx, err := d.write.BeginTx(ctx, nil)
+	body, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	conn, err := d.write.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	rebuild := strings.HasPrefix(string(body), foreignKeysOff)
+	if rebuild {
+		// Outside any transaction, where SQLite honours it.
+		if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+			return err
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -163,12 +185,17 @@ func (d *DB) migrateFile(ctx context.Context, name string) error {
 			return err
 		}
 	}
-	body, err := fs.ReadFile(migrationFS, name)
-	if err != nil {
-		return err
-	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
+	}
+	if rebuild {
+		var bad int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&bad); err != nil {
+			return err
+		}
+		if bad > 0 {
+			return fmt.Errorf("%d rows point at rows the rebuild lost", bad)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name) VALUES (?)`, name); err != nil {
 		return err

@@ -12,14 +12,25 @@ import (
 	"github.com/wenming/wenming/db"
 )
 
-const userCols = `id, username, display_name, role, password_hash, disabled, created_at`
+const userCols = `id, username, display_name, role, password_hash, disabled, created_at, unit_id, must_change_password`
 
 func scanUser(r Row) (*db.User, error) {
 	u := &db.User{}
-	if err := r.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.PasswordHash, &u.Disabled, instant{&u.CreatedAt}); err != nil {
+	var unit sql.NullInt64
+	if err := r.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.PasswordHash, &u.Disabled, instant{&u.CreatedAt}, &unit,
+		&u.MustChangePassword); err != nil {
 		return nil, err
 	}
+	u.UnitID = unit.Int64
 	return u, nil
+}
+
+// nullUnit binds a user's unit: NULL for every role but the reporter's.
+func nullUnit(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }
 
 func notFound(err error, what string) error {
@@ -35,9 +46,9 @@ func (s *Store) second(t time.Time) any { return s.eng.Instant(t, time.Second) }
 // CreateUser adds an account and audits it; a taken username (in any letter case) is ECONFLICT.
 func (s *Store) CreateUser(ctx context.Context, u *db.User) error {
 	err := s.eng.Tx(ctx, func(tx *Tx) error {
-		err := tx.QueryRow(ctx, `INSERT INTO users (username, display_name, role, password_hash, disabled, created_at)
-			VALUES (?,?,?,?,?,?) RETURNING id, created_at`, u.Username, u.DisplayName, u.Role, u.PasswordHash, u.Disabled,
-			s.second(timeNow())).Scan(&u.ID, instant{&u.CreatedAt})
+		err := tx.QueryRow(ctx, `INSERT INTO users (username, display_name, role, password_hash, disabled, created_at, unit_id,
+			must_change_password) VALUES (?,?,?,?,?,?,?,?) RETURNING id, created_at`, u.Username, u.DisplayName, u.Role,
+			u.PasswordHash, u.Disabled, s.second(timeNow()), nullUnit(u.UnitID), u.MustChangePassword).Scan(&u.ID, instant{&u.CreatedAt})
 		if err != nil {
 			return err
 		}
@@ -83,7 +94,7 @@ func (s *Store) SetPassword(ctx context.Context, userID int64, hash string) erro
 		if err != nil {
 			return notFound(err, "用户")
 		}
-		if _, err := tx.Exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, userID); err != nil {
+		if _, err := tx.Exec(ctx, `UPDATE users SET password_hash = ?, must_change_password = FALSE WHERE id = ?`, hash, userID); err != nil {
 			return err
 		}
 		if _, err = tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID); err != nil {
@@ -113,7 +124,9 @@ func (s *Store) SetRole(ctx context.Context, userID int64, role db.Role, disable
 		if err != nil {
 			return notFound(err, "用户")
 		}
-		if _, err := tx.Exec(ctx, `UPDATE users SET role = ?, disabled = coalesce(?, disabled) WHERE id = ?`, role, disabled, userID); err != nil {
+		// A reporter keeps its unit only while it stays a reporter (db.Accounts refuses making one by a role change).
+		if _, err := tx.Exec(ctx, `UPDATE users SET role = ?, disabled = coalesce(?, disabled),
+			unit_id = CASE WHEN ? = 'REPORTER' THEN unit_id END WHERE id = ?`, role, disabled, role, userID); err != nil {
 			return err
 		}
 		var admins int
@@ -169,8 +182,8 @@ func (s *Store) CreateSession(ctx context.Context, userID int64, hash string, ex
 
 // SessionUser returns the enabled user of a live session.
 func (s *Store) SessionUser(ctx context.Context, hash string, now time.Time) (*db.User, error) {
-	u, err := scanUser(s.eng.Read().QueryRow(ctx, `SELECT u.id, u.username, u.display_name, u.role, u.password_hash, u.disabled, u.created_at
-		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.hash = ? AND s.expires_at > ? AND u.disabled = FALSE`, hash, s.second(now)))
+	u, err := scanUser(s.eng.Read().QueryRow(ctx, `SELECT u.id, u.username, u.display_name, u.role, u.password_hash, u.disabled, u.created_at, u.unit_id,
+		u.must_change_password FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.hash = ? AND s.expires_at > ? AND u.disabled = FALSE`, hash, s.second(now)))
 	return u, notFound(err, "会话")
 }
 

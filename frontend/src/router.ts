@@ -33,6 +33,8 @@ declare module 'vue-router' {
     admin?: boolean
     /** Reachable without any access (the sign-in page). */
     public?: boolean
+    /** A page for a unit's reporter; a reporter reaches no other page unless anonymous reading lets anyone. */
+    reporter?: boolean
   }
 }
 
@@ -47,6 +49,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/sources', name: 'sources', component: () => import('./pages/SourcesPage.vue') },
   { path: '/report', name: 'report', component: () => import('./pages/ReportPage.vue') },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { admin: true, public: true } },
+  // A unit's reporter (单位填报员): its unit, its one-time password, its reporting tasks.
+  { path: '/me', name: 'reporter-home', component: () => import('./pages/ReporterHomePage.vue'), meta: { admin: true, reporter: true } },
   { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { admin: true, need: 'EDITOR' } },
   { path: '/admin/units', name: 'units', component: () => import('./pages/UnitsPage.vue'), meta: { admin: true, need: 'EDITOR' } },
   { path: '/admin/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { admin: true, need: 'ADMIN' } },
@@ -73,6 +77,13 @@ router.beforeEach(async (to) => {
   await loadMe()
   if (to.meta.public) return true
   const lang = to.query.lang === 'en' ? { lang: 'en' } : {}
+  if (me.value?.role === 'REPORTER') {
+    // The server refuses a reporter every office field; where anonymous reading is on, the public pages answer
+    // it as anyone, and nothing that needs a role.
+    if (to.meta.reporter || (me.value.anonymousRead && !to.meta.need)) return true
+    return { path: '/me', query: lang }
+  }
+  if (to.meta.reporter) return { path: '/', query: lang }
   if (!canRead.value || (to.meta.need && !me.value?.user)) {
     return { path: '/login', query: { next: safeNext(to.fullPath), ...lang } }
   }

@@ -210,6 +210,15 @@ type NewAPIToken struct {
 	Secret string `json:"secret"`
 }
 
+// 新建的单位填报员；初始密码只显示这一次，首次登录须修改。A new unit reporter; its one-time password is shown only this
+// once and must be changed at the first sign-in.
+type NewReporter struct {
+	// 账号。The account.
+	User *db.User `json:"user"`
+	// 初始密码（给定密码时为空）。The one-time password; null when one was given.
+	OneTimePassword *string `json:"oneTimePassword,omitempty"`
+}
+
 // 结对帮创的可写字段。What an editor sets on a pairing.
 type PairingInput struct {
 	// 单位。Unit.

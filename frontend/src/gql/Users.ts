@@ -12,13 +12,15 @@ export type Role =
   | 'ADMIN'
   /** 编辑：可写入记录。Also writes records. */
   | 'EDITOR'
+  /** 单位填报员：绑定一个单位，只能做标有填报员可用的操作，且只涉及本单位。A unit's reporter: bound to one unit, it may only do what is marked for reporters, on that unit's rows. */
+  | 'REPORTER'
   /** 查看。Reads. */
   | 'VIEWER';
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, role: Types.Role, disabled: boolean, createdAt: string }> };
+export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, role: Types.Role, disabled: boolean, createdAt: string, unit: { id: string, name: string } | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -48,6 +50,10 @@ export const UsersDocument = new TypedDocumentString(`
     role
     disabled
     createdAt
+    unit {
+      id
+      name
+    }
   }
 }
     `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;

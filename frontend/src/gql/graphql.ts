@@ -749,6 +749,8 @@ export type Role =
   | 'ADMIN'
   /** 编辑：可写入记录。Also writes records. */
   | 'EDITOR'
+  /** 单位填报员：绑定一个单位，只能做标有填报员可用的操作，且只涉及本单位。A unit's reporter: bound to one unit, it may only do what is marked for reporters, on that unit's rows. */
+  | 'REPORTER'
   /** 查看。Reads. */
   | 'VIEWER';
 

@@ -70,6 +70,7 @@ const enums: Record<string, [string, string]> = {
   VIEWER: ['查看者', 'Viewer'],
   EDITOR: ['编辑', 'Editor'],
   ADMIN: ['管理员', 'Admin'],
+  REPORTER: ['单位填报员', 'Unit reporter'],
 }
 
 /** Label of an enum value or code the API returns. */
