@@ -18,7 +18,9 @@ func itoa(n int) string { return strconv.Itoa(n) }
 var nodeTypes = []string{"Unit", "Honor", "HonorCategory", "Person", "Campaign", "Donation", "VolunteerRecord", "VolunteerProject",
 	"PracticeCenter", "PracticeLink", "Pairing", "Assessment", "PublishedFigure", "SourceDocument", "Milestone", "Target", "PracticeActivity",
 	// The article records.
-	"Wish", "CaseCompilation", "ExcellentCase", "TalentMember", "CivilisationEvent"}
+	"Wish", "CaseCompilation", "ExcellentCase", "TalentMember", "CivilisationEvent",
+	// The works of 赶考路上有我, which work honours go to.
+	"Work"}
 
 func TestNode(t *testing.T) {
 	m := SharedMain(t)
@@ -76,6 +78,9 @@ func TestNode(t *testing.T) {
 		CivilisationEvents struct {
 			Edges []struct{ Node struct{ ID string } }
 		}
+		Works struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}](t, base, `{
 		units(filter: {linkedToPractice: true}, first: 1) { edges { node { id assessments { id } practiceLinks { id } pairings { id } } } }
 		honors(first: 1) { edges { node { id category { id } } } }
@@ -94,6 +99,7 @@ func TestNode(t *testing.T) {
 		excellentCases(first: 1) { edges { node { id } } }
 		talentMembers(first: 1) { edges { node { id } } }
 		civilisationEvents(first: 1) { edges { node { id } } }
+		works(first: 1) { edges { node { id } } }
 	}`, nil)
 	u := ids.Units.Edges[0].Node
 	sample := map[string]string{
@@ -114,6 +120,7 @@ func TestNode(t *testing.T) {
 		"Milestone":        ids.Milestones[0].ID,
 		"Target":           ids.Targets[0].ID,
 		"PracticeActivity": ids.PracticeActivities.Edges[0].Node.ID,
+		"Work":             ids.Works.Edges[0].Node.ID,
 	}
 	for typ, edges := range map[string][]struct{ Node struct{ ID string } }{"Wish": ids.Wishes.Edges,
 		"ExcellentCase": ids.ExcellentCases.Edges, "TalentMember": ids.TalentMembers.Edges, "CivilisationEvent": ids.CivilisationEvents.Edges} {
@@ -209,6 +216,8 @@ func TestEveryQueryIsTested(t *testing.T) {
 		// The article records, tested in article_api_test.go.
 		"practiceActions", "pairingContentCounts", "wishes", "wishFunnel", "caseCompilations", "excellentCases", "talentPool",
 		"talentMembers", "civilisationEvents",
+		// The works an honour form picks from, tested in honor_recipients_api_test.go.
+		"works",
 		// The report's opening summary, tested in summary_api_test.go; the overview's headline row in headline_api_test.go.
 		"summary", "headline",
 		// Import jobs, tested in import_job_api_test.go.

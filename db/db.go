@@ -6,10 +6,21 @@ package db
 
 import "context"
 
-// Page asks for one page of a Relay connection: at most First items after the opaque cursor After.
+// Page asks for one page of a Relay connection: at most First items after the opaque cursor After, in the order
+// Order (the zero ListOrder is the list's historical order; a cursor belongs to the order it was made in).
 type Page struct {
 	First int
 	After string
+	Order ListOrder
+}
+
+// ListOrder is how a client asks a list to be sorted: one of the list's sort fields, as the API's order enum spells
+// it (NAME, DATE, ID…), and a direction. Ties always break on ID in the same direction, so that pages are stable.
+// The zero value keeps the order the list had before clients could choose one, so that a reporting tool that never
+// asks sees what it always saw.
+type ListOrder struct {
+	Field     string
+	Direction OrderDirection
 }
 
 // MaxPageSize bounds `first` on every connection, so that one request cannot pull a whole table.
@@ -103,6 +114,9 @@ type HonorStore interface {
 	HonorStats(ctx context.Context, groupBy []HonorDimension, filter HonorCriteria) ([]*HonorBucket, error)
 	People(ctx context.Context, filter PersonCriteria, page Page) (*PersonPage, error)
 	PeopleByIDs(ctx context.Context, ids []int64) (map[int64]*Person, error)
+	// Works lists the 赶考路上有我 works, for the honour form to pick the one a work honour goes to.
+	Works(ctx context.Context, filter WorkCriteria, page Page) (*WorkConnection, error)
+	WorksByIDs(ctx context.Context, ids []int64) (map[int64]*Work, error)
 }
 
 // UnitStore serves the provincial-direct units and the raw components of their rankings.

@@ -190,6 +190,8 @@ type HonorOrderField string
 
 // Values of HonorOrderField.
 const (
+	HonorOrderByID HonorOrderField = "ID"
+
 	HonorOrderByYear HonorOrderField = "YEAR"
 
 	HonorOrderByCategory HonorOrderField = "CATEGORY"
@@ -198,7 +200,7 @@ const (
 )
 
 // AllHonorOrderFields lists every valid HonorOrderField, in display order.
-var AllHonorOrderFields = []HonorOrderField{HonorOrderByYear, HonorOrderByCategory, HonorOrderByRecipient}
+var AllHonorOrderFields = []HonorOrderField{HonorOrderByID, HonorOrderByYear, HonorOrderByCategory, HonorOrderByRecipient}
 
 // MarshalGQL writes the value as a GraphQL enum.
 func (v HonorOrderField) MarshalGQL(w io.Writer) { marshalEnum(w, v) }

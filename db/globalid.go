@@ -38,6 +38,7 @@ const (
 	NodeExcellentCase     NodeType = "ExcellentCase"
 	NodeTalentMember      NodeType = "TalentMember"
 	NodeCivilisationEvent NodeType = "CivilisationEvent"
+	NodeWork              NodeType = "Work"
 	NodeImportJob         NodeType = "ImportJob"
 )
 

@@ -139,3 +139,22 @@ type Work struct {
 	Selection WorkSelection
 	Demo      bool
 }
+
+// WorkCriteria narrows works; zero fields do not filter.
+type WorkCriteria struct {
+	TitleContains string
+	Year          int
+}
+
+// WorkEdge is a work with its cursor.
+type WorkEdge struct {
+	Cursor string
+	Node   *Work
+}
+
+// WorkConnection is one page of works.
+type WorkConnection struct {
+	Edges      []*WorkEdge
+	PageInfo   PageInfo
+	TotalCount int
+}

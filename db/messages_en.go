@@ -177,6 +177,7 @@ var messagesEn = map[string]string{
 	"不支持的指标：%s":                       "Unsupported metric: %s",
 	"不支持的分组维度：%s":                     "Unsupported grouping: %s",
 	"不支持的排序字段：%s":                     "Unsupported sort field: %s",
+	"排序方向无效：%s":                       "Invalid sort direction: %s",
 	"未知的记录类型：%s":                      "Unknown record kind: %s",
 	"未知的导入类型：%q":                      "Unknown import kind: %q",
 	"未知的导入类型：%q（可选：%s）":               "Unknown import kind: %q (choose: %s)",

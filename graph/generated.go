@@ -67,6 +67,7 @@ type ResolverRoot interface {
 	VolunteerRecord() VolunteerRecordResolver
 	VolunteerTotals() VolunteerTotalsResolver
 	Wish() WishResolver
+	Work() WorkResolver
 }
 
 type DirectiveRoot struct {
@@ -357,12 +358,14 @@ type ComplexityRoot struct {
 		Edition       func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Person        func(childComplexity int) int
+		Project       func(childComplexity int) int
 		RecipientKind func(childComplexity int) int
 		RecipientName func(childComplexity int) int
 		Source        func(childComplexity int) int
 		Status        func(childComplexity int) int
 		Unit          func(childComplexity int) int
 		Version       func(childComplexity int) int
+		Work          func(childComplexity int) int
 		Year          func(childComplexity int) int
 	}
 
@@ -720,14 +723,14 @@ type ComplexityRoot struct {
 		APITokens             func(childComplexity int, noExpiry *bool) int
 		AssessmentIndicators  func(childComplexity int, year int) int
 		AssessmentStageStats  func(childComplexity int, fromYear *int, toYear *int) int
-		Assessments           func(childComplexity int, filter *model.AssessmentFilter, first *int, after *string) int
+		Assessments           func(childComplexity int, filter *model.AssessmentFilter, orderBy *db.ListOrder, first *int, after *string) int
 		AuditLog              func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
 		Campaigns             func(childComplexity int) int
 		CaseCompilations      func(childComplexity int) int
-		CivilisationEvents    func(childComplexity int, filter *model.CivilisationEventFilter, first *int, after *string) int
+		CivilisationEvents    func(childComplexity int, filter *model.CivilisationEventFilter, orderBy *db.ListOrder, first *int, after *string) int
 		Dataset               func(childComplexity int) int
 		DeletedRecords        func(childComplexity int, entity *db.Entity, includeRestored *bool, first *int, after *string) int
-		ExcellentCases        func(childComplexity int, compilationID *string, demo *bool, first *int, after *string) int
+		ExcellentCases        func(childComplexity int, compilationID *string, demo *bool, orderBy *db.ListOrder, first *int, after *string) int
 		Federation            func(childComplexity int) int
 		Headline              func(childComplexity int, fromYear *int, toYear *int) int
 		HonorCategories       func(childComplexity int, level *db.HonorLevel) int
@@ -739,9 +742,9 @@ type ComplexityRoot struct {
 		Node                  func(childComplexity int, id string) int
 		Overview              func(childComplexity int, fromYear *int, toYear *int) int
 		PairingContentCounts  func(childComplexity int) int
-		People                func(childComplexity int, filter *model.PersonFilter, first *int, after *string) int
+		People                func(childComplexity int, filter *model.PersonFilter, orderBy *db.ListOrder, first *int, after *string) int
 		PracticeActions       func(childComplexity int) int
-		PracticeActivities    func(childComplexity int, filter *model.PracticeActivityFilter, first *int, after *string) int
+		PracticeActivities    func(childComplexity int, filter *model.PracticeActivityFilter, orderBy *db.ListOrder, first *int, after *string) int
 		PracticeActivityStats func(childComplexity int, fromYear *int, toYear *int) int
 		PracticeCenters       func(childComplexity int, prefecture *string) int
 		PracticeSummary       func(childComplexity int, fromYear *int, toYear *int) int
@@ -752,20 +755,21 @@ type ComplexityRoot struct {
 		Reconciliation        func(childComplexity int) int
 		SourceDocuments       func(childComplexity int) int
 		Summary               func(childComplexity int, fromYear *int, toYear *int, language *db.SummaryLanguage) int
-		TalentMembers         func(childComplexity int, role *db.TalentRole, demo *bool, first *int, after *string) int
+		TalentMembers         func(childComplexity int, role *db.TalentRole, demo *bool, orderBy *db.ListOrder, first *int, after *string) int
 		TalentPool            func(childComplexity int) int
 		Targets               func(childComplexity int, metric *db.ProgressMetric) int
 		Unit                  func(childComplexity int, id string) int
 		UnitKinds             func(childComplexity int) int
-		Units                 func(childComplexity int, filter *model.UnitFilter, first *int, after *string) int
+		Units                 func(childComplexity int, filter *model.UnitFilter, orderBy *db.ListOrder, first *int, after *string) int
 		Users                 func(childComplexity int) int
 		Viewer                func(childComplexity int) int
 		VolunteerProjects     func(childComplexity int, brandOnly *bool) int
 		VolunteerRecords      func(childComplexity int, filter *model.VolunteerFilter, orderBy *db.VolunteerRecordOrder, first *int, after *string) int
 		VolunteerStats        func(childComplexity int, groupBy []db.VolunteerDimension, filter *model.VolunteerFilter) int
 		WishFunnel            func(childComplexity int) int
-		Wishes                func(childComplexity int, filter *model.WishFilter, first *int, after *string) int
+		Wishes                func(childComplexity int, filter *model.WishFilter, orderBy *db.ListOrder, first *int, after *string) int
 		WorkStats             func(childComplexity int, fromYear *int, toYear *int) int
+		Works                 func(childComplexity int, filter *model.WorkFilter, first *int, after *string) int
 	}
 
 	RankingEntry struct {
@@ -1045,10 +1049,31 @@ type ComplexityRoot struct {
 		Stage       func(childComplexity int) int
 	}
 
+	Work struct {
+		Demo      func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Selection func(childComplexity int) int
+		Title     func(childComplexity int) int
+		Unit      func(childComplexity int) int
+		Year      func(childComplexity int) int
+	}
+
 	WorkBucket struct {
 		Count     func(childComplexity int) int
 		Selection func(childComplexity int) int
 		Year      func(childComplexity int) int
+	}
+
+	WorkConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	WorkEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	YearValue struct {
@@ -1151,6 +1176,8 @@ type HonorResolver interface {
 
 	Unit(ctx context.Context, obj *db.Honor) (*db.Unit, error)
 	Person(ctx context.Context, obj *db.Honor) (*db.Person, error)
+	Project(ctx context.Context, obj *db.Honor) (*db.VolunteerProject, error)
+	Work(ctx context.Context, obj *db.Honor) (*db.Work, error)
 
 	Source(ctx context.Context, obj *db.Honor) (*db.SourceDocument, error)
 }
@@ -1294,10 +1321,10 @@ type QueryResolver interface {
 	Rankings(ctx context.Context, year *int, metric db.RankingMetric, unitKind *string, first *int, order *db.RankingOrder) ([]*db.RankingEntry, error)
 	RankingWeights(ctx context.Context, year *int) ([]*db.RankingWeight, error)
 	HonorCategories(ctx context.Context, level *db.HonorLevel) ([]*db.HonorCategory, error)
-	Units(ctx context.Context, filter *model.UnitFilter, first *int, after *string) (*db.UnitPage, error)
+	Units(ctx context.Context, filter *model.UnitFilter, orderBy *db.ListOrder, first *int, after *string) (*db.UnitPage, error)
 	Unit(ctx context.Context, id string) (*db.Unit, error)
 	UnitKinds(ctx context.Context) ([]*db.UnitKindCount, error)
-	People(ctx context.Context, filter *model.PersonFilter, first *int, after *string) (*db.PersonPage, error)
+	People(ctx context.Context, filter *model.PersonFilter, orderBy *db.ListOrder, first *int, after *string) (*db.PersonPage, error)
 	Campaigns(ctx context.Context) ([]*db.Campaign, error)
 	VolunteerProjects(ctx context.Context, brandOnly *bool) ([]*db.VolunteerProject, error)
 	Federation(ctx context.Context) (*db.FederationSummary, error)
@@ -1312,13 +1339,13 @@ type QueryResolver interface {
 	Dataset(ctx context.Context) (*db.DatasetInfo, error)
 	PracticeActions(ctx context.Context) ([]*db.PracticeActionInfo, error)
 	PairingContentCounts(ctx context.Context) ([]*db.PairingContentCount, error)
-	Wishes(ctx context.Context, filter *model.WishFilter, first *int, after *string) (*db.WishConnection, error)
+	Wishes(ctx context.Context, filter *model.WishFilter, orderBy *db.ListOrder, first *int, after *string) (*db.WishConnection, error)
 	WishFunnel(ctx context.Context) ([]*db.WishStageCount, error)
 	CaseCompilations(ctx context.Context) ([]*db.CaseCompilation, error)
-	ExcellentCases(ctx context.Context, compilationID *string, demo *bool, first *int, after *string) (*db.ExcellentCaseConnection, error)
+	ExcellentCases(ctx context.Context, compilationID *string, demo *bool, orderBy *db.ListOrder, first *int, after *string) (*db.ExcellentCaseConnection, error)
 	TalentPool(ctx context.Context) (*model.TalentPool, error)
-	TalentMembers(ctx context.Context, role *db.TalentRole, demo *bool, first *int, after *string) (*db.TalentMemberConnection, error)
-	CivilisationEvents(ctx context.Context, filter *model.CivilisationEventFilter, first *int, after *string) (*db.CivilisationEventConnection, error)
+	TalentMembers(ctx context.Context, role *db.TalentRole, demo *bool, orderBy *db.ListOrder, first *int, after *string) (*db.TalentMemberConnection, error)
+	CivilisationEvents(ctx context.Context, filter *model.CivilisationEventFilter, orderBy *db.ListOrder, first *int, after *string) (*db.CivilisationEventConnection, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Users(ctx context.Context) ([]*db.User, error)
 	APITokens(ctx context.Context, noExpiry *bool) ([]*db.APIToken, error)
@@ -1326,8 +1353,9 @@ type QueryResolver interface {
 	ImportJobs(ctx context.Context, first *int) ([]*db.ImportJob, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*db.AuditEntryConnection, error)
 	DeletedRecords(ctx context.Context, entity *db.Entity, includeRestored *bool, first *int, after *string) (*db.DeletedRecordConnection, error)
-	PracticeActivities(ctx context.Context, filter *model.PracticeActivityFilter, first *int, after *string) (*db.PracticeActivityConnection, error)
-	Assessments(ctx context.Context, filter *model.AssessmentFilter, first *int, after *string) (*db.AssessmentConnection, error)
+	Works(ctx context.Context, filter *model.WorkFilter, first *int, after *string) (*db.WorkConnection, error)
+	PracticeActivities(ctx context.Context, filter *model.PracticeActivityFilter, orderBy *db.ListOrder, first *int, after *string) (*db.PracticeActivityConnection, error)
+	Assessments(ctx context.Context, filter *model.AssessmentFilter, orderBy *db.ListOrder, first *int, after *string) (*db.AssessmentConnection, error)
 	Summary(ctx context.Context, fromYear *int, toYear *int, language *db.SummaryLanguage) (*db.Summary, error)
 }
 type RankingEntryResolver interface {
@@ -1396,6 +1424,11 @@ type WishResolver interface {
 	Pairing(ctx context.Context, obj *db.Wish) (*db.Pairing, error)
 
 	ClaimedBy(ctx context.Context, obj *db.Wish) (*db.Unit, error)
+}
+type WorkResolver interface {
+	ID(ctx context.Context, obj *db.Work) (string, error)
+
+	Unit(ctx context.Context, obj *db.Work) (*db.Unit, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2587,6 +2620,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Honor.Person(childComplexity), true
+	case "Honor.project":
+		if e.ComplexityRoot.Honor.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Honor.Project(childComplexity), true
 	case "Honor.recipientKind":
 		if e.ComplexityRoot.Honor.RecipientKind == nil {
 			break
@@ -2623,6 +2662,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Honor.Version(childComplexity), true
+	case "Honor.work":
+		if e.ComplexityRoot.Honor.Work == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Honor.Work(childComplexity), true
 	case "Honor.year":
 		if e.ComplexityRoot.Honor.Year == nil {
 			break
@@ -4558,7 +4603,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Assessments(childComplexity, args["filter"].(*model.AssessmentFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Assessments(childComplexity, args["filter"].(*model.AssessmentFilter), args["orderBy"].(*db.ListOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.auditLog":
 		if e.ComplexityRoot.Query.AuditLog == nil {
 			break
@@ -4592,7 +4637,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CivilisationEvents(childComplexity, args["filter"].(*model.CivilisationEventFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.CivilisationEvents(childComplexity, args["filter"].(*model.CivilisationEventFilter), args["orderBy"].(*db.ListOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.dataset":
 		if e.ComplexityRoot.Query.Dataset == nil {
 			break
@@ -4620,7 +4665,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ExcellentCases(childComplexity, args["compilationId"].(*string), args["demo"].(*bool), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.ExcellentCases(childComplexity, args["compilationId"].(*string), args["demo"].(*bool), args["orderBy"].(*db.ListOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.federation":
 		if e.ComplexityRoot.Query.Federation == nil {
 			break
@@ -4738,7 +4783,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.People(childComplexity, args["filter"].(*model.PersonFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.People(childComplexity, args["filter"].(*model.PersonFilter), args["orderBy"].(*db.ListOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.practiceActions":
 		if e.ComplexityRoot.Query.PracticeActions == nil {
 			break
@@ -4755,7 +4800,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.PracticeActivities(childComplexity, args["filter"].(*model.PracticeActivityFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.PracticeActivities(childComplexity, args["filter"].(*model.PracticeActivityFilter), args["orderBy"].(*db.ListOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.practiceActivityStats":
 		if e.ComplexityRoot.Query.PracticeActivityStats == nil {
 			break
@@ -4866,7 +4911,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.TalentMembers(childComplexity, args["role"].(*db.TalentRole), args["demo"].(*bool), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.TalentMembers(childComplexity, args["role"].(*db.TalentRole), args["demo"].(*bool), args["orderBy"].(*db.ListOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.talentPool":
 		if e.ComplexityRoot.Query.TalentPool == nil {
 			break
@@ -4911,7 +4956,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Units(childComplexity, args["filter"].(*model.UnitFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Units(childComplexity, args["filter"].(*model.UnitFilter), args["orderBy"].(*db.ListOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -4973,7 +5018,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Wishes(childComplexity, args["filter"].(*model.WishFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Wishes(childComplexity, args["filter"].(*model.WishFilter), args["orderBy"].(*db.ListOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.workStats":
 		if e.ComplexityRoot.Query.WorkStats == nil {
 			break
@@ -4985,6 +5030,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.WorkStats(childComplexity, args["fromYear"].(*int), args["toYear"].(*int)), true
+	case "Query.works":
+		if e.ComplexityRoot.Query.Works == nil {
+			break
+		}
+
+		args, err := ec.field_Query_works_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Works(childComplexity, args["filter"].(*model.WorkFilter), args["first"].(*int), args["after"].(*string)), true
 
 	case "RankingEntry.breakdown":
 		if e.ComplexityRoot.RankingEntry.Breakdown == nil {
@@ -6102,6 +6158,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WishStageCount.Stage(childComplexity), true
 
+	case "Work.demo":
+		if e.ComplexityRoot.Work.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Work.Demo(childComplexity), true
+	case "Work.id":
+		if e.ComplexityRoot.Work.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Work.ID(childComplexity), true
+	case "Work.kind":
+		if e.ComplexityRoot.Work.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Work.Kind(childComplexity), true
+	case "Work.selection":
+		if e.ComplexityRoot.Work.Selection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Work.Selection(childComplexity), true
+	case "Work.title":
+		if e.ComplexityRoot.Work.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Work.Title(childComplexity), true
+	case "Work.unit":
+		if e.ComplexityRoot.Work.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Work.Unit(childComplexity), true
+	case "Work.year":
+		if e.ComplexityRoot.Work.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Work.Year(childComplexity), true
+
 	case "WorkBucket.count":
 		if e.ComplexityRoot.WorkBucket.Count == nil {
 			break
@@ -6120,6 +6219,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkBucket.Year(childComplexity), true
+
+	case "WorkConnection.edges":
+		if e.ComplexityRoot.WorkConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkConnection.Edges(childComplexity), true
+	case "WorkConnection.pageInfo":
+		if e.ComplexityRoot.WorkConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkConnection.PageInfo(childComplexity), true
+	case "WorkConnection.totalCount":
+		if e.ComplexityRoot.WorkConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkConnection.TotalCount(childComplexity), true
+
+	case "WorkEdge.cursor":
+		if e.ComplexityRoot.WorkEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkEdge.Cursor(childComplexity), true
+	case "WorkEdge.node":
+		if e.ComplexityRoot.WorkEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkEdge.Node(childComplexity), true
 
 	case "YearValue.target":
 		if e.ComplexityRoot.YearValue.Target == nil {
@@ -6151,12 +6282,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AssessmentFilter", ec.unmarshalInputAssessmentFilter),
 			graphql.NewInputUnmarshaler("AssessmentInput", ec.unmarshalInputAssessmentInput),
+			graphql.NewInputUnmarshaler("AssessmentOrder", ec.unmarshalInputAssessmentOrder),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("CampaignInput", ec.unmarshalInputCampaignInput),
 			graphql.NewInputUnmarshaler("CivilisationEventFilter", ec.unmarshalInputCivilisationEventFilter),
 			graphql.NewInputUnmarshaler("CivilisationEventInput", ec.unmarshalInputCivilisationEventInput),
+			graphql.NewInputUnmarshaler("CivilisationEventOrder", ec.unmarshalInputCivilisationEventOrder),
 			graphql.NewInputUnmarshaler("DonationInput", ec.unmarshalInputDonationInput),
 			graphql.NewInputUnmarshaler("ExcellentCaseInput", ec.unmarshalInputExcellentCaseInput),
+			graphql.NewInputUnmarshaler("ExcellentCaseOrder", ec.unmarshalInputExcellentCaseOrder),
 			graphql.NewInputUnmarshaler("HonorFilter", ec.unmarshalInputHonorFilter),
 			graphql.NewInputUnmarshaler("HonorInput", ec.unmarshalInputHonorInput),
 			graphql.NewInputUnmarshaler("HonorOrder", ec.unmarshalInputHonorOrder),
@@ -6164,19 +6298,25 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PairingInput", ec.unmarshalInputPairingInput),
 			graphql.NewInputUnmarshaler("PersonFilter", ec.unmarshalInputPersonFilter),
 			graphql.NewInputUnmarshaler("PersonInput", ec.unmarshalInputPersonInput),
+			graphql.NewInputUnmarshaler("PersonOrder", ec.unmarshalInputPersonOrder),
 			graphql.NewInputUnmarshaler("PracticeActivityFilter", ec.unmarshalInputPracticeActivityFilter),
 			graphql.NewInputUnmarshaler("PracticeActivityInput", ec.unmarshalInputPracticeActivityInput),
+			graphql.NewInputUnmarshaler("PracticeActivityOrder", ec.unmarshalInputPracticeActivityOrder),
 			graphql.NewInputUnmarshaler("PracticeLinkInput", ec.unmarshalInputPracticeLinkInput),
 			graphql.NewInputUnmarshaler("RankingWeightInput", ec.unmarshalInputRankingWeightInput),
 			graphql.NewInputUnmarshaler("TalentMemberInput", ec.unmarshalInputTalentMemberInput),
+			graphql.NewInputUnmarshaler("TalentMemberOrder", ec.unmarshalInputTalentMemberOrder),
 			graphql.NewInputUnmarshaler("TargetInput", ec.unmarshalInputTargetInput),
 			graphql.NewInputUnmarshaler("UnitFilter", ec.unmarshalInputUnitFilter),
 			graphql.NewInputUnmarshaler("UnitInput", ec.unmarshalInputUnitInput),
+			graphql.NewInputUnmarshaler("UnitOrder", ec.unmarshalInputUnitOrder),
 			graphql.NewInputUnmarshaler("VolunteerFilter", ec.unmarshalInputVolunteerFilter),
 			graphql.NewInputUnmarshaler("VolunteerRecordInput", ec.unmarshalInputVolunteerRecordInput),
 			graphql.NewInputUnmarshaler("VolunteerRecordOrder", ec.unmarshalInputVolunteerRecordOrder),
 			graphql.NewInputUnmarshaler("WishFilter", ec.unmarshalInputWishFilter),
 			graphql.NewInputUnmarshaler("WishInput", ec.unmarshalInputWishInput),
+			graphql.NewInputUnmarshaler("WishOrder", ec.unmarshalInputWishOrder),
+			graphql.NewInputUnmarshaler("WorkFilter", ec.unmarshalInputWorkFilter),
 		)
 	}
 	first := true
@@ -6872,6 +7012,10 @@ func (ec *executionContext) childFields_Honor(ctx context.Context, field graphql
 		return ec.fieldContext_Honor_unit(ctx, field)
 	case "person":
 		return ec.fieldContext_Honor_person(ctx, field)
+	case "project":
+		return ec.fieldContext_Honor_project(ctx, field)
+	case "work":
+		return ec.fieldContext_Honor_work(ctx, field)
 	case "year":
 		return ec.fieldContext_Honor_year(ctx, field)
 	case "date":
@@ -8010,6 +8154,26 @@ func (ec *executionContext) childFields_WishStageCount(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type WishStageCount", field.Name)
 }
 
+func (ec *executionContext) childFields_Work(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Work_id(ctx, field)
+	case "title":
+		return ec.fieldContext_Work_title(ctx, field)
+	case "kind":
+		return ec.fieldContext_Work_kind(ctx, field)
+	case "year":
+		return ec.fieldContext_Work_year(ctx, field)
+	case "selection":
+		return ec.fieldContext_Work_selection(ctx, field)
+	case "unit":
+		return ec.fieldContext_Work_unit(ctx, field)
+	case "demo":
+		return ec.fieldContext_Work_demo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Work", field.Name)
+}
+
 func (ec *executionContext) childFields_WorkBucket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "year":
@@ -8020,6 +8184,28 @@ func (ec *executionContext) childFields_WorkBucket(ctx context.Context, field gr
 		return ec.fieldContext_WorkBucket_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WorkBucket", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_WorkConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_WorkConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_WorkConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_WorkEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_WorkEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_YearValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9555,22 +9741,30 @@ func (ec *executionContext) field_Query_assessments_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*db.ListOrder, error) {
+			return ec.unmarshalOAssessmentOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -9615,22 +9809,30 @@ func (ec *executionContext) field_Query_civilisationEvents_args(ctx context.Cont
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*db.ListOrder, error) {
+			return ec.unmarshalOCivilisationEventOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -9691,22 +9893,30 @@ func (ec *executionContext) field_Query_excellentCases_args(ctx context.Context,
 		return nil, err
 	}
 	args["demo"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*db.ListOrder, error) {
+			return ec.unmarshalOExcellentCaseOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -9881,22 +10091,30 @@ func (ec *executionContext) field_Query_people_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*db.ListOrder, error) {
+			return ec.unmarshalOPersonOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -9911,22 +10129,30 @@ func (ec *executionContext) field_Query_practiceActivities_args(ctx context.Cont
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*db.ListOrder, error) {
+			return ec.unmarshalOPracticeActivityOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -10149,22 +10375,30 @@ func (ec *executionContext) field_Query_talentMembers_args(ctx context.Context, 
 		return nil, err
 	}
 	args["demo"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*db.ListOrder, error) {
+			return ec.unmarshalOTalentMemberOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -10207,22 +10441,30 @@ func (ec *executionContext) field_Query_units_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*db.ListOrder, error) {
+			return ec.unmarshalOUnitOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -10311,22 +10553,30 @@ func (ec *executionContext) field_Query_wishes_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*db.ListOrder, error) {
+			return ec.unmarshalOWishOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -10349,6 +10599,36 @@ func (ec *executionContext) field_Query_workStats_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["toYear"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_works_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.WorkFilter, error) {
+			return ec.unmarshalOWorkFilter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐWorkFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -15174,6 +15454,70 @@ func (ec *executionContext) fieldContext_Honor_person(_ context.Context, field g
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Honor_project(ctx context.Context, field graphql.CollectedField, obj *db.Honor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Honor_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Honor().Project(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.VolunteerProject) graphql.Marshaler {
+			return ec.marshalOVolunteerProject2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐVolunteerProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Honor_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Honor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VolunteerProject(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Honor_work(ctx context.Context, field graphql.CollectedField, obj *db.Honor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Honor_work(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Honor().Work(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Work) graphql.Marshaler {
+			return ec.marshalOWork2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWork(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Honor_work(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Honor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Work(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23449,7 +23793,7 @@ func (ec *executionContext) _Query_units(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Units(ctx, fc.Args["filter"].(*model.UnitFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Units(ctx, fc.Args["filter"].(*model.UnitFilter), fc.Args["orderBy"].(*db.ListOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.UnitPage) graphql.Marshaler {
@@ -23569,7 +23913,7 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().People(ctx, fc.Args["filter"].(*model.PersonFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().People(ctx, fc.Args["filter"].(*model.PersonFilter), fc.Args["orderBy"].(*db.ListOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.PersonPage) graphql.Marshaler {
@@ -24157,7 +24501,7 @@ func (ec *executionContext) _Query_wishes(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Wishes(ctx, fc.Args["filter"].(*model.WishFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Wishes(ctx, fc.Args["filter"].(*model.WishFilter), fc.Args["orderBy"].(*db.ListOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.WishConnection) graphql.Marshaler {
@@ -24265,7 +24609,7 @@ func (ec *executionContext) _Query_excellentCases(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ExcellentCases(ctx, fc.Args["compilationId"].(*string), fc.Args["demo"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().ExcellentCases(ctx, fc.Args["compilationId"].(*string), fc.Args["demo"].(*bool), fc.Args["orderBy"].(*db.ListOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.ExcellentCaseConnection) graphql.Marshaler {
@@ -24341,7 +24685,7 @@ func (ec *executionContext) _Query_talentMembers(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().TalentMembers(ctx, fc.Args["role"].(*db.TalentRole), fc.Args["demo"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().TalentMembers(ctx, fc.Args["role"].(*db.TalentRole), fc.Args["demo"].(*bool), fc.Args["orderBy"].(*db.ListOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.TalentMemberConnection) graphql.Marshaler {
@@ -24385,7 +24729,7 @@ func (ec *executionContext) _Query_civilisationEvents(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CivilisationEvents(ctx, fc.Args["filter"].(*model.CivilisationEventFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().CivilisationEvents(ctx, fc.Args["filter"].(*model.CivilisationEventFilter), fc.Args["orderBy"].(*db.ListOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.CivilisationEventConnection) graphql.Marshaler {
@@ -24703,6 +25047,50 @@ func (ec *executionContext) fieldContext_Query_deletedRecords(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_works(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_works(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Works(ctx, fc.Args["filter"].(*model.WorkFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.WorkConnection) graphql.Marshaler {
+			return ec.marshalNWorkConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWorkConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_works(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_works_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_practiceActivities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24713,7 +25101,7 @@ func (ec *executionContext) _Query_practiceActivities(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().PracticeActivities(ctx, fc.Args["filter"].(*model.PracticeActivityFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().PracticeActivities(ctx, fc.Args["filter"].(*model.PracticeActivityFilter), fc.Args["orderBy"].(*db.ListOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.PracticeActivityConnection) graphql.Marshaler {
@@ -24757,7 +25145,7 @@ func (ec *executionContext) _Query_assessments(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Assessments(ctx, fc.Args["filter"].(*model.AssessmentFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Assessments(ctx, fc.Args["filter"].(*model.AssessmentFilter), fc.Args["orderBy"].(*db.ListOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.AssessmentConnection) graphql.Marshaler {
@@ -29383,6 +29771,176 @@ func (ec *executionContext) fieldContext_WishStageCount_demoReached(_ context.Co
 	return graphql.NewScalarFieldContext("WishStageCount", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Work_id(ctx context.Context, field graphql.CollectedField, obj *db.Work) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Work_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Work().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Work_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Work", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Work_title(ctx context.Context, field graphql.CollectedField, obj *db.Work) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Work_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Work_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Work", field, false, false, "String")
+}
+
+func (ec *executionContext) _Work_kind(ctx context.Context, field graphql.CollectedField, obj *db.Work) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Work_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Work_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Work", field, false, false, "String")
+}
+
+func (ec *executionContext) _Work_year(ctx context.Context, field graphql.CollectedField, obj *db.Work) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Work_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Work_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Work", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Work_selection(ctx context.Context, field graphql.CollectedField, obj *db.Work) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Work_selection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Selection, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.WorkSelection) graphql.Marshaler {
+			return ec.marshalNWorkSelection2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐWorkSelection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Work_selection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Work", field, false, false, "WorkSelection")
+}
+
+func (ec *executionContext) _Work_unit(ctx context.Context, field graphql.CollectedField, obj *db.Work) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Work_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Work().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Unit) graphql.Marshaler {
+			return ec.marshalOUnit2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUnit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Work_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Work",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Work_demo(ctx context.Context, field graphql.CollectedField, obj *db.Work) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Work_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Work_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Work", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _WorkBucket_year(ctx context.Context, field graphql.CollectedField, obj *db.WorkBucket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29450,6 +30008,148 @@ func (ec *executionContext) _WorkBucket_count(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_WorkBucket_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkBucket", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkConnection_edges(ctx context.Context, field graphql.CollectedField, obj *db.WorkConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.WorkEdge) graphql.Marshaler {
+			return ec.marshalNWorkEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWorkEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *db.WorkConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *db.WorkConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *db.WorkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkEdge_node(ctx context.Context, field graphql.CollectedField, obj *db.WorkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Work) graphql.Marshaler {
+			return ec.marshalNWork2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWork(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Work(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _YearValue_year(ctx context.Context, field graphql.CollectedField, obj *db.YearValue) (ret graphql.Marshaler) {
@@ -30748,6 +31448,59 @@ func UnmarshalAssessmentInput(ctx context.Context, raw any) (model.AssessmentInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAssessmentOrder(ctx context.Context, obj any) (db.ListOrder, error) {
+	var it db.ListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAssessmentOrderField2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAssessmentOrder unmarshals raw into the AssessmentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAssessmentOrder(ctx context.Context, raw any) (db.ListOrder, error) {
+	var out db.ListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AssessmentOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj any) (model.AuditFilter, error) {
 	var it model.AuditFilter
 	if obj == nil {
@@ -31035,6 +31788,59 @@ func UnmarshalCivilisationEventInput(ctx context.Context, raw any) (model.Civili
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCivilisationEventOrder(ctx context.Context, obj any) (db.ListOrder, error) {
+	var it db.ListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCivilisationEventOrderField2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCivilisationEventOrder unmarshals raw into the CivilisationEventOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCivilisationEventOrder(ctx context.Context, raw any) (db.ListOrder, error) {
+	var out db.ListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CivilisationEventOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDonationInput(ctx context.Context, obj any) (model.DonationInput, error) {
 	var it model.DonationInput
 	if obj == nil {
@@ -31196,6 +32002,59 @@ func UnmarshalExcellentCaseInput(ctx context.Context, raw any) (model.ExcellentC
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputExcellentCaseOrder(ctx context.Context, obj any) (db.ListOrder, error) {
+	var it db.ListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNExcellentCaseOrderField2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalExcellentCaseOrder unmarshals raw into the ExcellentCaseOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalExcellentCaseOrder(ctx context.Context, raw any) (db.ListOrder, error) {
+	var out db.ListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ExcellentCaseOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputHonorFilter(ctx context.Context, obj any) (model.HonorFilter, error) {
 	var it model.HonorFilter
 	if obj == nil {
@@ -31312,7 +32171,7 @@ func (ec *executionContext) unmarshalInputHonorInput(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"categoryCode", "unitId", "personId", "projectId", "recipientName", "year", "date", "edition", "status"}
+	fieldsInOrder := [...]string{"categoryCode", "unitId", "personId", "projectId", "workId", "recipientName", "year", "date", "edition", "status"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31347,6 +32206,13 @@ func (ec *executionContext) unmarshalInputHonorInput(ctx context.Context, obj an
 				return it, err
 			}
 			it.ProjectID = data
+		case "workId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkID = data
 		case "recipientName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientName"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -31676,6 +32542,59 @@ func UnmarshalPersonInput(ctx context.Context, raw any) (model.PersonInput, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPersonOrder(ctx context.Context, obj any) (db.ListOrder, error) {
+	var it db.ListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPersonOrderField2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPersonOrder unmarshals raw into the PersonOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPersonOrder(ctx context.Context, raw any) (db.ListOrder, error) {
+	var out db.ListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPracticeActivityFilter(ctx context.Context, obj any) (model.PracticeActivityFilter, error) {
 	var it model.PracticeActivityFilter
 	if obj == nil {
@@ -31844,6 +32763,59 @@ func UnmarshalPracticeActivityInput(ctx context.Context, raw any) (model.Practic
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPracticeActivityOrder(ctx context.Context, obj any) (db.ListOrder, error) {
+	var it db.ListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPracticeActivityOrderField2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPracticeActivityOrder unmarshals raw into the PracticeActivityOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPracticeActivityOrder(ctx context.Context, raw any) (db.ListOrder, error) {
+	var out db.ListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PracticeActivityOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPracticeLinkInput(ctx context.Context, obj any) (model.PracticeLinkInput, error) {
 	var it model.PracticeLinkInput
 	if obj == nil {
@@ -32009,6 +32981,59 @@ func (ec *executionContext) unmarshalInputTalentMemberInput(ctx context.Context,
 func UnmarshalTalentMemberInput(ctx context.Context, raw any) (model.TalentMemberInput, error) {
 	var out model.TalentMemberInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "TalentMemberInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTalentMemberOrder(ctx context.Context, obj any) (db.ListOrder, error) {
+	var it db.ListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNTalentMemberOrderField2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTalentMemberOrder unmarshals raw into the TalentMemberOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTalentMemberOrder(ctx context.Context, raw any) (db.ListOrder, error) {
+	var out db.ListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TalentMemberOrder", raw, &out)
 	return out, err
 }
 
@@ -32191,6 +33216,59 @@ func (ec *executionContext) unmarshalInputUnitInput(ctx context.Context, obj any
 func UnmarshalUnitInput(ctx context.Context, raw any) (model.UnitInput, error) {
 	var out model.UnitInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UnitInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUnitOrder(ctx context.Context, obj any) (db.ListOrder, error) {
+	var it db.ListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNUnitOrderField2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUnitOrder unmarshals raw into the UnitOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUnitOrder(ctx context.Context, raw any) (db.ListOrder, error) {
+	var out db.ListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UnitOrder", raw, &out)
 	return out, err
 }
 
@@ -32562,6 +33640,108 @@ func UnmarshalWishInput(ctx context.Context, raw any) (model.WishInput, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWishOrder(ctx context.Context, obj any) (db.ListOrder, error) {
+	var it db.ListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNWishOrderField2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWishOrder unmarshals raw into the WishOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWishOrder(ctx context.Context, raw any) (db.ListOrder, error) {
+	var out db.ListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WishOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWorkFilter(ctx context.Context, obj any) (model.WorkFilter, error) {
+	var it model.WorkFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"titleContains", "year"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "titleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContains = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWorkFilter unmarshals raw into the WorkFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWorkFilter(ctx context.Context, raw any) (model.WorkFilter, error) {
+	var out model.WorkFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkFilter", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -32570,6 +33750,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case db.Work:
+		return ec._Work(ctx, sel, &obj)
+	case *db.Work:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Work(ctx, sel, obj)
 	case db.Wish:
 		return ec._Wish(ctx, sel, &obj)
 	case *db.Wish:
@@ -34615,6 +35802,18 @@ func (ec *executionContext) _Honor(ctx context.Context, sel ast.SelectionSet, ob
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Honor_person(ctx, field, obj)
+				})
+		case "project":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Honor_project(ctx, field, obj)
+				})
+		case "work":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Honor_work(ctx, field, obj)
 				})
 		case "year":
 			out.Values[i] = ec._Honor_year(ctx, field, obj)
@@ -37263,6 +38462,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_deletedRecords(ctx, field)
 				})
+		case "works":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_works(ctx, field)
+				})
 		case "practiceActivities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -39140,6 +40345,71 @@ func (ec *executionContext) _WishStageCount(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var workImplementors = []string{"Work", "Node"}
+
+func (ec *executionContext) _Work(ctx context.Context, sel ast.SelectionSet, obj *db.Work) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Work")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Work_id(ctx, field, obj)
+				})
+		case "title":
+			out.Values[i] = ec._Work_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Work_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._Work_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "selection":
+			out.Values[i] = ec._Work_selection(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Work_unit(ctx, field, obj)
+				})
+		case "demo":
+			out.Values[i] = ec._Work_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var workBucketImplementors = []string{"WorkBucket"}
 
 func (ec *executionContext) _WorkBucket(ctx context.Context, sel ast.SelectionSet, obj *db.WorkBucket) graphql.Marshaler {
@@ -39163,6 +40433,87 @@ func (ec *executionContext) _WorkBucket(ctx context.Context, sel ast.SelectionSe
 			}
 		case "count":
 			out.Values[i] = ec._WorkBucket_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var workConnectionImplementors = []string{"WorkConnection"}
+
+func (ec *executionContext) _WorkConnection(ctx context.Context, sel ast.SelectionSet, obj *db.WorkConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkConnection")
+		case "edges":
+			out.Values[i] = ec._WorkConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._WorkConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._WorkConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var workEdgeImplementors = []string{"WorkEdge"}
+
+func (ec *executionContext) _WorkEdge(ctx context.Context, sel ast.SelectionSet, obj *db.WorkEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkEdge")
+		case "cursor":
+			out.Values[i] = ec._WorkEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._WorkEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39707,6 +41058,20 @@ func (ec *executionContext) unmarshalNAssessmentInput2githubᚗcomᚋwenmingᚋw
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAssessmentOrderField2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAssessmentOrderField2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AssessmentOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNAssessmentStage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐAssessmentStage(ctx context.Context, v any) (db.AssessmentStage, error) {
 	var res db.AssessmentStage
 	err := res.UnmarshalGQL(v)
@@ -39947,6 +41312,20 @@ func (ec *executionContext) unmarshalNCivilisationEventInput2githubᚗcomᚋwenm
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCivilisationEventOrderField2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCivilisationEventOrderField2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CivilisationEventOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNDataChange2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐDataChange(ctx context.Context, sel ast.SelectionSet, v *model.DataChange) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "DataChange!")
@@ -40171,6 +41550,20 @@ func (ec *executionContext) marshalNExcellentCaseEdge2ᚖgithubᚗcomᚋwenming�
 func (ec *executionContext) unmarshalNExcellentCaseInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐExcellentCaseInput(ctx context.Context, v any) (model.ExcellentCaseInput, error) {
 	res, err := ec.unmarshalInputExcellentCaseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNExcellentCaseOrderField2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExcellentCaseOrderField2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ExcellentCaseOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNFederationSummary2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐFederationSummary(ctx context.Context, sel ast.SelectionSet, v *db.FederationSummary) graphql.Marshaler {
@@ -40837,6 +42230,20 @@ func (ec *executionContext) unmarshalNPersonInput2githubᚗcomᚋwenmingᚋwenmi
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNPersonOrderField2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPersonOrderField2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PersonOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNPracticeAction2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeAction(ctx context.Context, v any) (db.PracticeAction, error) {
 	var res db.PracticeAction
 	err := res.UnmarshalGQL(v)
@@ -40938,6 +42345,20 @@ func (ec *executionContext) marshalNPracticeActivityEdge2ᚖgithubᚗcomᚋwenmi
 func (ec *executionContext) unmarshalNPracticeActivityInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐPracticeActivityInput(ctx context.Context, v any) (model.PracticeActivityInput, error) {
 	res, err := ec.unmarshalInputPracticeActivityInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPracticeActivityOrderField2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPracticeActivityOrderField2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PracticeActivityOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNPracticeCenter2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeCenterᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.PracticeCenter) graphql.Marshaler {
@@ -41413,6 +42834,20 @@ func (ec *executionContext) unmarshalNTalentMemberInput2githubᚗcomᚋwenming�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNTalentMemberOrderField2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTalentMemberOrderField2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TalentMemberOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNTalentPool2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐTalentPool(ctx context.Context, sel ast.SelectionSet, v *model.TalentPool) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "TalentPool!")
@@ -41591,6 +43026,20 @@ func (ec *executionContext) marshalNUnitKindCount2ᚖgithubᚗcomᚋwenmingᚋwe
 		return graphql.Null
 	}
 	return ec._UnitKindCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUnitOrderField2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUnitOrderField2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "UnitOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNUnitRankingPoint2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐUnitRankingPointᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UnitRankingPoint) graphql.Marshaler {
@@ -41859,6 +43308,20 @@ func (ec *executionContext) unmarshalNWishInput2githubᚗcomᚋwenmingᚋwenming
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNWishOrderField2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWishOrderField2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "WishOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNWishStage2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStage(ctx context.Context, v any) (db.WishStage, error) {
 	var res db.WishStage
 	err := res.UnmarshalGQL(v)
@@ -41893,6 +43356,14 @@ func (ec *executionContext) marshalNWishStageCount2ᚖgithubᚗcomᚋwenmingᚋw
 	return ec._WishStageCount(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNWork2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWork(ctx context.Context, sel ast.SelectionSet, v *db.Work) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Work!")
+		return graphql.Null
+	}
+	return ec._Work(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNWorkBucket2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWorkBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.WorkBucket) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -41915,6 +43386,38 @@ func (ec *executionContext) marshalNWorkBucket2ᚖgithubᚗcomᚋwenmingᚋwenmi
 		return graphql.Null
 	}
 	return ec._WorkBucket(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWorkConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWorkConnection(ctx context.Context, sel ast.SelectionSet, v *db.WorkConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WorkConnection!")
+		return graphql.Null
+	}
+	return ec._WorkConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWorkEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWorkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.WorkEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWorkEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWorkEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWorkEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWorkEdge(ctx context.Context, sel ast.SelectionSet, v *db.WorkEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WorkEdge!")
+		return graphql.Null
+	}
+	return ec._WorkEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNWorkSelection2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐWorkSelection(ctx context.Context, v any) (db.WorkSelection, error) {
@@ -42147,6 +43650,14 @@ func (ec *executionContext) unmarshalOAssessmentFilter2ᚖgithubᚗcomᚋwenming
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOAssessmentOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx context.Context, v any) (*db.ListOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAssessmentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOAssessmentStage2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐAssessmentStage(ctx context.Context, v any) (*db.AssessmentStage, error) {
 	if v == nil {
 		return nil, nil
@@ -42232,6 +43743,14 @@ func (ec *executionContext) unmarshalOCivilisationEventFilter2ᚖgithubᚗcomᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOCivilisationEventOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx context.Context, v any) (*db.ListOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCivilisationEventOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx context.Context, v any) (*db.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -42278,6 +43797,14 @@ func (ec *executionContext) marshalOEventKind2ᚖgithubᚗcomᚋwenmingᚋwenmin
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOExcellentCaseOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx context.Context, v any) (*db.ListOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputExcellentCaseOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
@@ -42566,6 +44093,14 @@ func (ec *executionContext) unmarshalOPersonFilter2ᚖgithubᚗcomᚋwenmingᚋw
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOPersonOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx context.Context, v any) (*db.ListOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPersonOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOPracticeAction2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐPracticeAction(ctx context.Context, v any) (*db.PracticeAction, error) {
 	if v == nil {
 		return nil, nil
@@ -42587,6 +44122,14 @@ func (ec *executionContext) unmarshalOPracticeActivityFilter2ᚖgithubᚗcomᚋw
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputPracticeActivityFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPracticeActivityOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx context.Context, v any) (*db.ListOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPracticeActivityOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -42858,6 +44401,14 @@ func (ec *executionContext) marshalOSummaryLanguage2ᚖgithubᚗcomᚋwenmingᚋ
 	return v
 }
 
+func (ec *executionContext) unmarshalOTalentMemberOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx context.Context, v any) (*db.ListOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTalentMemberOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOTalentRole2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTalentRole(ctx context.Context, v any) (*db.TalentRole, error) {
 	if v == nil {
 		return nil, nil
@@ -42889,6 +44440,14 @@ func (ec *executionContext) unmarshalOUnitFilter2ᚖgithubᚗcomᚋwenmingᚋwen
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOUnitOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx context.Context, v any) (*db.ListOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputUnitOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOUser2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUser(ctx context.Context, sel ast.SelectionSet, v *db.User) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -42902,6 +44461,13 @@ func (ec *executionContext) unmarshalOVolunteerFilter2ᚖgithubᚗcomᚋwenming�
 	}
 	res, err := ec.unmarshalInputVolunteerFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOVolunteerProject2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐVolunteerProject(ctx context.Context, sel ast.SelectionSet, v *db.VolunteerProject) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VolunteerProject(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOVolunteerRecordOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐVolunteerRecordOrder(ctx context.Context, v any) (*db.VolunteerRecordOrder, error) {
@@ -42920,6 +44486,14 @@ func (ec *executionContext) unmarshalOWishFilter2ᚖgithubᚗcomᚋwenmingᚋwen
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOWishOrder2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐListOrder(ctx context.Context, v any) (*db.ListOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWishOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOWishStage2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWishStage(ctx context.Context, v any) (*db.WishStage, error) {
 	if v == nil {
 		return nil, nil
@@ -42934,6 +44508,21 @@ func (ec *executionContext) marshalOWishStage2ᚖgithubᚗcomᚋwenmingᚋwenmin
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOWork2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐWork(ctx context.Context, sel ast.SelectionSet, v *db.Work) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Work(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOWorkFilter2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐWorkFilter(ctx context.Context, v any) (*model.WorkFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWorkFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

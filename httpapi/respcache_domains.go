@@ -44,6 +44,8 @@ var typeDomains = map[string]db.DomainSet{
 	"VolunteerRecord": dV | dU | dC, "VolunteerRecordEdge": dV | dU | dC, "VolunteerRecordConnection": dV | dU | dC,
 	"VolunteerBucket": dV | dU | dC, "VolunteerTotals": dV | dU, "Campaign": dV | dU | dC, "Donation": dV | dU | dC,
 	"VolunteerProject": dC | dU,
+	// Works of 赶考路上有我 (loaded with the dataset), with the unit each came from.
+	"Work": dC | dU, "WorkEdge": dC | dU, "WorkConnection": dC | dU,
 	// Civilisation practice.
 	"PracticeCenter": dP | dC, "PracticeLink": dP | dU | dC, "Pairing": dP | dU | dC, "PracticeSummary": dP | dU | dC,
 	"PrefectureBucket": dP | dU | dC, "PracticeActivityBucket": dP | dU | dC, "PracticeActivity": dP | dU | dC,

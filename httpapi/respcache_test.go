@@ -144,7 +144,7 @@ func TestEveryQueryFieldDeclaresItsCacheScope(t *testing.T) {
 		"assessmentStageStats": true, "milestones": true, "targets": true, "dataset": true, "practiceActivities": true,
 		"assessments": true, "practiceActions": true, "pairingContentCounts": true, "wishes": true, "wishFunnel": true,
 		"caseCompilations": true, "excellentCases": true, "talentMembers": true, "talentPool": true, "civilisationEvents": true,
-		"summary": true,
+		"summary": true, "works": true,
 	}
 	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
 	for _, f := range schema.Query.Fields {

@@ -92,13 +92,17 @@ func (m *Server) GraphQL() *handler.Server {
 		return 1 + n*child
 	}
 	cfg.Complexity.Query.Honors = func(c int, _ *model.HonorFilter, _ *db.HonorOrder, first *int, _ *string) int { return conn(c, first) }
-	cfg.Complexity.Query.Units = func(c int, _ *model.UnitFilter, first *int, _ *string) int { return conn(c, first) }
-	cfg.Complexity.Query.People = func(c int, _ *model.PersonFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.Units = func(c int, _ *model.UnitFilter, _ *db.ListOrder, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.People = func(c int, _ *model.PersonFilter, _ *db.ListOrder, first *int, _ *string) int { return conn(c, first) }
 	cfg.Complexity.Query.VolunteerRecords = func(c int, _ *model.VolunteerFilter, _ *db.VolunteerRecordOrder, first *int, _ *string) int {
 		return conn(c, first)
 	}
-	cfg.Complexity.Query.PracticeActivities = func(c int, _ *model.PracticeActivityFilter, first *int, _ *string) int { return conn(c, first) }
-	cfg.Complexity.Query.Assessments = func(c int, _ *model.AssessmentFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.PracticeActivities = func(c int, _ *model.PracticeActivityFilter, _ *db.ListOrder, first *int, _ *string) int {
+		return conn(c, first)
+	}
+	cfg.Complexity.Query.Assessments = func(c int, _ *model.AssessmentFilter, _ *db.ListOrder, first *int, _ *string) int {
+		return conn(c, first)
+	}
 	cfg.Complexity.Query.AuditLog = func(c int, _ *model.AuditFilter, first *int, _ *string) int { return conn(c, first) }
 	cfg.Complexity.Query.DeletedRecords = func(c int, _ *db.Entity, _ *bool, first *int, _ *string) int { return conn(c, first) }
 	// A ranking is computed in one pass and cached; its entries cost their fields, not first × the fields.
@@ -119,10 +123,14 @@ func (m *Server) GraphQL() *handler.Server {
 	// A unit's ranking history computes six whole rankings (2019–2024): price it as six ranking queries.
 	cfg.Complexity.Unit.RankingHistory = func(c int, _ db.RankingMetric) int { return 6 * (1 + 10*c) }
 	// The article records (graph/article.graphqls).
-	cfg.Complexity.Query.Wishes = func(c int, _ *model.WishFilter, first *int, _ *string) int { return conn(c, first) }
-	cfg.Complexity.Query.ExcellentCases = func(c int, _ *string, _ *bool, first *int, _ *string) int { return conn(c, first) }
-	cfg.Complexity.Query.TalentMembers = func(c int, _ *db.TalentRole, _ *bool, first *int, _ *string) int { return conn(c, first) }
-	cfg.Complexity.Query.CivilisationEvents = func(c int, _ *model.CivilisationEventFilter, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.Wishes = func(c int, _ *model.WishFilter, _ *db.ListOrder, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.ExcellentCases = func(c int, _ *string, _ *bool, _ *db.ListOrder, first *int, _ *string) int { return conn(c, first) }
+	cfg.Complexity.Query.TalentMembers = func(c int, _ *db.TalentRole, _ *bool, _ *db.ListOrder, first *int, _ *string) int {
+		return conn(c, first)
+	}
+	cfg.Complexity.Query.CivilisationEvents = func(c int, _ *model.CivilisationEventFilter, _ *db.ListOrder, first *int, _ *string) int {
+		return conn(c, first)
+	}
 	cfg.Complexity.Pairing.Contents = list(5)
 
 	srv := handler.New(graph.NewExecutableSchema(cfg))

@@ -214,7 +214,7 @@ func (r *queryResolver) PairingContentCounts(ctx context.Context) ([]*db.Pairing
 }
 
 // Wishes is the resolver for the wishes field.
-func (r *queryResolver) Wishes(ctx context.Context, filter *model.WishFilter, first *int, after *string) (*db.WishConnection, error) {
+func (r *queryResolver) Wishes(ctx context.Context, filter *model.WishFilter, orderBy *db.ListOrder, first *int, after *string) (*db.WishConnection, error) {
 	var c db.WishCriteria
 	if filter != nil {
 		c.Stage, c.Demo = deref(filter.Stage), filter.Demo
@@ -224,7 +224,7 @@ func (r *queryResolver) Wishes(ctx context.Context, filter *model.WishFilter, fi
 		}
 		c.UnitID = deref(id)
 	}
-	p, err := page(first, after)
+	p, err := sortedPage(first, after, orderBy)
 	if err != nil {
 		return nil, err
 	}
@@ -242,14 +242,14 @@ func (r *queryResolver) CaseCompilations(ctx context.Context) ([]*db.CaseCompila
 }
 
 // ExcellentCases is the resolver for the excellentCases field.
-func (r *queryResolver) ExcellentCases(ctx context.Context, compilationID *string, demo *bool, first *int, after *string) (*db.ExcellentCaseConnection, error) {
+func (r *queryResolver) ExcellentCases(ctx context.Context, compilationID *string, demo *bool, orderBy *db.ListOrder, first *int, after *string) (*db.ExcellentCaseConnection, error) {
 	c := db.CaseCriteria{Demo: demo}
 	id, err := optionalID("compilationId", db.NodeCaseCompilation, compilationID)
 	if err != nil {
 		return nil, err
 	}
 	c.CompilationID = deref(id)
-	p, err := page(first, after)
+	p, err := sortedPage(first, after, orderBy)
 	if err != nil {
 		return nil, err
 	}
@@ -280,8 +280,8 @@ func (r *queryResolver) TalentPool(ctx context.Context) (*model.TalentPool, erro
 }
 
 // TalentMembers is the resolver for the talentMembers field.
-func (r *queryResolver) TalentMembers(ctx context.Context, role *db.TalentRole, demo *bool, first *int, after *string) (*db.TalentMemberConnection, error) {
-	p, err := page(first, after)
+func (r *queryResolver) TalentMembers(ctx context.Context, role *db.TalentRole, demo *bool, orderBy *db.ListOrder, first *int, after *string) (*db.TalentMemberConnection, error) {
+	p, err := sortedPage(first, after, orderBy)
 	if err != nil {
 		return nil, err
 	}
@@ -289,12 +289,12 @@ func (r *queryResolver) TalentMembers(ctx context.Context, role *db.TalentRole, 
 }
 
 // CivilisationEvents is the resolver for the civilisationEvents field.
-func (r *queryResolver) CivilisationEvents(ctx context.Context, filter *model.CivilisationEventFilter, first *int, after *string) (*db.CivilisationEventConnection, error) {
+func (r *queryResolver) CivilisationEvents(ctx context.Context, filter *model.CivilisationEventFilter, orderBy *db.ListOrder, first *int, after *string) (*db.CivilisationEventConnection, error) {
 	var c db.EventCriteria
 	if filter != nil {
 		c.Kind, c.Dated, c.Demo = deref(filter.Kind), filter.Dated, filter.Demo
 	}
-	p, err := page(first, after)
+	p, err := sortedPage(first, after, orderBy)
 	if err != nil {
 		return nil, err
 	}

@@ -50,6 +50,15 @@ func page(first *int, after *string) (db.Page, error) {
 	return p.Validate()
 }
 
+// sortedPage is page in the client's order; without orderBy the list keeps its historical order.
+func sortedPage(first *int, after *string, orderBy *db.ListOrder) (db.Page, error) {
+	p, err := page(first, after)
+	if orderBy != nil {
+		p.Order = *orderBy
+	}
+	return p, err
+}
+
 // maxListArg bounds any list argument of a filter; SQLite allows 32,766 parameters, and a longer list is a mistake.
 const maxListArg = 1000
 

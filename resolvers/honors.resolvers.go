@@ -32,6 +32,16 @@ func (r *honorResolver) Person(ctx context.Context, obj *db.Honor) (*db.Person, 
 	return optional(ctx, r.loaders(ctx).People, obj.PersonID)
 }
 
+// Project is the resolver for the project field.
+func (r *honorResolver) Project(ctx context.Context, obj *db.Honor) (*db.VolunteerProject, error) {
+	return optional(ctx, r.loaders(ctx).Projects, obj.ProjectID)
+}
+
+// Work is the resolver for the work field.
+func (r *honorResolver) Work(ctx context.Context, obj *db.Honor) (*db.Work, error) {
+	return optional(ctx, r.loaders(ctx).Works, obj.WorkID)
+}
+
 // Source is the resolver for the source field.
 func (r *honorResolver) Source(ctx context.Context, obj *db.Honor) (*db.SourceDocument, error) {
 	return optional(ctx, r.loaders(ctx).Sources, obj.SourceID)

@@ -96,7 +96,10 @@ func honorFields(in model.HonorInput) (db.HonorFields, error) {
 	if f.PersonID, err = optionalID("personId", db.NodePerson, in.PersonID); err != nil {
 		return f, err
 	}
-	f.ProjectID, err = optionalID("projectId", db.NodeVolunteerProject, in.ProjectID)
+	if f.ProjectID, err = optionalID("projectId", db.NodeVolunteerProject, in.ProjectID); err != nil {
+		return f, err
+	}
+	f.WorkID, err = optionalID("workId", db.NodeWork, in.WorkID)
 	return f, err
 }
 

@@ -13,6 +13,8 @@ import (
 type Loaders struct {
 	Units           *dataloadgen.Loader[int64, *db.Unit]
 	People          *dataloadgen.Loader[int64, *db.Person]
+	Projects        *dataloadgen.Loader[int64, *db.VolunteerProject]
+	Works           *dataloadgen.Loader[int64, *db.Work]
 	Categories      *dataloadgen.Loader[int64, *db.HonorCategory]
 	Sources         *dataloadgen.Loader[int64, *db.SourceDocument]
 	Campaigns       *dataloadgen.Loader[int64, *db.Campaign]
@@ -42,6 +44,8 @@ func NewLoaders(s db.Store) *Loaders {
 	return &Loaders{
 		Units:           dataloadgen.NewMappedLoader(s.UnitsByIDs, wait),
 		People:          dataloadgen.NewMappedLoader(s.PeopleByIDs, wait),
+		Projects:        dataloadgen.NewMappedLoader(s.VolunteerProjectsByIDs, wait),
+		Works:           dataloadgen.NewMappedLoader(s.WorksByIDs, wait),
 		Categories:      dataloadgen.NewMappedLoader(categoriesByIDs(s), wait),
 		Sources:         dataloadgen.NewMappedLoader(s.SourceDocumentsByIDs, wait),
 		Campaigns:       dataloadgen.NewMappedLoader(s.CampaignsByIDs, wait),

@@ -78,6 +78,11 @@ func (r *Resolver) node(ctx context.Context, typ db.NodeType, id int64) (db.Node
 		var m map[int64]*db.Donation
 		m, err = r.Store.DonationsByIDs(ctx, ids)
 		pick(m[id] != nil, m[id])
+	case db.NodeWork:
+		var w *db.Work
+		if w, err = one(ctx, l.Works, id); w != nil {
+			v = w
+		}
 	case db.NodeVolunteerProject:
 		var m map[int64]*db.VolunteerProject
 		m, err = r.Store.VolunteerProjectsByIDs(ctx, ids)

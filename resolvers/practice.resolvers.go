@@ -10,6 +10,7 @@ import (
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/graph"
+	"github.com/wenming/wenming/graph/model"
 )
 
 // ID is the resolver for the id field.
@@ -57,6 +58,35 @@ func (r *practiceLinkResolver) Center(ctx context.Context, obj *db.PracticeLink)
 	return one(ctx, r.loaders(ctx).Centers, obj.CenterID)
 }
 
+// Works is the resolver for the works field.
+func (r *queryResolver) Works(ctx context.Context, filter *model.WorkFilter, first *int, after *string) (*db.WorkConnection, error) {
+	p, err := page(first, after)
+	if err != nil {
+		return nil, err
+	}
+	var c db.WorkCriteria
+	if filter != nil {
+		if filter.Year != nil {
+			if err := db.CheckYear("year", *filter.Year); err != nil {
+				return nil, err
+			}
+			c.Year = *filter.Year
+		}
+		c.TitleContains = deref(filter.TitleContains)
+	}
+	return r.Store.Works(ctx, c, p)
+}
+
+// ID is the resolver for the id field.
+func (r *workResolver) ID(ctx context.Context, obj *db.Work) (string, error) {
+	return db.GlobalID(db.NodeWork, obj.ID), nil
+}
+
+// Unit is the resolver for the unit field.
+func (r *workResolver) Unit(ctx context.Context, obj *db.Work) (*db.Unit, error) {
+	return optional(ctx, r.loaders(ctx).Units, obj.UnitID)
+}
+
 // Pairing returns graph.PairingResolver implementation.
 func (r *Resolver) Pairing() graph.PairingResolver { return &pairingResolver{r} }
 
@@ -66,8 +96,12 @@ func (r *Resolver) PracticeCenter() graph.PracticeCenterResolver { return &pract
 // PracticeLink returns graph.PracticeLinkResolver implementation.
 func (r *Resolver) PracticeLink() graph.PracticeLinkResolver { return &practiceLinkResolver{r} }
 
+// Work returns graph.WorkResolver implementation.
+func (r *Resolver) Work() graph.WorkResolver { return &workResolver{r} }
+
 type (
 	pairingResolver        struct{ *Resolver }
 	practiceCenterResolver struct{ *Resolver }
 	practiceLinkResolver   struct{ *Resolver }
+	workResolver           struct{ *Resolver }
 )

@@ -29,7 +29,7 @@ func (r *practiceActivityResolver) Center(ctx context.Context, obj *db.PracticeA
 }
 
 // PracticeActivities is the resolver for the practiceActivities field.
-func (r *queryResolver) PracticeActivities(ctx context.Context, filter *model.PracticeActivityFilter, first *int, after *string) (*db.PracticeActivityConnection, error) {
+func (r *queryResolver) PracticeActivities(ctx context.Context, filter *model.PracticeActivityFilter, orderBy *db.ListOrder, first *int, after *string) (*db.PracticeActivityConnection, error) {
 	var c db.PracticeActivityCriteria
 	if filter != nil {
 		var err error
@@ -48,7 +48,7 @@ func (r *queryResolver) PracticeActivities(ctx context.Context, filter *model.Pr
 		}
 		c.Kinds, c.Demo = filter.Kinds, filter.Demo
 	}
-	p, err := page(first, after)
+	p, err := sortedPage(first, after, orderBy)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func (r *queryResolver) PracticeActivities(ctx context.Context, filter *model.Pr
 }
 
 // Assessments is the resolver for the assessments field.
-func (r *queryResolver) Assessments(ctx context.Context, filter *model.AssessmentFilter, first *int, after *string) (*db.AssessmentConnection, error) {
+func (r *queryResolver) Assessments(ctx context.Context, filter *model.AssessmentFilter, orderBy *db.ListOrder, first *int, after *string) (*db.AssessmentConnection, error) {
 	var c db.AssessmentCriteria
 	if filter != nil {
 		if filter.Year != nil {
@@ -78,7 +78,7 @@ func (r *queryResolver) Assessments(ctx context.Context, filter *model.Assessmen
 		}
 		c.UnitKind, c.Demo = deref(filter.UnitKind), filter.Demo
 	}
-	p, err := page(first, after)
+	p, err := sortedPage(first, after, orderBy)
 	if err != nil {
 		return nil, err
 	}

@@ -155,8 +155,8 @@ func (r *queryResolver) HonorCategories(ctx context.Context, level *db.HonorLeve
 }
 
 // Units is the resolver for the units field.
-func (r *queryResolver) Units(ctx context.Context, filter *model.UnitFilter, first *int, after *string) (*db.UnitPage, error) {
-	p, err := page(first, after)
+func (r *queryResolver) Units(ctx context.Context, filter *model.UnitFilter, orderBy *db.ListOrder, first *int, after *string) (*db.UnitPage, error) {
+	p, err := sortedPage(first, after, orderBy)
 	if err != nil {
 		return nil, err
 	}
@@ -185,8 +185,8 @@ func (r *queryResolver) UnitKinds(ctx context.Context) ([]*db.UnitKindCount, err
 }
 
 // People is the resolver for the people field.
-func (r *queryResolver) People(ctx context.Context, filter *model.PersonFilter, first *int, after *string) (*db.PersonPage, error) {
-	p, err := page(first, after)
+func (r *queryResolver) People(ctx context.Context, filter *model.PersonFilter, orderBy *db.ListOrder, first *int, after *string) (*db.PersonPage, error) {
+	p, err := sortedPage(first, after, orderBy)
 	if err != nil {
 		return nil, err
 	}

@@ -82,12 +82,17 @@ func (s *Store) PairingContentCounts(ctx context.Context) ([]*db.PairingContentC
 
 const wishCols = `id, title, beneficiary, pairing_id, stage, unit_id, collected_on, note, demo, version`
 
-func scanWish(r Rows) (*db.Wish, error) {
+func scanWish(r Rows, extra ...any) (*db.Wish, error) {
 	w := &db.Wish{}
-	return w, r.Scan(&w.ID, &w.Title, &w.Beneficiary, &w.PairingID, &w.Stage, &w.UnitID, &w.CollectedOn, &w.Note, &w.Demo, &w.Version)
+	return w, r.Scan(append([]any{&w.ID, &w.Title, &w.Beneficiary, &w.PairingID, &w.Stage, &w.UnitID, &w.CollectedOn, &w.Note, &w.Demo, &w.Version},
+		extra...)...)
 }
 
-// Wishes returns one page of wishes, by collection date then ID.
+// wishSort: by collection date unless the client asks for another field.
+var wishSort = listSort{id: "id", fields: map[string]sortField{"ID": byNumber("id"), "COLLECTED_ON": byColumn("collected_on"), "TITLE": byText("title")},
+	def: db.ListOrder{Field: "COLLECTED_ON", Direction: db.OrderDirectionAsc}, defName: "WISH/COLLECTED_ON"}
+
+// Wishes returns one page of wishes, by collection date then ID unless the page asks for another order.
 func (s *Store) Wishes(ctx context.Context, f db.WishCriteria, page db.Page) (*db.WishConnection, error) {
 	page, err := page.Validate()
 	if err != nil {
@@ -107,21 +112,13 @@ func (s *Store) Wishes(ctx context.Context, f db.WishCriteria, page db.Page) (*d
 	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM wishes`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
-	const order = "WISH/COLLECTED_ON"
-	if err := keysetAfter(w, order, page.After, "collected_on", "id", false, false); err != nil {
-		return nil, err
-	}
-	rows, err := s.eng.Read().Query(ctx, `SELECT `+wishCols+` FROM wishes`+w.sql()+` ORDER BY collected_on, id LIMIT ?`, append(w.args, page.First+1)...)
+	k, err := wishSort.plan(s, w, page)
 	if err != nil {
 		return nil, err
 	}
-	ws, err := collect(rows, scanWish)
-	if err != nil {
-		return nil, err
-	}
-	out.Edges, out.PageInfo = db.Paged(ws, page, func(x *db.Wish) string { return db.EncodeCursor(order, string(x.CollectedOn), x.ID) },
-		func(c string, x *db.Wish) *db.WishEdge { return &db.WishEdge{Cursor: c, Node: x} })
-	return out, nil
+	out.Edges, out.PageInfo, err = orderedPage(ctx, s, k, wishCols, ` FROM wishes`+w.sql(), w.args, page, scanWish,
+		func(x *db.Wish) int64 { return x.ID }, func(c string, x *db.Wish) *db.WishEdge { return &db.WishEdge{Cursor: c, Node: x} })
+	return out, err
 }
 
 // WishesByIDs loads wishes by ID.
@@ -134,7 +131,7 @@ func (s *Store) WishesByIDs(ctx context.Context, ids []int64) (map[int64]*db.Wis
 	if err != nil {
 		return nil, err
 	}
-	ws, err := collect(rows, scanWish)
+	ws, err := collect(rows, plain(scanWish))
 	return byID(ws, func(x *db.Wish) int64 { return x.ID }), err
 }
 
@@ -177,12 +174,16 @@ func (s *Store) CaseCompilations(ctx context.Context) ([]*db.CaseCompilation, er
 
 const caseCols = `id, compilation_id, title, unit_id, year, summary, demo, version`
 
-func scanCase(r Rows) (*db.ExcellentCase, error) {
+func scanCase(r Rows, extra ...any) (*db.ExcellentCase, error) {
 	c := &db.ExcellentCase{}
-	return c, r.Scan(&c.ID, &c.CompilationID, &c.Title, &c.UnitID, &c.Year, &c.Summary, &c.Demo, &c.Version)
+	return c, r.Scan(append([]any{&c.ID, &c.CompilationID, &c.Title, &c.UnitID, &c.Year, &c.Summary, &c.Demo, &c.Version}, extra...)...)
 }
 
-// ExcellentCases returns one page of cases, by ID.
+// caseSort: by ID unless the client asks for the title.
+var caseSort = listSort{id: "id", fields: map[string]sortField{"ID": byNumber("id"), "TITLE": byText("title")},
+	def: db.ListOrder{Field: "ID", Direction: db.OrderDirectionAsc}, defName: "CASE/ID"}
+
+// ExcellentCases returns one page of cases, by ID unless the page asks for another order.
 func (s *Store) ExcellentCases(ctx context.Context, f db.CaseCriteria, page db.Page) (*db.ExcellentCaseConnection, error) {
 	page, err := page.Validate()
 	if err != nil {
@@ -202,23 +203,16 @@ func (s *Store) ExcellentCases(ctx context.Context, f db.CaseCriteria, page db.P
 	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM excellent_cases`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
-	const order = "CASE/ID"
-	if err := keysetAfter(w, order, page.After, "id", "id", true, false); err != nil {
-		return nil, err
-	}
-	rows, err := s.eng.Read().Query(ctx, `SELECT `+caseCols+` FROM excellent_cases`+w.sql()+` ORDER BY id LIMIT ?`, append(w.args, page.First+1)...)
+	k, err := caseSort.plan(s, w, page)
 	if err != nil {
 		return nil, err
 	}
-	cs, err := collect(rows, scanCase)
-	if err != nil {
-		return nil, err
-	}
-	out.Edges, out.PageInfo = db.Paged(cs, page, func(x *db.ExcellentCase) string { return db.EncodeCursor(order, x.ID, x.ID) },
+	out.Edges, out.PageInfo, err = orderedPage(ctx, s, k, caseCols, ` FROM excellent_cases`+w.sql(), w.args, page, scanCase,
+		func(x *db.ExcellentCase) int64 { return x.ID },
 		func(c string, x *db.ExcellentCase) *db.ExcellentCaseEdge {
 			return &db.ExcellentCaseEdge{Cursor: c, Node: x}
 		})
-	return out, nil
+	return out, err
 }
 
 // ExcellentCasesByIDs loads cases by ID.
@@ -231,16 +225,16 @@ func (s *Store) ExcellentCasesByIDs(ctx context.Context, ids []int64) (map[int64
 	if err != nil {
 		return nil, err
 	}
-	cs, err := collect(rows, scanCase)
+	cs, err := collect(rows, plain(scanCase))
 	return byID(cs, func(x *db.ExcellentCase) int64 { return x.ID }), err
 }
 
 const talentCols = `id, name, unit_id, since_year, CAST(roles AS TEXT), demo, version`
 
-func scanTalent(r Rows) (*db.TalentMember, error) {
+func scanTalent(r Rows, extra ...any) (*db.TalentMember, error) {
 	m := &db.TalentMember{}
 	var roles string
-	if err := r.Scan(&m.ID, &m.Name, &m.UnitID, &m.SinceYear, &roles, &m.Demo, &m.Version); err != nil {
+	if err := r.Scan(append([]any{&m.ID, &m.Name, &m.UnitID, &m.SinceYear, &roles, &m.Demo, &m.Version}, extra...)...); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(roles), &m.Roles); err != nil {
@@ -249,7 +243,11 @@ func scanTalent(r Rows) (*db.TalentMember, error) {
 	return m, nil
 }
 
-// TalentMembers returns one page of the talent pool, by ID.
+// talentSort: by ID unless the client asks for the name or the year a member joined.
+var talentSort = listSort{id: "id", fields: map[string]sortField{"ID": byNumber("id"), "NAME": byText("name"), "SINCE_YEAR": byNumber("since_year")},
+	def: db.ListOrder{Field: "ID", Direction: db.OrderDirectionAsc}, defName: "TALENT/ID"}
+
+// TalentMembers returns one page of the talent pool, by ID unless the page asks for another order.
 func (s *Store) TalentMembers(ctx context.Context, f db.TalentCriteria, page db.Page) (*db.TalentMemberConnection, error) {
 	page, err := page.Validate()
 	if err != nil {
@@ -266,23 +264,16 @@ func (s *Store) TalentMembers(ctx context.Context, f db.TalentCriteria, page db.
 	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM talent_members`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
-	const order = "TALENT/ID"
-	if err := keysetAfter(w, order, page.After, "id", "id", true, false); err != nil {
-		return nil, err
-	}
-	rows, err := s.eng.Read().Query(ctx, `SELECT `+talentCols+` FROM talent_members`+w.sql()+` ORDER BY id LIMIT ?`, append(w.args, page.First+1)...)
+	k, err := talentSort.plan(s, w, page)
 	if err != nil {
 		return nil, err
 	}
-	ms, err := collect(rows, scanTalent)
-	if err != nil {
-		return nil, err
-	}
-	out.Edges, out.PageInfo = db.Paged(ms, page, func(x *db.TalentMember) string { return db.EncodeCursor(order, x.ID, x.ID) },
+	out.Edges, out.PageInfo, err = orderedPage(ctx, s, k, talentCols, ` FROM talent_members`+w.sql(), w.args, page, scanTalent,
+		func(x *db.TalentMember) int64 { return x.ID },
 		func(c string, x *db.TalentMember) *db.TalentMemberEdge {
 			return &db.TalentMemberEdge{Cursor: c, Node: x}
 		})
-	return out, nil
+	return out, err
 }
 
 // TalentMembersByIDs loads members by ID.
@@ -295,7 +286,7 @@ func (s *Store) TalentMembersByIDs(ctx context.Context, ids []int64) (map[int64]
 	if err != nil {
 		return nil, err
 	}
-	ms, err := collect(rows, scanTalent)
+	ms, err := collect(rows, plain(scanTalent))
 	return byID(ms, func(x *db.TalentMember) int64 { return x.ID }), err
 }
 
@@ -333,12 +324,20 @@ func (s *Store) eventOrder() string {
 	return s.eng.ByteOrder(`coalesce(CAST(event_date AS TEXT), '~')`)
 }
 
-func scanEvent(r Rows) (*db.CivilisationEvent, error) {
+func scanEvent(r Rows, extra ...any) (*db.CivilisationEvent, error) {
 	e := &db.CivilisationEvent{}
-	return e, r.Scan(&e.ID, &e.Kind, &e.Title, &e.Date, &e.Place, &e.MilestoneID, &e.Quote, &e.SourceID, &e.Demo, &e.Version)
+	return e, r.Scan(append([]any{&e.ID, &e.Kind, &e.Title, &e.Date, &e.Place, &e.MilestoneID, &e.Quote, &e.SourceID, &e.Demo, &e.Version}, extra...)...)
 }
 
-// CivilisationEvents returns one page of events: dated ones by date, then the undated ones, each by ID.
+// eventSort: dated events by date and the undated after them, unless the client asks for another field; the date's
+// expression depends on the engine's byte order.
+func (s *Store) eventSort() listSort {
+	return listSort{id: "id", fields: map[string]sortField{"ID": byNumber("id"), "DATE": byColumn(s.eventOrder()), "TITLE": byText("title")},
+		def: db.ListOrder{Field: "DATE", Direction: db.OrderDirectionAsc}, defName: "EVENT/DATE"}
+}
+
+// CivilisationEvents returns one page of events: dated ones by date, then the undated ones, each by ID (unless the
+// page asks for another order).
 func (s *Store) CivilisationEvents(ctx context.Context, f db.EventCriteria, page db.Page) (*db.CivilisationEventConnection, error) {
 	page, err := page.Validate()
 	if err != nil {
@@ -362,29 +361,16 @@ func (s *Store) CivilisationEvents(ctx context.Context, f db.EventCriteria, page
 	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM civilisation_events`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
-	const order = "EVENT/DATE"
-	if err := keysetAfter(w, order, page.After, s.eventOrder(), "id", false, false); err != nil {
-		return nil, err
-	}
-	rows, err := s.eng.Read().Query(ctx, `SELECT `+eventCols+` FROM civilisation_events`+w.sql()+` ORDER BY `+s.eventOrder()+`, id LIMIT ?`,
-		append(w.args, page.First+1)...)
+	k, err := s.eventSort().plan(s, w, page)
 	if err != nil {
 		return nil, err
 	}
-	es, err := collect(rows, scanEvent)
-	if err != nil {
-		return nil, err
-	}
-	out.Edges, out.PageInfo = db.Paged(es, page, func(x *db.CivilisationEvent) string {
-		v := "~"
-		if x.Date != nil {
-			v = string(*x.Date)
-		}
-		return db.EncodeCursor(order, v, x.ID)
-	}, func(c string, x *db.CivilisationEvent) *db.CivilisationEventEdge {
-		return &db.CivilisationEventEdge{Cursor: c, Node: x}
-	})
-	return out, nil
+	out.Edges, out.PageInfo, err = orderedPage(ctx, s, k, eventCols, ` FROM civilisation_events`+w.sql(), w.args, page, scanEvent,
+		func(x *db.CivilisationEvent) int64 { return x.ID },
+		func(c string, x *db.CivilisationEvent) *db.CivilisationEventEdge {
+			return &db.CivilisationEventEdge{Cursor: c, Node: x}
+		})
+	return out, err
 }
 
 // CivilisationEventsByIDs loads events by ID.
@@ -397,7 +383,7 @@ func (s *Store) CivilisationEventsByIDs(ctx context.Context, ids []int64) (map[i
 	if err != nil {
 		return nil, err
 	}
-	es, err := collect(rows, scanEvent)
+	es, err := collect(rows, plain(scanEvent))
 	return byID(es, func(x *db.CivilisationEvent) int64 { return x.ID }), err
 }
 

@@ -29,7 +29,7 @@ func each[T any](ctx context.Context, s *Store, query string, args []any, scan f
 // EachHonor streams every honour matching the criteria, by year then ID.
 func (s *Store) EachHonor(ctx context.Context, f db.HonorCriteria, fn func(*db.Honor) error) error {
 	w := s.honorWhere(f)
-	return each(ctx, s, `SELECT `+honorCols+honorFrom+w.sql()+` ORDER BY h.year, h.id`, w.args, scanHonor, fn)
+	return each(ctx, s, `SELECT `+honorCols+honorFrom+w.sql()+` ORDER BY h.year, h.id`, w.args, plain(scanHonor), fn)
 }
 
 // EachPerson streams every person matching the criteria, by ID.
@@ -42,25 +42,25 @@ func (s *Store) EachPerson(ctx context.Context, f db.PersonCriteria, fn func(*db
 	if f.NameContains != "" {
 		w.add(s.eng.Contains("p.name"), f.NameContains)
 	}
-	return each(ctx, s, `SELECT `+personCols+` FROM people p`+w.sql()+` ORDER BY p.id`, w.args, scanPerson, fn)
+	return each(ctx, s, `SELECT `+personCols+` FROM people p`+w.sql()+` ORDER BY p.id`, w.args, plain(scanPerson), fn)
 }
 
 // EachVolunteerRecord streams every volunteer record matching the criteria, by ID.
 func (s *Store) EachVolunteerRecord(ctx context.Context, f db.VolunteerCriteria, fn func(*db.VolunteerRecord) error) error {
 	w := s.volunteerWhere(f)
-	return each(ctx, s, `SELECT `+recordCols+recordFrom+w.sql()+` ORDER BY v.id`, w.args, scanRecord, fn)
+	return each(ctx, s, `SELECT `+recordCols+recordFrom+w.sql()+` ORDER BY v.id`, w.args, plain(scanRecord), fn)
 }
 
 // EachAssessment streams every assessment matching the criteria, by year then ID.
 func (s *Store) EachAssessment(ctx context.Context, f db.AssessmentCriteria, fn func(*db.Assessment) error) error {
 	w := s.assessmentWhere(f)
-	return each(ctx, s, `SELECT `+assessmentCols+assessmentFrom+w.sql()+` ORDER BY a.year, a.id`, w.args, scanAssessment, fn)
+	return each(ctx, s, `SELECT `+assessmentCols+assessmentFrom+w.sql()+` ORDER BY a.year, a.id`, w.args, plain(scanAssessment), fn)
 }
 
 // EachPracticeActivity streams every practice activity matching the criteria, by date then ID.
 func (s *Store) EachPracticeActivity(ctx context.Context, f db.PracticeActivityCriteria, fn func(*db.PracticeActivity) error) error {
 	w := s.activityWhere(f)
-	return each(ctx, s, `SELECT `+activityCols+` FROM practice_activities a`+w.sql()+` ORDER BY a.activity_date, a.id`, w.args, scanActivity, fn)
+	return each(ctx, s, `SELECT `+activityCols+` FROM practice_activities a`+w.sql()+` ORDER BY a.activity_date, a.id`, w.args, plain(scanActivity), fn)
 }
 
 // EachUnit streams every unit matching the criteria, by ID.
@@ -82,5 +82,5 @@ func (s *Store) EachUnit(ctx context.Context, f db.UnitCriteria, fn func(*db.Uni
 		}
 		w.add(cond)
 	}
-	return each(ctx, s, `SELECT `+unitCols+` FROM units u`+w.sql()+` ORDER BY u.id`, w.args, scanUnit, fn)
+	return each(ctx, s, `SELECT `+unitCols+` FROM units u`+w.sql()+` ORDER BY u.id`, w.args, plain(scanUnit), fn)
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/wenming/wenming/db"
@@ -11,10 +10,10 @@ import (
 const honorCols = `h.id, h.category_id, h.recipient_kind, h.recipient_name, h.unit_id, h.person_id, h.project_id, h.work_id,
 	h.year, h.date, h.edition, h.status, h.source_id, h.demo, h.version`
 
-func scanHonor(r Rows) (*db.Honor, error) {
+func scanHonor(r Rows, extra ...any) (*db.Honor, error) {
 	h := &db.Honor{}
-	return h, r.Scan(&h.ID, &h.CategoryID, &h.RecipientKind, &h.RecipientName, &h.UnitID, &h.PersonID, &h.ProjectID, &h.WorkID,
-		&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo, &h.Version)
+	return h, r.Scan(append([]any{&h.ID, &h.CategoryID, &h.RecipientKind, &h.RecipientName, &h.UnitID, &h.PersonID, &h.ProjectID, &h.WorkID,
+		&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo, &h.Version}, extra...)...)
 }
 
 // HonorCategories returns the catalogue in its display order.
@@ -73,13 +72,15 @@ const honorFrom = ` FROM honors h JOIN honor_categories c ON c.id = h.category_i
 
 const rollupHonorFrom = ` FROM rollup_honor h JOIN honor_categories c ON c.id = h.category_id`
 
+// honorSort: by year unless the client asks for another field; category codes and recipient names compare as the
+// database's collation always compared them here.
+var honorSort = listSort{id: "h.id", fields: map[string]sortField{
+	string(db.HonorOrderByID): byNumber("h.id"), string(db.HonorOrderByYear): byNumber("h.year"),
+	string(db.HonorOrderByCategory): byColumn("c.code"), string(db.HonorOrderByRecipient): byColumn("h.recipient_name"),
+}, def: db.ListOrder{Field: string(db.HonorOrderByYear), Direction: db.OrderDirectionAsc}, defName: "YEAR/ASC"}
+
 // Honors returns one keyset page of honours in the requested order; ties break on ID.
 func (s *Store) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder, page db.Page) (*db.HonorPage, error) {
-	col := map[db.HonorOrderField]string{db.HonorOrderByYear: "h.year", db.HonorOrderByCategory: "c.code", db.HonorOrderByRecipient: "h.recipient_name"}[order.Field]
-	if col == "" {
-		col, order.Field = "h.year", db.HonorOrderByYear
-	}
-	desc := order.Direction == db.OrderDirectionDesc
 	w := s.honorWhere(f)
 	out := &db.HonorPage{}
 	count := `SELECT count(*)` + honorFrom + w.sql()
@@ -91,54 +92,14 @@ func (s *Store) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOr
 	if err := s.eng.Read().QueryRow(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
-	orderName := string(order.Field) + "/" + string(order.Direction)
-	if page.After != "" {
-		c, err := db.DecodeCursor(page.After)
-		if err != nil {
-			return nil, err
-		}
-		if c.O != orderName {
-			return nil, db.FieldErrorf("after", "游标属于另一种排序方式，请从第一页重新开始")
-		}
-		v := c.V
-		if order.Field == db.HonorOrderByYear {
-			n, ok := v.(float64)
-			if !ok {
-				return nil, db.FieldErrorf("after", "游标与排序方式不符")
-			}
-			v = int64(n)
-		} else if _, ok := v.(string); !ok {
-			return nil, db.FieldErrorf("after", "游标与排序方式不符")
-		}
-		op := ">"
-		if desc {
-			op = "<"
-		}
-		// A row-value comparison lets SQLite seek the (column, id) index instead of scanning from the start.
-		w.add(fmt.Sprintf("(%s, h.id) %s (?, ?)", col, op), v, c.ID)
-	}
-	dir := "ASC"
-	if desc {
-		dir = "DESC"
-	}
-	q := `SELECT ` + honorCols + `, ` + col + honorFrom + w.sql() + fmt.Sprintf(` ORDER BY %s %s, h.id %s LIMIT ?`, col, dir, dir)
-	rows, err := s.eng.Read().Query(ctx, q, append(w.args, page.First+1)...)
+	page.Order = db.ListOrder{Field: string(order.Field), Direction: order.Direction}
+	k, err := honorSort.plan(s, w, page)
 	if err != nil {
 		return nil, err
 	}
-	edges, err := collect(rows, func(r Rows) (*db.HonorEdge, error) {
-		h := &db.Honor{}
-		var key any
-		err := r.Scan(&h.ID, &h.CategoryID, &h.RecipientKind, &h.RecipientName, &h.UnitID, &h.PersonID, &h.ProjectID, &h.WorkID,
-			&h.Year, &h.Date, &h.Edition, &h.Status, &h.SourceID, &h.Demo, &h.Version, &key)
-		return &db.HonorEdge{Cursor: db.EncodeCursor(orderName, key, h.ID), Node: h}, err
-	})
-	if err != nil {
-		return nil, err
-	}
-	out.Edges, out.PageInfo = db.Paged(edges, page, func(e *db.HonorEdge) string { return e.Cursor },
-		func(_ string, e *db.HonorEdge) *db.HonorEdge { return e })
-	return out, nil
+	out.Edges, out.PageInfo, err = orderedPage(ctx, s, k, honorCols, honorFrom+w.sql(), w.args, page, scanHonor,
+		func(h *db.Honor) int64 { return h.ID }, func(c string, h *db.Honor) *db.HonorEdge { return &db.HonorEdge{Cursor: c, Node: h} })
+	return out, err
 }
 
 func (s *Store) honorsWhere(ctx context.Context, cond string, ids []int64) ([]*db.Honor, error) {
@@ -150,7 +111,7 @@ func (s *Store) honorsWhere(ctx context.Context, cond string, ids []int64) ([]*d
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, scanHonor)
+	return collect(rows, plain(scanHonor))
 }
 
 // HonorsByIDs loads honours by ID.
@@ -235,12 +196,16 @@ func (s *Store) HonorStats(ctx context.Context, groupBy []db.HonorDimension, f d
 
 const personCols = `p.id, p.name, p.unit_id, p.citation, p.demo, p.version`
 
-func scanPerson(r Rows) (*db.Person, error) {
+func scanPerson(r Rows, extra ...any) (*db.Person, error) {
 	p := &db.Person{}
-	return p, r.Scan(&p.ID, &p.Name, &p.UnitID, &p.Citation, &p.Demo, &p.Version)
+	return p, r.Scan(append([]any{&p.ID, &p.Name, &p.UnitID, &p.Citation, &p.Demo, &p.Version}, extra...)...)
 }
 
-// People returns one page of people, ordered by ID.
+// personSort: by ID unless the client asks for the name.
+var personSort = listSort{id: "p.id", fields: map[string]sortField{"ID": byNumber("p.id"), "NAME": byText("p.name")},
+	def: db.ListOrder{Field: "ID", Direction: db.OrderDirectionAsc}}
+
+// People returns one page of people, by ID unless the page asks for another order.
 func (s *Store) People(ctx context.Context, f db.PersonCriteria, page db.Page) (*db.PersonPage, error) {
 	w := s.where()
 	if len(f.Categories) > 0 {
@@ -254,20 +219,13 @@ func (s *Store) People(ctx context.Context, f db.PersonCriteria, page db.Page) (
 	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM people p`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
-	if err := afterID(w, "p.id", page.After); err != nil {
-		return nil, err
-	}
-	rows, err := s.eng.Read().Query(ctx, `SELECT `+personCols+` FROM people p`+w.sql()+` ORDER BY p.id LIMIT ?`, append(w.args, page.First+1)...)
+	k, err := personSort.plan(s, w, page)
 	if err != nil {
 		return nil, err
 	}
-	ps, err := collect(rows, scanPerson)
-	if err != nil {
-		return nil, err
-	}
-	out.Edges, out.PageInfo = db.Paged(ps, page, func(p *db.Person) string { return db.EncodeCursor("", nil, p.ID) },
-		func(c string, p *db.Person) *db.PersonEdge { return &db.PersonEdge{Cursor: c, Node: p} })
-	return out, nil
+	out.Edges, out.PageInfo, err = orderedPage(ctx, s, k, personCols, ` FROM people p`+w.sql(), w.args, page, scanPerson,
+		func(p *db.Person) int64 { return p.ID }, func(c string, p *db.Person) *db.PersonEdge { return &db.PersonEdge{Cursor: c, Node: p} })
+	return out, err
 }
 
 // PeopleByIDs loads people by ID.
@@ -280,21 +238,54 @@ func (s *Store) PeopleByIDs(ctx context.Context, ids []int64) (map[int64]*db.Per
 	if err != nil {
 		return nil, err
 	}
-	ps, err := collect(rows, scanPerson)
+	ps, err := collect(rows, plain(scanPerson))
 	return byID(ps, func(p *db.Person) int64 { return p.ID }), err
 }
 
-// afterID adds the keyset condition for ID-ordered connections.
-func afterID(w *where, col, after string) error {
-	if after == "" {
-		return nil
+const workCols = `w.id, w.title, w.kind, w.unit_id, w.year, w.selection, w.demo`
+
+func scanWork(r Rows, extra ...any) (*db.Work, error) {
+	w := &db.Work{}
+	return w, r.Scan(append([]any{&w.ID, &w.Title, &w.Kind, &w.UnitID, &w.Year, &w.Selection, &w.Demo}, extra...)...)
+}
+
+// workSort: works list by ID, for a picker.
+var workSort = listSort{id: "w.id", fields: map[string]sortField{"ID": byNumber("w.id")}, def: db.ListOrder{Field: "ID", Direction: db.OrderDirectionAsc}}
+
+// Works returns one page of works, by ID.
+func (s *Store) Works(ctx context.Context, f db.WorkCriteria, page db.Page) (*db.WorkConnection, error) {
+	w := s.where()
+	if f.TitleContains != "" {
+		w.add(s.eng.Contains("w.title"), f.TitleContains)
 	}
-	c, err := db.DecodeCursor(after)
+	if f.Year != 0 {
+		w.add("w.year = ?", f.Year)
+	}
+	out := &db.WorkConnection{}
+	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM works w`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	k, err := workSort.plan(s, w, page)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	w.add(col+" > ?", c.ID)
-	return nil
+	out.Edges, out.PageInfo, err = orderedPage(ctx, s, k, workCols, ` FROM works w`+w.sql(), w.args, page, scanWork,
+		func(x *db.Work) int64 { return x.ID }, func(c string, x *db.Work) *db.WorkEdge { return &db.WorkEdge{Cursor: c, Node: x} })
+	return out, err
+}
+
+// WorksByIDs loads works by ID.
+func (s *Store) WorksByIDs(ctx context.Context, ids []int64) (map[int64]*db.Work, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	in, args := s.in("w.id", ids)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+workCols+` FROM works w WHERE `+in, args...)
+	if err != nil {
+		return nil, err
+	}
+	ws, err := collect(rows, plain(scanWork))
+	return byID(ws, func(x *db.Work) int64 { return x.ID }), err
 }
 
 func byID[T any](xs []T, id func(T) int64) map[int64]T {

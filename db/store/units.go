@@ -8,12 +8,16 @@ import (
 
 const unitCols = `u.id, u.name, u.kind, u.sector, u.service_window, u.campus, u.demo, u.version`
 
-func scanUnit(r Rows) (*db.Unit, error) {
+func scanUnit(r Rows, extra ...any) (*db.Unit, error) {
 	u := &db.Unit{}
-	return u, r.Scan(&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo, &u.Version)
+	return u, r.Scan(append([]any{&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo, &u.Version}, extra...)...)
 }
 
-// Units returns one page of units, ordered by ID.
+// unitSort: by ID unless the client asks for name or kind.
+var unitSort = listSort{id: "u.id", fields: map[string]sortField{"ID": byNumber("u.id"), "NAME": byText("u.name"), "KIND": byText("u.kind")},
+	def: db.ListOrder{Field: "ID", Direction: db.OrderDirectionAsc}}
+
+// Units returns one page of units, by ID unless the page asks for another order.
 func (s *Store) Units(ctx context.Context, f db.UnitCriteria, page db.Page) (*db.UnitPage, error) {
 	w := s.where()
 	if f.Kind != "" {
@@ -36,20 +40,13 @@ func (s *Store) Units(ctx context.Context, f db.UnitCriteria, page db.Page) (*db
 	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM units u`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
-	if err := afterID(w, "u.id", page.After); err != nil {
-		return nil, err
-	}
-	rows, err := s.eng.Read().Query(ctx, `SELECT `+unitCols+` FROM units u`+w.sql()+` ORDER BY u.id LIMIT ?`, append(w.args, page.First+1)...)
+	k, err := unitSort.plan(s, w, page)
 	if err != nil {
 		return nil, err
 	}
-	us, err := collect(rows, scanUnit)
-	if err != nil {
-		return nil, err
-	}
-	out.Edges, out.PageInfo = db.Paged(us, page, func(u *db.Unit) string { return db.EncodeCursor("", nil, u.ID) },
-		func(c string, u *db.Unit) *db.UnitEdge { return &db.UnitEdge{Cursor: c, Node: u} })
-	return out, nil
+	out.Edges, out.PageInfo, err = orderedPage(ctx, s, k, unitCols, ` FROM units u`+w.sql(), w.args, page, scanUnit,
+		func(u *db.Unit) int64 { return u.ID }, func(c string, u *db.Unit) *db.UnitEdge { return &db.UnitEdge{Cursor: c, Node: u} })
+	return out, err
 }
 
 // UnitsByIDs loads units by ID.
@@ -62,7 +59,7 @@ func (s *Store) UnitsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Unit
 	if err != nil {
 		return nil, err
 	}
-	us, err := collect(rows, scanUnit)
+	us, err := collect(rows, plain(scanUnit))
 	return byID(us, func(u *db.Unit) int64 { return u.ID }), err
 }
 

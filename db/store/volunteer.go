@@ -9,9 +9,10 @@ import (
 
 const recordCols = `v.id, v.unit_id, v.campaign_id, v.service_date, v.volunteers, v.minutes, v.method, v.verified, v.demo, v.version`
 
-func scanRecord(r Rows) (*db.VolunteerRecord, error) {
+func scanRecord(r Rows, extra ...any) (*db.VolunteerRecord, error) {
 	v := &db.VolunteerRecord{}
-	return v, r.Scan(&v.ID, &v.UnitID, &v.CampaignID, &v.Date, &v.Volunteers, &v.Minutes, &v.Method, &v.Verified, &v.Demo, &v.Version)
+	return v, r.Scan(append([]any{&v.ID, &v.UnitID, &v.CampaignID, &v.Date, &v.Volunteers, &v.Minutes, &v.Method, &v.Verified, &v.Demo, &v.Version},
+		extra...)...)
 }
 
 // volunteerWhere turns criteria into conditions over volunteer_records v, campaigns k and units u.
@@ -71,34 +72,9 @@ const rollupVolunteerFrom = ` FROM rollup_volunteer v LEFT JOIN campaigns k ON k
 // yearVolunteerFrom is the yearly rollup, for every aggregate that does not group by month.
 const yearVolunteerFrom = ` FROM rollup_volunteer_year v LEFT JOIN campaigns k ON k.id = v.campaign_id`
 
-// VolunteerRecords returns one page of volunteer records, ordered by ID.
+// VolunteerRecords returns one page of volunteer records, in the page's order (by ID unless it names another).
 func (s *Store) VolunteerRecords(ctx context.Context, f db.VolunteerCriteria, page db.Page) (*db.VolunteerRecordPage, error) {
-	w := s.volunteerWhere(f)
-	out := &db.VolunteerRecordPage{}
-	count, countArgs := `SELECT count(*)`+recordFrom+w.sql(), w.args
-	if f.UnitID == 0 {
-		rw := s.rollupVolunteerWhere(f)
-		count, countArgs = `SELECT coalesce(sum(v.records), 0)`+yearVolunteerFrom+rw.sql(), rw.args
-	}
-	if err := s.eng.Read().QueryRow(ctx, count, countArgs...).Scan(&out.TotalCount); err != nil {
-		return nil, err
-	}
-	if err := afterID(w, "v.id", page.After); err != nil {
-		return nil, err
-	}
-	rows, err := s.eng.Read().Query(ctx, `SELECT `+recordCols+recordFrom+w.sql()+` ORDER BY v.id LIMIT ?`, append(w.args, page.First+1)...)
-	if err != nil {
-		return nil, err
-	}
-	vs, err := collect(rows, scanRecord)
-	if err != nil {
-		return nil, err
-	}
-	out.Edges, out.PageInfo = db.Paged(vs, page, func(v *db.VolunteerRecord) string { return db.EncodeCursor("", nil, v.ID) },
-		func(c string, v *db.VolunteerRecord) *db.VolunteerRecordEdge {
-			return &db.VolunteerRecordEdge{Cursor: c, Node: v}
-		})
-	return out, nil
+	return s.VolunteerRecordsInOrder(ctx, f, db.VolunteerRecordOrder{Field: db.VolunteerRecordOrderField(page.Order.Field), Direction: page.Order.Direction}, page)
 }
 
 // VolunteerRecordsByIDs loads volunteer records by ID.
@@ -111,7 +87,7 @@ func (s *Store) VolunteerRecordsByIDs(ctx context.Context, ids []int64) (map[int
 	if err != nil {
 		return nil, err
 	}
-	vs, err := collect(rows, scanRecord)
+	vs, err := collect(rows, plain(scanRecord))
 	return byID(vs, func(v *db.VolunteerRecord) int64 { return v.ID }), err
 }
 

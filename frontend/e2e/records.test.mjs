@@ -205,9 +205,9 @@ describe('units: 单位管理', () => {
     assert.equal(await page.locator('[data-table="units"] tbody tr').count(), Math.min(all, 20))
     if (all > 20) {
       const first = await page.locator('[data-table="units"] tbody tr').first().getAttribute('data-unit-row')
-      await page.click('[data-action="next-page"]')
+      await page.click('[data-table="units"] [data-action="next"]')
       await page.waitForFunction((f) => document.querySelector('[data-table="units"] tbody tr')?.getAttribute('data-unit-row') !== f, first)
-      await page.click('[data-action="prev-page"]')
+      await page.click('[data-table="units"] [data-action="prev"]')
       await page.waitForFunction((f) => document.querySelector('[data-table="units"] tbody tr')?.getAttribute('data-unit-row') === f, first)
     }
     await shot(page, 'units')

@@ -94,7 +94,7 @@ describe.each(cases)('%s form', (entity, spec, draft, createField, nameField) =>
     mocked.mockResolvedValueOnce({ [createField]: { id: 'X1', title: 'T', name: 'T', version: 1, demo: false } })
     const f = inScope(() => useRecordEditor(undefined, spec, { draft: draft() }))
     const r = await f.save()
-    expect(r).toEqual({ created: true, label: 'T', version: 1 })
+    expect(r).toEqual({ id: 'X1', created: true, label: 'T', version: 1 })
     expect(opName(mocked.mock.calls[0])).toMatch(/^Create/)
     expect(mocked.mock.calls[0][1]).toHaveProperty('input')
   })
@@ -133,7 +133,7 @@ describe.each(cases)('%s form', (entity, spec, draft, createField, nameField) =>
     expect((f.draft as Record<string, unknown>)[nameField]).toBe('新标题')
     expect(f.reloadedNote.value).toMatch(/版本 4/)
     mocked.mockResolvedValueOnce({ [createField.replace('create', 'update')]: { id: 'X1', title: '新标题', name: '新标题', version: 5, demo: false } })
-    expect(await f.save()).toEqual({ created: false, label: '新标题', version: 5 })
+    expect(await f.save()).toEqual({ id: 'X1', created: false, label: '新标题', version: 5 })
     expect(mocked.mock.calls[1][1]).toMatchObject({ expectedVersion: 4 })
   })
   it('deletes to the recycle bin and restores', async () => {

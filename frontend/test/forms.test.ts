@@ -49,7 +49,29 @@ describe('validateHonor mirrors the server', () => {
     expect(validateHonor(draft({ unit: school }), cats).unitId).toBe('某中学 是中小学，应使用校园类荣誉类别')
     expect(validateHonor(draft({ categoryCode: 'PROVINCIAL_CAMPUS', unit: school }), cats)).toEqual({})
     expect(validateHonor(draft({ categoryCode: 'WINDOW_X' }), cats).unitId).toMatch(/不是窗口单位/)
-    expect(validateHonor(draft({ categoryCode: 'DIRECT_MORAL_MODEL' }), cats).categoryCode).toMatch(/导入/)
+  })
+  it('asks every kind of recipient the category names for, in the server words', () => {
+    const all = [...cats, { code: 'DIRECT_EXCELLENT_WORK', recipientKind: 'WORK' }, { code: 'PRACTICE_EXCELLENT_PROJECT', recipientKind: 'PROJECT' },
+      { code: 'DIRECT_FOUR_EXCELLENT', recipientKind: 'PROJECT', recipientKinds: ['PROJECT', 'PERSON', 'UNIT', 'COMMUNITY'] }]
+    const person = { id: 'UGVyc29uOjE=', name: '张三' }
+    expect(validateHonor(draft({ categoryCode: 'DIRECT_MORAL_MODEL' }), all)).toEqual({ personId: '个人类荣誉须指定获得者' })
+    expect(validateHonor(draft({ categoryCode: 'DIRECT_MORAL_MODEL', person }), all)).toEqual({})
+    expect(validateHonor(draft({ categoryCode: 'DIRECT_EXCELLENT_WORK' }), all)).toEqual({ workId: '作品类荣誉须指定作品' })
+    expect(validateHonor(draft({ categoryCode: 'PRACTICE_EXCELLENT_PROJECT' }), all)).toEqual({ projectId: '项目类荣誉须指定项目' })
+    // A category of several kinds asks which, then for that kind's recipient.
+    expect(validateHonor(draft({ categoryCode: 'DIRECT_FOUR_EXCELLENT' }), all)).toEqual({ recipientKind: '请选择获得者类型' })
+    expect(validateHonor(draft({ categoryCode: 'DIRECT_FOUR_EXCELLENT', recipientKind: 'COMMUNITY' }), all))
+      .toEqual({ recipientName: '社区类荣誉须填写获得者名称（社区名称）' })
+    expect(validateHonor(draft({ categoryCode: 'DIRECT_FOUR_EXCELLENT', recipientKind: 'UNIT' }), all)).toEqual({})
+  })
+  it('sends the recipient of the draft kind only', () => {
+    const base = { categoryCode: 'HENAN_GOOD_PERSON', year: 2024, date: null, edition: null, status: null }
+    expect(honorInput(draft({ categoryCode: 'HENAN_GOOD_PERSON', recipientKind: 'PERSON', person: { id: 'P', name: '张三' }, unit: null })))
+      .toEqual({ ...base, personId: 'P' })
+    expect(honorInput(draft({ categoryCode: 'HENAN_GOOD_PERSON', recipientKind: 'PERSON', person: { id: 'P', name: '张三' } })))
+      .toEqual({ ...base, personId: 'P', unitId: organ.id })
+    expect(honorInput(draft({ categoryCode: 'HENAN_GOOD_PERSON', recipientKind: 'COMMUNITY', recipientName: ' 幸福里社区 ' })))
+      .toEqual({ ...base, recipientName: '幸福里社区' })
   })
   it('limits the edition to 200 characters', () => {
     expect(validateHonor(draft({ edition: '届'.repeat(201) }), cats).edition).toBe('届次不能超过 200 个字')

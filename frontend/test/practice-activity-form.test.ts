@@ -34,7 +34,7 @@ describe('PracticeActivityForm', () => {
     const calls = script({ CreatePracticeActivity: () => ({ createPracticeActivity: answer(1) }) })
     const f = useRecordEditor(undefined, spec)
     Object.assign(f.draft, { unit, date: '2024-05-10', kind: 'PROMOTION_WEEK', theme: ' 推动周宣讲 ', sessions: '2', participants: '120', action: 'THEORY' })
-    expect(await f.save()).toBe('已新增「2024-05-10 推动周宣讲」。')
+    expect((await f.save())?.message).toBe('已新增「2024-05-10 推动周宣讲」。')
     expect(calls[0].vars.input).toEqual({
       unitId: unit.id, centerId: null, date: '2024-05-10', kind: 'PROMOTION_WEEK', theme: '推动周宣讲', sessions: 2, participants: 120, action: 'THEORY',
     })
@@ -66,7 +66,7 @@ describe('PracticeActivityForm', () => {
     expect(f.conflict.value).toBe(true)
     await f.reloadLatest()
     expect(f.draft.action).toBe('')
-    expect(await f.save()).toMatch(/版本 3/)
+    expect((await f.save())?.message).toMatch(/版本 3/)
     expect(calls.at(-1)!.vars).toMatchObject({ expectedVersion: 2, input: { action: null } })
   })
 

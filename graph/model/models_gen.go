@@ -176,6 +176,8 @@ type HonorInput struct {
 	PersonID *string `json:"personId,omitempty"`
 	// 志愿服务项目（项目类必填）。Volunteer project, for PROJECT categories.
 	ProjectID *string `json:"projectId,omitempty"`
+	// 作品（作品类必填）。Work, for WORK categories.
+	WorkID *string `json:"workId,omitempty"`
 	// 获得者名称（默认取单位、人物或项目名称）。Recipient display name; defaults to the recipient's name.
 	RecipientName *string `json:"recipientName,omitempty"`
 	// 年份（1949–2100）。Year.
@@ -459,4 +461,12 @@ type WishInput struct {
 	CollectedOn db.Date `json:"collectedOn"`
 	// 备注。Note.
 	Note *string `json:"note,omitempty"`
+}
+
+// 作品筛选。Filter for works.
+type WorkFilter struct {
+	// 标题包含。Title contains.
+	TitleContains *string `json:"titleContains,omitempty"`
+	// 年份。Year.
+	Year *int `json:"year,omitempty"`
 }

@@ -20,6 +20,23 @@ export type AssessmentFilter = {
   year?: number | null | undefined;
 };
 
+/** 测评排序；同值按 ID。省略时按年份升序。Ordering of assessments; ties break on ID. Without one, by year ascending. */
+export type AssessmentOrder = {
+  /** 方向。Direction. */
+  direction?: OrderDirection | null | undefined;
+  /** 字段。Field. */
+  field: AssessmentOrderField;
+};
+
+/** 测评排序字段。Sort field for assessments. */
+export type AssessmentOrderField =
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
+  /** 单位名称。Unit name. */
+  | 'UNIT'
+  /** 年份。Year. */
+  | 'YEAR';
+
 /** 测评阶段：申报 → 网络评审 → 实地考察 → 公示 → 命名 → 复查/撤销。Stage an assessment reached. */
 export type AssessmentStage =
   /** 申报。Applied. */
@@ -37,14 +54,29 @@ export type AssessmentStage =
   /** 实地考察。Site visit. */
   | 'SITE_VISIT';
 
+/** 排序方向。Sort direction. */
+export type OrderDirection =
+  /** 升序。Ascending. */
+  | 'ASC'
+  /** 降序。Descending. */
+  | 'DESC';
+
 export type AssessmentsQueryVariables = Exact<{
   filter?: Types.AssessmentFilter | null | undefined;
+  orderBy?: Types.AssessmentOrder | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  pin?: string;
+  withPin?: boolean;
 }>;
 
 
-export type AssessmentsQuery = { assessments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, year: number, baseScore: number, bonus: number, veto: boolean, total: number, stage: Types.AssessmentStage, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } } }> } };
+export type AssessmentsQuery = { assessments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, year: number, baseScore: number, bonus: number, veto: boolean, total: number, stage: Types.AssessmentStage, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } } }> }, pinned?:
+    | { id: string, year: number, baseScore: number, bonus: number, veto: boolean, total: number, stage: Types.AssessmentStage, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type AssessmentListRowFragment = { id: string, year: number, baseScore: number, bonus: number, veto: boolean, total: number, stage: Types.AssessmentStage, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -64,10 +96,29 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const AssessmentListRowFragmentDoc = new TypedDocumentString(`
+    fragment AssessmentListRow on Assessment {
+  id
+  year
+  baseScore
+  bonus
+  veto
+  total
+  stage
+  demo
+  version
+  unit {
+    id
+    name
+    kind
+    campus
+    serviceWindow
+  }
+}
+    `, {"fragmentName":"AssessmentListRow"}) as unknown as TypedDocumentString<AssessmentListRowFragment, unknown>;
 export const AssessmentsDocument = new TypedDocumentString(`
-    query Assessments($filter: AssessmentFilter, $first: Int, $after: String) {
-  assessments(filter: $filter, first: $first, after: $after) {
+    query Assessments($filter: AssessmentFilter, $orderBy: AssessmentOrder, $first: Int, $after: String, $pin: ID! = "", $withPin: Boolean! = false) {
+  assessments(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount
     pageInfo {
       hasNextPage
@@ -75,24 +126,29 @@ export const AssessmentsDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        id
-        year
-        baseScore
-        bonus
-        veto
-        total
-        stage
-        demo
-        version
-        unit {
-          id
-          name
-          kind
-          campus
-          serviceWindow
-        }
+        ...AssessmentListRow
       }
     }
   }
+  pinned: node(id: $pin) @include(if: $withPin) {
+    ...AssessmentListRow
+  }
 }
-    `) as unknown as TypedDocumentString<AssessmentsQuery, AssessmentsQueryVariables>;
+    fragment AssessmentListRow on Assessment {
+  id
+  year
+  baseScore
+  bonus
+  veto
+  total
+  stage
+  demo
+  version
+  unit {
+    id
+    name
+    kind
+    campus
+    serviceWindow
+  }
+}`) as unknown as TypedDocumentString<AssessmentsQuery, AssessmentsQueryVariables>;

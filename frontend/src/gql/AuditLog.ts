@@ -126,6 +126,7 @@ export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNex
           | { id: string }
           | { id: string, unit: { id: string } }
           | { id: string }
+          | { id: string }
          | null } }> } };
 
 export class TypedDocumentString<TResult, TVariables>

@@ -27,6 +27,8 @@ export type HonorInput = {
   status?: HonorStatus | null | undefined;
   /** 获得单位（单位、校园、窗口类必填；个人类默认取人物所在单位）。Unit. */
   unitId?: string | null | undefined;
+  /** 作品（作品类必填）。Work, for WORK categories. */
+  workId?: string | null | undefined;
   /** 年份（1949–2100）。Year. */
   year: number;
 };

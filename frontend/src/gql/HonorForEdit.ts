@@ -40,7 +40,7 @@ export type HonorForEditQueryVariables = Exact<{
 
 
 export type HonorForEditQuery = { node:
-    | { id: string, year: number, date: string | null, edition: string | null, status: Types.HonorStatus, version: number, recipientName: string, category: { code: string, recipientKind: Types.RecipientKind }, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null }
+    | { id: string, year: number, date: string | null, edition: string | null, status: Types.HonorStatus, version: number, demo: boolean, recipientKind: Types.RecipientKind, recipientName: string, category: { code: string, recipientKind: Types.RecipientKind }, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null, person: { id: string, name: string, unit: { name: string } | null } | null, project: { id: string, name: string } | null, work: { id: string, title: string, kind: string, year: number } | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -73,6 +73,8 @@ export const HonorForEditDocument = new TypedDocumentString(`
       edition
       status
       version
+      demo
+      recipientKind
       recipientName
       category {
         code
@@ -84,6 +86,23 @@ export const HonorForEditDocument = new TypedDocumentString(`
         kind
         campus
         serviceWindow
+      }
+      person {
+        id
+        name
+        unit {
+          name
+        }
+      }
+      project {
+        id
+        name
+      }
+      work {
+        id
+        title
+        kind
+        year
       }
     }
   }

@@ -51,6 +51,8 @@ export type HonorOrder = {
 export type HonorOrderField =
   /** 类别。Category code. */
   | 'CATEGORY'
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
   /** 获得者名称。Recipient name. */
   | 'RECIPIENT'
   /** 年份。Year. */
@@ -96,10 +98,17 @@ export type HonorsQueryVariables = Exact<{
   orderBy?: Types.HonorOrder | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  pin?: string;
+  withPin?: boolean;
 }>;
 
 
-export type HonorsQuery = { honors: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, recipientKind: Types.RecipientKind, recipientName: string, year: number, date: string | null, edition: string | null, status: Types.HonorStatus, demo: boolean, version: number, category: { code: string, nameZh: string, nameEn: string, level: Types.HonorLevel, recipientKind: Types.RecipientKind }, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null, person: { id: string, name: string, citation: string } | null, source: { id: string, title: string } | null } }> } };
+export type HonorsQuery = { honors: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, recipientKind: Types.RecipientKind, recipientName: string, year: number, date: string | null, edition: string | null, status: Types.HonorStatus, demo: boolean, version: number, category: { code: string, nameZh: string, nameEn: string, level: Types.HonorLevel, recipientKind: Types.RecipientKind }, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null, person: { id: string, name: string, citation: string, unit: { name: string } | null } | null, project: { id: string, name: string } | null, work: { id: string, title: string, kind: string, year: number } | null, source: { id: string, title: string } | null } }> }, pinned?:
+    | { id: string, recipientKind: Types.RecipientKind, recipientName: string, year: number, date: string | null, edition: string | null, status: Types.HonorStatus, demo: boolean, version: number, category: { code: string, nameZh: string, nameEn: string, level: Types.HonorLevel, recipientKind: Types.RecipientKind }, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null, person: { id: string, name: string, citation: string, unit: { name: string } | null } | null, project: { id: string, name: string } | null, work: { id: string, title: string, kind: string, year: number } | null, source: { id: string, title: string } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type HonorListRowFragment = { id: string, recipientKind: Types.RecipientKind, recipientName: string, year: number, date: string | null, edition: string | null, status: Types.HonorStatus, demo: boolean, version: number, category: { code: string, nameZh: string, nameEn: string, level: Types.HonorLevel, recipientKind: Types.RecipientKind }, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null, person: { id: string, name: string, citation: string, unit: { name: string } | null } | null, project: { id: string, name: string } | null, work: { id: string, title: string, kind: string, year: number } | null, source: { id: string, title: string } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -119,9 +128,57 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const HonorListRowFragmentDoc = new TypedDocumentString(`
+    fragment HonorListRow on Honor {
+  id
+  recipientKind
+  recipientName
+  year
+  date
+  edition
+  status
+  demo
+  version
+  category {
+    code
+    nameZh
+    nameEn
+    level
+    recipientKind
+  }
+  unit {
+    id
+    name
+    kind
+    campus
+    serviceWindow
+  }
+  person {
+    id
+    name
+    citation
+    unit {
+      name
+    }
+  }
+  project {
+    id
+    name
+  }
+  work {
+    id
+    title
+    kind
+    year
+  }
+  source {
+    id
+    title
+  }
+}
+    `, {"fragmentName":"HonorListRow"}) as unknown as TypedDocumentString<HonorListRowFragment, unknown>;
 export const HonorsDocument = new TypedDocumentString(`
-    query Honors($filter: HonorFilter, $orderBy: HonorOrder, $first: Int, $after: String) {
+    query Honors($filter: HonorFilter, $orderBy: HonorOrder, $first: Int, $after: String, $pin: ID! = "", $withPin: Boolean! = false) {
   honors(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount
     pageInfo {
@@ -131,40 +188,58 @@ export const HonorsDocument = new TypedDocumentString(`
     edges {
       cursor
       node {
-        id
-        recipientKind
-        recipientName
-        year
-        date
-        edition
-        status
-        demo
-        version
-        category {
-          code
-          nameZh
-          nameEn
-          level
-          recipientKind
-        }
-        unit {
-          id
-          name
-          kind
-          campus
-          serviceWindow
-        }
-        person {
-          id
-          name
-          citation
-        }
-        source {
-          id
-          title
-        }
+        ...HonorListRow
       }
     }
   }
+  pinned: node(id: $pin) @include(if: $withPin) {
+    ...HonorListRow
+  }
 }
-    `) as unknown as TypedDocumentString<HonorsQuery, HonorsQueryVariables>;
+    fragment HonorListRow on Honor {
+  id
+  recipientKind
+  recipientName
+  year
+  date
+  edition
+  status
+  demo
+  version
+  category {
+    code
+    nameZh
+    nameEn
+    level
+    recipientKind
+  }
+  unit {
+    id
+    name
+    kind
+    campus
+    serviceWindow
+  }
+  person {
+    id
+    name
+    citation
+    unit {
+      name
+    }
+  }
+  project {
+    id
+    name
+  }
+  work {
+    id
+    title
+    kind
+    year
+  }
+  source {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<HonorsQuery, HonorsQueryVariables>;

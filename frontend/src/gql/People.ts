@@ -6,6 +6,13 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './graphql';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** 排序方向。Sort direction. */
+export type OrderDirection =
+  /** 升序。Ascending. */
+  | 'ASC'
+  /** 降序。Descending. */
+  | 'DESC';
+
 /** 人物筛选。Filter over people. */
 export type PersonFilter = {
   /** 荣誉类别代码。Honour category codes the person holds. */
@@ -14,14 +21,37 @@ export type PersonFilter = {
   nameContains?: string | null | undefined;
 };
 
+/** 人物排序；同值按 ID。省略时按 ID 升序。Ordering of people; ties break on ID. Without one, by ID ascending. */
+export type PersonOrder = {
+  /** 方向。Direction. */
+  direction?: OrderDirection | null | undefined;
+  /** 字段。Field. */
+  field: PersonOrderField;
+};
+
+/** 人物排序字段。Sort field for people. */
+export type PersonOrderField =
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
+  /** 姓名。Name. */
+  | 'NAME';
+
 export type PeopleQueryVariables = Exact<{
   filter?: Types.PersonFilter | null | undefined;
+  orderBy?: Types.PersonOrder | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  pin?: string;
+  withPin?: boolean;
 }>;
 
 
-export type PeopleQuery = { people: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, citation: string, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null } }> } };
+export type PeopleQuery = { people: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, citation: string, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null } }> }, pinned?:
+    | { id: string, name: string, citation: string, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type PersonListRowFragment = { id: string, name: string, citation: string, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -41,10 +71,25 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const PersonListRowFragmentDoc = new TypedDocumentString(`
+    fragment PersonListRow on Person {
+  id
+  name
+  citation
+  demo
+  version
+  unit {
+    id
+    name
+    kind
+    campus
+    serviceWindow
+  }
+}
+    `, {"fragmentName":"PersonListRow"}) as unknown as TypedDocumentString<PersonListRowFragment, unknown>;
 export const PeopleDocument = new TypedDocumentString(`
-    query People($filter: PersonFilter, $first: Int, $after: String) {
-  people(filter: $filter, first: $first, after: $after) {
+    query People($filter: PersonFilter, $orderBy: PersonOrder, $first: Int, $after: String, $pin: ID! = "", $withPin: Boolean! = false) {
+  people(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount
     pageInfo {
       hasNextPage
@@ -52,20 +97,25 @@ export const PeopleDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        id
-        name
-        citation
-        demo
-        version
-        unit {
-          id
-          name
-          kind
-          campus
-          serviceWindow
-        }
+        ...PersonListRow
       }
     }
   }
+  pinned: node(id: $pin) @include(if: $withPin) {
+    ...PersonListRow
+  }
 }
-    `) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
+    fragment PersonListRow on Person {
+  id
+  name
+  citation
+  demo
+  version
+  unit {
+    id
+    name
+    kind
+    campus
+    serviceWindow
+  }
+}`) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;

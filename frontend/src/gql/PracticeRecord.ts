@@ -6,19 +6,6 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './graphql';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** 会议培训活动类型。Kind of meeting or training. */
-export type EventKind =
-  /** 服务优化营商环境工作推进会。Meeting on services improving the business environment. */
-  | 'BUSINESS_ENVIRONMENT_MEETING'
-  /** 启动仪式。Launch ceremony. */
-  | 'LAUNCH_CEREMONY'
-  /** 观摩交流。Observation and exchange. */
-  | 'OBSERVATION_EXCHANGE'
-  /** 推进会。Progress meeting. */
-  | 'PROGRESS_MEETING'
-  /** 培训班。Training course. */
-  | 'TRAINING';
-
 /** “四送一助力”的一项内容。One item of the pairing content 「四送一助力」. */
 export type PairingContent =
   /** 送文化。Bringing culture. */
@@ -70,7 +57,7 @@ export type WishStage =
 export type PracticeRecordQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PracticeRecordQuery = { practiceActions: Array<{ code: Types.PracticeAction, position: number, nameZh: string, nameEn: string, identified: boolean, quote: string, note: string, activities: number, demoActivities: number, sessions: number, source: { title: string } | null }>, pairingContentCounts: Array<{ item: Types.PairingContent, nameZh: string, pairings: number, demoPairings: number, quote: string, source: { title: string } | null }>, wishFunnel: Array<{ stage: Types.WishStage, atStage: number, reached: number, demoAtStage: number, demoReached: number }>, wishes: { totalCount: number, edges: Array<{ node: { id: string, title: string, beneficiary: string, stage: Types.WishStage, collectedOn: string, note: string, demo: boolean, version: number, pairing: { id: string, township: string, unit: { name: string } } | null, claimedBy: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null } }> }, caseCompilations: Array<{ id: string, title: string, quote: string, demo: boolean, caseCount: number, demoCaseCount: number, source: { title: string } | null }>, excellentCases: { totalCount: number, edges: Array<{ node: { id: string, title: string, year: number | null, summary: string, demo: boolean, version: number, compilation: { id: string, title: string }, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null } }> }, talentPool: { name: string, quote: string, members: number, demoMembers: number, byRole: Array<{ role: Types.TalentRole, members: number, demoMembers: number }>, source: { title: string } | null }, talentMembers: { totalCount: number, edges: Array<{ node: { id: string, name: string, sinceYear: number, roles: Array<Types.TalentRole>, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean } | null } }> }, civilisationEvents: { totalCount: number, edges: Array<{ node: { id: string, kind: Types.EventKind, title: string, date: string | null, dated: boolean, place: string, quote: string, demo: boolean, version: number, source: { title: string } | null, milestone: { date: string } | null } }> } };
+export type PracticeRecordQuery = { practiceActions: Array<{ code: Types.PracticeAction, position: number, nameZh: string, nameEn: string, identified: boolean, quote: string, note: string, activities: number, demoActivities: number, sessions: number, source: { title: string } | null }>, pairingContentCounts: Array<{ item: Types.PairingContent, nameZh: string, pairings: number, demoPairings: number, quote: string, source: { title: string } | null }>, wishFunnel: Array<{ stage: Types.WishStage, atStage: number, reached: number, demoAtStage: number, demoReached: number }>, caseCompilations: Array<{ id: string, title: string, quote: string, demo: boolean, caseCount: number, demoCaseCount: number, source: { title: string } | null }>, talentPool: { name: string, quote: string, members: number, demoMembers: number, byRole: Array<{ role: Types.TalentRole, members: number, demoMembers: number }>, source: { title: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -125,35 +112,6 @@ export const PracticeRecordDocument = new TypedDocumentString(`
     demoAtStage
     demoReached
   }
-  wishes(first: 10) {
-    totalCount
-    edges {
-      node {
-        id
-        title
-        beneficiary
-        stage
-        collectedOn
-        note
-        demo
-        version
-        pairing {
-          id
-          township
-          unit {
-            name
-          }
-        }
-        claimedBy {
-          id
-          name
-          kind
-          campus
-          serviceWindow
-        }
-      }
-    }
-  }
   caseCompilations {
     id
     title
@@ -163,30 +121,6 @@ export const PracticeRecordDocument = new TypedDocumentString(`
     demoCaseCount
     source {
       title
-    }
-  }
-  excellentCases(first: 20) {
-    totalCount
-    edges {
-      node {
-        id
-        title
-        year
-        summary
-        demo
-        version
-        compilation {
-          id
-          title
-        }
-        unit {
-          id
-          name
-          kind
-          campus
-          serviceWindow
-        }
-      }
     }
   }
   talentPool {
@@ -201,48 +135,6 @@ export const PracticeRecordDocument = new TypedDocumentString(`
     }
     source {
       title
-    }
-  }
-  talentMembers(first: 20) {
-    totalCount
-    edges {
-      node {
-        id
-        name
-        sinceYear
-        roles
-        demo
-        version
-        unit {
-          id
-          name
-          kind
-          campus
-          serviceWindow
-        }
-      }
-    }
-  }
-  civilisationEvents(first: 50) {
-    totalCount
-    edges {
-      node {
-        id
-        kind
-        title
-        date
-        dated
-        place
-        quote
-        demo
-        version
-        source {
-          title
-        }
-        milestone {
-          date
-        }
-      }
     }
   }
 }

@@ -6,6 +6,13 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './graphql';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** 排序方向。Sort direction. */
+export type OrderDirection =
+  /** 升序。Ascending. */
+  | 'ASC'
+  /** 降序。Descending. */
+  | 'DESC';
+
 /** 单位筛选。Filter over units. */
 export type UnitFilter = {
   /** 类型。Kind. */
@@ -18,14 +25,39 @@ export type UnitFilter = {
   serviceWindow?: boolean | null | undefined;
 };
 
+/** 单位排序；同值按 ID。省略时按 ID 升序。Ordering of units; ties break on ID. Without one, by ID ascending. */
+export type UnitOrder = {
+  /** 方向。Direction. */
+  direction?: OrderDirection | null | undefined;
+  /** 字段。Field. */
+  field: UnitOrderField;
+};
+
+/** 单位排序字段。Sort field for units. */
+export type UnitOrderField =
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
+  /** 类型。Kind. */
+  | 'KIND'
+  /** 名称。Name. */
+  | 'NAME';
+
 export type UnitsQueryVariables = Exact<{
   filter?: Types.UnitFilter | null | undefined;
+  orderBy?: Types.UnitOrder | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  pin?: string;
+  withPin?: boolean;
 }>;
 
 
-export type UnitsQuery = { units: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number } }> } };
+export type UnitsQuery = { units: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number } }> }, pinned?:
+    | { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number }
+    | Record<PropertyKey, never>
+   | null };
+
+export type UnitListRowFragment = { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -45,10 +77,21 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const UnitListRowFragmentDoc = new TypedDocumentString(`
+    fragment UnitListRow on Unit {
+  id
+  name
+  kind
+  sector
+  serviceWindow
+  campus
+  demo
+  version
+}
+    `, {"fragmentName":"UnitListRow"}) as unknown as TypedDocumentString<UnitListRowFragment, unknown>;
 export const UnitsDocument = new TypedDocumentString(`
-    query Units($filter: UnitFilter, $first: Int, $after: String) {
-  units(filter: $filter, first: $first, after: $after) {
+    query Units($filter: UnitFilter, $orderBy: UnitOrder, $first: Int, $after: String, $pin: ID! = "", $withPin: Boolean! = false) {
+  units(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount
     pageInfo {
       hasNextPage
@@ -56,16 +99,21 @@ export const UnitsDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        id
-        name
-        kind
-        sector
-        serviceWindow
-        campus
-        demo
-        version
+        ...UnitListRow
       }
     }
   }
+  pinned: node(id: $pin) @include(if: $withPin) {
+    ...UnitListRow
+  }
 }
-    `) as unknown as TypedDocumentString<UnitsQuery, UnitsQueryVariables>;
+    fragment UnitListRow on Unit {
+  id
+  name
+  kind
+  sector
+  serviceWindow
+  campus
+  demo
+  version
+}`) as unknown as TypedDocumentString<UnitsQuery, UnitsQueryVariables>;

@@ -6,6 +6,13 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './graphql';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** 排序方向。Sort direction. */
+export type OrderDirection =
+  /** 升序。Ascending. */
+  | 'ASC'
+  /** 降序。Descending. */
+  | 'DESC';
+
 /** 时长记录方式（《志愿服务记录与证明出具办法》）。How service hours were captured. */
 export type RecordingMethod =
   /** 补录。Back-filled later. */
@@ -37,14 +44,43 @@ export type VolunteerFilter = {
   verified?: boolean | null | undefined;
 };
 
+/** 志愿服务记录排序；同值按 ID。Ordering of volunteer records; ties break on ID. */
+export type VolunteerRecordOrder = {
+  /** 方向。Direction. */
+  direction?: OrderDirection | null | undefined;
+  /** 字段。Field. */
+  field: VolunteerRecordOrderField;
+};
+
+/** 志愿服务记录排序字段。Sort field for volunteer records. */
+export type VolunteerRecordOrderField =
+  /** 服务日期。Service date. */
+  | 'DATE'
+  /** 时长。Hours. */
+  | 'HOURS'
+  /** ID（默认）。ID (the default). */
+  | 'ID'
+  /** 单位名称。Unit name. */
+  | 'UNIT'
+  /** 志愿者人数。Volunteers. */
+  | 'VOLUNTEERS';
+
 export type VolunteerRecordsQueryVariables = Exact<{
   filter?: Types.VolunteerFilter | null | undefined;
+  orderBy?: Types.VolunteerRecordOrder | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  pin?: string;
+  withPin?: boolean;
 }>;
 
 
-export type VolunteerRecordsQuery = { volunteerRecords: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, date: string, volunteers: number, hours: number, method: Types.RecordingMethod, verified: boolean, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean }, campaign: { id: string, code: string, nameZh: string, nameEn: string } | null } }> } };
+export type VolunteerRecordsQuery = { volunteerRecords: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, date: string, volunteers: number, hours: number, method: Types.RecordingMethod, verified: boolean, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean }, campaign: { id: string, code: string, nameZh: string, nameEn: string } | null } }> }, pinned?:
+    | { id: string, date: string, volunteers: number, hours: number, method: Types.RecordingMethod, verified: boolean, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean }, campaign: { id: string, code: string, nameZh: string, nameEn: string } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type VolunteerListRowFragment = { id: string, date: string, volunteers: number, hours: number, method: Types.RecordingMethod, verified: boolean, demo: boolean, version: number, unit: { id: string, name: string, kind: string, campus: boolean, serviceWindow: boolean }, campaign: { id: string, code: string, nameZh: string, nameEn: string } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -64,10 +100,39 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const VolunteerListRowFragmentDoc = new TypedDocumentString(`
+    fragment VolunteerListRow on VolunteerRecord {
+  id
+  date
+  volunteers
+  hours
+  method
+  verified
+  demo
+  version
+  unit {
+    id
+    name
+    kind
+    campus
+    serviceWindow
+  }
+  campaign {
+    id
+    code
+    nameZh
+    nameEn
+  }
+}
+    `, {"fragmentName":"VolunteerListRow"}) as unknown as TypedDocumentString<VolunteerListRowFragment, unknown>;
 export const VolunteerRecordsDocument = new TypedDocumentString(`
-    query VolunteerRecords($filter: VolunteerFilter, $first: Int, $after: String) {
-  volunteerRecords(filter: $filter, first: $first, after: $after) {
+    query VolunteerRecords($filter: VolunteerFilter, $orderBy: VolunteerRecordOrder, $first: Int, $after: String, $pin: ID! = "", $withPin: Boolean! = false) {
+  volunteerRecords(
+    filter: $filter
+    orderBy: $orderBy
+    first: $first
+    after: $after
+  ) {
     totalCount
     pageInfo {
       hasNextPage
@@ -76,29 +141,34 @@ export const VolunteerRecordsDocument = new TypedDocumentString(`
     edges {
       cursor
       node {
-        id
-        date
-        volunteers
-        hours
-        method
-        verified
-        demo
-        version
-        unit {
-          id
-          name
-          kind
-          campus
-          serviceWindow
-        }
-        campaign {
-          id
-          code
-          nameZh
-          nameEn
-        }
+        ...VolunteerListRow
       }
     }
   }
+  pinned: node(id: $pin) @include(if: $withPin) {
+    ...VolunteerListRow
+  }
 }
-    `) as unknown as TypedDocumentString<VolunteerRecordsQuery, VolunteerRecordsQueryVariables>;
+    fragment VolunteerListRow on VolunteerRecord {
+  id
+  date
+  volunteers
+  hours
+  method
+  verified
+  demo
+  version
+  unit {
+    id
+    name
+    kind
+    campus
+    serviceWindow
+  }
+  campaign {
+    id
+    code
+    nameZh
+    nameEn
+  }
+}`) as unknown as TypedDocumentString<VolunteerRecordsQuery, VolunteerRecordsQueryVariables>;

@@ -62,6 +62,23 @@ export type AssessmentInput = {
   year: Scalars['Int']['input'];
 };
 
+/** 测评排序；同值按 ID。省略时按年份升序。Ordering of assessments; ties break on ID. Without one, by year ascending. */
+export type AssessmentOrder = {
+  /** 方向。Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** 字段。Field. */
+  field: AssessmentOrderField;
+};
+
+/** 测评排序字段。Sort field for assessments. */
+export type AssessmentOrderField =
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
+  /** 单位名称。Unit name. */
+  | 'UNIT'
+  /** 年份。Year. */
+  | 'YEAR';
+
 /** 测评阶段：申报 → 网络评审 → 实地考察 → 公示 → 命名 → 复查/撤销。Stage an assessment reached. */
 export type AssessmentStage =
   /** 申报。Applied. */
@@ -186,6 +203,23 @@ export type CivilisationEventInput = {
   title: Scalars['String']['input'];
 };
 
+/** 会议培训活动排序；同值按 ID。省略时有日期者按日期升序，无日期者在后。Ordering of events; ties break on ID. Without one, dated ones by date ascending, undated ones after. */
+export type CivilisationEventOrder = {
+  /** 方向。Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** 字段。Field. */
+  field: CivilisationEventOrderField;
+};
+
+/** 会议培训活动排序字段。Sort field for events. */
+export type CivilisationEventOrderField =
+  /** 日期（无日期者在后）。Date (undated ones last). */
+  | 'DATE'
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
+  /** 名称。Title. */
+  | 'TITLE';
+
 /**
  * 捐赠的可写字段。箱数与批次只用于物资；现金金额须大于 0；物资须有价值或箱数；日期须在专项行动起止日期内。
  * What an editor sets on a donation. Boxes and batches are for materials only; cash is at least 1 yuan; materials need a
@@ -287,6 +321,21 @@ export type ExcellentCaseInput = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** 优秀案例排序；同值按 ID。省略时按 ID 升序。Ordering of excellent cases; ties break on ID. Without one, by ID ascending. */
+export type ExcellentCaseOrder = {
+  /** 方向。Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** 字段。Field. */
+  field: ExcellentCaseOrderField;
+};
+
+/** 优秀案例排序字段。Sort field for excellent cases. */
+export type ExcellentCaseOrderField =
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
+  /** 标题。Title. */
+  | 'TITLE';
+
 /** 数字的限定语：精确、「余」（至少）、「约」（大约）、「约…余」（大约且至少）。How a published number is qualified. */
 export type FigureQualifier =
   /** 「约」：大约为该数（核对容差 ±5%）。「约」 — approximately this number (±5% when reconciled). */
@@ -360,6 +409,8 @@ export type HonorInput = {
   status?: InputMaybe<HonorStatus>;
   /** 获得单位（单位、校园、窗口类必填；个人类默认取人物所在单位）。Unit. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** 作品（作品类必填）。Work, for WORK categories. */
+  workId?: InputMaybe<Scalars['ID']['input']>;
   /** 年份（1949–2100）。Year. */
   year: Scalars['Int']['input'];
 };
@@ -385,6 +436,8 @@ export type HonorOrder = {
 export type HonorOrderField =
   /** 类别。Category code. */
   | 'CATEGORY'
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
   /** 获得者名称。Recipient name. */
   | 'RECIPIENT'
   /** 年份。Year. */
@@ -503,6 +556,21 @@ export type PersonInput = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 人物排序；同值按 ID。省略时按 ID 升序。Ordering of people; ties break on ID. Without one, by ID ascending. */
+export type PersonOrder = {
+  /** 方向。Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** 字段。Field. */
+  field: PersonOrderField;
+};
+
+/** 人物排序字段。Sort field for people. */
+export type PersonOrderField =
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
+  /** 姓名。Name. */
+  | 'NAME';
+
 /** 文明实践“六大行动”之一。原文列出四项，另两项未具名。One of the six practice actions (六大行动); the article names four and leaves two unnamed. */
 export type PracticeAction =
   /** 优质文化供给。Supplying quality culture. */
@@ -553,6 +621,25 @@ export type PracticeActivityInput = {
   /** 单位。Unit. */
   unitId: Scalars['ID']['input'];
 };
+
+/** 文明实践活动排序；同值按 ID。省略时按日期升序。Ordering of practice activities; ties break on ID. Without one, by date ascending. */
+export type PracticeActivityOrder = {
+  /** 方向。Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** 字段。Field. */
+  field: PracticeActivityOrderField;
+};
+
+/** 文明实践活动排序字段。Sort field for practice activities. */
+export type PracticeActivityOrderField =
+  /** 日期。Date. */
+  | 'DATE'
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
+  /** 参与人次。Participants. */
+  | 'PARTICIPANTS'
+  /** 场次。Sessions. */
+  | 'SESSIONS';
 
 /** 单位与实践中心联系的可写字段。What an editor sets on a practice link. */
 export type PracticeLinkInput = {
@@ -697,6 +784,23 @@ export type TalentMemberInput = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 人才库成员排序；同值按 ID。省略时按 ID 升序。Ordering of talent-pool members; ties break on ID. Without one, by ID ascending. */
+export type TalentMemberOrder = {
+  /** 方向。Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** 字段。Field. */
+  field: TalentMemberOrderField;
+};
+
+/** 人才库成员排序字段。Sort field for talent-pool members. */
+export type TalentMemberOrderField =
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
+  /** 姓名。Name. */
+  | 'NAME'
+  /** 入库年份。Year joined. */
+  | 'SINCE_YEAR';
+
 /** 人才库成员承担的工作（原文：网络评审、实地考察、先进评选等）。Work a talent-pool member serves in. */
 export type TalentRole =
   /** 先进评选。Selection of exemplars. */
@@ -746,6 +850,23 @@ export type UnitInput = {
   /** 是否窗口单位。Whether it is a service window. */
   serviceWindow?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+/** 单位排序；同值按 ID。省略时按 ID 升序。Ordering of units; ties break on ID. Without one, by ID ascending. */
+export type UnitOrder = {
+  /** 方向。Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** 字段。Field. */
+  field: UnitOrderField;
+};
+
+/** 单位排序字段。Sort field for units. */
+export type UnitOrderField =
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
+  /** 类型。Kind. */
+  | 'KIND'
+  /** 名称。Name. */
+  | 'NAME';
 
 /** 志愿服务统计维度。Dimensions volunteer records can be grouped by. */
 export type VolunteerDimension =
@@ -851,6 +972,23 @@ export type WishInput = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 微心愿排序；同值按 ID。省略时按征集日期升序。Ordering of wishes; ties break on ID. Without one, by date collected, ascending. */
+export type WishOrder = {
+  /** 方向。Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** 字段。Field. */
+  field: WishOrderField;
+};
+
+/** 微心愿排序字段。Sort field for wishes. */
+export type WishOrderField =
+  /** 征集日期。Date collected. */
+  | 'COLLECTED_ON'
+  /** ID（录入先后）。ID (the order records were entered in). */
+  | 'ID'
+  /** 心愿。Title. */
+  | 'TITLE';
+
 /** “微心愿”所处阶段：征集、发布、认领、实施。Stage of a wish: collected, published, claimed, carried out. */
 export type WishStage =
   /** 认领。Claimed by a unit. */
@@ -861,6 +999,14 @@ export type WishStage =
   | 'FULFILLED'
   /** 发布。Published. */
   | 'PUBLISHED';
+
+/** 作品筛选。Filter for works. */
+export type WorkFilter = {
+  /** 标题包含。Title contains. */
+  titleContains?: InputMaybe<Scalars['String']['input']>;
+  /** 年份。Year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** 作品入选级别。Selection level of a work. */
 export type WorkSelection =

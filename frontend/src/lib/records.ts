@@ -2,7 +2,7 @@
 // service records), shared by page tables and the drill-down panel.
 import { computed } from 'vue'
 import type { Column } from './export'
-import type { HonorFilter, HonorOrderField, VolunteerFilter } from '../gql/graphql'
+import type { HonorFilter, HonorOrderField, VolunteerFilter, VolunteerRecordOrderField } from '../gql/graphql'
 import type { HonorsQuery } from '../gql/Honors'
 import type { UnitsQuery } from '../gql/Units'
 import type { VolunteerRecordsQuery } from '../gql/VolunteerRecords'
@@ -22,6 +22,9 @@ export type { HonorFilter, VolunteerFilter }
 
 /** Server-side sort fields of the honours connection, by column key. */
 export const honorOrderFields: Record<string, HonorOrderField> = { year: 'YEAR', category: 'CATEGORY', recipient: 'RECIPIENT' }
+
+/** Server-side sort fields of the volunteer-record connection, by column key. */
+export const volunteerOrderFields: Record<string, VolunteerRecordOrderField> = { date: 'DATE', unit: 'UNIT', volunteers: 'VOLUNTEERS', hours: 'HOURS' }
 
 export function useHonorColumns(opts: { citation?: boolean } = {}) {
   return computed<Column<HonorRow>[]>(() => {

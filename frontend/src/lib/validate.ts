@@ -9,7 +9,10 @@ export const MAX_NAME = 200
 
 export interface CategoryInfo {
   code: string
+  /** The category's default recipient kind. */
   recipientKind: string
+  /** Every kind it accepts (「四个优秀」: persons, organisations, projects and communities); absent means the one above. */
+  recipientKinds?: string[] | null
 }
 export interface UnitInfo {
   id: string
@@ -18,10 +21,32 @@ export interface UnitInfo {
   campus: boolean
   serviceWindow: boolean
 }
+/** A person as the honour form's person picker offers them. */
+export interface PersonInfo {
+  id: string
+  name: string
+  unit?: { name: string } | null
+}
+/** A work of 赶考路上有我 as the honour form's work picker offers it. */
+export interface WorkInfo {
+  id: string
+  title: string
+  kind?: string
+  year?: number
+}
 
 export interface HonorDraft {
   categoryCode: string
+  /** The kind of recipient: the category's only one, or the one chosen where it accepts several; '' until known. */
+  recipientKind?: string
+  /** The unit a unit, campus or window honour goes to; for the other kinds, the unit it counts for (optional). */
   unit: UnitInfo | null
+  person?: PersonInfo | null
+  /** A volunteer project's global ID, for project honours. */
+  projectId?: string
+  work?: WorkInfo | null
+  /** A community's name (社区 has no record of its own). */
+  recipientName?: string
   /** Text of the year input (a number input may hand over a number). */
   year: string | number
   date: string
@@ -42,9 +67,25 @@ export function isValidDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d
 }
 
-/** Categories a unit can receive (the form covers unit, campus and window honours). */
+/** Recipient kinds that are units: the honour names the unit itself. */
 export const UNIT_RECIPIENT_KINDS = ['UNIT', 'CAMPUS', 'WINDOW']
 
+/** Every kind a category accepts, its default first. */
+export const kindsOf = (c: CategoryInfo): string[] => (c.recipientKinds?.length ? c.recipientKinds : [c.recipientKind])
+
+/** The recipient kind of a draft under its category: the only one, or the one chosen among several ('' if none). */
+export function recipientKindOf(d: HonorDraft, cat: CategoryInfo | undefined): string {
+  if (!cat) return d.recipientKind ?? ''
+  const kinds = kindsOf(cat)
+  if (kinds.length === 1) return kinds[0]
+  return d.recipientKind && kinds.includes(d.recipientKind) ? d.recipientKind : ''
+}
+
+/**
+ * validateHonor mirrors HonorFields.Validate and the store's recipient rules (db/store resolveHonor,
+ * db.CheckUnitRecipient) with the server's wording: a category, a year, a date in that year, and a recipient of the
+ * category's kind — a unit that fits it, a person, a project, a work, or a community's name.
+ */
 export function validateHonor(d: HonorDraft, categories: CategoryInfo[]): FieldErrors {
   const e: FieldErrors = {}
   const cat = categories.find((c) => c.code === d.categoryCode.trim())
@@ -63,26 +104,60 @@ export function validateHonor(d: HonorDraft, categories: CategoryInfo[]): FieldE
     else if (!e.year && Number(date.slice(0, 4)) !== year) e.date = `日期 ${date} 不在荣誉年份 ${year} 内`
   }
   if (runes(d.edition.trim()) > MAX_NAME) e.edition = `届次不能超过 ${MAX_NAME} 个字`
+  if (!cat) return e
 
-  if (cat && UNIT_RECIPIENT_KINDS.includes(cat.recipientKind)) {
-    const zh: Record<string, string> = { UNIT: '单位', CAMPUS: '校园', WINDOW: '窗口' }
-    const u = d.unit
-    if (!u) e.unitId = `${zh[cat.recipientKind]}类荣誉须指定获得单位`
-    else if (cat.recipientKind === 'CAMPUS' && !u.campus) e.unitId = `校园类荣誉须授予高校或中小学，${u.name} 是${u.kind}`
-    else if (cat.recipientKind === 'UNIT' && u.campus) e.unitId = `${u.name} 是${u.kind}，应使用校园类荣誉类别`
-    else if (cat.recipientKind === 'WINDOW' && !u.serviceWindow) e.unitId = `窗口类荣誉须授予窗口单位，${u.name} 不是窗口单位`
-  } else if (cat) {
-    e.categoryCode = '此表单只录入单位、校园和窗口类荣誉；个人、项目和作品类请用导入'
+  const kind = recipientKindOf(d, cat)
+  const zh: Record<string, string> = { UNIT: '单位', CAMPUS: '校园', WINDOW: '窗口', PERSON: '个人', PROJECT: '项目', WORK: '作品', COMMUNITY: '社区' }
+  const u = d.unit
+  switch (kind) {
+    case '':
+      e.recipientKind = '请选择获得者类型'
+      break
+    case 'UNIT':
+    case 'CAMPUS':
+    case 'WINDOW':
+      if (!u) e.unitId = `${zh[kind]}类荣誉须指定获得单位`
+      else if (kind === 'CAMPUS' && !u.campus) e.unitId = `校园类荣誉须授予高校或中小学，${u.name} 是${u.kind}`
+      else if (kind === 'UNIT' && u.campus) e.unitId = `${u.name} 是${u.kind}，应使用校园类荣誉类别`
+      else if (kind === 'WINDOW' && !u.serviceWindow) e.unitId = `窗口类荣誉须授予窗口单位，${u.name} 不是窗口单位`
+      break
+    case 'PERSON':
+      if (!d.person) e.personId = '个人类荣誉须指定获得者'
+      break
+    case 'PROJECT':
+      if (!d.projectId) e.projectId = '项目类荣誉须指定项目'
+      break
+    case 'WORK':
+      if (!d.work) e.workId = '作品类荣誉须指定作品'
+      break
+    case 'COMMUNITY': {
+      const n = (d.recipientName ?? '').trim()
+      if (!n) e.recipientName = '社区类荣誉须填写获得者名称（社区名称）'
+      else if (runes(n) > MAX_NAME) e.recipientName = `获得者名称不能超过 ${MAX_NAME} 个字`
+      break
+    }
   }
   return e
 }
 
-/** The HonorInput the API takes, from a draft that passed validateHonor. */
-/** The API input of a checked draft. */
+/**
+ * The HonorInput the API takes, from a draft that passed validateHonor: the recipient of the draft's kind (a unit
+ * when no kind is set), and for a person, project or work the unit it counts for when one is chosen.
+ */
 export function honorInput(d: HonorDraft): HonorInput {
+  const kind = d.recipientKind || 'UNIT'
+  const recipient: Partial<HonorInput> = {}
+  if (UNIT_RECIPIENT_KINDS.includes(kind)) recipient.unitId = d.unit?.id ?? null
+  else if (kind === 'COMMUNITY') recipient.recipientName = (d.recipientName ?? '').trim()
+  else {
+    if (kind === 'PERSON') recipient.personId = d.person?.id ?? null
+    if (kind === 'PROJECT') recipient.projectId = d.projectId || null
+    if (kind === 'WORK') recipient.workId = d.work?.id ?? null
+    if (d.unit) recipient.unitId = d.unit.id
+  }
   return {
     categoryCode: d.categoryCode.trim(),
-    unitId: d.unit?.id ?? null,
+    ...recipient,
     year: Number(String(d.year).trim()),
     date: d.date.trim() || null,
     edition: d.edition.trim() || null,

@@ -21,7 +21,7 @@ describe('CivilisationEventForm (mounted)', () => {
     await fill(w, 'place', '郑州')
     await submit(w)
     expect(srv.last('CreateCivilisationEvent')).toEqual({ input: { kind: 'TRAINING', title: '文明单位创建培训班', date: null, place: '郑州' } })
-    expect(w.emitted('saved')?.[0]).toEqual([{ created: true, label: '文明单位创建培训班', version: 1 }])
+    expect(w.emitted('saved')?.[0]).toEqual([{ id: ID, created: true, label: '文明单位创建培训班', version: 1 }])
   })
 
   it('edits: shows the server field error beside its field', async () => {

@@ -25,7 +25,7 @@ describe('ExcellentCaseForm (mounted)', () => {
     await fill(w, 'summary', '楼栋议事')
     await submit(w)
     expect(srv.last('CreateExcellentCase')).toEqual({ input: { compilationId: COMP.id, title: '社区微治理', unitId: UNIT.id, year: 2022, summary: '楼栋议事' } })
-    expect(w.emitted('saved')?.[0]).toEqual([{ created: true, label: '社区微治理', version: 1 }])
+    expect(w.emitted('saved')?.[0]).toEqual([{ id: ID, created: true, label: '社区微治理', version: 1 }])
   })
 
   it('edits: shows the server field error beside its field', async () => {

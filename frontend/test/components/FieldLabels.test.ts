@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Component } from 'vue'
 import FormField from '../../src/components/FormField.vue'
-import HonorForm from '../../src/components/HonorForm.vue'
-import UnitForm from '../../src/components/UnitForm.vue'
-import VolunteerForm from '../../src/components/VolunteerForm.vue'
+import HonorForm from '../../src/components/forms/HonorForm.vue'
+import UnitForm from '../../src/components/forms/UnitForm.vue'
+import VolunteerForm from '../../src/components/forms/VolunteerRecordForm.vue'
 import AssessmentForm from '../../src/components/forms/AssessmentForm.vue'
 import CampaignForm from '../../src/components/forms/CampaignForm.vue'
 import CivilisationEventForm from '../../src/components/forms/CivilisationEventForm.vue'
@@ -65,16 +65,6 @@ const forms: FormCase[] = [
   { name: 'CivilisationEventForm', form: CivilisationEventForm, props: { event: null }, entity: 'CivilisationEvent' },
 ]
 
-/**
- * Forms that still carry labels of their own: the forms are being rewritten to take theirs from the label table,
- * and each comes off this list when it does (its check then runs as a plain test and must pass). Listed, not
- * skipped: a check here runs too, and fails once the form agrees, so that the list cannot go stale.
- * FIELD_LABELS_ALL=1 runs every check as a plain test, to list what still differs.
- */
-const ownLabels = new Set(process.env.FIELD_LABELS_ALL === '1' ? [] : [
-  'HonorForm', 'VolunteerForm', 'PersonForm', 'AssessmentForm', 'PracticeActivityForm', 'TalentMemberForm',
-])
-
 /** The fields a mounted form shows whose label differs from the table's, as field: form label ≠ table label. */
 async function mismatches(c: FormCase): Promise<string[]> {
   new Server(c.answers)
@@ -94,14 +84,8 @@ async function mismatches(c: FormCase): Promise<string[]> {
 
 describe('every form labels its fields as the label table does', () => {
   for (const c of forms) {
-    if (ownLabels.has(c.name)) {
-      it(`${c.name} still has labels of its own (take it off ownLabels once it agrees)`, async () => {
-        expect(await mismatches(c)).not.toEqual([])
-      })
-    } else {
-      it(c.name, async () => {
-        expect(await mismatches(c)).toEqual([])
-      })
-    }
+    it(c.name, async () => {
+      expect(await mismatches(c)).toEqual([])
+    })
   }
 })

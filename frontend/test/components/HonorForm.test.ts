@@ -2,9 +2,9 @@
 // HonorForm mounted: create, a server field error beside its field, a stale version reloaded and saved again.
 // Deleting and restoring an honour is not in this form (the pages ask and call deleteHonor; the 回收站 restores).
 import { describe, expect, it } from 'vitest'
-import HonorForm from '../../src/components/HonorForm.vue'
+import HonorForm from '../../src/components/forms/HonorForm.vue'
 import type { HonorRow } from '../../src/lib/records'
-import { click, expectFieldError, fieldError, fill, mountForm, pickUnit, Server, staleError, submit, UNIT, unitSearch, value } from './support'
+import { click, expectFieldError, fieldError, fill, mountForm, pickUnit, Server, settle, staleError, submit, UNIT, unitSearch, value } from './support'
 
 const ID = 'SG9ub3I6Nw=='
 const categories = () => ({
@@ -58,5 +58,42 @@ describe('HonorForm (mounted)', () => {
     await submit(w)
     expect(srv.last('UpdateHonor')).toMatchObject({ expectedVersion: 4, input: { year: 2022, edition: '第六届' } })
     expect(w.emitted('saved')).toHaveLength(1)
+  })
+
+  it('gives an honour to a person, and to a community where the category takes several kinds', async () => {
+    const srv = new Server({
+      HonorCategories: () => ({
+        honorCategories: [
+          { code: 'HENAN_GOOD_PERSON', nameZh: '河南好人', nameEn: 'Henan Good Person', level: 'PROVINCIAL', recipientKind: 'PERSON', recipientKinds: ['PERSON'], defaultStatus: 'AWARDED' },
+          { code: 'DIRECT_FOUR_EXCELLENT', nameZh: '省直“四个优秀”', nameEn: 'Four Excellents', level: 'PROVINCIAL_DIRECT', recipientKind: 'PROJECT', recipientKinds: ['PROJECT', 'PERSON', 'UNIT', 'COMMUNITY'], defaultStatus: 'AWARDED' },
+        ],
+      }),
+      PersonSearch: () => ({ people: { totalCount: 1, edges: [{ node: { id: 'UGVyc29uOjU=', name: '李好人', unit: { name: UNIT.name } } }] } }),
+      CreateHonor: (v) => ({ createHonor: { id: ID, version: 1, recipientName: (v.input as { recipientName?: string }).recipientName ?? '李好人', year: 2024 } }),
+    })
+    const w = await mountForm(HonorForm, { honor: null })
+    await fill(w, 'categoryCode', 'HENAN_GOOD_PERSON')
+    expect(w.find('#hf-person').exists()).toBe(true)
+    await submit(w)
+    expectFieldError(w, 'personId', '个人类荣誉须指定获得者')
+    const input = w.find('#hf-person')
+    await input.setValue('李好')
+    await input.trigger('keydown', { key: 'ArrowDown' })
+    await settle()
+    await w.find('[data-person="李好人"]').trigger('mousedown')
+    await fill(w, 'year', '2024')
+    await submit(w)
+    expect(srv.last('CreateHonor')).toEqual({ input: { categoryCode: 'HENAN_GOOD_PERSON', personId: 'UGVyc29uOjU=', year: 2024, date: null, edition: null, status: null } })
+
+    const w2 = await mountForm(HonorForm, { honor: null })
+    await fill(w2, 'categoryCode', 'DIRECT_FOUR_EXCELLENT')
+    await submit(w2)
+    expectFieldError(w2, 'recipientKind', '请选择获得者类型')
+    await fill(w2, 'recipientKind', 'COMMUNITY')
+    await fill(w2, 'recipientName', '幸福里社区')
+    await fill(w2, 'year', '2024')
+    await submit(w2)
+    expect(srv.last('CreateHonor')).toEqual({ input: { categoryCode: 'DIRECT_FOUR_EXCELLENT', recipientName: '幸福里社区', year: 2024, date: null, edition: null, status: null } })
+    expect(w2.emitted('saved')?.[0]).toEqual(['已新增「幸福里社区」。'])
   })
 })

@@ -22,7 +22,7 @@ describe('TalentMemberForm (mounted)', () => {
     await role(w, 'ONLINE_REVIEW').setValue(true)
     await submit(w)
     expect(srv.last('CreateTalentMember')).toEqual({ input: { name: '苏演示', unitId: UNIT.id, sinceYear: 2022, roles: ['ONLINE_REVIEW', 'ADVANCED_SELECTION'] } })
-    expect(w.emitted('saved')?.[0]).toEqual([{ created: true, label: '苏演示', version: 1 }])
+    expect(w.emitted('saved')?.[0]).toEqual([{ id: ID, created: true, label: '苏演示', version: 1 }])
   })
 
   it('edits: shows the server field error beside its field', async () => {

@@ -2,7 +2,7 @@
 // UnitForm mounted: create, a server field error beside its field, a duplicate name beside the name, a stale version
 // reloaded and saved again. Deleting and restoring a unit is not in this form.
 import { describe, expect, it } from 'vitest'
-import UnitForm from '../../src/components/UnitForm.vue'
+import UnitForm from '../../src/components/forms/UnitForm.vue'
 import type { UnitRow } from '../../src/lib/records'
 import { click, expectFieldError, fieldError, fill, mountForm, Server, staleError, submit, value } from './support'
 

@@ -2,7 +2,7 @@
 // VolunteerForm mounted: create, a server field error beside its field, a stale version reloaded and saved again.
 // Deleting and restoring a volunteer record is not in this form (the unit page asks and calls deleteVolunteerRecord).
 import { describe, expect, it } from 'vitest'
-import VolunteerForm from '../../src/components/VolunteerForm.vue'
+import VolunteerForm from '../../src/components/forms/VolunteerRecordForm.vue'
 import type { VolunteerRow } from '../../src/lib/records'
 import { click, expectFieldError, fieldError, fill, mountForm, pickUnit, Server, staleError, submit, UNIT, unitSearch, value } from './support'
 

@@ -27,7 +27,7 @@ describe('WishForm (mounted)', () => {
     expect(srv.last('CreateWish')).toEqual({
       input: { title: '一套课桌椅', beneficiary: '演示村', pairingId: null, stage: 'CLAIMED', unitId: UNIT.id, collectedOn: '2023-08-10', note: '灾后' },
     })
-    expect(w.emitted('saved')?.[0]).toEqual([{ created: true, label: '一套课桌椅', version: 1 }])
+    expect(w.emitted('saved')?.[0]).toEqual([{ id: ID, created: true, label: '一套课桌椅', version: 1 }])
   })
 
   it('edits: shows the server field error beside its field', async () => {
@@ -54,6 +54,6 @@ describe('WishForm (mounted)', () => {
     expect(value(w, 'note')).toBe('已送达')
     await submit(w)
     expect(srv.last('UpdateWish')).toMatchObject({ expectedVersion: 3, input: { stage: 'FULFILLED', note: '已送达' } })
-    expect(w.emitted('saved')?.[0]).toEqual([{ created: false, label: '一套课桌椅', version: 4 }])
+    expect(w.emitted('saved')?.[0]).toEqual([{ id: ID, created: false, label: '一套课桌椅', version: 4 }])
   })
 })

@@ -248,11 +248,12 @@ export type ArticleEntity = 'WISH' | 'EXCELLENT_CASE' | 'TALENT_MEMBER' | 'CIVIL
 
 /** Outcome of a save, for the form's `saved` event: the page says what was saved and whether it is new. */
 export interface SaveResult {
+  id: string
   created: boolean
   label: string
   version: number
 }
-const saved = (created: boolean, r: { version: number }, label: string): SaveResult => ({ created, label, version: r.version })
+const saved = (created: boolean, r: { id: string; version: number }, label: string): SaveResult => ({ id: r.id, created, label, version: r.version })
 
 const wishFields = ['title', 'beneficiary', 'stage', 'unitId', 'collectedOn', 'note', 'pairingId']
 /** How a 微心愿 is loaded and written. */
@@ -275,6 +276,7 @@ export const wishSpec: RecordFormSpec<WishDraft, WishRow, SaveResult> = {
     return n && 'title' in n ? (n as WishRow) : null
   },
   savedVersion: (s) => s.version,
+  createdId: (s) => s.id,
 }
 const caseFields = ['compilationId', 'title', 'unitId', 'year', 'summary']
 /** How an 优秀案例 is loaded and written. */
@@ -297,6 +299,7 @@ export const caseSpec: RecordFormSpec<CaseDraft, CaseRow, SaveResult> = {
     return n && 'compilation' in n ? (n as CaseRow) : null
   },
   savedVersion: (s) => s.version,
+  createdId: (s) => s.id,
 }
 const talentFields = ['name', 'unitId', 'sinceYear', 'roles']
 /** How a member of the 人才库 is loaded and written. */
@@ -319,6 +322,7 @@ export const talentSpec: RecordFormSpec<TalentDraft, TalentRow, SaveResult> = {
     return n && 'roles' in n ? (n as TalentRow) : null
   },
   savedVersion: (s) => s.version,
+  createdId: (s) => s.id,
 }
 const eventFields = ['kind', 'title', 'date', 'place']
 /** How a 会议培训活动 is loaded and written. */
@@ -341,6 +345,7 @@ export const eventSpec: RecordFormSpec<EventDraft, EventRow, SaveResult> = {
     return n && 'kind' in n ? (n as EventRow) : null
   },
   savedVersion: (s) => s.version,
+  createdId: (s) => s.id,
 }
 
 /** Move a record of one of the four kinds to the recycle bin; resolves to the bin entry's ID (for restoreRecord). */

@@ -383,7 +383,12 @@ export const practiceActivityInput = (d: PracticeActivityDraft): PracticeActivit
   participants: Number(String(d.participants).trim()),
   action: (d.action || null) as PracticeAction | null,
 })
-export const practiceActivitySpec = (blank: () => PracticeActivityDraft): RecordFormSpec<PracticeActivityDraft, PracticeActivityRecord> => ({
+/** What a save of a practice activity tells the page, and the activity's ID for its list. */
+export interface PracticeActivitySaved {
+  id: string
+  message: string
+}
+export const practiceActivitySpec = (blank: () => PracticeActivityDraft): RecordFormSpec<PracticeActivityDraft, PracticeActivityRecord, PracticeActivitySaved> => ({
   fields: ['unitId', 'centerId', 'date', 'kind', 'theme', 'sessions', 'participants', 'action'],
   inputIds: {
     unitId: 'af-unit', centerId: 'af-center', date: 'af-date', kind: 'af-kind', theme: 'af-theme', sessions: 'af-sessions', participants: 'af-participants', action: 'af-action',
@@ -397,13 +402,14 @@ export const practiceActivitySpec = (blank: () => PracticeActivityDraft): Record
   load: async (id) => (await gql(PracticeActivityForEditDocument, { id })).node as PracticeActivityRecord | null,
   create: async (d) => {
     const r = (await gql(CreatePracticeActivityDocument, { input: practiceActivityInput(d) })).createPracticeActivity
-    return ta('fbCreatedNote', { n: `${r.date} ${r.theme}` })
+    return { id: r.id, message: ta('fbCreatedNote', { n: `${r.date} ${r.theme}` }) }
   },
   update: async (id, v, d) => {
     const r = (await gql(UpdatePracticeActivityDocument, { id, expectedVersion: v, input: practiceActivityInput(d) })).updatePracticeActivity
-    return ta('fbUpdatedNote', { n: `${r.date} ${r.theme}`, v: r.version })
+    return { id, message: ta('fbUpdatedNote', { n: `${r.date} ${r.theme}`, v: r.version }) }
   },
   remove: async (id, v) => (await gql(DeletePracticeActivityDocument, { id, expectedVersion: v })).deletePracticeActivity,
+  createdId: (s) => s.id,
 })
 
 // ---- 结对帮创 ----

@@ -274,7 +274,7 @@ export async function unitInfo(id: string): Promise<UnitInfo | null> {
 }
 
 /** How a person (道德模范, 好人…) is loaded and written. */
-export function personSpec(): RecordFormSpec<PersonDraft, LoadedRecord<PersonDraft>, { name: string; version: number }> {
+export function personSpec(): RecordFormSpec<PersonDraft, LoadedRecord<PersonDraft>, { id: string; name: string; version: number }> {
   return {
     fields: ['name', 'unitId', 'citation'],
     inputIds: { name: 'pf-name', unitId: 'pf-unit', citation: 'pf-citation' },
@@ -290,6 +290,7 @@ export function personSpec(): RecordFormSpec<PersonDraft, LoadedRecord<PersonDra
     create: async (d) => (await gql(CreatePersonDocument, { input: personInput(d) })).createPerson,
     update: async (id, v, d) => (await gql(UpdatePersonDocument, { id, expectedVersion: v, input: personInput(d) })).updatePerson,
     remove: async (id, v) => (await gql(DeletePersonDocument, { id, expectedVersion: v })).deletePerson,
+    createdId: (p) => p.id,
   }
 }
 
@@ -297,7 +298,7 @@ export function personSpec(): RecordFormSpec<PersonDraft, LoadedRecord<PersonDra
 export function assessmentSpec(
   indicators: Ref<IndicatorInfo[]>,
   blank: () => AssessmentDraft,
-): RecordFormSpec<AssessmentDraft, LoadedRecord<AssessmentDraft>, { unit: { name: string }; year: number; version: number }> {
+): RecordFormSpec<AssessmentDraft, LoadedRecord<AssessmentDraft>, { id: string; unit: { name: string }; year: number; version: number }> {
   return {
     fields: ['unitId', 'year', 'stage', 'scores', 'baseScore', 'bonus', 'veto'],
     inputIds: { unitId: 'af-unit', year: 'af-year', stage: 'af-stage', scores: 'af-scores', baseScore: 'af-base', bonus: 'af-bonus', veto: 'af-veto' },
@@ -321,6 +322,7 @@ export function assessmentSpec(
     create: async (d) => (await gql(CreateAssessmentDocument, { input: assessmentInput(d) })).createAssessment,
     update: async (id, v, d) => (await gql(UpdateAssessmentDocument, { id, expectedVersion: v, input: assessmentInput(d) })).updateAssessment,
     remove: async (id, v) => (await gql(DeleteAssessmentDocument, { id, expectedVersion: v })).deleteAssessment,
+    createdId: (a) => a.id,
   }
 }
 

@@ -46,6 +46,22 @@ export interface RecordFormSpec<D extends object, R extends Versioned, S = strin
   conflictField?: (err: GraphQLRequestError) => string | undefined
   /** The version a save answered with, for forms that stay open after saving. */
   savedVersion?: (s: S) => number
+  /** The global ID of the record a create made, so that the list it was made from can show it (justSaved). */
+  createdId?: (s: S) => string | undefined
+}
+
+/**
+ * The global ID of the record a form saved last. The page whose list the form was opened from takes it on the form's
+ * `saved` event (takeJustSaved) and shows that record where it stands, highlighted; a form's own events stay what
+ * they were.
+ */
+export const justSaved = ref<string | null>(null)
+
+/** takeJustSaved hands the last saved record's ID to one list, once. */
+export function takeJustSaved(): string | null {
+  const id = justSaved.value
+  justSaved.value = null
+  return id
 }
 
 /** Where a form starts when the page already holds the record, or wants other defaults than spec.blank(). */
@@ -112,6 +128,7 @@ export function useRecordEditor<D extends object, R extends Versioned, S = strin
     try {
       const s = id ? await spec.update(id, version.value, draft as D) : await spec.create(draft as D)
       if (spec.savedVersion) version.value = spec.savedVersion(s)
+      justSaved.value = id ?? spec.createdId?.(s) ?? null
       return s
     } catch (e) {
       form.fail(e, { isStale: (err) => !!id && isStaleConflict(err.message), conflictField: spec.conflictField })
