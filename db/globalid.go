@@ -39,6 +39,7 @@ const (
 	NodeTalentMember      NodeType = "TalentMember"
 	NodeCivilisationEvent NodeType = "CivilisationEvent"
 	NodeImportJob         NodeType = "ImportJob"
+	NodeReportTask        NodeType = "ReportTask"
 )
 
 // GlobalID encodes a node type and row ID into the opaque ID clients see, e.g. "Unit:12" in base64url.
