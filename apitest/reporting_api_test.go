@@ -38,7 +38,9 @@ func TestReporting(t *testing.T) {
 	base := m.URL()
 	admin, _ := Login(t, base, "admin", AdminPassword)
 	var units struct {
-		Units struct{ Edges []struct{ Node struct{ ID string } } }
+		Units struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	if r := As(t, base, admin, `{ units(first: 2) { edges { node { id } } } }`, nil); json.Unmarshal(r.Data, &units) != nil || len(units.Units.Edges) != 2 {
 		t.Fatalf("units: %s", r.Data)

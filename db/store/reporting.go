@@ -236,4 +236,3 @@ func andConds(w *where) string {
 
 // q is the read pool; reporting reads are small and need no snapshot of their own.
 func (s *Store) q(context.Context) Querier { return s.eng.Read() }
-
