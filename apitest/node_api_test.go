@@ -221,7 +221,9 @@ func TestEveryQueryIsTested(t *testing.T) {
 		// The report's opening summary, tested in summary_api_test.go; the overview's headline row in headline_api_test.go.
 		"summary", "headline",
 		// Import jobs, tested in import_job_api_test.go.
-		"importJob", "importJobs"}
+		"importJob", "importJobs",
+		// Yearly reporting, tested in reporting_api_test.go.
+		"reportTasks", "reportTask"}
 	m := SharedMain(t)
 	r := Query[struct {
 		Type struct{ Fields []struct{ Name string } } `json:"__type"`

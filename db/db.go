@@ -70,6 +70,8 @@ type Store interface {
 	ExportStore
 	// ImportJobStore keeps the imports' jobs, their progress and their ends (db/importjob.go).
 	ImportJobStore
+	// ReportStore keeps the yearly reporting tasks, each unit's assignment and its history (db/reporting.go).
+	ReportStore
 	// DemoPurger removes the demo dataset at once (db/demo.go).
 	DemoPurger
 	// TokenByID loads one API token, for revocation checks.

@@ -40,6 +40,7 @@ const (
 	NodeCivilisationEvent NodeType = "CivilisationEvent"
 	NodeWork              NodeType = "Work"
 	NodeImportJob         NodeType = "ImportJob"
+	NodeReportTask        NodeType = "ReportTask"
 )
 
 // GlobalID encodes a node type and row ID into the opaque ID clients see, e.g. "Unit:12" in base64url.

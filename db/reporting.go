@@ -1,6 +1,7 @@
 package db
 
 import (
+	"context"
 	"io"
 	"time"
 )
@@ -211,4 +212,190 @@ func NextReportState(from ReportState, action ReportAction, who ReportActor, w R
 var reportStateZh = map[ReportState]string{
 	ReportNotStarted: "未填报", ReportInProgress: "填报中", ReportSubmitted: "已上报", ReportReturned: "已退回",
 	ReportApproved: "已通过", ReportExempt: "免报",
+}
+
+// ReportKind is a kind of record a task asks units for.
+type ReportKind string
+
+// Values of ReportKind.
+const (
+	ReportVolunteerRecords   ReportKind = "VOLUNTEER_RECORDS"
+	ReportPracticeActivities ReportKind = "PRACTICE_ACTIVITIES"
+	ReportAssessmentScores   ReportKind = "ASSESSMENT_SCORES"
+	ReportTitleApplications  ReportKind = "TITLE_APPLICATIONS"
+)
+
+// AllReportKinds lists every ReportKind.
+var AllReportKinds = []ReportKind{ReportVolunteerRecords, ReportPracticeActivities, ReportAssessmentScores, ReportTitleApplications}
+
+// MarshalGQL writes the value as a GraphQL enum.
+func (v ReportKind) MarshalGQL(w io.Writer) { marshalEnum(w, v) }
+
+// UnmarshalGQL validates a GraphQL enum input.
+func (v *ReportKind) UnmarshalGQL(x any) error { return unmarshalEnum(v, x, "kinds", AllReportKinds) }
+
+// ReportTask is a yearly reporting task the office opens for the units it covers.
+type ReportTask struct {
+	ID           int64
+	Year         int
+	Title        string
+	Kinds        []ReportKind
+	Instructions string
+	ReportWindow
+	CreatedBy string
+	CreatedAt time.Time
+}
+
+// ReportAssignment is one unit's place in one task.
+type ReportAssignment struct {
+	TaskID, UnitID int64
+	State          ReportState
+	// Rounds counts the unit's submissions.
+	Rounds       int
+	SubmittedAt  *time.Time
+	Late         bool
+	ReviewedBy   string
+	ReviewedAt   *time.Time
+	ExtendedTo   Date
+	ExemptReason string
+	Version      int
+}
+
+// ReportEvent is one step of an assignment's history; events are never changed or removed.
+type ReportEvent struct {
+	ID       int64
+	TaskID   int64
+	UnitID   int64
+	Action   ReportAction
+	From, To ReportState
+	Actor    string
+	At       time.Time
+	Comment  string
+}
+
+// ReportStep asks for one action on a unit's assignment.
+type ReportStep struct {
+	TaskID, UnitID int64
+	Action         ReportAction
+	// ExpectedVersion is the assignment's version the caller saw; a stale one is CONFLICT (reason OUTDATED).
+	ExpectedVersion int
+	// Comment is the review's comment (RETURN), the reason (EXEMPT, REOPEN), or a note.
+	Comment string
+	// ExtendTo is the unit's new last day (EXTEND).
+	ExtendTo Date
+	// Now is when the step happens (an injected clock in tests).
+	Now time.Time
+}
+
+// TaskProgress counts a task's units by state, with the overdue and late ones, for leaders and reporting tools.
+type TaskProgress struct {
+	TaskID                                                               int64
+	Units, NotStarted, InProgress, Submitted, Returned, Approved, Exempt int
+	// Overdue units have not submitted after their due day; Late ones submitted after it.
+	Overdue, Late int
+}
+
+// ReportStore keeps tasks, assignments and their history, each read through the caller's scope (ReportScopeOf):
+// a reporter reads its own unit's rows only, and a row it may not read answers as a missing one.
+type ReportStore interface {
+	// CreateReportTask opens a task and an assignment for every unit it covers (all when unitIDs is empty).
+	CreateReportTask(ctx context.Context, t *ReportTask, unitIDs []int64) error
+	// ReportTasks lists the tasks the caller may see, newest first.
+	ReportTasks(ctx context.Context) ([]*ReportTask, error)
+	// ReportTask loads one task the caller may see, or ENOTFOUND.
+	ReportTask(ctx context.Context, id int64) (*ReportTask, error)
+	// ReportAssignments lists a task's assignments the caller may see, by unit.
+	ReportAssignments(ctx context.Context, taskID int64) ([]*ReportAssignment, error)
+	// ReportEvents lists an assignment's history, oldest first.
+	ReportEvents(ctx context.Context, taskID, unitID int64) ([]*ReportEvent, error)
+	// StepReport takes one action on an assignment, in one transaction, by the flow's rules (NextReportState).
+	StepReport(ctx context.Context, step ReportStep) (*ReportAssignment, error)
+}
+
+// ReportScope is which units' reporting rows a caller may read: all of them (the office), one (a reporter), or
+// none (anyone else). It is decided from the session alone, and fails closed.
+type ReportScope struct {
+	All    bool
+	UnitID int64
+}
+
+// None reports whether the scope reads nothing.
+func (s ReportScope) None() bool { return !s.All && s.UnitID == 0 }
+
+// ReportScopeOf is the caller's scope: office viewers, editors and admins signed in read every unit's progress; a
+// reporter reads its unit's; anonymous callers and unknown roles read nothing.
+func ReportScopeOf(ctx context.Context) ReportScope {
+	p := PrincipalFrom(ctx)
+	if p == nil || p.Via == "anonymous" {
+		return ReportScope{}
+	}
+	switch r := p.Effective(); {
+	case r == RoleReporter:
+		return ReportScope{UnitID: p.UnitID}
+	case r.AtLeast(RoleViewer):
+		return ReportScope{All: true}
+	}
+	return ReportScope{}
+}
+
+// ValidateReportTask checks a new task: a title, at least one kind (each once), and opens ≤ due ≤ closes.
+func ValidateReportTask(t *ReportTask) error {
+	if t.Title == "" {
+		return FieldErrorf("title", "任务标题不能为空")
+	}
+	if t.Year < MinYear || t.Year > MaxYear {
+		return FieldErrorf("year", "年度超出范围（%d–%d）：%d", MinYear, MaxYear, t.Year)
+	}
+	if len(t.Kinds) == 0 {
+		return FieldErrorf("kinds", "请至少选择一项上报内容")
+	}
+	seen := map[ReportKind]bool{}
+	for _, k := range t.Kinds {
+		if seen[k] {
+			return FieldErrorf("kinds", "上报内容重复：%s", k)
+		}
+		seen[k] = true
+	}
+	for _, d := range []struct {
+		field string
+		v     Date
+	}{{"opensOn", t.OpensOn}, {"dueOn", t.DueOn}, {"closesOn", t.ClosesOn}} {
+		if _, err := ParseDate(string(d.v)); err != nil {
+			return FieldErrorf(d.field, "日期格式应为 YYYY-MM-DD：%q", d.v)
+		}
+	}
+	if t.OpensOn > t.DueOn || t.DueOn > t.ClosesOn {
+		return FieldErrorf("dueOn", "日期应满足：开始 ≤ 截止 ≤ 关闭")
+	}
+	return nil
+}
+
+// ProgressOf counts a task's assignments by state at now.
+func ProgressOf(t *ReportTask, as []*ReportAssignment, now time.Time) *TaskProgress {
+	p := &TaskProgress{TaskID: t.ID, Units: len(as)}
+	for _, a := range as {
+		switch a.State {
+		case ReportNotStarted:
+			p.NotStarted++
+		case ReportInProgress:
+			p.InProgress++
+		case ReportSubmitted:
+			p.Submitted++
+		case ReportReturned:
+			p.Returned++
+		case ReportApproved:
+			p.Approved++
+		case ReportExempt:
+			p.Exempt++
+		}
+		w := t.ReportWindow
+		w.ExtendedTo = a.ExtendedTo
+		if w.Overdue(a.State, now) {
+			p.Overdue++
+		}
+		if a.Late {
+			p.Late++
+		}
+	}
+	return p
 }

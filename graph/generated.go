@@ -56,6 +56,9 @@ type ResolverRoot interface {
 	PublishedFigure() PublishedFigureResolver
 	Query() QueryResolver
 	RankingEntry() RankingEntryResolver
+	ReportAssignment() ReportAssignmentResolver
+	ReportEvent() ReportEventResolver
+	ReportTask() ReportTaskResolver
 	SourceDocument() SourceDocumentResolver
 	Subscription() SubscriptionResolver
 	TalentMember() TalentMemberResolver
@@ -497,6 +500,7 @@ type ComplexityRoot struct {
 		CreatePerson            func(childComplexity int, input model.PersonInput) int
 		CreatePracticeActivity  func(childComplexity int, input model.PracticeActivityInput) int
 		CreatePracticeLink      func(childComplexity int, input model.PracticeLinkInput) int
+		CreateReportTask        func(childComplexity int, input model.ReportTaskInput) int
 		CreateReporter          func(childComplexity int, username string, unitID string, displayName *string, password *string) int
 		CreateTalentMember      func(childComplexity int, input model.TalentMemberInput) int
 		CreateTarget            func(childComplexity int, input model.TargetInput) int
@@ -529,6 +533,7 @@ type ComplexityRoot struct {
 		SetRankingWeights       func(childComplexity int, fromYear int, weights []*model.RankingWeightInput) int
 		SetUserRole             func(childComplexity int, id string, role db.Role, disabled *bool) int
 		StartImport             func(childComplexity int, file graphql.Upload, kind db.ImportKind, dryRun *bool) int
+		StepReport              func(childComplexity int, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date) int
 		UpdateAssessment        func(childComplexity int, id string, expectedVersion int, input model.AssessmentInput) int
 		UpdateCampaign          func(childComplexity int, id string, expectedVersion int, input model.CampaignInput) int
 		UpdateCivilisationEvent func(childComplexity int, id string, expectedVersion int, input model.CivilisationEventInput) int
@@ -753,6 +758,8 @@ type ComplexityRoot struct {
 		RankingWeights        func(childComplexity int, year *int) int
 		Rankings              func(childComplexity int, year *int, metric db.RankingMetric, unitKind *string, first *int, order *db.RankingOrder) int
 		Reconciliation        func(childComplexity int) int
+		ReportTask            func(childComplexity int, id string) int
+		ReportTasks           func(childComplexity int) int
 		SourceDocuments       func(childComplexity int) int
 		Summary               func(childComplexity int, fromYear *int, toYear *int, language *db.SummaryLanguage) int
 		TalentMembers         func(childComplexity int, role *db.TalentRole, demo *bool, orderBy *db.ListOrder, first *int, after *string) int
@@ -793,6 +800,42 @@ type ComplexityRoot struct {
 		Note          func(childComplexity int) int
 		RecordedValue func(childComplexity int) int
 		Status        func(childComplexity int) int
+	}
+
+	ReportAssignment struct {
+		ExemptReason func(childComplexity int) int
+		ExtendedTo   func(childComplexity int) int
+		History      func(childComplexity int) int
+		Late         func(childComplexity int) int
+		Overdue      func(childComplexity int) int
+		ReviewedBy   func(childComplexity int) int
+		Rounds       func(childComplexity int) int
+		State        func(childComplexity int) int
+		SubmittedAt  func(childComplexity int) int
+		Unit         func(childComplexity int) int
+		Version      func(childComplexity int) int
+	}
+
+	ReportEvent struct {
+		Action  func(childComplexity int) int
+		Actor   func(childComplexity int) int
+		At      func(childComplexity int) int
+		Comment func(childComplexity int) int
+		From    func(childComplexity int) int
+		To      func(childComplexity int) int
+	}
+
+	ReportTask struct {
+		Assignments  func(childComplexity int) int
+		ClosesOn     func(childComplexity int) int
+		DueOn        func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Instructions func(childComplexity int) int
+		Kinds        func(childComplexity int) int
+		OpensOn      func(childComplexity int) int
+		Progress     func(childComplexity int) int
+		Title        func(childComplexity int) int
+		Year         func(childComplexity int) int
 	}
 
 	ScoreComponent struct {
@@ -894,6 +937,18 @@ type ComplexityRoot struct {
 		Value   func(childComplexity int) int
 		Version func(childComplexity int) int
 		Year    func(childComplexity int) int
+	}
+
+	TaskProgress struct {
+		Approved   func(childComplexity int) int
+		Exempt     func(childComplexity int) int
+		InProgress func(childComplexity int) int
+		Late       func(childComplexity int) int
+		NotStarted func(childComplexity int) int
+		Overdue    func(childComplexity int) int
+		Returned   func(childComplexity int) int
+		Submitted  func(childComplexity int) int
+		Units      func(childComplexity int) int
 	}
 
 	Unit struct {
@@ -1260,6 +1315,8 @@ type MutationResolver interface {
 	DeleteRankingWeights(ctx context.Context, fromYear int) (*db.DeletedRecord, error)
 	RestoreRecord(ctx context.Context, id string) (*db.DeletedRecord, error)
 	PurgeDemoData(ctx context.Context, dryRun *bool) (*db.DemoPurgeReport, error)
+	CreateReportTask(ctx context.Context, input model.ReportTaskInput) (*db.ReportTask, error)
+	StepReport(ctx context.Context, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date) (*db.ReportAssignment, error)
 }
 type PairingResolver interface {
 	ID(ctx context.Context, obj *db.Pairing) (string, error)
@@ -1356,10 +1413,30 @@ type QueryResolver interface {
 	Works(ctx context.Context, filter *model.WorkFilter, first *int, after *string) (*db.WorkConnection, error)
 	PracticeActivities(ctx context.Context, filter *model.PracticeActivityFilter, orderBy *db.ListOrder, first *int, after *string) (*db.PracticeActivityConnection, error)
 	Assessments(ctx context.Context, filter *model.AssessmentFilter, orderBy *db.ListOrder, first *int, after *string) (*db.AssessmentConnection, error)
+	ReportTasks(ctx context.Context) ([]*db.ReportTask, error)
+	ReportTask(ctx context.Context, id string) (*db.ReportTask, error)
 	Summary(ctx context.Context, fromYear *int, toYear *int, language *db.SummaryLanguage) (*db.Summary, error)
 }
 type RankingEntryResolver interface {
 	Unit(ctx context.Context, obj *db.RankingEntry) (*db.Unit, error)
+}
+type ReportAssignmentResolver interface {
+	Unit(ctx context.Context, obj *db.ReportAssignment) (*db.Unit, error)
+
+	SubmittedAt(ctx context.Context, obj *db.ReportAssignment) (*string, error)
+
+	Overdue(ctx context.Context, obj *db.ReportAssignment) (bool, error)
+
+	History(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportEvent, error)
+}
+type ReportEventResolver interface {
+	At(ctx context.Context, obj *db.ReportEvent) (string, error)
+}
+type ReportTaskResolver interface {
+	ID(ctx context.Context, obj *db.ReportTask) (string, error)
+
+	Assignments(ctx context.Context, obj *db.ReportTask) ([]*db.ReportAssignment, error)
+	Progress(ctx context.Context, obj *db.ReportTask) (*db.TaskProgress, error)
 }
 type SourceDocumentResolver interface {
 	ID(ctx context.Context, obj *db.SourceDocument) (string, error)
@@ -3327,6 +3404,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreatePracticeLink(childComplexity, args["input"].(model.PracticeLinkInput)), true
+	case "Mutation.createReportTask":
+		if e.ComplexityRoot.Mutation.CreateReportTask == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createReportTask_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateReportTask(childComplexity, args["input"].(model.ReportTaskInput)), true
 	case "Mutation.createReporter":
 		if e.ComplexityRoot.Mutation.CreateReporter == nil {
 			break
@@ -3679,6 +3767,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.StartImport(childComplexity, args["file"].(graphql.Upload), args["kind"].(db.ImportKind), args["dryRun"].(*bool)), true
+	case "Mutation.stepReport":
+		if e.ComplexityRoot.Mutation.StepReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_stepReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StepReport(childComplexity, args["taskId"].(string), args["unitId"].(string), args["action"].(db.ReportAction), args["expectedVersion"].(int), args["comment"].(*string), args["extendTo"].(*db.Date)), true
 	case "Mutation.updateAssessment":
 		if e.ComplexityRoot.Mutation.UpdateAssessment == nil {
 			break
@@ -4884,6 +4983,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Reconciliation(childComplexity), true
+	case "Query.reportTask":
+		if e.ComplexityRoot.Query.ReportTask == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reportTask_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReportTask(childComplexity, args["id"].(string)), true
+	case "Query.reportTasks":
+		if e.ComplexityRoot.Query.ReportTasks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ReportTasks(childComplexity), true
 	case "Query.sourceDocuments":
 		if e.ComplexityRoot.Query.SourceDocuments == nil {
 			break
@@ -5128,6 +5244,171 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReconciliationRow.Status(childComplexity), true
+
+	case "ReportAssignment.exemptReason":
+		if e.ComplexityRoot.ReportAssignment.ExemptReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.ExemptReason(childComplexity), true
+	case "ReportAssignment.extendedTo":
+		if e.ComplexityRoot.ReportAssignment.ExtendedTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.ExtendedTo(childComplexity), true
+	case "ReportAssignment.history":
+		if e.ComplexityRoot.ReportAssignment.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.History(childComplexity), true
+	case "ReportAssignment.late":
+		if e.ComplexityRoot.ReportAssignment.Late == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.Late(childComplexity), true
+	case "ReportAssignment.overdue":
+		if e.ComplexityRoot.ReportAssignment.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.Overdue(childComplexity), true
+	case "ReportAssignment.reviewedBy":
+		if e.ComplexityRoot.ReportAssignment.ReviewedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.ReviewedBy(childComplexity), true
+	case "ReportAssignment.rounds":
+		if e.ComplexityRoot.ReportAssignment.Rounds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.Rounds(childComplexity), true
+	case "ReportAssignment.state":
+		if e.ComplexityRoot.ReportAssignment.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.State(childComplexity), true
+	case "ReportAssignment.submittedAt":
+		if e.ComplexityRoot.ReportAssignment.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.SubmittedAt(childComplexity), true
+	case "ReportAssignment.unit":
+		if e.ComplexityRoot.ReportAssignment.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.Unit(childComplexity), true
+	case "ReportAssignment.version":
+		if e.ComplexityRoot.ReportAssignment.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.Version(childComplexity), true
+
+	case "ReportEvent.action":
+		if e.ComplexityRoot.ReportEvent.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportEvent.Action(childComplexity), true
+	case "ReportEvent.actor":
+		if e.ComplexityRoot.ReportEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportEvent.Actor(childComplexity), true
+	case "ReportEvent.at":
+		if e.ComplexityRoot.ReportEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportEvent.At(childComplexity), true
+	case "ReportEvent.comment":
+		if e.ComplexityRoot.ReportEvent.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportEvent.Comment(childComplexity), true
+	case "ReportEvent.from":
+		if e.ComplexityRoot.ReportEvent.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportEvent.From(childComplexity), true
+	case "ReportEvent.to":
+		if e.ComplexityRoot.ReportEvent.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportEvent.To(childComplexity), true
+
+	case "ReportTask.assignments":
+		if e.ComplexityRoot.ReportTask.Assignments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.Assignments(childComplexity), true
+	case "ReportTask.closesOn":
+		if e.ComplexityRoot.ReportTask.ClosesOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.ClosesOn(childComplexity), true
+	case "ReportTask.dueOn":
+		if e.ComplexityRoot.ReportTask.DueOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.DueOn(childComplexity), true
+	case "ReportTask.id":
+		if e.ComplexityRoot.ReportTask.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.ID(childComplexity), true
+	case "ReportTask.instructions":
+		if e.ComplexityRoot.ReportTask.Instructions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.Instructions(childComplexity), true
+	case "ReportTask.kinds":
+		if e.ComplexityRoot.ReportTask.Kinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.Kinds(childComplexity), true
+	case "ReportTask.opensOn":
+		if e.ComplexityRoot.ReportTask.OpensOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.OpensOn(childComplexity), true
+	case "ReportTask.progress":
+		if e.ComplexityRoot.ReportTask.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.Progress(childComplexity), true
+	case "ReportTask.title":
+		if e.ComplexityRoot.ReportTask.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.Title(childComplexity), true
+	case "ReportTask.year":
+		if e.ComplexityRoot.ReportTask.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.Year(childComplexity), true
 
 	case "ScoreComponent.contribution":
 		if e.ComplexityRoot.ScoreComponent.Contribution == nil {
@@ -5518,6 +5799,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Target.Year(childComplexity), true
+
+	case "TaskProgress.approved":
+		if e.ComplexityRoot.TaskProgress.Approved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskProgress.Approved(childComplexity), true
+	case "TaskProgress.exempt":
+		if e.ComplexityRoot.TaskProgress.Exempt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskProgress.Exempt(childComplexity), true
+	case "TaskProgress.inProgress":
+		if e.ComplexityRoot.TaskProgress.InProgress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskProgress.InProgress(childComplexity), true
+	case "TaskProgress.late":
+		if e.ComplexityRoot.TaskProgress.Late == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskProgress.Late(childComplexity), true
+	case "TaskProgress.notStarted":
+		if e.ComplexityRoot.TaskProgress.NotStarted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskProgress.NotStarted(childComplexity), true
+	case "TaskProgress.overdue":
+		if e.ComplexityRoot.TaskProgress.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskProgress.Overdue(childComplexity), true
+	case "TaskProgress.returned":
+		if e.ComplexityRoot.TaskProgress.Returned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskProgress.Returned(childComplexity), true
+	case "TaskProgress.submitted":
+		if e.ComplexityRoot.TaskProgress.Submitted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskProgress.Submitted(childComplexity), true
+	case "TaskProgress.units":
+		if e.ComplexityRoot.TaskProgress.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskProgress.Units(childComplexity), true
 
 	case "Unit.assessments":
 		if e.ComplexityRoot.Unit.Assessments == nil {
@@ -6304,6 +6640,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PracticeActivityOrder", ec.unmarshalInputPracticeActivityOrder),
 			graphql.NewInputUnmarshaler("PracticeLinkInput", ec.unmarshalInputPracticeLinkInput),
 			graphql.NewInputUnmarshaler("RankingWeightInput", ec.unmarshalInputRankingWeightInput),
+			graphql.NewInputUnmarshaler("ReportTaskInput", ec.unmarshalInputReportTaskInput),
 			graphql.NewInputUnmarshaler("TalentMemberInput", ec.unmarshalInputTalentMemberInput),
 			graphql.NewInputUnmarshaler("TalentMemberOrder", ec.unmarshalInputTalentMemberOrder),
 			graphql.NewInputUnmarshaler("TargetInput", ec.unmarshalInputTargetInput),
@@ -6409,7 +6746,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "article.graphqls" "auth.graphqls" "donations.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "schema.graphqls" "summary.graphqls" "unitpage.graphqls" "units.graphqls" "volunteer.graphqls"
+//go:embed "article.graphqls" "auth.graphqls" "donations.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "reporting.graphqls" "schema.graphqls" "summary.graphqls" "unitpage.graphqls" "units.graphqls" "volunteer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -6432,6 +6769,7 @@ var sources = []*ast.Source{
 	{Name: "practice.graphqls", Input: sourceData("practice.graphqls"), BuiltIn: false},
 	{Name: "ranking.graphqls", Input: sourceData("ranking.graphqls"), BuiltIn: false},
 	{Name: "records.graphqls", Input: sourceData("records.graphqls"), BuiltIn: false},
+	{Name: "reporting.graphqls", Input: sourceData("reporting.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "summary.graphqls", Input: sourceData("summary.graphqls"), BuiltIn: false},
 	{Name: "unitpage.graphqls", Input: sourceData("unitpage.graphqls"), BuiltIn: false},
@@ -7656,6 +7994,78 @@ func (ec *executionContext) childFields_ReconciliationRow(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type ReconciliationRow", field.Name)
 }
 
+func (ec *executionContext) childFields_ReportAssignment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "unit":
+		return ec.fieldContext_ReportAssignment_unit(ctx, field)
+	case "state":
+		return ec.fieldContext_ReportAssignment_state(ctx, field)
+	case "rounds":
+		return ec.fieldContext_ReportAssignment_rounds(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_ReportAssignment_submittedAt(ctx, field)
+	case "late":
+		return ec.fieldContext_ReportAssignment_late(ctx, field)
+	case "overdue":
+		return ec.fieldContext_ReportAssignment_overdue(ctx, field)
+	case "reviewedBy":
+		return ec.fieldContext_ReportAssignment_reviewedBy(ctx, field)
+	case "extendedTo":
+		return ec.fieldContext_ReportAssignment_extendedTo(ctx, field)
+	case "exemptReason":
+		return ec.fieldContext_ReportAssignment_exemptReason(ctx, field)
+	case "version":
+		return ec.fieldContext_ReportAssignment_version(ctx, field)
+	case "history":
+		return ec.fieldContext_ReportAssignment_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportAssignment", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "action":
+		return ec.fieldContext_ReportEvent_action(ctx, field)
+	case "from":
+		return ec.fieldContext_ReportEvent_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ReportEvent_to(ctx, field)
+	case "actor":
+		return ec.fieldContext_ReportEvent_actor(ctx, field)
+	case "at":
+		return ec.fieldContext_ReportEvent_at(ctx, field)
+	case "comment":
+		return ec.fieldContext_ReportEvent_comment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportTask(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReportTask_id(ctx, field)
+	case "year":
+		return ec.fieldContext_ReportTask_year(ctx, field)
+	case "title":
+		return ec.fieldContext_ReportTask_title(ctx, field)
+	case "kinds":
+		return ec.fieldContext_ReportTask_kinds(ctx, field)
+	case "instructions":
+		return ec.fieldContext_ReportTask_instructions(ctx, field)
+	case "opensOn":
+		return ec.fieldContext_ReportTask_opensOn(ctx, field)
+	case "dueOn":
+		return ec.fieldContext_ReportTask_dueOn(ctx, field)
+	case "closesOn":
+		return ec.fieldContext_ReportTask_closesOn(ctx, field)
+	case "assignments":
+		return ec.fieldContext_ReportTask_assignments(ctx, field)
+	case "progress":
+		return ec.fieldContext_ReportTask_progress(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportTask", field.Name)
+}
+
 func (ec *executionContext) childFields_ScoreComponent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
@@ -7846,6 +8256,30 @@ func (ec *executionContext) childFields_Target(ctx context.Context, field graphq
 		return ec.fieldContext_Target_basis(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Target", field.Name)
+}
+
+func (ec *executionContext) childFields_TaskProgress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "units":
+		return ec.fieldContext_TaskProgress_units(ctx, field)
+	case "notStarted":
+		return ec.fieldContext_TaskProgress_notStarted(ctx, field)
+	case "inProgress":
+		return ec.fieldContext_TaskProgress_inProgress(ctx, field)
+	case "submitted":
+		return ec.fieldContext_TaskProgress_submitted(ctx, field)
+	case "returned":
+		return ec.fieldContext_TaskProgress_returned(ctx, field)
+	case "approved":
+		return ec.fieldContext_TaskProgress_approved(ctx, field)
+	case "exempt":
+		return ec.fieldContext_TaskProgress_exempt(ctx, field)
+	case "overdue":
+		return ec.fieldContext_TaskProgress_overdue(ctx, field)
+	case "late":
+		return ec.fieldContext_TaskProgress_late(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaskProgress", field.Name)
 }
 
 func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8512,6 +8946,20 @@ func (ec *executionContext) field_Mutation_createPracticeLink_args(ctx context.C
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.PracticeLinkInput, error) {
 			return ec.unmarshalNPracticeLinkInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐPracticeLinkInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createReportTask_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReportTaskInput, error) {
+			return ec.unmarshalNReportTaskInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReportTaskInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9213,6 +9661,60 @@ func (ec *executionContext) field_Mutation_startImport_args(ctx context.Context,
 		return nil, err
 	}
 	args["dryRun"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_stepReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taskId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taskId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "unitId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unitId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "action",
+		func(ctx context.Context, v any) (db.ReportAction, error) {
+			return ec.unmarshalNReportAction2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAction(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["action"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "extendTo",
+		func(ctx context.Context, v any) (*db.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["extendTo"] = arg5
 	return args, nil
 }
 
@@ -10323,6 +10825,20 @@ func (ec *executionContext) field_Query_rankings_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["order"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_reportTask_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -20325,6 +20841,94 @@ func (ec *executionContext) fieldContext_Mutation_purgeDemoData(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createReportTask(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createReportTask(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateReportTask(ctx, fc.Args["input"].(model.ReportTaskInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportTask) graphql.Marshaler {
+			return ec.marshalNReportTask2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportTask(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createReportTask(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportTask(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createReportTask_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_stepReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_stepReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StepReport(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["action"].(db.ReportAction), fc.Args["expectedVersion"].(int), fc.Args["comment"].(*string), fc.Args["extendTo"].(*db.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportAssignment) graphql.Marshaler {
+			return ec.marshalNReportAssignment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_stepReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportAssignment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_stepReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _NewApiToken_token(ctx context.Context, field graphql.CollectedField, obj *model.NewAPIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25179,6 +25783,82 @@ func (ec *executionContext) fieldContext_Query_assessments(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_reportTasks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reportTasks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ReportTasks(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportTask) graphql.Marshaler {
+			return ec.marshalNReportTask2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportTaskᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reportTasks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportTask(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reportTask(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reportTask(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReportTask(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportTask) graphql.Marshaler {
+			return ec.marshalOReportTask2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportTask(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reportTask(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportTask(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reportTask_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_summary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25646,6 +26326,663 @@ func (ec *executionContext) _ReconciliationRow_note(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_ReconciliationRow_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReconciliationRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportAssignment_unit(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAssignment().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportAssignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportAssignment_state(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.ReportState) graphql.Marshaler {
+			return ec.marshalNReportState2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, false, false, "ReportState")
+}
+
+func (ec *executionContext) _ReportAssignment_rounds(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_rounds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rounds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_rounds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportAssignment_submittedAt(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAssignment().SubmittedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReportAssignment_late(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_late(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Late, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_late(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReportAssignment_overdue(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAssignment().Overdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _ReportAssignment_reviewedBy(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_reviewedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_reviewedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportAssignment_extendedTo(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_extendedTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExtendedTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_extendedTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReportAssignment_exemptReason(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_exemptReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExemptReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_exemptReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportAssignment_version(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportAssignment_history(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAssignment().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportEvent) graphql.Marshaler {
+			return ec.marshalNReportEvent2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportAssignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportEvent_action(ctx context.Context, field graphql.CollectedField, obj *db.ReportEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportEvent_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.ReportAction) graphql.Marshaler {
+			return ec.marshalNReportAction2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportEvent_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportEvent", field, false, false, "ReportAction")
+}
+
+func (ec *executionContext) _ReportEvent_from(ctx context.Context, field graphql.CollectedField, obj *db.ReportEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportEvent_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.ReportState) graphql.Marshaler {
+			return ec.marshalNReportState2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportEvent_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportEvent", field, false, false, "ReportState")
+}
+
+func (ec *executionContext) _ReportEvent_to(ctx context.Context, field graphql.CollectedField, obj *db.ReportEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportEvent_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.ReportState) graphql.Marshaler {
+			return ec.marshalNReportState2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportEvent_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportEvent", field, false, false, "ReportState")
+}
+
+func (ec *executionContext) _ReportEvent_actor(ctx context.Context, field graphql.CollectedField, obj *db.ReportEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportEvent_at(ctx context.Context, field graphql.CollectedField, obj *db.ReportEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportEvent().At(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportEvent", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReportEvent_comment(ctx context.Context, field graphql.CollectedField, obj *db.ReportEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportEvent_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportEvent_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportTask_id(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportTask().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTask", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ReportTask_year(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportTask_title(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportTask_kinds(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_kinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kinds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []db.ReportKind) graphql.Marshaler {
+			return ec.marshalNReportKind2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportKindᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_kinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "ReportKind")
+}
+
+func (ec *executionContext) _ReportTask_instructions(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_instructions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Instructions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_instructions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportTask_opensOn(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_opensOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpensOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_opensOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReportTask_dueOn(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_dueOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_dueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReportTask_closesOn(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_closesOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosesOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_closesOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReportTask_assignments(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_assignments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportTask().Assignments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportAssignment) graphql.Marshaler {
+			return ec.marshalNReportAssignment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_assignments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportTask",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportTask_progress(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportTask().Progress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TaskProgress) graphql.Marshaler {
+			return ec.marshalNTaskProgress2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTaskProgress(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportTask",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskProgress(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ScoreComponent_key(ctx context.Context, field graphql.CollectedField, obj *db.ScoreComponent) (ret graphql.Marshaler) {
@@ -27192,6 +28529,213 @@ func (ec *executionContext) _Target_basis(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Target_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Target", field, false, false, "Basis")
+}
+
+func (ec *executionContext) _TaskProgress_units(ctx context.Context, field graphql.CollectedField, obj *db.TaskProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskProgress_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Units, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskProgress_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskProgress_notStarted(ctx context.Context, field graphql.CollectedField, obj *db.TaskProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskProgress_notStarted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotStarted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskProgress_notStarted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskProgress_inProgress(ctx context.Context, field graphql.CollectedField, obj *db.TaskProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskProgress_inProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InProgress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskProgress_inProgress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskProgress_submitted(ctx context.Context, field graphql.CollectedField, obj *db.TaskProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskProgress_submitted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Submitted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskProgress_submitted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskProgress_returned(ctx context.Context, field graphql.CollectedField, obj *db.TaskProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskProgress_returned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Returned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskProgress_returned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskProgress_approved(ctx context.Context, field graphql.CollectedField, obj *db.TaskProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskProgress_approved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Approved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskProgress_approved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskProgress_exempt(ctx context.Context, field graphql.CollectedField, obj *db.TaskProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskProgress_exempt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Exempt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskProgress_exempt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskProgress_overdue(ctx context.Context, field graphql.CollectedField, obj *db.TaskProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskProgress_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskProgress_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskProgress_late(ctx context.Context, field graphql.CollectedField, obj *db.TaskProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskProgress_late(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Late, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskProgress_late(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Unit_id(ctx context.Context, field graphql.CollectedField, obj *db.Unit) (ret graphql.Marshaler) {
@@ -32921,6 +34465,97 @@ func UnmarshalRankingWeightInput(ctx context.Context, raw any) (model.RankingWei
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReportTaskInput(ctx context.Context, obj any) (model.ReportTaskInput, error) {
+	var it model.ReportTaskInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"year", "title", "kinds", "instructions", "opensOn", "dueOn", "closesOn", "unitIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalNReportKind2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "instructions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructions"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Instructions = data
+		case "opensOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensOn = data
+		case "dueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOn = data
+		case "closesOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesOn = data
+		case "unitIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportTaskInput unmarshals raw into the ReportTaskInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportTaskInput(ctx context.Context, raw any) (model.ReportTaskInput, error) {
+	var out model.ReportTaskInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportTaskInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTalentMemberInput(ctx context.Context, obj any) (model.TalentMemberInput, error) {
 	var it model.TalentMemberInput
 	if obj == nil {
@@ -37016,6 +38651,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createReportTask":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createReportTask(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stepReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_stepReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -38480,6 +40129,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_assessments(ctx, field)
 				})
+		case "reportTasks":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reportTasks(ctx, field)
+				})
+		case "reportTask":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reportTask(ctx, field)
+				})
 		case "summary":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -38655,6 +40316,233 @@ func (ec *executionContext) _ReconciliationRow(ctx context.Context, sel ast.Sele
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportAssignmentImplementors = []string{"ReportAssignment"}
+
+func (ec *executionContext) _ReportAssignment(ctx context.Context, sel ast.SelectionSet, obj *db.ReportAssignment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportAssignmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportAssignment")
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAssignment_unit(ctx, field, obj)
+				})
+		case "state":
+			out.Values[i] = ec._ReportAssignment_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rounds":
+			out.Values[i] = ec._ReportAssignment_rounds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAssignment_submittedAt(ctx, field, obj)
+				})
+		case "late":
+			out.Values[i] = ec._ReportAssignment_late(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAssignment_overdue(ctx, field, obj)
+				})
+		case "reviewedBy":
+			out.Values[i] = ec._ReportAssignment_reviewedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "extendedTo":
+			out.Values[i] = ec._ReportAssignment_extendedTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "exemptReason":
+			out.Values[i] = ec._ReportAssignment_exemptReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._ReportAssignment_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAssignment_history(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportEventImplementors = []string{"ReportEvent"}
+
+func (ec *executionContext) _ReportEvent(ctx context.Context, sel ast.SelectionSet, obj *db.ReportEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportEvent")
+		case "action":
+			out.Values[i] = ec._ReportEvent_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.Values[i] = ec._ReportEvent_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._ReportEvent_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.Values[i] = ec._ReportEvent_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportEvent_at(ctx, field, obj)
+				})
+		case "comment":
+			out.Values[i] = ec._ReportEvent_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportTaskImplementors = []string{"ReportTask"}
+
+func (ec *executionContext) _ReportTask(ctx context.Context, sel ast.SelectionSet, obj *db.ReportTask) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportTaskImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportTask")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportTask_id(ctx, field, obj)
+				})
+		case "year":
+			out.Values[i] = ec._ReportTask_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._ReportTask_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kinds":
+			out.Values[i] = ec._ReportTask_kinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "instructions":
+			out.Values[i] = ec._ReportTask_instructions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "opensOn":
+			out.Values[i] = ec._ReportTask_opensOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueOn":
+			out.Values[i] = ec._ReportTask_dueOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closesOn":
+			out.Values[i] = ec._ReportTask_closesOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assignments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportTask_assignments(ctx, field, obj)
+				})
+		case "progress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportTask_progress(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -39316,6 +41204,79 @@ func (ec *executionContext) _Target(ctx context.Context, sel ast.SelectionSet, o
 			out.Values[i] = ec._Target_basis(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var taskProgressImplementors = []string{"TaskProgress"}
+
+func (ec *executionContext) _TaskProgress(ctx context.Context, sel ast.SelectionSet, obj *db.TaskProgress) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taskProgressImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaskProgress")
+		case "units":
+			out.Values[i] = ec._TaskProgress_units(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notStarted":
+			out.Values[i] = ec._TaskProgress_notStarted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inProgress":
+			out.Values[i] = ec._TaskProgress_inProgress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitted":
+			out.Values[i] = ec._TaskProgress_submitted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returned":
+			out.Values[i] = ec._TaskProgress_returned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approved":
+			out.Values[i] = ec._TaskProgress_approved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "exempt":
+			out.Values[i] = ec._TaskProgress_exempt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._TaskProgress_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "late":
+			out.Values[i] = ec._TaskProgress_late(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -42641,6 +44602,148 @@ func (ec *executionContext) marshalNRecordingMethod2githubᚗcomᚋwenmingᚋwen
 	return v
 }
 
+func (ec *executionContext) unmarshalNReportAction2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAction(ctx context.Context, v any) (db.ReportAction, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := db.ReportAction(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportAction2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAction(ctx context.Context, sel ast.SelectionSet, v db.ReportAction) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReportAction!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNReportAssignment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportAssignment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportAssignment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportAssignment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignment(ctx context.Context, sel ast.SelectionSet, v *db.ReportAssignment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportAssignment!")
+		return graphql.Null
+	}
+	return ec._ReportAssignment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReportEvent2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportEvent2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportEvent2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportEvent(ctx context.Context, sel ast.SelectionSet, v *db.ReportEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportEvent!")
+		return graphql.Null
+	}
+	return ec._ReportEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportKind(ctx context.Context, v any) (db.ReportKind, error) {
+	var res db.ReportKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportKind(ctx context.Context, sel ast.SelectionSet, v db.ReportKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNReportKind2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportKindᚄ(ctx context.Context, v any) ([]db.ReportKind, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]db.ReportKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNReportKind2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportKindᚄ(ctx context.Context, sel ast.SelectionSet, v []db.ReportKind) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNReportState2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportState(ctx context.Context, v any) (db.ReportState, error) {
+	var res db.ReportState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportState2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportState(ctx context.Context, sel ast.SelectionSet, v db.ReportState) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNReportTask2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportTaskᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportTask) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportTask2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportTask(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportTask2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportTask(ctx context.Context, sel ast.SelectionSet, v *db.ReportTask) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportTask!")
+		return graphql.Null
+	}
+	return ec._ReportTask(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportTaskInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReportTaskInput(ctx context.Context, v any) (model.ReportTaskInput, error) {
+	res, err := ec.unmarshalInputReportTaskInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐRole(ctx context.Context, v any) (db.Role, error) {
 	var res db.Role
 	err := res.UnmarshalGQL(v)
@@ -42947,6 +45050,14 @@ func (ec *executionContext) marshalNTarget2ᚖgithubᚗcomᚋwenmingᚋwenming�
 func (ec *executionContext) unmarshalNTargetInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐTargetInput(ctx context.Context, v any) (model.TargetInput, error) {
 	res, err := ec.unmarshalInputTargetInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTaskProgress2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTaskProgress(ctx context.Context, sel ast.SelectionSet, v *db.TaskProgress) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TaskProgress!")
+		return graphql.Null
+	}
+	return ec._TaskProgress(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTokenScope2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐTokenScope(ctx context.Context, v any) (db.TokenScope, error) {
@@ -43751,6 +45862,16 @@ func (ec *executionContext) unmarshalOCivilisationEventOrder2ᚖgithubᚗcomᚋw
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalODate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx context.Context, v any) (db.Date, error) {
+	var res db.Date
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx context.Context, sel ast.SelectionSet, v db.Date) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx context.Context, v any) (*db.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -43942,6 +46063,41 @@ func (ec *executionContext) marshalOHonorStatus2ᚖgithubᚗcomᚋwenmingᚋwenm
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -44288,6 +46444,13 @@ func (ec *executionContext) marshalORecordingMethod2ᚖgithubᚗcomᚋwenmingᚋ
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOReportTask2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportTask(ctx context.Context, sel ast.SelectionSet, v *db.ReportTask) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReportTask(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORole2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐRole(ctx context.Context, v any) (*db.Role, error) {

@@ -65,7 +65,7 @@ var typeDomains = map[string]db.DomainSet{
 	// Returned only by mutations, the subscription or @private fields, whose answers are never cached.
 	"AuditEntryConnection": dAll, "AuditEntryEdge": dAll, "DeletedRecordConnection": dAll, "DeletedRecordEdge": dAll,
 	"DataChange": dAll, "DemoBlocker": dAll, "DemoPurgeReport": dAll, "DemoTableCount": dAll, "ImportError": dAll,
-	"ImportReport": dAll, "NewApiToken": dAll, "ImportJob": dAll,
+	"ImportReport": dAll, "NewApiToken": dAll, "ImportJob": dAll, "ReportTask": dAll, "ReportAssignment": dAll, "ReportEvent": dAll, "TaskProgress": dAll,
 }
 
 // rootTypes are the operation types: their own fields are judged by the types they return.

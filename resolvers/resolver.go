@@ -33,10 +33,20 @@ type Resolver struct {
 	BcryptCost int
 	// Live feeds the dataChanged subscription.
 	Live *live.Broker
+	// Now is the clock of the reporting flow's dates; time.Now when nil (tests inject one).
+	Now func() time.Time
 	// Jobs runs imports as jobs; one per process, so that its running imports are known to every request.
 	Jobs *importer.Jobs
 	// MaxUnzippedBytes bounds what an uploaded XLSX may expand to, against zip bombs (the importer's default when 0).
 	MaxUnzippedBytes int64
+}
+
+// now is the resolver's clock.
+func (r *Resolver) now() time.Time {
+	if r.Now != nil {
+		return r.Now()
+	}
+	return time.Now()
 }
 
 // accounts is the account service over the store, at the server's hashing cost.

@@ -309,6 +309,19 @@ type RankingWeightInput struct {
 	Weight float64 `json:"weight"`
 }
 
+// 新建上报任务。A new reporting task.
+type ReportTaskInput struct {
+	Year         int             `json:"year"`
+	Title        string          `json:"title"`
+	Kinds        []db.ReportKind `json:"kinds"`
+	Instructions *string         `json:"instructions,omitempty"`
+	OpensOn      db.Date         `json:"opensOn"`
+	DueOn        db.Date         `json:"dueOn"`
+	ClosesOn     db.Date         `json:"closesOn"`
+	// 覆盖的单位（默认全部）。Units covered; all by default.
+	UnitIds []string `json:"unitIds,omitempty"`
+}
+
 // 订阅入口（WebSocket，graphql-transport-ws 协议）。Subscription root, over WebSocket (graphql-transport-ws).
 type Subscription struct {
 }

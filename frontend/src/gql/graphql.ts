@@ -743,6 +743,64 @@ export type RecordingMethod =
   /** 签到签退。Sign-in and sign-out. */
   | 'SIGN_IN';
 
+/** 上报操作。An action on a unit's report. */
+export type ReportAction =
+  /** 通过。Approve. */
+  | 'APPROVE'
+  /** 免报（附理由）。Excuse the unit (with a reason). */
+  | 'EXEMPT'
+  /** 延期。Extend the unit's deadline. */
+  | 'EXTEND'
+  /** 重新打开（管理员，附理由）。Reopen an approved report (ADMIN, with a reason). */
+  | 'REOPEN'
+  /** 退回（附意见）。Return with comments. */
+  | 'RETURN'
+  /** 保存草稿。Save a draft. */
+  | 'SAVE_DRAFT'
+  /** 上报。Submit. */
+  | 'SUBMIT'
+  /** 撤回（审核前）。Withdraw before review. */
+  | 'WITHDRAW';
+
+/** 上报任务要求的内容。What a task asks units for. */
+export type ReportKind =
+  /** 测评自评分。Assessment self-scores. */
+  | 'ASSESSMENT_SCORES'
+  /** 文明实践活动。Practice activities. */
+  | 'PRACTICE_ACTIVITIES'
+  /** 称号申报。Title applications. */
+  | 'TITLE_APPLICATIONS'
+  /** 志愿服务记录。Volunteer records. */
+  | 'VOLUNTEER_RECORDS';
+
+/** 单位上报的状态。Where a unit stands in a reporting task. */
+export type ReportState =
+  /** 已通过（锁定）。Approved and locked. */
+  | 'APPROVED'
+  /** 免报。Excused by the office. */
+  | 'EXEMPT'
+  /** 填报中。A draft saved, not submitted. */
+  | 'IN_PROGRESS'
+  /** 未填报。Nothing saved yet. */
+  | 'NOT_STARTED'
+  /** 已退回。Returned with comments. */
+  | 'RETURNED'
+  /** 已上报，待审核。Submitted, waiting for review. */
+  | 'SUBMITTED';
+
+/** 新建上报任务。A new reporting task. */
+export type ReportTaskInput = {
+  closesOn: Scalars['Date']['input'];
+  dueOn: Scalars['Date']['input'];
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  kinds: Array<ReportKind>;
+  opensOn: Scalars['Date']['input'];
+  title: Scalars['String']['input'];
+  /** 覆盖的单位（默认全部）。Units covered; all by default. */
+  unitIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  year: Scalars['Int']['input'];
+};
+
 /** 角色：VIEWER 查看，EDITOR 编辑记录，ADMIN 管理用户、令牌、权重和目标。Role of a user. */
 export type Role =
   /** 管理员：可管理用户、令牌、权重和目标。Also manages users, tokens, weights and targets. */

@@ -1,0 +1,238 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/wenming/wenming/db"
+)
+
+// Yearly reporting: tasks, each unit's assignment and its history. Every read goes through scopeWhere, the one
+// place a caller's ReportScope becomes SQL: a reporter's reads carry its unit, and a caller with no scope reads
+// nothing. Its writes bump no data version: nothing of a report moves the dashboard's figures until it is applied.
+
+// scopeWhere adds the caller's scope to a query of the assignments (aliased a); ok is false when the scope reads
+// nothing, and the caller answers as if nothing existed.
+func scopeWhere(ctx context.Context, w *where) (ok bool) {
+	sc := db.ReportScopeOf(ctx)
+	switch {
+	case sc.None():
+		return false
+	case !sc.All:
+		w.add("a.unit_id = ?", sc.UnitID)
+	}
+	return true
+}
+
+const reportTaskCols = `t.id, t.year, t.title, t.kinds, t.instructions, CAST(t.opens_on AS TEXT), CAST(t.due_on AS TEXT),
+	CAST(t.closes_on AS TEXT), t.created_by, t.created_at`
+
+func scanReportTask(r Row) (*db.ReportTask, error) {
+	t := &db.ReportTask{}
+	var kinds string
+	if err := r.Scan(&t.ID, &t.Year, &t.Title, &kinds, &t.Instructions, &t.OpensOn, &t.DueOn, &t.ClosesOn, &t.CreatedBy,
+		instant{&t.CreatedAt}); err != nil {
+		return nil, err
+	}
+	for _, k := range strings.Split(kinds, ",") {
+		t.Kinds = append(t.Kinds, db.ReportKind(k))
+	}
+	return t, nil
+}
+
+const reportAssignmentCols = `a.task_id, a.unit_id, a.state, a.rounds, a.submitted_at, a.late, a.reviewed_by, a.reviewed_at,
+	CAST(a.extended_to AS TEXT), a.exempt_reason, a.version`
+
+func scanReportAssignment(r Row) (*db.ReportAssignment, error) {
+	a := &db.ReportAssignment{}
+	var reviewer, extended, reason sql.NullString
+	if err := r.Scan(&a.TaskID, &a.UnitID, &a.State, &a.Rounds, nullInstant{&a.SubmittedAt}, &a.Late, &reviewer,
+		nullInstant{&a.ReviewedAt}, &extended, &reason, &a.Version); err != nil {
+		return nil, err
+	}
+	a.ReviewedBy, a.ExtendedTo, a.ExemptReason = reviewer.String, db.Date(extended.String), reason.String
+	return a, nil
+}
+
+// CreateReportTask opens a task with an assignment for every unit it covers, in one transaction.
+func (s *Store) CreateReportTask(ctx context.Context, t *db.ReportTask, unitIDs []int64) error {
+	kinds := make([]string, len(t.Kinds))
+	for i, k := range t.Kinds {
+		kinds[i] = string(k)
+	}
+	_, name := actor(ctx)
+	t.CreatedBy, t.CreatedAt = name, timeNow()
+	return s.eng.Tx(ctx, func(tx *Tx) error {
+		err := tx.QueryRow(ctx, `INSERT INTO report_tasks (year, title, kinds, instructions, opens_on, due_on, closes_on, created_by, created_at)
+			VALUES (?,?,?,?,?,?,?,?,?) RETURNING id`, t.Year, t.Title, strings.Join(kinds, ","), t.Instructions, t.OpensOn, t.DueOn,
+			t.ClosesOn, t.CreatedBy, s.milli(t.CreatedAt)).Scan(&t.ID)
+		if err != nil {
+			return s.eng.ConstraintError(err)
+		}
+		if len(unitIDs) == 0 {
+			_, err = tx.Exec(ctx, `INSERT INTO report_assignments (task_id, unit_id) SELECT ?, id FROM units`, t.ID)
+			return err
+		}
+		for _, u := range unitIDs {
+			if _, err := tx.Exec(ctx, `INSERT INTO report_assignments (task_id, unit_id) VALUES (?, ?)`, t.ID, u); err != nil {
+				return s.eng.ConstraintError(err)
+			}
+		}
+		return nil
+	})
+}
+
+// ReportTasks lists the tasks the caller may see (a reporter: those covering its unit), newest first.
+func (s *Store) ReportTasks(ctx context.Context) ([]*db.ReportTask, error) {
+	w := &where{}
+	if !scopeWhere(ctx, w) {
+		return nil, nil
+	}
+	rows, err := s.q(ctx).Query(ctx, `SELECT `+reportTaskCols+` FROM report_tasks t WHERE EXISTS (
+		SELECT 1 FROM report_assignments a WHERE a.task_id = t.id`+andConds(w)+`) ORDER BY t.id DESC`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r Rows) (*db.ReportTask, error) { return scanReportTask(r) })
+}
+
+// ReportTask loads one task the caller may see; one it may not see is ENOTFOUND, like a missing one.
+func (s *Store) ReportTask(ctx context.Context, id int64) (*db.ReportTask, error) {
+	w := &where{}
+	if !scopeWhere(ctx, w) {
+		return nil, errNoTask
+	}
+	t, err := scanReportTask(s.q(ctx).QueryRow(ctx, `SELECT `+reportTaskCols+` FROM report_tasks t WHERE t.id = ? AND EXISTS (
+		SELECT 1 FROM report_assignments a WHERE a.task_id = t.id`+andConds(w)+`)`, append([]any{id}, w.args...)...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errNoTask
+	}
+	return t, err
+}
+
+var errNoTask = db.Errorf(db.ENOTFOUND, "上报任务不存在")
+
+// ReportAssignments lists a task's assignments in the caller's scope, by unit.
+func (s *Store) ReportAssignments(ctx context.Context, taskID int64) ([]*db.ReportAssignment, error) {
+	w := &where{}
+	if !scopeWhere(ctx, w) {
+		return nil, nil
+	}
+	w.add("a.task_id = ?", taskID)
+	rows, err := s.q(ctx).Query(ctx, `SELECT `+reportAssignmentCols+` FROM report_assignments a`+w.sql()+` ORDER BY a.unit_id`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r Rows) (*db.ReportAssignment, error) { return scanReportAssignment(r) })
+}
+
+// ReportEvents lists an assignment's history in the caller's scope, oldest first.
+func (s *Store) ReportEvents(ctx context.Context, taskID, unitID int64) ([]*db.ReportEvent, error) {
+	w := &where{}
+	if !scopeWhere(ctx, w) {
+		return nil, nil
+	}
+	w.add("a.task_id = ?", taskID)
+	w.add("a.unit_id = ?", unitID)
+	rows, err := s.q(ctx).Query(ctx, `SELECT e.id, e.task_id, e.unit_id, e.action, e.from_state, e.to_state, e.actor, e.at, e.comment
+		FROM report_events e JOIN report_assignments a ON a.task_id = e.task_id AND a.unit_id = e.unit_id`+w.sql()+` ORDER BY e.id`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r Rows) (*db.ReportEvent, error) {
+		e := &db.ReportEvent{}
+		return e, r.Scan(&e.ID, &e.TaskID, &e.UnitID, &e.Action, &e.From, &e.To, &e.Actor, instant{&e.At}, &e.Comment)
+	})
+}
+
+// StepReport takes one action on an assignment in one transaction: the assignment is read in the caller's scope
+// and locked, the flow decides (db.NextReportState), the assignment moves and the step joins its history.
+func (s *Store) StepReport(ctx context.Context, step db.ReportStep) (*db.ReportAssignment, error) {
+	who := db.ReportActorOf(db.PrincipalFrom(ctx))
+	if who == "" {
+		return nil, db.Errorf(db.EFORBIDDEN, "无权进行此上报操作")
+	}
+	_, name := actor(ctx)
+	var out *db.ReportAssignment
+	err := s.eng.Tx(ctx, func(tx *Tx) error {
+		w := &where{}
+		if !scopeWhere(ctx, w) {
+			return errNoAssignment
+		}
+		w.add("a.task_id = ?", step.TaskID)
+		w.add("a.unit_id = ?", step.UnitID)
+		a, err := scanReportAssignment(tx.QueryRow(ctx, `SELECT `+reportAssignmentCols+` FROM report_assignments a`+w.sql()+s.eng.ForUpdate(), w.args...))
+		if errors.Is(err, sql.ErrNoRows) {
+			return errNoAssignment
+		}
+		if err != nil {
+			return err
+		}
+		if step.ExpectedVersion != 0 && step.ExpectedVersion != a.Version {
+			return db.Errorf(db.ECONFLICT, "上报状态已被他人更新（当前版本 %d，您提交的版本 %d），请刷新后重试", a.Version, step.ExpectedVersion).Because(db.ReasonOutdated)
+		}
+		t, err := scanReportTask(tx.QueryRow(ctx, `SELECT `+reportTaskCols+` FROM report_tasks t WHERE t.id = ?`, step.TaskID))
+		if err != nil {
+			return err
+		}
+		win := t.ReportWindow
+		win.ExtendedTo = a.ExtendedTo
+		to, err := db.NextReportState(a.State, step.Action, who, win, step.Now)
+		if err != nil {
+			return err
+		}
+		now := s.milli(step.Now)
+		switch step.Action {
+		case db.ActionSubmit:
+			_, err = tx.Exec(ctx, `UPDATE report_assignments SET state = ?, rounds = rounds + 1, submitted_at = ?, late = ?, version = version + 1
+				WHERE task_id = ? AND unit_id = ?`, to, now, win.Late(step.Now), a.TaskID, a.UnitID)
+		case db.ActionReturn, db.ActionApprove, db.ActionReopen:
+			_, err = tx.Exec(ctx, `UPDATE report_assignments SET state = ?, reviewed_by = ?, reviewed_at = ?, version = version + 1
+				WHERE task_id = ? AND unit_id = ?`, to, name, now, a.TaskID, a.UnitID)
+		case db.ActionExempt:
+			if strings.TrimSpace(step.Comment) == "" {
+				return db.FieldErrorf("comment", "免报须说明理由")
+			}
+			_, err = tx.Exec(ctx, `UPDATE report_assignments SET state = ?, exempt_reason = ?, version = version + 1
+				WHERE task_id = ? AND unit_id = ?`, to, step.Comment, a.TaskID, a.UnitID)
+		case db.ActionExtend:
+			if _, perr := db.ParseDate(string(step.ExtendTo)); perr != nil || step.ExtendTo <= t.DueOn {
+				return db.FieldErrorf("extendTo", "延期日期应晚于截止日期 %s", t.DueOn)
+			}
+			_, err = tx.Exec(ctx, `UPDATE report_assignments SET extended_to = ?, version = version + 1 WHERE task_id = ? AND unit_id = ?`,
+				step.ExtendTo, a.TaskID, a.UnitID)
+		default:
+			_, err = tx.Exec(ctx, `UPDATE report_assignments SET state = ?, version = version + 1 WHERE task_id = ? AND unit_id = ?`,
+				to, a.TaskID, a.UnitID)
+		}
+		if err != nil {
+			return err
+		}
+		if step.Action == db.ActionReopen && strings.TrimSpace(step.Comment) == "" {
+			return db.FieldErrorf("comment", "重新打开须说明理由")
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO report_events (task_id, unit_id, action, from_state, to_state, actor, at, comment)
+			VALUES (?,?,?,?,?,?,?,?)`, a.TaskID, a.UnitID, step.Action, a.State, to, name, now, step.Comment); err != nil {
+			return err
+		}
+		out, err = scanReportAssignment(tx.QueryRow(ctx, `SELECT `+reportAssignmentCols+` FROM report_assignments a WHERE a.task_id = ? AND a.unit_id = ?`,
+			a.TaskID, a.UnitID))
+		return err
+	})
+	return out, err
+}
+
+var errNoAssignment = db.Errorf(db.ENOTFOUND, "上报任务不存在")
+
+// andConds is a where's conditions as " AND …" for a query that has its own WHERE.
+func andConds(w *where) string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " AND " + strings.Join(w.conds, " AND ")
+}
+
+// q is the read pool; reporting reads are small and need no snapshot of their own.
+func (s *Store) q(context.Context) Querier { return s.eng.Read() }
