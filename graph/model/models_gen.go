@@ -311,13 +311,20 @@ type RankingWeightInput struct {
 
 // 新建上报任务。A new reporting task.
 type ReportTaskInput struct {
-	Year         int             `json:"year"`
-	Title        string          `json:"title"`
-	Kinds        []db.ReportKind `json:"kinds"`
-	Instructions *string         `json:"instructions,omitempty"`
-	OpensOn      db.Date         `json:"opensOn"`
-	DueOn        db.Date         `json:"dueOn"`
-	ClosesOn     db.Date         `json:"closesOn"`
+	// 年度。Year.
+	Year int `json:"year"`
+	// 标题。Title.
+	Title string `json:"title"`
+	// 要求上报的内容。What it asks for.
+	Kinds []db.ReportKind `json:"kinds"`
+	// 填报说明。Instructions.
+	Instructions *string `json:"instructions,omitempty"`
+	// 开始日期。Opens on.
+	OpensOn db.Date `json:"opensOn"`
+	// 截止日期。Due on.
+	DueOn db.Date `json:"dueOn"`
+	// 关闭日期。Closes on.
+	ClosesOn db.Date `json:"closesOn"`
 	// 覆盖的单位（默认全部）。Units covered; all by default.
 	UnitIds []string `json:"unitIds,omitempty"`
 }

@@ -790,14 +790,21 @@ export type ReportState =
 
 /** 新建上报任务。A new reporting task. */
 export type ReportTaskInput = {
+  /** 关闭日期。Closes on. */
   closesOn: Scalars['Date']['input'];
+  /** 截止日期。Due on. */
   dueOn: Scalars['Date']['input'];
+  /** 填报说明。Instructions. */
   instructions?: InputMaybe<Scalars['String']['input']>;
+  /** 要求上报的内容。What it asks for. */
   kinds: Array<ReportKind>;
+  /** 开始日期。Opens on. */
   opensOn: Scalars['Date']['input'];
+  /** 标题。Title. */
   title: Scalars['String']['input'];
   /** 覆盖的单位（默认全部）。Units covered; all by default. */
   unitIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** 年度。Year. */
   year: Scalars['Int']['input'];
 };
 
