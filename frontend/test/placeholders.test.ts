@@ -8,11 +8,12 @@ import adminZh from '../src/i18n/admin-zh'
 import { admin as adminEn } from '../src/i18n/en'
 
 const components = join(__dirname, '../src/components')
+const pages = join(__dirname, '../src/pages')
 const vueFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? vueFiles(join(dir, e.name)) : e.name.endsWith('.vue') ? [join(dir, e.name)] : []))
 
-describe('placeholders of the record forms', () => {
-  const files = vueFiles(components)
+describe('placeholders of the forms and pages', () => {
+  const files = [...vueFiles(components), ...vueFiles(pages)]
   it('finds the forms', () => {
     expect(files.some((f) => f.endsWith('HonorForm.vue'))).toBe(true)
   })

@@ -223,6 +223,7 @@ const adminZh = {
   tokensIntro: '报表工具用令牌访问 API：请求头 Authorization: Bearer wm_…。令牌只在创建时显示一次；服务器只保存其哈希。',
   createToken: '新建令牌',
   tokenName: '名称',
+  tokenNameHint: '说明令牌给谁用，例如：excel、grafana。',
   scope: '权限',
   scope_READ: '只读',
   scope_WRITE: '读写',

@@ -438,6 +438,7 @@ export const admin: Record<AdminKey, string> = {
   tokensIntro: 'Reporting tools call the API with a token: Authorization: Bearer wm_…. A token is shown only once; the server keeps its hash only.',
   createToken: 'Create token',
   tokenName: 'Name',
+  tokenNameHint: 'Say what uses the token, for example excel or grafana.',
   scope: 'Scope',
   scope_READ: 'Read',
   scope_WRITE: 'Read & write',
