@@ -96,4 +96,20 @@ describe('HonorForm (mounted)', () => {
     expect(srv.last('CreateHonor')).toEqual({ input: { categoryCode: 'DIRECT_FOUR_EXCELLENT', recipientName: '幸福里社区', year: 2024, date: null, edition: null, status: null } })
     expect(w2.emitted('saved')?.[0]).toEqual(['已新增「幸福里社区」。'])
   })
+
+  it('offers a category named for its recipient kind with the kind once', async () => {
+    new Server({
+      HonorCategories: () => ({
+        honorCategories: [
+          { code: 'HENAN_CIV_CAMPUS', nameZh: '河南省文明单位（校园）', nameEn: 'Henan civilised campus', level: 'PROVINCIAL', recipientKind: 'CAMPUS', recipientKinds: ['CAMPUS'], defaultStatus: 'AWARDED' },
+          { code: 'PROV_CIV_UNIT', nameZh: '省级文明单位', nameEn: 'Provincial civilised unit', level: 'PROVINCIAL', recipientKind: 'UNIT', recipientKinds: ['UNIT'], defaultStatus: 'AWARDED' },
+        ],
+      }),
+    })
+    const w = await mountForm(HonorForm, { honor: null })
+    const options = w.findAll('[data-field="categoryCode"] option').map((o) => o.text())
+    expect(options).toContain('河南省文明单位（校园）')
+    expect(options.some((o) => o.includes('（校园）（校园）'))).toBe(false)
+    expect(options).toContain('省级文明单位（单位）')
+  })
 })
