@@ -647,6 +647,28 @@ describe('a server without anonymous reading', () => {
     await page.click('[data-action="login-submit"]')
     await page.waitForURL(/\/me$/)
     await page.waitForSelector('[data-reporter-tasks]')
+    // The office opens a task for the unit; the reporter submits, the office returns it with a comment, the
+    // reporter sees the comment and submits again.
+    const day = (d) => new Date(Date.now() + 8 * 3600_000 + d * 86_400_000).toISOString().slice(0, 10)
+    const task = (await api(env2.base, 'mutation($i: ReportTaskInput!) { createReportTask(input: $i) { id } }', {
+      i: { year: 2025, title: '2025年度志愿服务上报（测试）', kinds: ['VOLUNTEER_RECORDS'], opensOn: day(-1), dueOn: day(9), closesOn: day(20), unitIds: [unitId.id] },
+    }, cookie)).createReportTask.id
+    await page.reload()
+    const card = page.locator('[data-report-task="2025年度志愿服务上报（测试）"]')
+    await card.waitFor()
+    assert.equal(await card.getAttribute('data-state'), 'NOT_STARTED')
+    assert.match(await card.innerText(), /还剩 9 天/)
+    await card.locator('[data-action="submit-report"]').click()
+    await page.waitForSelector('[data-report-task][data-state="SUBMITTED"]')
+    const version = (await api(env2.base, 'query($id: ID!) { reportTask(id: $id) { assignments { version } } }', { id: task }, cookie)).reportTask.assignments[0].version
+    await api(env2.base, 'mutation($t: ID!, $u: ID!, $v: Int!) { stepReport(taskId: $t, unitId: $u, action: RETURN, expectedVersion: $v, comment: "请补充第三季度的记录") { state } }',
+      { t: task, u: unitId.id, v: version }, cookie)
+    await page.reload()
+    await page.waitForSelector('[data-report-task][data-state="RETURNED"]')
+    assert.match(await page.locator('[data-review-comments]').innerText(), /请补充第三季度的记录/)
+    await page.locator('[data-action="submit-report"]').click()
+    await page.waitForSelector('[data-report-task][data-state="SUBMITTED"]')
+    await shot(page, 'reporter-home', false)
     await page.goto(env2.base + '/rankings')
     await page.waitForURL(/\/me$/)
     assert.deepEqual(problems.filter((p) => !/status of 40[13]/.test(p)), [])

@@ -71,6 +71,19 @@ const enums: Record<string, [string, string]> = {
   EDITOR: ['编辑', 'Editor'],
   ADMIN: ['管理员', 'Admin'],
   REPORTER: ['单位填报员', 'Unit reporter'],
+  NOT_STARTED: ['未填报', 'Not started'],
+  IN_PROGRESS: ['填报中', 'In progress'],
+  SUBMITTED: ['已上报', 'Submitted'],
+  RETURNED: ['已退回', 'Returned'],
+  APPROVED: ['已通过', 'Approved'],
+  EXEMPT: ['免报', 'Excused'],
+  SAVE_DRAFT: ['保存草稿', 'Draft saved'],
+  SUBMIT: ['上报', 'Submitted'],
+  WITHDRAW: ['撤回', 'Withdrawn'],
+  RETURN: ['退回', 'Returned'],
+  APPROVE: ['通过', 'Approved'],
+  REOPEN: ['重新打开', 'Reopened'],
+  EXTEND: ['延期', 'Extended'],
 }
 
 /** Label of an enum value or code the API returns. */
