@@ -17,6 +17,7 @@ export const pages = [
 export const adminPages = [
   { path: '/import', name: 'import', nav: 'nav_import', need: 'EDITOR' },
   { path: '/admin/units', name: 'units', nav: 'nav_units', need: 'EDITOR' },
+  { path: '/admin/reporting', name: 'reporting', nav: 'nav_reporting', need: 'VIEWER' },
   { path: '/admin/users', name: 'users', nav: 'nav_users', need: 'ADMIN' },
   { path: '/admin/tokens', name: 'tokens', nav: 'nav_tokens', need: 'ADMIN' },
   { path: '/admin/audit', name: 'audit', nav: 'nav_audit', need: 'ADMIN' },
@@ -53,6 +54,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/me', name: 'reporter-home', component: () => import('./pages/ReporterHomePage.vue'), meta: { admin: true, reporter: true } },
   { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { admin: true, need: 'EDITOR' } },
   { path: '/admin/units', name: 'units', component: () => import('./pages/UnitsPage.vue'), meta: { admin: true, need: 'EDITOR' } },
+  { path: '/admin/reporting', name: 'reporting', component: () => import('./pages/ReportingPage.vue'), meta: { admin: true, need: 'VIEWER' } },
   { path: '/admin/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { admin: true, need: 'ADMIN' } },
   { path: '/admin/tokens', name: 'tokens', component: () => import('./pages/TokensPage.vue'), meta: { admin: true, need: 'ADMIN' } },
   { path: '/admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { admin: true, need: 'ADMIN' } },

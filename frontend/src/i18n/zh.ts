@@ -213,6 +213,7 @@ const zh = {
   nav_users: '用户',
   nav_tokens: '令牌',
   nav_audit: '审计日志',
+  nav_reporting: '上报进度',
   nav_trash: '回收站',
   nav_login: '登录',
   // punctuation that differs between the languages
