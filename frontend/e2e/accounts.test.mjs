@@ -647,6 +647,7 @@ describe('a server without anonymous reading', () => {
     await page.click('[data-action="login-submit"]')
     await page.waitForURL(/\/me$/)
     await page.waitForSelector('[data-reporter-tasks]')
+    assert.equal(await page.locator('[data-nav="overview"]').count(), 0, 'no office pages in a reporter\'s menu')
     // The office opens a task for the unit; the reporter submits, the office returns it with a comment, the
     // reporter sees the comment and submits again.
     const day = (d) => new Date(Date.now() + 8 * 3600_000 + d * 86_400_000).toISOString().slice(0, 10)
