@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"github.com/wenming/wenming/db"
 )
 
 // rollupChecks pairs each rollup with the same aggregate computed from the records; both sides list
@@ -48,27 +50,29 @@ var rollupChecks = []struct{ name, rollup, base string }{
 // CheckRollups recomputes every rollup from the records and reports the first difference, so that tests and
 // operators can prove the triggers kept them exact. Both sides are read in one snapshot where the engine has one.
 func (s *Store) CheckRollups(ctx context.Context) error {
-	return s.eng.ReadTx(ctx, func(q Querier) error {
-		for _, c := range rollupChecks {
-			got, err := rollupPairs(ctx, q, c.rollup)
-			if err != nil {
-				return fmt.Errorf("%s: %w", c.name, err)
-			}
-			want, err := rollupPairs(ctx, q, c.base)
-			if err != nil {
-				return fmt.Errorf("%s from records: %w", c.name, err)
-			}
-			if len(got) != len(want) {
-				return fmt.Errorf("%s: %d rows, records give %d", c.name, len(got), len(want))
-			}
-			for i := range got {
-				if got[i] != want[i] {
-					return fmt.Errorf("%s: row %s, records give %s", c.name, got[i], want[i])
-				}
+	return s.eng.ReadTx(ctx, func(q Querier) error { return checkRollups(ctx, q) })
+}
+
+func checkRollups(ctx context.Context, q Querier) error {
+	for _, c := range rollupChecks {
+		got, err := rollupPairs(ctx, q, c.rollup)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.name, err)
+		}
+		want, err := rollupPairs(ctx, q, c.base)
+		if err != nil {
+			return fmt.Errorf("%s from records: %w", c.name, err)
+		}
+		if len(got) != len(want) {
+			return fmt.Errorf("%s: %d rows, records give %d", c.name, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				return fmt.Errorf("%s: row %s, records give %s", c.name, got[i], want[i])
 			}
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 func rollupPairs(ctx context.Context, q Querier, query string) ([][2]string, error) {
@@ -80,4 +84,39 @@ func rollupPairs(ctx context.Context, q Querier, query string) ([][2]string, err
 		var p [2]string
 		return p, r.Scan(&p[0], &p[1])
 	})
+}
+
+// verifiedTables are the record tables a Verification counts.
+var verifiedTables = []string{"units", "people", "honors", "volunteer_records", "practice_activities", "assessments"}
+
+// Verify checks every rollup against its records and counts what the database holds, in one snapshot where the
+// engine keeps one.
+func (s *Store) Verify(ctx context.Context) (*db.Verification, error) {
+	var v *db.Verification
+	err := s.eng.ReadTx(ctx, func(q Querier) (err error) {
+		v, err = Verify(ctx, q)
+		return err
+	})
+	return v, err
+}
+
+// Verify is Store.Verify over q: an engine's own snapshot, such as the one PostgreSQL's backup dumps.
+func Verify(ctx context.Context, q Querier) (*db.Verification, error) {
+	if err := checkRollups(ctx, q); err != nil {
+		return nil, db.Errorf(db.EINVALID, "汇总与记录不一致：%v", err)
+	}
+	v := &db.Verification{Records: map[string]int64{}}
+	counts := make([]any, len(verifiedTables))
+	query := `SELECT (SELECT value FROM meta WHERE key = 'data_version'), (SELECT count(*) FROM schema_migrations)`
+	for i, t := range verifiedTables {
+		query += `, (SELECT count(*) FROM ` + t + `)`
+		counts[i] = new(int64)
+	}
+	if err := q.QueryRow(ctx, query).Scan(append([]any{&v.DataVersion, &v.Migrations}, counts...)...); err != nil {
+		return nil, err
+	}
+	for i, t := range verifiedTables {
+		v.Records[t] = *counts[i].(*int64)
+	}
+	return v, nil
 }
