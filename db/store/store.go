@@ -73,6 +73,14 @@ type Engine interface {
 	WriteTx(ctx context.Context, fn func(tx *Tx) error) error
 	// NextID allocates the ID of a new record of the entity, never one a live or binned record holds.
 	NextID(ctx context.Context, tx *Tx, table string, e db.Entity) (int64, error)
+	// IdentityIDs reports whether a table's identity numbers the records that an INSERT without IDs creates, as
+	// NextID draws from it (PostgreSQL); otherwise NextID is the largest live or binned ID plus one, and a statement
+	// that creates several records numbers them on from it (SQLite).
+	IdentityIDs() bool
+	// BeginImport opens the transaction of an import into table with its staging table for cols (ImportStage), and
+	// returns the natural key that the unique index keyIndex indexes, as pairs of SQL over the target's alias t and
+	// over the staged row s, so that matching a row is one probe of that index.
+	BeginImport(ctx context.Context, table, keyIndex string, cols []string) (ImportStage, [][2]string, error)
 	// ForUpdate is the clause that locks the rows a SELECT reads until the transaction ends, where writers run
 	// side by side ("" where one writer runs at a time).
 	ForUpdate() string
