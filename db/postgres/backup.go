@@ -16,10 +16,6 @@ import (
 	"github.com/wenming/wenming/db/store"
 )
 
-// Verify checks every rollup against its records and counts what the database holds, in one snapshot; PostgreSQL
-// checks its own pages and indexes itself.
-func (d *DB) Verify(ctx context.Context) (*db.Verification, error) { return d.Store.Verify(ctx) }
-
 // Backup runs pg_dump (custom format, the one of docs/scale-out.md) into a file beside out, in the very snapshot
 // whose rollups and counts it verified, and renames the file into place when done; out must not exist. The
 // replicas keep reading and writing meanwhile.

@@ -169,14 +169,5 @@ func migrateFile(ctx context.Context, conn *pgx.Conn, name string) error {
 	return tx.Commit(ctx)
 }
 
-// AppliedMigrations lists the recorded migrations in order, named as in SQLite (migrations/0001_init.sql, …).
-func (d *DB) AppliedMigrations(ctx context.Context) ([]string, error) {
-	rows, err := d.pool.Query(ctx, `SELECT name FROM schema_migrations ORDER BY name`)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, pgx.RowTo[string])
-}
-
 // isNoRows reports whether err is pgx's "no rows in result set", for lookups that turn it into ENOTFOUND.
 func isNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }

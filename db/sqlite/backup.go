@@ -48,10 +48,7 @@ func (d *DB) Backup(ctx context.Context, out string) (*db.Verification, error) {
 	progress.Phase("verify (integrity_check, rollups)", -1)
 	v, err := verifyFile(ctx, tmpPath)
 	if err != nil {
-		if db.ErrorCode(err) == db.EINTERNAL {
-			return nil, fmt.Errorf("备份 %s 未通过校验，已删除：%w", out, err)
-		}
-		return nil, db.Errorf(db.EINVALID, "备份 %s 未通过校验，已删除：%s", out, db.TextOf(err))
+		return nil, failedCheck(out, false, err)
 	}
 	if err := syncFile(tmpPath); err != nil {
 		return nil, err
@@ -71,6 +68,18 @@ func verifyFile(ctx context.Context, path string) (*db.Verification, error) {
 	}
 	defer c.Close()
 	return c.Verify(ctx)
+}
+
+// failedCheck says that the backup at path failed its checks, and that it was deleted (a new backup) or not restored;
+// an uncoded error keeps its own text, for the operator.
+func failedCheck(path string, restoring bool, err error) error {
+	switch {
+	case db.ErrorCode(err) == db.EINTERNAL:
+		return fmt.Errorf("备份 %s 未通过校验：%w", path, err)
+	case restoring:
+		return db.Errorf(db.EINVALID, "备份 %s 未通过校验，未恢复：%s", path, db.TextOf(err))
+	}
+	return db.Errorf(db.EINVALID, "备份 %s 未通过校验，已删除：%s", path, db.TextOf(err))
 }
 
 // Verify checks the whole file, PRAGMA integrity_check first, then every rollup against the records it sums.
@@ -217,10 +226,7 @@ func Restore(ctx context.Context, path, from string, force bool) (*db.Verificati
 	progress.Phase("verify (integrity_check, rollups, migrations)", -1)
 	v, err := verifyFile(ctx, partial)
 	if err != nil {
-		if db.ErrorCode(err) == db.EINTERNAL {
-			return nil, fmt.Errorf("备份 %s 未通过校验，未恢复：%w", from, err)
-		}
-		return nil, db.Errorf(db.EINVALID, "备份 %s 未通过校验，未恢复：%s", from, db.TextOf(err))
+		return nil, failedCheck(from, true, err)
 	}
 	// A stale WAL of the old file must never be replayed into the restored one.
 	for _, suffix := range []string{"-wal", "-shm"} {

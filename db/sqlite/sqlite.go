@@ -189,18 +189,6 @@ func (d *DB) migrateFile(ctx context.Context, name string) error {
 	return tx.Commit()
 }
 
-// AppliedMigrations lists the recorded migrations in order, for `wenming migrate` and tests.
-func (d *DB) AppliedMigrations(ctx context.Context) ([]string, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT name FROM schema_migrations ORDER BY name`)
-	if err != nil {
-		return nil, err
-	}
-	return collect(rows, func(r *sql.Rows) (string, error) {
-		var s string
-		return s, r.Scan(&s)
-	})
-}
-
 // collect scans every row with fn and closes rows.
 func collect[T any](rows *sql.Rows, fn func(*sql.Rows) (T, error)) ([]T, error) {
 	defer rows.Close()
