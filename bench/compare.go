@@ -86,7 +86,7 @@ func runCompare(out, label string, backends []string, dur time.Duration) error {
 // measureCompare seeds, serves and measures one backend's row.
 func measureCompare(row *compareRow, bin, dbPath string, page query, all []query, dur time.Duration) error {
 	start := time.Now()
-	if b, err := exec.Command(bin, "seed", "--scale", "1", "--db", dbPath).CombinedOutput(); err != nil {
+	if b, err := exec.Command(bin, "seed", "--scale", "1", "--db", dbPath, "--quiet").CombinedOutput(); err != nil {
 		return fmt.Errorf("seed: %v\n%s", err, b)
 	}
 	row.seed, row.seedLoad = fmt.Sprintf("%.1f", time.Since(start).Seconds()), loadAverage()

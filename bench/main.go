@@ -249,7 +249,7 @@ func runBackend(out, bin, backend, scaleList string, dur time.Duration, reuse bo
 				}
 			}
 			start := time.Now()
-			b, err := exec.Command(bin, "seed", "--scale", fmt.Sprint(scale), "--db", dbPath).CombinedOutput()
+			b, err := exec.Command(bin, "seed", "--scale", fmt.Sprint(scale), "--db", dbPath, "--quiet").CombinedOutput()
 			if err != nil {
 				return fmt.Errorf("seed: %v\n%s", err, b)
 			}
