@@ -73,7 +73,8 @@ test:
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/test-output
-# make bench BACKEND=postgres measures PostgreSQL on a throwaway cluster (or the empty database WENMING_BENCH_PG names).
+# make bench BACKEND=postgres measures PostgreSQL on a throwaway cluster (or the empty database WENMING_BENCH_PG names);
+# BACKEND=both measures SQLite, then PostgreSQL, in one call. go run ./bench --help lists the single-row modes.
 BACKEND ?= sqlite
 bench:
 	$(GO) run ./bench -out bench/results.md --backend $(BACKEND)

@@ -5,6 +5,9 @@
 //	go run ./bench                      (or: make bench)
 //	go run ./bench --backend postgres   (or: make bench BACKEND=postgres)
 //
+//	go run ./bench --backend both       (or: make bench BACKEND=both: SQLite, then PostgreSQL, in one call)
+//	go run ./bench --compare L --bin B  (the rows of a before/after comparison, labelled L, for binary B)
+//
 // With --backend postgres it seeds and serves a PostgreSQL database instead of a SQLite file: the one WENMING_BENCH_PG
 // names (an empty database), or one on a throwaway cluster of Debian's PostgreSQL 15 that it starts and removes. Each
 // backend's table keeps its own section of bench/results.md, so that the two stand side by side.
@@ -34,7 +37,7 @@ import (
 
 func main() {
 	out := flag.String("out", "bench/results.md", "where to write the results table")
-	backend := flag.String("backend", "sqlite", "sqlite or postgres (env WENMING_BENCH_PG: an empty PostgreSQL database to use instead of a throwaway cluster)")
+	backend := flag.String("backend", "sqlite", "sqlite, postgres, or both (sqlite,postgres) one after the other (env WENMING_BENCH_PG: an empty PostgreSQL database to use instead of a throwaway cluster)")
 	scales := flag.String("scales", "", "scales of the cost curve; the full matrix runs at 1 (default 0.1,1,3 on SQLite, 1 on PostgreSQL)")
 	dur := flag.Duration("duration", 2*time.Second, "duration of each attack")
 	reuse := flag.Bool("reuse", false, "reuse seeded SQLite databases in bench/tmp when present")
@@ -45,6 +48,7 @@ func main() {
 	flag.StringVar(&mixedLabel, "label", "this worktree", "with --mixed-only: the row's name in results.md's table of mixed-load runs")
 	flag.StringVar(&prebuilt, "bin", "", "measure this wenming binary instead of building the worktree (e.g. main's, for a before/after pair)")
 	ratioOnly := flag.Bool("ratio-only", false, "measure only a cached answer against a bare gqlgen server's { __typename }, on the demo database")
+	compare := flag.String("compare", "", "measure only the rows of a before/after comparison (seeding, the overview page at c=8 and c=64, the mixed load, the import) at scale 1, and add them to results.md's comparison under this label")
 	flag.Parse()
 	if *ratioOnly {
 		if err := runRatioOnly(*dur); err != nil {
@@ -53,16 +57,49 @@ func main() {
 		}
 		return
 	}
-	if *scales == "" {
-		*scales = "0.1,1,3"
-		if *backend == "postgres" {
-			*scales = "1"
+	backends, err := parseBackends(*backend)
+	if err == nil {
+		if *compare != "" {
+			err = runCompare(*out, *compare, backends, *dur)
+		} else {
+			err = run(*out, backends, *scales, *dur, *reuse)
 		}
 	}
-	if err := run(*out, *backend, *scales, *dur, *reuse); err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// parseBackends reads --backend: one backend, a comma-separated list, or both.
+func parseBackends(s string) ([]string, error) {
+	if s == "both" {
+		s = "sqlite,postgres"
+	}
+	var out []string
+	for _, b := range strings.Split(s, ",") {
+		if b = strings.TrimSpace(b); b != "sqlite" && b != "postgres" {
+			return nil, fmt.Errorf("--backend must be sqlite, postgres or both, not %q", b)
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+// buildBinary builds the worktree's wenming into bench/tmp, or returns --bin.
+func buildBinary() (string, error) {
+	if err := os.MkdirAll("bench/tmp", 0o755); err != nil {
+		return "", err
+	}
+	if prebuilt != "" {
+		return prebuilt, nil
+	}
+	bin, _ := filepath.Abs("bench/tmp/wenming")
+	fmt.Println("building", bin)
+	if b, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, b)
+	}
+	return bin, nil
 }
 
 // query is one of the dashboard's operations, read from frontend/src/graphql.
@@ -151,26 +188,32 @@ type result struct {
 	uncachedP50 time.Duration
 }
 
-func run(out, backend, scaleList string, dur time.Duration, reuse bool) error {
-	ctx := context.Background()
-	if backend != "sqlite" && backend != "postgres" {
-		return fmt.Errorf("--backend must be sqlite or postgres, not %q", backend)
-	}
-	if err := os.MkdirAll("bench/tmp", 0o755); err != nil {
+// run measures each backend in turn, each into its own section of out.
+func run(out string, backends []string, scaleList string, dur time.Duration, reuse bool) error {
+	bin, err := buildBinary()
+	if err != nil {
 		return err
 	}
-	bin, _ := filepath.Abs("bench/tmp/wenming")
-	if prebuilt != "" {
-		bin = prebuilt
-	} else {
-		fmt.Println("building", bin)
-		if b, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-			return fmt.Errorf("go build: %v\n%s", err, b)
+	for _, backend := range backends {
+		scales := scaleList
+		switch {
+		case mixedOnly:
+			scales = "1"
+		case scales == "" && backend == "postgres":
+			scales = "1"
+		case scales == "":
+			scales = "0.1,1,3"
+		}
+		if err := runBackend(out, bin, backend, scales, dur, reuse); err != nil {
+			return fmt.Errorf("%s: %w", backend, err)
 		}
 	}
-	if mixedOnly {
-		scaleList = "1"
-	}
+	return nil
+}
+
+// runBackend measures one backend at each scale and writes its section of out.
+func runBackend(out, bin, backend, scaleList string, dur time.Duration, reuse bool) error {
+	ctx := context.Background()
 	queries, err := dashboardQueries()
 	if err != nil {
 		return err
@@ -206,7 +249,7 @@ func run(out, backend, scaleList string, dur time.Duration, reuse bool) error {
 				}
 			}
 			start := time.Now()
-			b, err := exec.Command(bin, "seed", "--scale", fmt.Sprint(scale), "--db", dbPath).CombinedOutput()
+			b, err := exec.Command(bin, "seed", "--scale", fmt.Sprint(scale), "--db", dbPath, "--quiet").CombinedOutput()
 			if err != nil {
 				return fmt.Errorf("seed: %v\n%s", err, b)
 			}
@@ -231,8 +274,12 @@ func run(out, backend, scaleList string, dur time.Duration, reuse bool) error {
 				return err
 			}
 			fmt.Print(markdownMixed(report.mixed))
+			label := mixedLabel
+			if backend == "postgres" {
+				label += " (PostgreSQL)"
+			}
 			prev, _ := os.ReadFile(out)
-			return os.WriteFile(out, []byte(mergeMixed(string(prev), mixedLabel, report.mixed[0].mixedRow(mixedLabel))), 0o644)
+			return os.WriteFile(out, []byte(mergeMixed(string(prev), label, report.mixed[0].mixedRow(label))), 0o644)
 		}
 
 		floors, err := measureFloors(ctx, dbPath)
@@ -300,6 +347,15 @@ func run(out, backend, scaleList string, dur time.Duration, reuse bool) error {
 			fmt.Printf("  %-32s uncached c=1 p50 %s (floor %s)\n", q.name, r.p50.Round(time.Microsecond), floors[q.name].Round(time.Microsecond))
 		}
 		cold.stop()
+		// The import adds records, so it comes last.
+		if scale == 1 {
+			imp, err := measureImport(bin, dbPath, scale)
+			if err != nil {
+				return err
+			}
+			fmt.Println(imp.line())
+			report.imports = append(report.imports, imp)
+		}
 	}
 	report.finished = time.Now()
 	section := report.markdown()
@@ -520,6 +576,7 @@ type report struct {
 	paging            []paging
 	rss               []rssLine
 	mixed             []mixedResult
+	imports           []importResult
 	// ratio compares a cached answer with a bare gqlgen server's { __typename } (ratio.go).
 	ratio *ratioLine
 }
@@ -571,6 +628,7 @@ func (r *report) markdown() string {
 			ms(x.p50), ms(x.p95), ms(x.p99), x.errors, floor, uncached, ratio)
 	}
 	b.WriteString(markdownMixed(r.mixed))
+	b.WriteString(markdownImports(r.imports))
 	if r.ratio != nil {
 		b.WriteString(r.ratio.markdown())
 	}

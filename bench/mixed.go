@@ -306,7 +306,7 @@ func (r mixedResult) mixedRow(label string) string {
 
 const mixedIntro = "## Reads under writes (`go run ./bench --mixed-only --label L [--bin B]`)\n\n" +
 	"Reads at c=16, round-robin over the overview page (3 ops), overview KPIs, progress (10 series), honorStats, volunteerStats and " +
-	"rankings top+bottom 10, on the scale-1 SQLite database, while an editor's WRITE token creates 20 volunteer records a second " +
+	"rankings top+bottom 10, on the scale-1 database (SQLite, or PostgreSQL where the build names it: `--backend postgres`), while an editor's WRITE token creates 20 volunteer records a second " +
 	"through `createVolunteerRecord` (each in its own request; a write is counted as an error when 8 are already waiting; " +
 	"`--mixed-writes 0` gives the same reads alone, the machine's reference). " +
 	"`--bin` measures another build (main's, for the before row) on the same database copy and machine state. The target is " +
@@ -353,9 +353,10 @@ func mergeMixed(prev, label, row string) string {
 	return before + section + after
 }
 
-// keepMixed returns results.md's mixed-load section as it is, for a full run to carry over.
-func keepMixed(prev string) string {
-	start, end := fmt.Sprintf(sectionStart, mixedSection), fmt.Sprintf(sectionEnd, mixedSection)
+// keepSection returns results.md's section of the key (the mixed-load or the comparison runs) as it is, for a full
+// run to carry over.
+func keepSection(prev, key string) string {
+	start, end := fmt.Sprintf(sectionStart, key), fmt.Sprintf(sectionEnd, key)
 	if i := strings.Index(prev, start); i >= 0 {
 		if j := strings.Index(prev[i:], end); j >= 0 {
 			return prev[i : i+j+len(end)]

@@ -116,8 +116,10 @@ func mergeResults(prev, backend, section string) string {
 		"PostgreSQL. Each run replaces its own section below. The targets are the same on both: overview p99 ≤ 15 ms at c=8, " +
 		"≥ 3,000 req/s at c=64, RSS ≤ 200 MB per server.\n\n")
 	b.WriteString(sideBySide(sections))
-	if m := keepMixed(prev); m != "" {
-		b.WriteString("\n" + m + "\n")
+	for _, key := range []string{compareSection, mixedSection} {
+		if m := keepSection(prev, key); m != "" {
+			b.WriteString("\n" + m + "\n")
+		}
 	}
 	for _, bt := range backendTitles {
 		if s, ok := sections[bt.key]; ok {
@@ -186,7 +188,32 @@ func sideBySide(sections map[string]string) string {
 	}
 	fmt.Fprintf(&b, "\nPeak server RSS at scale 1: SQLite %s, PostgreSQL %s (the wenming process only).\n",
 		orDash(rssAtScale1(sections["sqlite"])), orDash(rssAtScale1(sections["postgres"])))
+	mixed := func(f []string) string { return f[4] + " req/s, p99 " + f[7] + " ms, writes p99 " + f[12] + " ms" }
+	fmt.Fprintf(&b, "Reads under writes at scale 1: SQLite %s; PostgreSQL %s.\n",
+		orDash(tableRow(sections["sqlite"], "Reads under writes", 14, mixed)), orDash(tableRow(sections["postgres"], "Reads under writes", 14, mixed)))
+	imp := func(f []string) string { return f[4] + " (" + f[5] + " rows/s)" }
+	fmt.Fprintf(&b, "Import of %d volunteer records at scale 1: SQLite %s; PostgreSQL %s.\n", importRecords,
+		orDash(tableRow(sections["sqlite"], "Import", 8, imp)), orDash(tableRow(sections["postgres"], "Import", 8, imp)))
 	return b.String()
+}
+
+// tableRow formats, with show, the scale-1 row of the table under the section's heading that starts with title;
+// cells is the number of fields a row splits into on "|".
+func tableRow(section, title string, cells int, show func(f []string) string) string {
+	in := false
+	for _, line := range strings.Split(section, "\n") {
+		if strings.HasPrefix(line, "#") {
+			in = strings.HasPrefix(strings.TrimLeft(line, "# "), title)
+			continue
+		}
+		if f := strings.Split(line, "|"); in && len(f) == cells && strings.TrimSpace(f[1]) == "1" {
+			for i := range f {
+				f[i] = strings.TrimSpace(f[i])
+			}
+			return show(f)
+		}
+	}
+	return ""
 }
 
 func orDash(s string) string {

@@ -3,8 +3,8 @@ package db
 import "context"
 
 // Backend is a database 文明看板 runs on: the Store the API reads and writes, the source of change notifications,
-// and what the server and the commands need to prepare it. SQLite (db/sqlite) is the embedded one; a backend is
-// chosen by the scheme of --db (db/dial).
+// and what the server and the commands need to prepare, check and copy it. SQLite (db/sqlite) is the embedded one;
+// a backend is chosen by the scheme of --db (db/dial).
 type Backend interface {
 	Store
 	ChangeSource
@@ -25,6 +25,24 @@ type Backend interface {
 	// Exclusive runs fn while no other process prepares the same database, so that servers starting together
 	// seed it and create the first admin once.
 	Exclusive(ctx context.Context, fn func(ctx context.Context) error) error
+	// Backup writes a consistent copy of the whole database to the file out, which must not exist, while servers
+	// keep reading and writing, and says what the copy holds: SQLite copies with VACUUM INTO and verifies the copy
+	// before renaming it into place; PostgreSQL runs pg_dump in the snapshot it verified.
+	Backup(ctx context.Context, out string) (*Verification, error)
+	// Verify checks the whole database, so that a backup or a restore is known good before anyone relies on it:
+	// the engine's own integrity check where it has one, and every rollup against the records it sums.
+	Verify(ctx context.Context) (*Verification, error)
+}
+
+// Verification is what Verify found in a database: every check passed, with these figures.
+type Verification struct {
+	// DataVersion is the version every write bumps; a copy carries its source's at the moment of the copy.
+	DataVersion int64
+	// Migrations is the number of applied migrations.
+	Migrations int
+	// Records counts the rows of the record tables, by table (units, people, honors, volunteer_records,
+	// practice_activities, assessments).
+	Records map[string]int64
 }
 
 // BootstrapOptions says how to prepare a database on first start.

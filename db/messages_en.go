@@ -9,7 +9,7 @@ import (
 // messagesEn maps every Chinese message format used with Errorf, FieldErrorf, ImportErrorf and the HTTP layer's
 // helpers to its English, with the same verbs in the same order; TestMessagesHaveEnglish keeps it complete.
 var messagesEn = map[string]string{
-	// Backups, restores and the database file at start-up (db/sqlite/backup.go, cli backup/restore).
+	// Backups, restores and the database file at start-up (db/sqlite/backup.go, db/postgres/backup.go).
 	"磁盘已满，数据库无法写入；本次操作未写入任何内容。请腾出磁盘空间后重试。":                                           "The disk is full and the database cannot be written; nothing of this operation was written. Free some disk space and try again.",
 	"请指定 metric（进度指标，如 HONORS_TOTAL）。":                                               "Name a metric (a progress metric such as HONORS_TOTAL).",
 	"数据库文件 %s 未通过完整性检查（integrity_check）：%s":                                          "The database file %s failed its integrity check (integrity_check): %s",
@@ -23,7 +23,6 @@ var messagesEn = map[string]string{
 	"数据库文件 %s 已被另一个文件替换；请重启服务。":                                                      "The database file %s was replaced by another file; restart the server.",
 	"数据库文件 %s 不存在：%v":                                                                "The database file %s does not exist: %v",
 	"备份文件 %s 已存在；请换一个文件名，或先删除它。":                                                     "The backup file %s exists already; choose another name, or delete it first.",
-	"%s 不是文明看板的数据库（没有 schema_migrations 表）。":                                         "%s is not a Wenming Dashboard database (it has no schema_migrations table).",
 	"无法在 %s 写入备份：%v":                                                                 "Cannot write the backup in %s: %v",
 	"备份文件 %s 不存在或为空。":                                                                "The backup file %s does not exist or is empty.",
 	"%s 的汇总与记录不一致：%v":                                                                "The totals of %s disagree with its records: %v",
@@ -62,6 +61,15 @@ var messagesEn = map[string]string{
 	"导入任务不存在或已结束":                                "No such import is running",
 	"导入任务不存在":                                    "No such import",
 	"first 应在 1 到 100 之间":                        "first must be between 1 and 100",
+	"汇总与记录不一致：%v":                                "The totals disagree with the records: %v",
+	"备份 %s 未通过校验，未恢复：%s":                         "The backup %s failed its checks and was not restored: %s",
+	"备份 %s 未通过校验，已删除：%s":                         "The backup %s failed its checks and was deleted: %s",
+	"数据库 %s 正被运行中的进程（PID %s）打开：请先停止 wenming serve 再恢复（--force 也不会覆盖正在使用的数据库）": "The database %s is held open by a running process (PID %s): stop wenming serve before restoring (--force does not replace a database in use either)",
+	"数据库 %s 已存在且有数据（%.1f MB）：恢复会整个替换它。确认要覆盖请加 --force":                        "The database %s exists and holds data (%.1f MB): a restore replaces it whole. Add --force to confirm",
+	"无法读取备份文件 %s：%v": "Cannot read the backup file %s: %v",
+	"无法连接 %s：%v":     "Cannot connect to %s: %v",
+	"数据库 %s 已有 %d 张表：恢复会覆盖它。请恢复到新建的空数据库（docs/scale-out.md「Backups」），或加 --force（pg_restore --clean）":             "The database %s has %d tables already: a restore would overwrite it. Restore into a newly created empty database (docs/scale-out.md, Backups), or add --force (pg_restore --clean)",
+	"找不到 %s：请安装 PostgreSQL 客户端（Debian：apt install postgresql-client-15），或按 docs/scale-out.md「Backups」一节手动运行：%s": "Cannot find %s: install the PostgreSQL client (Debian: apt install postgresql-client-15), or run by hand as docs/scale-out.md, Backups, shows: %s",
 	// Copying and seeding databases (cli, db copy).
 	"这种数据库不能作为复制来源：%s":                               "This kind of database cannot be a copy source: %s",
 	"这种数据库不能作为复制目标：%s":                               "This kind of database cannot be a copy target: %s",

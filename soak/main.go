@@ -36,8 +36,20 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/wenming/wenming/db/sqlite"
+	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/dial"
 )
+
+// verifyDatabase opens the soaked database through the backend interface and checks it whole: the engine's own
+// integrity check, and every rollup against the records.
+func verifyDatabase(ctx context.Context, dsn string) (*db.Verification, error) {
+	b, err := dial.OpenExisting(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	defer b.Close()
+	return b.Verify(ctx)
+}
 
 func main() {
 	o := &options{}
@@ -258,7 +270,7 @@ func run(o *options) error {
 	apiCheck := o.reconcileAPI(client)
 	srv.stop()
 	sqlCheck := "ok"
-	v, err := sqlite.Verify(context.Background(), o.dbPath)
+	v, err := verifyDatabase(context.Background(), o.dbPath)
 	if err != nil {
 		sqlCheck = err.Error()
 	}

@@ -21,8 +21,8 @@ import (
 
 	"github.com/wenming/wenming/apitest"
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/dial"
 	"github.com/wenming/wenming/db/importer"
-	"github.com/wenming/wenming/db/sqlite"
 )
 
 // faultBin is the wenming binary the fault tests start, kill and restart, built once per package run.
@@ -87,9 +87,14 @@ func writeFile(t *testing.T, path string, b []byte) {
 
 // verifyFile stops nothing: it checks a database file whole (integrity_check, every rollup against the records)
 // and returns what it holds.
-func verifyFile(t *testing.T, path string) *sqlite.Verification {
+func verifyFile(t *testing.T, path string) *db.Verification {
 	t.Helper()
-	v, err := sqlite.Verify(context.Background(), path)
+	b, err := dial.OpenExisting(context.Background(), path)
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	defer b.Close()
+	v, err := b.Verify(context.Background())
 	if err != nil {
 		t.Fatalf("verify %s: %v", path, err)
 	}
@@ -524,7 +529,7 @@ func TestFullDiskDuringImport(t *testing.T) {
 	if res := apitest.Do(t, http.MethodGet, full.URL+"/readyz", nil, nil, ""); res.StatusCode != 200 {
 		t.Errorf("/readyz = %d after a full disk", res.StatusCode)
 	}
-	if err := m.Backend.(interface{ CheckRollups(context.Context) error }).CheckRollups(t.Context()); err != nil {
+	if _, err := m.Backend.Verify(t.Context()); err != nil {
 		t.Error(err)
 	}
 	// Room again: the same file imports whole through the real store.

@@ -24,6 +24,8 @@ var cases = []struct {
 	{"LoginAttempts", testLoginAttempts},
 	{"LoadBulk", testLoadBulk},
 	{"Close", testClose},
+	{"Verify", testVerify},
+	{"Backup", testBackup},
 	// Reads.
 	{"PagingWalks", testPagingWalks},
 	{"Loaders", testLoaders},

@@ -5,6 +5,7 @@ package dial
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/wenming/wenming/db"
@@ -15,9 +16,9 @@ import (
 // Open opens the database that dsn names and applies its pending migrations: a file path or sqlite:PATH is an
 // embedded SQLite file; postgres:// or postgresql:// is a PostgreSQL database shared by several replicas.
 func Open(ctx context.Context, dsn string) (db.Backend, error) {
-	switch scheme, rest, _ := strings.Cut(dsn, ":"); {
+	switch scheme, _, _ := strings.Cut(dsn, ":"); {
 	case scheme == "sqlite":
-		return sqlite.Open(ctx, strings.TrimPrefix(rest, "//"))
+		return sqlite.Open(ctx, filePath(dsn))
 	case scheme == "postgres" || scheme == "postgresql":
 		b, err := postgres.Open(ctx, dsn)
 		if err != nil {
@@ -27,11 +28,51 @@ func Open(ctx context.Context, dsn string) (db.Backend, error) {
 			return nil, fmt.Errorf("打开 PostgreSQL 数据库 %s 失败：%w", Redact(dsn), err)
 		}
 		return b, nil
-	case strings.Contains(dsn, "://"):
-		return nil, db.FieldErrorf("db", "不支持的数据库地址：%s（可用：文件路径、sqlite:路径或 postgres://…）。", Redact(dsn))
+	case !isFile(dsn):
+		return nil, unsupported(dsn)
 	default:
 		return sqlite.Open(ctx, dsn)
 	}
+}
+
+func unsupported(dsn string) error {
+	return db.FieldErrorf("db", "不支持的数据库地址：%s（可用：文件路径、sqlite:路径或 postgres://…）。", Redact(dsn))
+}
+
+// OpenExisting opens the database that dsn names as Open does, but refuses a SQLite file that does not exist
+// rather than creating an empty one: a command that reads a database (a backup) must not mistake a typo for it.
+func OpenExisting(ctx context.Context, dsn string) (db.Backend, error) {
+	if isFile(dsn) {
+		if _, err := os.Stat(filePath(dsn)); err != nil {
+			return nil, db.Errorf(db.EINVALID, "数据库文件 %s 不存在：%v", filePath(dsn), err)
+		}
+	}
+	return Open(ctx, dsn)
+}
+
+// Restore replaces the database that dsn names with a backup that Backend.Backup wrote, refusing one that holds
+// data unless force, and verifies the result: a SQLite file is copied into place whole (never while a server holds
+// it open); PostgreSQL runs pg_restore in one transaction.
+func Restore(ctx context.Context, dsn, from string, force bool) (*db.Verification, error) {
+	if isFile(dsn) {
+		return sqlite.Restore(ctx, filePath(dsn), from, force)
+	} else if IsShared(dsn) {
+		return postgres.Restore(ctx, dsn, from, force)
+	}
+	return nil, unsupported(dsn)
+}
+
+// isFile reports whether dsn names a SQLite file: a path, or sqlite:PATH.
+func isFile(dsn string) bool {
+	return strings.HasPrefix(dsn, "sqlite:") || !strings.Contains(dsn, "://")
+}
+
+// filePath is the SQLite file that dsn names, without the optional sqlite: scheme.
+func filePath(dsn string) string {
+	if rest, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
+		return strings.TrimPrefix(rest, "//")
+	}
+	return dsn
 }
 
 // IsShared reports whether dsn names a database that several servers share (PostgreSQL), rather than an office's

@@ -2,6 +2,7 @@ package dial_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -55,6 +56,39 @@ func TestOpen(t *testing.T) {
 	})
 	t.Run("ErrMemory", func(t *testing.T) {
 		if _, err := dial.Open(ctx, ":memory:"); db.ErrorCode(err) != db.EINVALID {
+			t.Fatalf("err = %v", err)
+		}
+	})
+}
+
+// TestOpenExisting proves that a command reading a database never creates one from a mistyped path.
+func TestOpenExisting(t *testing.T) {
+	ctx := context.Background()
+	t.Run("ErrMissingFile", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "typo.db")
+		_, err := dial.OpenExisting(ctx, "sqlite:"+path)
+		if db.ErrorCode(err) != db.EINVALID || !strings.Contains(err.Error(), path) {
+			t.Fatalf("err = %v", err)
+		}
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Fatalf("the missing file was created: %v", err)
+		}
+	})
+	t.Run("ExistingFile", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "a.db")
+		b, err := dial.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Close()
+		if b, err = dial.OpenExisting(ctx, path); err != nil {
+			t.Fatal(err)
+		}
+		b.Close()
+	})
+	t.Run("ErrRestoreUnknownScheme", func(t *testing.T) {
+		_, err := dial.Restore(ctx, "mysql://u:secret@host/db", "backup", false)
+		if db.ErrorCode(err) != db.EINVALID || strings.Contains(err.Error(), "secret") {
 			t.Fatalf("err = %v", err)
 		}
 	})

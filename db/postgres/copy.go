@@ -30,13 +30,6 @@ func (d *DB) CopyColumns(ctx context.Context, table string) ([]string, error) {
 	return cols, nil
 }
 
-// CountRows counts a table's rows.
-func (d *DB) CountRows(ctx context.Context, table string) (int64, error) {
-	var n int64
-	err := d.pool.QueryRow(ctx, `SELECT count(*) FROM `+pgx.Identifier{table}.Sanitize()).Scan(&n)
-	return n, err
-}
-
 // columnTypes maps each column of a table to its PostgreSQL type name (boolean, date, jsonb …).
 func columnTypes(ctx context.Context, tx pgx.Tx, table string) (map[string]string, error) {
 	rows, err := tx.Query(ctx, `SELECT column_name, data_type FROM information_schema.columns
@@ -132,13 +125,7 @@ func (d *DB) RestoreTables(ctx context.Context, tables []string, rows func(table
 			return fmt.Errorf("%s: %w", table, constraintError(err))
 		}
 	}
-	if _, err := tx.Exec(ctx, `SET LOCAL wenming.bulk_load = 'off'`); err != nil {
-		return err
-	}
-	if _, err := tx.Exec(ctx, rebuildRollups); err != nil {
-		return fmt.Errorf("rebuild rollups: %w", err)
-	}
-	if err := syncIdentities(ctx, tx); err != nil {
+	if err := endBulkLoad(ctx, tx); err != nil {
 		return err
 	}
 	defer d.ver.forget()

@@ -139,7 +139,7 @@ func (e engine) WriteTx(ctx context.Context, fn func(tx *store.Tx) error) error 
 
 // NextID draws from the table's identity: concurrent writers would collide on the largest ID plus one, and the
 // identity never goes back, so a binned record's ID is never given to another and a restore gets its own back,
-// provided every write of explicit IDs (a load, a copy) ends with syncIdentities.
+// provided every write of explicit IDs (a load, a copy) ends with endBulkLoad.
 func (engine) NextID(ctx context.Context, tx *store.Tx, table string, _ db.Entity) (int64, error) {
 	var id int64
 	err := tx.QueryRow(ctx, `SELECT nextval(pg_get_serial_sequence(?, 'id'))`, table).Scan(&id)

@@ -30,13 +30,7 @@ func (d *DB) LoadBulk(ctx context.Context, b *db.BulkDataset) error {
 	if err := loadAll(ctx, tx, b); err != nil {
 		return db.Errorf(db.EINVALID, "导入数据集失败，未写入任何记录：%v", constraintError(err))
 	}
-	if _, err := tx.Exec(ctx, `SET LOCAL wenming.bulk_load = 'off'`); err != nil {
-		return err
-	}
-	if _, err := tx.Exec(ctx, rebuildRollups); err != nil {
-		return fmt.Errorf("rebuild rollups: %w", err)
-	}
-	if err := syncIdentities(ctx, tx); err != nil {
+	if err := endBulkLoad(ctx, tx); err != nil {
 		return err
 	}
 	// The planner's statistics of freshly filled tables are empty until autovacuum comes by; a plan chosen on
@@ -51,48 +45,14 @@ func (d *DB) LoadBulk(ctx context.Context, b *db.BulkDataset) error {
 	return tx.Commit(ctx)
 }
 
-// rebuildRollups recomputes every rollup from the records, set-wise, as db/sqlite/rollup.go's rebuildRollups does.
-// It takes the rollup lock first, as the triggers do (migrations/0002_rollups.sql).
-const rebuildRollups = `
-SELECT wenming_lock_rollups();
-DELETE FROM rollup_volunteer;
-DELETE FROM rollup_honor;
-DELETE FROM rollup_activity;
-DELETE FROM rollup_assessment;
-DELETE FROM rollup_unit_year;
-DELETE FROM rollup_volunteer_year;
-INSERT INTO rollup_volunteer (month, year, campaign_id, unit_kind, method, verified, demo, volunteers, minutes, records)
-SELECT v.month, v.year, coalesce(v.campaign_id, 0), u.kind, v.method, v.verified, v.demo, sum(v.volunteers), sum(v.minutes), count(*)
-FROM volunteer_records v JOIN units u ON u.id = v.unit_id GROUP BY 1, 2, 3, 4, 5, 6, 7;
-INSERT INTO rollup_honor (year, category_id, status, recipient_kind, unit_kind, edition, demo, honors)
-SELECT h.year, h.category_id, h.status, h.recipient_kind, coalesce(u.kind, ''), coalesce(h.edition, ''), h.demo, count(*)
-FROM honors h LEFT JOIN units u ON u.id = h.unit_id GROUP BY 1, 2, 3, 4, 5, 6, 7;
-INSERT INTO rollup_activity (year, kind, demo, activities, sessions, participants)
-SELECT year, kind, demo, count(*), sum(sessions), sum(participants) FROM practice_activities GROUP BY 1, 2, 3;
-INSERT INTO rollup_assessment (year, demo, assessed, vetoed, total_sum)
-SELECT year, demo, count(*), count(*) FILTER (WHERE veto), coalesce(sum(base_score + bonus) FILTER (WHERE NOT veto), 0)
-FROM assessments GROUP BY 1, 2;
-INSERT INTO rollup_unit_year (unit_id, year, honors, honor_points, volunteers, minutes, verified_minutes, records, sessions, participants)
-SELECT unit_id, year, sum(honors), sum(honor_points), sum(volunteers), sum(minutes), sum(verified_minutes), sum(records), sum(sessions), sum(participants)
-FROM (
-  SELECT h.unit_id, h.year, count(*) AS honors, sum(c.weight) AS honor_points, 0 AS volunteers, 0 AS minutes, 0 AS verified_minutes,
-    0 AS records, 0 AS sessions, 0 AS participants
-  FROM honors h JOIN honor_categories c ON c.id = h.category_id WHERE h.unit_id IS NOT NULL GROUP BY 1, 2
-  UNION ALL
-  SELECT unit_id, year, 0, 0, sum(volunteers), sum(minutes), coalesce(sum(minutes) FILTER (WHERE verified), 0), count(*), 0, 0
-  FROM volunteer_records GROUP BY 1, 2
-  UNION ALL
-  SELECT unit_id, year, 0, 0, 0, 0, 0, 0, sum(sessions), sum(participants) FROM practice_activities GROUP BY 1, 2
-) parts GROUP BY unit_id, year;
-INSERT INTO rollup_volunteer_year (year, campaign_id, unit_kind, method, verified, demo, volunteers, minutes, records)
-SELECT year, campaign_id, unit_kind, method, verified, demo, sum(volunteers), sum(minutes), sum(records)
-FROM rollup_volunteer GROUP BY 1, 2, 3, 4, 5, 6;
-`
-
-// syncIdentities moves every table's id identity past the largest id present, after rows were written with
-// explicit ids (a load, a copy from SQLite, a restore from the bin), so that the next insert without an id does not
-// collide.
-func syncIdentities(ctx context.Context, tx pgx.Tx) error {
+// endBulkLoad ends a bulk write of explicit IDs inside tx (a load, a copy from SQLite): the rollup triggers take over
+// again (wenming.bulk_load), the rollups are rebuilt from the records under the lock the triggers take
+// (migrations/0002_rollups.sql), and every table's id identity moves past the largest id present, so that the next
+// insert without an id does not collide.
+func endBulkLoad(ctx context.Context, tx pgx.Tx) error {
+	if _, err := tx.Exec(ctx, `SET LOCAL wenming.bulk_load = 'off'; SELECT wenming_lock_rollups();`+store.RebuildRollups); err != nil {
+		return fmt.Errorf("rebuild rollups: %w", err)
+	}
 	_, err := tx.Exec(ctx, `DO $$
 DECLARE t text;
 BEGIN

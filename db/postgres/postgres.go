@@ -36,6 +36,8 @@ type DB struct {
 	// Store runs every query; engine.go tells it what PostgreSQL does its own way.
 	*store.Store
 	pool *pgxpool.Pool
+	// dsn is the address the database was opened with, for the client programs of Backup.
+	dsn string
 	// closed ends the goroutines of WatchChanges when the DB closes before their context ends.
 	closed chan struct{}
 	// ver is the data version this replica last read, for the caches (version.go).
@@ -65,7 +67,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open PostgreSQL: %w", err)
 	}
-	d := &DB{pool: pool, closed: make(chan struct{})}
+	d := &DB{pool: pool, dsn: dsn, closed: make(chan struct{})}
 	d.Store = store.New(engine{d})
 	if err := d.Migrate(ctx); err != nil {
 		pool.Close()
@@ -165,15 +167,6 @@ func migrateFile(ctx context.Context, conn *pgx.Conn, name string) error {
 		return err
 	}
 	return tx.Commit(ctx)
-}
-
-// AppliedMigrations lists the recorded migrations in order, named as in SQLite (migrations/0001_init.sql, …).
-func (d *DB) AppliedMigrations(ctx context.Context) ([]string, error) {
-	rows, err := d.pool.Query(ctx, `SELECT name FROM schema_migrations ORDER BY name`)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, pgx.RowTo[string])
 }
 
 // isNoRows reports whether err is pgx's "no rows in result set", for lookups that turn it into ENOTFOUND.

@@ -33,22 +33,9 @@ func bumpVersion(ctx context.Context, tx pgx.Tx, domains db.DomainSet) error {
 // DataVersions reads the data version with every domain's version in one statement, so in one snapshot, and records
 // them for CachedVersions.
 func (d *DB) DataVersions(ctx context.Context) (db.Versions, error) {
-	var v db.Versions
 	started := time.Now()
-	rows, err := d.pool.Query(ctx, `SELECT key, value FROM meta WHERE key = 'data_version' OR key LIKE 'data\_version.%'`)
+	v, err := d.ReadVersions(ctx)
 	if err != nil {
-		return v, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k string
-		var n int64
-		if err := rows.Scan(&k, &n); err != nil {
-			return v, err
-		}
-		v.Set(k, n)
-	}
-	if err := rows.Err(); err != nil {
 		return v, err
 	}
 	d.ver.observe(v, started)

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/wenming/wenming/db"
@@ -17,99 +18,76 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// Backup writes a consistent copy of the database file src to out with VACUUM INTO, on a connection of its own
-// that opens nothing for writing: a server on the same file keeps reading and writing meanwhile, and the copy is the
-// snapshot of one read transaction. The copy is written beside out and renamed into place once complete, so that out
-// is never a half-written file; out must not exist.
-func Backup(ctx context.Context, src, out string) error {
-	if err := CheckFile(src); err != nil {
-		return err
-	}
-	if _, err := os.Stat(src); err != nil {
-		return db.Errorf(db.EINVALID, "数据库文件 %s 不存在：%v", src, err)
-	}
+// Backup writes a consistent copy of the database to out with VACUUM INTO, on a connection of its own that opens
+// the file read-only: servers on the same file keep reading and writing meanwhile, and the copy is the snapshot of one
+// read transaction. The copy is written beside out and verified (Verify) before it is renamed into place, so that
+// out is never a half-written or unchecked file; out must not exist.
+func (d *DB) Backup(ctx context.Context, out string) (*db.Verification, error) {
 	if _, err := os.Stat(out); err == nil {
-		return db.Errorf(db.EINVALID, "备份文件 %s 已存在；请换一个文件名，或先删除它。", out)
-	}
-	conn, err := sql.Open("sqlite", "file:"+src+"?mode=ro&_pragma=busy_timeout(10000)")
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	var n int
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'`).Scan(&n); err != nil {
-		return openError(src, err)
-	} else if n == 0 {
-		return db.Errorf(db.EINVALID, "%s 不是文明看板的数据库（没有 schema_migrations 表）。", src)
+		return nil, db.Errorf(db.EINVALID, "备份文件 %s 已存在；请换一个文件名，或先删除它。", out)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".partial-*")
 	if err != nil {
-		return db.Errorf(db.EINVALID, "无法在 %s 写入备份：%v", filepath.Dir(out), err)
+		return nil, db.Errorf(db.EINVALID, "无法在 %s 写入备份：%v", filepath.Dir(out), err)
 	}
 	tmpPath := tmp.Name()
 	tmp.Close()
 	os.Remove(tmpPath) // VACUUM INTO refuses an existing file; the name stays reserved in practice
 	defer os.Remove(tmpPath)
+	progress := db.ProgressFrom(ctx)
+	progress.Phase("copy (VACUUM INTO)", -1)
+	// The read pool is query_only, which refuses VACUUM INTO; a connection that opens the file read-only does not.
+	conn, err := sql.Open("sqlite", "file:"+d.path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `VACUUM INTO ?`, tmpPath); err != nil {
-		return fmt.Errorf("VACUUM INTO %s: %w", tmpPath, storageError(err))
+		return nil, fmt.Errorf("VACUUM INTO %s: %w", tmpPath, storageError(err))
+	}
+	progress.Phase("verify (integrity_check, rollups)", -1)
+	v, err := verifyFile(ctx, tmpPath)
+	if err != nil {
+		return nil, failedCheck(out, false, err)
 	}
 	if err := syncFile(tmpPath); err != nil {
-		return err
+		return nil, err
 	}
-	if err := os.Rename(tmpPath, out); err != nil {
-		return err
-	}
-	return nil
+	return v, os.Rename(tmpPath, out)
 }
 
-// Verification is what Verify found in a database file: every check passed, with these figures.
-type Verification struct {
-	// DataVersion is the version every write bumps; a copy carries its source's at the moment of the copy.
-	DataVersion int64
-	// Migrations is the number of applied migrations.
-	Migrations int
-	// Records counts the rows of the record tables (units, honours, volunteer records, activities, assessments).
-	Records map[string]int64
-}
-
-// Verify opens a database file, such as a backup, and checks it whole: PRAGMA integrity_check, every rollup
-// against the records it sums (CheckRollups), and the data version. Opening applies pending migrations, so verify
-// a copy, not a file a server of another version is using.
-func Verify(ctx context.Context, path string) (*Verification, error) {
+// verifyFile opens a database file, such as a backup, verifies it whole and closes it. Opening applies pending
+// migrations, so verify a copy, not a file a server of another version is using.
+func verifyFile(ctx context.Context, path string) (*db.Verification, error) {
 	if st, err := os.Stat(path); err != nil || st.Size() == 0 {
 		return nil, db.Errorf(db.EINVALID, "备份文件 %s 不存在或为空。", path)
 	}
-	if err := CheckFile(path); err != nil {
-		return nil, err
-	}
-	d, err := Open(ctx, path)
+	c, err := Open(ctx, path)
 	if err != nil {
 		return nil, err
 	}
-	defer d.Close()
+	defer c.Close()
+	return c.Verify(ctx)
+}
+
+// failedCheck says that the backup at path failed its checks, and that it was deleted (a new backup) or not restored;
+// an uncoded error keeps its own text, for the operator.
+func failedCheck(path string, restoring bool, err error) error {
+	switch {
+	case db.ErrorCode(err) == db.EINTERNAL:
+		return fmt.Errorf("备份 %s 未通过校验：%w", path, err)
+	case restoring:
+		return db.Errorf(db.EINVALID, "备份 %s 未通过校验，未恢复：%s", path, db.TextOf(err))
+	}
+	return db.Errorf(db.EINVALID, "备份 %s 未通过校验，已删除：%s", path, db.TextOf(err))
+}
+
+// Verify checks the whole file, PRAGMA integrity_check first, then every rollup against the records it sums.
+func (d *DB) Verify(ctx context.Context) (*db.Verification, error) {
 	if err := d.IntegrityCheck(ctx); err != nil {
 		return nil, err
 	}
-	if err := d.CheckRollups(ctx); err != nil {
-		return nil, db.Errorf(db.EINVALID, "%s 的汇总与记录不一致：%v", path, err)
-	}
-	v := &Verification{Records: map[string]int64{}}
-	if v.DataVersion, err = d.DataVersion(ctx); err != nil {
-		return nil, err
-	}
-	names, err := d.AppliedMigrations(ctx)
-	if err != nil {
-		return nil, err
-	}
-	v.Migrations = len(names)
-	for _, t := range []string{"units", "people", "honors", "volunteer_records", "practice_activities", "assessments"} {
-		var n int64
-		if err := d.read.QueryRowContext(ctx, `SELECT count(*) FROM `+t).Scan(&n); err != nil {
-			return nil, err
-		}
-		v.Records[t] = n
-	}
-	return v, nil
+	return d.Store.Verify(ctx)
 }
 
 // IntegrityCheck runs PRAGMA integrity_check over the whole file and reports the first problems it lists.
@@ -224,4 +202,94 @@ func (d *DB) sameFile() error {
 		return db.Errorf(db.EINTERNAL, "数据库文件 %s 已被另一个文件替换；请重启服务。", d.path)
 	}
 	return nil
+}
+
+// Restore replaces the database file path with the backup from. It refuses a file that a running process holds
+// open, even with force (that server would go on writing into the replaced file), and a file that already holds
+// data unless force. The backup is copied beside the target, verified (integrity, rollups, migrations brought up to
+// date) and renamed into place, so that the target is never half restored.
+func Restore(ctx context.Context, path, from string, force bool) (*db.Verification, error) {
+	if pids := holders(path); len(pids) > 0 {
+		return nil, db.Errorf(db.ECONFLICT, "数据库 %s 正被运行中的进程（PID %s）打开：请先停止 wenming serve 再恢复（--force 也不会覆盖正在使用的数据库）", path, joinInts(pids))
+	}
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 && !force {
+		return nil, db.Errorf(db.ECONFLICT, "数据库 %s 已存在且有数据（%.1f MB）：恢复会整个替换它。确认要覆盖请加 --force", path, float64(st.Size())/(1<<20))
+	}
+	partial := path + ".restoring"
+	os.Remove(partial)
+	defer os.Remove(partial)
+	progress := db.ProgressFrom(ctx)
+	progress.Phase("copy", -1)
+	if err := copyFile(from, partial); err != nil {
+		return nil, err
+	}
+	progress.Phase("verify (integrity_check, rollups, migrations)", -1)
+	v, err := verifyFile(ctx, partial)
+	if err != nil {
+		return nil, failedCheck(from, true, err)
+	}
+	// A stale WAL of the old file must never be replayed into the restored one.
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if err := os.Remove(path + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return v, os.Rename(partial, path)
+}
+
+// holders lists the other processes that hold the database file (or its WAL) open, from /proc: the way to tell a
+// file a server is using from one that merely exists. Processes of other users are not visible, so it may miss
+// a server run as another user; docs/operators.md says to stop the server first.
+func holders(path string) []int {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil
+	}
+	want := map[string]bool{abs: true, abs + "-wal": true, abs + "-shm": true}
+	procs, _ := os.ReadDir("/proc")
+	var pids []int
+	for _, p := range procs {
+		pid, err := strconv.Atoi(p.Name())
+		if err != nil || pid == os.Getpid() {
+			continue
+		}
+		fds, _ := os.ReadDir(filepath.Join("/proc", p.Name(), "fd"))
+		for _, fd := range fds {
+			if link, err := os.Readlink(filepath.Join("/proc", p.Name(), "fd", fd.Name())); err == nil && want[link] {
+				pids = append(pids, pid)
+				break
+			}
+		}
+	}
+	return pids
+}
+
+func joinInts(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, ", ")
+}
+
+// copyFile copies src to a new file dst and syncs it.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return db.Errorf(db.EINVALID, "无法读取备份文件 %s：%v", src, err)
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }

@@ -122,13 +122,3 @@ func (d *DB) DumpTable(ctx context.Context, table string, cols []string, fn func
 	}
 	return rows.Err()
 }
-
-// CountRows counts a table's rows.
-func (d *DB) CountRows(ctx context.Context, table string) (int64, error) {
-	if strings.ContainsAny(table, " ;\"'") {
-		return 0, db.FieldErrorf("table", "表名无效：%s", table)
-	}
-	var n int64
-	err := d.read.QueryRowContext(ctx, `SELECT count(*) FROM "`+table+`"`).Scan(&n)
-	return n, err
-}

@@ -96,7 +96,7 @@ func suspendUpkeep(ctx context.Context, tx *sql.Tx) (func() error, error) {
 				}
 			}
 		}
-		if _, err := tx.ExecContext(ctx, rebuildRollups); err != nil {
+		if _, err := tx.ExecContext(ctx, store.RebuildRollups); err != nil {
 			return fmt.Errorf("rebuild rollups: %w", err)
 		}
 		for _, o := range objs {

@@ -127,18 +127,31 @@ func (d *DB) Ping(ctx context.Context) error {
 	return d.read.QueryRowContext(ctx, `SELECT 1`).Scan(&one)
 }
 
-// Migrate applies every embedded migration not yet recorded, each in its own transaction.
+// Migrate applies every embedded migration not yet recorded, each in its own transaction. A database that has them
+// all is only read, so that a command opening a served file (a backup) takes no write lock.
 func (d *DB) Migrate(ctx context.Context) error {
-	if _, err := d.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))) STRICT`); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", err)
-	}
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
+	applied := map[string]bool{}
+	if rows, err := d.write.QueryContext(ctx, `SELECT name FROM schema_migrations`); err == nil {
+		done, err := collect(rows, func(r *sql.Rows) (name string, err error) { return name, r.Scan(&name) })
+		if err != nil {
+			return err
+		}
+		for _, n := range done {
+			applied[n] = true
+		}
+	} else if _, err := d.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))) STRICT`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
 	for _, name := range names {
+		if applied[name] {
+			continue
+		}
 		if err := d.migrateFile(ctx, name); err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
@@ -201,18 +214,6 @@ func (d *DB) migrateFile(ctx context.Context, name string) error {
 		return err
 	}
 	return tx.Commit()
-}
-
-// AppliedMigrations lists the recorded migrations in order, for `wenming migrate` and tests.
-func (d *DB) AppliedMigrations(ctx context.Context) ([]string, error) {
-	rows, err := d.read.QueryContext(ctx, `SELECT name FROM schema_migrations ORDER BY name`)
-	if err != nil {
-		return nil, err
-	}
-	return collect(rows, func(r *sql.Rows) (string, error) {
-		var s string
-		return s, r.Scan(&s)
-	})
 }
 
 // collect scans every row with fn and closes rows.

@@ -40,30 +40,11 @@ func (d *DB) DataVersions(ctx context.Context) (db.Versions, error) {
 		d.verMu.Unlock()
 	}
 	// The header was read before the versions: a commit in between makes the next request read again.
-	v, err := d.readVersions(ctx)
+	v, err := d.ReadVersions(ctx)
 	if err == nil && ok {
 		d.verMu.Lock()
 		d.ver, d.verHdr, d.verOK = v, hdr, true
 		d.verMu.Unlock()
 	}
 	return v, err
-}
-
-// readVersions reads the data version with every domain's version in one statement, so in one snapshot.
-func (d *DB) readVersions(ctx context.Context) (db.Versions, error) {
-	var v db.Versions
-	rows, err := d.read.QueryContext(ctx, `SELECT key, value FROM meta WHERE key = 'data_version' OR key LIKE 'data\_version.%' ESCAPE '\'`)
-	if err != nil {
-		return v, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k string
-		var n int64
-		if err := rows.Scan(&k, &n); err != nil {
-			return v, err
-		}
-		v.Set(k, n)
-	}
-	return v, rows.Err()
 }

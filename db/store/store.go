@@ -8,6 +8,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/wenming/wenming/db"
@@ -73,6 +74,14 @@ type Engine interface {
 	WriteTx(ctx context.Context, fn func(tx *Tx) error) error
 	// NextID allocates the ID of a new record of the entity, never one a live or binned record holds.
 	NextID(ctx context.Context, tx *Tx, table string, e db.Entity) (int64, error)
+	// IdentityIDs reports whether a table's identity numbers the records that an INSERT without IDs creates, as
+	// NextID draws from it (PostgreSQL); otherwise NextID is the largest live or binned ID plus one, and a statement
+	// that creates several records numbers them on from it (SQLite).
+	IdentityIDs() bool
+	// BeginImport opens the transaction of an import into table with its staging table for cols (ImportStage), and
+	// returns the natural key that the unique index keyIndex indexes, as pairs of SQL over the target's alias t and
+	// over the staged row s, so that matching a row is one probe of that index.
+	BeginImport(ctx context.Context, table, keyIndex string, cols []string) (ImportStage, [][2]string, error)
 	// ForUpdate is the clause that locks the rows a SELECT reads until the transaction ends, where writers run
 	// side by side ("" where one writer runs at a time).
 	ForUpdate() string
@@ -128,6 +137,44 @@ func (s *Store) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
 		db.FirstYear, db.LastYear).Scan(&info.Version, &info.DemoRecords, &info.FirstYear, &info.LastYear)
 	info.HasDemo = info.DemoRecords > 0
 	return info, err
+}
+
+// CountRows counts a table's rows, to verify a copy (db.TableSource, db.TableSink).
+func (s *Store) CountRows(ctx context.Context, table string) (int64, error) {
+	if strings.ContainsAny(table, " ;\"'") {
+		return 0, db.FieldErrorf("table", "表名无效：%s", table)
+	}
+	var n int64
+	err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM "`+table+`"`).Scan(&n)
+	return n, err
+}
+
+// AppliedMigrations lists the recorded migrations in order, named alike on both engines (migrations/0001_init.sql, …).
+func (s *Store) AppliedMigrations(ctx context.Context) ([]string, error) {
+	rows, err := s.eng.Read().Query(ctx, `SELECT name FROM schema_migrations ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r Rows) (name string, err error) { return name, r.Scan(&name) })
+}
+
+// ReadVersions reads the data version with every domain's version in one statement, so in one snapshot.
+func (s *Store) ReadVersions(ctx context.Context) (db.Versions, error) {
+	var v db.Versions
+	rows, err := s.eng.Read().Query(ctx, `SELECT key, value FROM meta WHERE key = 'data_version' OR key LIKE 'data\_version.%' ESCAPE '\'`)
+	if err != nil {
+		return v, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var n int64
+		if err := rows.Scan(&k, &n); err != nil {
+			return v, err
+		}
+		v.Set(k, n)
+	}
+	return v, rows.Err()
 }
 
 // IsEmpty reports whether no source document has been loaded yet, i.e. the seed has never run. It counts the whole
