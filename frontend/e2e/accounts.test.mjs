@@ -405,8 +405,8 @@ describe('import as a job', () => {
     const methods = ['签到签退', '按班次', '本人申报', '补录']
     const rows = ['单位名称,服务日期,专项行动,志愿者人数,服务总时长（小时）,记录方式,是否核实,演示数据']
     const day0 = Date.UTC(2030, 0, 1)
-    // 300,000 demo rows with distinct natural keys (unit, date, method); cancelled below, so none is kept.
-    for (let i = 0; i < 300_000; i++) {
+    // 400,000 demo rows with distinct natural keys (unit, date, method); cancelled below, so none is kept.
+    for (let i = 0; i < 400_000; i++) {
       const day = new Date(day0 + Math.floor(i / 40) * 86_400_000).toISOString().slice(0, 10)
       rows.push(`${units[i % 10]},${day},,3,6,${methods[Math.floor(i / 10) % 4]},否,是`)
     }
@@ -422,8 +422,7 @@ describe('import as a job', () => {
     await until(async () => (await checked()) >= 20_000, { timeout: 60_000, message: '20,000 rows checked' })
     await shot(page, 'import-mid', false)
     // Leave the page and come back: the job ran on, and the page finds it again.
-    await page.goto(env.base + '/creation')
-    await settle(page)
+    await page.goto(env.base + '/sources')
     await page.goto(env.base + '/import')
     await ready(page, 'import')
     await page.waitForSelector('[data-import-progress="job"]', { timeout: 10_000 })
@@ -505,7 +504,7 @@ describe('roles in the dashboard', () => {
     await page.waitForURL(/\/creation$/)
     await settle(page)
     assert.equal(await page.getAttribute('[data-user]', 'data-role'), 'EDITOR')
-    assert.ok(await page.locator('[data-action="add-honor"]').isVisible())
+    assert.ok(await page.locator('[data-action="add-honor"]').first().isVisible())
     assert.ok((await page.locator('[data-action="edit-honor"]').count()) > 0)
     const nav = await page.locator('[data-admin-nav] a').allInnerTexts()
     assert.deepEqual(nav.map((s) => s.trim()), ['导入', '单位', '上报进度'], 'editors get 导入, 单位 and 上报进度')
