@@ -226,7 +226,7 @@ func runBackend(out, bin, backend, scaleList string, dur time.Duration, reuse bo
 		}
 		scales = append(scales, f)
 	}
-	report := &report{started: time.Now(), backend: backend}
+	report := &report{started: time.Now(), backend: backend, loadStart: loadAverage()}
 	var pg *pgBench
 	if backend == "postgres" {
 		if pg, err = startPostgres(ctx, len(scales)); err != nil {
@@ -357,7 +357,7 @@ func runBackend(out, bin, backend, scaleList string, dur time.Duration, reuse bo
 			report.imports = append(report.imports, imp)
 		}
 	}
-	report.finished = time.Now()
+	report.finished, report.loadEnd = time.Now(), loadAverage()
 	section := report.markdown()
 	fmt.Println()
 	fmt.Print(section)
@@ -570,13 +570,15 @@ type report struct {
 	// backend is sqlite or postgres; setup describes the PostgreSQL server measured.
 	backend, setup    string
 	started, finished time.Time
-	seeds             []seedLine
-	startups          []startup
-	results           []result
-	paging            []paging
-	rss               []rssLine
-	mixed             []mixedResult
-	imports           []importResult
+	// loadStart and loadEnd are the machine's one-minute load average when the run began and ended.
+	loadStart, loadEnd string
+	seeds              []seedLine
+	startups           []startup
+	results            []result
+	paging             []paging
+	rss                []rssLine
+	mixed              []mixedResult
+	imports            []importResult
 	// ratio compares a cached answer with a bare gqlgen server's { __typename } (ratio.go).
 	ratio *ratioLine
 }
@@ -590,9 +592,10 @@ func (r *report) markdown() string {
 	if r.backend == "postgres" {
 		title, cmd, floor = "PostgreSQL", "make bench BACKEND=postgres", "through pgx on the same database"
 	}
-	fmt.Fprintf(&b, "## %s\n\nMeasured by `%s` (`go run ./bench --backend %s`) on %s: %d cores, %s, Go %s, %s. Run took %s.\n\n",
+	fmt.Fprintf(&b, "## %s\n\nMeasured by `%s` (`go run ./bench --backend %s`) on %s: %d cores, %s, Go %s, %s. Run took %s; "+
+		"the one-minute load average was %s at its start and %s at its end (the cores are shared with other work).\n\n",
 		title, cmd, r.backend, host, runtime.NumCPU(), runtime.GOOS+"/"+runtime.GOARCH, strings.TrimPrefix(runtime.Version(), "go"),
-		r.started.UTC().Format("2006-01-02 15:04 MST"), r.finished.Sub(r.started).Round(time.Second))
+		r.started.UTC().Format("2006-01-02 15:04 MST"), r.finished.Sub(r.started).Round(time.Second), r.loadStart, r.loadEnd)
 	if r.setup != "" {
 		b.WriteString(r.setup + "\n\n")
 	}
