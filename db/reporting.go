@@ -259,6 +259,8 @@ type ReportAssignment struct {
 	ExtendedTo   Date
 	ExemptReason string
 	Version      int
+	// Window is the task's dates with this unit's extension, read with the assignment.
+	Window ReportWindow
 }
 
 // ReportEvent is one step of an assignment's history; events are never changed or removed.
@@ -388,9 +390,7 @@ func ProgressOf(t *ReportTask, as []*ReportAssignment, now time.Time) *TaskProgr
 		case ReportExempt:
 			p.Exempt++
 		}
-		w := t.ReportWindow
-		w.ExtendedTo = a.ExtendedTo
-		if w.Overdue(a.State, now) {
+		if a.Window.Overdue(a.State, now) {
 			p.Overdue++
 		}
 		if a.Late {

@@ -88,13 +88,7 @@ func (r *reportAssignmentResolver) SubmittedAt(ctx context.Context, obj *db.Repo
 
 // Overdue is the resolver for the overdue field.
 func (r *reportAssignmentResolver) Overdue(ctx context.Context, obj *db.ReportAssignment) (bool, error) {
-	t, err := r.Store.ReportTask(ctx, obj.TaskID)
-	if err != nil {
-		return false, err
-	}
-	w := t.ReportWindow
-	w.ExtendedTo = obj.ExtendedTo
-	return w.Overdue(obj.State, r.now()), nil
+	return obj.Window.Overdue(obj.State, r.now()), nil
 }
 
 // History is the resolver for the history field.

@@ -43,16 +43,20 @@ func scanReportTask(r Row) (*db.ReportTask, error) {
 }
 
 const reportAssignmentCols = `a.task_id, a.unit_id, a.state, a.rounds, a.submitted_at, a.late, a.reviewed_by, a.reviewed_at,
-	CAST(a.extended_to AS TEXT), a.exempt_reason, a.version`
+	CAST(a.extended_to AS TEXT), a.exempt_reason, a.version, CAST(t.opens_on AS TEXT), CAST(t.due_on AS TEXT), CAST(t.closes_on AS TEXT)`
+
+// reportAssignmentFrom reads assignments with their task's dates, so that each carries its own window.
+const reportAssignmentFrom = ` FROM report_assignments a JOIN report_tasks t ON t.id = a.task_id`
 
 func scanReportAssignment(r Row) (*db.ReportAssignment, error) {
 	a := &db.ReportAssignment{}
 	var reviewer, extended, reason sql.NullString
 	if err := r.Scan(&a.TaskID, &a.UnitID, &a.State, &a.Rounds, nullInstant{&a.SubmittedAt}, &a.Late, &reviewer,
-		nullInstant{&a.ReviewedAt}, &extended, &reason, &a.Version); err != nil {
+		nullInstant{&a.ReviewedAt}, &extended, &reason, &a.Version, &a.Window.OpensOn, &a.Window.DueOn, &a.Window.ClosesOn); err != nil {
 		return nil, err
 	}
 	a.ReviewedBy, a.ExtendedTo, a.ExemptReason = reviewer.String, db.Date(extended.String), reason.String
+	a.Window.ExtendedTo = a.ExtendedTo
 	return a, nil
 }
 
@@ -90,7 +94,7 @@ func (s *Store) ReportTasks(ctx context.Context) ([]*db.ReportTask, error) {
 	if !scopeWhere(ctx, w) {
 		return nil, nil
 	}
-	rows, err := s.q(ctx).Query(ctx, `SELECT `+reportTaskCols+` FROM report_tasks t WHERE EXISTS (
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+reportTaskCols+` FROM report_tasks t WHERE EXISTS (
 		SELECT 1 FROM report_assignments a WHERE a.task_id = t.id`+andConds(w)+`) ORDER BY t.id DESC`, w.args...)
 	if err != nil {
 		return nil, err
@@ -104,7 +108,7 @@ func (s *Store) ReportTask(ctx context.Context, id int64) (*db.ReportTask, error
 	if !scopeWhere(ctx, w) {
 		return nil, errNoTask
 	}
-	t, err := scanReportTask(s.q(ctx).QueryRow(ctx, `SELECT `+reportTaskCols+` FROM report_tasks t WHERE t.id = ? AND EXISTS (
+	t, err := scanReportTask(s.eng.Read().QueryRow(ctx, `SELECT `+reportTaskCols+` FROM report_tasks t WHERE t.id = ? AND EXISTS (
 		SELECT 1 FROM report_assignments a WHERE a.task_id = t.id`+andConds(w)+`)`, append([]any{id}, w.args...)...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoTask
@@ -121,7 +125,7 @@ func (s *Store) ReportAssignments(ctx context.Context, taskID int64) ([]*db.Repo
 		return nil, nil
 	}
 	w.add("a.task_id = ?", taskID)
-	rows, err := s.q(ctx).Query(ctx, `SELECT `+reportAssignmentCols+` FROM report_assignments a`+w.sql()+` ORDER BY a.unit_id`, w.args...)
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+reportAssignmentCols+reportAssignmentFrom+w.sql()+` ORDER BY a.unit_id`, w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +140,7 @@ func (s *Store) ReportEvents(ctx context.Context, taskID, unitID int64) ([]*db.R
 	}
 	w.add("a.task_id = ?", taskID)
 	w.add("a.unit_id = ?", unitID)
-	rows, err := s.q(ctx).Query(ctx, `SELECT e.id, e.task_id, e.unit_id, e.action, e.from_state, e.to_state, e.actor, e.at, e.comment
+	rows, err := s.eng.Read().Query(ctx, `SELECT e.id, e.task_id, e.unit_id, e.action, e.from_state, e.to_state, e.actor, e.at, e.comment
 		FROM report_events e JOIN report_assignments a ON a.task_id = e.task_id AND a.unit_id = e.unit_id`+w.sql()+` ORDER BY e.id`, w.args...)
 	if err != nil {
 		return nil, err
@@ -163,7 +167,12 @@ func (s *Store) StepReport(ctx context.Context, step db.ReportStep) (*db.ReportA
 		}
 		w.add("a.task_id = ?", step.TaskID)
 		w.add("a.unit_id = ?", step.UnitID)
-		a, err := scanReportAssignment(tx.QueryRow(ctx, `SELECT `+reportAssignmentCols+` FROM report_assignments a`+w.sql()+s.eng.ForUpdate(), w.args...))
+		// Lock the assignment only: steps of other units of the same task go on side by side.
+		lock := s.eng.ForUpdate()
+		if lock != "" {
+			lock += " OF a"
+		}
+		a, err := scanReportAssignment(tx.QueryRow(ctx, `SELECT `+reportAssignmentCols+reportAssignmentFrom+w.sql()+lock, w.args...))
 		if errors.Is(err, sql.ErrNoRows) {
 			return errNoAssignment
 		}
@@ -173,15 +182,13 @@ func (s *Store) StepReport(ctx context.Context, step db.ReportStep) (*db.ReportA
 		if step.ExpectedVersion != 0 && step.ExpectedVersion != a.Version {
 			return db.Errorf(db.ECONFLICT, "上报状态已被他人更新（当前版本 %d，您提交的版本 %d），请刷新后重试", a.Version, step.ExpectedVersion).Because(db.ReasonOutdated)
 		}
-		t, err := scanReportTask(tx.QueryRow(ctx, `SELECT `+reportTaskCols+` FROM report_tasks t WHERE t.id = ?`, step.TaskID))
-		if err != nil {
-			return err
-		}
-		win := t.ReportWindow
-		win.ExtendedTo = a.ExtendedTo
+		win := a.Window
 		to, err := db.NextReportState(a.State, step.Action, who, win, step.Now)
 		if err != nil {
 			return err
+		}
+		if step.Action == db.ActionReopen && strings.TrimSpace(step.Comment) == "" {
+			return db.FieldErrorf("comment", "重新打开须说明理由")
 		}
 		now := s.milli(step.Now)
 		switch step.Action {
@@ -198,8 +205,8 @@ func (s *Store) StepReport(ctx context.Context, step db.ReportStep) (*db.ReportA
 			_, err = tx.Exec(ctx, `UPDATE report_assignments SET state = ?, exempt_reason = ?, version = version + 1
 				WHERE task_id = ? AND unit_id = ?`, to, step.Comment, a.TaskID, a.UnitID)
 		case db.ActionExtend:
-			if _, perr := db.ParseDate(string(step.ExtendTo)); perr != nil || step.ExtendTo <= t.DueOn {
-				return db.FieldErrorf("extendTo", "延期日期应晚于截止日期 %s", t.DueOn)
+			if _, perr := db.ParseDate(string(step.ExtendTo)); perr != nil || step.ExtendTo <= win.DueOn {
+				return db.FieldErrorf("extendTo", "延期日期应晚于截止日期 %s", win.DueOn)
 			}
 			_, err = tx.Exec(ctx, `UPDATE report_assignments SET extended_to = ?, version = version + 1 WHERE task_id = ? AND unit_id = ?`,
 				step.ExtendTo, a.TaskID, a.UnitID)
@@ -210,14 +217,11 @@ func (s *Store) StepReport(ctx context.Context, step db.ReportStep) (*db.ReportA
 		if err != nil {
 			return err
 		}
-		if step.Action == db.ActionReopen && strings.TrimSpace(step.Comment) == "" {
-			return db.FieldErrorf("comment", "重新打开须说明理由")
-		}
 		if _, err := tx.Exec(ctx, `INSERT INTO report_events (task_id, unit_id, action, from_state, to_state, actor, at, comment)
 			VALUES (?,?,?,?,?,?,?,?)`, a.TaskID, a.UnitID, step.Action, a.State, to, name, now, step.Comment); err != nil {
 			return err
 		}
-		out, err = scanReportAssignment(tx.QueryRow(ctx, `SELECT `+reportAssignmentCols+` FROM report_assignments a WHERE a.task_id = ? AND a.unit_id = ?`,
+		out, err = scanReportAssignment(tx.QueryRow(ctx, `SELECT `+reportAssignmentCols+reportAssignmentFrom+` WHERE a.task_id = ? AND a.unit_id = ?`,
 			a.TaskID, a.UnitID))
 		return err
 	})
@@ -233,6 +237,3 @@ func andConds(w *where) string {
 	}
 	return " AND " + strings.Join(w.conds, " AND ")
 }
-
-// q is the read pool; reporting reads are small and need no snapshot of their own.
-func (s *Store) q(context.Context) Querier { return s.eng.Read() }
