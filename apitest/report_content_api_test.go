@@ -1,0 +1,274 @@
+package apitest
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// reportContentFields are what the content tests read of a unit's report.
+const reportContentFields = `state rounds version
+  draft { content { volunteerRecords { date volunteers hours method } practiceActivities { theme } assessment { baseScore scores { code score note } } } }
+  submissions { round withdrawn content { volunteerRecords { hours } } }
+  comments { round field author text }`
+
+type reportContent struct {
+	State   string
+	Rounds  int
+	Version int
+	Draft   *struct {
+		Content struct {
+			VolunteerRecords   []struct{ Hours float64 }
+			PracticeActivities []struct{ Theme string }
+			Assessment         *struct {
+				BaseScore float64
+				Scores    []struct {
+					Code, Note string
+					Score      float64
+				}
+			}
+		}
+	}
+	Submissions []struct {
+		Round     int
+		Withdrawn bool
+	}
+	Comments []struct {
+		Round               int
+		Field, Author, Text string
+	}
+}
+
+// TestReportContent walks one unit's report from draft to approval and back, through the real handler: drafts and
+// submissions move no figure, the approval writes exactly the approved round and locks it, an admin's reopen
+// unlocks, a re-approval replaces exactly what the last one wrote, and comments stay through it all.
+func TestReportContent(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	unitA := unitIDs(t, base, admin, 3)[2]
+	rep := newReporter(t, base, admin, "content-a", unitA)
+	if r := As(t, base, admin, `mutation { createUser(username: "content-editor", password: "password-123", role: EDITOR) { id } }`, nil); len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	if r := As(t, base, admin, `mutation { createUser(username: "content-leader", password: "password-123", role: VIEWER) { id } }`, nil); len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	editor, _ := Login(t, base, "content-editor", "password-123")
+	leader, _ := Login(t, base, "content-leader", "password-123")
+
+	today := time.Now().In(time.FixedZone("CST", 8*3600))
+	day := func(d int) string { return today.AddDate(0, 0, d).Format(time.DateOnly) }
+	r := As(t, base, admin, `mutation($i: ReportTaskInput!) { createReportTask(input: $i) { id } }`, map[string]any{"i": map[string]any{
+		"year": 2025, "title": "2025年度综合上报", "kinds": []string{"VOLUNTEER_RECORDS", "PRACTICE_ACTIVITIES", "ASSESSMENT_SCORES"},
+		"opensOn": day(-1), "dueOn": day(10), "closesOn": day(20), "unitIds": []string{unitA}}})
+	var created struct{ CreateReportTask struct{ ID string } }
+	if len(r.Errors) > 0 || json.Unmarshal(r.Data, &created) != nil {
+		t.Fatalf("createReportTask: %s %+v", r.Data, r.Errors)
+	}
+	task := created.CreateReportTask.ID
+	read := func(h http.Header) reportContent {
+		t.Helper()
+		var out struct {
+			ReportTask *struct{ Assignments []reportContent }
+		}
+		r := As(t, base, h, `query($id: ID!) { reportTask(id: $id) { assignments { `+reportContentFields+` } } }`, map[string]any{"id": task})
+		if len(r.Errors) > 0 || json.Unmarshal(r.Data, &out) != nil || out.ReportTask == nil || len(out.ReportTask.Assignments) != 1 {
+			t.Fatalf("reportTask: %s %+v", r.Data, r.Errors)
+		}
+		return out.ReportTask.Assignments[0]
+	}
+	save := func(h http.Header, content map[string]any) Response {
+		return As(t, base, h, saveDraftMutation, map[string]any{"t": task, "u": unitA, "v": read(admin).Version, "c": content})
+	}
+	step := func(h http.Header, action, comment string) Response {
+		a := read(admin)
+		return As(t, base, h, stepMutation, map[string]any{"t": task, "u": unitA, "a": action, "v": a.Version, "c": comment, "r": a.Rounds})
+	}
+	must := func(r Response, what string) {
+		t.Helper()
+		if len(r.Errors) > 0 {
+			t.Fatalf("%s: %+v", what, r.Errors)
+		}
+	}
+	// The unit's own 2025 volunteer figures, and every aggregate the dashboard shows.
+	unitFigures := func() string {
+		r := As(t, base, admin, `query($u: ID!) { volunteerStats(groupBy: [YEAR], filter: {unitId: $u, fromYear: 2025, toYear: 2025}) { records volunteers minutes }
+		  volunteerRecords(filter: {unitId: $u, fromYear: 2025, toYear: 2025}) { totalCount } }`, map[string]any{"u": unitA})
+		if len(r.Errors) > 0 {
+			t.Fatal(r.Errors)
+		}
+		return string(r.Data)
+	}
+	queries := aggregateQueries(t)
+	aggregates := func() map[string]string {
+		out := map[string]string{}
+		for name, q := range queries {
+			vars := map[string]any(nil)
+			if strings.HasPrefix(name, "page:") {
+				vars = pageVars
+			}
+			r := As(t, base, admin, q, vars)
+			if len(r.Errors) > 0 {
+				t.Fatalf("%s: %+v", name, r.Errors)
+			}
+			out[name] = string(r.Data)
+		}
+		return out
+	}
+	sameAggregates := func(before map[string]string, when string) {
+		t.Helper()
+		for name, v := range aggregates() {
+			if before[name] != v {
+				t.Errorf("%s changed %s", name, when)
+			}
+		}
+	}
+	beforeAll, beforeUnit := aggregates(), unitFigures()
+	content := map[string]any{
+		"volunteerRecords": []map[string]any{
+			{"date": "2025-03-05", "volunteers": 12, "hours": 36, "method": "SIGN_IN"},
+			{"date": "2025-04-10", "volunteers": 8, "hours": 1.5, "method": "SHIFT"},
+		},
+		"practiceActivities": []map[string]any{{"date": "2025-05-01", "kind": "ROUTINE", "theme": "文明实践进社区", "sessions": 2, "participants": 60}},
+		"assessment":         map[string]any{"baseScore": 80, "bonus": 1, "scores": []map[string]any{}},
+	}
+
+	t.Run("DraftsAreCheckedLikeRecords", func(t *testing.T) {
+		for _, c := range []struct {
+			name, field string
+			content     map[string]any
+		}{
+			{"DateOutsideTheYear", "volunteerRecords[0].date", map[string]any{"volunteerRecords": []map[string]any{{"date": "2024-12-31", "volunteers": 1, "hours": 1, "method": "SIGN_IN"}}}},
+			{"HoursNotWholeMinutes", "volunteerRecords[0].hours", map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-01-02", "volunteers": 1, "hours": 1.01, "method": "SIGN_IN"}}}},
+			{"KindNotAsked", "titleApplications", map[string]any{"titleApplications": []map[string]any{{"categoryCode": "PROVINCIAL_UNIT"}}}},
+			{"NoteTooLong", "assessment.scores[0].note", map[string]any{"assessment": map[string]any{"baseScore": 80, "bonus": 0,
+				"scores": []map[string]any{{"code": "X", "score": 1, "note": strings.Repeat("说", 501)}}}}},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				e := WantCode(t, save(rep, c.content).Errors, "BAD_USER_INPUT")
+				if e.Extensions["field"] != c.field || e.Extensions["messageEn"] == "" {
+					t.Errorf("refusal %+v, want field %s", e, c.field)
+				}
+			})
+		}
+		if a := read(admin); a.State != "NOT_STARTED" || a.Draft != nil {
+			t.Errorf("a refused draft was kept: %+v", a)
+		}
+	})
+
+	t.Run("DraftAndSubmissionMoveNoFigure", func(t *testing.T) {
+		must(save(rep, content), "save")
+		if a := read(rep); a.State != "IN_PROGRESS" || a.Draft == nil || len(a.Draft.Content.VolunteerRecords) != 2 || a.Draft.Content.VolunteerRecords[1].Hours != 1.5 {
+			t.Fatalf("the reporter's draft: %+v", a)
+		}
+		if a := read(leader); a.State != "IN_PROGRESS" || a.Draft != nil || len(a.Submissions) != 0 {
+			t.Errorf("a leader reads the draft's contents: %+v", a)
+		}
+		must(step(rep, "SUBMIT", ""), "submit")
+		sameAggregates(beforeAll, "after a draft and a submit")
+		if unitFigures() != beforeUnit {
+			t.Error("the unit's figures moved before approval")
+		}
+	})
+
+	t.Run("ReturnWithFieldCommentsThenResubmit", func(t *testing.T) {
+		must(As(t, base, editor, `mutation($t: ID!, $u: ID!) { commentReport(taskId: $t, unitId: $u, field: "volunteerRecords[1].hours", text: "请核实时长") { round } }`,
+			map[string]any{"t": task, "u": unitA}), "comment")
+		WantCode(t, As(t, base, rep, `mutation($t: ID!, $u: ID!) { commentReport(taskId: $t, unitId: $u, text: "自己批准") { round } }`,
+			map[string]any{"t": task, "u": unitA}).Errors, "FORBIDDEN")
+		must(step(editor, "RETURN", "请补充第二季度"), "return")
+		a := read(rep)
+		if a.State != "RETURNED" || len(a.Comments) != 2 || a.Comments[0].Field != "volunteerRecords[1].hours" || a.Comments[1].Field != "" ||
+			a.Comments[0].Round != 1 || a.Comments[0].Author != "content-editor" {
+			t.Fatalf("the reporter reads the review: %+v", a.Comments)
+		}
+		fixed := map[string]any{"volunteerRecords": []map[string]any{
+			{"date": "2025-03-05", "volunteers": 12, "hours": 36, "method": "SIGN_IN"},
+			{"date": "2025-04-10", "volunteers": 8, "hours": 2, "method": "SHIFT"},
+			{"date": "2025-06-01", "volunteers": 3, "hours": 6, "method": "SELF_REPORT"},
+		}, "assessment": content["assessment"]}
+		must(save(rep, fixed), "save the fix")
+		must(step(rep, "SUBMIT", ""), "resubmit")
+		if a := read(editor); a.Rounds != 2 || len(a.Submissions) != 2 || a.Submissions[0].Round != 2 {
+			t.Errorf("the versions: %+v", a.Submissions)
+		}
+		sameAggregates(beforeAll, "after a return and a resubmit")
+	})
+
+	t.Run("ApprovalNamesItsRoundAndWritesExactlyIt", func(t *testing.T) {
+		a := read(admin)
+		stale := As(t, base, editor, stepMutation, map[string]any{"t": task, "u": unitA, "a": "APPROVE", "v": a.Version, "r": 1})
+		if e := WantCode(t, stale.Errors, "CONFLICT"); e.Extensions["reason"] != "OUTDATED" {
+			t.Errorf("approving an old round: %+v", e)
+		}
+		must(step(editor, "APPROVE", ""), "approve")
+		want := `{"volunteerStats":[{"records":3,"volunteers":23,"minutes":2640}],"volunteerRecords":{"totalCount":3}}`
+		if got := unitFigures(); got != want {
+			t.Errorf("after approval the unit's figures are %s, want %s", got, want)
+		}
+	})
+
+	var recordID string
+	var recordVersion int
+	t.Run("ApprovalLocksTheRecords", func(t *testing.T) {
+		var list struct {
+			VolunteerRecords struct {
+				Edges []struct {
+					Node struct {
+						ID      string
+						Version int
+					}
+				}
+			}
+		}
+		r := As(t, base, editor, `query($u: ID!) { volunteerRecords(filter: {unitId: $u, fromYear: 2025, toYear: 2025}) { edges { node { id version } } } }`,
+			map[string]any{"u": unitA})
+		if json.Unmarshal(r.Data, &list) != nil || len(list.VolunteerRecords.Edges) != 3 {
+			t.Fatalf("records: %s", r.Data)
+		}
+		recordID, recordVersion = list.VolunteerRecords.Edges[0].Node.ID, list.VolunteerRecords.Edges[0].Node.Version
+		upd := As(t, base, editor, `mutation($id: ID!, $v: Int!, $u: ID!) { updateVolunteerRecord(id: $id, expectedVersion: $v,
+		  input: {unitId: $u, date: "2025-03-05", volunteers: 99, hours: 1, method: SIGN_IN}) { id } }`, map[string]any{"id": recordID, "v": recordVersion, "u": unitA})
+		if e := WantCode(t, upd.Errors, "CONFLICT"); e.Extensions["reason"] != "LOCKED" {
+			t.Errorf("an update of a locked record: %+v", e)
+		}
+		del := As(t, base, editor, `mutation($id: ID!) { deleteVolunteerRecord(id: $id) { id } }`, map[string]any{"id": recordID})
+		if e := WantCode(t, del.Errors, "CONFLICT"); e.Extensions["reason"] != "LOCKED" {
+			t.Errorf("a delete of a locked record: %+v", e)
+		}
+	})
+
+	t.Run("ReopenUnlocksAndReapprovalReplaces", func(t *testing.T) {
+		WantCode(t, step(editor, "REOPEN", "发现重复").Errors, "FORBIDDEN")
+		must(step(admin, "REOPEN", "发现重复记录"), "reopen")
+		must(save(rep, map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-03-05", "volunteers": 12, "hours": 36, "method": "SIGN_IN"}}}), "save")
+		must(step(rep, "SUBMIT", ""), "submit")
+		must(step(editor, "APPROVE", ""), "re-approve")
+		want := `{"volunteerStats":[{"records":1,"volunteers":12,"minutes":2160}],"volunteerRecords":{"totalCount":1}}`
+		if got := unitFigures(); got != want {
+			t.Errorf("after re-approval the unit's figures are %s, want %s", got, want)
+		}
+		a := read(rep)
+		if a.State != "APPROVED" || a.Rounds != 3 || len(a.Comments) != 2 {
+			t.Errorf("after re-approval: %+v", a)
+		}
+	})
+
+	t.Run("ReportingToolsReadProgressAndPages", func(t *testing.T) {
+		r := As(t, base, leader, `query($t: ID!) { taskProgress(taskId: $t) { units approved submitted overdue late }
+		  reportAssignments(taskId: $t, states: [APPROVED], first: 1) { totalCount edges { node { state } } pageInfo { hasNextPage } }
+		  none: reportAssignments(taskId: $t, states: [RETURNED]) { totalCount } }`, map[string]any{"t": task})
+		want := `{"taskProgress":{"units":1,"approved":1,"submitted":0,"overdue":0,"late":0},` +
+			`"reportAssignments":{"totalCount":1,"edges":[{"node":{"state":"APPROVED"}}],"pageInfo":{"hasNextPage":false}},"none":{"totalCount":0}}`
+		if len(r.Errors) > 0 || string(r.Data) != want {
+			t.Errorf("a leader's progress: %s %+v", r.Data, r.Errors)
+		}
+		missing := As(t, base, leader, `{ taskProgress(taskId: "UmVwb3J0VGFzazo5OTk5") { units } }`, nil)
+		if len(missing.Errors) > 0 || string(missing.Data) != `{"taskProgress":null}` {
+			t.Errorf("a missing task's progress: %s %+v", missing.Data, missing.Errors)
+		}
+	})
+}
