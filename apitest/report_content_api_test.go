@@ -272,3 +272,69 @@ func TestReportContent(t *testing.T) {
 		}
 	})
 }
+
+// TestDemoReportingTask checks the demo dataset's reporting task: one open task, flagged demo, over fictional units
+// in every state, whose approved units' records are demo too; a demo purge removes the task, its submissions and
+// comments and the records its approvals wrote, locks notwithstanding.
+func TestDemoReportingTask(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	type demoTask struct {
+		Title       string
+		Demo        bool
+		Progress    struct{ Units, NotStarted, InProgress, Submitted, Returned, Approved, Exempt int }
+		Assignments []struct {
+			State    string
+			Unit     struct{ Name string }
+			Comments []struct{ Field string }
+		}
+	}
+	read := func() []demoTask {
+		var out struct{ ReportTasks []demoTask }
+		r := As(t, base, admin, `{ reportTasks { title demo progress { units notStarted inProgress submitted returned approved exempt }
+		  assignments { state unit { name } comments { field } } } }`, nil)
+		if len(r.Errors) > 0 || json.Unmarshal(r.Data, &out) != nil {
+			t.Fatalf("reportTasks: %s %+v", r.Data, r.Errors)
+		}
+		return out.ReportTasks
+	}
+	tasks := read()
+	if len(tasks) != 1 || !tasks[0].Demo || !strings.Contains(tasks[0].Title, "演示") {
+		t.Fatalf("the demo dataset's tasks: %+v", tasks)
+	}
+	p := tasks[0].Progress
+	if p.Units != 12 || p.NotStarted != 2 || p.InProgress != 2 || p.Submitted != 2 || p.Returned != 2 || p.Approved != 2 || p.Exempt != 2 {
+		t.Errorf("not every state holds two units: %+v", p)
+	}
+	for _, a := range tasks[0].Assignments {
+		if !strings.Contains(a.Unit.Name, "演示") {
+			t.Errorf("the demo task covers a unit that is not fictional: %s", a.Unit.Name)
+		}
+		if a.State == "RETURNED" && (len(a.Comments) != 2 || a.Comments[0].Field == "") {
+			t.Errorf("a returned unit's comments: %+v", a.Comments)
+		}
+	}
+	lastYear := time.Now().In(time.FixedZone("CST", 8*3600)).Year() - 1
+	applied := func() string {
+		r := As(t, base, admin, `query($y: Int!) { volunteerRecords(filter: {fromYear: $y, toYear: $y, demo: true}) { totalCount }
+		  real: volunteerRecords(filter: {fromYear: $y, toYear: $y, demo: false}) { totalCount } }`, map[string]any{"y": lastYear})
+		if len(r.Errors) > 0 {
+			t.Fatal(r.Errors)
+		}
+		return string(r.Data)
+	}
+	if got := applied(); got != `{"volunteerRecords":{"totalCount":4},"real":{"totalCount":0}}` {
+		t.Errorf("the approved demo reports wrote %s", got)
+	}
+	r := As(t, base, admin, `mutation { purgeDemoData { purged blockerCount } }`, nil)
+	if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"purged":true`) {
+		t.Fatalf("purge: %s %+v", r.Data, r.Errors)
+	}
+	if tasks := read(); len(tasks) != 0 {
+		t.Errorf("the demo task outlived the purge: %+v", tasks)
+	}
+	if got := applied(); got != `{"volunteerRecords":{"totalCount":0},"real":{"totalCount":0}}` {
+		t.Errorf("after the purge the applied records are %s", got)
+	}
+}

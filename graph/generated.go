@@ -878,6 +878,7 @@ type ComplexityRoot struct {
 	ReportTask struct {
 		Assignments  func(childComplexity int) int
 		ClosesOn     func(childComplexity int) int
+		Demo         func(childComplexity int) int
 		DueOn        func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Instructions func(childComplexity int) int
@@ -5662,6 +5663,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportTask.ClosesOn(childComplexity), true
+	case "ReportTask.demo":
+		if e.ComplexityRoot.ReportTask.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.Demo(childComplexity), true
 	case "ReportTask.dueOn":
 		if e.ComplexityRoot.ReportTask.DueOn == nil {
 			break
@@ -8576,6 +8583,8 @@ func (ec *executionContext) childFields_ReportTask(ctx context.Context, field gr
 		return ec.fieldContext_ReportTask_dueOn(ctx, field)
 	case "closesOn":
 		return ec.fieldContext_ReportTask_closesOn(ctx, field)
+	case "demo":
+		return ec.fieldContext_ReportTask_demo(ctx, field)
 	case "assignments":
 		return ec.fieldContext_ReportTask_assignments(ctx, field)
 	case "progress":
@@ -28512,6 +28521,29 @@ func (ec *executionContext) fieldContext_ReportTask_closesOn(_ context.Context, 
 	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "Date")
 }
 
+func (ec *executionContext) _ReportTask_demo(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _ReportTask_assignments(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43291,6 +43323,11 @@ func (ec *executionContext) _ReportTask(ctx context.Context, sel ast.SelectionSe
 			}
 		case "closesOn":
 			out.Values[i] = ec._ReportTask_closesOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demo":
+			out.Values[i] = ec._ReportTask_demo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
