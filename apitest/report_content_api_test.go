@@ -338,3 +338,93 @@ func TestDemoReportingTask(t *testing.T) {
 		t.Errorf("after the purge the applied records are %s", got)
 	}
 }
+
+// TestTitleApplications approves a unit's own application and a person's nomination: both become nominations (提名)
+// of the task's year, the nominee a person of the unit, and the nominee's story and phone stay in the submission,
+// which leaders and the public never read.
+func TestTitleApplications(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	unit := unitIDs(t, base, admin, 4)[3]
+	rep := newReporter(t, base, admin, "titles-a", unit)
+	if r := As(t, base, admin, `mutation { createUser(username: "titles-leader", password: "password-123", role: VIEWER) { id } }`, nil); len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	leader, _ := Login(t, base, "titles-leader", "password-123")
+	today := time.Now().In(time.FixedZone("CST", 8*3600))
+	r := As(t, base, admin, `mutation($i: ReportTaskInput!) { createReportTask(input: $i) { id } }`, map[string]any{"i": map[string]any{
+		"year": 2025, "title": "2025年度称号申报", "kinds": []string{"TITLE_APPLICATIONS"}, "unitIds": []string{unit},
+		"opensOn": today.AddDate(0, 0, -1).Format(time.DateOnly), "dueOn": today.AddDate(0, 0, 5).Format(time.DateOnly),
+		"closesOn": today.AddDate(0, 0, 9).Format(time.DateOnly)}})
+	var created struct{ CreateReportTask struct{ ID string } }
+	if len(r.Errors) > 0 || json.Unmarshal(r.Data, &created) != nil {
+		t.Fatalf("createReportTask: %s %+v", r.Data, r.Errors)
+	}
+	task := created.CreateReportTask.ID
+	const story, phone = "STORY-only-the-office-reads-5c1d", "138 0000 5121"
+	content := map[string]any{"titleApplications": []map[string]any{
+		{"categoryCode": "PROVINCIAL_UNIT"},
+		{"categoryCode": "DIRECT_GOOD_PERSON", "nominee": "申报测试人（演示）", "citation": story, "phone": phone},
+	}}
+	bad := map[string]any{"titleApplications": []map[string]any{{"categoryCode": "DIRECT_GOOD_PERSON", "nominee": "申报测试人（演示）", "phone": "call me"}}}
+	if e := WantCode(t, As(t, base, rep, saveDraftMutation, map[string]any{"t": task, "u": unit, "v": 1, "c": bad}).Errors, "BAD_USER_INPUT"); e.Extensions["field"] != "titleApplications[0].phone" {
+		t.Errorf("a bad phone: %+v", e)
+	}
+	steps := []struct {
+		h      http.Header
+		action string
+	}{{rep, "SAVE"}, {rep, "SUBMIT"}, {admin, "APPROVE"}}
+	for _, s := range steps {
+		var res Response
+		var a struct {
+			ReportTask struct {
+				Assignments []struct{ Version, Rounds int }
+			}
+		}
+		json.Unmarshal(As(t, base, admin, `query($id: ID!) { reportTask(id: $id) { assignments { version rounds } } }`, map[string]any{"id": task}).Data, &a)
+		v := a.ReportTask.Assignments[0]
+		if s.action == "SAVE" {
+			res = As(t, base, s.h, saveDraftMutation, map[string]any{"t": task, "u": unit, "v": v.Version, "c": content})
+		} else {
+			res = As(t, base, s.h, stepMutation, map[string]any{"t": task, "u": unit, "a": s.action, "v": v.Version, "r": v.Rounds})
+		}
+		if len(res.Errors) > 0 {
+			t.Fatalf("%s: %+v", s.action, res.Errors)
+		}
+	}
+	var honours struct {
+		Unit struct {
+			Honors []struct {
+				Year     int
+				Status   string
+				Category struct{ Code string }
+				Person   *struct{ Name, Citation string }
+			}
+		}
+	}
+	r = As(t, base, admin, `query($u: ID!) { unit(id: $u) { honors { year status category { code } person { name citation } } } }`, map[string]any{"u": unit})
+	if json.Unmarshal(r.Data, &honours) != nil {
+		t.Fatalf("honours: %s %+v", r.Data, r.Errors)
+	}
+	found := map[string]bool{}
+	for _, h := range honours.Unit.Honors {
+		if h.Year == 2025 && h.Status == "NOMINATED" {
+			found[h.Category.Code] = true
+			if h.Person != nil && (h.Person.Name != "申报测试人（演示）" || h.Person.Citation != "") {
+				t.Errorf("the nominee's record: %+v", h.Person)
+			}
+		}
+	}
+	if !found["PROVINCIAL_UNIT"] || !found["DIRECT_GOOD_PERSON"] {
+		t.Errorf("the approved applications became %v", found)
+	}
+	// The office reads the story in the submission; a leader reads no contents.
+	q := `query($id: ID!) { reportTask(id: $id) { assignments { submissions { content { titleApplications { nominee citation phone } } } } } }`
+	if r := As(t, base, admin, q, map[string]any{"id": task}); !strings.Contains(string(r.Data), story) || !strings.Contains(string(r.Data), phone) {
+		t.Errorf("the office does not read the submission: %s", r.Data)
+	}
+	if r := As(t, base, leader, q, map[string]any{"id": task}); strings.Contains(string(r.Data), story) || strings.Contains(string(r.Data), phone) {
+		t.Errorf("a leader reads the nominee's personal data: %s", r.Data)
+	}
+}

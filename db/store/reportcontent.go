@@ -348,7 +348,7 @@ func (ap *applier) assessment(ctx context.Context, f db.AssessmentFields) error 
 }
 
 // title writes a title application as a nomination (提名) of the task's year: of the unit itself, or of the person
-// it nominates, who is created with the unit as theirs.
+// it nominates, who is created with the unit as theirs and without the application's personal data.
 func (ap *applier) title(ctx context.Context, v *db.ReportedTitleApplication) error {
 	status := db.StatusNominated
 	f := db.HonorFields{CategoryCode: v.CategoryCode, Year: ap.t.Year, Status: &status}
@@ -356,7 +356,9 @@ func (ap *applier) title(ctx context.Context, v *db.ReportedTitleApplication) er
 	if v.Nominee == "" {
 		f.UnitID = &unit
 	} else {
-		p := db.PersonFields{Name: v.Nominee, UnitID: &unit, Citation: v.Citation}
+		// The nominee's story and phone are personal data: they stay in the submission, which only the unit and
+		// the office read, and never reach the public person record.
+		p := db.PersonFields{Name: v.Nominee, UnitID: &unit}
 		var pid int64
 		err := ap.create(ctx, db.EntityPerson, func(tx *Tx, id int64) error {
 			pid = id
