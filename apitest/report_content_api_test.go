@@ -352,16 +352,7 @@ func TestTitleApplications(t *testing.T) {
 		t.Fatal(r.Errors)
 	}
 	leader, _ := Login(t, base, "titles-leader", "password-123")
-	today := time.Now().In(time.FixedZone("CST", 8*3600))
-	r := As(t, base, admin, `mutation($i: ReportTaskInput!) { createReportTask(input: $i) { id } }`, map[string]any{"i": map[string]any{
-		"year": 2025, "title": "2025年度称号申报", "kinds": []string{"TITLE_APPLICATIONS"}, "unitIds": []string{unit},
-		"opensOn": today.AddDate(0, 0, -1).Format(time.DateOnly), "dueOn": today.AddDate(0, 0, 5).Format(time.DateOnly),
-		"closesOn": today.AddDate(0, 0, 9).Format(time.DateOnly)}})
-	var created struct{ CreateReportTask struct{ ID string } }
-	if len(r.Errors) > 0 || json.Unmarshal(r.Data, &created) != nil {
-		t.Fatalf("createReportTask: %s %+v", r.Data, r.Errors)
-	}
-	task := created.CreateReportTask.ID
+	task := openTask(t, base, admin, "2025年度称号申报", []string{"TITLE_APPLICATIONS"}, []string{unit})
 	const story, phone = "STORY-only-the-office-reads-5c1d", "138 0000 5121"
 	content := map[string]any{"titleApplications": []map[string]any{
 		{"categoryCode": "PROVINCIAL_UNIT"},
@@ -403,7 +394,7 @@ func TestTitleApplications(t *testing.T) {
 			}
 		}
 	}
-	r = As(t, base, admin, `query($u: ID!) { unit(id: $u) { honors { year status category { code } person { name citation } } } }`, map[string]any{"u": unit})
+	r := As(t, base, admin, `query($u: ID!) { unit(id: $u) { honors { year status category { code } person { name citation } } } }`, map[string]any{"u": unit})
 	if json.Unmarshal(r.Data, &honours) != nil {
 		t.Fatalf("honours: %s %+v", r.Data, r.Errors)
 	}
@@ -427,4 +418,109 @@ func TestTitleApplications(t *testing.T) {
 	if r := As(t, base, leader, q, map[string]any{"id": task}); strings.Contains(string(r.Data), story) || strings.Contains(string(r.Data), phone) {
 		t.Errorf("a leader reads the nominee's personal data: %s", r.Data)
 	}
+}
+
+// TestReportDraftImport fills a unit's draft from the office's import template: a row naming another unit is refused
+// by its row number and nothing is saved; a clean file replaces the draft's items of its kind and keeps the others;
+// another unit's report answers as a missing one before the file is read.
+func TestReportDraftImport(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	var units struct {
+		Units struct {
+			Edges []struct{ Node struct{ ID, Name string } }
+		}
+	}
+	if r := As(t, base, admin, `{ units(first: 6) { edges { node { id name } } } }`, nil); json.Unmarshal(r.Data, &units) != nil || len(units.Units.Edges) != 6 {
+		t.Fatalf("units: %s", r.Data)
+	}
+	a, b := units.Units.Edges[4].Node, units.Units.Edges[5].Node
+	rep := newReporter(t, base, admin, "draft-import-a", a.ID)
+	task := openTask(t, base, admin, "2025年度导入上报", []string{"VOLUNTEER_RECORDS", "PRACTICE_ACTIVITIES"}, []string{a.ID, b.ID})
+	const upload = `mutation($t: ID!, $u: ID!, $v: Int!, $file: Upload!) { importReportDraft(taskId: $t, unitId: $u, expectedVersion: $v, kind: VOLUNTEER_RECORDS, file: $file) {
+	  report { rows valid errorCount written errors { row message } } assignment { state version draft { content { volunteerRecords { hours } practiceActivities { theme } } } } } }`
+	version := func() int {
+		var out struct {
+			ReportTask struct{ Assignments []struct{ Version int } }
+		}
+		json.Unmarshal(As(t, base, rep, `query($id: ID!) { reportTask(id: $id) { assignments { version } } }`, map[string]any{"id": task}).Data, &out)
+		return out.ReportTask.Assignments[0].Version
+	}
+	csv := func(rows ...string) []byte {
+		return []byte("单位名称,服务日期,专项行动,志愿者人数,服务总时长（小时）,记录方式,是否核实,演示数据\n" + strings.Join(rows, "\n") + "\n")
+	}
+	type result struct {
+		ImportReportDraft struct {
+			Report struct {
+				Rows, Valid, ErrorCount int
+				Written                 bool
+				Errors                  []struct {
+					Row     int
+					Message string
+				}
+			}
+			Assignment *struct {
+				State string
+				Draft struct {
+					Content struct {
+						VolunteerRecords   []struct{ Hours float64 }
+						PracticeActivities []struct{ Theme string }
+					}
+				}
+			}
+		}
+	}
+	send := func(unit string, file []byte) (result, Response) {
+		_, r := UploadOperation(t, base, WithUpload(rep), upload, map[string]any{"t": task, "u": unit, "v": version()}, "draft.csv", file)
+		var out result
+		json.Unmarshal(r.Data, &out)
+		return out, r
+	}
+
+	t.Run("ARowOfAnotherUnitSavesNothing", func(t *testing.T) {
+		out, r := send(a.ID, csv(a.Name+",2025-03-05,,5,10,签到,否,否", b.Name+",2025-03-06,,5,10,签到,否,否"))
+		rp := out.ImportReportDraft.Report
+		if len(r.Errors) > 0 || rp.ErrorCount != 1 || len(rp.Errors) != 1 || rp.Errors[0].Row != 3 || rp.Written || out.ImportReportDraft.Assignment != nil {
+			t.Fatalf("%s %+v", r.Data, r.Errors)
+		}
+	})
+	t.Run("AReporterUploadsToNoOfficeImport", func(t *testing.T) {
+		_, r := Upload(t, base, WithUpload(rep), "VOLUNTEER_RECORDS", "records.csv", csv(a.Name+",2025-03-05,,5,10,签到,否,否"), false)
+		WantCode(t, r.Errors, "FORBIDDEN")
+	})
+	t.Run("AnotherUnitsReportIsMissing", func(t *testing.T) {
+		_, r := send(b.ID, csv(b.Name+",2025-03-06,,5,10,签到,否,否"))
+		WantCode(t, r.Errors, "NOT_FOUND")
+	})
+	t.Run("ACleanFileReplacesItsKindOnly", func(t *testing.T) {
+		keep := map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-01-02", "volunteers": 1, "hours": 1, "method": "SIGN_IN"}},
+			"practiceActivities": []map[string]any{{"date": "2025-05-01", "kind": "ROUTINE", "theme": "保留的活动", "sessions": 1, "participants": 9}}}
+		if r := As(t, base, rep, saveDraftMutation, map[string]any{"t": task, "u": a.ID, "v": version(), "c": keep}); len(r.Errors) > 0 {
+			t.Fatal(r.Errors)
+		}
+		out, r := send(a.ID, csv(a.Name+",2025-03-05,,5,10,签到,否,否", a.Name+",2025-03-06,,3,2.5,排班,否,否"))
+		got := out.ImportReportDraft
+		if len(r.Errors) > 0 || !got.Report.Written || got.Assignment == nil {
+			t.Fatalf("%s %+v", r.Data, r.Errors)
+		}
+		c := got.Assignment.Draft.Content
+		if len(c.VolunteerRecords) != 2 || c.VolunteerRecords[1].Hours != 2.5 || len(c.PracticeActivities) != 1 || c.PracticeActivities[0].Theme != "保留的活动" {
+			t.Errorf("the draft after the import: %+v", c)
+		}
+	})
+}
+
+// openTask opens a 2025 task that opened yesterday and is due in five days (China's calendar), and returns its ID.
+func openTask(t *testing.T, base string, admin http.Header, title string, kinds, units []string) string {
+	t.Helper()
+	today := time.Now().In(time.FixedZone("CST", 8*3600))
+	day := func(d int) string { return today.AddDate(0, 0, d).Format(time.DateOnly) }
+	r := As(t, base, admin, `mutation($i: ReportTaskInput!) { createReportTask(input: $i) { id } }`, map[string]any{"i": map[string]any{
+		"year": 2025, "title": title, "kinds": kinds, "unitIds": units, "opensOn": day(-1), "dueOn": day(5), "closesOn": day(9)}})
+	var created struct{ CreateReportTask struct{ ID string } }
+	if len(r.Errors) > 0 || json.Unmarshal(r.Data, &created) != nil {
+		t.Fatalf("createReportTask: %s %+v", r.Data, r.Errors)
+	}
+	return created.CreateReportTask.ID
 }

@@ -529,6 +529,7 @@ type ComplexityRoot struct {
 		DeleteVolunteerRecord   func(childComplexity int, id string, expectedVersion *int) int
 		DeleteWish              func(childComplexity int, id string, expectedVersion *int) int
 		ImportRecords           func(childComplexity int, file graphql.Upload, kind db.ImportKind, dryRun *bool) int
+		ImportReportDraft       func(childComplexity int, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) int
 		PurgeDemoData           func(childComplexity int, dryRun *bool) int
 		RestoreRecord           func(childComplexity int, id string) int
 		RevokeAPIToken          func(childComplexity int, id string) int
@@ -856,6 +857,11 @@ type ComplexityRoot struct {
 		Content func(childComplexity int) int
 		SavedAt func(childComplexity int) int
 		SavedBy func(childComplexity int) int
+	}
+
+	ReportDraftImport struct {
+		Assignment func(childComplexity int) int
+		Report     func(childComplexity int) int
 	}
 
 	ReportEvent struct {
@@ -1404,6 +1410,7 @@ type MutationResolver interface {
 	CreateReportTask(ctx context.Context, input model.ReportTaskInput) (*db.ReportTask, error)
 	StepReport(ctx context.Context, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date, round *int) (*db.ReportAssignment, error)
 	SaveReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, content db.ReportContent) (*db.ReportAssignment, error)
+	ImportReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) (*model.ReportDraftImport, error)
 	CommentReport(ctx context.Context, taskID string, unitID string, field *string, text string) (*db.ReportComment, error)
 }
 type PairingResolver interface {
@@ -3792,6 +3799,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportRecords(childComplexity, args["file"].(graphql.Upload), args["kind"].(db.ImportKind), args["dryRun"].(*bool)), true
+	case "Mutation.importReportDraft":
+		if e.ComplexityRoot.Mutation.ImportReportDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importReportDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportReportDraft(childComplexity, args["taskId"].(string), args["unitId"].(string), args["expectedVersion"].(int), args["kind"].(db.ImportKind), args["file"].(graphql.Upload)), true
 	case "Mutation.purgeDemoData":
 		if e.ComplexityRoot.Mutation.PurgeDemoData == nil {
 			break
@@ -5582,6 +5600,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportDraft.SavedBy(childComplexity), true
+
+	case "ReportDraftImport.assignment":
+		if e.ComplexityRoot.ReportDraftImport.Assignment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportDraftImport.Assignment(childComplexity), true
+	case "ReportDraftImport.report":
+		if e.ComplexityRoot.ReportDraftImport.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportDraftImport.Report(childComplexity), true
 
 	case "ReportEvent.action":
 		if e.ComplexityRoot.ReportEvent.Action == nil {
@@ -8531,6 +8562,16 @@ func (ec *executionContext) childFields_ReportDraft(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ReportDraft", field.Name)
 }
 
+func (ec *executionContext) childFields_ReportDraftImport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "report":
+		return ec.fieldContext_ReportDraftImport_report(ctx, field)
+	case "assignment":
+		return ec.fieldContext_ReportDraftImport_assignment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportDraftImport", field.Name)
+}
+
 func (ec *executionContext) childFields_ReportEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "action":
@@ -10120,6 +10161,52 @@ func (ec *executionContext) field_Mutation_importRecords_args(ctx context.Contex
 		return nil, err
 	}
 	args["dryRun"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importReportDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taskId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taskId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "unitId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unitId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (db.ImportKind, error) {
+			return ec.unmarshalNImportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg4
 	return args, nil
 }
 
@@ -21714,6 +21801,50 @@ func (ec *executionContext) fieldContext_Mutation_saveReportDraft(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_importReportDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importReportDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportReportDraft(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["expectedVersion"].(int), fc.Args["kind"].(db.ImportKind), fc.Args["file"].(graphql.Upload))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReportDraftImport) graphql.Marshaler {
+			return ec.marshalNReportDraftImport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReportDraftImport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importReportDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportDraftImport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importReportDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_commentReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28073,6 +28204,70 @@ func (ec *executionContext) _ReportDraft_savedAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ReportDraft_savedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportDraft", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReportDraftImport_report(ctx context.Context, field graphql.CollectedField, obj *model.ReportDraftImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportDraftImport_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ImportReport) graphql.Marshaler {
+			return ec.marshalNImportReport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportDraftImport_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportDraftImport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportDraftImport_assignment(ctx context.Context, field graphql.CollectedField, obj *model.ReportDraftImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportDraftImport_assignment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assignment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportAssignment) graphql.Marshaler {
+			return ec.marshalOReportAssignment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportDraftImport_assignment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportDraftImport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportAssignment(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReportEvent_action(ctx context.Context, field graphql.CollectedField, obj *db.ReportEvent) (ret graphql.Marshaler) {
@@ -41142,6 +41337,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "importReportDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importReportDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "commentReport":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_commentReport(ctx, field)
@@ -43144,6 +43346,44 @@ func (ec *executionContext) _ReportDraft(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportDraft_savedAt(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportDraftImportImplementors = []string{"ReportDraftImport"}
+
+func (ec *executionContext) _ReportDraftImport(ctx context.Context, sel ast.SelectionSet, obj *model.ReportDraftImport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportDraftImportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportDraftImport")
+		case "report":
+			out.Values[i] = ec._ReportDraftImport_report(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assignment":
+			out.Values[i] = ec._ReportDraftImport_assignment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -47750,6 +47990,14 @@ func (ec *executionContext) unmarshalNReportContentInput2githubᚗcomᚋwenming�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNReportDraftImport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReportDraftImport(ctx context.Context, sel ast.SelectionSet, v *model.ReportDraftImport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportDraftImport!")
+		return graphql.Null
+	}
+	return ec._ReportDraftImport(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNReportEvent2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportEvent) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -49693,6 +49941,13 @@ func (ec *executionContext) marshalORecordingMethod2ᚖgithubᚗcomᚋwenmingᚋ
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOReportAssignment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignment(ctx context.Context, sel ast.SelectionSet, v *db.ReportAssignment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReportAssignment(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOReportDraft2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportDraft(ctx context.Context, sel ast.SelectionSet, v *db.ReportDraft) graphql.Marshaler {

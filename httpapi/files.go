@@ -28,10 +28,14 @@ func UploadGuard(maxBytes int64, upload, next http.Handler) http.Handler {
 			writeJSONErrorf(w, http.StatusBadRequest, CodeBadRequest, "上传文件须带请求头 %s: 1（防止跨站提交）。", UploadHeader)
 			return
 		}
-		// Only editors may upload: refuse everyone else before a byte of the body is parsed or spooled to disk.
-		if err := db.Require(r.Context(), db.RoleEditor); err != nil {
-			WriteError(w, err)
-			return
+		// Only editors, and units' reporters filling their drafts, may upload: refuse everyone else before a byte
+		// of the body is parsed or spooled to disk. A reporter reaches only the fields marked @reporter
+		// (rootFieldGate), so its upload can only fill its own unit's draft.
+		if p := db.PrincipalFrom(r.Context()); p == nil || p.Effective() != db.RoleReporter || p.UnitID == 0 {
+			if err := db.Require(r.Context(), db.RoleEditor); err != nil {
+				WriteError(w, err)
+				return
+			}
 		}
 		if r.ContentLength > maxBytes {
 			writeJSONErrorf(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, "上传文件过大（上限 %d 字节）。", maxBytes)

@@ -7,9 +7,12 @@ package resolvers
 
 import (
 	"context"
+	"os"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/importer"
 	"github.com/wenming/wenming/graph"
 	"github.com/wenming/wenming/graph/model"
 )
@@ -73,6 +76,28 @@ func (r *mutationResolver) SaveReportDraft(ctx context.Context, taskID string, u
 		return nil, err
 	}
 	return r.Store.SaveReportDraft(ctx, db.ReportStep{TaskID: tid, UnitID: uid, ExpectedVersion: expectedVersion, Now: r.now()}, &content)
+}
+
+// ImportReportDraft is the resolver for the importReportDraft field.
+func (r *mutationResolver) ImportReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) (*model.ReportDraftImport, error) {
+	tid, uid, err := assignmentIDs(taskID, unitID)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.RequireMutation(ctx); err != nil {
+		return nil, err
+	}
+	path, err := saveUpload(file)
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(path)
+	step := db.ReportStep{TaskID: tid, UnitID: uid, ExpectedVersion: expectedVersion, Now: r.now()}
+	a, rep, err := importer.FillDraft(ctx, r.Store, step, kind, path, r.MaxUnzippedBytes)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ReportDraftImport{Report: rep, Assignment: a}, nil
 }
 
 // CommentReport is the resolver for the commentReport field.

@@ -309,6 +309,14 @@ type RankingWeightInput struct {
 	Weight float64 `json:"weight"`
 }
 
+// 从表格导入草稿的结果：报告列出每行的问题；全部无误时草稿已保存。What filling a draft from a spreadsheet did: the report lists each row's problems; the draft is saved only when there are none.
+type ReportDraftImport struct {
+	// 读取报告（行号与问题）。What was read, with each bad row.
+	Report *db.ImportReport `json:"report"`
+	// 保存后的单位上报；有错误行时为空，草稿未改变。The unit's report after the save; null when a row was bad and nothing was saved.
+	Assignment *db.ReportAssignment `json:"assignment,omitempty"`
+}
+
 // 新建上报任务。A new reporting task.
 type ReportTaskInput struct {
 	// 年度。Year.
