@@ -239,6 +239,16 @@ func TestReportContent(t *testing.T) {
 		if e := WantCode(t, del.Errors, "CONFLICT"); e.Extensions["reason"] != "LOCKED" {
 			t.Errorf("a delete of a locked record: %+v", e)
 		}
+		var u struct{ Unit struct{ Name string } }
+		json.Unmarshal(As(t, base, admin, `query($u: ID!) { unit(id: $u) { name } }`, map[string]any{"u": unitA}).Data, &u)
+		file := "单位名称,服务日期,专项行动,志愿者人数,服务总时长（小时）,记录方式,是否核实,演示数据\n" + u.Unit.Name + ",2025-03-05,,99,36,签到,否,否\n"
+		_, imp := Upload(t, base, WithUpload(editor), "VOLUNTEER_RECORDS", "locked.csv", []byte(file), false)
+		if e := WantCode(t, imp.Errors, "CONFLICT"); e.Extensions["reason"] != "LOCKED" || !strings.Contains(e.Message, "第 2 行") {
+			t.Errorf("an import that changes a locked record: %+v", e)
+		}
+		if got := unitFigures(); got != `{"volunteerStats":[{"records":3,"volunteers":23,"minutes":2640}],"volunteerRecords":{"totalCount":3}}` {
+			t.Errorf("a refused import changed the unit's figures: %s", got)
+		}
 	})
 
 	t.Run("ReopenUnlocksAndReapprovalReplaces", func(t *testing.T) {
