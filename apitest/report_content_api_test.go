@@ -218,16 +218,26 @@ func TestReportContent(t *testing.T) {
 			VolunteerRecords struct {
 				Edges []struct {
 					Node struct {
-						ID      string
-						Version int
+						ID           string
+						Version      int
+						ReportSource *struct {
+							TaskTitle string
+							Round     int
+							Locked    bool
+						}
 					}
 				}
 			}
 		}
-		r := As(t, base, editor, `query($u: ID!) { volunteerRecords(filter: {unitId: $u, fromYear: 2025, toYear: 2025}) { edges { node { id version } } } }`,
-			map[string]any{"u": unitA})
+		r := As(t, base, editor, `query($u: ID!) { volunteerRecords(filter: {unitId: $u, fromYear: 2025, toYear: 2025}) {
+		  edges { node { id version reportSource { taskTitle round locked } } } } }`, map[string]any{"u": unitA})
 		if json.Unmarshal(r.Data, &list) != nil || len(list.VolunteerRecords.Edges) != 3 {
 			t.Fatalf("records: %s", r.Data)
+		}
+		for _, e := range list.VolunteerRecords.Edges {
+			if src := e.Node.ReportSource; src == nil || src.TaskTitle != "2025年度综合上报" || src.Round != 2 || !src.Locked {
+				t.Errorf("record %s carries source %+v", e.Node.ID, src)
+			}
 		}
 		recordID, recordVersion = list.VolunteerRecords.Edges[0].Node.ID, list.VolunteerRecords.Edges[0].Node.Version
 		upd := As(t, base, editor, `mutation($id: ID!, $v: Int!, $u: ID!) { updateVolunteerRecord(id: $id, expectedVersion: $v,

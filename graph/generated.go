@@ -60,6 +60,7 @@ type ResolverRoot interface {
 	ReportComment() ReportCommentResolver
 	ReportDraft() ReportDraftResolver
 	ReportEvent() ReportEventResolver
+	ReportSource() ReportSourceResolver
 	ReportSubmission() ReportSubmissionResolver
 	ReportTask() ReportTaskResolver
 	SourceDocument() SourceDocumentResolver
@@ -92,17 +93,18 @@ type ComplexityRoot struct {
 	}
 
 	Assessment struct {
-		BaseScore func(childComplexity int) int
-		Bonus     func(childComplexity int) int
-		Demo      func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Scores    func(childComplexity int) int
-		Stage     func(childComplexity int) int
-		Total     func(childComplexity int) int
-		Unit      func(childComplexity int) int
-		Version   func(childComplexity int) int
-		Veto      func(childComplexity int) int
-		Year      func(childComplexity int) int
+		BaseScore    func(childComplexity int) int
+		Bonus        func(childComplexity int) int
+		Demo         func(childComplexity int) int
+		ID           func(childComplexity int) int
+		ReportSource func(childComplexity int) int
+		Scores       func(childComplexity int) int
+		Stage        func(childComplexity int) int
+		Total        func(childComplexity int) int
+		Unit         func(childComplexity int) int
+		Version      func(childComplexity int) int
+		Veto         func(childComplexity int) int
+		Year         func(childComplexity int) int
 	}
 
 	AssessmentConnection struct {
@@ -367,6 +369,7 @@ type ComplexityRoot struct {
 		Project       func(childComplexity int) int
 		RecipientKind func(childComplexity int) int
 		RecipientName func(childComplexity int) int
+		ReportSource  func(childComplexity int) int
 		Source        func(childComplexity int) int
 		Status        func(childComplexity int) int
 		Unit          func(childComplexity int) int
@@ -644,6 +647,7 @@ type ComplexityRoot struct {
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Participants func(childComplexity int) int
+		ReportSource func(childComplexity int) int
 		Sessions     func(childComplexity int) int
 		Theme        func(childComplexity int) int
 		Unit         func(childComplexity int) int
@@ -871,6 +875,13 @@ type ComplexityRoot struct {
 		Comment func(childComplexity int) int
 		From    func(childComplexity int) int
 		To      func(childComplexity int) int
+	}
+
+	ReportSource struct {
+		Locked    func(childComplexity int) int
+		Round     func(childComplexity int) int
+		TaskID    func(childComplexity int) int
+		TaskTitle func(childComplexity int) int
 	}
 
 	ReportSubmission struct {
@@ -1131,17 +1142,18 @@ type ComplexityRoot struct {
 	}
 
 	VolunteerRecord struct {
-		Campaign   func(childComplexity int) int
-		Date       func(childComplexity int) int
-		Demo       func(childComplexity int) int
-		Hours      func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Method     func(childComplexity int) int
-		Minutes    func(childComplexity int) int
-		Unit       func(childComplexity int) int
-		Verified   func(childComplexity int) int
-		Version    func(childComplexity int) int
-		Volunteers func(childComplexity int) int
+		Campaign     func(childComplexity int) int
+		Date         func(childComplexity int) int
+		Demo         func(childComplexity int) int
+		Hours        func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Method       func(childComplexity int) int
+		Minutes      func(childComplexity int) int
+		ReportSource func(childComplexity int) int
+		Unit         func(childComplexity int) int
+		Verified     func(childComplexity int) int
+		Version      func(childComplexity int) int
+		Volunteers   func(childComplexity int) int
 	}
 
 	VolunteerRecordConnection struct {
@@ -1248,6 +1260,8 @@ type AssessmentResolver interface {
 	Unit(ctx context.Context, obj *db.Assessment) (*db.Unit, error)
 
 	Scores(ctx context.Context, obj *db.Assessment) ([]*db.IndicatorScore, error)
+
+	ReportSource(ctx context.Context, obj *db.Assessment) (*db.ReportSource, error)
 }
 type AuditChangeResolver interface {
 	Label(ctx context.Context, obj *db.AuditChange) (string, error)
@@ -1327,6 +1341,8 @@ type HonorResolver interface {
 	Work(ctx context.Context, obj *db.Honor) (*db.Work, error)
 
 	Source(ctx context.Context, obj *db.Honor) (*db.SourceDocument, error)
+
+	ReportSource(ctx context.Context, obj *db.Honor) (*db.ReportSource, error)
 }
 type HonorCategoryResolver interface {
 	ID(ctx context.Context, obj *db.HonorCategory) (string, error)
@@ -1441,6 +1457,8 @@ type PracticeActivityResolver interface {
 	ID(ctx context.Context, obj *db.PracticeActivity) (string, error)
 	Unit(ctx context.Context, obj *db.PracticeActivity) (*db.Unit, error)
 	Center(ctx context.Context, obj *db.PracticeActivity) (*db.PracticeCenter, error)
+
+	ReportSource(ctx context.Context, obj *db.PracticeActivity) (*db.ReportSource, error)
 }
 type PracticeCenterResolver interface {
 	ID(ctx context.Context, obj *db.PracticeCenter) (string, error)
@@ -1538,6 +1556,9 @@ type ReportDraftResolver interface {
 type ReportEventResolver interface {
 	At(ctx context.Context, obj *db.ReportEvent) (string, error)
 }
+type ReportSourceResolver interface {
+	TaskID(ctx context.Context, obj *db.ReportSource) (string, error)
+}
 type ReportSubmissionResolver interface {
 	SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error)
 }
@@ -1598,6 +1619,8 @@ type VolunteerRecordResolver interface {
 	Campaign(ctx context.Context, obj *db.VolunteerRecord) (*db.Campaign, error)
 
 	Minutes(ctx context.Context, obj *db.VolunteerRecord) (int, error)
+
+	ReportSource(ctx context.Context, obj *db.VolunteerRecord) (*db.ReportSource, error)
 }
 type VolunteerTotalsResolver interface {
 	Minutes(ctx context.Context, obj *db.VolunteerTotals) (int, error)
@@ -1708,6 +1731,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Assessment.ID(childComplexity), true
+	case "Assessment.reportSource":
+		if e.ComplexityRoot.Assessment.ReportSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.ReportSource(childComplexity), true
 	case "Assessment.scores":
 		if e.ComplexityRoot.Assessment.Scores == nil {
 			break
@@ -2824,6 +2853,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Honor.RecipientName(childComplexity), true
+	case "Honor.reportSource":
+		if e.ComplexityRoot.Honor.ReportSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Honor.ReportSource(childComplexity), true
 	case "Honor.source":
 		if e.ComplexityRoot.Honor.Source == nil {
 			break
@@ -4432,6 +4467,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PracticeActivity.Participants(childComplexity), true
+	case "PracticeActivity.reportSource":
+		if e.ComplexityRoot.PracticeActivity.ReportSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActivity.ReportSource(childComplexity), true
 	case "PracticeActivity.sessions":
 		if e.ComplexityRoot.PracticeActivity.Sessions == nil {
 			break
@@ -5651,6 +5692,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportEvent.To(childComplexity), true
 
+	case "ReportSource.locked":
+		if e.ComplexityRoot.ReportSource.Locked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSource.Locked(childComplexity), true
+	case "ReportSource.round":
+		if e.ComplexityRoot.ReportSource.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSource.Round(childComplexity), true
+	case "ReportSource.taskId":
+		if e.ComplexityRoot.ReportSource.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSource.TaskID(childComplexity), true
+	case "ReportSource.taskTitle":
+		if e.ComplexityRoot.ReportSource.TaskTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSource.TaskTitle(childComplexity), true
+
 	case "ReportSubmission.content":
 		if e.ComplexityRoot.ReportSubmission.Content == nil {
 			break
@@ -6740,6 +6806,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VolunteerRecord.Minutes(childComplexity), true
+	case "VolunteerRecord.reportSource":
+		if e.ComplexityRoot.VolunteerRecord.ReportSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VolunteerRecord.ReportSource(childComplexity), true
 	case "VolunteerRecord.unit":
 		if e.ComplexityRoot.VolunteerRecord.Unit == nil {
 			break
@@ -7296,6 +7368,8 @@ func (ec *executionContext) childFields_Assessment(ctx context.Context, field gr
 		return ec.fieldContext_Assessment_scores(ctx, field)
 	case "demo":
 		return ec.fieldContext_Assessment_demo(ctx, field)
+	case "reportSource":
+		return ec.fieldContext_Assessment_reportSource(ctx, field)
 	case "version":
 		return ec.fieldContext_Assessment_version(ctx, field)
 	}
@@ -7836,6 +7910,8 @@ func (ec *executionContext) childFields_Honor(ctx context.Context, field graphql
 		return ec.fieldContext_Honor_source(ctx, field)
 	case "demo":
 		return ec.fieldContext_Honor_demo(ctx, field)
+	case "reportSource":
+		return ec.fieldContext_Honor_reportSource(ctx, field)
 	case "version":
 		return ec.fieldContext_Honor_version(ctx, field)
 	}
@@ -8250,6 +8326,8 @@ func (ec *executionContext) childFields_PracticeActivity(ctx context.Context, fi
 		return ec.fieldContext_PracticeActivity_participants(ctx, field)
 	case "demo":
 		return ec.fieldContext_PracticeActivity_demo(ctx, field)
+	case "reportSource":
+		return ec.fieldContext_PracticeActivity_reportSource(ctx, field)
 	case "version":
 		return ec.fieldContext_PracticeActivity_version(ctx, field)
 	case "action":
@@ -8588,6 +8666,20 @@ func (ec *executionContext) childFields_ReportEvent(ctx context.Context, field g
 		return ec.fieldContext_ReportEvent_comment(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "taskId":
+		return ec.fieldContext_ReportSource_taskId(ctx, field)
+	case "taskTitle":
+		return ec.fieldContext_ReportSource_taskTitle(ctx, field)
+	case "round":
+		return ec.fieldContext_ReportSource_round(ctx, field)
+	case "locked":
+		return ec.fieldContext_ReportSource_locked(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportSource", field.Name)
 }
 
 func (ec *executionContext) childFields_ReportSubmission(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9116,6 +9208,8 @@ func (ec *executionContext) childFields_VolunteerRecord(ctx context.Context, fie
 		return ec.fieldContext_VolunteerRecord_verified(ctx, field)
 	case "demo":
 		return ec.fieldContext_VolunteerRecord_demo(ctx, field)
+	case "reportSource":
+		return ec.fieldContext_VolunteerRecord_reportSource(ctx, field)
 	case "version":
 		return ec.fieldContext_VolunteerRecord_version(ctx, field)
 	}
@@ -12539,6 +12633,38 @@ func (ec *executionContext) _Assessment_demo(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Assessment_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Assessment", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Assessment_reportSource(ctx context.Context, field graphql.CollectedField, obj *db.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_reportSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Assessment().ReportSource(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {
+			return ec.marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_reportSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Assessment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Assessment_version(ctx context.Context, field graphql.CollectedField, obj *db.Assessment) (ret graphql.Marshaler) {
@@ -17012,6 +17138,38 @@ func (ec *executionContext) _Honor_demo(ctx context.Context, field graphql.Colle
 }
 func (ec *executionContext) fieldContext_Honor_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Honor", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Honor_reportSource(ctx context.Context, field graphql.CollectedField, obj *db.Honor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Honor_reportSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Honor().ReportSource(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {
+			return ec.marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Honor_reportSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Honor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Honor_version(ctx context.Context, field graphql.CollectedField, obj *db.Honor) (ret graphql.Marshaler) {
@@ -23349,6 +23507,38 @@ func (ec *executionContext) fieldContext_PracticeActivity_demo(_ context.Context
 	return graphql.NewScalarFieldContext("PracticeActivity", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _PracticeActivity_reportSource(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActivity_reportSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PracticeActivity().ReportSource(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {
+			return ec.marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActivity_reportSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PracticeActivity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PracticeActivity_version(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28408,6 +28598,98 @@ func (ec *executionContext) fieldContext_ReportEvent_comment(_ context.Context, 
 	return graphql.NewScalarFieldContext("ReportEvent", field, false, false, "String")
 }
 
+func (ec *executionContext) _ReportSource_taskId(ctx context.Context, field graphql.CollectedField, obj *db.ReportSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSource_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportSource().TaskID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSource_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSource", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ReportSource_taskTitle(ctx context.Context, field graphql.CollectedField, obj *db.ReportSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSource_taskTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSource_taskTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportSource_round(ctx context.Context, field graphql.CollectedField, obj *db.ReportSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSource_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSource_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSource", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportSource_locked(ctx context.Context, field graphql.CollectedField, obj *db.ReportSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSource_locked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSource_locked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSource", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _ReportSubmission_round(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32792,6 +33074,38 @@ func (ec *executionContext) _VolunteerRecord_demo(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_VolunteerRecord_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("VolunteerRecord", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _VolunteerRecord_reportSource(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VolunteerRecord_reportSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VolunteerRecord().ReportSource(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {
+			return ec.marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VolunteerRecord_reportSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VolunteerRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _VolunteerRecord_version(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerRecord) (ret graphql.Marshaler) {
@@ -38362,6 +38676,12 @@ func (ec *executionContext) _Assessment(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reportSource":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Assessment_reportSource(ctx, field, obj)
+				})
 		case "version":
 			out.Values[i] = ec._Assessment_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -40146,6 +40466,12 @@ func (ec *executionContext) _Honor(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reportSource":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Honor_reportSource(ctx, field, obj)
+				})
 		case "version":
 			out.Values[i] = ec._Honor_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -41963,6 +42289,12 @@ func (ec *executionContext) _PracticeActivity(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reportSource":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PracticeActivity_reportSource(ctx, field, obj)
+				})
 		case "version":
 			out.Values[i] = ec._PracticeActivity_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43440,6 +43772,55 @@ func (ec *executionContext) _ReportEvent(ctx context.Context, sel ast.SelectionS
 				})
 		case "comment":
 			out.Values[i] = ec._ReportEvent_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportSourceImplementors = []string{"ReportSource"}
+
+func (ec *executionContext) _ReportSource(ctx context.Context, sel ast.SelectionSet, obj *db.ReportSource) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportSourceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportSource")
+		case "taskId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportSource_taskId(ctx, field, obj)
+				})
+		case "taskTitle":
+			out.Values[i] = ec._ReportSource_taskTitle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "round":
+			out.Values[i] = ec._ReportSource_round(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "locked":
+			out.Values[i] = ec._ReportSource_locked(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -45208,6 +45589,12 @@ func (ec *executionContext) _VolunteerRecord(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reportSource":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VolunteerRecord_reportSource(ctx, field, obj)
+				})
 		case "version":
 			out.Values[i] = ec._VolunteerRecord_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -49955,6 +50342,13 @@ func (ec *executionContext) marshalOReportDraft2ᚖgithubᚗcomᚋwenmingᚋwenm
 		return graphql.Null
 	}
 	return ec._ReportDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx context.Context, sel ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReportSource(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOReportState2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportStateᚄ(ctx context.Context, v any) ([]db.ReportState, error) {

@@ -212,6 +212,11 @@ func (r *reportEventResolver) At(ctx context.Context, obj *db.ReportEvent) (stri
 	return apiTime(obj.At), nil
 }
 
+// TaskID is the resolver for the taskId field.
+func (r *reportSourceResolver) TaskID(ctx context.Context, obj *db.ReportSource) (string, error) {
+	return db.GlobalID(db.NodeReportTask, obj.TaskID), nil
+}
+
 // SubmittedAt is the resolver for the submittedAt field.
 func (r *reportSubmissionResolver) SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error) {
 	return apiTime(obj.SubmittedAt), nil
@@ -250,6 +255,9 @@ func (r *Resolver) ReportDraft() graph.ReportDraftResolver { return &reportDraft
 // ReportEvent returns graph.ReportEventResolver implementation.
 func (r *Resolver) ReportEvent() graph.ReportEventResolver { return &reportEventResolver{r} }
 
+// ReportSource returns graph.ReportSourceResolver implementation.
+func (r *Resolver) ReportSource() graph.ReportSourceResolver { return &reportSourceResolver{r} }
+
 // ReportSubmission returns graph.ReportSubmissionResolver implementation.
 func (r *Resolver) ReportSubmission() graph.ReportSubmissionResolver {
 	return &reportSubmissionResolver{r}
@@ -263,6 +271,7 @@ type (
 	reportCommentResolver    struct{ *Resolver }
 	reportDraftResolver      struct{ *Resolver }
 	reportEventResolver      struct{ *Resolver }
+	reportSourceResolver     struct{ *Resolver }
 	reportSubmissionResolver struct{ *Resolver }
 	reportTaskResolver       struct{ *Resolver }
 )

@@ -27,6 +27,11 @@ func (r *assessmentResolver) Scores(ctx context.Context, obj *db.Assessment) ([]
 	return one(ctx, r.loaders(ctx).Scores, obj.ID)
 }
 
+// ReportSource is the resolver for the reportSource field.
+func (r *assessmentResolver) ReportSource(ctx context.Context, obj *db.Assessment) (*db.ReportSource, error) {
+	return one(ctx, r.loaders(ctx).ReportSources, db.ReportSourceKey{Entity: db.EntityAssessment, ID: obj.ID})
+}
+
 // ID is the resolver for the id field.
 func (r *unitResolver) ID(ctx context.Context, obj *db.Unit) (string, error) {
 	return db.GlobalID(db.NodeUnit, obj.ID), nil

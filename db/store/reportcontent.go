@@ -371,3 +371,38 @@ func (ap *applier) title(ctx context.Context, v *db.ReportedTitleApplication) er
 	}
 	return ap.create(ctx, db.EntityHonor, func(tx *Tx, id int64) error { return insertHonor(ctx, tx, id, f) })
 }
+
+// ReportSources reads, in the caller's report scope, the report each record was written from; records no approval
+// wrote, and those of reports the caller may not see, have none.
+func (s *Store) ReportSources(ctx context.Context, keys []db.ReportSourceKey) (map[db.ReportSourceKey]*db.ReportSource, error) {
+	out := map[db.ReportSourceKey]*db.ReportSource{}
+	byEntity := map[db.Entity][]int64{}
+	for _, k := range keys {
+		byEntity[k.Entity] = append(byEntity[k.Entity], k.ID)
+	}
+	for e, ids := range byEntity {
+		w := s.where()
+		if !scopeWhere(ctx, w) {
+			return out, nil
+		}
+		w.add("r.entity = ?", e)
+		addIn(w, "r.record_id", ids)
+		rows, err := s.eng.Read().Query(ctx, `SELECT r.entity, r.record_id, r.task_id, t.title, r.unit_id, r.round, a.state = 'APPROVED'
+			FROM report_applied r JOIN report_assignments a ON a.task_id = r.task_id AND a.unit_id = r.unit_id
+			JOIN report_tasks t ON t.id = r.task_id`+w.sql(), w.args...)
+		if err != nil {
+			return nil, err
+		}
+		list, err := collect(rows, func(r Rows) (*db.ReportSource, error) {
+			x := &db.ReportSource{}
+			return x, r.Scan(&x.Entity, &x.RecordID, &x.TaskID, &x.TaskTitle, &x.UnitID, &x.Round, &x.Locked)
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range list {
+			out[db.ReportSourceKey{Entity: x.Entity, ID: x.RecordID}] = x
+		}
+	}
+	return out, nil
+}
