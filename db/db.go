@@ -72,6 +72,10 @@ type Store interface {
 	ImportJobStore
 	// ReportStore keeps the yearly reporting tasks, each unit's assignment and its history (db/reporting.go).
 	ReportStore
+	// UnitContactStore writes each unit's contact (db/unitcontact.go).
+	UnitContactStore
+	// ReporterImportStore creates many units' reporters at once (db/reporterimport.go).
+	ReporterImportStore
 	// DemoPurger removes the demo dataset at once (db/demo.go).
 	DemoPurger
 	// TokenByID loads one API token, for revocation checks.
