@@ -241,6 +241,13 @@ func TestReporterAccounts(t *testing.T) {
 		WantCode(t, r.Errors, "FORBIDDEN")
 	})
 
+	t.Run("ErrSignInURLTooLong", func(t *testing.T) {
+		_, r := UploadOperation(t, base, WithUpload(admin), reporterImportMutation, map[string]any{"url": "https://" + strings.Repeat("x", 300)}, "reporters.xlsx", file)
+		if e := WantCode(t, r.Errors, "BAD_USER_INPUT"); e.Extensions["field"] != "signInUrl" {
+			t.Errorf("refusal: %+v", e)
+		}
+	})
+
 	t.Run("CreatesAccountsWithOneTimePasswords", func(t *testing.T) {
 		rep, r := importReporters(t, base, admin, "reporters.xlsx", file, false)
 		if len(r.Errors) > 0 || !rep.Written || len(rep.Errors) > 0 || len(rep.Accounts) != 2 || rep.CredentialsXlsx == nil {

@@ -43,6 +43,9 @@ func userImport(ctx context.Context, fs *flag.FlagSet, args []string, stdout, st
 		fs.Usage()
 		return fmt.Errorf("a FILE is required")
 	}
+	if err := db.ValidSignInURL(*signIn); err != nil {
+		return cliError(err)
+	}
 	sheet := *out
 	if sheet == "" {
 		sheet = "reporter-credentials-" + time.Now().Format("20060102-150405") + ".csv"

@@ -44,6 +44,7 @@ var messagesEn = map[string]string{
 	"一次最多导入 %d 个账号，文件有 %d 行": "At most %d accounts can be imported at once; the file has %d rows",
 	"“%s”不能为空。":              "\"%s\" cannot be empty.",
 	"用户名 %s 与第 %d 行重复。":      "The username %s repeats row %d.",
+	"登录地址不能超过 %d 个字符":        "The sign-in address cannot exceed %d characters",
 	"用户名 %s 已被使用。":           "The username %s is taken.",
 	// The yearly reporting flow (db/reporting.go).
 	"未知的上报操作：%s": "Unknown reporting action: %s",

@@ -231,6 +231,17 @@ func (a Accounts) hashOneTimePasswords(creds []*ReporterCredential, progress Pro
 	return nil
 }
 
+// MaxSignInURLLength bounds the sign-in address printed on every slip of a credentials sheet.
+const MaxSignInURLLength = 300
+
+// ValidSignInURL checks the sign-in address a credentials sheet prints: one line of at most 300 characters.
+func ValidSignInURL(u string) error {
+	if utf8.RuneCountInString(u) > MaxSignInURLLength {
+		return FieldErrorf("signInUrl", "登录地址不能超过 %d 个字符", MaxSignInURLLength)
+	}
+	return CheckText("signInUrl", "登录地址", u, false)
+}
+
 // oneTimeAlphabet leaves out the characters people misread on paper (0 O o 1 l I) and every sign a spreadsheet
 // would take for a formula.
 const oneTimeAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -20,6 +20,12 @@ func (r *mutationResolver) ImportReporters(ctx context.Context, file graphql.Upl
 	if err := db.Require(ctx, db.RoleAdmin); err != nil {
 		return nil, err
 	}
+	if err := db.RequireSession(ctx); err != nil {
+		return nil, err
+	}
+	if err := db.ValidSignInURL(deref(signInURL)); err != nil {
+		return nil, err
+	}
 	path, err := saveUpload(file)
 	if err != nil {
 		return nil, err
