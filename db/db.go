@@ -65,6 +65,10 @@ type Store interface {
 	ArticleStore
 	// DonationStore writes donations and pairings (db/donation_write.go).
 	DonationStore
+	// UnitContactStore writes each unit's contact (db/unitcontact.go).
+	UnitContactStore
+	// ReporterImportStore creates many units' reporters at once (db/reporterimport.go).
+	ReporterImportStore
 	// Importer imports spreadsheets; ExportStore streams whole filtered tables (db/import.go).
 	Importer
 	ExportStore
@@ -72,10 +76,6 @@ type Store interface {
 	ImportJobStore
 	// ReportStore keeps the yearly reporting tasks, each unit's assignment and its history (db/reporting.go).
 	ReportStore
-	// UnitContactStore writes each unit's contact (db/unitcontact.go).
-	UnitContactStore
-	// ReporterImportStore creates many units' reporters at once (db/reporterimport.go).
-	ReporterImportStore
 	// DemoPurger removes the demo dataset at once (db/demo.go).
 	DemoPurger
 	// TokenByID loads one API token, for revocation checks.
