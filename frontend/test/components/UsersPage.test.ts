@@ -6,6 +6,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import UsersPage from '../../src/pages/UsersPage.vue'
+import { setLang } from '../../src/lib/i18n'
 import { click, settle, signIn, Server } from './support'
 
 const users = () => ({
@@ -71,6 +72,13 @@ describe('UsersPage (mounted)', () => {
     ])
     expect(w.find('[data-bulk-refused]').text()).toContain('2')
     expect(w.find('[data-credentials-sheet]').exists()).toBe(false)
+    await setLang('en')
+    try {
+      await settle()
+      expect(w.find('[data-error-row="3"]').text()).toBe('3UnitNo such unit: 某厅')
+    } finally {
+      await setLang('zh')
+    }
   })
 
   it('checks without creating, then shows one slip per account and downloads the same sheet as CSV', async () => {
