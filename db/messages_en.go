@@ -57,6 +57,16 @@ var messagesEn = map[string]string{
 	"单位不存在：%s":                     "No such unit: %s",
 	"请用 --unit 指定单位名称":             "Name the unit with --unit",
 	"只有单位填报员（--role REPORTER）绑定单位": "Only a unit reporter (--role REPORTER) is bound to a unit",
+	// Unit contacts and reporter imports (db/unitcontact.go, db/reporterimport.go, db/importer/reporters.go).
+	"联系人姓名不能超过 %d 个字":        "The contact's name cannot exceed %d characters",
+	"联系电话不能超过 %d 个字符":        "The phone cannot exceed %d characters",
+	"联系电话只能包含数字、空格、- 和 +":    "A phone may only hold digits, spaces, - and +",
+	"一次最多导入 %d 个账号":          "At most %d accounts can be imported at once",
+	"一次最多导入 %d 个账号，文件有 %d 行": "At most %d accounts can be imported at once; the file has %d rows",
+	"“%s”不能为空。":              "\"%s\" cannot be empty.",
+	"用户名 %s 与第 %d 行重复。":      "The username %s repeats row %d.",
+	"登录地址不能超过 %d 个字符":        "The sign-in address cannot exceed %d characters",
+	"用户名 %s 已被使用。":           "The username %s is taken.",
 	// The yearly reporting flow (db/reporting.go).
 	"未知的上报操作：%s": "Unknown reporting action: %s",
 	"无权进行此上报操作":  "You may not take this reporting action",

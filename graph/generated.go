@@ -533,6 +533,7 @@ type ComplexityRoot struct {
 		DeleteWish              func(childComplexity int, id string, expectedVersion *int) int
 		ImportRecords           func(childComplexity int, file graphql.Upload, kind db.ImportKind, dryRun *bool) int
 		ImportReportDraft       func(childComplexity int, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) int
+		ImportReporters         func(childComplexity int, file graphql.Upload, dryRun *bool, signInURL *string) int
 		PurgeDemoData           func(childComplexity int, dryRun *bool) int
 		RestoreRecord           func(childComplexity int, id string) int
 		RevokeAPIToken          func(childComplexity int, id string) int
@@ -941,6 +942,33 @@ type ComplexityRoot struct {
 		Volunteers   func(childComplexity int) int
 	}
 
+	ReporterAccount struct {
+		DisplayName     func(childComplexity int) int
+		OneTimePassword func(childComplexity int) int
+		Row             func(childComplexity int) int
+		UnitName        func(childComplexity int) int
+		User            func(childComplexity int) int
+		Username        func(childComplexity int) int
+	}
+
+	ReporterImportError struct {
+		Code      func(childComplexity int) int
+		Field     func(childComplexity int) int
+		Message   func(childComplexity int) int
+		MessageEn func(childComplexity int) int
+		Row       func(childComplexity int) int
+	}
+
+	ReporterImportReport struct {
+		Accounts        func(childComplexity int) int
+		ContactsSet     func(childComplexity int) int
+		CredentialsXlsx func(childComplexity int) int
+		DryRun          func(childComplexity int) int
+		Errors          func(childComplexity int) int
+		Rows            func(childComplexity int) int
+		Written         func(childComplexity int) int
+	}
+
 	ScoreComponent struct {
 		Contribution func(childComplexity int) int
 		Key          func(childComplexity int) int
@@ -1057,6 +1085,8 @@ type ComplexityRoot struct {
 	Unit struct {
 		Assessments     func(childComplexity int) int
 		Campus          func(childComplexity int) int
+		ContactName     func(childComplexity int) int
+		ContactPhone    func(childComplexity int) int
 		Demo            func(childComplexity int) int
 		Honors          func(childComplexity int) int
 		ID              func(childComplexity int) int
@@ -1423,6 +1453,7 @@ type MutationResolver interface {
 	DeleteRankingWeights(ctx context.Context, fromYear int) (*db.DeletedRecord, error)
 	RestoreRecord(ctx context.Context, id string) (*db.DeletedRecord, error)
 	PurgeDemoData(ctx context.Context, dryRun *bool) (*db.DemoPurgeReport, error)
+	ImportReporters(ctx context.Context, file graphql.Upload, dryRun *bool, signInURL *string) (*model.ReporterImportReport, error)
 	CreateReportTask(ctx context.Context, input model.ReportTaskInput) (*db.ReportTask, error)
 	StepReport(ctx context.Context, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date, round *int) (*db.ReportAssignment, error)
 	SaveReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, content db.ReportContent) (*db.ReportAssignment, error)
@@ -1592,6 +1623,8 @@ type UnitResolver interface {
 	PracticeLinks(ctx context.Context, obj *db.Unit) ([]*db.PracticeLink, error)
 	Pairings(ctx context.Context, obj *db.Unit) ([]*db.Pairing, error)
 
+	ContactName(ctx context.Context, obj *db.Unit) (*string, error)
+	ContactPhone(ctx context.Context, obj *db.Unit) (*string, error)
 	RankingHistory(ctx context.Context, obj *db.Unit, metric db.RankingMetric) ([]*model.UnitRankingPoint, error)
 }
 type UserResolver interface {
@@ -3845,6 +3878,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportReportDraft(childComplexity, args["taskId"].(string), args["unitId"].(string), args["expectedVersion"].(int), args["kind"].(db.ImportKind), args["file"].(graphql.Upload)), true
+	case "Mutation.importReporters":
+		if e.ComplexityRoot.Mutation.ImportReporters == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importReporters_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportReporters(childComplexity, args["file"].(graphql.Upload), args["dryRun"].(*bool), args["signInUrl"].(*string)), true
 	case "Mutation.purgeDemoData":
 		if e.ComplexityRoot.Mutation.PurgeDemoData == nil {
 			break
@@ -5940,6 +5984,117 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportedVolunteerRecord.Volunteers(childComplexity), true
 
+	case "ReporterAccount.displayName":
+		if e.ComplexityRoot.ReporterAccount.DisplayName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.DisplayName(childComplexity), true
+	case "ReporterAccount.oneTimePassword":
+		if e.ComplexityRoot.ReporterAccount.OneTimePassword == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.OneTimePassword(childComplexity), true
+	case "ReporterAccount.row":
+		if e.ComplexityRoot.ReporterAccount.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.Row(childComplexity), true
+	case "ReporterAccount.unitName":
+		if e.ComplexityRoot.ReporterAccount.UnitName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.UnitName(childComplexity), true
+	case "ReporterAccount.user":
+		if e.ComplexityRoot.ReporterAccount.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.User(childComplexity), true
+	case "ReporterAccount.username":
+		if e.ComplexityRoot.ReporterAccount.Username == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.Username(childComplexity), true
+
+	case "ReporterImportError.code":
+		if e.ComplexityRoot.ReporterImportError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportError.Code(childComplexity), true
+	case "ReporterImportError.field":
+		if e.ComplexityRoot.ReporterImportError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportError.Field(childComplexity), true
+	case "ReporterImportError.message":
+		if e.ComplexityRoot.ReporterImportError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportError.Message(childComplexity), true
+	case "ReporterImportError.messageEn":
+		if e.ComplexityRoot.ReporterImportError.MessageEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportError.MessageEn(childComplexity), true
+	case "ReporterImportError.row":
+		if e.ComplexityRoot.ReporterImportError.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportError.Row(childComplexity), true
+
+	case "ReporterImportReport.accounts":
+		if e.ComplexityRoot.ReporterImportReport.Accounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.Accounts(childComplexity), true
+	case "ReporterImportReport.contactsSet":
+		if e.ComplexityRoot.ReporterImportReport.ContactsSet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.ContactsSet(childComplexity), true
+	case "ReporterImportReport.credentialsXlsx":
+		if e.ComplexityRoot.ReporterImportReport.CredentialsXlsx == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.CredentialsXlsx(childComplexity), true
+	case "ReporterImportReport.dryRun":
+		if e.ComplexityRoot.ReporterImportReport.DryRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.DryRun(childComplexity), true
+	case "ReporterImportReport.errors":
+		if e.ComplexityRoot.ReporterImportReport.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.Errors(childComplexity), true
+	case "ReporterImportReport.rows":
+		if e.ComplexityRoot.ReporterImportReport.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.Rows(childComplexity), true
+	case "ReporterImportReport.written":
+		if e.ComplexityRoot.ReporterImportReport.Written == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.Written(childComplexity), true
+
 	case "ScoreComponent.contribution":
 		if e.ComplexityRoot.ScoreComponent.Contribution == nil {
 			break
@@ -6397,6 +6552,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.Campus(childComplexity), true
+	case "Unit.contactName":
+		if e.ComplexityRoot.Unit.ContactName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Unit.ContactName(childComplexity), true
+	case "Unit.contactPhone":
+		if e.ComplexityRoot.Unit.ContactPhone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Unit.ContactPhone(childComplexity), true
 	case "Unit.demo":
 		if e.ComplexityRoot.Unit.Demo == nil {
 			break
@@ -7288,7 +7455,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "article.graphqls" "auth.graphqls" "donations.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "reporting.graphqls" "schema.graphqls" "summary.graphqls" "unitpage.graphqls" "units.graphqls" "volunteer.graphqls"
+//go:embed "article.graphqls" "auth.graphqls" "donations.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "reporteraccounts.graphqls" "reporting.graphqls" "schema.graphqls" "summary.graphqls" "unitpage.graphqls" "units.graphqls" "volunteer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -7311,6 +7478,7 @@ var sources = []*ast.Source{
 	{Name: "practice.graphqls", Input: sourceData("practice.graphqls"), BuiltIn: false},
 	{Name: "ranking.graphqls", Input: sourceData("ranking.graphqls"), BuiltIn: false},
 	{Name: "records.graphqls", Input: sourceData("records.graphqls"), BuiltIn: false},
+	{Name: "reporteraccounts.graphqls", Input: sourceData("reporteraccounts.graphqls"), BuiltIn: false},
 	{Name: "reporting.graphqls", Input: sourceData("reporting.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "summary.graphqls", Input: sourceData("summary.graphqls"), BuiltIn: false},
@@ -8796,6 +8964,60 @@ func (ec *executionContext) childFields_ReportedVolunteerRecord(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type ReportedVolunteerRecord", field.Name)
 }
 
+func (ec *executionContext) childFields_ReporterAccount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_ReporterAccount_row(ctx, field)
+	case "unitName":
+		return ec.fieldContext_ReporterAccount_unitName(ctx, field)
+	case "username":
+		return ec.fieldContext_ReporterAccount_username(ctx, field)
+	case "displayName":
+		return ec.fieldContext_ReporterAccount_displayName(ctx, field)
+	case "user":
+		return ec.fieldContext_ReporterAccount_user(ctx, field)
+	case "oneTimePassword":
+		return ec.fieldContext_ReporterAccount_oneTimePassword(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReporterAccount", field.Name)
+}
+
+func (ec *executionContext) childFields_ReporterImportError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_ReporterImportError_row(ctx, field)
+	case "field":
+		return ec.fieldContext_ReporterImportError_field(ctx, field)
+	case "code":
+		return ec.fieldContext_ReporterImportError_code(ctx, field)
+	case "message":
+		return ec.fieldContext_ReporterImportError_message(ctx, field)
+	case "messageEn":
+		return ec.fieldContext_ReporterImportError_messageEn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReporterImportError", field.Name)
+}
+
+func (ec *executionContext) childFields_ReporterImportReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rows":
+		return ec.fieldContext_ReporterImportReport_rows(ctx, field)
+	case "dryRun":
+		return ec.fieldContext_ReporterImportReport_dryRun(ctx, field)
+	case "written":
+		return ec.fieldContext_ReporterImportReport_written(ctx, field)
+	case "accounts":
+		return ec.fieldContext_ReporterImportReport_accounts(ctx, field)
+	case "contactsSet":
+		return ec.fieldContext_ReporterImportReport_contactsSet(ctx, field)
+	case "errors":
+		return ec.fieldContext_ReporterImportReport_errors(ctx, field)
+	case "credentialsXlsx":
+		return ec.fieldContext_ReporterImportReport_credentialsXlsx(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReporterImportReport", field.Name)
+}
+
 func (ec *executionContext) childFields_ScoreComponent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
@@ -9040,6 +9262,10 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_demo(ctx, field)
 	case "version":
 		return ec.fieldContext_Unit_version(ctx, field)
+	case "contactName":
+		return ec.fieldContext_Unit_contactName(ctx, field)
+	case "contactPhone":
+		return ec.fieldContext_Unit_contactPhone(ctx, field)
 	case "rankingHistory":
 		return ec.fieldContext_Unit_rankingHistory(ctx, field)
 	}
@@ -10301,6 +10527,36 @@ func (ec *executionContext) field_Mutation_importReportDraft_args(ctx context.Co
 		return nil, err
 	}
 	args["file"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importReporters_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "signInUrl",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signInUrl"] = arg2
 	return args, nil
 }
 
@@ -21827,6 +22083,50 @@ func (ec *executionContext) fieldContext_Mutation_purgeDemoData(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_importReporters(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importReporters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportReporters(ctx, fc.Args["file"].(graphql.Upload), fc.Args["dryRun"].(*bool), fc.Args["signInUrl"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReporterImportReport) graphql.Marshaler {
+			return ec.marshalNReporterImportReport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importReporters(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReporterImportReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importReporters_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createReportTask(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29554,6 +29854,447 @@ func (ec *executionContext) fieldContext_ReportedVolunteerRecord_campaignCode(_ 
 	return graphql.NewScalarFieldContext("ReportedVolunteerRecord", field, false, false, "String")
 }
 
+func (ec *executionContext) _ReporterAccount_row(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterAccount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReporterAccount_unitName(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_unitName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_unitName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterAccount_username(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_username(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Username, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_username(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterAccount_displayName(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_displayName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DisplayName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterAccount_user(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReporterAccount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReporterAccount_oneTimePassword(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_oneTimePassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OneTimePassword, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_oneTimePassword(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterImportError_row(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportError_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportError_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportError", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReporterImportError_field(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterImportError_code(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterImportError_message(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterImportError_messageEn(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportError_messageEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportError_messageEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterImportReport_rows(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReporterImportReport_dryRun(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_dryRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DryRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReporterImportReport_written(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_written(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Written, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_written(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReporterImportReport_accounts(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_accounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Accounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReporterAccount) graphql.Marshaler {
+			return ec.marshalNReporterAccount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterAccountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_accounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReporterImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReporterAccount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReporterImportReport_contactsSet(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_contactsSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContactsSet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_contactsSet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReporterImportReport_errors(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Errors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReporterImportError) graphql.Marshaler {
+			return ec.marshalNReporterImportError2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReporterImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReporterImportError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReporterImportReport_credentialsXlsx(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_credentialsXlsx(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CredentialsXlsx, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_credentialsXlsx(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportReport", field, false, false, "String")
+}
+
 func (ec *executionContext) _ScoreComponent_key(ctx context.Context, field graphql.CollectedField, obj *db.ScoreComponent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31661,6 +32402,52 @@ func (ec *executionContext) _Unit_version(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Unit_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Unit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Unit_contactName(ctx context.Context, field graphql.CollectedField, obj *db.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_contactName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Unit().ContactName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_contactName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Unit", field, true, true, "String")
+}
+
+func (ec *executionContext) _Unit_contactPhone(ctx context.Context, field graphql.CollectedField, obj *db.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_contactPhone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Unit().ContactPhone(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_contactPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Unit", field, true, true, "String")
 }
 
 func (ec *executionContext) _Unit_rankingHistory(ctx context.Context, field graphql.CollectedField, obj *db.Unit) (ret graphql.Marshaler) {
@@ -37781,7 +38568,7 @@ func (ec *executionContext) unmarshalInputUnitInput(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kind", "sector", "serviceWindow"}
+	fieldsInOrder := [...]string{"name", "kind", "sector", "serviceWindow", "contactName", "contactPhone"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37816,6 +38603,20 @@ func (ec *executionContext) unmarshalInputUnitInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.ServiceWindow = data
+		case "contactName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactName = data
+		case "contactPhone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhone = data
 		}
 	}
 	return it, nil
@@ -41642,6 +42443,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "importReporters":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importReporters(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createReportTask":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createReportTask(ctx, field)
@@ -44221,6 +45029,180 @@ func (ec *executionContext) _ReportedVolunteerRecord(ctx context.Context, sel as
 	return out
 }
 
+var reporterAccountImplementors = []string{"ReporterAccount"}
+
+func (ec *executionContext) _ReporterAccount(ctx context.Context, sel ast.SelectionSet, obj *model.ReporterAccount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reporterAccountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReporterAccount")
+		case "row":
+			out.Values[i] = ec._ReporterAccount_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitName":
+			out.Values[i] = ec._ReporterAccount_unitName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "username":
+			out.Values[i] = ec._ReporterAccount_username(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "displayName":
+			out.Values[i] = ec._ReporterAccount_displayName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "user":
+			out.Values[i] = ec._ReporterAccount_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "oneTimePassword":
+			out.Values[i] = ec._ReporterAccount_oneTimePassword(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reporterImportErrorImplementors = []string{"ReporterImportError"}
+
+func (ec *executionContext) _ReporterImportError(ctx context.Context, sel ast.SelectionSet, obj *model.ReporterImportError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reporterImportErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReporterImportError")
+		case "row":
+			out.Values[i] = ec._ReporterImportError_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ReporterImportError_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._ReporterImportError_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ReporterImportError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "messageEn":
+			out.Values[i] = ec._ReporterImportError_messageEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reporterImportReportImplementors = []string{"ReporterImportReport"}
+
+func (ec *executionContext) _ReporterImportReport(ctx context.Context, sel ast.SelectionSet, obj *model.ReporterImportReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reporterImportReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReporterImportReport")
+		case "rows":
+			out.Values[i] = ec._ReporterImportReport_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dryRun":
+			out.Values[i] = ec._ReporterImportReport_dryRun(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "written":
+			out.Values[i] = ec._ReporterImportReport_written(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "accounts":
+			out.Values[i] = ec._ReporterImportReport_accounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contactsSet":
+			out.Values[i] = ec._ReporterImportReport_contactsSet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errors":
+			out.Values[i] = ec._ReporterImportReport_errors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credentialsXlsx":
+			out.Values[i] = ec._ReporterImportReport_credentialsXlsx(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var scoreComponentImplementors = []string{"ScoreComponent"}
 
 func (ec *executionContext) _ScoreComponent(ctx context.Context, sel ast.SelectionSet, obj *db.ScoreComponent) graphql.Marshaler {
@@ -45038,6 +46020,18 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "contactName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_contactName(ctx, field, obj)
+				})
+		case "contactPhone":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_contactPhone(ctx, field, obj)
+				})
 		case "rankingHistory":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -48626,6 +49620,62 @@ func (ec *executionContext) marshalNReportedVolunteerRecord2ᚖgithubᚗcomᚋwe
 func (ec *executionContext) unmarshalNReportedVolunteerRecordInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedVolunteerRecord(ctx context.Context, v any) (*db.ReportedVolunteerRecord, error) {
 	res, err := ec.unmarshalInputReportedVolunteerRecordInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReporterAccount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReporterAccount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReporterAccount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterAccount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReporterAccount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterAccount(ctx context.Context, sel ast.SelectionSet, v *model.ReporterAccount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReporterAccount!")
+		return graphql.Null
+	}
+	return ec._ReporterAccount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReporterImportError2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReporterImportError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReporterImportError2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReporterImportError2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportError(ctx context.Context, sel ast.SelectionSet, v *model.ReporterImportError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReporterImportError!")
+		return graphql.Null
+	}
+	return ec._ReporterImportError(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReporterImportReport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportReport(ctx context.Context, sel ast.SelectionSet, v *model.ReporterImportReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReporterImportReport!")
+		return graphql.Null
+	}
+	return ec._ReporterImportReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐRole(ctx context.Context, v any) (db.Role, error) {

@@ -58,6 +58,10 @@ func TemplateHandler(store db.Store) http.Handler {
 			return
 		}
 		name, ok := strings.CutSuffix(r.PathValue("file"), ".xlsx")
+		if ok && name == "reporters" {
+			reporterTemplate(w, r)
+			return
+		}
 		spec, err := importer.SpecByName(name)
 		if !ok || err != nil {
 			WriteError(w, db.Errorf(db.ENOTFOUND, "没有这个模板：%s。可选：units、people、honors、volunteer-records、assessments、activities（.xlsx）。", r.PathValue("file")))
@@ -75,6 +79,20 @@ func TemplateHandler(store db.Store) http.Handler {
 			panic(http.ErrAbortHandler)
 		}
 	})
+}
+
+// reporterTemplate serves the template of a reporter import (admins only: only they create accounts).
+func reporterTemplate(w http.ResponseWriter, r *http.Request) {
+	if err := db.Require(r.Context(), db.RoleAdmin); err != nil {
+		WriteError(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", attachment("单位填报员账号导入模板.xlsx", "reporters-template.xlsx"))
+	w.Header().Set("Cache-Control", "no-store")
+	if err := importer.WriteReporterTemplate(w); err != nil {
+		panic(http.ErrAbortHandler)
+	}
 }
 
 // attachment is a Content-Disposition that names the file in Chinese, with an ASCII fallback.

@@ -66,6 +66,22 @@ func (r *unitResolver) Pairings(ctx context.Context, obj *db.Unit) ([]*db.Pairin
 	return one(ctx, r.loaders(ctx).Pairings, obj.ID)
 }
 
+// ContactName is the resolver for the contactName field.
+func (r *unitResolver) ContactName(ctx context.Context, obj *db.Unit) (*string, error) {
+	if !db.CanReadUnitContact(ctx, obj.ID) {
+		return nil, nil
+	}
+	return &obj.Contact.Name, nil
+}
+
+// ContactPhone is the resolver for the contactPhone field.
+func (r *unitResolver) ContactPhone(ctx context.Context, obj *db.Unit) (*string, error) {
+	if !db.CanReadUnitContact(ctx, obj.ID) {
+		return nil, nil
+	}
+	return &obj.Contact.Phone, nil
+}
+
 // Assessment returns graph.AssessmentResolver implementation.
 func (r *Resolver) Assessment() graph.AssessmentResolver { return &assessmentResolver{r} }
 
