@@ -175,10 +175,13 @@ func TestReportContent(t *testing.T) {
 	})
 
 	t.Run("ReturnWithFieldCommentsThenResubmit", func(t *testing.T) {
-		must(As(t, base, editor, `mutation($t: ID!, $u: ID!) { commentReport(taskId: $t, unitId: $u, field: "volunteerRecords[1].hours", text: "请核实时长") { round } }`,
-			map[string]any{"t": task, "u": unitA}), "comment")
-		WantCode(t, As(t, base, rep, `mutation($t: ID!, $u: ID!) { commentReport(taskId: $t, unitId: $u, text: "自己批准") { round } }`,
-			map[string]any{"t": task, "u": unitA}).Errors, "FORBIDDEN")
+		comment := `mutation($t: ID!, $u: ID!, $v: Int!, $f: String, $x: String!) { commentReport(taskId: $t, unitId: $u, expectedVersion: $v, field: $f, text: $x) { round } }`
+		v := read(admin).Version
+		must(As(t, base, editor, comment, map[string]any{"t": task, "u": unitA, "v": v, "f": "volunteerRecords[1].hours", "x": "请核实时长"}), "comment")
+		WantCode(t, As(t, base, rep, comment, map[string]any{"t": task, "u": unitA, "v": v, "x": "自己批准"}).Errors, "FORBIDDEN")
+		if e := WantCode(t, As(t, base, editor, comment, map[string]any{"t": task, "u": unitA, "v": v - 1, "x": "旧版本"}).Errors, "CONFLICT"); e.Extensions["reason"] != "OUTDATED" {
+			t.Errorf("a comment on a version since moved: %+v", e)
+		}
 		must(step(editor, "RETURN", "请补充第二季度"), "return")
 		a := read(rep)
 		if a.State != "RETURNED" || len(a.Comments) != 2 || a.Comments[0].Field != "volunteerRecords[1].hours" || a.Comments[1].Field != "" ||

@@ -116,7 +116,7 @@ func TestCopy(t *testing.T) {
 			if a.State != db.ReportReturned {
 				continue
 			}
-			if _, err := dst.CommentReport(actx, a.TaskID, a.UnitID, "", "复制后的意见（演示）"); err != nil {
+			if _, err := dst.CommentReport(actx, a.TaskID, a.UnitID, a.Version, "", "复制后的意见（演示）"); err != nil {
 				t.Fatalf("comment after copy: %v", err)
 			}
 			if _, err := dst.StepReport(actx, db.ReportStep{TaskID: a.TaskID, UnitID: a.UnitID, Action: db.ActionExempt, Comment: "复制后免报（演示）",

@@ -70,7 +70,7 @@ func SeedDemoReporting(ctx context.Context, s Store, ds *Dataset, now time.Time)
 				err = step(reporter, u, ActionSubmit, "", 0)
 			}
 			if err == nil && i/2 == 3 {
-				if _, err = s.CommentReport(office, t.ID, u, "volunteerRecords[1].hours", "演示：请核实该次服务时长"); err == nil {
+				if _, err = s.CommentReport(office, t.ID, u, version, "volunteerRecords[1].hours", "演示：请核实该次服务时长"); err == nil {
 					err = step(office, u, ActionReturn, "演示：请补充服务对象说明后重新上报", 0)
 				}
 			}

@@ -267,8 +267,9 @@ type ReportContentStore interface {
 	ReportSubmissions(ctx context.Context, taskID, unitID int64) ([]*ReportSubmission, error)
 	// ReportComments lists the review comments on a unit's report, oldest first.
 	ReportComments(ctx context.Context, taskID, unitID int64) ([]*ReportComment, error)
-	// CommentReport adds a reviewer's comment to the unit's last submitted round (office editors).
-	CommentReport(ctx context.Context, taskID, unitID int64, field, text string) (*ReportComment, error)
+	// CommentReport adds a reviewer's comment to the unit's last submitted round, as of expectedVersion (office
+	// editors).
+	CommentReport(ctx context.Context, taskID, unitID int64, expectedVersion int, field, text string) (*ReportComment, error)
 	// ReportSources says which records an approval wrote, and from which report, in the caller's scope.
 	ReportSources(ctx context.Context, keys []ReportSourceKey) (map[ReportSourceKey]*ReportSource, error)
 }

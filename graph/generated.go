@@ -495,7 +495,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		CancelImport            func(childComplexity int, id string) int
-		CommentReport           func(childComplexity int, taskID string, unitID string, field *string, text string) int
+		CommentReport           func(childComplexity int, taskID string, unitID string, expectedVersion int, field *string, text string) int
 		CreateAPIToken          func(childComplexity int, name string, scope db.TokenScope, expiresInDays *int) int
 		CreateAssessment        func(childComplexity int, input model.AssessmentInput) int
 		CreateCampaign          func(childComplexity int, input model.CampaignInput) int
@@ -1458,7 +1458,7 @@ type MutationResolver interface {
 	StepReport(ctx context.Context, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date, round *int) (*db.ReportAssignment, error)
 	SaveReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, content db.ReportContent) (*db.ReportAssignment, error)
 	ImportReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) (*model.ReportDraftImport, error)
-	CommentReport(ctx context.Context, taskID string, unitID string, field *string, text string) (*db.ReportComment, error)
+	CommentReport(ctx context.Context, taskID string, unitID string, expectedVersion int, field *string, text string) (*db.ReportComment, error)
 }
 type PairingResolver interface {
 	ID(ctx context.Context, obj *db.Pairing) (string, error)
@@ -3470,7 +3470,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CommentReport(childComplexity, args["taskId"].(string), args["unitId"].(string), args["field"].(*string), args["text"].(string)), true
+		return e.ComplexityRoot.Mutation.CommentReport(childComplexity, args["taskId"].(string), args["unitId"].(string), args["expectedVersion"].(int), args["field"].(*string), args["text"].(string)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -9761,22 +9761,30 @@ func (ec *executionContext) field_Mutation_commentReport_args(ctx context.Contex
 		return nil, err
 	}
 	args["unitId"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "field",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "field",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["field"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+	args["field"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "text",
 		func(ctx context.Context, v any) (string, error) {
 			return ec.unmarshalNString2string(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["text"] = arg3
+	args["text"] = arg4
 	return args, nil
 }
 
@@ -22313,7 +22321,7 @@ func (ec *executionContext) _Mutation_commentReport(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CommentReport(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["field"].(*string), fc.Args["text"].(string))
+			return ec.Resolvers.Mutation().CommentReport(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["expectedVersion"].(int), fc.Args["field"].(*string), fc.Args["text"].(string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportComment) graphql.Marshaler {

@@ -101,7 +101,7 @@ func (r *mutationResolver) ImportReportDraft(ctx context.Context, taskID string,
 }
 
 // CommentReport is the resolver for the commentReport field.
-func (r *mutationResolver) CommentReport(ctx context.Context, taskID string, unitID string, field *string, text string) (*db.ReportComment, error) {
+func (r *mutationResolver) CommentReport(ctx context.Context, taskID string, unitID string, expectedVersion int, field *string, text string) (*db.ReportComment, error) {
 	tid, uid, err := assignmentIDs(taskID, unitID)
 	if err != nil {
 		return nil, err
@@ -109,7 +109,7 @@ func (r *mutationResolver) CommentReport(ctx context.Context, taskID string, uni
 	if err := db.RequireMutation(ctx); err != nil {
 		return nil, err
 	}
-	return r.Store.CommentReport(ctx, tid, uid, strings.TrimSpace(deref(field)), strings.TrimSpace(text))
+	return r.Store.CommentReport(ctx, tid, uid, expectedVersion, strings.TrimSpace(deref(field)), strings.TrimSpace(text))
 }
 
 // ReportTasks is the resolver for the reportTasks field.

@@ -113,8 +113,9 @@ func (s *Store) ReportComments(ctx context.Context, taskID, unitID int64) ([]*db
 	})
 }
 
-// CommentReport adds a reviewer's comment to the unit's last submitted round: office editors and admins only.
-func (s *Store) CommentReport(ctx context.Context, taskID, unitID int64, field, text string) (*db.ReportComment, error) {
+// CommentReport adds a reviewer's comment to the unit's last submitted round, as of the version the reviewer read:
+// office editors and admins only.
+func (s *Store) CommentReport(ctx context.Context, taskID, unitID int64, expectedVersion int, field, text string) (*db.ReportComment, error) {
 	if who := db.ReportActorOf(db.PrincipalFrom(ctx)); who != db.ActorEditor && who != db.ActorAdmin {
 		return nil, db.Errorf(db.EFORBIDDEN, "无权进行此上报操作")
 	}
@@ -124,11 +125,16 @@ func (s *Store) CommentReport(ctx context.Context, taskID, unitID int64, field, 
 	_, name := actor(ctx)
 	c := &db.ReportComment{TaskID: taskID, UnitID: unitID, Field: field, Author: name, At: timeNow(), Text: text}
 	err := s.eng.Tx(ctx, func(tx *Tx) error {
-		err := tx.QueryRow(ctx, `SELECT rounds FROM report_assignments WHERE task_id = ? AND unit_id = ?`, taskID, unitID).Scan(&c.Round)
+		var version int
+		err := tx.QueryRow(ctx, `SELECT rounds, version FROM report_assignments WHERE task_id = ? AND unit_id = ?`, taskID, unitID).Scan(&c.Round, &version)
 		if errors.Is(err, sql.ErrNoRows) {
 			return errNoAssignment
 		} else if err != nil {
 			return err
+		}
+		// A comment is about the round the reviewer read: a report that moved since is refused, not misfiled.
+		if expectedVersion != 0 && expectedVersion != version {
+			return db.Errorf(db.ECONFLICT, "上报状态已被他人更新（当前版本 %d，您提交的版本 %d），请刷新后重试", version, expectedVersion).Because(db.ReasonOutdated)
 		}
 		if c.Round == 0 {
 			return db.Errorf(db.ECONFLICT, "该单位尚未上报，没有可提意见的版本").Because(db.ReasonState)
