@@ -1,6 +1,7 @@
 package apitest
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -126,6 +127,13 @@ func TestReportContent(t *testing.T) {
 			}
 		}
 	}
+	// The rollups the aggregates read must equal what the records add up to after every write of an approval.
+	rollupsAgree := func(when string) {
+		t.Helper()
+		if _, err := m.Backend.Verify(context.Background()); err != nil {
+			t.Errorf("rollups %s: %v", when, err)
+		}
+	}
 	beforeAll, beforeUnit := aggregates(), unitFigures()
 	content := map[string]any{
 		"volunteerRecords": []map[string]any{
@@ -143,6 +151,8 @@ func TestReportContent(t *testing.T) {
 		}{
 			{"DateOutsideTheYear", "volunteerRecords[0].date", map[string]any{"volunteerRecords": []map[string]any{{"date": "2024-12-31", "volunteers": 1, "hours": 1, "method": "SIGN_IN"}}}},
 			{"HoursNotWholeMinutes", "volunteerRecords[0].hours", map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-01-02", "volunteers": 1, "hours": 1.01, "method": "SIGN_IN"}}}},
+			{"TheSameRecordTwice", "volunteerRecords[1].date", map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-01-02", "volunteers": 1, "hours": 1, "method": "SIGN_IN"},
+				{"date": "2025-01-02", "volunteers": 3, "hours": 2, "method": "SIGN_IN"}}}},
 			{"KindNotAsked", "titleApplications", map[string]any{"titleApplications": []map[string]any{{"categoryCode": "PROVINCIAL_UNIT"}}}},
 			{"NoteTooLong", "assessment.scores[0].note", map[string]any{"assessment": map[string]any{"baseScore": 80, "bonus": 0,
 				"scores": []map[string]any{{"code": "X", "score": 1, "note": strings.Repeat("说", 501)}}}}},
@@ -208,6 +218,7 @@ func TestReportContent(t *testing.T) {
 			t.Errorf("approving an old round: %+v", e)
 		}
 		must(step(editor, "APPROVE", ""), "approve")
+		rollupsAgree("after approval")
 		want := `{"volunteerStats":[{"records":3,"volunteers":23,"minutes":2640}],"volunteerRecords":{"totalCount":3}}`
 		if got := unitFigures(); got != want {
 			t.Errorf("after approval the unit's figures are %s, want %s", got, want)
@@ -267,9 +278,11 @@ func TestReportContent(t *testing.T) {
 	t.Run("ReopenUnlocksAndReapprovalReplaces", func(t *testing.T) {
 		WantCode(t, step(editor, "REOPEN", "发现重复").Errors, "FORBIDDEN")
 		must(step(admin, "REOPEN", "发现重复记录"), "reopen")
+		rollupsAgree("after reopening")
 		must(save(rep, map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-03-05", "volunteers": 12, "hours": 36, "method": "SIGN_IN"}}}), "save")
 		must(step(rep, "SUBMIT", ""), "submit")
 		must(step(editor, "APPROVE", ""), "re-approve")
+		rollupsAgree("after re-approval")
 		want := `{"volunteerStats":[{"records":1,"volunteers":12,"minutes":2160}],"volunteerRecords":{"totalCount":1}}`
 		if got := unitFigures(); got != want {
 			t.Errorf("after re-approval the unit's figures are %s, want %s", got, want)

@@ -126,9 +126,25 @@ func (c *ReportContent) Validate(t *ReportTask) error {
 		}
 		return nil
 	}
+	// Two items with one natural key would be one record: the approval could not write both.
+	seen := map[string]int{}
+	same := func(list string, i int, key string) error {
+		if j, ok := seen[list+key]; ok {
+			return itemAt(list, i, FieldErrorf("date", "与第 %d 条是同一条记录（日期、类型相同），请合并", j+1))
+		}
+		seen[list+key] = i
+		return nil
+	}
 	for i, v := range c.VolunteerRecords {
 		if v == nil {
 			return FieldErrorf("volunteerRecords", "第 %d 条为空", i+1)
+		}
+		campaign := ""
+		if v.CampaignCode != nil {
+			campaign = *v.CampaignCode
+		}
+		if err := same("volunteerRecords", i, fmt.Sprint(v.Date, campaign, v.Method)); err != nil {
+			return err
 		}
 		if _, err := v.Fields(1); err != nil {
 			return itemAt("volunteerRecords", i, err)
@@ -148,6 +164,9 @@ func (c *ReportContent) Validate(t *ReportTask) error {
 		a.Theme = f.Theme
 		if err := inYear(a.Date); err != nil {
 			return itemAt("practiceActivities", i, err)
+		}
+		if err := same("practiceActivities", i, fmt.Sprint(a.Date, a.Kind, a.Theme)); err != nil {
+			return err
 		}
 	}
 	if a := c.Assessment; a != nil {
