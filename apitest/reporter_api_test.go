@@ -226,7 +226,8 @@ func TestReporterRole(t *testing.T) {
 			refused = append(refused, f.Name)
 		}
 		sort.Strings(allowed)
-		if !slices.Equal(allowed, []string{"reportTask", "reportTasks", "setPassword", "stepReport", "viewer"}) {
+		if !slices.Equal(allowed, []string{"assessmentIndicators", "assessments", "honorCategories", "honors", "node", "practiceActivities",
+			"reportTask", "reportTasks", "setPassword", "stepReport", "unit", "units", "viewer", "volunteerRecords"}) {
 			t.Errorf("root fields open to reporters: %v", allowed)
 		}
 		t.Logf("%d root fields refused a reporter; open: %v", len(refused), allowed)
@@ -237,12 +238,21 @@ func TestReporterRole(t *testing.T) {
 		}
 	})
 
-	t.Run("ExportsAndTemplatesRefused", func(t *testing.T) {
-		for _, path := range []string{"/export/honors.csv", "/export/volunteer-records.xlsx", "/templates/units.xlsx"} {
-			res := Do(t, http.MethodGet, base+path, nil, reporter, "")
+	// A reporter exports its unit's rows (isolation_api_test.go checks whose); a view not of a unit's rows is missing
+	// to it, and templates stay the office's.
+	t.Run("ExportsScopedOthersMissing", func(t *testing.T) {
+		for _, c := range []struct {
+			path string
+			want int
+		}{
+			{"/export/honors.csv", http.StatusOK}, {"/export/volunteer-records.xlsx", http.StatusOK}, {"/export/units.csv", http.StatusOK},
+			{"/export/people.csv", http.StatusNotFound}, {"/export/rankings.xlsx", http.StatusNotFound}, {"/export/figures.csv", http.StatusNotFound},
+			{"/export/no-such-view.csv", http.StatusNotFound}, {"/templates/units.xlsx", http.StatusForbidden},
+		} {
+			res := Do(t, http.MethodGet, base+c.path, nil, reporter, "")
 			res.Body.Close()
-			if res.StatusCode != http.StatusForbidden {
-				t.Errorf("GET %s as a reporter: %d", path, res.StatusCode)
+			if res.StatusCode != c.want {
+				t.Errorf("GET %s as a reporter: %d, want %d", c.path, res.StatusCode, c.want)
 			}
 		}
 	})

@@ -101,11 +101,7 @@ func ExportHandler(store db.Store) http.Handler {
 			return
 		}
 		view, format := file[:dot], importer.Format(strings.ToLower(file[dot+1:]))
-		if err := db.Require(r.Context(), db.RoleViewer); err != nil {
-			WriteError(w, err)
-			return
-		}
-		v, err := importer.FindView(view)
+		v, err := importer.ReadableView(r.Context(), view)
 		if err != nil {
 			WriteError(w, err)
 			return
