@@ -28,7 +28,9 @@ func TestReporterScope(t *testing.T) {
 			count := func(h http.Header, filter map[string]any) (int, map[string]bool) {
 				var out map[string]struct {
 					TotalCount int
-					Edges      []struct{ Node struct{ Unit struct{ ID string } } }
+					Edges      []struct {
+						Node struct{ Unit struct{ ID string } }
+					}
 				}
 				As(t, f.base, h, q, map[string]any{"f": filter}).decode(t, &out)
 				units := map[string]bool{}

@@ -117,8 +117,12 @@ func (f *twoUnits) collectB(t *testing.T) {
 			PracticeLinks []struct{ ID string }
 			Pairings      []struct{ ID string }
 		}
-		VolunteerRecords   struct{ Edges []struct{ Node struct{ ID string } } }
-		PracticeActivities struct{ Edges []struct{ Node struct{ ID string } } }
+		VolunteerRecords struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+		PracticeActivities struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	r := As(t, f.base, f.admin, `query($u: ID!) { unit(id: $u) { id honors { id } assessments { id } practiceLinks { id } pairings { id } }
 		volunteerRecords(filter: {unitId: $u}, first: 10) { edges { node { id } } }
