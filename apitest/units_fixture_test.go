@@ -71,7 +71,7 @@ func newTwoUnits(t *testing.T, anonymousRead bool, opts ...func(*MainConfig)) *t
 		scope db.TokenScope
 		into  *http.Header
 	}{{db.ScopeRead, &f.readA}, {db.ScopeWrite, &f.writeA}} {
-		secret := "wm_" + canaryText("token")
+		secret := "wm_isolation-" + string(tok.scope) + "-" + u.Username
 		if err := m.Backend.CreateToken(context.Background(), &db.APIToken{UserID: u.ID, Name: "isolation " + string(tok.scope), Scope: tok.scope,
 			Hash: db.HashSecret(secret)}); err != nil {
 			t.Fatal(err)
