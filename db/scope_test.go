@@ -1,0 +1,112 @@
+package db
+
+import (
+	"context"
+	"testing"
+)
+
+// TestScopeOf walks every kind of caller through both kinds of rows: the office reads every unit, a reporter its
+// own, anonymous readers the published records only, and whoever the rules do not name reads nothing.
+func TestScopeOf(t *testing.T) {
+	reporter := &Principal{UserID: 7, Role: RoleReporter, Via: "session", UnitID: 12}
+	cases := []struct {
+		name                 string
+		p                    *Principal
+		public               bool
+		published, reporting Scope
+	}{
+		{"Process", nil, false, Scope{All: true}, Scope{}},
+		{"Viewer", &Principal{Role: RoleViewer, Via: "session"}, false, Scope{All: true}, Scope{All: true}},
+		{"EditorReadToken", &Principal{Role: RoleEditor, Via: "token", Scope: ScopeRead}, false, Scope{All: true}, Scope{All: true}},
+		{"Admin", &Principal{Role: RoleAdmin, Via: "session"}, false, Scope{All: true}, Scope{All: true}},
+		{"Reporter", reporter, false, Scope{UnitID: 12}, Scope{UnitID: 12}},
+		{"ReporterReadToken", &Principal{Role: RoleReporter, Via: "token", Scope: ScopeRead, UnitID: 12}, false, Scope{UnitID: 12}, Scope{UnitID: 12}},
+		{"ReporterWhereAnyoneReads", reporter, true, Scope{All: true}, Scope{UnitID: 12}},
+		{"ReporterWithoutUnit", &Principal{Role: RoleReporter, Via: "session"}, true, Scope{}, Scope{}},
+		{"Anonymous", &Principal{Role: RoleViewer, Via: "anonymous"}, true, Scope{All: true}, Scope{}},
+		{"UnknownRole", &Principal{Role: "AUDITOR", Via: "session"}, true, Scope{}, Scope{}},
+		{"NoRole", &Principal{Via: "session"}, false, Scope{}, Scope{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			if c.p != nil {
+				ctx = WithPrincipal(ctx, c.p)
+			}
+			if c.public {
+				ctx = WithPublicReading(ctx)
+			}
+			if got := ScopeOf(ctx, PublishedRows); got != c.published {
+				t.Errorf("published rows: %+v, want %+v", got, c.published)
+			}
+			got := ScopeOf(ctx, ReportingRows)
+			if got != c.reporting {
+				t.Errorf("reporting rows: %+v, want %+v", got, c.reporting)
+			}
+			// The reporting scope decides as ReportScopeOf does, so that it can take its place.
+			if old := ReportScopeOf(ctx); old.All != got.All || old.UnitID != got.UnitID {
+				t.Errorf("ReportScopeOf %+v, ScopeOf %+v", old, got)
+			}
+		})
+	}
+}
+
+// TestScopeReads checks which rows and node types a scope reads, and that its cache keys never collide.
+func TestScopeReads(t *testing.T) {
+	all, unit, none := Scope{All: true}, Scope{UnitID: 12}, Scope{}
+	for _, c := range []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"AllReadsAnyUnit", all.Reads(13), true},
+		{"AllReadsRowsOfNoUnit", all.Reads(0), true},
+		{"UnitReadsItself", unit.Reads(12), true},
+		{"UnitReadsNoOther", unit.Reads(13), false},
+		{"UnitReadsNoRowOfNoUnit", unit.Reads(0), false},
+		{"NoneReadsNothing", none.Reads(0) || none.Reads(12), false},
+		{"UnitLooksUpRecords", unit.ReadsNodeType(NodePracticeActivity) && unit.ReadsNodeType(NodeUnit), true},
+		{"UnitLooksUpNoPeople", unit.ReadsNodeType(NodePerson), false},
+		{"UnitLooksUpNoAccounts", unit.ReadsNodeType(NodeUser) || unit.ReadsNodeType(NodeAuditEntry), false},
+		{"NoneLooksUpNothing", none.ReadsNodeType(NodeUnit), false},
+		{"AllLooksUpPeople", all.ReadsNodeType(NodePerson), true},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	keys := map[string]Scope{}
+	for _, s := range []Scope{all, unit, none, {UnitID: 120}, {UnitID: 1}} {
+		if o, dup := keys[s.Key()]; dup {
+			t.Errorf("%+v and %+v share the key %q", s, o, s.Key())
+		}
+		keys[s.Key()] = s
+	}
+}
+
+// TestReadsReviewText checks who reads the review comments of unit 12's report: the office's editors and admins
+// with their full role, and unit 12's reporter; never leaders, READ tokens, other units or anonymous readers.
+func TestReadsReviewText(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		p    *Principal
+		want bool
+	}{
+		{"Editor", &Principal{Role: RoleEditor, Via: "session"}, true},
+		{"AdminWriteToken", &Principal{Role: RoleAdmin, Via: "token", Scope: ScopeWrite}, true},
+		{"EditorReadToken", &Principal{Role: RoleEditor, Via: "token", Scope: ScopeRead}, false},
+		{"Leader", &Principal{Role: RoleViewer, Via: "session"}, false},
+		{"ItsReporter", &Principal{Role: RoleReporter, Via: "session", UnitID: 12}, true},
+		{"AnotherUnitsReporter", &Principal{Role: RoleReporter, Via: "session", UnitID: 13}, false},
+		{"Anonymous", &Principal{Role: RoleViewer, Via: "anonymous"}, false},
+		{"Nobody", nil, false},
+	} {
+		ctx := context.Background()
+		if c.p != nil {
+			ctx = WithPrincipal(ctx, c.p)
+		}
+		if got := ReadsReviewText(ctx, 12); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
