@@ -73,13 +73,9 @@ func plantCanaries(t *testing.T, f *twoUnits) []planted {
 // cookie and by its READ and WRITE tokens, a leader, and anonymous readers — and checks that no byte of any answer
 // holds one. The fields come from the schema at test time, so a field added later is swept without editing this.
 func TestIsolation(t *testing.T) {
-	unlimited := func(c *MainConfig) {
-		// The sweep selects every field to a depth; the limits are other tests' business.
-		c.MaxComplexity, c.MaxDepth, c.MaxFields, c.MaxTokens, c.MaxBodyBytes = 1<<30, 64, 1<<20, 1<<20, 16<<20
-	}
 	schema := loadSchema(t)
 
-	closed := newTwoUnits(t, false, unlimited)
+	closed := newTwoUnits(t, false, unlimitedQueries)
 	closedCanaries := plantCanaries(t, closed)
 	sw := &sweep{schema: schema, f: closed}
 
@@ -112,7 +108,7 @@ func TestIsolation(t *testing.T) {
 		})
 	}
 
-	open := newTwoUnits(t, true, unlimited)
+	open := newTwoUnits(t, true, unlimitedQueries)
 	var openSecrets []planted
 	for _, c := range plantCanaries(t, open) {
 		if c.kind == unitSecret {

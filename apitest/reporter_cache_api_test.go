@@ -9,10 +9,8 @@ import (
 // reporter B warms every query a reporter may send that the caches keep, then reporter A sends the identical bytes
 // and must get A's own answer, and B's ETag must never answer A 304.
 func TestReporterCaches(t *testing.T) {
-	f := newTwoUnits(t, false, func(c *MainConfig) {
-		c.ReportersReadAggregates = true // the aggregates are cached too: open them to reporters
-		c.MaxComplexity, c.MaxFields = 1<<30, 1<<20
-	})
+	// The aggregates are cached too: open them to reporters.
+	f := newTwoUnits(t, false, unlimitedQueries, func(c *MainConfig) { c.ReportersReadAggregates = true })
 	schema := loadSchema(t)
 	var queries, names []string
 	for _, fd := range schema.Query.Fields {

@@ -31,6 +31,12 @@ type twoUnits struct {
 	nodesB []string
 }
 
+// unlimitedQueries lifts the query limits for tests that select every field to a depth: the limits are other
+// tests' business.
+func unlimitedQueries(c *MainConfig) {
+	c.MaxComplexity, c.MaxDepth, c.MaxFields, c.MaxTokens, c.MaxBodyBytes = 1<<30, 64, 1<<20, 1<<20, 16<<20
+}
+
 // newTwoUnits boots a server (anonymous reading as asked, and opts) and sets the two units' people up on it.
 func newTwoUnits(t *testing.T, anonymousRead bool, opts ...func(*MainConfig)) *twoUnits {
 	t.Helper()
