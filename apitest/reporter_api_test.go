@@ -271,6 +271,13 @@ func TestReporterRole(t *testing.T) {
 		if len(got.Errors) > 0 || string(got.Data) != string(anon.Data) {
 			t.Errorf("a reporter's answer %s %+v, anonymous %s", got.Data, got.Errors, anon.Data)
 		}
+		for _, path := range []string{"/export/people.csv", "/export/rankings.xlsx", "/templates/units.xlsx"} {
+			res := Do(t, http.MethodGet, open.URL()+path, nil, rb, "")
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				t.Errorf("GET %s as a reporter where anyone reads: %d", path, res.StatusCode)
+			}
+		}
 		// What anonymous callers may not do, a reporter may not either.
 		r := As(t, open.URL(), rb, `{ users { id } }`, nil)
 		if len(r.Errors) == 0 {

@@ -100,6 +100,17 @@ func WithPublicReading(ctx context.Context) context.Context {
 // PublicReading reports whether the request reached a server where anyone may read the published records.
 func PublicReading(ctx context.Context) bool { v, _ := ctx.Value(publicReadingKey{}).(bool); return v }
 
+// AsPublicReader is the context a unit reporter's request for something that is not its unit's own (a template, a
+// view of no unit's rows) runs in where anyone may read the published records: an anonymous reader's, so that a
+// reporter reads at least what anyone may, and nothing of its session reaches what anyone may read. Any other
+// caller's context is returned as it is.
+func AsPublicReader(ctx context.Context) context.Context {
+	if p := PrincipalFrom(ctx); p != nil && p.Via != "anonymous" && p.Effective() == RoleReporter && PublicReading(ctx) {
+		return WithPrincipal(ctx, &Principal{Role: RoleViewer, Via: "anonymous"})
+	}
+	return ctx
+}
+
 // ReadsReviewText reports whether the caller may read the review comments of a unit's report: the office's editors
 // and admins acting with their full role, and the unit's own reporter. Leaders (VIEWER) and READ tokens see the
 // progress, not what was said about a unit's submission.

@@ -110,3 +110,27 @@ func TestReadsReviewText(t *testing.T) {
 		}
 	}
 }
+
+// TestAsPublicReader checks that only a reporter, and only where anyone may read, is turned into an anonymous reader.
+func TestAsPublicReader(t *testing.T) {
+	reporter := &Principal{UserID: 7, Role: RoleReporter, Via: "session", UnitID: 12}
+	leader := &Principal{UserID: 8, Role: RoleViewer, Via: "session"}
+	for _, c := range []struct {
+		name   string
+		p      *Principal
+		public bool
+		want   string
+	}{
+		{"ReporterWhereAnyoneReads", reporter, true, "anonymous"},
+		{"ReporterElsewhere", reporter, false, "session"},
+		{"LeaderWhereAnyoneReads", leader, true, "session"},
+	} {
+		ctx := WithPrincipal(context.Background(), c.p)
+		if c.public {
+			ctx = WithPublicReading(ctx)
+		}
+		if got := PrincipalFrom(AsPublicReader(ctx)); got.Via != c.want || (c.want == "anonymous" && (got.UserID != 0 || got.UnitID != 0)) {
+			t.Errorf("%s: %+v", c.name, got)
+		}
+	}
+}
