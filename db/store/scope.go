@@ -12,7 +12,13 @@ import (
 // no rows and a lookup answers as a missing ID. narrowed reports whether a condition was added (a narrowed read
 // cannot be answered from a rollup of every unit).
 func scopeUnits(ctx context.Context, w *where, col string) (narrowed bool) {
-	sc := db.ScopeOf(ctx, db.PublishedRows)
+	return scopeRows(ctx, db.PublishedRows, w, col)
+}
+
+// scopeRows is scopeUnits over rows of either kind: the reporting's reads (scopeWhere) can take the same path with
+// db.ReportingRows.
+func scopeRows(ctx context.Context, kind db.RowKind, w *where, col string) (narrowed bool) {
+	sc := db.ScopeOf(ctx, kind)
 	switch {
 	case sc.All:
 		return false
