@@ -391,7 +391,8 @@ func (b opBuilder) args(defs ast.ArgumentDefinitionList) string {
 	return "(" + strings.Join(parts, ", ") + ")"
 }
 
-// value is a literal of the type.
+// value is a literal of the type, with every required input field (and every unitId, when the builder names a
+// unit), so that an operation passes validation and reaches the server's checks.
 func (b opBuilder) value(t *ast.Type, depth int) string {
 	if t.Elem != nil {
 		return "[" + b.value(t.Elem, depth) + "]"
@@ -406,9 +407,9 @@ func (b opBuilder) value(t *ast.Type, depth int) string {
 		var parts []string
 		for _, f := range def.Fields {
 			switch {
-			case f.Name == "unitId":
+			case f.Name == "unitId" && b.unit != "":
 				parts = append(parts, f.Name+": "+quote(b.unit))
-			case f.Name == "unitIds":
+			case f.Name == "unitIds" && b.unit != "":
 				parts = append(parts, f.Name+": ["+quote(b.unit)+"]")
 			case f.Type.NonNull && f.DefaultValue == nil && depth < 4:
 				parts = append(parts, f.Name+": "+b.value(f.Type, depth+1))

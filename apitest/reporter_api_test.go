@@ -41,37 +41,7 @@ func loadSchema(t *testing.T) *ast.Schema {
 // sampleValue is a valid literal of a type, with every required input field, so that an operation passes
 // validation and reaches the server's checks.
 func sampleValue(s *ast.Schema, t *ast.Type, depth int) string {
-	if t.Elem != nil {
-		return "[" + sampleValue(s, t.Elem, depth) + "]"
-	}
-	def := s.Types[t.NamedType]
-	switch {
-	case def == nil:
-		return "null"
-	case def.Kind == ast.Enum:
-		return def.EnumValues[0].Name
-	case def.Kind == ast.InputObject:
-		var parts []string
-		for _, f := range def.Fields {
-			if f.Type.NonNull && f.DefaultValue == nil && depth < 4 {
-				parts = append(parts, f.Name+": "+sampleValue(s, f.Type, depth+1))
-			}
-		}
-		return "{" + strings.Join(parts, ", ") + "}"
-	}
-	switch t.NamedType {
-	case "Int":
-		return "2024"
-	case "Float":
-		return "1.5"
-	case "Boolean":
-		return "true"
-	case "ID":
-		return `"VW5pdDox"`
-	case "Upload":
-		return "$file"
-	}
-	return `"2024-01-01"`
+	return opBuilder{s: s, id: "VW5pdDox"}.value(t, depth)
 }
 
 // rootOperation is an operation selecting one root field with sample arguments and __typename below it.
