@@ -165,7 +165,7 @@ func TestReporterScope(t *testing.T) {
 		WantCode(t, As(t, open.base, open.repA, `mutation { deleteRankingWeights(fromYear: 2019) { id } }`, nil).Errors, "FORBIDDEN")
 	})
 
-	t.Run("LeadersReadNoReviewComments", func(t *testing.T) {
+	t.Run("ReviewCommentsStayWithTheUnit", func(t *testing.T) {
 		comment := canaryText("review")
 		f.stepB(t, f.repB, "SUBMIT", "")
 		f.stepB(t, f.admin, "RETURN", comment)
@@ -174,7 +174,7 @@ func TestReporterScope(t *testing.T) {
 			who  string
 			h    http.Header
 			sees bool
-		}{{"the office", f.admin, true}, {"reporter B", f.repB, true}, {"a leader", f.viewer, false}, {"reporter A", f.repA, false}} {
+		}{{"the office", f.admin, true}, {"reporter B", f.repB, true}, {"a leader", f.viewer, true}, {"reporter A", f.repA, false}} {
 			r := As(t, f.base, c.h, q, map[string]any{"id": f.task})
 			if b, _ := json.Marshal(r); strings.Contains(string(b), comment) != c.sees || len(r.Errors) > 0 {
 				t.Errorf("%s reads the return comment: %v, want %v (%s %+v)", c.who, !c.sees, c.sees, r.Data, r.Errors)

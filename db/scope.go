@@ -110,18 +110,3 @@ func AsPublicReader(ctx context.Context) context.Context {
 	}
 	return ctx
 }
-
-// ReadsReviewText reports whether the caller may read the review comments of a unit's report: the office's editors
-// and admins acting with their full role, and the unit's own reporter. Leaders (VIEWER) and READ tokens see the
-// progress, not what was said about a unit's submission.
-func ReadsReviewText(ctx context.Context, unitID int64) bool {
-	p := PrincipalFrom(ctx)
-	if p == nil || p.Via == "anonymous" {
-		return false
-	}
-	if r := p.Effective(); r == RoleReporter {
-		return p.UnitID != 0 && p.UnitID == unitID
-	} else {
-		return r.AtLeast(RoleEditor)
-	}
-}

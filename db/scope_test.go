@@ -84,33 +84,6 @@ func TestScopeReads(t *testing.T) {
 	}
 }
 
-// TestReadsReviewText checks who reads the review comments of unit 12's report: the office's editors and admins
-// with their full role, and unit 12's reporter; never leaders, READ tokens, other units or anonymous readers.
-func TestReadsReviewText(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		p    *Principal
-		want bool
-	}{
-		{"Editor", &Principal{Role: RoleEditor, Via: "session"}, true},
-		{"AdminWriteToken", &Principal{Role: RoleAdmin, Via: "token", Scope: ScopeWrite}, true},
-		{"EditorReadToken", &Principal{Role: RoleEditor, Via: "token", Scope: ScopeRead}, false},
-		{"Leader", &Principal{Role: RoleViewer, Via: "session"}, false},
-		{"ItsReporter", &Principal{Role: RoleReporter, Via: "session", UnitID: 12}, true},
-		{"AnotherUnitsReporter", &Principal{Role: RoleReporter, Via: "session", UnitID: 13}, false},
-		{"Anonymous", &Principal{Role: RoleViewer, Via: "anonymous"}, false},
-		{"Nobody", nil, false},
-	} {
-		ctx := context.Background()
-		if c.p != nil {
-			ctx = WithPrincipal(ctx, c.p)
-		}
-		if got := ReadsReviewText(ctx, 12); got != c.want {
-			t.Errorf("%s: %v, want %v", c.name, got, c.want)
-		}
-	}
-}
-
 // TestAsPublicReader checks that only a reporter, and only where anyone may read, is turned into an anonymous reader.
 func TestAsPublicReader(t *testing.T) {
 	reporter := &Principal{UserID: 7, Role: RoleReporter, Via: "session", UnitID: 12}

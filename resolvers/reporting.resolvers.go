@@ -93,18 +93,7 @@ func (r *reportAssignmentResolver) Overdue(ctx context.Context, obj *db.ReportAs
 
 // History is the resolver for the history field.
 func (r *reportAssignmentResolver) History(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportEvent, error) {
-	es, err := r.Store.ReportEvents(ctx, obj.TaskID, obj.UnitID)
-	if err != nil || db.ReadsReviewText(ctx, obj.UnitID) {
-		return es, err
-	}
-	// Leaders see the steps, not what was said about the unit's submission.
-	out := make([]*db.ReportEvent, len(es))
-	for i, e := range es {
-		c := *e
-		c.Comment = ""
-		out[i] = &c
-	}
-	return out, nil
+	return r.Store.ReportEvents(ctx, obj.TaskID, obj.UnitID)
 }
 
 // At is the resolver for the at field.
