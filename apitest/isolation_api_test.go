@@ -23,9 +23,11 @@ import (
 // planted (the canary text is made for it). Planting another is one line here — "B's draft", when drafts land.
 var canaryPlants = []canaryPlant{
 	{"B's return comment", reviewText, func(t *testing.T, f *twoUnits, c string) {
+		f.saveDraftB(t, "单位B上报的活动")
 		f.stepB(t, f.repB, "SUBMIT", "")
 		f.stepB(t, f.admin, "RETURN", c)
 	}},
+	{"B's draft", unitSecret, func(t *testing.T, f *twoUnits, c string) { f.saveDraftB(t, c) }},
 	{"B's practice activity", unitRecord, func(t *testing.T, f *twoUnits, c string) { f.createActivity(t, f.unitB, c) }},
 	{"B's deleted practice activity", unitRecord, func(t *testing.T, f *twoUnits, c string) {
 		id := f.createActivity(t, f.unitB, c)
@@ -267,7 +269,7 @@ func (s *sweep) subscriptions(t *testing.T, h http.Header) []byte {
 			if fd.Name != "dataChanged" || closed || len(r.Errors) > 0 {
 				continue
 			}
-			s.f.stepB(t, s.f.repB, "SAVE_DRAFT", "")
+			s.f.saveDraftB(t, canaryText("live")[7:])
 			s.f.createActivity(t, s.f.unitB, canaryText("live")[7:])
 			r, _ = sock.Next(t, op)
 			raw, _ := json.Marshal(r)

@@ -222,8 +222,8 @@ func TestEveryQueryIsTested(t *testing.T) {
 		"summary", "headline",
 		// Import jobs, tested in import_job_api_test.go.
 		"importJob", "importJobs",
-		// Yearly reporting, tested in reporting_api_test.go.
-		"reportTasks", "reportTask"}
+		// Yearly reporting, tested in reporting_api_test.go; the reporting tools' reads in report_content_api_test.go.
+		"reportTasks", "reportTask", "reportAssignments", "taskProgress"}
 	m := SharedMain(t)
 	r := Query[struct {
 		Type struct{ Fields []struct{ Name string } } `json:"__type"`

@@ -197,7 +197,8 @@ func TestReporterRole(t *testing.T) {
 		}
 		sort.Strings(allowed)
 		if !slices.Equal(allowed, []string{"assessmentIndicators", "assessments", "honorCategories", "honors", "node", "practiceActivities",
-			"reportTask", "reportTasks", "setPassword", "stepReport", "unit", "units", "viewer", "volunteerRecords"}) {
+			"reportAssignments", "reportTask", "reportTasks", "saveReportDraft", "setPassword", "stepReport", "taskProgress", "unit", "units",
+			"viewer", "volunteerRecords"}) {
 			t.Errorf("root fields open to reporters: %v", allowed)
 		}
 		t.Logf("%d root fields refused a reporter; open: %v", len(refused), allowed)

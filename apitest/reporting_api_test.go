@@ -30,31 +30,50 @@ type reportTask struct {
 	Progress    struct{ Units, NotStarted, InProgress, Submitted, Returned, Approved, Exempt, Overdue, Late int }
 }
 
-const stepMutation = `mutation($t: ID!, $u: ID!, $a: ReportAction!, $v: Int!, $c: String, $e: Date) {
-  stepReport(taskId: $t, unitId: $u, action: $a, expectedVersion: $v, comment: $c, extendTo: $e) { state rounds version } }`
+const stepMutation = `mutation($t: ID!, $u: ID!, $a: ReportAction!, $v: Int!, $c: String, $e: Date, $r: Int) {
+  stepReport(taskId: $t, unitId: $u, action: $a, expectedVersion: $v, comment: $c, extendTo: $e, round: $r) { state rounds version } }`
 
-func TestReporting(t *testing.T) {
-	m := SignedOut(t)
-	base := m.URL()
-	admin, _ := Login(t, base, "admin", AdminPassword)
+const saveDraftMutation = `mutation($t: ID!, $u: ID!, $v: Int!, $c: ReportContentInput!) {
+  saveReportDraft(taskId: $t, unitId: $u, expectedVersion: $v, content: $c) { state version } }`
+
+// unitIDs reads the global IDs of the first n units.
+func unitIDs(t *testing.T, base string, admin http.Header, n int) []string {
+	t.Helper()
 	var units struct {
 		Units struct {
 			Edges []struct{ Node struct{ ID string } }
 		}
 	}
-	if r := As(t, base, admin, `{ units(first: 2) { edges { node { id } } } }`, nil); json.Unmarshal(r.Data, &units) != nil || len(units.Units.Edges) != 2 {
+	r := As(t, base, admin, `query($n: Int!) { units(first: $n) { edges { node { id } } } }`, map[string]any{"n": n})
+	if json.Unmarshal(r.Data, &units) != nil || len(units.Units.Edges) != n {
 		t.Fatalf("units: %s", r.Data)
 	}
-	unitA, unitB := units.Units.Edges[0].Node.ID, units.Units.Edges[1].Node.ID
-	reporter := func(name, unit string) http.Header {
-		r := As(t, base, admin, `mutation($u: String!, $unit: ID!) { createReporter(username: $u, unitId: $unit, password: "reporter-pass-2026") { user { id } } }`,
-			map[string]any{"u": name, "unit": unit})
-		if len(r.Errors) > 0 {
-			t.Fatalf("createReporter: %+v", r.Errors)
-		}
-		h, _ := Login(t, base, name, "reporter-pass-2026")
-		return h
+	out := make([]string, n)
+	for i, e := range units.Units.Edges {
+		out[i] = e.Node.ID
 	}
+	return out
+}
+
+// newReporter creates a unit's reporter with a known password and signs it in.
+func newReporter(t *testing.T, base string, admin http.Header, name, unit string) http.Header {
+	t.Helper()
+	r := As(t, base, admin, `mutation($u: String!, $unit: ID!) { createReporter(username: $u, unitId: $unit, password: "reporter-pass-2026") { user { id } } }`,
+		map[string]any{"u": name, "unit": unit})
+	if len(r.Errors) > 0 {
+		t.Fatalf("createReporter: %+v", r.Errors)
+	}
+	h, _ := Login(t, base, name, "reporter-pass-2026")
+	return h
+}
+
+func TestReporting(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	ids := unitIDs(t, base, admin, 2)
+	unitA, unitB := ids[0], ids[1]
+	reporter := func(name, unit string) http.Header { return newReporter(t, base, admin, name, unit) }
 	repA, repB := reporter("reporter-a", unitA), reporter("reporter-b", unitB)
 
 	// A task open today, due in ten days, covering the two units.
@@ -86,8 +105,16 @@ func TestReporting(t *testing.T) {
 		t.Fatalf("no assignment of %s", unit)
 		return 0
 	}
+	rounds := func(unit string) int {
+		for _, a := range read(admin).Assignments {
+			if a.Unit.ID == unit {
+				return a.Rounds
+			}
+		}
+		return 0
+	}
 	step := func(h http.Header, unit, action string, v int, comment string) Response {
-		return As(t, base, h, stepMutation, map[string]any{"t": task, "u": unit, "a": action, "v": v, "c": comment})
+		return As(t, base, h, stepMutation, map[string]any{"t": task, "u": unit, "a": action, "v": v, "c": comment, "r": rounds(unit)})
 	}
 	const canary = "CANARY-7f3e9b-unit-B-only"
 
@@ -114,16 +141,23 @@ func TestReporting(t *testing.T) {
 	})
 
 	t.Run("FlowWithReasons", func(t *testing.T) {
-		if r := step(repA, unitA, "SUBMIT", 1, ""); len(r.Errors) > 0 {
+		if e := WantCode(t, step(repA, unitA, "SUBMIT", 1, "").Errors, "CONFLICT"); e.Extensions["reason"] != "EMPTY" {
+			t.Errorf("an empty submit: %+v", e)
+		}
+		draft := map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-03-05", "volunteers": 12, "hours": 36, "method": "SIGN_IN"}}}
+		if r := As(t, base, repA, saveDraftMutation, map[string]any{"t": task, "u": unitA, "v": 1, "c": draft}); len(r.Errors) > 0 {
+			t.Fatalf("save draft: %+v", r.Errors)
+		}
+		if r := step(repA, unitA, "SUBMIT", 2, ""); len(r.Errors) > 0 {
 			t.Fatalf("submit: %+v", r.Errors)
 		}
-		if e := WantCode(t, step(repA, unitA, "SAVE_DRAFT", 2, "").Errors, "CONFLICT"); e.Extensions["reason"] != "SUBMITTED" {
+		if e := WantCode(t, As(t, base, repA, saveDraftMutation, map[string]any{"t": task, "u": unitA, "v": 3, "c": draft}).Errors, "CONFLICT"); e.Extensions["reason"] != "SUBMITTED" {
 			t.Errorf("a draft after submitting: %+v", e)
 		}
 		if e := WantCode(t, step(repA, unitA, "WITHDRAW", 1, "").Errors, "CONFLICT"); e.Extensions["reason"] != "OUTDATED" {
 			t.Errorf("a stale version: %+v", e)
 		}
-		if e := WantCode(t, step(repA, unitA, "APPROVE", 2, "").Errors, "FORBIDDEN"); e.Message == "" {
+		if e := WantCode(t, step(repA, unitA, "APPROVE", 3, "").Errors, "FORBIDDEN"); e.Message == "" {
 			t.Error("a reporter approved")
 		}
 		for _, s := range []struct {
@@ -143,7 +177,8 @@ func TestReporting(t *testing.T) {
 				t.Fatalf("%s: %s %+v", s.action, r.Data, r.Errors)
 			}
 		}
-		if e := WantCode(t, step(repA, unitA, "SAVE_DRAFT", version(admin, unitA), "").Errors, "CONFLICT"); e.Extensions["reason"] != "LOCKED" {
+		if e := WantCode(t, As(t, base, repA, saveDraftMutation, map[string]any{"t": task, "u": unitA, "v": version(admin, unitA), "c": draft}).Errors,
+			"CONFLICT"); e.Extensions["reason"] != "LOCKED" {
 			t.Errorf("a draft after approval: %+v", e)
 		}
 		WantCode(t, step(admin, unitA, "REOPEN", version(admin, unitA), "").Errors, "BAD_USER_INPUT")
@@ -155,12 +190,12 @@ func TestReporting(t *testing.T) {
 		for _, h := range a.History {
 			actions = append(actions, h.Action+":"+h.To)
 		}
-		want := "SUBMIT:SUBMITTED WITHDRAW:IN_PROGRESS SUBMIT:SUBMITTED RETURN:RETURNED SUBMIT:SUBMITTED APPROVE:APPROVED REOPEN:RETURNED"
+		want := "SAVE_DRAFT:IN_PROGRESS SUBMIT:SUBMITTED WITHDRAW:IN_PROGRESS SUBMIT:SUBMITTED RETURN:RETURNED SUBMIT:SUBMITTED APPROVE:APPROVED REOPEN:RETURNED"
 		if strings.Join(actions, " ") != want || a.Rounds != 3 || a.State != "RETURNED" {
 			t.Errorf("history %v (rounds %d, state %s)", actions, a.Rounds, a.State)
 		}
-		if a.History[3].Comment != "请补充第三季度的记录" || a.History[3].Actor != "admin" {
-			t.Errorf("the return's comment: %+v", a.History[3])
+		if a.History[4].Comment != "请补充第三季度的记录" || a.History[4].Actor != "admin" {
+			t.Errorf("the return's comment: %+v", a.History[4])
 		}
 	})
 

@@ -167,6 +167,7 @@ func TestReporterScope(t *testing.T) {
 
 	t.Run("ReviewCommentsStayWithTheUnit", func(t *testing.T) {
 		comment := canaryText("review")
+		f.saveDraftB(t, "单位B上报的活动")
 		f.stepB(t, f.repB, "SUBMIT", "")
 		f.stepB(t, f.admin, "RETURN", comment)
 		const q = `query($id: ID!) { reportTask(id: $id) { assignments { unit { id } history { action comment } } } }`

@@ -170,6 +170,15 @@ func (f *twoUnits) collectB(t *testing.T) {
 // stepB takes one action on unit B's report of the task, reading its version first.
 func (f *twoUnits) stepB(t *testing.T, h http.Header, action, comment string) {
 	t.Helper()
+	r := As(t, f.base, h, stepMutation, map[string]any{"t": f.task, "u": f.unitB, "a": action, "v": f.versionB(t), "c": comment})
+	if len(r.Errors) > 0 {
+		t.Fatalf("%s on B: %+v", action, r.Errors)
+	}
+}
+
+// versionB reads the version of unit B's report, as the office sees it.
+func (f *twoUnits) versionB(t *testing.T) int {
+	t.Helper()
 	var out struct {
 		ReportTask struct {
 			Assignments []struct {
@@ -179,15 +188,22 @@ func (f *twoUnits) stepB(t *testing.T, h http.Header, action, comment string) {
 		}
 	}
 	As(t, f.base, f.admin, `query($id: ID!) { reportTask(id: $id) { assignments { unit { id } version } } }`, map[string]any{"id": f.task}).decode(t, &out)
-	v := 0
 	for _, a := range out.ReportTask.Assignments {
 		if a.Unit.ID == f.unitB {
-			v = a.Version
+			return a.Version
 		}
 	}
-	r := As(t, f.base, h, stepMutation, map[string]any{"t": f.task, "u": f.unitB, "a": action, "v": v, "c": comment})
+	t.Fatal("no assignment of unit B")
+	return 0
+}
+
+// saveDraftB saves unit B's draft as reporter B: one practice activity of the task's year with the theme.
+func (f *twoUnits) saveDraftB(t *testing.T, theme string) {
+	t.Helper()
+	r := As(t, f.base, f.repB, saveDraftMutation, map[string]any{"t": f.task, "u": f.unitB, "v": f.versionB(t), "c": map[string]any{
+		"practiceActivities": []map[string]any{{"date": "2025-05-18", "kind": "ROUTINE", "theme": theme, "sessions": 1, "participants": 10}}}})
 	if len(r.Errors) > 0 {
-		t.Fatalf("%s on B: %+v", action, r.Errors)
+		t.Fatalf("B's draft: %+v", r.Errors)
 	}
 }
 

@@ -234,6 +234,6 @@ func (m *Server) Handler() http.Handler {
 			MaxTokens: c.MaxTokens, MaxFields: c.MaxFields, BcryptCost: c.BcryptCost, PublicHosts: c.AllowedHosts(),
 			ReportersReadAggregates: c.ReportersReadAggregates},
 		Store: m.Store, Ready: m.Backend.Ping, Auth: m.Auth, Live: m.Live, Log: m.Log,
-		Metrics: m.Metrics,
+		Metrics: m.Metrics, Now: c.Now,
 	}).Handler()
 }

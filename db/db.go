@@ -72,6 +72,8 @@ type Store interface {
 	ImportJobStore
 	// ReportStore keeps the yearly reporting tasks, each unit's assignment and its history (db/reporting.go).
 	ReportStore
+	// ReportContentStore keeps what units enter: drafts, frozen submissions and review comments (db/reportcontent.go).
+	ReportContentStore
 	// DemoPurger removes the demo dataset at once (db/demo.go).
 	DemoPurger
 	// TokenByID loads one API token, for revocation checks.

@@ -9,6 +9,25 @@ import (
 // messagesEn maps every Chinese message format used with Errorf, FieldErrorf, ImportErrorf and the HTTP layer's
 // helpers to its English, with the same verbs in the same order; TestMessagesHaveEnglish keeps it complete.
 var messagesEn = map[string]string{
+	// Yearly reporting: what units enter, review comments, approval locks.
+	"本任务不要求上报此项内容":        "This task does not ask for this",
+	"一次上报最多 %d 条，收到 %d 条": "A report holds at most %d items of a kind; got %d",
+	"日期 %s 不在任务年度 %d 内":   "Date %s is not in the task's year %d",
+	"第 %d 条为空":            "Item %d is empty",
+	"说明不能超过 %d 个字":        "The explanation cannot exceed %d characters",
+	"电话号码只能包含数字、空格、“-”和“+”，最多 20 位：%q": "A phone number holds only digits, spaces, \"-\" and \"+\", at most 20: %q",
+	"意见不能为空":       "The comment cannot be empty",
+	"意见不能超过 %d 个字": "A comment cannot exceed %d characters",
+	"字段路径过长":       "The field path is too long",
+	"第 %d 行要修改的%s来自已审核通过的上报，已锁定；须管理员重新打开该单位的上报后才能导入": "Row %d would change a %s that an approved report locked; an admin must reopen the unit's report before it can be imported",
+	"该%s来自已审核通过的上报（%s），已锁定；须管理员重新打开该单位的上报后才能修改":      "This %s comes from an approved report (%s) and is locked; an admin must reopen the unit's report before it can change",
+	"该单位尚未上报，没有可提意见的版本":                              "The unit has not submitted yet; there is no version to comment on",
+	"还没有填写任何内容，不能上报":                                 "Nothing has been entered yet, so there is nothing to submit",
+	"第 %d 次上报已撤回或不存在，不能审核通过":                         "Round %d was withdrawn or does not exist and cannot be approved",
+	"专项行动不存在：%s":              "No such campaign: %s",
+	"保存草稿请使用 saveReportDraft": "Save a draft with saveReportDraft",
+	"审核的是第 %d 次上报，但该单位最新的是第 %d 次，请刷新后重试": "You reviewed round %d, but the unit's latest is round %d; refresh and try again",
+	"审核通过须指明所审核的上报轮次":                    "An approval must name the round it approves",
 	// Backups, restores and the database file at start-up (db/sqlite/backup.go, db/postgres/backup.go).
 	"磁盘已满，数据库无法写入；本次操作未写入任何内容。请腾出磁盘空间后重试。":                                           "The disk is full and the database cannot be written; nothing of this operation was written. Free some disk space and try again.",
 	"请指定 metric（进度指标，如 HONORS_TOTAL）。":                                               "Name a metric (a progress metric such as HONORS_TOTAL).",

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"io"
+	"slices"
 	"time"
 )
 
@@ -244,6 +245,8 @@ type ReportTask struct {
 	ReportWindow
 	CreatedBy string
 	CreatedAt time.Time
+	// Demo marks the demo dataset's task: what its approvals write is demo too, and `wenming demo purge` removes it.
+	Demo bool
 }
 
 // ReportAssignment is one unit's place in one task.
@@ -285,6 +288,8 @@ type ReportStep struct {
 	Comment string
 	// ExtendTo is the unit's new last day (EXTEND).
 	ExtendTo Date
+	// Round is the submitted version an approval approves (APPROVE); an older one is CONFLICT (reason OUTDATED).
+	Round int
 	// Now is when the step happens (an injected clock in tests).
 	Now time.Time
 }
@@ -398,4 +403,51 @@ func ProgressOf(t *ReportTask, as []*ReportAssignment, now time.Time) *TaskProgr
 		}
 	}
 	return p
+}
+
+// ReportAssignmentFilter narrows a task's assignments for reporting tools; zero fields do not filter.
+type ReportAssignmentFilter struct {
+	States  []ReportState
+	Overdue *bool
+}
+
+// ReportAssignmentEdge is an assignment with its cursor.
+type ReportAssignmentEdge struct {
+	Cursor string
+	Node   *ReportAssignment
+}
+
+// ReportAssignmentConnection is one page of a task's assignments, by unit.
+type ReportAssignmentConnection struct {
+	Edges      []*ReportAssignmentEdge
+	PageInfo   PageInfo
+	TotalCount int
+}
+
+// PageAssignments filters a task's assignments (already in the caller's scope, by unit) at now and cuts one page
+// after the cursor's unit: a task covers at most a few hundred units, so the page is cut in memory.
+func PageAssignments(as []*ReportAssignment, f ReportAssignmentFilter, page Page, now time.Time) (*ReportAssignmentConnection, error) {
+	after := int64(0)
+	if page.After != "" {
+		c, err := DecodeCursor(page.After)
+		if err != nil {
+			return nil, err
+		}
+		after = c.ID
+	}
+	var match, rows []*ReportAssignment
+	for _, a := range as {
+		if len(f.States) > 0 && !slices.Contains(f.States, a.State) || f.Overdue != nil && a.Window.Overdue(a.State, now) != *f.Overdue {
+			continue
+		}
+		match = append(match, a)
+		if a.UnitID > after && len(rows) <= page.First {
+			rows = append(rows, a)
+		}
+	}
+	edges, info := Paged(rows, page, func(a *ReportAssignment) string { return EncodeCursor("", nil, a.UnitID) },
+		func(c string, a *ReportAssignment) *ReportAssignmentEdge {
+			return &ReportAssignmentEdge{Cursor: c, Node: a}
+		})
+	return &ReportAssignmentConnection{Edges: edges, PageInfo: info, TotalCount: len(match)}, nil
 }

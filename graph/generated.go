@@ -57,7 +57,10 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	RankingEntry() RankingEntryResolver
 	ReportAssignment() ReportAssignmentResolver
+	ReportComment() ReportCommentResolver
+	ReportDraft() ReportDraftResolver
 	ReportEvent() ReportEventResolver
+	ReportSubmission() ReportSubmissionResolver
 	ReportTask() ReportTaskResolver
 	SourceDocument() SourceDocumentResolver
 	Subscription() SubscriptionResolver
@@ -489,6 +492,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		CancelImport            func(childComplexity int, id string) int
+		CommentReport           func(childComplexity int, taskID string, unitID string, field *string, text string) int
 		CreateAPIToken          func(childComplexity int, name string, scope db.TokenScope, expiresInDays *int) int
 		CreateAssessment        func(childComplexity int, input model.AssessmentInput) int
 		CreateCampaign          func(childComplexity int, input model.CampaignInput) int
@@ -528,12 +532,13 @@ type ComplexityRoot struct {
 		PurgeDemoData           func(childComplexity int, dryRun *bool) int
 		RestoreRecord           func(childComplexity int, id string) int
 		RevokeAPIToken          func(childComplexity int, id string) int
+		SaveReportDraft         func(childComplexity int, taskID string, unitID string, expectedVersion int, content db.ReportContent) int
 		SetHonorCategoryPoints  func(childComplexity int, code string, points float64) int
 		SetPassword             func(childComplexity int, id string, password string, currentPassword *string) int
 		SetRankingWeights       func(childComplexity int, fromYear int, weights []*model.RankingWeightInput) int
 		SetUserRole             func(childComplexity int, id string, role db.Role, disabled *bool) int
 		StartImport             func(childComplexity int, file graphql.Upload, kind db.ImportKind, dryRun *bool) int
-		StepReport              func(childComplexity int, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date) int
+		StepReport              func(childComplexity int, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date, round *int) int
 		UpdateAssessment        func(childComplexity int, id string, expectedVersion int, input model.AssessmentInput) int
 		UpdateCampaign          func(childComplexity int, id string, expectedVersion int, input model.CampaignInput) int
 		UpdateCivilisationEvent func(childComplexity int, id string, expectedVersion int, input model.CivilisationEventInput) int
@@ -758,6 +763,7 @@ type ComplexityRoot struct {
 		RankingWeights        func(childComplexity int, year *int) int
 		Rankings              func(childComplexity int, year *int, metric db.RankingMetric, unitKind *string, first *int, order *db.RankingOrder) int
 		Reconciliation        func(childComplexity int) int
+		ReportAssignments     func(childComplexity int, taskID string, states []db.ReportState, overdue *bool, first *int, after *string) int
 		ReportTask            func(childComplexity int, id string) int
 		ReportTasks           func(childComplexity int) int
 		SourceDocuments       func(childComplexity int) int
@@ -765,6 +771,7 @@ type ComplexityRoot struct {
 		TalentMembers         func(childComplexity int, role *db.TalentRole, demo *bool, orderBy *db.ListOrder, first *int, after *string) int
 		TalentPool            func(childComplexity int) int
 		Targets               func(childComplexity int, metric *db.ProgressMetric) int
+		TaskProgress          func(childComplexity int, taskID string) int
 		Unit                  func(childComplexity int, id string) int
 		UnitKinds             func(childComplexity int) int
 		Units                 func(childComplexity int, filter *model.UnitFilter, orderBy *db.ListOrder, first *int, after *string) int
@@ -803,6 +810,8 @@ type ComplexityRoot struct {
 	}
 
 	ReportAssignment struct {
+		Comments     func(childComplexity int) int
+		Draft        func(childComplexity int) int
 		ExemptReason func(childComplexity int) int
 		ExtendedTo   func(childComplexity int) int
 		History      func(childComplexity int) int
@@ -811,9 +820,42 @@ type ComplexityRoot struct {
 		ReviewedBy   func(childComplexity int) int
 		Rounds       func(childComplexity int) int
 		State        func(childComplexity int) int
+		Submissions  func(childComplexity int) int
 		SubmittedAt  func(childComplexity int) int
 		Unit         func(childComplexity int) int
 		Version      func(childComplexity int) int
+	}
+
+	ReportAssignmentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ReportAssignmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ReportComment struct {
+		At     func(childComplexity int) int
+		Author func(childComplexity int) int
+		Field  func(childComplexity int) int
+		Round  func(childComplexity int) int
+		Text   func(childComplexity int) int
+	}
+
+	ReportContent struct {
+		Assessment         func(childComplexity int) int
+		PracticeActivities func(childComplexity int) int
+		TitleApplications  func(childComplexity int) int
+		VolunteerRecords   func(childComplexity int) int
+	}
+
+	ReportDraft struct {
+		Content func(childComplexity int) int
+		SavedAt func(childComplexity int) int
+		SavedBy func(childComplexity int) int
 	}
 
 	ReportEvent struct {
@@ -825,9 +867,18 @@ type ComplexityRoot struct {
 		To      func(childComplexity int) int
 	}
 
+	ReportSubmission struct {
+		Content     func(childComplexity int) int
+		Round       func(childComplexity int) int
+		SubmittedAt func(childComplexity int) int
+		SubmittedBy func(childComplexity int) int
+		Withdrawn   func(childComplexity int) int
+	}
+
 	ReportTask struct {
 		Assignments  func(childComplexity int) int
 		ClosesOn     func(childComplexity int) int
+		Demo         func(childComplexity int) int
 		DueOn        func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Instructions func(childComplexity int) int
@@ -836,6 +887,41 @@ type ComplexityRoot struct {
 		Progress     func(childComplexity int) int
 		Title        func(childComplexity int) int
 		Year         func(childComplexity int) int
+	}
+
+	ReportedActivity struct {
+		Date         func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Participants func(childComplexity int) int
+		Sessions     func(childComplexity int) int
+		Theme        func(childComplexity int) int
+	}
+
+	ReportedAssessment struct {
+		BaseScore func(childComplexity int) int
+		Bonus     func(childComplexity int) int
+		Scores    func(childComplexity int) int
+	}
+
+	ReportedScore struct {
+		Code  func(childComplexity int) int
+		Note  func(childComplexity int) int
+		Score func(childComplexity int) int
+	}
+
+	ReportedTitleApplication struct {
+		CategoryCode func(childComplexity int) int
+		Citation     func(childComplexity int) int
+		Nominee      func(childComplexity int) int
+		Phone        func(childComplexity int) int
+	}
+
+	ReportedVolunteerRecord struct {
+		CampaignCode func(childComplexity int) int
+		Date         func(childComplexity int) int
+		Hours        func(childComplexity int) int
+		Method       func(childComplexity int) int
+		Volunteers   func(childComplexity int) int
 	}
 
 	ScoreComponent struct {
@@ -1316,7 +1402,9 @@ type MutationResolver interface {
 	RestoreRecord(ctx context.Context, id string) (*db.DeletedRecord, error)
 	PurgeDemoData(ctx context.Context, dryRun *bool) (*db.DemoPurgeReport, error)
 	CreateReportTask(ctx context.Context, input model.ReportTaskInput) (*db.ReportTask, error)
-	StepReport(ctx context.Context, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date) (*db.ReportAssignment, error)
+	StepReport(ctx context.Context, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date, round *int) (*db.ReportAssignment, error)
+	SaveReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, content db.ReportContent) (*db.ReportAssignment, error)
+	CommentReport(ctx context.Context, taskID string, unitID string, field *string, text string) (*db.ReportComment, error)
 }
 type PairingResolver interface {
 	ID(ctx context.Context, obj *db.Pairing) (string, error)
@@ -1415,6 +1503,8 @@ type QueryResolver interface {
 	Assessments(ctx context.Context, filter *model.AssessmentFilter, orderBy *db.ListOrder, first *int, after *string) (*db.AssessmentConnection, error)
 	ReportTasks(ctx context.Context) ([]*db.ReportTask, error)
 	ReportTask(ctx context.Context, id string) (*db.ReportTask, error)
+	ReportAssignments(ctx context.Context, taskID string, states []db.ReportState, overdue *bool, first *int, after *string) (*db.ReportAssignmentConnection, error)
+	TaskProgress(ctx context.Context, taskID string) (*db.TaskProgress, error)
 	Summary(ctx context.Context, fromYear *int, toYear *int, language *db.SummaryLanguage) (*db.Summary, error)
 }
 type RankingEntryResolver interface {
@@ -1428,9 +1518,21 @@ type ReportAssignmentResolver interface {
 	Overdue(ctx context.Context, obj *db.ReportAssignment) (bool, error)
 
 	History(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportEvent, error)
+	Draft(ctx context.Context, obj *db.ReportAssignment) (*db.ReportDraft, error)
+	Submissions(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportSubmission, error)
+	Comments(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportComment, error)
+}
+type ReportCommentResolver interface {
+	At(ctx context.Context, obj *db.ReportComment) (string, error)
+}
+type ReportDraftResolver interface {
+	SavedAt(ctx context.Context, obj *db.ReportDraft) (string, error)
 }
 type ReportEventResolver interface {
 	At(ctx context.Context, obj *db.ReportEvent) (string, error)
+}
+type ReportSubmissionResolver interface {
+	SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error)
 }
 type ReportTaskResolver interface {
 	ID(ctx context.Context, obj *db.ReportTask) (string, error)
@@ -3283,6 +3385,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelImport(childComplexity, args["id"].(string)), true
+	case "Mutation.commentReport":
+		if e.ComplexityRoot.Mutation.CommentReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_commentReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CommentReport(childComplexity, args["taskId"].(string), args["unitId"].(string), args["field"].(*string), args["text"].(string)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -3712,6 +3825,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(string)), true
+	case "Mutation.saveReportDraft":
+		if e.ComplexityRoot.Mutation.SaveReportDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_saveReportDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SaveReportDraft(childComplexity, args["taskId"].(string), args["unitId"].(string), args["expectedVersion"].(int), args["content"].(db.ReportContent)), true
 	case "Mutation.setHonorCategoryPoints":
 		if e.ComplexityRoot.Mutation.SetHonorCategoryPoints == nil {
 			break
@@ -3777,7 +3901,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.StepReport(childComplexity, args["taskId"].(string), args["unitId"].(string), args["action"].(db.ReportAction), args["expectedVersion"].(int), args["comment"].(*string), args["extendTo"].(*db.Date)), true
+		return e.ComplexityRoot.Mutation.StepReport(childComplexity, args["taskId"].(string), args["unitId"].(string), args["action"].(db.ReportAction), args["expectedVersion"].(int), args["comment"].(*string), args["extendTo"].(*db.Date), args["round"].(*int)), true
 	case "Mutation.updateAssessment":
 		if e.ComplexityRoot.Mutation.UpdateAssessment == nil {
 			break
@@ -4983,6 +5107,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Reconciliation(childComplexity), true
+	case "Query.reportAssignments":
+		if e.ComplexityRoot.Query.ReportAssignments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reportAssignments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReportAssignments(childComplexity, args["taskId"].(string), args["states"].([]db.ReportState), args["overdue"].(*bool), args["first"].(*int), args["after"].(*string)), true
 	case "Query.reportTask":
 		if e.ComplexityRoot.Query.ReportTask == nil {
 			break
@@ -5045,6 +5180,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Targets(childComplexity, args["metric"].(*db.ProgressMetric)), true
+	case "Query.taskProgress":
+		if e.ComplexityRoot.Query.TaskProgress == nil {
+			break
+		}
+
+		args, err := ec.field_Query_taskProgress_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TaskProgress(childComplexity, args["taskId"].(string)), true
 	case "Query.unit":
 		if e.ComplexityRoot.Query.Unit == nil {
 			break
@@ -5245,6 +5391,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReconciliationRow.Status(childComplexity), true
 
+	case "ReportAssignment.comments":
+		if e.ComplexityRoot.ReportAssignment.Comments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.Comments(childComplexity), true
+	case "ReportAssignment.draft":
+		if e.ComplexityRoot.ReportAssignment.Draft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.Draft(childComplexity), true
 	case "ReportAssignment.exemptReason":
 		if e.ComplexityRoot.ReportAssignment.ExemptReason == nil {
 			break
@@ -5293,6 +5451,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportAssignment.State(childComplexity), true
+	case "ReportAssignment.submissions":
+		if e.ComplexityRoot.ReportAssignment.Submissions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.Submissions(childComplexity), true
 	case "ReportAssignment.submittedAt":
 		if e.ComplexityRoot.ReportAssignment.SubmittedAt == nil {
 			break
@@ -5311,6 +5475,113 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportAssignment.Version(childComplexity), true
+
+	case "ReportAssignmentConnection.edges":
+		if e.ComplexityRoot.ReportAssignmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignmentConnection.Edges(childComplexity), true
+	case "ReportAssignmentConnection.pageInfo":
+		if e.ComplexityRoot.ReportAssignmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignmentConnection.PageInfo(childComplexity), true
+	case "ReportAssignmentConnection.totalCount":
+		if e.ComplexityRoot.ReportAssignmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignmentConnection.TotalCount(childComplexity), true
+
+	case "ReportAssignmentEdge.cursor":
+		if e.ComplexityRoot.ReportAssignmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignmentEdge.Cursor(childComplexity), true
+	case "ReportAssignmentEdge.node":
+		if e.ComplexityRoot.ReportAssignmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignmentEdge.Node(childComplexity), true
+
+	case "ReportComment.at":
+		if e.ComplexityRoot.ReportComment.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportComment.At(childComplexity), true
+	case "ReportComment.author":
+		if e.ComplexityRoot.ReportComment.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportComment.Author(childComplexity), true
+	case "ReportComment.field":
+		if e.ComplexityRoot.ReportComment.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportComment.Field(childComplexity), true
+	case "ReportComment.round":
+		if e.ComplexityRoot.ReportComment.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportComment.Round(childComplexity), true
+	case "ReportComment.text":
+		if e.ComplexityRoot.ReportComment.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportComment.Text(childComplexity), true
+
+	case "ReportContent.assessment":
+		if e.ComplexityRoot.ReportContent.Assessment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportContent.Assessment(childComplexity), true
+	case "ReportContent.practiceActivities":
+		if e.ComplexityRoot.ReportContent.PracticeActivities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportContent.PracticeActivities(childComplexity), true
+	case "ReportContent.titleApplications":
+		if e.ComplexityRoot.ReportContent.TitleApplications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportContent.TitleApplications(childComplexity), true
+	case "ReportContent.volunteerRecords":
+		if e.ComplexityRoot.ReportContent.VolunteerRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportContent.VolunteerRecords(childComplexity), true
+
+	case "ReportDraft.content":
+		if e.ComplexityRoot.ReportDraft.Content == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportDraft.Content(childComplexity), true
+	case "ReportDraft.savedAt":
+		if e.ComplexityRoot.ReportDraft.SavedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportDraft.SavedAt(childComplexity), true
+	case "ReportDraft.savedBy":
+		if e.ComplexityRoot.ReportDraft.SavedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportDraft.SavedBy(childComplexity), true
 
 	case "ReportEvent.action":
 		if e.ComplexityRoot.ReportEvent.Action == nil {
@@ -5349,6 +5620,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportEvent.To(childComplexity), true
 
+	case "ReportSubmission.content":
+		if e.ComplexityRoot.ReportSubmission.Content == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSubmission.Content(childComplexity), true
+	case "ReportSubmission.round":
+		if e.ComplexityRoot.ReportSubmission.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSubmission.Round(childComplexity), true
+	case "ReportSubmission.submittedAt":
+		if e.ComplexityRoot.ReportSubmission.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSubmission.SubmittedAt(childComplexity), true
+	case "ReportSubmission.submittedBy":
+		if e.ComplexityRoot.ReportSubmission.SubmittedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSubmission.SubmittedBy(childComplexity), true
+	case "ReportSubmission.withdrawn":
+		if e.ComplexityRoot.ReportSubmission.Withdrawn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSubmission.Withdrawn(childComplexity), true
+
 	case "ReportTask.assignments":
 		if e.ComplexityRoot.ReportTask.Assignments == nil {
 			break
@@ -5361,6 +5663,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportTask.ClosesOn(childComplexity), true
+	case "ReportTask.demo":
+		if e.ComplexityRoot.ReportTask.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.Demo(childComplexity), true
 	case "ReportTask.dueOn":
 		if e.ComplexityRoot.ReportTask.DueOn == nil {
 			break
@@ -5409,6 +5717,131 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportTask.Year(childComplexity), true
+
+	case "ReportedActivity.date":
+		if e.ComplexityRoot.ReportedActivity.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedActivity.Date(childComplexity), true
+	case "ReportedActivity.kind":
+		if e.ComplexityRoot.ReportedActivity.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedActivity.Kind(childComplexity), true
+	case "ReportedActivity.participants":
+		if e.ComplexityRoot.ReportedActivity.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedActivity.Participants(childComplexity), true
+	case "ReportedActivity.sessions":
+		if e.ComplexityRoot.ReportedActivity.Sessions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedActivity.Sessions(childComplexity), true
+	case "ReportedActivity.theme":
+		if e.ComplexityRoot.ReportedActivity.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedActivity.Theme(childComplexity), true
+
+	case "ReportedAssessment.baseScore":
+		if e.ComplexityRoot.ReportedAssessment.BaseScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedAssessment.BaseScore(childComplexity), true
+	case "ReportedAssessment.bonus":
+		if e.ComplexityRoot.ReportedAssessment.Bonus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedAssessment.Bonus(childComplexity), true
+	case "ReportedAssessment.scores":
+		if e.ComplexityRoot.ReportedAssessment.Scores == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedAssessment.Scores(childComplexity), true
+
+	case "ReportedScore.code":
+		if e.ComplexityRoot.ReportedScore.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedScore.Code(childComplexity), true
+	case "ReportedScore.note":
+		if e.ComplexityRoot.ReportedScore.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedScore.Note(childComplexity), true
+	case "ReportedScore.score":
+		if e.ComplexityRoot.ReportedScore.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedScore.Score(childComplexity), true
+
+	case "ReportedTitleApplication.categoryCode":
+		if e.ComplexityRoot.ReportedTitleApplication.CategoryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedTitleApplication.CategoryCode(childComplexity), true
+	case "ReportedTitleApplication.citation":
+		if e.ComplexityRoot.ReportedTitleApplication.Citation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedTitleApplication.Citation(childComplexity), true
+	case "ReportedTitleApplication.nominee":
+		if e.ComplexityRoot.ReportedTitleApplication.Nominee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedTitleApplication.Nominee(childComplexity), true
+	case "ReportedTitleApplication.phone":
+		if e.ComplexityRoot.ReportedTitleApplication.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedTitleApplication.Phone(childComplexity), true
+
+	case "ReportedVolunteerRecord.campaignCode":
+		if e.ComplexityRoot.ReportedVolunteerRecord.CampaignCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedVolunteerRecord.CampaignCode(childComplexity), true
+	case "ReportedVolunteerRecord.date":
+		if e.ComplexityRoot.ReportedVolunteerRecord.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedVolunteerRecord.Date(childComplexity), true
+	case "ReportedVolunteerRecord.hours":
+		if e.ComplexityRoot.ReportedVolunteerRecord.Hours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedVolunteerRecord.Hours(childComplexity), true
+	case "ReportedVolunteerRecord.method":
+		if e.ComplexityRoot.ReportedVolunteerRecord.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedVolunteerRecord.Method(childComplexity), true
+	case "ReportedVolunteerRecord.volunteers":
+		if e.ComplexityRoot.ReportedVolunteerRecord.Volunteers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedVolunteerRecord.Volunteers(childComplexity), true
 
 	case "ScoreComponent.contribution":
 		if e.ComplexityRoot.ScoreComponent.Contribution == nil {
@@ -6640,7 +7073,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PracticeActivityOrder", ec.unmarshalInputPracticeActivityOrder),
 			graphql.NewInputUnmarshaler("PracticeLinkInput", ec.unmarshalInputPracticeLinkInput),
 			graphql.NewInputUnmarshaler("RankingWeightInput", ec.unmarshalInputRankingWeightInput),
+			graphql.NewInputUnmarshaler("ReportContentInput", ec.unmarshalInputReportContentInput),
 			graphql.NewInputUnmarshaler("ReportTaskInput", ec.unmarshalInputReportTaskInput),
+			graphql.NewInputUnmarshaler("ReportedActivityInput", ec.unmarshalInputReportedActivityInput),
+			graphql.NewInputUnmarshaler("ReportedAssessmentInput", ec.unmarshalInputReportedAssessmentInput),
+			graphql.NewInputUnmarshaler("ReportedScoreInput", ec.unmarshalInputReportedScoreInput),
+			graphql.NewInputUnmarshaler("ReportedTitleApplicationInput", ec.unmarshalInputReportedTitleApplicationInput),
+			graphql.NewInputUnmarshaler("ReportedVolunteerRecordInput", ec.unmarshalInputReportedVolunteerRecordInput),
 			graphql.NewInputUnmarshaler("TalentMemberInput", ec.unmarshalInputTalentMemberInput),
 			graphql.NewInputUnmarshaler("TalentMemberOrder", ec.unmarshalInputTalentMemberOrder),
 			graphql.NewInputUnmarshaler("TargetInput", ec.unmarshalInputTargetInput),
@@ -8018,8 +8457,78 @@ func (ec *executionContext) childFields_ReportAssignment(ctx context.Context, fi
 		return ec.fieldContext_ReportAssignment_version(ctx, field)
 	case "history":
 		return ec.fieldContext_ReportAssignment_history(ctx, field)
+	case "draft":
+		return ec.fieldContext_ReportAssignment_draft(ctx, field)
+	case "submissions":
+		return ec.fieldContext_ReportAssignment_submissions(ctx, field)
+	case "comments":
+		return ec.fieldContext_ReportAssignment_comments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportAssignment", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportAssignmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ReportAssignmentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ReportAssignmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ReportAssignmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportAssignmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportAssignmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ReportAssignmentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ReportAssignmentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportAssignmentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportComment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "round":
+		return ec.fieldContext_ReportComment_round(ctx, field)
+	case "field":
+		return ec.fieldContext_ReportComment_field(ctx, field)
+	case "author":
+		return ec.fieldContext_ReportComment_author(ctx, field)
+	case "at":
+		return ec.fieldContext_ReportComment_at(ctx, field)
+	case "text":
+		return ec.fieldContext_ReportComment_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportComment", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportContent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "volunteerRecords":
+		return ec.fieldContext_ReportContent_volunteerRecords(ctx, field)
+	case "practiceActivities":
+		return ec.fieldContext_ReportContent_practiceActivities(ctx, field)
+	case "assessment":
+		return ec.fieldContext_ReportContent_assessment(ctx, field)
+	case "titleApplications":
+		return ec.fieldContext_ReportContent_titleApplications(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportContent", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportDraft(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "content":
+		return ec.fieldContext_ReportDraft_content(ctx, field)
+	case "savedBy":
+		return ec.fieldContext_ReportDraft_savedBy(ctx, field)
+	case "savedAt":
+		return ec.fieldContext_ReportDraft_savedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportDraft", field.Name)
 }
 
 func (ec *executionContext) childFields_ReportEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8040,6 +8549,22 @@ func (ec *executionContext) childFields_ReportEvent(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ReportEvent", field.Name)
 }
 
+func (ec *executionContext) childFields_ReportSubmission(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "round":
+		return ec.fieldContext_ReportSubmission_round(ctx, field)
+	case "content":
+		return ec.fieldContext_ReportSubmission_content(ctx, field)
+	case "submittedBy":
+		return ec.fieldContext_ReportSubmission_submittedBy(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_ReportSubmission_submittedAt(ctx, field)
+	case "withdrawn":
+		return ec.fieldContext_ReportSubmission_withdrawn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportSubmission", field.Name)
+}
+
 func (ec *executionContext) childFields_ReportTask(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8058,12 +8583,84 @@ func (ec *executionContext) childFields_ReportTask(ctx context.Context, field gr
 		return ec.fieldContext_ReportTask_dueOn(ctx, field)
 	case "closesOn":
 		return ec.fieldContext_ReportTask_closesOn(ctx, field)
+	case "demo":
+		return ec.fieldContext_ReportTask_demo(ctx, field)
 	case "assignments":
 		return ec.fieldContext_ReportTask_assignments(ctx, field)
 	case "progress":
 		return ec.fieldContext_ReportTask_progress(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportTask", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportedActivity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_ReportedActivity_date(ctx, field)
+	case "kind":
+		return ec.fieldContext_ReportedActivity_kind(ctx, field)
+	case "theme":
+		return ec.fieldContext_ReportedActivity_theme(ctx, field)
+	case "sessions":
+		return ec.fieldContext_ReportedActivity_sessions(ctx, field)
+	case "participants":
+		return ec.fieldContext_ReportedActivity_participants(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportedActivity", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportedAssessment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "baseScore":
+		return ec.fieldContext_ReportedAssessment_baseScore(ctx, field)
+	case "bonus":
+		return ec.fieldContext_ReportedAssessment_bonus(ctx, field)
+	case "scores":
+		return ec.fieldContext_ReportedAssessment_scores(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportedAssessment", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportedScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ReportedScore_code(ctx, field)
+	case "score":
+		return ec.fieldContext_ReportedScore_score(ctx, field)
+	case "note":
+		return ec.fieldContext_ReportedScore_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportedScore", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportedTitleApplication(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "categoryCode":
+		return ec.fieldContext_ReportedTitleApplication_categoryCode(ctx, field)
+	case "nominee":
+		return ec.fieldContext_ReportedTitleApplication_nominee(ctx, field)
+	case "citation":
+		return ec.fieldContext_ReportedTitleApplication_citation(ctx, field)
+	case "phone":
+		return ec.fieldContext_ReportedTitleApplication_phone(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportedTitleApplication", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportedVolunteerRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_ReportedVolunteerRecord_date(ctx, field)
+	case "volunteers":
+		return ec.fieldContext_ReportedVolunteerRecord_volunteers(ctx, field)
+	case "hours":
+		return ec.fieldContext_ReportedVolunteerRecord_hours(ctx, field)
+	case "method":
+		return ec.fieldContext_ReportedVolunteerRecord_method(ctx, field)
+	case "campaignCode":
+		return ec.fieldContext_ReportedVolunteerRecord_campaignCode(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportedVolunteerRecord", field.Name)
 }
 
 func (ec *executionContext) childFields_ScoreComponent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8781,6 +9378,44 @@ func (ec *executionContext) field_Mutation_cancelImport_args(ctx context.Context
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_commentReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taskId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taskId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "unitId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unitId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "field",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["field"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg3
 	return args, nil
 }
 
@@ -9530,6 +10165,44 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_saveReportDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taskId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taskId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "unitId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unitId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "content",
+		func(ctx context.Context, v any) (db.ReportContent, error) {
+			return ec.unmarshalNReportContentInput2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportContent(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["content"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setHonorCategoryPoints_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9715,6 +10388,14 @@ func (ec *executionContext) field_Mutation_stepReport_args(ctx context.Context, 
 		return nil, err
 	}
 	args["extendTo"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "round",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["round"] = arg6
 	return args, nil
 }
 
@@ -10828,6 +11509,52 @@ func (ec *executionContext) field_Query_rankings_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_reportAssignments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taskId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taskId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "states",
+		func(ctx context.Context, v any) ([]db.ReportState, error) {
+			return ec.unmarshalOReportState2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportStateᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["states"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "overdue",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overdue"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_reportTask_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10929,6 +11656,20 @@ func (ec *executionContext) field_Query_targets_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["metric"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_taskProgress_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taskId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taskId"] = arg0
 	return args, nil
 }
 
@@ -20895,7 +21636,7 @@ func (ec *executionContext) _Mutation_stepReport(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().StepReport(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["action"].(db.ReportAction), fc.Args["expectedVersion"].(int), fc.Args["comment"].(*string), fc.Args["extendTo"].(*db.Date))
+			return ec.Resolvers.Mutation().StepReport(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["action"].(db.ReportAction), fc.Args["expectedVersion"].(int), fc.Args["comment"].(*string), fc.Args["extendTo"].(*db.Date), fc.Args["round"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportAssignment) graphql.Marshaler {
@@ -20923,6 +21664,94 @@ func (ec *executionContext) fieldContext_Mutation_stepReport(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_stepReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_saveReportDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_saveReportDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SaveReportDraft(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["expectedVersion"].(int), fc.Args["content"].(db.ReportContent))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportAssignment) graphql.Marshaler {
+			return ec.marshalNReportAssignment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_saveReportDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportAssignment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_saveReportDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_commentReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_commentReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CommentReport(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["field"].(*string), fc.Args["text"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportComment) graphql.Marshaler {
+			return ec.marshalNReportComment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportComment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_commentReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportComment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_commentReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25859,6 +26688,94 @@ func (ec *executionContext) fieldContext_Query_reportTask(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_reportAssignments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reportAssignments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReportAssignments(ctx, fc.Args["taskId"].(string), fc.Args["states"].([]db.ReportState), fc.Args["overdue"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportAssignmentConnection) graphql.Marshaler {
+			return ec.marshalNReportAssignmentConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignmentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reportAssignments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportAssignmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reportAssignments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_taskProgress(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_taskProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TaskProgress(ctx, fc.Args["taskId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TaskProgress) graphql.Marshaler {
+			return ec.marshalOTaskProgress2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTaskProgress(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_taskProgress(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskProgress(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_taskProgress_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_summary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26599,6 +27516,565 @@ func (ec *executionContext) fieldContext_ReportAssignment_history(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _ReportAssignment_draft(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_draft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAssignment().Draft(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportDraft) graphql.Marshaler {
+			return ec.marshalOReportDraft2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportDraft(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_draft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportAssignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportDraft(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportAssignment_submissions(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_submissions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAssignment().Submissions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportSubmission) graphql.Marshaler {
+			return ec.marshalNReportSubmission2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSubmissionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_submissions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportAssignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSubmission(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportAssignment_comments(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_comments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAssignment().Comments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportComment) graphql.Marshaler {
+			return ec.marshalNReportComment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportCommentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_comments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportAssignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportComment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportAssignmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportAssignmentEdge) graphql.Marshaler {
+			return ec.marshalNReportAssignmentEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignmentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportAssignmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportAssignmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportAssignmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportAssignmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportAssignmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignmentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportAssignmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignmentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportAssignmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportAssignment) graphql.Marshaler {
+			return ec.marshalNReportAssignment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportAssignmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportComment_round(ctx context.Context, field graphql.CollectedField, obj *db.ReportComment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportComment_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportComment_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportComment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportComment_field(ctx context.Context, field graphql.CollectedField, obj *db.ReportComment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportComment_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportComment_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportComment", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportComment_author(ctx context.Context, field graphql.CollectedField, obj *db.ReportComment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportComment_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportComment_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportComment", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportComment_at(ctx context.Context, field graphql.CollectedField, obj *db.ReportComment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportComment_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportComment().At(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportComment_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportComment", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReportComment_text(ctx context.Context, field graphql.CollectedField, obj *db.ReportComment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportComment_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportComment_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportComment", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportContent_volunteerRecords(ctx context.Context, field graphql.CollectedField, obj *db.ReportContent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportContent_volunteerRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VolunteerRecords, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportedVolunteerRecord) graphql.Marshaler {
+			return ec.marshalNReportedVolunteerRecord2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedVolunteerRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportContent_volunteerRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportContent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportedVolunteerRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportContent_practiceActivities(ctx context.Context, field graphql.CollectedField, obj *db.ReportContent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportContent_practiceActivities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PracticeActivities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportedActivity) graphql.Marshaler {
+			return ec.marshalNReportedActivity2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedActivityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportContent_practiceActivities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportContent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportedActivity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportContent_assessment(ctx context.Context, field graphql.CollectedField, obj *db.ReportContent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportContent_assessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportedAssessment) graphql.Marshaler {
+			return ec.marshalOReportedAssessment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedAssessment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportContent_assessment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportContent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportedAssessment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportContent_titleApplications(ctx context.Context, field graphql.CollectedField, obj *db.ReportContent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportContent_titleApplications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TitleApplications, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportedTitleApplication) graphql.Marshaler {
+			return ec.marshalNReportedTitleApplication2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedTitleApplicationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportContent_titleApplications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportContent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportedTitleApplication(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportDraft_content(ctx context.Context, field graphql.CollectedField, obj *db.ReportDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportDraft_content(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Content, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportContent) graphql.Marshaler {
+			return ec.marshalNReportContent2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportContent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportDraft_content(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportContent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportDraft_savedBy(ctx context.Context, field graphql.CollectedField, obj *db.ReportDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportDraft_savedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SavedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportDraft_savedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportDraft_savedAt(ctx context.Context, field graphql.CollectedField, obj *db.ReportDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportDraft_savedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportDraft().SavedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportDraft_savedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportDraft", field, true, true, "String")
+}
+
 func (ec *executionContext) _ReportEvent_action(ctx context.Context, field graphql.CollectedField, obj *db.ReportEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26735,6 +28211,130 @@ func (ec *executionContext) _ReportEvent_comment(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ReportEvent_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportSubmission_round(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSubmission_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSubmission_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSubmission", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportSubmission_content(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSubmission_content(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Content, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportContent) graphql.Marshaler {
+			return ec.marshalNReportContent2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportContent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSubmission_content(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportSubmission",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportContent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportSubmission_submittedBy(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSubmission_submittedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSubmission_submittedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSubmission", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportSubmission_submittedAt(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSubmission_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportSubmission().SubmittedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSubmission_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSubmission", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReportSubmission_withdrawn(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSubmission_withdrawn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Withdrawn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSubmission_withdrawn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSubmission", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _ReportTask_id(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
@@ -26921,6 +28521,29 @@ func (ec *executionContext) fieldContext_ReportTask_closesOn(_ context.Context, 
 	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "Date")
 }
 
+func (ec *executionContext) _ReportTask_demo(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _ReportTask_assignments(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26983,6 +28606,475 @@ func (ec *executionContext) fieldContext_ReportTask_progress(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReportedActivity_date(ctx context.Context, field graphql.CollectedField, obj *db.ReportedActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedActivity_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedActivity_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedActivity", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReportedActivity_kind(ctx context.Context, field graphql.CollectedField, obj *db.ReportedActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedActivity_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.ActivityKind) graphql.Marshaler {
+			return ec.marshalNActivityKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐActivityKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedActivity_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedActivity", field, false, false, "ActivityKind")
+}
+
+func (ec *executionContext) _ReportedActivity_theme(ctx context.Context, field graphql.CollectedField, obj *db.ReportedActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedActivity_theme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Theme, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedActivity_theme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedActivity", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportedActivity_sessions(ctx context.Context, field graphql.CollectedField, obj *db.ReportedActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedActivity_sessions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sessions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedActivity_sessions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedActivity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportedActivity_participants(ctx context.Context, field graphql.CollectedField, obj *db.ReportedActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedActivity_participants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Participants, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedActivity_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedActivity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportedAssessment_baseScore(ctx context.Context, field graphql.CollectedField, obj *db.ReportedAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedAssessment_baseScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BaseScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedAssessment_baseScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedAssessment", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ReportedAssessment_bonus(ctx context.Context, field graphql.CollectedField, obj *db.ReportedAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedAssessment_bonus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bonus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedAssessment_bonus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedAssessment", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ReportedAssessment_scores(ctx context.Context, field graphql.CollectedField, obj *db.ReportedAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedAssessment_scores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scores, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportedScore) graphql.Marshaler {
+			return ec.marshalNReportedScore2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedAssessment_scores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportedAssessment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportedScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportedScore_code(ctx context.Context, field graphql.CollectedField, obj *db.ReportedScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedScore_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedScore_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedScore", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportedScore_score(ctx context.Context, field graphql.CollectedField, obj *db.ReportedScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedScore_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedScore_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedScore", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ReportedScore_note(ctx context.Context, field graphql.CollectedField, obj *db.ReportedScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedScore_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedScore_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedScore", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportedTitleApplication_categoryCode(ctx context.Context, field graphql.CollectedField, obj *db.ReportedTitleApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedTitleApplication_categoryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CategoryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedTitleApplication_categoryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedTitleApplication", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportedTitleApplication_nominee(ctx context.Context, field graphql.CollectedField, obj *db.ReportedTitleApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedTitleApplication_nominee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nominee, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedTitleApplication_nominee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedTitleApplication", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportedTitleApplication_citation(ctx context.Context, field graphql.CollectedField, obj *db.ReportedTitleApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedTitleApplication_citation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedTitleApplication_citation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedTitleApplication", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportedTitleApplication_phone(ctx context.Context, field graphql.CollectedField, obj *db.ReportedTitleApplication) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedTitleApplication_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedTitleApplication_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedTitleApplication", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportedVolunteerRecord_date(ctx context.Context, field graphql.CollectedField, obj *db.ReportedVolunteerRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedVolunteerRecord_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedVolunteerRecord_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedVolunteerRecord", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReportedVolunteerRecord_volunteers(ctx context.Context, field graphql.CollectedField, obj *db.ReportedVolunteerRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedVolunteerRecord_volunteers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Volunteers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedVolunteerRecord_volunteers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedVolunteerRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportedVolunteerRecord_hours(ctx context.Context, field graphql.CollectedField, obj *db.ReportedVolunteerRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedVolunteerRecord_hours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hours, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedVolunteerRecord_hours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedVolunteerRecord", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ReportedVolunteerRecord_method(ctx context.Context, field graphql.CollectedField, obj *db.ReportedVolunteerRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedVolunteerRecord_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.RecordingMethod) graphql.Marshaler {
+			return ec.marshalNRecordingMethod2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐRecordingMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedVolunteerRecord_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedVolunteerRecord", field, false, false, "RecordingMethod")
+}
+
+func (ec *executionContext) _ReportedVolunteerRecord_campaignCode(ctx context.Context, field graphql.CollectedField, obj *db.ReportedVolunteerRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedVolunteerRecord_campaignCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CampaignCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedVolunteerRecord_campaignCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportedVolunteerRecord", field, false, false, "String")
 }
 
 func (ec *executionContext) _ScoreComponent_key(ctx context.Context, field graphql.CollectedField, obj *db.ScoreComponent) (ret graphql.Marshaler) {
@@ -34465,6 +36557,69 @@ func UnmarshalRankingWeightInput(ctx context.Context, raw any) (model.RankingWei
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReportContentInput(ctx context.Context, obj any) (db.ReportContent, error) {
+	var it db.ReportContent
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"volunteerRecords", "practiceActivities", "assessment", "titleApplications"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "volunteerRecords":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("volunteerRecords"))
+			data, err := ec.unmarshalOReportedVolunteerRecordInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedVolunteerRecordᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VolunteerRecords = data
+		case "practiceActivities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("practiceActivities"))
+			data, err := ec.unmarshalOReportedActivityInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedActivityᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PracticeActivities = data
+		case "assessment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessment"))
+			data, err := ec.unmarshalOReportedAssessmentInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedAssessment(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Assessment = data
+		case "titleApplications":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleApplications"))
+			data, err := ec.unmarshalOReportedTitleApplicationInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedTitleApplicationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleApplications = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportContentInput unmarshals raw into the ReportContentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportContentInput(ctx context.Context, raw any) (db.ReportContent, error) {
+	var out db.ReportContent
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportContentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReportTaskInput(ctx context.Context, obj any) (model.ReportTaskInput, error) {
 	var it model.ReportTaskInput
 	if obj == nil {
@@ -34553,6 +36708,321 @@ func (ec *executionContext) unmarshalInputReportTaskInput(ctx context.Context, o
 func UnmarshalReportTaskInput(ctx context.Context, raw any) (model.ReportTaskInput, error) {
 	var out model.ReportTaskInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportTaskInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReportedActivityInput(ctx context.Context, obj any) (db.ReportedActivity, error) {
+	var it db.ReportedActivity
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"date", "kind", "theme", "sessions", "participants"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNActivityKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐActivityKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "theme":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("theme"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Theme = data
+		case "sessions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sessions"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sessions = data
+		case "participants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Participants = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportedActivityInput unmarshals raw into the ReportedActivityInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportedActivityInput(ctx context.Context, raw any) (db.ReportedActivity, error) {
+	var out db.ReportedActivity
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportedActivityInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReportedAssessmentInput(ctx context.Context, obj any) (db.ReportedAssessment, error) {
+	var it db.ReportedAssessment
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"baseScore", "bonus", "scores"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "baseScore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("baseScore"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BaseScore = data
+		case "bonus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bonus"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Bonus = data
+		case "scores":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scores"))
+			data, err := ec.unmarshalOReportedScoreInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedScoreᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scores = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportedAssessmentInput unmarshals raw into the ReportedAssessmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportedAssessmentInput(ctx context.Context, raw any) (db.ReportedAssessment, error) {
+	var out db.ReportedAssessment
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportedAssessmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReportedScoreInput(ctx context.Context, obj any) (db.ReportedScore, error) {
+	var it db.ReportedScore
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "score", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "score":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("score"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Score = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportedScoreInput unmarshals raw into the ReportedScoreInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportedScoreInput(ctx context.Context, raw any) (db.ReportedScore, error) {
+	var out db.ReportedScore
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportedScoreInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReportedTitleApplicationInput(ctx context.Context, obj any) (db.ReportedTitleApplication, error) {
+	var it db.ReportedTitleApplication
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"categoryCode", "nominee", "citation", "phone"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "categoryCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryCode"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryCode = data
+		case "nominee":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nominee"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nominee = data
+		case "citation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citation"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Citation = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportedTitleApplicationInput unmarshals raw into the ReportedTitleApplicationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportedTitleApplicationInput(ctx context.Context, raw any) (db.ReportedTitleApplication, error) {
+	var out db.ReportedTitleApplication
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportedTitleApplicationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReportedVolunteerRecordInput(ctx context.Context, obj any) (db.ReportedVolunteerRecord, error) {
+	var it db.ReportedVolunteerRecord
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"date", "volunteers", "hours", "method", "campaignCode"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "volunteers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("volunteers"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Volunteers = data
+		case "hours":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hours"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Hours = data
+		case "method":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
+			data, err := ec.unmarshalNRecordingMethod2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐRecordingMethod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Method = data
+		case "campaignCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("campaignCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CampaignCode = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportedVolunteerRecordInput unmarshals raw into the ReportedVolunteerRecordInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportedVolunteerRecordInput(ctx context.Context, raw any) (db.ReportedVolunteerRecord, error) {
+	var out db.ReportedVolunteerRecord
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportedVolunteerRecordInput", raw, &out)
 	return out, err
 }
 
@@ -38665,6 +41135,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "saveReportDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_saveReportDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commentReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_commentReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -40141,6 +42625,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_reportTask(ctx, field)
 				})
+		case "reportAssignments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reportAssignments(ctx, field)
+				})
+		case "taskProgress":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_taskProgress(ctx, field)
+				})
 		case "summary":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -40403,6 +42899,251 @@ func (ec *executionContext) _ReportAssignment(ctx context.Context, sel ast.Selec
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportAssignment_history(ctx, field, obj)
 				})
+		case "draft":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAssignment_draft(ctx, field, obj)
+				})
+		case "submissions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAssignment_submissions(ctx, field, obj)
+				})
+		case "comments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAssignment_comments(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportAssignmentConnectionImplementors = []string{"ReportAssignmentConnection"}
+
+func (ec *executionContext) _ReportAssignmentConnection(ctx context.Context, sel ast.SelectionSet, obj *db.ReportAssignmentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportAssignmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportAssignmentConnection")
+		case "edges":
+			out.Values[i] = ec._ReportAssignmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ReportAssignmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ReportAssignmentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportAssignmentEdgeImplementors = []string{"ReportAssignmentEdge"}
+
+func (ec *executionContext) _ReportAssignmentEdge(ctx context.Context, sel ast.SelectionSet, obj *db.ReportAssignmentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportAssignmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportAssignmentEdge")
+		case "cursor":
+			out.Values[i] = ec._ReportAssignmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ReportAssignmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportCommentImplementors = []string{"ReportComment"}
+
+func (ec *executionContext) _ReportComment(ctx context.Context, sel ast.SelectionSet, obj *db.ReportComment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportCommentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportComment")
+		case "round":
+			out.Values[i] = ec._ReportComment_round(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "field":
+			out.Values[i] = ec._ReportComment_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "author":
+			out.Values[i] = ec._ReportComment_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportComment_at(ctx, field, obj)
+				})
+		case "text":
+			out.Values[i] = ec._ReportComment_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportContentImplementors = []string{"ReportContent"}
+
+func (ec *executionContext) _ReportContent(ctx context.Context, sel ast.SelectionSet, obj *db.ReportContent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportContentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportContent")
+		case "volunteerRecords":
+			out.Values[i] = ec._ReportContent_volunteerRecords(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "practiceActivities":
+			out.Values[i] = ec._ReportContent_practiceActivities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessment":
+			out.Values[i] = ec._ReportContent_assessment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "titleApplications":
+			out.Values[i] = ec._ReportContent_titleApplications(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportDraftImplementors = []string{"ReportDraft"}
+
+func (ec *executionContext) _ReportDraft(ctx context.Context, sel ast.SelectionSet, obj *db.ReportDraft) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportDraftImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportDraft")
+		case "content":
+			out.Values[i] = ec._ReportDraft_content(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "savedBy":
+			out.Values[i] = ec._ReportDraft_savedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "savedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportDraft_savedAt(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -40479,6 +43220,60 @@ func (ec *executionContext) _ReportEvent(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var reportSubmissionImplementors = []string{"ReportSubmission"}
+
+func (ec *executionContext) _ReportSubmission(ctx context.Context, sel ast.SelectionSet, obj *db.ReportSubmission) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportSubmissionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportSubmission")
+		case "round":
+			out.Values[i] = ec._ReportSubmission_round(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "content":
+			out.Values[i] = ec._ReportSubmission_content(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedBy":
+			out.Values[i] = ec._ReportSubmission_submittedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportSubmission_submittedAt(ctx, field, obj)
+				})
+		case "withdrawn":
+			out.Values[i] = ec._ReportSubmission_withdrawn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reportTaskImplementors = []string{"ReportTask"}
 
 func (ec *executionContext) _ReportTask(ctx context.Context, sel ast.SelectionSet, obj *db.ReportTask) graphql.Marshaler {
@@ -40531,6 +43326,11 @@ func (ec *executionContext) _ReportTask(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "demo":
+			out.Values[i] = ec._ReportTask_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "assignments":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -40543,6 +43343,246 @@ func (ec *executionContext) _ReportTask(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportTask_progress(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportedActivityImplementors = []string{"ReportedActivity"}
+
+func (ec *executionContext) _ReportedActivity(ctx context.Context, sel ast.SelectionSet, obj *db.ReportedActivity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportedActivityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportedActivity")
+		case "date":
+			out.Values[i] = ec._ReportedActivity_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._ReportedActivity_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "theme":
+			out.Values[i] = ec._ReportedActivity_theme(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sessions":
+			out.Values[i] = ec._ReportedActivity_sessions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "participants":
+			out.Values[i] = ec._ReportedActivity_participants(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportedAssessmentImplementors = []string{"ReportedAssessment"}
+
+func (ec *executionContext) _ReportedAssessment(ctx context.Context, sel ast.SelectionSet, obj *db.ReportedAssessment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportedAssessmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportedAssessment")
+		case "baseScore":
+			out.Values[i] = ec._ReportedAssessment_baseScore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bonus":
+			out.Values[i] = ec._ReportedAssessment_bonus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scores":
+			out.Values[i] = ec._ReportedAssessment_scores(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportedScoreImplementors = []string{"ReportedScore"}
+
+func (ec *executionContext) _ReportedScore(ctx context.Context, sel ast.SelectionSet, obj *db.ReportedScore) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportedScoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportedScore")
+		case "code":
+			out.Values[i] = ec._ReportedScore_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._ReportedScore_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._ReportedScore_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportedTitleApplicationImplementors = []string{"ReportedTitleApplication"}
+
+func (ec *executionContext) _ReportedTitleApplication(ctx context.Context, sel ast.SelectionSet, obj *db.ReportedTitleApplication) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportedTitleApplicationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportedTitleApplication")
+		case "categoryCode":
+			out.Values[i] = ec._ReportedTitleApplication_categoryCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nominee":
+			out.Values[i] = ec._ReportedTitleApplication_nominee(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "citation":
+			out.Values[i] = ec._ReportedTitleApplication_citation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "phone":
+			out.Values[i] = ec._ReportedTitleApplication_phone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportedVolunteerRecordImplementors = []string{"ReportedVolunteerRecord"}
+
+func (ec *executionContext) _ReportedVolunteerRecord(ctx context.Context, sel ast.SelectionSet, obj *db.ReportedVolunteerRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportedVolunteerRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportedVolunteerRecord")
+		case "date":
+			out.Values[i] = ec._ReportedVolunteerRecord_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "volunteers":
+			out.Values[i] = ec._ReportedVolunteerRecord_volunteers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hours":
+			out.Values[i] = ec._ReportedVolunteerRecord_hours(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "method":
+			out.Values[i] = ec._ReportedVolunteerRecord_method(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "campaignCode":
+			out.Values[i] = ec._ReportedVolunteerRecord_campaignCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44641,6 +47681,75 @@ func (ec *executionContext) marshalNReportAssignment2ᚖgithubᚗcomᚋwenming�
 	return ec._ReportAssignment(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNReportAssignmentConnection2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignmentConnection(ctx context.Context, sel ast.SelectionSet, v *db.ReportAssignmentConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportAssignmentConnection!")
+		return graphql.Null
+	}
+	return ec._ReportAssignmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReportAssignmentEdge2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignmentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportAssignmentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportAssignmentEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignmentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportAssignmentEdge2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignmentEdge(ctx context.Context, sel ast.SelectionSet, v *db.ReportAssignmentEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportAssignmentEdge!")
+		return graphql.Null
+	}
+	return ec._ReportAssignmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReportComment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportCommentᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportComment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportComment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportComment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportComment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportComment(ctx context.Context, sel ast.SelectionSet, v *db.ReportComment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportComment!")
+		return graphql.Null
+	}
+	return ec._ReportComment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReportContent2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportContent(ctx context.Context, sel ast.SelectionSet, v *db.ReportContent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportContent!")
+		return graphql.Null
+	}
+	return ec._ReportContent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportContentInput2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportContent(ctx context.Context, v any) (db.ReportContent, error) {
+	res, err := ec.unmarshalInputReportContentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNReportEvent2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportEvent) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -44715,6 +47824,30 @@ func (ec *executionContext) marshalNReportState2githubᚗcomᚋwenmingᚋwenming
 	return v
 }
 
+func (ec *executionContext) marshalNReportSubmission2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSubmissionᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportSubmission) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportSubmission2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSubmission(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportSubmission2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSubmission(ctx context.Context, sel ast.SelectionSet, v *db.ReportSubmission) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportSubmission!")
+		return graphql.Null
+	}
+	return ec._ReportSubmission(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNReportTask2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportTaskᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportTask) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -44742,6 +47875,122 @@ func (ec *executionContext) marshalNReportTask2ᚖgithubᚗcomᚋwenmingᚋwenmi
 func (ec *executionContext) unmarshalNReportTaskInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReportTaskInput(ctx context.Context, v any) (model.ReportTaskInput, error) {
 	res, err := ec.unmarshalInputReportTaskInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportedActivity2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedActivityᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportedActivity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportedActivity2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedActivity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportedActivity2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedActivity(ctx context.Context, sel ast.SelectionSet, v *db.ReportedActivity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportedActivity!")
+		return graphql.Null
+	}
+	return ec._ReportedActivity(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportedActivityInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedActivity(ctx context.Context, v any) (*db.ReportedActivity, error) {
+	res, err := ec.unmarshalInputReportedActivityInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportedScore2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportedScore) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportedScore2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedScore(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportedScore2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedScore(ctx context.Context, sel ast.SelectionSet, v *db.ReportedScore) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportedScore!")
+		return graphql.Null
+	}
+	return ec._ReportedScore(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportedScoreInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedScore(ctx context.Context, v any) (*db.ReportedScore, error) {
+	res, err := ec.unmarshalInputReportedScoreInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportedTitleApplication2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedTitleApplicationᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportedTitleApplication) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportedTitleApplication2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedTitleApplication(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportedTitleApplication2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedTitleApplication(ctx context.Context, sel ast.SelectionSet, v *db.ReportedTitleApplication) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportedTitleApplication!")
+		return graphql.Null
+	}
+	return ec._ReportedTitleApplication(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportedTitleApplicationInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedTitleApplication(ctx context.Context, v any) (*db.ReportedTitleApplication, error) {
+	res, err := ec.unmarshalInputReportedTitleApplicationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportedVolunteerRecord2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedVolunteerRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportedVolunteerRecord) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportedVolunteerRecord2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedVolunteerRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportedVolunteerRecord2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedVolunteerRecord(ctx context.Context, sel ast.SelectionSet, v *db.ReportedVolunteerRecord) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportedVolunteerRecord!")
+		return graphql.Null
+	}
+	return ec._ReportedVolunteerRecord(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportedVolunteerRecordInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedVolunteerRecord(ctx context.Context, v any) (*db.ReportedVolunteerRecord, error) {
+	res, err := ec.unmarshalInputReportedVolunteerRecordInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐRole(ctx context.Context, v any) (db.Role, error) {
@@ -46446,11 +49695,137 @@ func (ec *executionContext) marshalORecordingMethod2ᚖgithubᚗcomᚋwenmingᚋ
 	return v
 }
 
+func (ec *executionContext) marshalOReportDraft2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportDraft(ctx context.Context, sel ast.SelectionSet, v *db.ReportDraft) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReportDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReportState2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportStateᚄ(ctx context.Context, v any) ([]db.ReportState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]db.ReportState, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReportState2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportState(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOReportState2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportStateᚄ(ctx context.Context, sel ast.SelectionSet, v []db.ReportState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportState2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportState(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOReportTask2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportTask(ctx context.Context, sel ast.SelectionSet, v *db.ReportTask) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ReportTask(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReportedActivityInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedActivityᚄ(ctx context.Context, v any) ([]*db.ReportedActivity, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*db.ReportedActivity, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReportedActivityInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedActivity(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOReportedAssessment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedAssessment(ctx context.Context, sel ast.SelectionSet, v *db.ReportedAssessment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReportedAssessment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReportedAssessmentInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedAssessment(ctx context.Context, v any) (*db.ReportedAssessment, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputReportedAssessmentInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOReportedScoreInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedScoreᚄ(ctx context.Context, v any) ([]*db.ReportedScore, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*db.ReportedScore, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReportedScoreInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedScore(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOReportedTitleApplicationInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedTitleApplicationᚄ(ctx context.Context, v any) ([]*db.ReportedTitleApplication, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*db.ReportedTitleApplication, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReportedTitleApplicationInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedTitleApplication(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOReportedVolunteerRecordInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedVolunteerRecordᚄ(ctx context.Context, v any) ([]*db.ReportedVolunteerRecord, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*db.ReportedVolunteerRecord, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReportedVolunteerRecordInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedVolunteerRecord(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalORole2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐRole(ctx context.Context, v any) (*db.Role, error) {
@@ -46586,6 +49961,13 @@ func (ec *executionContext) marshalOTalentRole2ᚖgithubᚗcomᚋwenmingᚋwenmi
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOTaskProgress2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐTaskProgress(ctx context.Context, sel ast.SelectionSet, v *db.TaskProgress) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TaskProgress(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOUnit2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUnit(ctx context.Context, sel ast.SelectionSet, v *db.Unit) graphql.Marshaler {

@@ -169,3 +169,13 @@ func (r *Resolver) volunteerCriteria(ctx context.Context, f *model.VolunteerFilt
 	c.Campaigns, c.Methods, c.Verified, c.Demo, c.UnitKind = f.Campaigns, f.Methods, f.Verified, f.Demo, deref(f.UnitKind)
 	return c, nil
 }
+
+// assignmentIDs reads the global IDs of a task and a unit that name one unit's report.
+func assignmentIDs(taskID, unitID string) (int64, int64, error) {
+	tid, err := db.ParseTypedID("taskId", db.NodeReportTask, taskID)
+	if err != nil {
+		return 0, 0, err
+	}
+	uid, err := db.ParseTypedID("unitId", db.NodeUnit, unitID)
+	return tid, uid, err
+}

@@ -39,7 +39,7 @@ func (r *mutationResolver) CreateReportTask(ctx context.Context, input model.Rep
 }
 
 // StepReport is the resolver for the stepReport field.
-func (r *mutationResolver) StepReport(ctx context.Context, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date) (*db.ReportAssignment, error) {
+func (r *mutationResolver) StepReport(ctx context.Context, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date, round *int) (*db.ReportAssignment, error) {
 	tid, err := db.ParseTypedID("taskId", db.NodeReportTask, taskID)
 	if err != nil {
 		return nil, err
@@ -55,7 +55,36 @@ func (r *mutationResolver) StepReport(ctx context.Context, taskID string, unitID
 	if extendTo != nil {
 		step.ExtendTo = *extendTo
 	}
+	if round != nil {
+		step.Round = *round
+	} else if action == db.ActionApprove {
+		return nil, db.FieldErrorf("round", "审核通过须指明所审核的上报轮次")
+	}
 	return r.Store.StepReport(ctx, step)
+}
+
+// SaveReportDraft is the resolver for the saveReportDraft field.
+func (r *mutationResolver) SaveReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, content db.ReportContent) (*db.ReportAssignment, error) {
+	tid, uid, err := assignmentIDs(taskID, unitID)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.RequireMutation(ctx); err != nil {
+		return nil, err
+	}
+	return r.Store.SaveReportDraft(ctx, db.ReportStep{TaskID: tid, UnitID: uid, ExpectedVersion: expectedVersion, Now: r.now()}, &content)
+}
+
+// CommentReport is the resolver for the commentReport field.
+func (r *mutationResolver) CommentReport(ctx context.Context, taskID string, unitID string, field *string, text string) (*db.ReportComment, error) {
+	tid, uid, err := assignmentIDs(taskID, unitID)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.RequireMutation(ctx); err != nil {
+		return nil, err
+	}
+	return r.Store.CommentReport(ctx, tid, uid, strings.TrimSpace(deref(field)), strings.TrimSpace(text))
 }
 
 // ReportTasks is the resolver for the reportTasks field.
@@ -74,6 +103,38 @@ func (r *queryResolver) ReportTask(ctx context.Context, id string) (*db.ReportTa
 		return nil, nil
 	}
 	return t, err
+}
+
+// ReportAssignments is the resolver for the reportAssignments field.
+func (r *queryResolver) ReportAssignments(ctx context.Context, taskID string, states []db.ReportState, overdue *bool, first *int, after *string) (*db.ReportAssignmentConnection, error) {
+	tid, err := db.ParseTypedID("taskId", db.NodeReportTask, taskID)
+	if err != nil {
+		return nil, err
+	}
+	pg, err := page(first, after)
+	if err != nil {
+		return nil, err
+	}
+	as, err := r.Store.ReportAssignments(ctx, tid)
+	if err != nil {
+		return nil, err
+	}
+	return db.PageAssignments(as, db.ReportAssignmentFilter{States: states, Overdue: overdue}, pg, r.now())
+}
+
+// TaskProgress is the resolver for the taskProgress field.
+func (r *queryResolver) TaskProgress(ctx context.Context, taskID string) (*db.TaskProgress, error) {
+	tid, err := db.ParseTypedID("taskId", db.NodeReportTask, taskID)
+	if err != nil {
+		return nil, err
+	}
+	t, err := r.Store.ReportTask(ctx, tid)
+	if db.ErrorCode(err) == db.ENOTFOUND {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	return r.Resolver.ReportTask().Progress(ctx, t)
 }
 
 // Unit is the resolver for the unit field.
@@ -96,9 +157,39 @@ func (r *reportAssignmentResolver) History(ctx context.Context, obj *db.ReportAs
 	return r.Store.ReportEvents(ctx, obj.TaskID, obj.UnitID)
 }
 
+// Draft is the resolver for the draft field.
+func (r *reportAssignmentResolver) Draft(ctx context.Context, obj *db.ReportAssignment) (*db.ReportDraft, error) {
+	return r.Store.ReportDraft(ctx, obj.TaskID, obj.UnitID)
+}
+
+// Submissions is the resolver for the submissions field.
+func (r *reportAssignmentResolver) Submissions(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportSubmission, error) {
+	return r.Store.ReportSubmissions(ctx, obj.TaskID, obj.UnitID)
+}
+
+// Comments is the resolver for the comments field.
+func (r *reportAssignmentResolver) Comments(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportComment, error) {
+	return r.Store.ReportComments(ctx, obj.TaskID, obj.UnitID)
+}
+
+// At is the resolver for the at field.
+func (r *reportCommentResolver) At(ctx context.Context, obj *db.ReportComment) (string, error) {
+	return apiTime(obj.At), nil
+}
+
+// SavedAt is the resolver for the savedAt field.
+func (r *reportDraftResolver) SavedAt(ctx context.Context, obj *db.ReportDraft) (string, error) {
+	return apiTime(obj.SavedAt), nil
+}
+
 // At is the resolver for the at field.
 func (r *reportEventResolver) At(ctx context.Context, obj *db.ReportEvent) (string, error) {
 	return apiTime(obj.At), nil
+}
+
+// SubmittedAt is the resolver for the submittedAt field.
+func (r *reportSubmissionResolver) SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error) {
+	return apiTime(obj.SubmittedAt), nil
 }
 
 // ID is the resolver for the id field.
@@ -125,14 +216,28 @@ func (r *Resolver) ReportAssignment() graph.ReportAssignmentResolver {
 	return &reportAssignmentResolver{r}
 }
 
+// ReportComment returns graph.ReportCommentResolver implementation.
+func (r *Resolver) ReportComment() graph.ReportCommentResolver { return &reportCommentResolver{r} }
+
+// ReportDraft returns graph.ReportDraftResolver implementation.
+func (r *Resolver) ReportDraft() graph.ReportDraftResolver { return &reportDraftResolver{r} }
+
 // ReportEvent returns graph.ReportEventResolver implementation.
 func (r *Resolver) ReportEvent() graph.ReportEventResolver { return &reportEventResolver{r} }
+
+// ReportSubmission returns graph.ReportSubmissionResolver implementation.
+func (r *Resolver) ReportSubmission() graph.ReportSubmissionResolver {
+	return &reportSubmissionResolver{r}
+}
 
 // ReportTask returns graph.ReportTaskResolver implementation.
 func (r *Resolver) ReportTask() graph.ReportTaskResolver { return &reportTaskResolver{r} }
 
 type (
 	reportAssignmentResolver struct{ *Resolver }
+	reportCommentResolver    struct{ *Resolver }
+	reportDraftResolver      struct{ *Resolver }
 	reportEventResolver      struct{ *Resolver }
+	reportSubmissionResolver struct{ *Resolver }
 	reportTaskResolver       struct{ *Resolver }
 )

@@ -47,7 +47,7 @@ func (d *DB) LoadBulk(ctx context.Context, b *db.BulkDataset) error {
 
 // endBulkLoad ends a bulk write of explicit IDs inside tx (a load, a copy from SQLite): the rollup triggers take over
 // again (wenming.bulk_load), the rollups are rebuilt from the records under the lock the triggers take
-// (migrations/0002_rollups.sql), and every table's id identity moves past the largest id present, so that the next
+// (migrations/0002_rollups.sql), and every table's id identity or serial sequence moves past the largest id present, so that the next
 // insert without an id does not collide.
 func endBulkLoad(ctx context.Context, tx pgx.Tx) error {
 	if _, err := tx.Exec(ctx, `SET LOCAL wenming.bulk_load = 'off'; SELECT wenming_lock_rollups();`+store.RebuildRollups); err != nil {
@@ -57,7 +57,8 @@ func endBulkLoad(ctx context.Context, tx pgx.Tx) error {
 DECLARE t text;
 BEGIN
   FOR t IN SELECT c.table_name FROM information_schema.columns c
-    WHERE c.table_schema = current_schema() AND c.column_name = 'id' AND c.is_identity = 'YES' ORDER BY 1 LOOP
+    WHERE c.table_schema = current_schema() AND c.column_name = 'id'
+      AND (c.is_identity = 'YES' OR c.column_default LIKE 'nextval(%') ORDER BY 1 LOOP
     EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''), coalesce((SELECT max(id) FROM %I), 0) + 1, false)', t, t);
   END LOOP;
 END $$`)

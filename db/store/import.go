@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -249,6 +251,9 @@ func (x *importTx) apply() error {
 	if err := x.refuseDemoChanges(); err != nil {
 		return err
 	}
+	if err := x.refuseLocked(); err != nil {
+		return err
+	}
 	var created, changed int
 	if err := x.stage.QueryRow(ctx, x.count).Scan(&created, &changed); err != nil {
 		return err
@@ -293,6 +298,19 @@ func (x *importTx) refuseDemoChanges() error {
 		}
 	}
 	return rows.Err()
+}
+
+// refuseLocked fails the import (CONFLICT, reason LOCKED) when a row would change a record that an approved report
+// locked, naming the first such row: an import is all or nothing.
+func (x *importTx) refuseLocked() error {
+	var row int
+	err := x.stage.QueryRow(x.ctx, lockedImportRows, x.t.entity).Scan(&row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("lock check: %w", err)
+	}
+	return db.Errorf(db.ECONFLICT, "第 %d 行要修改的%s来自已审核通过的上报，已锁定；须管理员重新打开该单位的上报后才能导入", row, x.t.entity.NameZh()).Because(db.ReasonLocked)
 }
 
 // Commit writes the audit entry and the success of the import's job, bumps the data version when anything

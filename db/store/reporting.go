@@ -27,13 +27,13 @@ func scopeWhere(ctx context.Context, w *where) (ok bool) {
 }
 
 const reportTaskCols = `t.id, t.year, t.title, t.kinds, t.instructions, CAST(t.opens_on AS TEXT), CAST(t.due_on AS TEXT),
-	CAST(t.closes_on AS TEXT), t.created_by, t.created_at`
+	CAST(t.closes_on AS TEXT), t.created_by, t.created_at, t.demo`
 
 func scanReportTask(r Row) (*db.ReportTask, error) {
 	t := &db.ReportTask{}
 	var kinds string
 	if err := r.Scan(&t.ID, &t.Year, &t.Title, &kinds, &t.Instructions, &t.OpensOn, &t.DueOn, &t.ClosesOn, &t.CreatedBy,
-		instant{&t.CreatedAt}); err != nil {
+		instant{&t.CreatedAt}, &t.Demo); err != nil {
 		return nil, err
 	}
 	for _, k := range strings.Split(kinds, ",") {
@@ -69,18 +69,18 @@ func (s *Store) CreateReportTask(ctx context.Context, t *db.ReportTask, unitIDs 
 	_, name := actor(ctx)
 	t.CreatedBy, t.CreatedAt = name, timeNow()
 	return s.eng.Tx(ctx, func(tx *Tx) error {
-		err := tx.QueryRow(ctx, `INSERT INTO report_tasks (year, title, kinds, instructions, opens_on, due_on, closes_on, created_by, created_at)
-			VALUES (?,?,?,?,?,?,?,?,?) RETURNING id`, t.Year, t.Title, strings.Join(kinds, ","), t.Instructions, t.OpensOn, t.DueOn,
-			t.ClosesOn, t.CreatedBy, s.milli(t.CreatedAt)).Scan(&t.ID)
+		err := tx.QueryRow(ctx, `INSERT INTO report_tasks (year, title, kinds, instructions, opens_on, due_on, closes_on, created_by, created_at, demo)
+			VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id`, t.Year, t.Title, strings.Join(kinds, ","), t.Instructions, t.OpensOn, t.DueOn,
+			t.ClosesOn, t.CreatedBy, s.milli(t.CreatedAt), t.Demo).Scan(&t.ID)
 		if err != nil {
 			return s.eng.ConstraintError(err)
 		}
 		if len(unitIDs) == 0 {
-			_, err = tx.Exec(ctx, `INSERT INTO report_assignments (task_id, unit_id) SELECT ?, id FROM units`, t.ID)
+			_, err = tx.Exec(ctx, `INSERT INTO report_assignments (task_id, unit_id, demo) SELECT ?, id, ? FROM units`, t.ID, t.Demo)
 			return err
 		}
 		for _, u := range unitIDs {
-			if _, err := tx.Exec(ctx, `INSERT INTO report_assignments (task_id, unit_id) VALUES (?, ?)`, t.ID, u); err != nil {
+			if _, err := tx.Exec(ctx, `INSERT INTO report_assignments (task_id, unit_id, demo) VALUES (?, ?, ?)`, t.ID, u, t.Demo); err != nil {
 				return s.eng.ConstraintError(err)
 			}
 		}
@@ -152,15 +152,54 @@ func (s *Store) ReportEvents(ctx context.Context, taskID, unitID int64) ([]*db.R
 }
 
 // StepReport takes one action on an assignment in one transaction: the assignment is read in the caller's scope
-// and locked, the flow decides (db.NextReportState), the assignment moves and the step joins its history.
+// and locked, the flow decides (db.NextReportState), the action does its part (a submit freezes the draft, an
+// approval applies the round it names), the assignment moves and the step joins its history.
 func (s *Store) StepReport(ctx context.Context, step db.ReportStep) (*db.ReportAssignment, error) {
+	return s.step(ctx, step, func(tx *Tx, a *db.ReportAssignment, t *db.ReportTask) error {
+		switch step.Action {
+		case db.ActionSaveDraft:
+			return db.FieldErrorf("action", "保存草稿请使用 saveReportDraft")
+		case db.ActionSubmit:
+			return s.freezeSubmission(ctx, tx, a, step.Now)
+		case db.ActionWithdraw:
+			_, err := tx.Exec(ctx, `UPDATE report_submissions SET withdrawn = TRUE WHERE task_id = ? AND unit_id = ? AND round = ?`, a.TaskID, a.UnitID, a.Rounds)
+			return err
+		case db.ActionReturn:
+			if step.Comment == "" {
+				return nil
+			}
+			if err := db.ValidateComment("", step.Comment); err != nil {
+				return err
+			}
+			_, name := actor(ctx)
+			return s.insertComment(ctx, tx, &db.ReportComment{TaskID: a.TaskID, UnitID: a.UnitID, Round: a.Rounds, Author: name, At: step.Now, Text: step.Comment})
+		case db.ActionApprove:
+			if step.Round != a.Rounds {
+				return db.Errorf(db.ECONFLICT, "审核的是第 %d 次上报，但该单位最新的是第 %d 次，请刷新后重试", step.Round, a.Rounds).Because(db.ReasonOutdated)
+			}
+			return s.applyReport(ctx, tx, t, a, step.Round)
+		}
+		return nil
+	})
+}
+
+// step is one step of the flow for an assignment, in one write transaction: the assignment is read in the caller's
+// scope and locked, its version checked, the flow decides, then act does the action's own part before the
+// assignment moves and the step joins the history (a draft save only when it changes the state). Only an approval
+// writes records, and so bumps the data versions.
+func (s *Store) step(ctx context.Context, step db.ReportStep, act func(tx *Tx, a *db.ReportAssignment, t *db.ReportTask) error) (*db.ReportAssignment, error) {
 	who := db.ReportActorOf(db.PrincipalFrom(ctx))
 	if who == "" {
 		return nil, db.Errorf(db.EFORBIDDEN, "无权进行此上报操作")
 	}
 	_, name := actor(ctx)
 	var out *db.ReportAssignment
-	err := s.eng.Tx(ctx, func(tx *Tx) error {
+	// Only an approval writes records: it alone moves the data versions that caches and live views follow.
+	run := s.eng.Tx
+	if step.Action == db.ActionApprove {
+		run = s.eng.WriteTx
+	}
+	err := run(ctx, func(tx *Tx) error {
 		w := &where{}
 		if !scopeWhere(ctx, w) {
 			return errNoAssignment
@@ -187,8 +226,22 @@ func (s *Store) StepReport(ctx context.Context, step db.ReportStep) (*db.ReportA
 		if err != nil {
 			return err
 		}
-		if step.Action == db.ActionReopen && strings.TrimSpace(step.Comment) == "" {
+		switch {
+		case step.Action == db.ActionReopen && strings.TrimSpace(step.Comment) == "":
 			return db.FieldErrorf("comment", "重新打开须说明理由")
+		case step.Action == db.ActionExempt && strings.TrimSpace(step.Comment) == "":
+			return db.FieldErrorf("comment", "免报须说明理由")
+		case step.Action == db.ActionExtend:
+			if _, perr := db.ParseDate(string(step.ExtendTo)); perr != nil || step.ExtendTo <= win.DueOn {
+				return db.FieldErrorf("extendTo", "延期日期应晚于截止日期 %s", win.DueOn)
+			}
+		}
+		t, err := scanReportTask(tx.QueryRow(ctx, `SELECT `+reportTaskCols+` FROM report_tasks t WHERE t.id = ?`, a.TaskID))
+		if err != nil {
+			return err
+		}
+		if err := act(tx, a, t); err != nil {
+			return err
 		}
 		now := s.milli(step.Now)
 		switch step.Action {
@@ -199,15 +252,9 @@ func (s *Store) StepReport(ctx context.Context, step db.ReportStep) (*db.ReportA
 			_, err = tx.Exec(ctx, `UPDATE report_assignments SET state = ?, reviewed_by = ?, reviewed_at = ?, version = version + 1
 				WHERE task_id = ? AND unit_id = ?`, to, name, now, a.TaskID, a.UnitID)
 		case db.ActionExempt:
-			if strings.TrimSpace(step.Comment) == "" {
-				return db.FieldErrorf("comment", "免报须说明理由")
-			}
 			_, err = tx.Exec(ctx, `UPDATE report_assignments SET state = ?, exempt_reason = ?, version = version + 1
 				WHERE task_id = ? AND unit_id = ?`, to, step.Comment, a.TaskID, a.UnitID)
 		case db.ActionExtend:
-			if _, perr := db.ParseDate(string(step.ExtendTo)); perr != nil || step.ExtendTo <= win.DueOn {
-				return db.FieldErrorf("extendTo", "延期日期应晚于截止日期 %s", win.DueOn)
-			}
 			_, err = tx.Exec(ctx, `UPDATE report_assignments SET extended_to = ?, version = version + 1 WHERE task_id = ? AND unit_id = ?`,
 				step.ExtendTo, a.TaskID, a.UnitID)
 		default:
@@ -217,9 +264,11 @@ func (s *Store) StepReport(ctx context.Context, step db.ReportStep) (*db.ReportA
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO report_events (task_id, unit_id, action, from_state, to_state, actor, at, comment)
-			VALUES (?,?,?,?,?,?,?,?)`, a.TaskID, a.UnitID, step.Action, a.State, to, name, now, step.Comment); err != nil {
-			return err
+		if step.Action != db.ActionSaveDraft || to != a.State {
+			if _, err := tx.Exec(ctx, `INSERT INTO report_events (task_id, unit_id, action, from_state, to_state, actor, at, comment)
+				VALUES (?,?,?,?,?,?,?,?)`, a.TaskID, a.UnitID, step.Action, a.State, to, name, now, step.Comment); err != nil {
+				return err
+			}
 		}
 		out, err = scanReportAssignment(tx.QueryRow(ctx, `SELECT `+reportAssignmentCols+reportAssignmentFrom+` WHERE a.task_id = ? AND a.unit_id = ?`,
 			a.TaskID, a.UnitID))

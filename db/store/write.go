@@ -224,23 +224,32 @@ func (s *Store) create(ctx context.Context, e db.Entity, insert func(tx *Tx, id 
 	var id int64
 	err := s.eng.WriteTx(ctx, func(tx *Tx) error {
 		var err error
-		if id, err = s.eng.NextID(ctx, tx, entityTables[e].table, e); err != nil {
-			return err
-		}
-		if err := insert(tx, id); err != nil {
-			return err
-		}
-		after, err := s.snapshot(ctx, tx, e, id)
-		if err != nil {
-			return err
-		}
-		return s.writeAudit(ctx, tx, db.ActionCreate, e, &id, nil, after)
+		id, err = s.createIn(ctx, tx, e, insert)
+		return err
 	})
 	return id, err
 }
 
+// createIn inserts a record under a fresh ID and audits it inside tx, so that one transaction can create several
+// (an approved report).
+func (s *Store) createIn(ctx context.Context, tx *Tx, e db.Entity, insert func(tx *Tx, id int64) error) (int64, error) {
+	id, err := s.eng.NextID(ctx, tx, entityTables[e].table, e)
+	if err != nil {
+		return 0, err
+	}
+	if err := insert(tx, id); err != nil {
+		return 0, err
+	}
+	after, err := s.snapshot(ctx, tx, e, id)
+	if err != nil {
+		return 0, err
+	}
+	return id, s.writeAudit(ctx, tx, db.ActionCreate, e, &id, nil, after)
+}
+
 // checkVersion locks the record where the engine has row locks, and fails with ENOTFOUND when it is gone, or
-// ECONFLICT when it changed since the client read it; expected 0 skips the version check.
+// ECONFLICT when it changed since the client read it (expected 0 skips the version check) or an approved report
+// locks it.
 func (s *Store) checkVersion(ctx context.Context, tx *Tx, e db.Entity, id int64, expected int) error {
 	t := entityTables[e]
 	var v int
@@ -253,7 +262,7 @@ func (s *Store) checkVersion(ctx context.Context, tx *Tx, e db.Entity, id int64,
 	if expected != 0 && v != expected {
 		return db.Errorf(db.ECONFLICT, "该%s已被他人修改（当前版本 %d，您提交的版本 %d），请刷新后重试。", e.NameZh(), v, expected)
 	}
-	return nil
+	return refuseLocked(ctx, tx, e, id)
 }
 
 // update checks the version, applies fn (which must bump version), and audits before and after, in one

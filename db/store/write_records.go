@@ -57,17 +57,20 @@ func (s *Store) CreatePerson(ctx context.Context, in db.PersonFields) (*db.Perso
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := s.create(ctx, db.EntityPerson, func(tx *Tx, id int64) error {
-		if err := existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
-			return err
-		}
-		_, err := tx.Exec(ctx, `INSERT INTO people (id, name, unit_id, citation) VALUES (?,?,?,?)`, id, in.Name, in.UnitID, in.Citation)
-		return err
-	})
+	id, err := s.create(ctx, db.EntityPerson, func(tx *Tx, id int64) error { return insertPerson(ctx, tx, id, in) })
 	if err != nil {
 		return nil, err
 	}
 	return one(ctx, id, s.PeopleByIDs)
+}
+
+// insertPerson writes a new person's row.
+func insertPerson(ctx context.Context, tx *Tx, id int64, in db.PersonFields) error {
+	if err := existsOpt(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO people (id, name, unit_id, citation) VALUES (?,?,?,?)`, id, in.Name, in.UnitID, in.Citation)
+	return err
 }
 
 // UpdatePerson changes a person.
@@ -226,20 +229,23 @@ func (s *Store) CreateHonor(ctx context.Context, in db.HonorFields) (*db.Honor, 
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := s.create(ctx, db.EntityHonor, func(tx *Tx, id int64) error {
-		r, err := resolveHonor(ctx, tx, in)
-		if err != nil {
-			return err
-		}
-		_, err = tx.Exec(ctx, `INSERT INTO honors (id, category_id, recipient_kind, recipient_name, unit_id, person_id, project_id, work_id,
-			year, date, edition, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-			id, r.categoryID, r.kind, r.name, r.unitID, r.personID, r.projectID, r.work, in.Year, in.Date, in.Edition, r.status)
-		return err
-	})
+	id, err := s.create(ctx, db.EntityHonor, func(tx *Tx, id int64) error { return insertHonor(ctx, tx, id, in) })
 	if err != nil {
 		return nil, err
 	}
 	return one(ctx, id, s.HonorsByIDs)
+}
+
+// insertHonor writes a new honour's row, once its category and recipient check out.
+func insertHonor(ctx context.Context, tx *Tx, id int64, in db.HonorFields) error {
+	r, err := resolveHonor(ctx, tx, in)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO honors (id, category_id, recipient_kind, recipient_name, unit_id, person_id, project_id, work_id,
+		year, date, edition, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+		id, r.categoryID, r.kind, r.name, r.unitID, r.personID, r.projectID, r.work, in.Year, in.Date, in.Edition, r.status)
+	return err
 }
 
 // UpdateHonor changes an honour; its source document stays as it was.
@@ -296,18 +302,21 @@ func (s *Store) CreateVolunteerRecord(ctx context.Context, in db.VolunteerRecord
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := s.create(ctx, db.EntityVolunteerRecord, func(tx *Tx, id int64) error {
-		if err := checkVolunteerRefs(ctx, tx, in); err != nil {
-			return err
-		}
-		_, err := tx.Exec(ctx, `INSERT INTO volunteer_records (id, unit_id, campaign_id, service_date, volunteers, minutes, method, verified)
-			VALUES (?,?,?,?,?,?,?,?)`, id, in.UnitID, in.CampaignID, in.Date, in.Volunteers, in.Minutes, in.Method, in.Verified)
-		return err
-	})
+	id, err := s.create(ctx, db.EntityVolunteerRecord, func(tx *Tx, id int64) error { return insertVolunteerRecord(ctx, tx, id, in) })
 	if err != nil {
 		return nil, err
 	}
 	return one(ctx, id, s.VolunteerRecordsByIDs)
+}
+
+// insertVolunteerRecord writes a new volunteer record's row, once its unit and campaign check out.
+func insertVolunteerRecord(ctx context.Context, tx *Tx, id int64, in db.VolunteerRecordFields) error {
+	if err := checkVolunteerRefs(ctx, tx, in); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO volunteer_records (id, unit_id, campaign_id, service_date, volunteers, minutes, method, verified)
+		VALUES (?,?,?,?,?,?,?,?)`, id, in.UnitID, in.CampaignID, in.Date, in.Volunteers, in.Minutes, in.Method, in.Verified)
+	return err
 }
 
 // UpdateVolunteerRecord changes a volunteer record.
@@ -428,18 +437,21 @@ func (s *Store) CreatePracticeActivity(ctx context.Context, in db.PracticeActivi
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := s.create(ctx, db.EntityPracticeActivity, func(tx *Tx, id int64) error {
-		if err := checkActivityRefs(ctx, tx, in); err != nil {
-			return err
-		}
-		_, err := tx.Exec(ctx, `INSERT INTO practice_activities (id, unit_id, center_id, activity_date, kind, theme, sessions, participants, action)
-			VALUES (?,?,?,?,?,?,?,?,?)`, id, in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, in.Action)
-		return err
-	})
+	id, err := s.create(ctx, db.EntityPracticeActivity, func(tx *Tx, id int64) error { return insertPracticeActivity(ctx, tx, id, in) })
 	if err != nil {
 		return nil, err
 	}
 	return one(ctx, id, s.PracticeActivitiesByIDs)
+}
+
+// insertPracticeActivity writes a new practice activity's row, once its unit and centre check out.
+func insertPracticeActivity(ctx context.Context, tx *Tx, id int64, in db.PracticeActivityFields) error {
+	if err := checkActivityRefs(ctx, tx, in); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO practice_activities (id, unit_id, center_id, activity_date, kind, theme, sessions, participants, action)
+		VALUES (?,?,?,?,?,?,?,?,?)`, id, in.UnitID, in.CenterID, in.Date, in.Kind, in.Theme, in.Sessions, in.Participants, in.Action)
+	return err
 }
 
 // UpdatePracticeActivity changes a practice activity; its action stays as stored when in.KeepAction is set.
@@ -518,20 +530,23 @@ func (s *Store) CreateAssessment(ctx context.Context, in db.AssessmentFields) (*
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	id, err := s.create(ctx, db.EntityAssessment, func(tx *Tx, id int64) error {
-		if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO assessments (id, unit_id, year, base_score, bonus, veto, stage) VALUES (?,?,?,?,?,?,?)`,
-			id, in.UnitID, in.Year, in.BaseScore, in.Bonus, in.Veto, in.Stage); err != nil {
-			return err
-		}
-		return writeScores(ctx, tx, id, in)
-	})
+	id, err := s.create(ctx, db.EntityAssessment, func(tx *Tx, id int64) error { return insertAssessment(ctx, tx, id, in) })
 	if err != nil {
 		return nil, err
 	}
 	return one(ctx, id, s.AssessmentsByIDs)
+}
+
+// insertAssessment writes a new assessment's row and its indicator scores.
+func insertAssessment(ctx context.Context, tx *Tx, id int64, in db.AssessmentFields) error {
+	if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO assessments (id, unit_id, year, base_score, bonus, veto, stage) VALUES (?,?,?,?,?,?,?)`,
+		id, in.UnitID, in.Year, in.BaseScore, in.Bonus, in.Veto, in.Stage); err != nil {
+		return err
+	}
+	return writeScores(ctx, tx, id, in)
 }
 
 // UpdateAssessment changes an assessment and replaces its indicator scores.
@@ -539,20 +554,23 @@ func (s *Store) UpdateAssessment(ctx context.Context, id int64, expected int, in
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	err := s.update(ctx, db.EntityAssessment, id, expected, func(tx *Tx) error {
-		if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `UPDATE assessments SET unit_id = ?, year = ?, base_score = ?, bonus = ?, veto = ?, stage = ?,
-			version = version + 1 WHERE id = ?`, in.UnitID, in.Year, in.BaseScore, in.Bonus, in.Veto, in.Stage, id); err != nil {
-			return err
-		}
-		return writeScores(ctx, tx, id, in)
-	})
+	err := s.update(ctx, db.EntityAssessment, id, expected, func(tx *Tx) error { return updateAssessment(ctx, tx, id, in) })
 	if err != nil {
 		return nil, err
 	}
 	return one(ctx, id, s.AssessmentsByIDs)
+}
+
+// updateAssessment rewrites an assessment's row and replaces its indicator scores.
+func updateAssessment(ctx context.Context, tx *Tx, id int64, in db.AssessmentFields) error {
+	if err := exists(ctx, tx, "units", "unitId", "单位", in.UnitID); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `UPDATE assessments SET unit_id = ?, year = ?, base_score = ?, bonus = ?, veto = ?, stage = ?,
+		version = version + 1 WHERE id = ?`, in.UnitID, in.Year, in.BaseScore, in.Bonus, in.Veto, in.Stage, id); err != nil {
+		return err
+	}
+	return writeScores(ctx, tx, id, in)
 }
 
 // CreateTarget adds a yearly target.

@@ -762,6 +762,18 @@ export type ReportAction =
   /** 撤回（审核前）。Withdraw before review. */
   | 'WITHDRAW';
 
+/** 单位填报的内容；单位由服务器按任务分配确定，不在内容中填写。What a unit reports; the unit comes from the assignment, never from the content. */
+export type ReportContentInput = {
+  /** 测评自评。The self-assessment. */
+  assessment?: InputMaybe<ReportedAssessmentInput>;
+  /** 文明实践活动。Practice activities. */
+  practiceActivities?: InputMaybe<Array<ReportedActivityInput>>;
+  /** 称号申报。Title applications. */
+  titleApplications?: InputMaybe<Array<ReportedTitleApplicationInput>>;
+  /** 志愿服务记录。Volunteer records. */
+  volunteerRecords?: InputMaybe<Array<ReportedVolunteerRecordInput>>;
+};
+
 /** 上报任务要求的内容。What a task asks units for. */
 export type ReportKind =
   /** 测评自评分。Assessment self-scores. */
@@ -806,6 +818,66 @@ export type ReportTaskInput = {
   unitIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** 年度。Year. */
   year: Scalars['Int']['input'];
+};
+
+/** 上报的文明实践活动。A reported practice activity. */
+export type ReportedActivityInput = {
+  /** 日期（任务年度内）。Date, in the task's year. */
+  date: Scalars['Date']['input'];
+  /** 类型。Kind. */
+  kind: ActivityKind;
+  /** 参与人次。Participants. */
+  participants: Scalars['Int']['input'];
+  /** 场次。Sessions. */
+  sessions: Scalars['Int']['input'];
+  /** 主题。Theme. */
+  theme: Scalars['String']['input'];
+};
+
+/** 测评自评。A self-assessment. */
+export type ReportedAssessmentInput = {
+  /** 基础分（0–100）。Base score. */
+  baseScore: Scalars['Float']['input'];
+  /** 加分（0–10）。Bonus. */
+  bonus: Scalars['Float']['input'];
+  /** 各指标自评分。Indicator self-scores. */
+  scores?: InputMaybe<Array<ReportedScoreInput>>;
+};
+
+/** 一项指标的自评分与说明。One indicator's self-score and explanation. */
+export type ReportedScoreInput = {
+  /** 指标代码。Indicator code. */
+  code: Scalars['String']['input'];
+  /** 说明（至多 500 字）。Explanation, at most 500 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 自评分。Self-score. */
+  score: Scalars['Float']['input'];
+};
+
+/** 称号申报。A title application. */
+export type ReportedTitleApplicationInput = {
+  /** 荣誉类别代码。Honour category code. */
+  categoryCode: Scalars['String']['input'];
+  /** 事迹。The story. */
+  citation?: InputMaybe<Scalars['String']['input']>;
+  /** 被推荐人姓名（推荐个人时填写）。The nominee's name, for a person's title. */
+  nominee?: InputMaybe<Scalars['String']['input']>;
+  /** 联系电话。Phone. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 上报的志愿服务记录。A reported volunteer record. */
+export type ReportedVolunteerRecordInput = {
+  /** 专项行动代码。Campaign code. */
+  campaignCode?: InputMaybe<Scalars['String']['input']>;
+  /** 服务日期（任务年度内）。Date, in the task's year. */
+  date: Scalars['Date']['input'];
+  /** 服务时长（小时，须为整分钟）。Hours, a whole number of minutes. */
+  hours: Scalars['Float']['input'];
+  /** 记录方式。How it was recorded. */
+  method: RecordingMethod;
+  /** 志愿者人数。Volunteers. */
+  volunteers: Scalars['Int']['input'];
 };
 
 /** 角色：VIEWER 查看，EDITOR 编辑记录，ADMIN 管理用户、令牌、权重和目标。Role of a user. */
