@@ -293,17 +293,6 @@ type ReportContentStore interface {
 	ReportSources(ctx context.Context, keys []ReportSourceKey) (map[ReportSourceKey]*ReportSource, error)
 }
 
-// ReadsReportContents reports whether the caller may read what units entered: a unit's own reporter (the scope
-// narrows it to its unit) and the office's editors and admins; leaders (VIEWER) see the progress only.
-func ReadsReportContents(ctx context.Context) bool {
-	p := PrincipalFrom(ctx)
-	if p == nil || p.Via == "anonymous" {
-		return false
-	}
-	r := p.Effective()
-	return r == RoleReporter && p.UnitID > 0 || r.AtLeast(RoleEditor)
-}
-
 // ValidateComment checks a review comment: some text, at most MaxCommentLength characters; a field path at most
 // 200 characters.
 func ValidateComment(field, text string) error {

@@ -302,7 +302,7 @@ type TaskProgress struct {
 	Overdue, Late int
 }
 
-// ReportStore keeps tasks, assignments and their history, each read through the caller's scope (ReportScopeOf):
+// ReportStore keeps tasks, assignments and their history, each read through the caller's scope (ScopeOf with ReportingRows):
 // a reporter reads its own unit's rows only, and a row it may not read answers as a missing one.
 type ReportStore interface {
 	// CreateReportTask opens a task and an assignment for every unit it covers (all when unitIDs is empty).
@@ -317,32 +317,6 @@ type ReportStore interface {
 	ReportEvents(ctx context.Context, taskID, unitID int64) ([]*ReportEvent, error)
 	// StepReport takes one action on an assignment, in one transaction, by the flow's rules (NextReportState).
 	StepReport(ctx context.Context, step ReportStep) (*ReportAssignment, error)
-}
-
-// ReportScope is which units' reporting rows a caller may read: all of them (the office), one (a reporter), or
-// none (anyone else). It is decided from the session alone, and fails closed.
-type ReportScope struct {
-	All    bool
-	UnitID int64
-}
-
-// None reports whether the scope reads nothing.
-func (s ReportScope) None() bool { return !s.All && s.UnitID == 0 }
-
-// ReportScopeOf is the caller's scope: office viewers, editors and admins signed in read every unit's progress; a
-// reporter reads its unit's; anonymous callers and unknown roles read nothing.
-func ReportScopeOf(ctx context.Context) ReportScope {
-	p := PrincipalFrom(ctx)
-	if p == nil || p.Via == "anonymous" {
-		return ReportScope{}
-	}
-	switch r := p.Effective(); {
-	case r == RoleReporter:
-		return ReportScope{UnitID: p.UnitID}
-	case r.AtLeast(RoleViewer):
-		return ReportScope{All: true}
-	}
-	return ReportScope{}
 }
 
 // ValidateReportTask checks a new task: a title, at least one kind (each once), and opens ≤ due ≤ closes.

@@ -10,19 +10,16 @@ import (
 )
 
 // Yearly reporting: tasks, each unit's assignment and its history. Every read goes through scopeWhere, the one
-// place a caller's ReportScope becomes SQL: a reporter's reads carry its unit, and a caller with no scope reads
+// place a caller's reporting scope becomes SQL: a reporter's reads carry its unit, and a caller with no scope reads
 // nothing. Its writes bump no data version: nothing of a report moves the dashboard's figures until it is applied.
 
-// scopeWhere adds the caller's scope to a query of the assignments (aliased a); ok is false when the scope reads
-// nothing, and the caller answers as if nothing existed.
+// scopeWhere adds the caller's reporting scope to a query of the assignments (aliased a), through the store's one
+// scope helper; ok is false when the scope reads nothing, and the caller answers as if nothing existed.
 func scopeWhere(ctx context.Context, w *where) (ok bool) {
-	sc := db.ReportScopeOf(ctx)
-	switch {
-	case sc.None():
+	if db.ScopeOf(ctx, db.ReportingRows).None() {
 		return false
-	case !sc.All:
-		w.add("a.unit_id = ?", sc.UnitID)
 	}
+	scopeRows(ctx, db.ReportingRows, w, "a.unit_id")
 	return true
 }
 
