@@ -560,3 +560,47 @@ func openTask(t *testing.T, base string, admin http.Header, title string, kinds,
 	}
 	return created.CreateReportTask.ID
 }
+
+// TestPlausibilityWarnings checks the warnings through the handler: a draft shows them, a submit is refused until
+// each is explained, and the reviewer reads warning and explanation side by side in the submitted version.
+func TestPlausibilityWarnings(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	unit := unitIDs(t, base, admin, 7)[6]
+	rep := newReporter(t, base, admin, "warnings-a", unit)
+	task := openTask(t, base, admin, "2025年度志愿服务上报", []string{"VOLUNTEER_RECORDS"}, []string{unit})
+	version := func() int {
+		var out struct {
+			ReportTask struct{ Assignments []struct{ Version int } }
+		}
+		json.Unmarshal(As(t, base, admin, `query($id: ID!) { reportTask(id: $id) { assignments { version } } }`, map[string]any{"id": task}).Data, &out)
+		return out.ReportTask.Assignments[0].Version
+	}
+	records := []map[string]any{{"date": "2025-03-05", "volunteers": 2, "hours": 26, "method": "SIGN_IN"}}
+	const draftWarnings = `query($id: ID!) { reportTask(id: $id) { assignments { draft { warnings { rule field message messageEn explanation } }
+	  submissions { warnings { rule field explanation } } } } }`
+	if r := As(t, base, rep, saveDraftMutation, map[string]any{"t": task, "u": unit, "v": version(), "c": map[string]any{"volunteerRecords": records}}); len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	if r := As(t, base, rep, draftWarnings, map[string]any{"id": task}); !strings.Contains(string(r.Data), `"rule":"HOURS_PER_VOLUNTEER","field":"volunteerRecords[0].hours"`) {
+		t.Fatalf("the draft's warnings: %s %+v", r.Data, r.Errors)
+	}
+	submit := func() Response {
+		return As(t, base, rep, stepMutation, map[string]any{"t": task, "u": unit, "a": "SUBMIT", "v": version()})
+	}
+	if e := WantCode(t, submit().Errors, "CONFLICT"); e.Extensions["reason"] != "EXPLANATION_REQUIRED" || e.Extensions["messageEn"] == "" {
+		t.Errorf("an unexplained warning let the submit through: %+v", e)
+	}
+	explained := map[string]any{"volunteerRecords": records, "explanations": []map[string]any{{"field": "volunteerRecords[0].hours", "text": "两名志愿者连续值守两天，合并记录。"}}}
+	if r := As(t, base, rep, saveDraftMutation, map[string]any{"t": task, "u": unit, "v": version(), "c": explained}); len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	if r := submit(); len(r.Errors) > 0 {
+		t.Fatalf("an explained submit: %+v", r.Errors)
+	}
+	if r := As(t, base, admin, draftWarnings, map[string]any{"id": task}); !strings.Contains(string(r.Data),
+		`"submissions":[{"warnings":[{"rule":"HOURS_PER_VOLUNTEER","field":"volunteerRecords[0].hours","explanation":"两名志愿者连续值守两天，合并记录。"}]}]`) {
+		t.Errorf("the reviewer reads %s", r.Data)
+	}
+}

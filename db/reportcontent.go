@@ -18,6 +18,8 @@ type ReportContent struct {
 	PracticeActivities []*ReportedActivity         `json:"practiceActivities,omitempty"`
 	Assessment         *ReportedAssessment         `json:"assessment,omitempty"`
 	TitleApplications  []*ReportedTitleApplication `json:"titleApplications,omitempty"`
+	// Explanations are the unit's sentences about the plausibility warnings, by field (ReportWarning).
+	Explanations []*ReportExplanation `json:"explanations,omitempty"`
 }
 
 // ReportedVolunteerRecord is a volunteer record as a unit reports it; hours become whole minutes on approval.
@@ -119,6 +121,9 @@ func (c *ReportContent) Validate(t *ReportTask) error {
 		if k.n > MaxReportedItems {
 			return FieldErrorf(k.field, "一次上报最多 %d 条，收到 %d 条", MaxReportedItems, k.n)
 		}
+	}
+	if err := validateExplanations(c.Explanations); err != nil {
+		return err
 	}
 	inYear := func(d Date) error {
 		if d.Year() != t.Year {
@@ -248,10 +253,12 @@ func (a *ReportedAssessment) Fields(unitID int64, year int) AssessmentFields {
 // ReportSubmission is one frozen version of a unit's report: what it submitted in one round, never changed.
 type ReportSubmission struct {
 	TaskID, UnitID int64
-	Round          int
-	Content        *ReportContent
-	SubmittedBy    string
-	SubmittedAt    time.Time
+	// Year is the task's year, which the plausibility warnings compare with the year before.
+	Year        int
+	Round       int
+	Content     *ReportContent
+	SubmittedBy string
+	SubmittedAt time.Time
 	// Withdrawn is set when the unit took the version back before review.
 	Withdrawn bool
 }
@@ -270,6 +277,9 @@ type ReportComment struct {
 
 // ReportDraft is a unit's draft as last saved.
 type ReportDraft struct {
+	TaskID, UnitID int64
+	// Year is the task's year, which the plausibility warnings compare with the year before.
+	Year    int
 	Content *ReportContent
 	SavedBy string
 	SavedAt time.Time

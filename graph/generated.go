@@ -853,15 +853,17 @@ type ComplexityRoot struct {
 
 	ReportContent struct {
 		Assessment         func(childComplexity int) int
+		Explanations       func(childComplexity int) int
 		PracticeActivities func(childComplexity int) int
 		TitleApplications  func(childComplexity int) int
 		VolunteerRecords   func(childComplexity int) int
 	}
 
 	ReportDraft struct {
-		Content func(childComplexity int) int
-		SavedAt func(childComplexity int) int
-		SavedBy func(childComplexity int) int
+		Content  func(childComplexity int) int
+		SavedAt  func(childComplexity int) int
+		SavedBy  func(childComplexity int) int
+		Warnings func(childComplexity int) int
 	}
 
 	ReportDraftImport struct {
@@ -878,6 +880,11 @@ type ComplexityRoot struct {
 		To      func(childComplexity int) int
 	}
 
+	ReportExplanation struct {
+		Field func(childComplexity int) int
+		Text  func(childComplexity int) int
+	}
+
 	ReportSource struct {
 		Locked    func(childComplexity int) int
 		Round     func(childComplexity int) int
@@ -890,6 +897,7 @@ type ComplexityRoot struct {
 		Round       func(childComplexity int) int
 		SubmittedAt func(childComplexity int) int
 		SubmittedBy func(childComplexity int) int
+		Warnings    func(childComplexity int) int
 		Withdrawn   func(childComplexity int) int
 	}
 
@@ -905,6 +913,14 @@ type ComplexityRoot struct {
 		Progress     func(childComplexity int) int
 		Title        func(childComplexity int) int
 		Year         func(childComplexity int) int
+	}
+
+	ReportWarning struct {
+		Explanation func(childComplexity int) int
+		Field       func(childComplexity int) int
+		Message     func(childComplexity int) int
+		MessageEn   func(childComplexity int) int
+		Rule        func(childComplexity int) int
 	}
 
 	ReportedActivity struct {
@@ -1583,6 +1599,7 @@ type ReportCommentResolver interface {
 }
 type ReportDraftResolver interface {
 	SavedAt(ctx context.Context, obj *db.ReportDraft) (string, error)
+	Warnings(ctx context.Context, obj *db.ReportDraft) ([]*db.ReportWarning, error)
 }
 type ReportEventResolver interface {
 	At(ctx context.Context, obj *db.ReportEvent) (string, error)
@@ -1592,6 +1609,8 @@ type ReportSourceResolver interface {
 }
 type ReportSubmissionResolver interface {
 	SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error)
+
+	Warnings(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportWarning, error)
 }
 type ReportTaskResolver interface {
 	ID(ctx context.Context, obj *db.ReportTask) (string, error)
@@ -5648,6 +5667,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportContent.Assessment(childComplexity), true
+	case "ReportContent.explanations":
+		if e.ComplexityRoot.ReportContent.Explanations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportContent.Explanations(childComplexity), true
 	case "ReportContent.practiceActivities":
 		if e.ComplexityRoot.ReportContent.PracticeActivities == nil {
 			break
@@ -5685,6 +5710,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportDraft.SavedBy(childComplexity), true
+	case "ReportDraft.warnings":
+		if e.ComplexityRoot.ReportDraft.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportDraft.Warnings(childComplexity), true
 
 	case "ReportDraftImport.assignment":
 		if e.ComplexityRoot.ReportDraftImport.Assignment == nil {
@@ -5736,6 +5767,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportEvent.To(childComplexity), true
 
+	case "ReportExplanation.field":
+		if e.ComplexityRoot.ReportExplanation.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportExplanation.Field(childComplexity), true
+	case "ReportExplanation.text":
+		if e.ComplexityRoot.ReportExplanation.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportExplanation.Text(childComplexity), true
+
 	case "ReportSource.locked":
 		if e.ComplexityRoot.ReportSource.Locked == nil {
 			break
@@ -5785,6 +5829,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportSubmission.SubmittedBy(childComplexity), true
+	case "ReportSubmission.warnings":
+		if e.ComplexityRoot.ReportSubmission.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSubmission.Warnings(childComplexity), true
 	case "ReportSubmission.withdrawn":
 		if e.ComplexityRoot.ReportSubmission.Withdrawn == nil {
 			break
@@ -5858,6 +5908,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportTask.Year(childComplexity), true
+
+	case "ReportWarning.explanation":
+		if e.ComplexityRoot.ReportWarning.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportWarning.Explanation(childComplexity), true
+	case "ReportWarning.field":
+		if e.ComplexityRoot.ReportWarning.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportWarning.Field(childComplexity), true
+	case "ReportWarning.message":
+		if e.ComplexityRoot.ReportWarning.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportWarning.Message(childComplexity), true
+	case "ReportWarning.messageEn":
+		if e.ComplexityRoot.ReportWarning.MessageEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportWarning.MessageEn(childComplexity), true
+	case "ReportWarning.rule":
+		if e.ComplexityRoot.ReportWarning.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportWarning.Rule(childComplexity), true
 
 	case "ReportedActivity.date":
 		if e.ComplexityRoot.ReportedActivity.Date == nil {
@@ -7344,6 +7425,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PracticeLinkInput", ec.unmarshalInputPracticeLinkInput),
 			graphql.NewInputUnmarshaler("RankingWeightInput", ec.unmarshalInputRankingWeightInput),
 			graphql.NewInputUnmarshaler("ReportContentInput", ec.unmarshalInputReportContentInput),
+			graphql.NewInputUnmarshaler("ReportExplanationInput", ec.unmarshalInputReportExplanationInput),
 			graphql.NewInputUnmarshaler("ReportTaskInput", ec.unmarshalInputReportTaskInput),
 			graphql.NewInputUnmarshaler("ReportedActivityInput", ec.unmarshalInputReportedActivityInput),
 			graphql.NewInputUnmarshaler("ReportedAssessmentInput", ec.unmarshalInputReportedAssessmentInput),
@@ -8792,6 +8874,8 @@ func (ec *executionContext) childFields_ReportContent(ctx context.Context, field
 		return ec.fieldContext_ReportContent_assessment(ctx, field)
 	case "titleApplications":
 		return ec.fieldContext_ReportContent_titleApplications(ctx, field)
+	case "explanations":
+		return ec.fieldContext_ReportContent_explanations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportContent", field.Name)
 }
@@ -8804,6 +8888,8 @@ func (ec *executionContext) childFields_ReportDraft(ctx context.Context, field g
 		return ec.fieldContext_ReportDraft_savedBy(ctx, field)
 	case "savedAt":
 		return ec.fieldContext_ReportDraft_savedAt(ctx, field)
+	case "warnings":
+		return ec.fieldContext_ReportDraft_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportDraft", field.Name)
 }
@@ -8836,6 +8922,16 @@ func (ec *executionContext) childFields_ReportEvent(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ReportEvent", field.Name)
 }
 
+func (ec *executionContext) childFields_ReportExplanation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_ReportExplanation_field(ctx, field)
+	case "text":
+		return ec.fieldContext_ReportExplanation_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportExplanation", field.Name)
+}
+
 func (ec *executionContext) childFields_ReportSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "taskId":
@@ -8862,6 +8958,8 @@ func (ec *executionContext) childFields_ReportSubmission(ctx context.Context, fi
 		return ec.fieldContext_ReportSubmission_submittedAt(ctx, field)
 	case "withdrawn":
 		return ec.fieldContext_ReportSubmission_withdrawn(ctx, field)
+	case "warnings":
+		return ec.fieldContext_ReportSubmission_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportSubmission", field.Name)
 }
@@ -8892,6 +8990,22 @@ func (ec *executionContext) childFields_ReportTask(ctx context.Context, field gr
 		return ec.fieldContext_ReportTask_progress(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportTask", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportWarning(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_ReportWarning_rule(ctx, field)
+	case "field":
+		return ec.fieldContext_ReportWarning_field(ctx, field)
+	case "message":
+		return ec.fieldContext_ReportWarning_message(ctx, field)
+	case "messageEn":
+		return ec.fieldContext_ReportWarning_messageEn(ctx, field)
+	case "explanation":
+		return ec.fieldContext_ReportWarning_explanation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportWarning", field.Name)
 }
 
 func (ec *executionContext) childFields_ReportedActivity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -28626,6 +28740,38 @@ func (ec *executionContext) fieldContext_ReportContent_titleApplications(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _ReportContent_explanations(ctx context.Context, field graphql.CollectedField, obj *db.ReportContent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportContent_explanations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Explanations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportExplanation) graphql.Marshaler {
+			return ec.marshalNReportExplanation2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportContent_explanations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportContent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportExplanation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReportDraft_content(ctx context.Context, field graphql.CollectedField, obj *db.ReportDraft) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28702,6 +28848,38 @@ func (ec *executionContext) _ReportDraft_savedAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ReportDraft_savedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportDraft", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReportDraft_warnings(ctx context.Context, field graphql.CollectedField, obj *db.ReportDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportDraft_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportDraft().Warnings(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportWarning) graphql.Marshaler {
+			return ec.marshalNReportWarning2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportDraft_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportDraft",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportWarning(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReportDraftImport_report(ctx context.Context, field graphql.CollectedField, obj *model.ReportDraftImport) (ret graphql.Marshaler) {
@@ -28904,6 +29082,52 @@ func (ec *executionContext) _ReportEvent_comment(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ReportEvent_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportExplanation_field(ctx context.Context, field graphql.CollectedField, obj *db.ReportExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportExplanation_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportExplanation_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportExplanation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportExplanation_text(ctx context.Context, field graphql.CollectedField, obj *db.ReportExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportExplanation_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportExplanation_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportExplanation", field, false, false, "String")
 }
 
 func (ec *executionContext) _ReportSource_taskId(ctx context.Context, field graphql.CollectedField, obj *db.ReportSource) (ret graphql.Marshaler) {
@@ -29120,6 +29344,38 @@ func (ec *executionContext) _ReportSubmission_withdrawn(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_ReportSubmission_withdrawn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportSubmission", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReportSubmission_warnings(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSubmission_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportSubmission().Warnings(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportWarning) graphql.Marshaler {
+			return ec.marshalNReportWarning2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSubmission_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportSubmission",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportWarning(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReportTask_id(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
@@ -29391,6 +29647,121 @@ func (ec *executionContext) fieldContext_ReportTask_progress(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReportWarning_rule(ctx context.Context, field graphql.CollectedField, obj *db.ReportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportWarning_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportWarning_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportWarning_field(ctx context.Context, field graphql.CollectedField, obj *db.ReportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportWarning_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportWarning_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportWarning_message(ctx context.Context, field graphql.CollectedField, obj *db.ReportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportWarning_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportWarning_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportWarning_messageEn(ctx context.Context, field graphql.CollectedField, obj *db.ReportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportWarning_messageEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportWarning_messageEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportWarning_explanation(ctx context.Context, field graphql.CollectedField, obj *db.ReportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportWarning_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Explanation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportWarning_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportWarning", field, false, false, "String")
 }
 
 func (ec *executionContext) _ReportedActivity_date(ctx context.Context, field graphql.CollectedField, obj *db.ReportedActivity) (ret graphql.Marshaler) {
@@ -37872,7 +38243,7 @@ func (ec *executionContext) unmarshalInputReportContentInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"volunteerRecords", "practiceActivities", "assessment", "titleApplications"}
+	fieldsInOrder := [...]string{"volunteerRecords", "practiceActivities", "assessment", "titleApplications", "explanations"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37907,6 +38278,13 @@ func (ec *executionContext) unmarshalInputReportContentInput(ctx context.Context
 				return it, err
 			}
 			it.TitleApplications = data
+		case "explanations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("explanations"))
+			data, err := ec.unmarshalOReportExplanationInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Explanations = data
 		}
 	}
 	return it, nil
@@ -37921,6 +38299,55 @@ func (ec *executionContext) unmarshalInputReportContentInput(ctx context.Context
 func UnmarshalReportContentInput(ctx context.Context, raw any) (db.ReportContent, error) {
 	var out db.ReportContent
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportContentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReportExplanationInput(ctx context.Context, obj any) (db.ReportExplanation, error) {
+	var it db.ReportExplanation
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"field", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportExplanationInput unmarshals raw into the ReportExplanationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportExplanationInput(ctx context.Context, raw any) (db.ReportExplanation, error) {
+	var out db.ReportExplanation
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportExplanationInput", raw, &out)
 	return out, err
 }
 
@@ -44450,6 +44877,11 @@ func (ec *executionContext) _ReportContent(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "explanations":
+			out.Values[i] = ec._ReportContent_explanations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44493,6 +44925,12 @@ func (ec *executionContext) _ReportDraft(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportDraft_savedAt(ctx, field, obj)
+				})
+		case "warnings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportDraft_warnings(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -44608,6 +45046,44 @@ func (ec *executionContext) _ReportEvent(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var reportExplanationImplementors = []string{"ReportExplanation"}
+
+func (ec *executionContext) _ReportExplanation(ctx context.Context, sel ast.SelectionSet, obj *db.ReportExplanation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportExplanationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportExplanation")
+		case "field":
+			out.Values[i] = ec._ReportExplanation_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._ReportExplanation_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reportSourceImplementors = []string{"ReportSource"}
 
 func (ec *executionContext) _ReportSource(ctx context.Context, sel ast.SelectionSet, obj *db.ReportSource) graphql.Marshaler {
@@ -44694,6 +45170,12 @@ func (ec *executionContext) _ReportSubmission(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "warnings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportSubmission_warnings(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44780,6 +45262,59 @@ func (ec *executionContext) _ReportTask(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportTask_progress(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportWarningImplementors = []string{"ReportWarning"}
+
+func (ec *executionContext) _ReportWarning(ctx context.Context, sel ast.SelectionSet, obj *db.ReportWarning) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportWarningImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportWarning")
+		case "rule":
+			out.Values[i] = ec._ReportWarning_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ReportWarning_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ReportWarning_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "messageEn":
+			out.Values[i] = ec._ReportWarning_messageEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "explanation":
+			out.Values[i] = ec._ReportWarning_explanation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -49411,6 +49946,35 @@ func (ec *executionContext) marshalNReportEvent2ᚖgithubᚗcomᚋwenmingᚋwenm
 	return ec._ReportEvent(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNReportExplanation2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanationᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportExplanation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportExplanation2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportExplanation2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanation(ctx context.Context, sel ast.SelectionSet, v *db.ReportExplanation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportExplanation!")
+		return graphql.Null
+	}
+	return ec._ReportExplanation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportExplanationInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanation(ctx context.Context, v any) (*db.ReportExplanation, error) {
+	res, err := ec.unmarshalInputReportExplanationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNReportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportKind(ctx context.Context, v any) (db.ReportKind, error) {
 	var res db.ReportKind
 	err := res.UnmarshalGQL(v)
@@ -49512,6 +50076,30 @@ func (ec *executionContext) marshalNReportTask2ᚖgithubᚗcomᚋwenmingᚋwenmi
 func (ec *executionContext) unmarshalNReportTaskInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReportTaskInput(ctx context.Context, v any) (model.ReportTaskInput, error) {
 	res, err := ec.unmarshalInputReportTaskInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportWarning2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportWarning) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportWarning2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportWarning(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportWarning2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportWarning(ctx context.Context, sel ast.SelectionSet, v *db.ReportWarning) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportWarning!")
+		return graphql.Null
+	}
+	return ec._ReportWarning(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNReportedActivity2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedActivityᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportedActivity) graphql.Marshaler {
@@ -51400,6 +51988,23 @@ func (ec *executionContext) marshalOReportDraft2ᚖgithubᚗcomᚋwenmingᚋwenm
 		return graphql.Null
 	}
 	return ec._ReportDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReportExplanationInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanationᚄ(ctx context.Context, v any) ([]*db.ReportExplanation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*db.ReportExplanation, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReportExplanationInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanation(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx context.Context, sel ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {

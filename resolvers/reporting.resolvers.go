@@ -207,6 +207,11 @@ func (r *reportDraftResolver) SavedAt(ctx context.Context, obj *db.ReportDraft) 
 	return apiTime(obj.SavedAt), nil
 }
 
+// Warnings is the resolver for the warnings field.
+func (r *reportDraftResolver) Warnings(ctx context.Context, obj *db.ReportDraft) ([]*db.ReportWarning, error) {
+	return db.WarningsFor(ctx, r.Store, obj.Content, obj.UnitID, obj.Year)
+}
+
 // At is the resolver for the at field.
 func (r *reportEventResolver) At(ctx context.Context, obj *db.ReportEvent) (string, error) {
 	return apiTime(obj.At), nil
@@ -220,6 +225,11 @@ func (r *reportSourceResolver) TaskID(ctx context.Context, obj *db.ReportSource)
 // SubmittedAt is the resolver for the submittedAt field.
 func (r *reportSubmissionResolver) SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error) {
 	return apiTime(obj.SubmittedAt), nil
+}
+
+// Warnings is the resolver for the warnings field.
+func (r *reportSubmissionResolver) Warnings(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportWarning, error) {
+	return db.WarningsFor(ctx, r.Store, obj.Content, obj.UnitID, obj.Year)
 }
 
 // ID is the resolver for the id field.

@@ -157,7 +157,7 @@ func (s *Store) StepReport(ctx context.Context, step db.ReportStep) (*db.ReportA
 		case db.ActionSaveDraft:
 			return db.FieldErrorf("action", "保存草稿请使用 saveReportDraft")
 		case db.ActionSubmit:
-			return s.freezeSubmission(ctx, tx, a, step.Now)
+			return s.freezeSubmission(ctx, tx, a, t, step.Now)
 		case db.ActionWithdraw:
 			_, err := tx.Exec(ctx, `UPDATE report_submissions SET withdrawn = TRUE WHERE task_id = ? AND unit_id = ? AND round = ?`, a.TaskID, a.UnitID, a.Rounds)
 			return err
