@@ -56,6 +56,7 @@ type ResolverRoot interface {
 	PublishedFigure() PublishedFigureResolver
 	Query() QueryResolver
 	RankingEntry() RankingEntryResolver
+	ReminderResult() ReminderResultResolver
 	ReportAssignment() ReportAssignmentResolver
 	ReportComment() ReportCommentResolver
 	ReportDraft() ReportDraftResolver
@@ -535,6 +536,7 @@ type ComplexityRoot struct {
 		ImportReportDraft       func(childComplexity int, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) int
 		ImportReporters         func(childComplexity int, file graphql.Upload, dryRun *bool, signInURL *string) int
 		PurgeDemoData           func(childComplexity int, dryRun *bool) int
+		RemindReports           func(childComplexity int, taskID string, unitIds []string) int
 		RestoreRecord           func(childComplexity int, id string) int
 		RevokeAPIToken          func(childComplexity int, id string) int
 		SaveReportDraft         func(childComplexity int, taskID string, unitID string, expectedVersion int, content db.ReportContent) int
@@ -815,21 +817,29 @@ type ComplexityRoot struct {
 		Status        func(childComplexity int) int
 	}
 
+	ReminderResult struct {
+		Reminded func(childComplexity int) int
+		Skipped  func(childComplexity int) int
+		Unit     func(childComplexity int) int
+	}
+
 	ReportAssignment struct {
-		Comments     func(childComplexity int) int
-		Draft        func(childComplexity int) int
-		ExemptReason func(childComplexity int) int
-		ExtendedTo   func(childComplexity int) int
-		History      func(childComplexity int) int
-		Late         func(childComplexity int) int
-		Overdue      func(childComplexity int) int
-		ReviewedBy   func(childComplexity int) int
-		Rounds       func(childComplexity int) int
-		State        func(childComplexity int) int
-		Submissions  func(childComplexity int) int
-		SubmittedAt  func(childComplexity int) int
-		Unit         func(childComplexity int) int
-		Version      func(childComplexity int) int
+		Comments       func(childComplexity int) int
+		Draft          func(childComplexity int) int
+		ExemptReason   func(childComplexity int) int
+		ExtendedTo     func(childComplexity int) int
+		History        func(childComplexity int) int
+		LastRemindedAt func(childComplexity int) int
+		Late           func(childComplexity int) int
+		Overdue        func(childComplexity int) int
+		Reminders      func(childComplexity int) int
+		ReviewedBy     func(childComplexity int) int
+		Rounds         func(childComplexity int) int
+		State          func(childComplexity int) int
+		Submissions    func(childComplexity int) int
+		SubmittedAt    func(childComplexity int) int
+		Unit           func(childComplexity int) int
+		Version        func(childComplexity int) int
 	}
 
 	ReportAssignmentConnection struct {
@@ -1093,6 +1103,7 @@ type ComplexityRoot struct {
 		Late       func(childComplexity int) int
 		NotStarted func(childComplexity int) int
 		Overdue    func(childComplexity int) int
+		Reminded   func(childComplexity int) int
 		Returned   func(childComplexity int) int
 		Submitted  func(childComplexity int) int
 		Units      func(childComplexity int) int
@@ -1474,6 +1485,7 @@ type MutationResolver interface {
 	StepReport(ctx context.Context, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date, round *int) (*db.ReportAssignment, error)
 	SaveReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, content db.ReportContent) (*db.ReportAssignment, error)
 	ImportReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) (*model.ReportDraftImport, error)
+	RemindReports(ctx context.Context, taskID string, unitIds []string) ([]*db.ReminderResult, error)
 	CommentReport(ctx context.Context, taskID string, unitID string, expectedVersion int, field *string, text string) (*db.ReportComment, error)
 }
 type PairingResolver interface {
@@ -1582,6 +1594,9 @@ type QueryResolver interface {
 type RankingEntryResolver interface {
 	Unit(ctx context.Context, obj *db.RankingEntry) (*db.Unit, error)
 }
+type ReminderResultResolver interface {
+	Unit(ctx context.Context, obj *db.ReminderResult) (*db.Unit, error)
+}
 type ReportAssignmentResolver interface {
 	Unit(ctx context.Context, obj *db.ReportAssignment) (*db.Unit, error)
 
@@ -1589,6 +1604,7 @@ type ReportAssignmentResolver interface {
 
 	Overdue(ctx context.Context, obj *db.ReportAssignment) (bool, error)
 
+	LastRemindedAt(ctx context.Context, obj *db.ReportAssignment) (*string, error)
 	History(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportEvent, error)
 	Draft(ctx context.Context, obj *db.ReportAssignment) (*db.ReportDraft, error)
 	Submissions(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportSubmission, error)
@@ -3919,6 +3935,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PurgeDemoData(childComplexity, args["dryRun"].(*bool)), true
+	case "Mutation.remindReports":
+		if e.ComplexityRoot.Mutation.RemindReports == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_remindReports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemindReports(childComplexity, args["taskId"].(string), args["unitIds"].([]string)), true
 	case "Mutation.restoreRecord":
 		if e.ComplexityRoot.Mutation.RestoreRecord == nil {
 			break
@@ -5513,6 +5540,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReconciliationRow.Status(childComplexity), true
 
+	case "ReminderResult.reminded":
+		if e.ComplexityRoot.ReminderResult.Reminded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderResult.Reminded(childComplexity), true
+	case "ReminderResult.skipped":
+		if e.ComplexityRoot.ReminderResult.Skipped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderResult.Skipped(childComplexity), true
+	case "ReminderResult.unit":
+		if e.ComplexityRoot.ReminderResult.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderResult.Unit(childComplexity), true
+
 	case "ReportAssignment.comments":
 		if e.ComplexityRoot.ReportAssignment.Comments == nil {
 			break
@@ -5543,6 +5589,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportAssignment.History(childComplexity), true
+	case "ReportAssignment.lastRemindedAt":
+		if e.ComplexityRoot.ReportAssignment.LastRemindedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.LastRemindedAt(childComplexity), true
 	case "ReportAssignment.late":
 		if e.ComplexityRoot.ReportAssignment.Late == nil {
 			break
@@ -5555,6 +5607,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportAssignment.Overdue(childComplexity), true
+	case "ReportAssignment.reminders":
+		if e.ComplexityRoot.ReportAssignment.Reminders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.Reminders(childComplexity), true
 	case "ReportAssignment.reviewedBy":
 		if e.ComplexityRoot.ReportAssignment.ReviewedBy == nil {
 			break
@@ -6602,6 +6660,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TaskProgress.Overdue(childComplexity), true
+	case "TaskProgress.reminded":
+		if e.ComplexityRoot.TaskProgress.Reminded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskProgress.Reminded(childComplexity), true
 	case "TaskProgress.returned":
 		if e.ComplexityRoot.TaskProgress.Returned == nil {
 			break
@@ -8792,6 +8856,18 @@ func (ec *executionContext) childFields_ReconciliationRow(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type ReconciliationRow", field.Name)
 }
 
+func (ec *executionContext) childFields_ReminderResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "unit":
+		return ec.fieldContext_ReminderResult_unit(ctx, field)
+	case "reminded":
+		return ec.fieldContext_ReminderResult_reminded(ctx, field)
+	case "skipped":
+		return ec.fieldContext_ReminderResult_skipped(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReminderResult", field.Name)
+}
+
 func (ec *executionContext) childFields_ReportAssignment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "unit":
@@ -8814,6 +8890,10 @@ func (ec *executionContext) childFields_ReportAssignment(ctx context.Context, fi
 		return ec.fieldContext_ReportAssignment_exemptReason(ctx, field)
 	case "version":
 		return ec.fieldContext_ReportAssignment_version(ctx, field)
+	case "reminders":
+		return ec.fieldContext_ReportAssignment_reminders(ctx, field)
+	case "lastRemindedAt":
+		return ec.fieldContext_ReportAssignment_lastRemindedAt(ctx, field)
 	case "history":
 		return ec.fieldContext_ReportAssignment_history(ctx, field)
 	case "draft":
@@ -9344,6 +9424,8 @@ func (ec *executionContext) childFields_TaskProgress(ctx context.Context, field 
 		return ec.fieldContext_TaskProgress_overdue(ctx, field)
 	case "late":
 		return ec.fieldContext_TaskProgress_late(ctx, field)
+	case "reminded":
+		return ec.fieldContext_TaskProgress_reminded(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TaskProgress", field.Name)
 }
@@ -10693,6 +10775,28 @@ func (ec *executionContext) field_Mutation_purgeDemoData_args(ctx context.Contex
 		return nil, err
 	}
 	args["dryRun"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_remindReports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taskId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taskId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "unitIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unitIds"] = arg1
 	return args, nil
 }
 
@@ -22425,6 +22529,50 @@ func (ec *executionContext) fieldContext_Mutation_importReportDraft(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_remindReports(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_remindReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemindReports(ctx, fc.Args["taskId"].(string), fc.Args["unitIds"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReminderResult) graphql.Marshaler {
+			return ec.marshalNReminderResult2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReminderResultᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_remindReports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReminderResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_remindReports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_commentReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27988,6 +28136,84 @@ func (ec *executionContext) fieldContext_ReconciliationRow_note(_ context.Contex
 	return graphql.NewScalarFieldContext("ReconciliationRow", field, false, false, "String")
 }
 
+func (ec *executionContext) _ReminderResult_unit(ctx context.Context, field graphql.CollectedField, obj *db.ReminderResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderResult_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReminderResult().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderResult_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReminderResult",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReminderResult_reminded(ctx context.Context, field graphql.CollectedField, obj *db.ReminderResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderResult_reminded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reminded, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderResult_reminded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReminderResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReminderResult_skipped(ctx context.Context, field graphql.CollectedField, obj *db.ReminderResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderResult_skipped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skipped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderResult_skipped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReminderResult", field, false, false, "String")
+}
+
 func (ec *executionContext) _ReportAssignment_unit(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28225,6 +28451,52 @@ func (ec *executionContext) _ReportAssignment_version(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_ReportAssignment_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportAssignment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportAssignment_reminders(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_reminders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reminders, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_reminders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportAssignment_lastRemindedAt(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_lastRemindedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAssignment().LastRemindedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_lastRemindedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, true, true, "String")
 }
 
 func (ec *executionContext) _ReportAssignment_history(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
@@ -32424,6 +32696,29 @@ func (ec *executionContext) _TaskProgress_late(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_TaskProgress_late(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskProgress_reminded(ctx context.Context, field graphql.CollectedField, obj *db.TaskProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskProgress_reminded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reminded, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskProgress_reminded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
 }
 
@@ -42913,6 +43208,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "remindReports":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_remindReports(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "commentReport":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_commentReport(ctx, field)
@@ -44606,6 +44908,50 @@ func (ec *executionContext) _ReconciliationRow(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var reminderResultImplementors = []string{"ReminderResult"}
+
+func (ec *executionContext) _ReminderResult(ctx context.Context, sel ast.SelectionSet, obj *db.ReminderResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reminderResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReminderResult")
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReminderResult_unit(ctx, field, obj)
+				})
+		case "reminded":
+			out.Values[i] = ec._ReminderResult_reminded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "skipped":
+			out.Values[i] = ec._ReminderResult_skipped(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reportAssignmentImplementors = []string{"ReportAssignment"}
 
 func (ec *executionContext) _ReportAssignment(ctx context.Context, sel ast.SelectionSet, obj *db.ReportAssignment) graphql.Marshaler {
@@ -44670,6 +45016,17 @@ func (ec *executionContext) _ReportAssignment(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reminders":
+			out.Values[i] = ec._ReportAssignment_reminders(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastRemindedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAssignment_lastRemindedAt(ctx, field, obj)
+				})
 		case "history":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -46461,6 +46818,11 @@ func (ec *executionContext) _TaskProgress(ctx context.Context, sel ast.Selection
 			}
 		case "late":
 			out.Values[i] = ec._TaskProgress_late(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reminded":
+			out.Values[i] = ec._TaskProgress_reminded(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -49804,6 +50166,30 @@ func (ec *executionContext) unmarshalNRecordingMethod2githubᚗcomᚋwenmingᚋw
 
 func (ec *executionContext) marshalNRecordingMethod2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐRecordingMethod(ctx context.Context, sel ast.SelectionSet, v db.RecordingMethod) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNReminderResult2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReminderResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReminderResult) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReminderResult2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReminderResult(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReminderResult2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReminderResult(ctx context.Context, sel ast.SelectionSet, v *db.ReminderResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReminderResult!")
+		return graphql.Null
+	}
+	return ec._ReminderResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNReportAction2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAction(ctx context.Context, v any) (db.ReportAction, error) {
