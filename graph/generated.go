@@ -853,6 +853,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ReportChange struct {
+		After  func(childComplexity int) int
+		Before func(childComplexity int) int
+		Field  func(childComplexity int) int
+		Item   func(childComplexity int) int
+		Kind   func(childComplexity int) int
+	}
+
 	ReportComment struct {
 		At     func(childComplexity int) int
 		Author func(childComplexity int) int
@@ -903,6 +911,7 @@ type ComplexityRoot struct {
 	}
 
 	ReportSubmission struct {
+		Changes     func(childComplexity int) int
 		Content     func(childComplexity int) int
 		Round       func(childComplexity int) int
 		SubmittedAt func(childComplexity int) int
@@ -1627,6 +1636,7 @@ type ReportSubmissionResolver interface {
 	SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error)
 
 	Warnings(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportWarning, error)
+	Changes(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportChange, error)
 }
 type ReportTaskResolver interface {
 	ID(ctx context.Context, obj *db.ReportTask) (string, error)
@@ -5688,6 +5698,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportAssignmentEdge.Node(childComplexity), true
 
+	case "ReportChange.after":
+		if e.ComplexityRoot.ReportChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportChange.After(childComplexity), true
+	case "ReportChange.before":
+		if e.ComplexityRoot.ReportChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportChange.Before(childComplexity), true
+	case "ReportChange.field":
+		if e.ComplexityRoot.ReportChange.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportChange.Field(childComplexity), true
+	case "ReportChange.item":
+		if e.ComplexityRoot.ReportChange.Item == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportChange.Item(childComplexity), true
+	case "ReportChange.kind":
+		if e.ComplexityRoot.ReportChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportChange.Kind(childComplexity), true
+
 	case "ReportComment.at":
 		if e.ComplexityRoot.ReportComment.At == nil {
 			break
@@ -5863,6 +5904,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportSource.TaskTitle(childComplexity), true
 
+	case "ReportSubmission.changes":
+		if e.ComplexityRoot.ReportSubmission.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSubmission.Changes(childComplexity), true
 	case "ReportSubmission.content":
 		if e.ComplexityRoot.ReportSubmission.Content == nil {
 			break
@@ -8928,6 +8975,22 @@ func (ec *executionContext) childFields_ReportAssignmentEdge(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type ReportAssignmentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ReportChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ReportChange_kind(ctx, field)
+	case "item":
+		return ec.fieldContext_ReportChange_item(ctx, field)
+	case "field":
+		return ec.fieldContext_ReportChange_field(ctx, field)
+	case "before":
+		return ec.fieldContext_ReportChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_ReportChange_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportChange", field.Name)
+}
+
 func (ec *executionContext) childFields_ReportComment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "round":
@@ -9040,6 +9103,8 @@ func (ec *executionContext) childFields_ReportSubmission(ctx context.Context, fi
 		return ec.fieldContext_ReportSubmission_withdrawn(ctx, field)
 	case "warnings":
 		return ec.fieldContext_ReportSubmission_warnings(ctx, field)
+	case "changes":
+		return ec.fieldContext_ReportSubmission_changes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportSubmission", field.Name)
 }
@@ -28769,6 +28834,121 @@ func (ec *executionContext) fieldContext_ReportAssignmentEdge_node(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _ReportChange_kind(ctx context.Context, field graphql.CollectedField, obj *db.ReportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportChange_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.ReportChangeKind) graphql.Marshaler {
+			return ec.marshalNReportChangeKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChangeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportChange", field, false, false, "ReportChangeKind")
+}
+
+func (ec *executionContext) _ReportChange_item(ctx context.Context, field graphql.CollectedField, obj *db.ReportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportChange_item(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Item, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportChange_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportChange_field(ctx context.Context, field graphql.CollectedField, obj *db.ReportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportChange_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportChange_before(ctx context.Context, field graphql.CollectedField, obj *db.ReportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportChange_after(ctx context.Context, field graphql.CollectedField, obj *db.ReportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportChange", field, false, false, "String")
+}
+
 func (ec *executionContext) _ReportComment_round(ctx context.Context, field graphql.CollectedField, obj *db.ReportComment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29645,6 +29825,38 @@ func (ec *executionContext) fieldContext_ReportSubmission_warnings(_ context.Con
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ReportWarning(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportSubmission_changes(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSubmission_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportSubmission().Changes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportChange) graphql.Marshaler {
+			return ec.marshalNReportChange2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSubmission_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportSubmission",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportChange(ctx, field)
 		},
 	}
 	return fc, nil
@@ -45149,6 +45361,59 @@ func (ec *executionContext) _ReportAssignmentEdge(ctx context.Context, sel ast.S
 	return out
 }
 
+var reportChangeImplementors = []string{"ReportChange"}
+
+func (ec *executionContext) _ReportChange(ctx context.Context, sel ast.SelectionSet, obj *db.ReportChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportChange")
+		case "kind":
+			out.Values[i] = ec._ReportChange_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "item":
+			out.Values[i] = ec._ReportChange_item(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ReportChange_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "before":
+			out.Values[i] = ec._ReportChange_before(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "after":
+			out.Values[i] = ec._ReportChange_after(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reportCommentImplementors = []string{"ReportComment"}
 
 func (ec *executionContext) _ReportComment(ctx context.Context, sel ast.SelectionSet, obj *db.ReportComment) graphql.Marshaler {
@@ -45532,6 +45797,12 @@ func (ec *executionContext) _ReportSubmission(ctx context.Context, sel ast.Selec
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportSubmission_warnings(ctx, field, obj)
+				})
+		case "changes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportSubmission_changes(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -50261,6 +50532,40 @@ func (ec *executionContext) marshalNReportAssignmentEdge2ᚖgithubᚗcomᚋwenmi
 		return graphql.Null
 	}
 	return ec._ReportAssignmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReportChange2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportChange2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportChange2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChange(ctx context.Context, sel ast.SelectionSet, v *db.ReportChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportChange!")
+		return graphql.Null
+	}
+	return ec._ReportChange(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportChangeKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChangeKind(ctx context.Context, v any) (db.ReportChangeKind, error) {
+	var res db.ReportChangeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportChangeKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChangeKind(ctx context.Context, sel ast.SelectionSet, v db.ReportChangeKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNReportComment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportCommentᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportComment) graphql.Marshaler {

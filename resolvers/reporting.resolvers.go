@@ -262,6 +262,23 @@ func (r *reportSubmissionResolver) Warnings(ctx context.Context, obj *db.ReportS
 	return db.WarningsFor(ctx, r.Store, obj.Content, obj.UnitID, obj.Year)
 }
 
+// Changes is the resolver for the changes field.
+func (r *reportSubmissionResolver) Changes(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportChange, error) {
+	if obj.Round <= 1 {
+		return nil, nil
+	}
+	all, err := r.Store.ReportSubmissions(ctx, obj.TaskID, obj.UnitID)
+	if err != nil {
+		return nil, err
+	}
+	for _, prev := range all {
+		if prev.Round == obj.Round-1 {
+			return db.DiffReports(prev.Content, obj.Content), nil
+		}
+	}
+	return nil, nil
+}
+
 // ID is the resolver for the id field.
 func (r *reportTaskResolver) ID(ctx context.Context, obj *db.ReportTask) (string, error) {
 	return db.GlobalID(db.NodeReportTask, obj.ID), nil
