@@ -16,7 +16,9 @@ var AllReportChangeKinds = []ReportChangeKind{ChangeAdded, ChangeRemoved, Change
 func (v ReportChangeKind) MarshalGQL(w io.Writer) { marshalEnum(w, v) }
 
 // UnmarshalGQL validates a GraphQL enum input.
-func (v *ReportChangeKind) UnmarshalGQL(x any) error { return unmarshalEnum(v, x, "kind", AllReportChangeKinds) }
+func (v *ReportChangeKind) UnmarshalGQL(x any) error {
+	return unmarshalEnum(v, x, "kind", AllReportChangeKinds)
+}
 
 // Values of ReportChangeKind.
 const (
