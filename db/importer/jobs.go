@@ -210,7 +210,9 @@ func (s *Jobs) run(ctx context.Context, x *job, req db.ImportRequest, cleanup fu
 	written := err == nil && rep != nil && rep.Written
 	x.mu.Lock()
 	end := x.j
-	cancelled := x.j.CancelRequested || errors.Is(err, context.Canceled) || errors.Is(err, db.ErrImportEnded)
+	// A job whose rows were committed succeeded, whatever came after: a beat that ran while the commit held the
+	// job's row finds it no longer running and asks to cancel, too late to matter.
+	cancelled := !written && (x.j.CancelRequested || errors.Is(err, context.Canceled) || errors.Is(err, db.ErrImportEnded))
 	switch {
 	case written:
 		// Recorded in the import's own transaction.

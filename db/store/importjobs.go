@@ -72,8 +72,13 @@ func (s *Store) BeatImportJob(ctx context.Context, j *db.ImportJob) (bool, error
 		j.Phase, j.RowsTotal, j.RowsChecked, j.RowsWritten, j.RowsPerSecond, j.SecondsLeft, s.milli(timeNow()), j.ID,
 		db.ImportJobRunning).Scan(&cancel)
 	if errors.Is(err, sql.ErrNoRows) {
-		// The job is no longer running (taken for dead): its import must not commit.
-		return true, nil
+		// The job is no longer running. Its own commit may have just ended it (a beat waits on the row while the
+		// commit holds it): then there is nothing to stop. Otherwise it was taken for dead and must not commit.
+		var state db.ImportJobState
+		if err := s.eng.Write().QueryRow(ctx, `SELECT state FROM import_jobs WHERE id = ?`, j.ID).Scan(&state); err != nil {
+			return false, err
+		}
+		return state != db.ImportJobSucceeded, nil
 	}
 	return cancel, err
 }
