@@ -47,6 +47,7 @@ export type StepReportMutationVariables = Exact<{
   expectedVersion: number;
   comment?: string | null | undefined;
   extendTo?: string | null | undefined;
+  round?: number | null | undefined;
 }>;
 
 
@@ -72,7 +73,7 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const StepReportDocument = new TypedDocumentString(`
-    mutation StepReport($taskId: ID!, $unitId: ID!, $action: ReportAction!, $expectedVersion: Int!, $comment: String, $extendTo: Date) {
+    mutation StepReport($taskId: ID!, $unitId: ID!, $action: ReportAction!, $expectedVersion: Int!, $comment: String, $extendTo: Date, $round: Int) {
   stepReport(
     taskId: $taskId
     unitId: $unitId
@@ -80,6 +81,7 @@ export const StepReportDocument = new TypedDocumentString(`
     expectedVersion: $expectedVersion
     comment: $comment
     extendTo: $extendTo
+    round: $round
   ) {
     state
     rounds
