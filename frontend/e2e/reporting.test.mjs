@@ -255,6 +255,8 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     assert.equal(await boardCount(desk, 'SUBMITTED'), 0)
     assert.equal(await boardCount(desk, 'NOT_STARTED'), 2)
     assert.equal(await volunteerCount(), 2, 'the approved round became the unit\'s records')
+    const progress = (await api(env.base, 'query($t: ID!) { taskProgress(taskId: $t) { approved submitted notStarted } }', { t: task }, admin)).taskProgress
+    assert.deepEqual(progress, { approved: 1, submitted: 0, notStarted: 2 }, 'the board shows what the API counts')
     await desk.setViewportSize(PHONE)
     await assertFits(desk, '/admin/reporting at 375 px')
     await axeClean(desk, '/admin/reporting at 375 px')
