@@ -664,6 +664,11 @@ describe('a server without anonymous reading', () => {
     await card.waitFor()
     assert.equal(await card.getAttribute('data-state'), 'NOT_STARTED')
     assert.match(await card.innerText(), /还剩 9 天/)
+    // An empty report is refused (EMPTY): one volunteer record first.
+    await card.locator('[data-action="add-volunteerRecords"]').click()
+    await card.locator('[data-field="volunteerRecords[0].date"]').fill('2025-06-01')
+    await card.locator('[data-field="volunteerRecords[0].volunteers"]').fill('3')
+    await card.locator('[data-field="volunteerRecords[0].hours"]').fill('2')
     await card.locator('[data-action="submit-report"]').click()
     await page.waitForSelector('[data-report-task][data-state="SUBMITTED"]')
     const version = (await api(env2.base, 'query($id: ID!) { reportTask(id: $id) { assignments { version } } }', { id: task }, cookie)).reportTask.assignments[0].version
