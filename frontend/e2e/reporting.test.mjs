@@ -3,8 +3,8 @@
 // volunteer records and a self-assessment and submits; the editor, at a desk, opens the unit's review, comments on
 // one field and returns the report; the reporter sees the comment beside that field, fixes it and submits again; the
 // editor approves the named round and the board's counts follow; a leader (VIEWER) sees the board without actions.
-// axe finds no serious or critical violation on either page at either width. Saves docs/reporting-phone.png and
-// docs/reporting-review.png.
+// axe finds no serious or critical violation on either page at either width. Saves docs/reporting-phone.png,
+// docs/reporting-review.png, docs/reporter-home.png (the reporter's page at a desk) and docs/reporting-board.png.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -236,6 +236,8 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     // The same page at a desk's width.
     await phone.setViewportSize(DESK)
     await axeClean(phone, '/me at 1440 px')
+    await phone.evaluate(() => window.scrollTo(0, 0))
+    await phone.screenshot({ path: join(root, '..', 'docs', 'reporter-home.png') })
   })
 
   flowTest('the editor approves the second round; the board\'s counts and the records follow', async () => {
@@ -257,6 +259,9 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     assert.equal(await volunteerCount(), 2, 'the approved round became the unit\'s records')
     const progress = (await api(env.base, 'query($t: ID!) { taskProgress(taskId: $t) { approved submitted notStarted } }', { t: task }, admin)).taskProgress
     assert.deepEqual(progress, { approved: 1, submitted: 0, notStarted: 2 }, 'the board shows what the API counts')
+    await desk.locator('[data-action="close-review"]').click()
+    await desk.evaluate(() => window.scrollTo(0, 0))
+    await desk.screenshot({ path: join(root, '..', 'docs', 'reporting-board.png') })
     await desk.setViewportSize(PHONE)
     await assertFits(desk, '/admin/reporting at 375 px')
     await axeClean(desk, '/admin/reporting at 375 px')
