@@ -175,10 +175,13 @@ func TestReportContent(t *testing.T) {
 	})
 
 	t.Run("ReturnWithFieldCommentsThenResubmit", func(t *testing.T) {
-		must(As(t, base, editor, `mutation($t: ID!, $u: ID!) { commentReport(taskId: $t, unitId: $u, field: "volunteerRecords[1].hours", text: "请核实时长") { round } }`,
-			map[string]any{"t": task, "u": unitA}), "comment")
-		WantCode(t, As(t, base, rep, `mutation($t: ID!, $u: ID!) { commentReport(taskId: $t, unitId: $u, text: "自己批准") { round } }`,
-			map[string]any{"t": task, "u": unitA}).Errors, "FORBIDDEN")
+		comment := `mutation($t: ID!, $u: ID!, $v: Int!, $f: String, $x: String!) { commentReport(taskId: $t, unitId: $u, expectedVersion: $v, field: $f, text: $x) { round } }`
+		v := read(admin).Version
+		must(As(t, base, editor, comment, map[string]any{"t": task, "u": unitA, "v": v, "f": "volunteerRecords[1].hours", "x": "请核实时长"}), "comment")
+		WantCode(t, As(t, base, rep, comment, map[string]any{"t": task, "u": unitA, "v": v, "x": "自己批准"}).Errors, "FORBIDDEN")
+		if e := WantCode(t, As(t, base, editor, comment, map[string]any{"t": task, "u": unitA, "v": v - 1, "x": "旧版本"}).Errors, "CONFLICT"); e.Extensions["reason"] != "OUTDATED" {
+			t.Errorf("a comment on a version since moved: %+v", e)
+		}
 		must(step(editor, "RETURN", "请补充第二季度"), "return")
 		a := read(rep)
 		if a.State != "RETURNED" || len(a.Comments) != 2 || a.Comments[0].Field != "volunteerRecords[1].hours" || a.Comments[1].Field != "" ||
@@ -218,16 +221,26 @@ func TestReportContent(t *testing.T) {
 			VolunteerRecords struct {
 				Edges []struct {
 					Node struct {
-						ID      string
-						Version int
+						ID           string
+						Version      int
+						ReportSource *struct {
+							TaskTitle string
+							Round     int
+							Locked    bool
+						}
 					}
 				}
 			}
 		}
-		r := As(t, base, editor, `query($u: ID!) { volunteerRecords(filter: {unitId: $u, fromYear: 2025, toYear: 2025}) { edges { node { id version } } } }`,
-			map[string]any{"u": unitA})
+		r := As(t, base, editor, `query($u: ID!) { volunteerRecords(filter: {unitId: $u, fromYear: 2025, toYear: 2025}) {
+		  edges { node { id version reportSource { taskTitle round locked } } } } }`, map[string]any{"u": unitA})
 		if json.Unmarshal(r.Data, &list) != nil || len(list.VolunteerRecords.Edges) != 3 {
 			t.Fatalf("records: %s", r.Data)
+		}
+		for _, e := range list.VolunteerRecords.Edges {
+			if src := e.Node.ReportSource; src == nil || src.TaskTitle != "2025年度综合上报" || src.Round != 2 || !src.Locked {
+				t.Errorf("record %s carries source %+v", e.Node.ID, src)
+			}
 		}
 		recordID, recordVersion = list.VolunteerRecords.Edges[0].Node.ID, list.VolunteerRecords.Edges[0].Node.Version
 		upd := As(t, base, editor, `mutation($id: ID!, $v: Int!, $u: ID!) { updateVolunteerRecord(id: $id, expectedVersion: $v,
@@ -238,6 +251,16 @@ func TestReportContent(t *testing.T) {
 		del := As(t, base, editor, `mutation($id: ID!) { deleteVolunteerRecord(id: $id) { id } }`, map[string]any{"id": recordID})
 		if e := WantCode(t, del.Errors, "CONFLICT"); e.Extensions["reason"] != "LOCKED" {
 			t.Errorf("a delete of a locked record: %+v", e)
+		}
+		var u struct{ Unit struct{ Name string } }
+		json.Unmarshal(As(t, base, admin, `query($u: ID!) { unit(id: $u) { name } }`, map[string]any{"u": unitA}).Data, &u)
+		file := "单位名称,服务日期,专项行动,志愿者人数,服务总时长（小时）,记录方式,是否核实,演示数据\n" + u.Unit.Name + ",2025-03-05,,99,36,签到,否,否\n"
+		_, imp := Upload(t, base, WithUpload(editor), "VOLUNTEER_RECORDS", "locked.csv", []byte(file), false)
+		if e := WantCode(t, imp.Errors, "CONFLICT"); e.Extensions["reason"] != "LOCKED" || !strings.Contains(e.Message, "第 2 行") {
+			t.Errorf("an import that changes a locked record: %+v", e)
+		}
+		if got := unitFigures(); got != `{"volunteerStats":[{"records":3,"volunteers":23,"minutes":2640}],"volunteerRecords":{"totalCount":3}}` {
+			t.Errorf("a refused import changed the unit's figures: %s", got)
 		}
 	})
 
@@ -271,4 +294,256 @@ func TestReportContent(t *testing.T) {
 			t.Errorf("a missing task's progress: %s %+v", missing.Data, missing.Errors)
 		}
 	})
+}
+
+// TestDemoReportingTask checks the demo dataset's reporting task: one open task, flagged demo, over fictional units
+// in every state, whose approved units' records are demo too; a demo purge removes the task, its submissions and
+// comments and the records its approvals wrote, locks notwithstanding.
+func TestDemoReportingTask(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	type demoTask struct {
+		Title       string
+		Demo        bool
+		Progress    struct{ Units, NotStarted, InProgress, Submitted, Returned, Approved, Exempt int }
+		Assignments []struct {
+			State    string
+			Unit     struct{ Name string }
+			Comments []struct{ Field string }
+		}
+	}
+	read := func() []demoTask {
+		var out struct{ ReportTasks []demoTask }
+		r := As(t, base, admin, `{ reportTasks { title demo progress { units notStarted inProgress submitted returned approved exempt }
+		  assignments { state unit { name } comments { field } } } }`, nil)
+		if len(r.Errors) > 0 || json.Unmarshal(r.Data, &out) != nil {
+			t.Fatalf("reportTasks: %s %+v", r.Data, r.Errors)
+		}
+		return out.ReportTasks
+	}
+	tasks := read()
+	if len(tasks) != 1 || !tasks[0].Demo || !strings.Contains(tasks[0].Title, "演示") {
+		t.Fatalf("the demo dataset's tasks: %+v", tasks)
+	}
+	p := tasks[0].Progress
+	if p.Units != 12 || p.NotStarted != 2 || p.InProgress != 2 || p.Submitted != 2 || p.Returned != 2 || p.Approved != 2 || p.Exempt != 2 {
+		t.Errorf("not every state holds two units: %+v", p)
+	}
+	for _, a := range tasks[0].Assignments {
+		if !strings.Contains(a.Unit.Name, "演示") {
+			t.Errorf("the demo task covers a unit that is not fictional: %s", a.Unit.Name)
+		}
+		if a.State == "RETURNED" && (len(a.Comments) != 2 || a.Comments[0].Field == "") {
+			t.Errorf("a returned unit's comments: %+v", a.Comments)
+		}
+	}
+	lastYear := time.Now().In(time.FixedZone("CST", 8*3600)).Year() - 1
+	applied := func() string {
+		r := As(t, base, admin, `query($y: Int!) { volunteerRecords(filter: {fromYear: $y, toYear: $y, demo: true}) { totalCount }
+		  real: volunteerRecords(filter: {fromYear: $y, toYear: $y, demo: false}) { totalCount } }`, map[string]any{"y": lastYear})
+		if len(r.Errors) > 0 {
+			t.Fatal(r.Errors)
+		}
+		return string(r.Data)
+	}
+	if got := applied(); got != `{"volunteerRecords":{"totalCount":4},"real":{"totalCount":0}}` {
+		t.Errorf("the approved demo reports wrote %s", got)
+	}
+	r := As(t, base, admin, `mutation { purgeDemoData { purged blockerCount } }`, nil)
+	if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"purged":true`) {
+		t.Fatalf("purge: %s %+v", r.Data, r.Errors)
+	}
+	if tasks := read(); len(tasks) != 0 {
+		t.Errorf("the demo task outlived the purge: %+v", tasks)
+	}
+	if got := applied(); got != `{"volunteerRecords":{"totalCount":0},"real":{"totalCount":0}}` {
+		t.Errorf("after the purge the applied records are %s", got)
+	}
+}
+
+// TestTitleApplications approves a unit's own application and a person's nomination: both become nominations (提名)
+// of the task's year, the nominee a person of the unit, and the nominee's story and phone stay in the submission,
+// which leaders and the public never read.
+func TestTitleApplications(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	unit := unitIDs(t, base, admin, 4)[3]
+	rep := newReporter(t, base, admin, "titles-a", unit)
+	if r := As(t, base, admin, `mutation { createUser(username: "titles-leader", password: "password-123", role: VIEWER) { id } }`, nil); len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	leader, _ := Login(t, base, "titles-leader", "password-123")
+	task := openTask(t, base, admin, "2025年度称号申报", []string{"TITLE_APPLICATIONS"}, []string{unit})
+	const story, phone = "STORY-only-the-office-reads-5c1d", "138 0000 5121"
+	content := map[string]any{"titleApplications": []map[string]any{
+		{"categoryCode": "PROVINCIAL_UNIT"},
+		{"categoryCode": "DIRECT_GOOD_PERSON", "nominee": "申报测试人（演示）", "citation": story, "phone": phone},
+	}}
+	bad := map[string]any{"titleApplications": []map[string]any{{"categoryCode": "DIRECT_GOOD_PERSON", "nominee": "申报测试人（演示）", "phone": "call me"}}}
+	if e := WantCode(t, As(t, base, rep, saveDraftMutation, map[string]any{"t": task, "u": unit, "v": 1, "c": bad}).Errors, "BAD_USER_INPUT"); e.Extensions["field"] != "titleApplications[0].phone" {
+		t.Errorf("a bad phone: %+v", e)
+	}
+	steps := []struct {
+		h      http.Header
+		action string
+	}{{rep, "SAVE"}, {rep, "SUBMIT"}, {admin, "APPROVE"}}
+	for _, s := range steps {
+		var res Response
+		var a struct {
+			ReportTask struct {
+				Assignments []struct{ Version, Rounds int }
+			}
+		}
+		json.Unmarshal(As(t, base, admin, `query($id: ID!) { reportTask(id: $id) { assignments { version rounds } } }`, map[string]any{"id": task}).Data, &a)
+		v := a.ReportTask.Assignments[0]
+		if s.action == "SAVE" {
+			res = As(t, base, s.h, saveDraftMutation, map[string]any{"t": task, "u": unit, "v": v.Version, "c": content})
+		} else {
+			res = As(t, base, s.h, stepMutation, map[string]any{"t": task, "u": unit, "a": s.action, "v": v.Version, "r": v.Rounds})
+		}
+		if len(res.Errors) > 0 {
+			t.Fatalf("%s: %+v", s.action, res.Errors)
+		}
+	}
+	var honours struct {
+		Unit struct {
+			Honors []struct {
+				Year     int
+				Status   string
+				Category struct{ Code string }
+				Person   *struct{ Name, Citation string }
+			}
+		}
+	}
+	r := As(t, base, admin, `query($u: ID!) { unit(id: $u) { honors { year status category { code } person { name citation } } } }`, map[string]any{"u": unit})
+	if json.Unmarshal(r.Data, &honours) != nil {
+		t.Fatalf("honours: %s %+v", r.Data, r.Errors)
+	}
+	found := map[string]bool{}
+	for _, h := range honours.Unit.Honors {
+		if h.Year == 2025 && h.Status == "NOMINATED" {
+			found[h.Category.Code] = true
+			if h.Person != nil && (h.Person.Name != "申报测试人（演示）" || h.Person.Citation != "") {
+				t.Errorf("the nominee's record: %+v", h.Person)
+			}
+		}
+	}
+	if !found["PROVINCIAL_UNIT"] || !found["DIRECT_GOOD_PERSON"] {
+		t.Errorf("the approved applications became %v", found)
+	}
+	// The office reads the story in the submission; a leader reads no contents.
+	q := `query($id: ID!) { reportTask(id: $id) { assignments { submissions { content { titleApplications { nominee citation phone } } } } } }`
+	if r := As(t, base, admin, q, map[string]any{"id": task}); !strings.Contains(string(r.Data), story) || !strings.Contains(string(r.Data), phone) {
+		t.Errorf("the office does not read the submission: %s", r.Data)
+	}
+	if r := As(t, base, leader, q, map[string]any{"id": task}); strings.Contains(string(r.Data), story) || strings.Contains(string(r.Data), phone) {
+		t.Errorf("a leader reads the nominee's personal data: %s", r.Data)
+	}
+}
+
+// TestReportDraftImport fills a unit's draft from the office's import template: a row naming another unit is refused
+// by its row number and nothing is saved; a clean file replaces the draft's items of its kind and keeps the others;
+// another unit's report answers as a missing one before the file is read.
+func TestReportDraftImport(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	var units struct {
+		Units struct {
+			Edges []struct{ Node struct{ ID, Name string } }
+		}
+	}
+	if r := As(t, base, admin, `{ units(first: 6) { edges { node { id name } } } }`, nil); json.Unmarshal(r.Data, &units) != nil || len(units.Units.Edges) != 6 {
+		t.Fatalf("units: %s", r.Data)
+	}
+	a, b := units.Units.Edges[4].Node, units.Units.Edges[5].Node
+	rep := newReporter(t, base, admin, "draft-import-a", a.ID)
+	task := openTask(t, base, admin, "2025年度导入上报", []string{"VOLUNTEER_RECORDS", "PRACTICE_ACTIVITIES"}, []string{a.ID, b.ID})
+	const upload = `mutation($t: ID!, $u: ID!, $v: Int!, $file: Upload!) { importReportDraft(taskId: $t, unitId: $u, expectedVersion: $v, kind: VOLUNTEER_RECORDS, file: $file) {
+	  report { rows valid errorCount written errors { row message } } assignment { state version draft { content { volunteerRecords { hours } practiceActivities { theme } } } } } }`
+	version := func() int {
+		var out struct {
+			ReportTask struct{ Assignments []struct{ Version int } }
+		}
+		json.Unmarshal(As(t, base, rep, `query($id: ID!) { reportTask(id: $id) { assignments { version } } }`, map[string]any{"id": task}).Data, &out)
+		return out.ReportTask.Assignments[0].Version
+	}
+	csv := func(rows ...string) []byte {
+		return []byte("单位名称,服务日期,专项行动,志愿者人数,服务总时长（小时）,记录方式,是否核实,演示数据\n" + strings.Join(rows, "\n") + "\n")
+	}
+	type result struct {
+		ImportReportDraft struct {
+			Report struct {
+				Rows, Valid, ErrorCount int
+				Written                 bool
+				Errors                  []struct {
+					Row     int
+					Message string
+				}
+			}
+			Assignment *struct {
+				State string
+				Draft struct {
+					Content struct {
+						VolunteerRecords   []struct{ Hours float64 }
+						PracticeActivities []struct{ Theme string }
+					}
+				}
+			}
+		}
+	}
+	send := func(unit string, file []byte) (result, Response) {
+		_, r := UploadOperation(t, base, WithUpload(rep), upload, map[string]any{"t": task, "u": unit, "v": version()}, "draft.csv", file)
+		var out result
+		json.Unmarshal(r.Data, &out)
+		return out, r
+	}
+
+	t.Run("ARowOfAnotherUnitSavesNothing", func(t *testing.T) {
+		out, r := send(a.ID, csv(a.Name+",2025-03-05,,5,10,签到,否,否", b.Name+",2025-03-06,,5,10,签到,否,否"))
+		rp := out.ImportReportDraft.Report
+		if len(r.Errors) > 0 || rp.ErrorCount != 1 || len(rp.Errors) != 1 || rp.Errors[0].Row != 3 || rp.Written || out.ImportReportDraft.Assignment != nil {
+			t.Fatalf("%s %+v", r.Data, r.Errors)
+		}
+	})
+	t.Run("AReporterUploadsToNoOfficeImport", func(t *testing.T) {
+		_, r := Upload(t, base, WithUpload(rep), "VOLUNTEER_RECORDS", "records.csv", csv(a.Name+",2025-03-05,,5,10,签到,否,否"), false)
+		WantCode(t, r.Errors, "FORBIDDEN")
+	})
+	t.Run("AnotherUnitsReportIsMissing", func(t *testing.T) {
+		_, r := send(b.ID, csv(b.Name+",2025-03-06,,5,10,签到,否,否"))
+		WantCode(t, r.Errors, "NOT_FOUND")
+	})
+	t.Run("ACleanFileReplacesItsKindOnly", func(t *testing.T) {
+		keep := map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-01-02", "volunteers": 1, "hours": 1, "method": "SIGN_IN"}},
+			"practiceActivities": []map[string]any{{"date": "2025-05-01", "kind": "ROUTINE", "theme": "保留的活动", "sessions": 1, "participants": 9}}}
+		if r := As(t, base, rep, saveDraftMutation, map[string]any{"t": task, "u": a.ID, "v": version(), "c": keep}); len(r.Errors) > 0 {
+			t.Fatal(r.Errors)
+		}
+		out, r := send(a.ID, csv(a.Name+",2025-03-05,,5,10,签到,否,否", a.Name+",2025-03-06,,3,2.5,排班,否,否"))
+		got := out.ImportReportDraft
+		if len(r.Errors) > 0 || !got.Report.Written || got.Assignment == nil {
+			t.Fatalf("%s %+v", r.Data, r.Errors)
+		}
+		c := got.Assignment.Draft.Content
+		if len(c.VolunteerRecords) != 2 || c.VolunteerRecords[1].Hours != 2.5 || len(c.PracticeActivities) != 1 || c.PracticeActivities[0].Theme != "保留的活动" {
+			t.Errorf("the draft after the import: %+v", c)
+		}
+	})
+}
+
+// openTask opens a 2025 task that opened yesterday and is due in five days (China's calendar), and returns its ID.
+func openTask(t *testing.T, base string, admin http.Header, title string, kinds, units []string) string {
+	t.Helper()
+	today := time.Now().In(time.FixedZone("CST", 8*3600))
+	day := func(d int) string { return today.AddDate(0, 0, d).Format(time.DateOnly) }
+	r := As(t, base, admin, `mutation($i: ReportTaskInput!) { createReportTask(input: $i) { id } }`, map[string]any{"i": map[string]any{
+		"year": 2025, "title": title, "kinds": kinds, "unitIds": units, "opensOn": day(-1), "dueOn": day(5), "closesOn": day(9)}})
+	var created struct{ CreateReportTask struct{ ID string } }
+	if len(r.Errors) > 0 || json.Unmarshal(r.Data, &created) != nil {
+		t.Fatalf("createReportTask: %s %+v", r.Data, r.Errors)
+	}
+	return created.CreateReportTask.ID
 }

@@ -226,7 +226,7 @@ func TestReporterRole(t *testing.T) {
 			refused = append(refused, f.Name)
 		}
 		sort.Strings(allowed)
-		if !slices.Equal(allowed, []string{"reportAssignments", "reportTask", "reportTasks", "saveReportDraft", "setPassword", "stepReport", "taskProgress", "viewer"}) {
+		if !slices.Equal(allowed, []string{"importReportDraft", "reportAssignments", "reportTask", "reportTasks", "saveReportDraft", "setPassword", "stepReport", "taskProgress", "viewer"}) {
 			t.Errorf("root fields open to reporters: %v", allowed)
 		}
 		t.Logf("%d root fields refused a reporter; open: %v", len(refused), allowed)

@@ -211,7 +211,8 @@ func TestUnit(t *testing.T) {
 		if u.All.Records == 0 || u.Y2021.Records > u.All.Records || u.Y2021.Hours > u.All.Hours || u.All.VerifiedHours > u.All.Hours {
 			t.Errorf("unit %s volunteer totals: all %+v, 2021 %+v", id, u.All, u.Y2021)
 		}
-		stats := totalOf(t, volunteerStats(t, base, []string{}, map[string]any{"unitId": id}))
+		// A unit's totals default to the article's years, 2019–2024.
+		stats := totalOf(t, volunteerStats(t, base, []string{}, map[string]any{"unitId": id, "fromYear": 2019, "toYear": 2024}))
 		if stats.records != u.All.Records || stats.volunteers != u.All.Volunteers {
 			t.Errorf("unit %s totals %+v, volunteerStats %+v", id, u.All, stats)
 		}

@@ -233,6 +233,6 @@ func (m *Server) Handler() http.Handler {
 			MaxBodyBytes: c.MaxBodyBytes, MaxUploadBytes: c.MaxUploadBytes, MaxUnzippedBytes: c.MaxUnzippedBytes, MaxComplexity: c.MaxComplexity, MaxDepth: c.MaxDepth,
 			MaxTokens: c.MaxTokens, MaxFields: c.MaxFields, BcryptCost: c.BcryptCost, PublicHosts: c.AllowedHosts()},
 		Store: m.Store, Ready: m.Backend.Ping, Auth: m.Auth, Live: m.Live, Log: m.Log,
-		Metrics: m.Metrics,
+		Metrics: m.Metrics, Now: c.Now,
 	}).Handler()
 }

@@ -24,8 +24,11 @@ Usage:
   wenming seed --scale N --db FILE
                             fill an empty database with the deterministic province-scale benchmark dataset
                             (5,000 units, 100,000 honours, 2,000,000 volunteer records … times N), flagged demo
-  wenming user add|passwd|list --db FILE --name NAME [--role VIEWER|EDITOR|ADMIN] [--password P]
+  wenming user add|passwd|list --db FILE --name NAME [--role VIEWER|EDITOR|ADMIN|REPORTER --unit UNIT] [--password P]
                             manage accounts (a generated password is printed once)
+  wenming user import FILE [--out SHEET.csv|.xlsx] [--sign-in URL] [--dry-run] --db FILE
+                            create unit reporters from an XLSX or CSV (单位, 用户名, 姓名, 手机), all or none; their
+                            one-time passwords go to the credentials sheet (mode 0600), never to the terminal
   wenming token create|revoke|list --db FILE [--user NAME --name WHAT --scope READ|WRITE --days N | --id N]
                             manage API tokens (the secret is printed once; only its hash is kept)
   wenming import FILE --kind KIND [--dry-run] --db FILE
@@ -34,7 +37,7 @@ Usage:
   wenming export --view VIEW --format xlsx|csv [--filter NAME=VALUE …] [--out FILE] --db FILE
                             export a table (honors, volunteer-records, units, people, figures, rankings)
   wenming template --kind KIND [--out FILE]
-                            write the XLSX import template of a kind, with its 说明 sheet
+                            write the XLSX import template of a kind (or reporters), with its 说明 sheet
   wenming demo purge [--dry-run] --db FILE
                             remove every demo record at once, in one audited transaction (refused while real
                             records point at demo ones)

@@ -30,7 +30,9 @@ type ServerConfig struct {
 	AnonymousRead bool
 	SessionTTL    time.Duration
 	// BcryptCost is the password hashing cost; tests lower it.
-	BcryptCost  int
+	BcryptCost int
+	// Now is the clock of the reporting flow's dates (time.Now when nil); tests inject one, no flag sets it.
+	Now         func() time.Time
 	CORSOrigins []string
 	// TrustedProxies are the load balancers' address ranges (CIDR) whose X-Forwarded-For is believed.
 	TrustedProxies []netip.Prefix

@@ -2,8 +2,11 @@ package cli_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/wenming/wenming/cli"
 	"github.com/wenming/wenming/db"
@@ -40,7 +43,29 @@ func TestCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	version, _ := src.DataVersion(ctx)
+	comments := reportComments(t, actx, src)
+	if len(comments) != 4 {
+		t.Fatalf("the demo task's returned units hold %d comments, want 4", len(comments))
+	}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if _, err := src.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
 	src.Close()
+	t.Run("CommentsSurviveBackupAndRestore", func(t *testing.T) {
+		restored := filepath.Join(t.TempDir(), "restored.db")
+		if _, err := dial.Restore(ctx, restored, backup, false); err != nil {
+			t.Fatal(err)
+		}
+		r, err := dial.Open(ctx, restored)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		if got := reportComments(t, actx, r); !slices.Equal(got, comments) {
+			t.Errorf("restored comments %v, want %v", got, comments)
+		}
+	})
 
 	rep, err := cli.Copy(ctx, path, target)
 	if err != nil {
@@ -80,9 +105,56 @@ func TestCopy(t *testing.T) {
 			t.Fatalf("create after copy: %+v %v", u, err)
 		}
 	})
+	t.Run("ReportsAndCommentsCome", func(t *testing.T) {
+		if got := reportComments(t, actx, dst); !slices.Equal(got, comments) {
+			t.Fatalf("copied comments %v, want %v", got, comments)
+		}
+		// The target numbers new steps and comments past the copied ones.
+		tasks, _ := dst.ReportTasks(actx)
+		as, _ := dst.ReportAssignments(actx, tasks[0].ID)
+		for _, a := range as {
+			if a.State != db.ReportReturned {
+				continue
+			}
+			if _, err := dst.CommentReport(actx, a.TaskID, a.UnitID, a.Version, "", "复制后的意见（演示）"); err != nil {
+				t.Fatalf("comment after copy: %v", err)
+			}
+			if _, err := dst.StepReport(actx, db.ReportStep{TaskID: a.TaskID, UnitID: a.UnitID, Action: db.ActionExempt, Comment: "复制后免报（演示）",
+				ExpectedVersion: a.Version, Now: time.Now()}); err != nil {
+				t.Fatalf("a step after copy: %v", err)
+			}
+			break
+		}
+	})
 	t.Run("ErrTargetNotEmpty", func(t *testing.T) {
 		if _, err := cli.Copy(ctx, path, target); db.ErrorCode(err) != db.ECONFLICT {
 			t.Fatalf("second copy: %v, want ECONFLICT", err)
 		}
 	})
+}
+
+// reportComments lists every review comment of every reporting task, as "unit round field text".
+func reportComments(tb testing.TB, ctx context.Context, b db.Backend) []string {
+	tb.Helper()
+	tasks, err := b.ReportTasks(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, task := range tasks {
+		as, err := b.ReportAssignments(ctx, task.ID)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, a := range as {
+			cs, err := b.ReportComments(ctx, task.ID, a.UnitID)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			for _, c := range cs {
+				out = append(out, fmt.Sprintf("%d %d %s %s %s", c.UnitID, c.Round, c.Field, c.Author, c.Text))
+			}
+		}
+	}
+	return out
 }

@@ -126,11 +126,14 @@ func cliError(err error) error {
 func templateCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("wenming template", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	kind := fs.String("kind", "", "units, people, honors, volunteer-records, assessments or activities")
+	kind := fs.String("kind", "", "units, people, honors, volunteer-records, assessments or activities; reporters for `wenming user import`")
 	out := fs.String("out", "", "file to write (default KIND-template.xlsx; - for standard output)")
 	path := fs.String("db", "", "take the catalogue (categories, campaigns, centres) from this database instead of the built-in one")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *kind == "reporters" {
+		return writeFile(*out, "reporters-template.xlsx", stdout, importer.WriteReporterTemplate)
 	}
 	spec, err := importer.SpecByName(*kind)
 	if err != nil {
@@ -239,4 +242,23 @@ func exportCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stdout, "exported %s to %s\n", *view, *out)
 	}
 	return nil
+}
+
+// writeFile writes what write makes to the file out (name when empty, standard output for -).
+func writeFile(out, name string, stdout io.Writer, write func(io.Writer) error) error {
+	if out == "-" {
+		return write(stdout)
+	}
+	if out == "" {
+		out = name
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

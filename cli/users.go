@@ -42,10 +42,10 @@ func unitByName(ctx context.Context, d db.Backend, name string) (int64, error) {
 	return 0, db.FieldErrorf("unit", "单位不存在：%s", name)
 }
 
-// userCommand implements `wenming user add|passwd|list`.
+// userCommand implements `wenming user add|passwd|import|list`.
 func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: wenming user add|passwd|list [flags]")
+		return fmt.Errorf("usage: wenming user add|passwd|import|list [flags]")
 	}
 	sub, args := args[0], args[1:]
 	fs := flag.NewFlagSet("wenming user "+sub, flag.ContinueOnError)
@@ -98,6 +98,8 @@ func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			fmt.Fprintf(stdout, "password: %s\n(shown only this once)\n", generated)
 		}
 		return nil
+	case "import":
+		return userImport(ctx, fs, args, stdout, stderr)
 	case "list":
 		d, err := openForCLI(ctx, fs, args)
 		if err != nil {

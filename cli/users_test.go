@@ -17,20 +17,8 @@ import (
 // a one-time password that must be changed, and refuses a reporter without a unit or a unit for another role.
 func TestUserAddReporter(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "office.db")
-	b, err := dial.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := seed.Demo()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := b.Load(ctx, ds); err != nil {
-		t.Fatal(err)
-	}
+	path, ds := demoDB(t)
 	unit := ds.Units[0]
-	b.Close()
 	run := func(args ...string) (string, error) {
 		var out, errOut bytes.Buffer
 		err := cli.App{}.Run(ctx, append(args, "--db", path), &out, &errOut)
@@ -66,4 +54,24 @@ func TestUserAddReporter(t *testing.T) {
 			t.Fatal("an editor was bound to a unit")
 		}
 	})
+}
+
+// demoDB writes the demo dataset into a new SQLite file, for the commands that name units.
+func demoDB(t *testing.T) (string, *db.Dataset) {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "office.db")
+	b, err := dial.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ds, err := seed.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Load(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	return path, ds
 }

@@ -1,6 +1,9 @@
 package db
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // Backend is a database 文明看板 runs on: the Store the API reads and writes, the source of change notifications,
 // and what the server and the commands need to prepare, check and copy it. SQLite (db/sqlite) is the embedded one;
@@ -79,6 +82,10 @@ func Bootstrap(ctx context.Context, b Backend, opts BootstrapOptions) (*Bootstra
 				return err
 			}
 			if err := b.Load(ctx, ds); err != nil {
+				return err
+			}
+			// The demo dataset comes with a reporting task in every state (none without demo units).
+			if err := SeedDemoReporting(ctx, b, ds, time.Now()); err != nil {
 				return err
 			}
 			res.Seeded = ds

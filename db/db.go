@@ -65,6 +65,10 @@ type Store interface {
 	ArticleStore
 	// DonationStore writes donations and pairings (db/donation_write.go).
 	DonationStore
+	// UnitContactStore writes each unit's contact (db/unitcontact.go).
+	UnitContactStore
+	// ReporterImportStore creates many units' reporters at once (db/reporterimport.go).
+	ReporterImportStore
 	// Importer imports spreadsheets; ExportStore streams whole filtered tables (db/import.go).
 	Importer
 	ExportStore

@@ -66,6 +66,7 @@ var demoTableZh = map[string]string{
 	"pairings": "结对帮创", "practice_activities": "文明实践活动", "assessments": "测评", "targets": "年度目标",
 	"source_documents": "来源文件", "wishes": "微心愿", "excellent_cases": "优秀案例", "talent_members": "人才库成员",
 	"civilisation_events": "会议培训活动", "case_compilations": "案例汇编", "pairing_contents": "结对帮创内容",
+	"report_tasks": "上报任务", "report_assignments": "单位上报",
 }
 
 // DemoTableZh is how purge reports name a stored table, in Chinese; unknown tables keep their stored name.

@@ -27,6 +27,8 @@ var messagesEn = map[string]string{
 	"专项行动不存在：%s":              "No such campaign: %s",
 	"保存草稿请使用 saveReportDraft": "Save a draft with saveReportDraft",
 	"审核的是第 %d 次上报，但该单位最新的是第 %d 次，请刷新后重试": "You reviewed round %d, but the unit's latest is round %d; refresh and try again",
+	"只能填报本单位的记录，该行是其他单位的":                "A unit reports only its own records; this row is another unit's",
+	"草稿只能导入志愿服务记录或文明实践活动：%s":             "A draft can be filled only from volunteer records or practice activities: %s",
 	"审核通过须指明所审核的上报轮次":                    "An approval must name the round it approves",
 	// Backups, restores and the database file at start-up (db/sqlite/backup.go, db/postgres/backup.go).
 	"磁盘已满，数据库无法写入；本次操作未写入任何内容。请腾出磁盘空间后重试。":                                           "The disk is full and the database cannot be written; nothing of this operation was written. Free some disk space and try again.",
@@ -55,6 +57,16 @@ var messagesEn = map[string]string{
 	"单位不存在：%s":                     "No such unit: %s",
 	"请用 --unit 指定单位名称":             "Name the unit with --unit",
 	"只有单位填报员（--role REPORTER）绑定单位": "Only a unit reporter (--role REPORTER) is bound to a unit",
+	// Unit contacts and reporter imports (db/unitcontact.go, db/reporterimport.go, db/importer/reporters.go).
+	"联系人姓名不能超过 %d 个字":        "The contact's name cannot exceed %d characters",
+	"联系电话不能超过 %d 个字符":        "The phone cannot exceed %d characters",
+	"联系电话只能包含数字、空格、- 和 +":    "A phone may only hold digits, spaces, - and +",
+	"一次最多导入 %d 个账号":          "At most %d accounts can be imported at once",
+	"一次最多导入 %d 个账号，文件有 %d 行": "At most %d accounts can be imported at once; the file has %d rows",
+	"“%s”不能为空。":              "\"%s\" cannot be empty.",
+	"用户名 %s 与第 %d 行重复。":      "The username %s repeats row %d.",
+	"登录地址不能超过 %d 个字符":        "The sign-in address cannot exceed %d characters",
+	"用户名 %s 已被使用。":           "The username %s is taken.",
 	// The yearly reporting flow (db/reporting.go).
 	"未知的上报操作：%s": "Unknown reporting action: %s",
 	"无权进行此上报操作":  "You may not take this reporting action",

@@ -267,8 +267,11 @@ type ReportContentStore interface {
 	ReportSubmissions(ctx context.Context, taskID, unitID int64) ([]*ReportSubmission, error)
 	// ReportComments lists the review comments on a unit's report, oldest first.
 	ReportComments(ctx context.Context, taskID, unitID int64) ([]*ReportComment, error)
-	// CommentReport adds a reviewer's comment to the unit's last submitted round (office editors).
-	CommentReport(ctx context.Context, taskID, unitID int64, field, text string) (*ReportComment, error)
+	// CommentReport adds a reviewer's comment to the unit's last submitted round, as of expectedVersion (office
+	// editors).
+	CommentReport(ctx context.Context, taskID, unitID int64, expectedVersion int, field, text string) (*ReportComment, error)
+	// ReportSources says which records an approval wrote, and from which report, in the caller's scope.
+	ReportSources(ctx context.Context, keys []ReportSourceKey) (map[ReportSourceKey]*ReportSource, error)
 }
 
 // ReadsReportContents reports whether the caller may read what units entered: a unit's own reporter (the scope
@@ -295,4 +298,22 @@ func ValidateComment(field, text string) error {
 		return FieldErrorf("field", "字段路径过长")
 	}
 	return CheckText("text", "意见", text, true)
+}
+
+// ReportSource is the unit report an approval wrote a record from: the task, the unit and the approved round. The
+// record stays locked while the report is approved.
+type ReportSource struct {
+	Entity    Entity
+	RecordID  int64
+	TaskID    int64
+	TaskTitle string
+	UnitID    int64
+	Round     int
+	Locked    bool
+}
+
+// ReportSourceKey names one record whose report source is asked for.
+type ReportSourceKey struct {
+	Entity Entity
+	ID     int64
 }

@@ -10,6 +10,8 @@ type Unit struct {
 	// Campus marks universities and schools, whose honours count apart from units'.
 	Campus bool
 	Demo   bool
+	// Contact is the unit's 联系人, read only by those CanReadUnitContact lets through.
+	Contact UnitContact
 	// Version counts the writes to the record; an update must name the version it read.
 	Version int
 }

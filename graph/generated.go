@@ -60,6 +60,7 @@ type ResolverRoot interface {
 	ReportComment() ReportCommentResolver
 	ReportDraft() ReportDraftResolver
 	ReportEvent() ReportEventResolver
+	ReportSource() ReportSourceResolver
 	ReportSubmission() ReportSubmissionResolver
 	ReportTask() ReportTaskResolver
 	SourceDocument() SourceDocumentResolver
@@ -92,17 +93,18 @@ type ComplexityRoot struct {
 	}
 
 	Assessment struct {
-		BaseScore func(childComplexity int) int
-		Bonus     func(childComplexity int) int
-		Demo      func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Scores    func(childComplexity int) int
-		Stage     func(childComplexity int) int
-		Total     func(childComplexity int) int
-		Unit      func(childComplexity int) int
-		Version   func(childComplexity int) int
-		Veto      func(childComplexity int) int
-		Year      func(childComplexity int) int
+		BaseScore    func(childComplexity int) int
+		Bonus        func(childComplexity int) int
+		Demo         func(childComplexity int) int
+		ID           func(childComplexity int) int
+		ReportSource func(childComplexity int) int
+		Scores       func(childComplexity int) int
+		Stage        func(childComplexity int) int
+		Total        func(childComplexity int) int
+		Unit         func(childComplexity int) int
+		Version      func(childComplexity int) int
+		Veto         func(childComplexity int) int
+		Year         func(childComplexity int) int
 	}
 
 	AssessmentConnection struct {
@@ -367,6 +369,7 @@ type ComplexityRoot struct {
 		Project       func(childComplexity int) int
 		RecipientKind func(childComplexity int) int
 		RecipientName func(childComplexity int) int
+		ReportSource  func(childComplexity int) int
 		Source        func(childComplexity int) int
 		Status        func(childComplexity int) int
 		Unit          func(childComplexity int) int
@@ -492,7 +495,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		CancelImport            func(childComplexity int, id string) int
-		CommentReport           func(childComplexity int, taskID string, unitID string, field *string, text string) int
+		CommentReport           func(childComplexity int, taskID string, unitID string, expectedVersion int, field *string, text string) int
 		CreateAPIToken          func(childComplexity int, name string, scope db.TokenScope, expiresInDays *int) int
 		CreateAssessment        func(childComplexity int, input model.AssessmentInput) int
 		CreateCampaign          func(childComplexity int, input model.CampaignInput) int
@@ -529,6 +532,8 @@ type ComplexityRoot struct {
 		DeleteVolunteerRecord   func(childComplexity int, id string, expectedVersion *int) int
 		DeleteWish              func(childComplexity int, id string, expectedVersion *int) int
 		ImportRecords           func(childComplexity int, file graphql.Upload, kind db.ImportKind, dryRun *bool) int
+		ImportReportDraft       func(childComplexity int, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) int
+		ImportReporters         func(childComplexity int, file graphql.Upload, dryRun *bool, signInURL *string) int
 		PurgeDemoData           func(childComplexity int, dryRun *bool) int
 		RestoreRecord           func(childComplexity int, id string) int
 		RevokeAPIToken          func(childComplexity int, id string) int
@@ -643,6 +648,7 @@ type ComplexityRoot struct {
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Participants func(childComplexity int) int
+		ReportSource func(childComplexity int) int
 		Sessions     func(childComplexity int) int
 		Theme        func(childComplexity int) int
 		Unit         func(childComplexity int) int
@@ -858,6 +864,11 @@ type ComplexityRoot struct {
 		SavedBy func(childComplexity int) int
 	}
 
+	ReportDraftImport struct {
+		Assignment func(childComplexity int) int
+		Report     func(childComplexity int) int
+	}
+
 	ReportEvent struct {
 		Action  func(childComplexity int) int
 		Actor   func(childComplexity int) int
@@ -865,6 +876,13 @@ type ComplexityRoot struct {
 		Comment func(childComplexity int) int
 		From    func(childComplexity int) int
 		To      func(childComplexity int) int
+	}
+
+	ReportSource struct {
+		Locked    func(childComplexity int) int
+		Round     func(childComplexity int) int
+		TaskID    func(childComplexity int) int
+		TaskTitle func(childComplexity int) int
 	}
 
 	ReportSubmission struct {
@@ -878,6 +896,7 @@ type ComplexityRoot struct {
 	ReportTask struct {
 		Assignments  func(childComplexity int) int
 		ClosesOn     func(childComplexity int) int
+		Demo         func(childComplexity int) int
 		DueOn        func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Instructions func(childComplexity int) int
@@ -921,6 +940,33 @@ type ComplexityRoot struct {
 		Hours        func(childComplexity int) int
 		Method       func(childComplexity int) int
 		Volunteers   func(childComplexity int) int
+	}
+
+	ReporterAccount struct {
+		DisplayName     func(childComplexity int) int
+		OneTimePassword func(childComplexity int) int
+		Row             func(childComplexity int) int
+		UnitName        func(childComplexity int) int
+		User            func(childComplexity int) int
+		Username        func(childComplexity int) int
+	}
+
+	ReporterImportError struct {
+		Code      func(childComplexity int) int
+		Field     func(childComplexity int) int
+		Message   func(childComplexity int) int
+		MessageEn func(childComplexity int) int
+		Row       func(childComplexity int) int
+	}
+
+	ReporterImportReport struct {
+		Accounts        func(childComplexity int) int
+		ContactsSet     func(childComplexity int) int
+		CredentialsXlsx func(childComplexity int) int
+		DryRun          func(childComplexity int) int
+		Errors          func(childComplexity int) int
+		Rows            func(childComplexity int) int
+		Written         func(childComplexity int) int
 	}
 
 	ScoreComponent struct {
@@ -1039,6 +1085,8 @@ type ComplexityRoot struct {
 	Unit struct {
 		Assessments     func(childComplexity int) int
 		Campus          func(childComplexity int) int
+		ContactName     func(childComplexity int) int
+		ContactPhone    func(childComplexity int) int
 		Demo            func(childComplexity int) int
 		Honors          func(childComplexity int) int
 		ID              func(childComplexity int) int
@@ -1124,17 +1172,18 @@ type ComplexityRoot struct {
 	}
 
 	VolunteerRecord struct {
-		Campaign   func(childComplexity int) int
-		Date       func(childComplexity int) int
-		Demo       func(childComplexity int) int
-		Hours      func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Method     func(childComplexity int) int
-		Minutes    func(childComplexity int) int
-		Unit       func(childComplexity int) int
-		Verified   func(childComplexity int) int
-		Version    func(childComplexity int) int
-		Volunteers func(childComplexity int) int
+		Campaign     func(childComplexity int) int
+		Date         func(childComplexity int) int
+		Demo         func(childComplexity int) int
+		Hours        func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Method       func(childComplexity int) int
+		Minutes      func(childComplexity int) int
+		ReportSource func(childComplexity int) int
+		Unit         func(childComplexity int) int
+		Verified     func(childComplexity int) int
+		Version      func(childComplexity int) int
+		Volunteers   func(childComplexity int) int
 	}
 
 	VolunteerRecordConnection struct {
@@ -1241,6 +1290,8 @@ type AssessmentResolver interface {
 	Unit(ctx context.Context, obj *db.Assessment) (*db.Unit, error)
 
 	Scores(ctx context.Context, obj *db.Assessment) ([]*db.IndicatorScore, error)
+
+	ReportSource(ctx context.Context, obj *db.Assessment) (*db.ReportSource, error)
 }
 type AuditChangeResolver interface {
 	Label(ctx context.Context, obj *db.AuditChange) (string, error)
@@ -1320,6 +1371,8 @@ type HonorResolver interface {
 	Work(ctx context.Context, obj *db.Honor) (*db.Work, error)
 
 	Source(ctx context.Context, obj *db.Honor) (*db.SourceDocument, error)
+
+	ReportSource(ctx context.Context, obj *db.Honor) (*db.ReportSource, error)
 }
 type HonorCategoryResolver interface {
 	ID(ctx context.Context, obj *db.HonorCategory) (string, error)
@@ -1400,10 +1453,12 @@ type MutationResolver interface {
 	DeleteRankingWeights(ctx context.Context, fromYear int) (*db.DeletedRecord, error)
 	RestoreRecord(ctx context.Context, id string) (*db.DeletedRecord, error)
 	PurgeDemoData(ctx context.Context, dryRun *bool) (*db.DemoPurgeReport, error)
+	ImportReporters(ctx context.Context, file graphql.Upload, dryRun *bool, signInURL *string) (*model.ReporterImportReport, error)
 	CreateReportTask(ctx context.Context, input model.ReportTaskInput) (*db.ReportTask, error)
 	StepReport(ctx context.Context, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date, round *int) (*db.ReportAssignment, error)
 	SaveReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, content db.ReportContent) (*db.ReportAssignment, error)
-	CommentReport(ctx context.Context, taskID string, unitID string, field *string, text string) (*db.ReportComment, error)
+	ImportReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) (*model.ReportDraftImport, error)
+	CommentReport(ctx context.Context, taskID string, unitID string, expectedVersion int, field *string, text string) (*db.ReportComment, error)
 }
 type PairingResolver interface {
 	ID(ctx context.Context, obj *db.Pairing) (string, error)
@@ -1433,6 +1488,8 @@ type PracticeActivityResolver interface {
 	ID(ctx context.Context, obj *db.PracticeActivity) (string, error)
 	Unit(ctx context.Context, obj *db.PracticeActivity) (*db.Unit, error)
 	Center(ctx context.Context, obj *db.PracticeActivity) (*db.PracticeCenter, error)
+
+	ReportSource(ctx context.Context, obj *db.PracticeActivity) (*db.ReportSource, error)
 }
 type PracticeCenterResolver interface {
 	ID(ctx context.Context, obj *db.PracticeCenter) (string, error)
@@ -1530,6 +1587,9 @@ type ReportDraftResolver interface {
 type ReportEventResolver interface {
 	At(ctx context.Context, obj *db.ReportEvent) (string, error)
 }
+type ReportSourceResolver interface {
+	TaskID(ctx context.Context, obj *db.ReportSource) (string, error)
+}
 type ReportSubmissionResolver interface {
 	SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error)
 }
@@ -1563,6 +1623,8 @@ type UnitResolver interface {
 	PracticeLinks(ctx context.Context, obj *db.Unit) ([]*db.PracticeLink, error)
 	Pairings(ctx context.Context, obj *db.Unit) ([]*db.Pairing, error)
 
+	ContactName(ctx context.Context, obj *db.Unit) (*string, error)
+	ContactPhone(ctx context.Context, obj *db.Unit) (*string, error)
 	RankingHistory(ctx context.Context, obj *db.Unit, metric db.RankingMetric) ([]*model.UnitRankingPoint, error)
 }
 type UserResolver interface {
@@ -1590,6 +1652,8 @@ type VolunteerRecordResolver interface {
 	Campaign(ctx context.Context, obj *db.VolunteerRecord) (*db.Campaign, error)
 
 	Minutes(ctx context.Context, obj *db.VolunteerRecord) (int, error)
+
+	ReportSource(ctx context.Context, obj *db.VolunteerRecord) (*db.ReportSource, error)
 }
 type VolunteerTotalsResolver interface {
 	Minutes(ctx context.Context, obj *db.VolunteerTotals) (int, error)
@@ -1700,6 +1764,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Assessment.ID(childComplexity), true
+	case "Assessment.reportSource":
+		if e.ComplexityRoot.Assessment.ReportSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.ReportSource(childComplexity), true
 	case "Assessment.scores":
 		if e.ComplexityRoot.Assessment.Scores == nil {
 			break
@@ -2816,6 +2886,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Honor.RecipientName(childComplexity), true
+	case "Honor.reportSource":
+		if e.ComplexityRoot.Honor.ReportSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Honor.ReportSource(childComplexity), true
 	case "Honor.source":
 		if e.ComplexityRoot.Honor.Source == nil {
 			break
@@ -3394,7 +3470,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CommentReport(childComplexity, args["taskId"].(string), args["unitId"].(string), args["field"].(*string), args["text"].(string)), true
+		return e.ComplexityRoot.Mutation.CommentReport(childComplexity, args["taskId"].(string), args["unitId"].(string), args["expectedVersion"].(int), args["field"].(*string), args["text"].(string)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -3791,6 +3867,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportRecords(childComplexity, args["file"].(graphql.Upload), args["kind"].(db.ImportKind), args["dryRun"].(*bool)), true
+	case "Mutation.importReportDraft":
+		if e.ComplexityRoot.Mutation.ImportReportDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importReportDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportReportDraft(childComplexity, args["taskId"].(string), args["unitId"].(string), args["expectedVersion"].(int), args["kind"].(db.ImportKind), args["file"].(graphql.Upload)), true
+	case "Mutation.importReporters":
+		if e.ComplexityRoot.Mutation.ImportReporters == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importReporters_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportReporters(childComplexity, args["file"].(graphql.Upload), args["dryRun"].(*bool), args["signInUrl"].(*string)), true
 	case "Mutation.purgeDemoData":
 		if e.ComplexityRoot.Mutation.PurgeDemoData == nil {
 			break
@@ -4413,6 +4511,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PracticeActivity.Participants(childComplexity), true
+	case "PracticeActivity.reportSource":
+		if e.ComplexityRoot.PracticeActivity.ReportSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PracticeActivity.ReportSource(childComplexity), true
 	case "PracticeActivity.sessions":
 		if e.ComplexityRoot.PracticeActivity.Sessions == nil {
 			break
@@ -5582,6 +5686,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportDraft.SavedBy(childComplexity), true
 
+	case "ReportDraftImport.assignment":
+		if e.ComplexityRoot.ReportDraftImport.Assignment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportDraftImport.Assignment(childComplexity), true
+	case "ReportDraftImport.report":
+		if e.ComplexityRoot.ReportDraftImport.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportDraftImport.Report(childComplexity), true
+
 	case "ReportEvent.action":
 		if e.ComplexityRoot.ReportEvent.Action == nil {
 			break
@@ -5618,6 +5735,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportEvent.To(childComplexity), true
+
+	case "ReportSource.locked":
+		if e.ComplexityRoot.ReportSource.Locked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSource.Locked(childComplexity), true
+	case "ReportSource.round":
+		if e.ComplexityRoot.ReportSource.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSource.Round(childComplexity), true
+	case "ReportSource.taskId":
+		if e.ComplexityRoot.ReportSource.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSource.TaskID(childComplexity), true
+	case "ReportSource.taskTitle":
+		if e.ComplexityRoot.ReportSource.TaskTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSource.TaskTitle(childComplexity), true
 
 	case "ReportSubmission.content":
 		if e.ComplexityRoot.ReportSubmission.Content == nil {
@@ -5662,6 +5804,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportTask.ClosesOn(childComplexity), true
+	case "ReportTask.demo":
+		if e.ComplexityRoot.ReportTask.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTask.Demo(childComplexity), true
 	case "ReportTask.dueOn":
 		if e.ComplexityRoot.ReportTask.DueOn == nil {
 			break
@@ -5835,6 +5983,117 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportedVolunteerRecord.Volunteers(childComplexity), true
+
+	case "ReporterAccount.displayName":
+		if e.ComplexityRoot.ReporterAccount.DisplayName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.DisplayName(childComplexity), true
+	case "ReporterAccount.oneTimePassword":
+		if e.ComplexityRoot.ReporterAccount.OneTimePassword == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.OneTimePassword(childComplexity), true
+	case "ReporterAccount.row":
+		if e.ComplexityRoot.ReporterAccount.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.Row(childComplexity), true
+	case "ReporterAccount.unitName":
+		if e.ComplexityRoot.ReporterAccount.UnitName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.UnitName(childComplexity), true
+	case "ReporterAccount.user":
+		if e.ComplexityRoot.ReporterAccount.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.User(childComplexity), true
+	case "ReporterAccount.username":
+		if e.ComplexityRoot.ReporterAccount.Username == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterAccount.Username(childComplexity), true
+
+	case "ReporterImportError.code":
+		if e.ComplexityRoot.ReporterImportError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportError.Code(childComplexity), true
+	case "ReporterImportError.field":
+		if e.ComplexityRoot.ReporterImportError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportError.Field(childComplexity), true
+	case "ReporterImportError.message":
+		if e.ComplexityRoot.ReporterImportError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportError.Message(childComplexity), true
+	case "ReporterImportError.messageEn":
+		if e.ComplexityRoot.ReporterImportError.MessageEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportError.MessageEn(childComplexity), true
+	case "ReporterImportError.row":
+		if e.ComplexityRoot.ReporterImportError.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportError.Row(childComplexity), true
+
+	case "ReporterImportReport.accounts":
+		if e.ComplexityRoot.ReporterImportReport.Accounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.Accounts(childComplexity), true
+	case "ReporterImportReport.contactsSet":
+		if e.ComplexityRoot.ReporterImportReport.ContactsSet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.ContactsSet(childComplexity), true
+	case "ReporterImportReport.credentialsXlsx":
+		if e.ComplexityRoot.ReporterImportReport.CredentialsXlsx == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.CredentialsXlsx(childComplexity), true
+	case "ReporterImportReport.dryRun":
+		if e.ComplexityRoot.ReporterImportReport.DryRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.DryRun(childComplexity), true
+	case "ReporterImportReport.errors":
+		if e.ComplexityRoot.ReporterImportReport.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.Errors(childComplexity), true
+	case "ReporterImportReport.rows":
+		if e.ComplexityRoot.ReporterImportReport.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.Rows(childComplexity), true
+	case "ReporterImportReport.written":
+		if e.ComplexityRoot.ReporterImportReport.Written == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterImportReport.Written(childComplexity), true
 
 	case "ScoreComponent.contribution":
 		if e.ComplexityRoot.ScoreComponent.Contribution == nil {
@@ -6293,6 +6552,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.Campus(childComplexity), true
+	case "Unit.contactName":
+		if e.ComplexityRoot.Unit.ContactName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Unit.ContactName(childComplexity), true
+	case "Unit.contactPhone":
+		if e.ComplexityRoot.Unit.ContactPhone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Unit.ContactPhone(childComplexity), true
 	case "Unit.demo":
 		if e.ComplexityRoot.Unit.Demo == nil {
 			break
@@ -6702,6 +6973,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VolunteerRecord.Minutes(childComplexity), true
+	case "VolunteerRecord.reportSource":
+		if e.ComplexityRoot.VolunteerRecord.ReportSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VolunteerRecord.ReportSource(childComplexity), true
 	case "VolunteerRecord.unit":
 		if e.ComplexityRoot.VolunteerRecord.Unit == nil {
 			break
@@ -7178,7 +7455,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "article.graphqls" "auth.graphqls" "donations.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "reporting.graphqls" "schema.graphqls" "summary.graphqls" "unitpage.graphqls" "units.graphqls" "volunteer.graphqls"
+//go:embed "article.graphqls" "auth.graphqls" "donations.graphqls" "figures.graphqls" "honors.graphqls" "import.graphqls" "live.graphqls" "mutations.graphqls" "practice.graphqls" "ranking.graphqls" "records.graphqls" "reporteraccounts.graphqls" "reporting.graphqls" "schema.graphqls" "summary.graphqls" "unitpage.graphqls" "units.graphqls" "volunteer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -7201,6 +7478,7 @@ var sources = []*ast.Source{
 	{Name: "practice.graphqls", Input: sourceData("practice.graphqls"), BuiltIn: false},
 	{Name: "ranking.graphqls", Input: sourceData("ranking.graphqls"), BuiltIn: false},
 	{Name: "records.graphqls", Input: sourceData("records.graphqls"), BuiltIn: false},
+	{Name: "reporteraccounts.graphqls", Input: sourceData("reporteraccounts.graphqls"), BuiltIn: false},
 	{Name: "reporting.graphqls", Input: sourceData("reporting.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "summary.graphqls", Input: sourceData("summary.graphqls"), BuiltIn: false},
@@ -7258,6 +7536,8 @@ func (ec *executionContext) childFields_Assessment(ctx context.Context, field gr
 		return ec.fieldContext_Assessment_scores(ctx, field)
 	case "demo":
 		return ec.fieldContext_Assessment_demo(ctx, field)
+	case "reportSource":
+		return ec.fieldContext_Assessment_reportSource(ctx, field)
 	case "version":
 		return ec.fieldContext_Assessment_version(ctx, field)
 	}
@@ -7798,6 +8078,8 @@ func (ec *executionContext) childFields_Honor(ctx context.Context, field graphql
 		return ec.fieldContext_Honor_source(ctx, field)
 	case "demo":
 		return ec.fieldContext_Honor_demo(ctx, field)
+	case "reportSource":
+		return ec.fieldContext_Honor_reportSource(ctx, field)
 	case "version":
 		return ec.fieldContext_Honor_version(ctx, field)
 	}
@@ -8212,6 +8494,8 @@ func (ec *executionContext) childFields_PracticeActivity(ctx context.Context, fi
 		return ec.fieldContext_PracticeActivity_participants(ctx, field)
 	case "demo":
 		return ec.fieldContext_PracticeActivity_demo(ctx, field)
+	case "reportSource":
+		return ec.fieldContext_PracticeActivity_reportSource(ctx, field)
 	case "version":
 		return ec.fieldContext_PracticeActivity_version(ctx, field)
 	case "action":
@@ -8524,6 +8808,16 @@ func (ec *executionContext) childFields_ReportDraft(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ReportDraft", field.Name)
 }
 
+func (ec *executionContext) childFields_ReportDraftImport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "report":
+		return ec.fieldContext_ReportDraftImport_report(ctx, field)
+	case "assignment":
+		return ec.fieldContext_ReportDraftImport_assignment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportDraftImport", field.Name)
+}
+
 func (ec *executionContext) childFields_ReportEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "action":
@@ -8540,6 +8834,20 @@ func (ec *executionContext) childFields_ReportEvent(ctx context.Context, field g
 		return ec.fieldContext_ReportEvent_comment(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "taskId":
+		return ec.fieldContext_ReportSource_taskId(ctx, field)
+	case "taskTitle":
+		return ec.fieldContext_ReportSource_taskTitle(ctx, field)
+	case "round":
+		return ec.fieldContext_ReportSource_round(ctx, field)
+	case "locked":
+		return ec.fieldContext_ReportSource_locked(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportSource", field.Name)
 }
 
 func (ec *executionContext) childFields_ReportSubmission(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8576,6 +8884,8 @@ func (ec *executionContext) childFields_ReportTask(ctx context.Context, field gr
 		return ec.fieldContext_ReportTask_dueOn(ctx, field)
 	case "closesOn":
 		return ec.fieldContext_ReportTask_closesOn(ctx, field)
+	case "demo":
+		return ec.fieldContext_ReportTask_demo(ctx, field)
 	case "assignments":
 		return ec.fieldContext_ReportTask_assignments(ctx, field)
 	case "progress":
@@ -8652,6 +8962,60 @@ func (ec *executionContext) childFields_ReportedVolunteerRecord(ctx context.Cont
 		return ec.fieldContext_ReportedVolunteerRecord_campaignCode(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportedVolunteerRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_ReporterAccount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_ReporterAccount_row(ctx, field)
+	case "unitName":
+		return ec.fieldContext_ReporterAccount_unitName(ctx, field)
+	case "username":
+		return ec.fieldContext_ReporterAccount_username(ctx, field)
+	case "displayName":
+		return ec.fieldContext_ReporterAccount_displayName(ctx, field)
+	case "user":
+		return ec.fieldContext_ReporterAccount_user(ctx, field)
+	case "oneTimePassword":
+		return ec.fieldContext_ReporterAccount_oneTimePassword(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReporterAccount", field.Name)
+}
+
+func (ec *executionContext) childFields_ReporterImportError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_ReporterImportError_row(ctx, field)
+	case "field":
+		return ec.fieldContext_ReporterImportError_field(ctx, field)
+	case "code":
+		return ec.fieldContext_ReporterImportError_code(ctx, field)
+	case "message":
+		return ec.fieldContext_ReporterImportError_message(ctx, field)
+	case "messageEn":
+		return ec.fieldContext_ReporterImportError_messageEn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReporterImportError", field.Name)
+}
+
+func (ec *executionContext) childFields_ReporterImportReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rows":
+		return ec.fieldContext_ReporterImportReport_rows(ctx, field)
+	case "dryRun":
+		return ec.fieldContext_ReporterImportReport_dryRun(ctx, field)
+	case "written":
+		return ec.fieldContext_ReporterImportReport_written(ctx, field)
+	case "accounts":
+		return ec.fieldContext_ReporterImportReport_accounts(ctx, field)
+	case "contactsSet":
+		return ec.fieldContext_ReporterImportReport_contactsSet(ctx, field)
+	case "errors":
+		return ec.fieldContext_ReporterImportReport_errors(ctx, field)
+	case "credentialsXlsx":
+		return ec.fieldContext_ReporterImportReport_credentialsXlsx(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReporterImportReport", field.Name)
 }
 
 func (ec *executionContext) childFields_ScoreComponent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8898,6 +9262,10 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_demo(ctx, field)
 	case "version":
 		return ec.fieldContext_Unit_version(ctx, field)
+	case "contactName":
+		return ec.fieldContext_Unit_contactName(ctx, field)
+	case "contactPhone":
+		return ec.fieldContext_Unit_contactPhone(ctx, field)
 	case "rankingHistory":
 		return ec.fieldContext_Unit_rankingHistory(ctx, field)
 	}
@@ -9066,6 +9434,8 @@ func (ec *executionContext) childFields_VolunteerRecord(ctx context.Context, fie
 		return ec.fieldContext_VolunteerRecord_verified(ctx, field)
 	case "demo":
 		return ec.fieldContext_VolunteerRecord_demo(ctx, field)
+	case "reportSource":
+		return ec.fieldContext_VolunteerRecord_reportSource(ctx, field)
 	case "version":
 		return ec.fieldContext_VolunteerRecord_version(ctx, field)
 	}
@@ -9391,22 +9761,30 @@ func (ec *executionContext) field_Mutation_commentReport_args(ctx context.Contex
 		return nil, err
 	}
 	args["unitId"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "field",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "field",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["field"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+	args["field"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "text",
 		func(ctx context.Context, v any) (string, error) {
 			return ec.unmarshalNString2string(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["text"] = arg3
+	args["text"] = arg4
 	return args, nil
 }
 
@@ -10111,6 +10489,82 @@ func (ec *executionContext) field_Mutation_importRecords_args(ctx context.Contex
 		return nil, err
 	}
 	args["dryRun"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importReportDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taskId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taskId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "unitId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unitId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (db.ImportKind, error) {
+			return ec.unmarshalNImportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importReporters_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "signInUrl",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signInUrl"] = arg2
 	return args, nil
 }
 
@@ -12443,6 +12897,38 @@ func (ec *executionContext) _Assessment_demo(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Assessment_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Assessment", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Assessment_reportSource(ctx context.Context, field graphql.CollectedField, obj *db.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_reportSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Assessment().ReportSource(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {
+			return ec.marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_reportSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Assessment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Assessment_version(ctx context.Context, field graphql.CollectedField, obj *db.Assessment) (ret graphql.Marshaler) {
@@ -16916,6 +17402,38 @@ func (ec *executionContext) _Honor_demo(ctx context.Context, field graphql.Colle
 }
 func (ec *executionContext) fieldContext_Honor_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Honor", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Honor_reportSource(ctx context.Context, field graphql.CollectedField, obj *db.Honor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Honor_reportSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Honor().ReportSource(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {
+			return ec.marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Honor_reportSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Honor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Honor_version(ctx context.Context, field graphql.CollectedField, obj *db.Honor) (ret graphql.Marshaler) {
@@ -21573,6 +22091,50 @@ func (ec *executionContext) fieldContext_Mutation_purgeDemoData(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_importReporters(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importReporters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportReporters(ctx, fc.Args["file"].(graphql.Upload), fc.Args["dryRun"].(*bool), fc.Args["signInUrl"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReporterImportReport) graphql.Marshaler {
+			return ec.marshalNReporterImportReport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importReporters(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReporterImportReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importReporters_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createReportTask(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21705,6 +22267,50 @@ func (ec *executionContext) fieldContext_Mutation_saveReportDraft(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_importReportDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importReportDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportReportDraft(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["expectedVersion"].(int), fc.Args["kind"].(db.ImportKind), fc.Args["file"].(graphql.Upload))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReportDraftImport) graphql.Marshaler {
+			return ec.marshalNReportDraftImport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReportDraftImport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importReportDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportDraftImport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importReportDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_commentReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21715,7 +22321,7 @@ func (ec *executionContext) _Mutation_commentReport(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CommentReport(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["field"].(*string), fc.Args["text"].(string))
+			return ec.Resolvers.Mutation().CommentReport(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["expectedVersion"].(int), fc.Args["field"].(*string), fc.Args["text"].(string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportComment) graphql.Marshaler {
@@ -23207,6 +23813,38 @@ func (ec *executionContext) _PracticeActivity_demo(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_PracticeActivity_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PracticeActivity", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PracticeActivity_reportSource(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PracticeActivity_reportSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PracticeActivity().ReportSource(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {
+			return ec.marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PracticeActivity_reportSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PracticeActivity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PracticeActivity_version(ctx context.Context, field graphql.CollectedField, obj *db.PracticeActivity) (ret graphql.Marshaler) {
@@ -28066,6 +28704,70 @@ func (ec *executionContext) fieldContext_ReportDraft_savedAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("ReportDraft", field, true, true, "String")
 }
 
+func (ec *executionContext) _ReportDraftImport_report(ctx context.Context, field graphql.CollectedField, obj *model.ReportDraftImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportDraftImport_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ImportReport) graphql.Marshaler {
+			return ec.marshalNImportReport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportDraftImport_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportDraftImport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportDraftImport_assignment(ctx context.Context, field graphql.CollectedField, obj *model.ReportDraftImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportDraftImport_assignment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assignment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportAssignment) graphql.Marshaler {
+			return ec.marshalOReportAssignment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportDraftImport_assignment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportDraftImport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReportEvent_action(ctx context.Context, field graphql.CollectedField, obj *db.ReportEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28202,6 +28904,98 @@ func (ec *executionContext) _ReportEvent_comment(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ReportEvent_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportSource_taskId(ctx context.Context, field graphql.CollectedField, obj *db.ReportSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSource_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportSource().TaskID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSource_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSource", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ReportSource_taskTitle(ctx context.Context, field graphql.CollectedField, obj *db.ReportSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSource_taskTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSource_taskTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportSource_round(ctx context.Context, field graphql.CollectedField, obj *db.ReportSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSource_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSource_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSource", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportSource_locked(ctx context.Context, field graphql.CollectedField, obj *db.ReportSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSource_locked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSource_locked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSource", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _ReportSubmission_round(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
@@ -28510,6 +29304,29 @@ func (ec *executionContext) _ReportTask_closesOn(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ReportTask_closesOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReportTask_demo(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTask_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTask_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTask", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _ReportTask_assignments(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
@@ -29043,6 +29860,447 @@ func (ec *executionContext) _ReportedVolunteerRecord_campaignCode(ctx context.Co
 }
 func (ec *executionContext) fieldContext_ReportedVolunteerRecord_campaignCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedVolunteerRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterAccount_row(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterAccount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReporterAccount_unitName(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_unitName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_unitName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterAccount_username(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_username(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Username, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_username(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterAccount_displayName(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_displayName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DisplayName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterAccount_user(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReporterAccount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReporterAccount_oneTimePassword(ctx context.Context, field graphql.CollectedField, obj *model.ReporterAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterAccount_oneTimePassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OneTimePassword, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterAccount_oneTimePassword(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterAccount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterImportError_row(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportError_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportError_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportError", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReporterImportError_field(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterImportError_code(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterImportError_message(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterImportError_messageEn(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportError_messageEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportError_messageEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReporterImportReport_rows(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReporterImportReport_dryRun(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_dryRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DryRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReporterImportReport_written(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_written(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Written, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_written(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReporterImportReport_accounts(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_accounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Accounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReporterAccount) graphql.Marshaler {
+			return ec.marshalNReporterAccount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterAccountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_accounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReporterImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReporterAccount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReporterImportReport_contactsSet(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_contactsSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContactsSet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_contactsSet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReporterImportReport_errors(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Errors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReporterImportError) graphql.Marshaler {
+			return ec.marshalNReporterImportError2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReporterImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReporterImportError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReporterImportReport_credentialsXlsx(ctx context.Context, field graphql.CollectedField, obj *model.ReporterImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterImportReport_credentialsXlsx(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CredentialsXlsx, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterImportReport_credentialsXlsx(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterImportReport", field, false, false, "String")
 }
 
 func (ec *executionContext) _ScoreComponent_key(ctx context.Context, field graphql.CollectedField, obj *db.ScoreComponent) (ret graphql.Marshaler) {
@@ -31154,6 +32412,52 @@ func (ec *executionContext) fieldContext_Unit_version(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Unit", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Unit_contactName(ctx context.Context, field graphql.CollectedField, obj *db.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_contactName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Unit().ContactName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_contactName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Unit", field, true, true, "String")
+}
+
+func (ec *executionContext) _Unit_contactPhone(ctx context.Context, field graphql.CollectedField, obj *db.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_contactPhone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Unit().ContactPhone(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_contactPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Unit", field, true, true, "String")
+}
+
 func (ec *executionContext) _Unit_rankingHistory(ctx context.Context, field graphql.CollectedField, obj *db.Unit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32565,6 +33869,38 @@ func (ec *executionContext) _VolunteerRecord_demo(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_VolunteerRecord_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("VolunteerRecord", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _VolunteerRecord_reportSource(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VolunteerRecord_reportSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VolunteerRecord().ReportSource(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {
+			return ec.marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VolunteerRecord_reportSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VolunteerRecord",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _VolunteerRecord_version(ctx context.Context, field graphql.CollectedField, obj *db.VolunteerRecord) (ret graphql.Marshaler) {
@@ -37240,7 +38576,7 @@ func (ec *executionContext) unmarshalInputUnitInput(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kind", "sector", "serviceWindow"}
+	fieldsInOrder := [...]string{"name", "kind", "sector", "serviceWindow", "contactName", "contactPhone"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37275,6 +38611,20 @@ func (ec *executionContext) unmarshalInputUnitInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.ServiceWindow = data
+		case "contactName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactName = data
+		case "contactPhone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhone = data
 		}
 	}
 	return it, nil
@@ -38135,6 +39485,12 @@ func (ec *executionContext) _Assessment(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reportSource":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Assessment_reportSource(ctx, field, obj)
+				})
 		case "version":
 			out.Values[i] = ec._Assessment_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -39919,6 +41275,12 @@ func (ec *executionContext) _Honor(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reportSource":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Honor_reportSource(ctx, field, obj)
+				})
 		case "version":
 			out.Values[i] = ec._Honor_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -41089,6 +42451,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "importReporters":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importReporters(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createReportTask":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createReportTask(ctx, field)
@@ -41106,6 +42475,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "saveReportDraft":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_saveReportDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importReportDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importReportDraft(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -41729,6 +43105,12 @@ func (ec *executionContext) _PracticeActivity(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reportSource":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PracticeActivity_reportSource(ctx, field, obj)
+				})
 		case "version":
 			out.Values[i] = ec._PracticeActivity_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43129,6 +44511,44 @@ func (ec *executionContext) _ReportDraft(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var reportDraftImportImplementors = []string{"ReportDraftImport"}
+
+func (ec *executionContext) _ReportDraftImport(ctx context.Context, sel ast.SelectionSet, obj *model.ReportDraftImport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportDraftImportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportDraftImport")
+		case "report":
+			out.Values[i] = ec._ReportDraftImport_report(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assignment":
+			out.Values[i] = ec._ReportDraftImport_assignment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reportEventImplementors = []string{"ReportEvent"}
 
 func (ec *executionContext) _ReportEvent(ctx context.Context, sel ast.SelectionSet, obj *db.ReportEvent) graphql.Marshaler {
@@ -43168,6 +44588,55 @@ func (ec *executionContext) _ReportEvent(ctx context.Context, sel ast.SelectionS
 				})
 		case "comment":
 			out.Values[i] = ec._ReportEvent_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportSourceImplementors = []string{"ReportSource"}
+
+func (ec *executionContext) _ReportSource(ctx context.Context, sel ast.SelectionSet, obj *db.ReportSource) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportSourceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportSource")
+		case "taskId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportSource_taskId(ctx, field, obj)
+				})
+		case "taskTitle":
+			out.Values[i] = ec._ReportSource_taskTitle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "round":
+			out.Values[i] = ec._ReportSource_round(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "locked":
+			out.Values[i] = ec._ReportSource_locked(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -43291,6 +44760,11 @@ func (ec *executionContext) _ReportTask(ctx context.Context, sel ast.SelectionSe
 			}
 		case "closesOn":
 			out.Values[i] = ec._ReportTask_closesOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demo":
+			out.Values[i] = ec._ReportTask_demo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -43543,6 +45017,180 @@ func (ec *executionContext) _ReportedVolunteerRecord(ctx context.Context, sel as
 			}
 		case "campaignCode":
 			out.Values[i] = ec._ReportedVolunteerRecord_campaignCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reporterAccountImplementors = []string{"ReporterAccount"}
+
+func (ec *executionContext) _ReporterAccount(ctx context.Context, sel ast.SelectionSet, obj *model.ReporterAccount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reporterAccountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReporterAccount")
+		case "row":
+			out.Values[i] = ec._ReporterAccount_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitName":
+			out.Values[i] = ec._ReporterAccount_unitName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "username":
+			out.Values[i] = ec._ReporterAccount_username(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "displayName":
+			out.Values[i] = ec._ReporterAccount_displayName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "user":
+			out.Values[i] = ec._ReporterAccount_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "oneTimePassword":
+			out.Values[i] = ec._ReporterAccount_oneTimePassword(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reporterImportErrorImplementors = []string{"ReporterImportError"}
+
+func (ec *executionContext) _ReporterImportError(ctx context.Context, sel ast.SelectionSet, obj *model.ReporterImportError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reporterImportErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReporterImportError")
+		case "row":
+			out.Values[i] = ec._ReporterImportError_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ReporterImportError_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._ReporterImportError_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ReporterImportError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "messageEn":
+			out.Values[i] = ec._ReporterImportError_messageEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reporterImportReportImplementors = []string{"ReporterImportReport"}
+
+func (ec *executionContext) _ReporterImportReport(ctx context.Context, sel ast.SelectionSet, obj *model.ReporterImportReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reporterImportReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReporterImportReport")
+		case "rows":
+			out.Values[i] = ec._ReporterImportReport_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dryRun":
+			out.Values[i] = ec._ReporterImportReport_dryRun(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "written":
+			out.Values[i] = ec._ReporterImportReport_written(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "accounts":
+			out.Values[i] = ec._ReporterImportReport_accounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contactsSet":
+			out.Values[i] = ec._ReporterImportReport_contactsSet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errors":
+			out.Values[i] = ec._ReporterImportReport_errors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credentialsXlsx":
+			out.Values[i] = ec._ReporterImportReport_credentialsXlsx(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -44380,6 +46028,18 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "contactName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_contactName(ctx, field, obj)
+				})
+		case "contactPhone":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_contactPhone(ctx, field, obj)
+				})
 		case "rankingHistory":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -44931,6 +46591,12 @@ func (ec *executionContext) _VolunteerRecord(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reportSource":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VolunteerRecord_reportSource(ctx, field, obj)
+				})
 		case "version":
 			out.Values[i] = ec._VolunteerRecord_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -47713,6 +49379,14 @@ func (ec *executionContext) unmarshalNReportContentInput2githubᚗcomᚋwenming�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNReportDraftImport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReportDraftImport(ctx context.Context, sel ast.SelectionSet, v *model.ReportDraftImport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportDraftImport!")
+		return graphql.Null
+	}
+	return ec._ReportDraftImport(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNReportEvent2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportEvent) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -47954,6 +49628,62 @@ func (ec *executionContext) marshalNReportedVolunteerRecord2ᚖgithubᚗcomᚋwe
 func (ec *executionContext) unmarshalNReportedVolunteerRecordInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedVolunteerRecord(ctx context.Context, v any) (*db.ReportedVolunteerRecord, error) {
 	res, err := ec.unmarshalInputReportedVolunteerRecordInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReporterAccount2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReporterAccount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReporterAccount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterAccount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReporterAccount2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterAccount(ctx context.Context, sel ast.SelectionSet, v *model.ReporterAccount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReporterAccount!")
+		return graphql.Null
+	}
+	return ec._ReporterAccount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReporterImportError2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReporterImportError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReporterImportError2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReporterImportError2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportError(ctx context.Context, sel ast.SelectionSet, v *model.ReporterImportError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReporterImportError!")
+		return graphql.Null
+	}
+	return ec._ReporterImportError(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReporterImportReport2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReporterImportReport(ctx context.Context, sel ast.SelectionSet, v *model.ReporterImportReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReporterImportReport!")
+		return graphql.Null
+	}
+	return ec._ReporterImportReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐRole(ctx context.Context, v any) (db.Role, error) {
@@ -49658,11 +51388,25 @@ func (ec *executionContext) marshalORecordingMethod2ᚖgithubᚗcomᚋwenmingᚋ
 	return v
 }
 
+func (ec *executionContext) marshalOReportAssignment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAssignment(ctx context.Context, sel ast.SelectionSet, v *db.ReportAssignment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReportAssignment(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOReportDraft2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportDraft(ctx context.Context, sel ast.SelectionSet, v *db.ReportDraft) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ReportDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx context.Context, sel ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReportSource(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOReportState2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportStateᚄ(ctx context.Context, v any) ([]db.ReportState, error) {

@@ -28,10 +28,14 @@ func UploadGuard(maxBytes int64, upload, next http.Handler) http.Handler {
 			writeJSONErrorf(w, http.StatusBadRequest, CodeBadRequest, "上传文件须带请求头 %s: 1（防止跨站提交）。", UploadHeader)
 			return
 		}
-		// Only editors may upload: refuse everyone else before a byte of the body is parsed or spooled to disk.
-		if err := db.Require(r.Context(), db.RoleEditor); err != nil {
-			WriteError(w, err)
-			return
+		// Only editors, and units' reporters filling their drafts, may upload: refuse everyone else before a byte
+		// of the body is parsed or spooled to disk. A reporter reaches only the fields marked @reporter
+		// (rootFieldGate), so its upload can only fill its own unit's draft.
+		if p := db.PrincipalFrom(r.Context()); p == nil || p.Effective() != db.RoleReporter || p.UnitID == 0 {
+			if err := db.Require(r.Context(), db.RoleEditor); err != nil {
+				WriteError(w, err)
+				return
+			}
 		}
 		if r.ContentLength > maxBytes {
 			writeJSONErrorf(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, "上传文件过大（上限 %d 字节）。", maxBytes)
@@ -54,6 +58,10 @@ func TemplateHandler(store db.Store) http.Handler {
 			return
 		}
 		name, ok := strings.CutSuffix(r.PathValue("file"), ".xlsx")
+		if ok && name == "reporters" {
+			reporterTemplate(w, r)
+			return
+		}
 		spec, err := importer.SpecByName(name)
 		if !ok || err != nil {
 			WriteError(w, db.Errorf(db.ENOTFOUND, "没有这个模板：%s。可选：units、people、honors、volunteer-records、assessments、activities（.xlsx）。", r.PathValue("file")))
@@ -71,6 +79,20 @@ func TemplateHandler(store db.Store) http.Handler {
 			panic(http.ErrAbortHandler)
 		}
 	})
+}
+
+// reporterTemplate serves the template of a reporter import (admins only: only they create accounts).
+func reporterTemplate(w http.ResponseWriter, r *http.Request) {
+	if err := db.Require(r.Context(), db.RoleAdmin); err != nil {
+		WriteError(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", attachment("单位填报员账号导入模板.xlsx", "reporters-template.xlsx"))
+	w.Header().Set("Cache-Control", "no-store")
+	if err := importer.WriteReporterTemplate(w); err != nil {
+		panic(http.ErrAbortHandler)
+	}
 }
 
 // attachment is a Content-Disposition that names the file in Chinese, with an ASCII fallback.

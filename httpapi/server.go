@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -64,12 +65,15 @@ type Server struct {
 	Metrics *metrics.Metrics
 	// Jobs runs this process's imports; made over Store when nil.
 	Jobs *importer.Jobs
+	// Now is the clock of the reporting flow's dates; time.Now when nil (tests inject one).
+	Now func() time.Time
 }
 
 // GraphQL builds the gqlgen server with its transports, caches and limits.
 func (m *Server) GraphQL() *handler.Server {
 	root := resolvers.New(m.Store)
 	root.BcryptCost = m.Config.BcryptCost
+	root.Now = m.Now
 	root.Live = m.Live
 	root.MaxUnzippedBytes = m.Config.MaxUnzippedBytes
 	if m.Jobs == nil {

@@ -47,6 +47,11 @@ func (r *honorResolver) Source(ctx context.Context, obj *db.Honor) (*db.SourceDo
 	return optional(ctx, r.loaders(ctx).Sources, obj.SourceID)
 }
 
+// ReportSource is the resolver for the reportSource field.
+func (r *honorResolver) ReportSource(ctx context.Context, obj *db.Honor) (*db.ReportSource, error) {
+	return one(ctx, r.loaders(ctx).ReportSources, db.ReportSourceKey{Entity: db.EntityHonor, ID: obj.ID})
+}
+
 // ID is the resolver for the id field.
 func (r *honorCategoryResolver) ID(ctx context.Context, obj *db.HonorCategory) (string, error) {
 	return db.GlobalID(db.NodeHonorCategory, obj.ID), nil

@@ -30,6 +30,7 @@ type Loaders struct {
 	CenterSessions  *dataloadgen.Loader[int64, int]
 	Donations       *dataloadgen.Loader[int64, []*db.Donation]
 	VolunteerTotals *dataloadgen.Loader[unitYears, *db.VolunteerTotals]
+	ReportSources   *dataloadgen.Loader[db.ReportSourceKey, *db.ReportSource]
 }
 
 // unitYears keys a unit's volunteer totals over a range of years.
@@ -61,6 +62,7 @@ func NewLoaders(s db.Store) *Loaders {
 		CenterSessions:  dataloadgen.NewMappedLoader(s.CenterSessions, wait),
 		Donations:       dataloadgen.NewMappedLoader(s.DonationsByCampaigns, wait),
 		VolunteerTotals: dataloadgen.NewMappedLoader(volunteerTotals(s), wait),
+		ReportSources:   dataloadgen.NewMappedLoader(s.ReportSources, wait),
 	}
 }
 

@@ -146,13 +146,31 @@ func (r *demoBlockerResolver) RefID(ctx context.Context, obj *db.DemoBlocker) (i
 
 // CreateUnit is the resolver for the createUnit field.
 func (r *mutationResolver) CreateUnit(ctx context.Context, input model.UnitInput) (*db.Unit, error) {
-	return write(ctx, r.Resolver, db.RoleEditor, func() (*db.Unit, error) { return r.Store.CreateUnit(ctx, unitFields(input)) })
+	contact := db.UnitContactChange{Name: input.ContactName, Phone: input.ContactPhone}
+	return write(ctx, r.Resolver, db.RoleEditor, func() (*db.Unit, error) {
+		if err := contact.Validate(); err != nil {
+			return nil, err
+		}
+		u, err := r.Store.CreateUnit(ctx, unitFields(input))
+		if err != nil {
+			return nil, err
+		}
+		return contact.Apply(ctx, r.Store, u)
+	})
 }
 
 // UpdateUnit is the resolver for the updateUnit field.
 func (r *mutationResolver) UpdateUnit(ctx context.Context, id string, expectedVersion int, input model.UnitInput) (*db.Unit, error) {
+	contact := db.UnitContactChange{Name: input.ContactName, Phone: input.ContactPhone}
 	return update(ctx, r.Resolver, db.EntityUnit, id, func(id int64) (*db.Unit, error) {
-		return r.Store.UpdateUnit(ctx, id, expectedVersion, unitFields(input))
+		if err := contact.Validate(); err != nil {
+			return nil, err
+		}
+		u, err := r.Store.UpdateUnit(ctx, id, expectedVersion, unitFields(input))
+		if err != nil {
+			return nil, err
+		}
+		return contact.Apply(ctx, r.Store, u)
 	})
 }
 

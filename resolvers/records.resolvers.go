@@ -28,6 +28,11 @@ func (r *practiceActivityResolver) Center(ctx context.Context, obj *db.PracticeA
 	return optional(ctx, r.loaders(ctx).Centers, obj.CenterID)
 }
 
+// ReportSource is the resolver for the reportSource field.
+func (r *practiceActivityResolver) ReportSource(ctx context.Context, obj *db.PracticeActivity) (*db.ReportSource, error) {
+	return one(ctx, r.loaders(ctx).ReportSources, db.ReportSourceKey{Entity: db.EntityPracticeActivity, ID: obj.ID})
+}
+
 // PracticeActivities is the resolver for the practiceActivities field.
 func (r *queryResolver) PracticeActivities(ctx context.Context, filter *model.PracticeActivityFilter, orderBy *db.ListOrder, first *int, after *string) (*db.PracticeActivityConnection, error) {
 	var c db.PracticeActivityCriteria

@@ -7,9 +7,12 @@ package resolvers
 
 import (
 	"context"
+	"os"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/wenming/wenming/db"
+	"github.com/wenming/wenming/db/importer"
 	"github.com/wenming/wenming/graph"
 	"github.com/wenming/wenming/graph/model"
 )
@@ -75,8 +78,8 @@ func (r *mutationResolver) SaveReportDraft(ctx context.Context, taskID string, u
 	return r.Store.SaveReportDraft(ctx, db.ReportStep{TaskID: tid, UnitID: uid, ExpectedVersion: expectedVersion, Now: r.now()}, &content)
 }
 
-// CommentReport is the resolver for the commentReport field.
-func (r *mutationResolver) CommentReport(ctx context.Context, taskID string, unitID string, field *string, text string) (*db.ReportComment, error) {
+// ImportReportDraft is the resolver for the importReportDraft field.
+func (r *mutationResolver) ImportReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) (*model.ReportDraftImport, error) {
 	tid, uid, err := assignmentIDs(taskID, unitID)
 	if err != nil {
 		return nil, err
@@ -84,7 +87,29 @@ func (r *mutationResolver) CommentReport(ctx context.Context, taskID string, uni
 	if err := db.RequireMutation(ctx); err != nil {
 		return nil, err
 	}
-	return r.Store.CommentReport(ctx, tid, uid, strings.TrimSpace(deref(field)), strings.TrimSpace(text))
+	path, err := saveUpload(file)
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(path)
+	step := db.ReportStep{TaskID: tid, UnitID: uid, ExpectedVersion: expectedVersion, Now: r.now()}
+	a, rep, err := importer.FillDraft(ctx, r.Store, step, kind, path, r.MaxUnzippedBytes)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ReportDraftImport{Report: rep, Assignment: a}, nil
+}
+
+// CommentReport is the resolver for the commentReport field.
+func (r *mutationResolver) CommentReport(ctx context.Context, taskID string, unitID string, expectedVersion int, field *string, text string) (*db.ReportComment, error) {
+	tid, uid, err := assignmentIDs(taskID, unitID)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.RequireMutation(ctx); err != nil {
+		return nil, err
+	}
+	return r.Store.CommentReport(ctx, tid, uid, expectedVersion, strings.TrimSpace(deref(field)), strings.TrimSpace(text))
 }
 
 // ReportTasks is the resolver for the reportTasks field.
@@ -187,6 +212,11 @@ func (r *reportEventResolver) At(ctx context.Context, obj *db.ReportEvent) (stri
 	return apiTime(obj.At), nil
 }
 
+// TaskID is the resolver for the taskId field.
+func (r *reportSourceResolver) TaskID(ctx context.Context, obj *db.ReportSource) (string, error) {
+	return db.GlobalID(db.NodeReportTask, obj.TaskID), nil
+}
+
 // SubmittedAt is the resolver for the submittedAt field.
 func (r *reportSubmissionResolver) SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error) {
 	return apiTime(obj.SubmittedAt), nil
@@ -225,6 +255,9 @@ func (r *Resolver) ReportDraft() graph.ReportDraftResolver { return &reportDraft
 // ReportEvent returns graph.ReportEventResolver implementation.
 func (r *Resolver) ReportEvent() graph.ReportEventResolver { return &reportEventResolver{r} }
 
+// ReportSource returns graph.ReportSourceResolver implementation.
+func (r *Resolver) ReportSource() graph.ReportSourceResolver { return &reportSourceResolver{r} }
+
 // ReportSubmission returns graph.ReportSubmissionResolver implementation.
 func (r *Resolver) ReportSubmission() graph.ReportSubmissionResolver {
 	return &reportSubmissionResolver{r}
@@ -238,6 +271,7 @@ type (
 	reportCommentResolver    struct{ *Resolver }
 	reportDraftResolver      struct{ *Resolver }
 	reportEventResolver      struct{ *Resolver }
+	reportSourceResolver     struct{ *Resolver }
 	reportSubmissionResolver struct{ *Resolver }
 	reportTaskResolver       struct{ *Resolver }
 )

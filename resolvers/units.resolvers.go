@@ -27,6 +27,11 @@ func (r *assessmentResolver) Scores(ctx context.Context, obj *db.Assessment) ([]
 	return one(ctx, r.loaders(ctx).Scores, obj.ID)
 }
 
+// ReportSource is the resolver for the reportSource field.
+func (r *assessmentResolver) ReportSource(ctx context.Context, obj *db.Assessment) (*db.ReportSource, error) {
+	return one(ctx, r.loaders(ctx).ReportSources, db.ReportSourceKey{Entity: db.EntityAssessment, ID: obj.ID})
+}
+
 // ID is the resolver for the id field.
 func (r *unitResolver) ID(ctx context.Context, obj *db.Unit) (string, error) {
 	return db.GlobalID(db.NodeUnit, obj.ID), nil
@@ -59,6 +64,22 @@ func (r *unitResolver) PracticeLinks(ctx context.Context, obj *db.Unit) ([]*db.P
 // Pairings is the resolver for the pairings field.
 func (r *unitResolver) Pairings(ctx context.Context, obj *db.Unit) ([]*db.Pairing, error) {
 	return one(ctx, r.loaders(ctx).Pairings, obj.ID)
+}
+
+// ContactName is the resolver for the contactName field.
+func (r *unitResolver) ContactName(ctx context.Context, obj *db.Unit) (*string, error) {
+	if !db.CanReadUnitContact(ctx, obj.ID) {
+		return nil, nil
+	}
+	return &obj.Contact.Name, nil
+}
+
+// ContactPhone is the resolver for the contactPhone field.
+func (r *unitResolver) ContactPhone(ctx context.Context, obj *db.Unit) (*string, error) {
+	if !db.CanReadUnitContact(ctx, obj.ID) {
+		return nil, nil
+	}
+	return &obj.Contact.Phone, nil
 }
 
 // Assessment returns graph.AssessmentResolver implementation.

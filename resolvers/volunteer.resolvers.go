@@ -96,6 +96,11 @@ func (r *volunteerRecordResolver) Minutes(ctx context.Context, obj *db.Volunteer
 	return int(obj.Minutes), nil
 }
 
+// ReportSource is the resolver for the reportSource field.
+func (r *volunteerRecordResolver) ReportSource(ctx context.Context, obj *db.VolunteerRecord) (*db.ReportSource, error) {
+	return one(ctx, r.loaders(ctx).ReportSources, db.ReportSourceKey{Entity: db.EntityVolunteerRecord, ID: obj.ID})
+}
+
 // Minutes is the resolver for the minutes field.
 func (r *volunteerTotalsResolver) Minutes(ctx context.Context, obj *db.VolunteerTotals) (int, error) {
 	return int(obj.Minutes), nil

@@ -45,15 +45,7 @@ func (s *Store) second(t time.Time) any { return s.eng.Instant(t, time.Second) }
 
 // CreateUser adds an account and audits it; a taken username (in any letter case) is ECONFLICT.
 func (s *Store) CreateUser(ctx context.Context, u *db.User) error {
-	err := s.eng.Tx(ctx, func(tx *Tx) error {
-		err := tx.QueryRow(ctx, `INSERT INTO users (username, display_name, role, password_hash, disabled, created_at, unit_id,
-			must_change_password) VALUES (?,?,?,?,?,?,?,?) RETURNING id, created_at`, u.Username, u.DisplayName, u.Role,
-			u.PasswordHash, u.Disabled, s.second(timeNow()), nullUnit(u.UnitID), u.MustChangePassword).Scan(&u.ID, instant{&u.CreatedAt})
-		if err != nil {
-			return err
-		}
-		return s.writeAudit(ctx, tx, db.ActionCreate, db.EntityUser, &u.ID, nil, db.AccountSnapshot(u, nil))
-	})
+	err := s.eng.Tx(ctx, func(tx *Tx) error { return s.insertUser(ctx, tx, u) })
 	switch err = s.eng.ConstraintError(err); db.ErrorCode(err) {
 	case db.ECONFLICT:
 		return db.Errorf(db.ECONFLICT, "用户名 %q 已被使用", u.Username)
@@ -61,6 +53,17 @@ func (s *Store) CreateUser(ctx context.Context, u *db.User) error {
 		return db.FieldErrorf("username", "用户名须为 2–64 个字符")
 	}
 	return err
+}
+
+// insertUser adds an account inside tx, setting its ID and creation time, and audits it without its hash.
+func (s *Store) insertUser(ctx context.Context, tx *Tx, u *db.User) error {
+	err := tx.QueryRow(ctx, `INSERT INTO users (username, display_name, role, password_hash, disabled, created_at, unit_id,
+		must_change_password) VALUES (?,?,?,?,?,?,?,?) RETURNING id, created_at`, u.Username, u.DisplayName, u.Role,
+		u.PasswordHash, u.Disabled, s.second(timeNow()), nullUnit(u.UnitID), u.MustChangePassword).Scan(&u.ID, instant{&u.CreatedAt})
+	if err != nil {
+		return err
+	}
+	return s.writeAudit(ctx, tx, db.ActionCreate, db.EntityUser, &u.ID, nil, db.AccountSnapshot(u, nil))
 }
 
 // UserByUsername finds an account, case-insensitively.

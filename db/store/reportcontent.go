@@ -113,8 +113,9 @@ func (s *Store) ReportComments(ctx context.Context, taskID, unitID int64) ([]*db
 	})
 }
 
-// CommentReport adds a reviewer's comment to the unit's last submitted round: office editors and admins only.
-func (s *Store) CommentReport(ctx context.Context, taskID, unitID int64, field, text string) (*db.ReportComment, error) {
+// CommentReport adds a reviewer's comment to the unit's last submitted round, as of the version the reviewer read:
+// office editors and admins only.
+func (s *Store) CommentReport(ctx context.Context, taskID, unitID int64, expectedVersion int, field, text string) (*db.ReportComment, error) {
 	if who := db.ReportActorOf(db.PrincipalFrom(ctx)); who != db.ActorEditor && who != db.ActorAdmin {
 		return nil, db.Errorf(db.EFORBIDDEN, "无权进行此上报操作")
 	}
@@ -124,11 +125,16 @@ func (s *Store) CommentReport(ctx context.Context, taskID, unitID int64, field, 
 	_, name := actor(ctx)
 	c := &db.ReportComment{TaskID: taskID, UnitID: unitID, Field: field, Author: name, At: timeNow(), Text: text}
 	err := s.eng.Tx(ctx, func(tx *Tx) error {
-		err := tx.QueryRow(ctx, `SELECT rounds FROM report_assignments WHERE task_id = ? AND unit_id = ?`, taskID, unitID).Scan(&c.Round)
+		var version int
+		err := tx.QueryRow(ctx, `SELECT rounds, version FROM report_assignments WHERE task_id = ? AND unit_id = ?`, taskID, unitID).Scan(&c.Round, &version)
 		if errors.Is(err, sql.ErrNoRows) {
 			return errNoAssignment
 		} else if err != nil {
 			return err
+		}
+		// A comment is about the round the reviewer read: a report that moved since is refused, not misfiled.
+		if expectedVersion != 0 && expectedVersion != version {
+			return db.Errorf(db.ECONFLICT, "上报状态已被他人更新（当前版本 %d，您提交的版本 %d），请刷新后重试", version, expectedVersion).Because(db.ReasonOutdated)
 		}
 		if c.Round == 0 {
 			return db.Errorf(db.ECONFLICT, "该单位尚未上报，没有可提意见的版本").Because(db.ReasonState)
@@ -348,7 +354,7 @@ func (ap *applier) assessment(ctx context.Context, f db.AssessmentFields) error 
 }
 
 // title writes a title application as a nomination (提名) of the task's year: of the unit itself, or of the person
-// it nominates, who is created with the unit as theirs.
+// it nominates, who is created with the unit as theirs and without the application's personal data.
 func (ap *applier) title(ctx context.Context, v *db.ReportedTitleApplication) error {
 	status := db.StatusNominated
 	f := db.HonorFields{CategoryCode: v.CategoryCode, Year: ap.t.Year, Status: &status}
@@ -356,7 +362,9 @@ func (ap *applier) title(ctx context.Context, v *db.ReportedTitleApplication) er
 	if v.Nominee == "" {
 		f.UnitID = &unit
 	} else {
-		p := db.PersonFields{Name: v.Nominee, UnitID: &unit, Citation: v.Citation}
+		// The nominee's story and phone are personal data: they stay in the submission, which only the unit and
+		// the office read, and never reach the public person record.
+		p := db.PersonFields{Name: v.Nominee, UnitID: &unit}
 		var pid int64
 		err := ap.create(ctx, db.EntityPerson, func(tx *Tx, id int64) error {
 			pid = id
@@ -368,4 +376,39 @@ func (ap *applier) title(ctx context.Context, v *db.ReportedTitleApplication) er
 		f.PersonID = &pid
 	}
 	return ap.create(ctx, db.EntityHonor, func(tx *Tx, id int64) error { return insertHonor(ctx, tx, id, f) })
+}
+
+// ReportSources reads, in the caller's report scope, the report each record was written from; records no approval
+// wrote, and those of reports the caller may not see, have none.
+func (s *Store) ReportSources(ctx context.Context, keys []db.ReportSourceKey) (map[db.ReportSourceKey]*db.ReportSource, error) {
+	out := map[db.ReportSourceKey]*db.ReportSource{}
+	byEntity := map[db.Entity][]int64{}
+	for _, k := range keys {
+		byEntity[k.Entity] = append(byEntity[k.Entity], k.ID)
+	}
+	for e, ids := range byEntity {
+		w := s.where()
+		if !scopeWhere(ctx, w) {
+			return out, nil
+		}
+		w.add("r.entity = ?", e)
+		addIn(w, "r.record_id", ids)
+		rows, err := s.eng.Read().Query(ctx, `SELECT r.entity, r.record_id, r.task_id, t.title, r.unit_id, r.round, a.state = 'APPROVED'
+			FROM report_applied r JOIN report_assignments a ON a.task_id = r.task_id AND a.unit_id = r.unit_id
+			JOIN report_tasks t ON t.id = r.task_id`+w.sql(), w.args...)
+		if err != nil {
+			return nil, err
+		}
+		list, err := collect(rows, func(r Rows) (*db.ReportSource, error) {
+			x := &db.ReportSource{}
+			return x, r.Scan(&x.Entity, &x.RecordID, &x.TaskID, &x.TaskTitle, &x.UnitID, &x.Round, &x.Locked)
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range list {
+			out[db.ReportSourceKey{Entity: x.Entity, ID: x.RecordID}] = x
+		}
+	}
+	return out, nil
 }

@@ -76,11 +76,11 @@ func (s *Store) CreateReportTask(ctx context.Context, t *db.ReportTask, unitIDs 
 			return s.eng.ConstraintError(err)
 		}
 		if len(unitIDs) == 0 {
-			_, err = tx.Exec(ctx, `INSERT INTO report_assignments (task_id, unit_id) SELECT ?, id FROM units`, t.ID)
+			_, err = tx.Exec(ctx, `INSERT INTO report_assignments (task_id, unit_id, demo) SELECT ?, id, ? FROM units`, t.ID, t.Demo)
 			return err
 		}
 		for _, u := range unitIDs {
-			if _, err := tx.Exec(ctx, `INSERT INTO report_assignments (task_id, unit_id) VALUES (?, ?)`, t.ID, u); err != nil {
+			if _, err := tx.Exec(ctx, `INSERT INTO report_assignments (task_id, unit_id, demo) VALUES (?, ?, ?)`, t.ID, u, t.Demo); err != nil {
 				return s.eng.ConstraintError(err)
 			}
 		}

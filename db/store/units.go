@@ -6,11 +6,11 @@ import (
 	"github.com/wenming/wenming/db"
 )
 
-const unitCols = `u.id, u.name, u.kind, u.sector, u.service_window, u.campus, u.demo, u.version`
+const unitCols = `u.id, u.name, u.kind, u.sector, u.service_window, u.campus, u.demo, u.version, u.contact_name, u.contact_phone`
 
 func scanUnit(r Rows, extra ...any) (*db.Unit, error) {
 	u := &db.Unit{}
-	return u, r.Scan(append([]any{&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo, &u.Version}, extra...)...)
+	return u, r.Scan(append([]any{&u.ID, &u.Name, &u.Kind, &u.Sector, &u.ServiceWindow, &u.Campus, &u.Demo, &u.Version, &u.Contact.Name, &u.Contact.Phone}, extra...)...)
 }
 
 // unitSort: by ID unless the client asks for name or kind.

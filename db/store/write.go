@@ -76,7 +76,7 @@ type child struct {
 }
 
 var entityTables = map[db.Entity]entityTable{
-	db.EntityUnit: {table: "units", cols: []string{"id", "name", "kind", "sector", "service_window", "demo", "version"}},
+	db.EntityUnit: {table: "units", cols: []string{"id", "name", "kind", "sector", "service_window", "contact_name", "contact_phone", "demo", "version"}},
 	db.EntityPerson: {table: "people", cols: []string{"id", "name", "unit_id", "citation", "demo", "version"},
 		names: []named{unitName("people")}},
 	db.EntityHonor: {table: "honors", cols: []string{"id", "category_id", "recipient_kind", "recipient_name", "unit_id", "person_id", "project_id",

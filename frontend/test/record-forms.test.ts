@@ -64,7 +64,7 @@ describe('validateVolunteer mirrors the server', () => {
   })
 })
 
-const udraft = (p: Partial<UnitDraft> = {}): UnitDraft => ({ name: '测试单位', kind: '机关', sector: '', serviceWindow: false, ...p })
+const udraft = (p: Partial<UnitDraft> = {}): UnitDraft => ({ name: '测试单位', kind: '机关', sector: '', serviceWindow: false, contactName: '', contactPhone: '', ...p })
 
 describe('validateUnit mirrors UnitFields.Validate', () => {
   it('accepts every kind', () => {

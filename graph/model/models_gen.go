@@ -309,6 +309,14 @@ type RankingWeightInput struct {
 	Weight float64 `json:"weight"`
 }
 
+// 从表格导入草稿的结果：报告列出每行的问题；全部无误时草稿已保存。What filling a draft from a spreadsheet did: the report lists each row's problems; the draft is saved only when there are none.
+type ReportDraftImport struct {
+	// 读取报告（行号与问题）。What was read, with each bad row.
+	Report *db.ImportReport `json:"report"`
+	// 保存后的单位上报；有错误行时为空，草稿未改变。The unit's report after the save; null when a row was bad and nothing was saved.
+	Assignment *db.ReportAssignment `json:"assignment,omitempty"`
+}
+
 // 新建上报任务。A new reporting task.
 type ReportTaskInput struct {
 	// 年度。Year.
@@ -327,6 +335,58 @@ type ReportTaskInput struct {
 	ClosesOn db.Date `json:"closesOn"`
 	// 覆盖的单位（默认全部）。Units covered; all by default.
 	UnitIds []string `json:"unitIds,omitempty"`
+}
+
+// 批量导入的一个填报员账号；初始密码只在这一次回答中出现。One account of a reporter import; its one-time password appears
+// in this answer only.
+type ReporterAccount struct {
+	// 文件中的行号。Row of the file.
+	Row int `json:"row"`
+	// 单位名称。The unit's name.
+	UnitName string `json:"unitName"`
+	// 用户名。Username.
+	Username string `json:"username"`
+	// 姓名。Display name.
+	DisplayName string `json:"displayName"`
+	// 账号（检查时为空）。The account; null on a dry run.
+	User *db.User `json:"user,omitempty"`
+	// 初始密码（检查时为空），首次登录须修改，无法再次查看。The one-time password, null on a dry run; it must be changed at the first sign-in and cannot be shown again.
+	OneTimePassword *string `json:"oneTimePassword,omitempty"`
+}
+
+// 批量导入单位填报员时一行的问题：行号、列、稳定的代码和原因。One problem with a row of a reporter import: its row, the
+// column, a stable code (REQUIRED, UNIT_NOT_FOUND, USERNAME_INVALID, USERNAME_DUPLICATE, USERNAME_TAKEN, NAME_INVALID,
+// PHONE_INVALID, HEADER, EMPTY) and why.
+type ReporterImportError struct {
+	// 行号（与 Excel 显示一致，表头为第 1 行）。Row number as the spreadsheet shows it; the header is row 1.
+	Row int `json:"row"`
+	// 列名（单位、用户名、姓名、手机），整行问题时为空字符串。The column's header; empty for a whole row.
+	Field string `json:"field"`
+	// 稳定的错误代码。A stable code clients can branch on.
+	Code string `json:"code"`
+	// 原因（中文）。Why, in Chinese.
+	Message string `json:"message"`
+	// 原因（英文）。Why, in English.
+	MessageEn string `json:"messageEn"`
+}
+
+// 单位填报员批量导入的结果：全部创建，或一个也不创建并列出每行的问题。The outcome of a reporter import: every account
+// made, or none and every row's problems.
+type ReporterImportReport struct {
+	// 数据行数。Data rows read.
+	Rows int `json:"rows"`
+	// 是否为检查（只校验、不创建）。Whether this was a dry run.
+	DryRun bool `json:"dryRun"`
+	// 是否已创建账号。Whether the accounts were made.
+	Written bool `json:"written"`
+	// 账号（有错误时为空）。The accounts; empty when any row is bad.
+	Accounts []*ReporterAccount `json:"accounts"`
+	// 因此设置了联系人的单位数（原无联系人）。Units whose empty contact the import filled in.
+	ContactsSet int `json:"contactsSet"`
+	// 每行的问题。Every row's problems.
+	Errors []*ReporterImportError `json:"errors"`
+	// 账号单 XLSX（base64），只在创建时给出。The credentials sheet as XLSX, base64, given only when accounts were made.
+	CredentialsXlsx *string `json:"credentialsXlsx,omitempty"`
 }
 
 // 订阅入口（WebSocket，graphql-transport-ws 协议）。Subscription root, over WebSocket (graphql-transport-ws).
@@ -393,6 +453,10 @@ type UnitInput struct {
 	Sector *string `json:"sector,omitempty"`
 	// 是否窗口单位。Whether it is a service window.
 	ServiceWindow *bool `json:"serviceWindow,omitempty"`
+	// 联系人姓名，最多 50 个字；省略则不变。The contact's name, at most 50 characters; unchanged when omitted.
+	ContactName *string `json:"contactName,omitempty"`
+	// 联系人电话：数字、空格、- 和 +，最多 20 个字符；省略则不变。The contact's phone: digits, spaces, - and +, at most 20; unchanged when omitted.
+	ContactPhone *string `json:"contactPhone,omitempty"`
 }
 
 // 一个单位在某年排名中的位置。A unit's place in one year's ranking.

@@ -59,3 +59,5 @@ CREATE INDEX report_applied_assignment ON report_applied (task_id, unit_id);
 
 -- The demo dataset's task (wenming demo purge removes it with all it holds).
 ALTER TABLE report_tasks ADD COLUMN demo boolean NOT NULL DEFAULT false;
+-- A demo task's assignments are demo too, so that a purge removes them with the demo units they name.
+ALTER TABLE report_assignments ADD COLUMN demo boolean NOT NULL DEFAULT false;

@@ -9,6 +9,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type CommentReportMutationVariables = Exact<{
   taskId: string;
   unitId: string;
+  expectedVersion: number;
   field?: string | null | undefined;
   text: string;
 }>;
@@ -36,8 +37,14 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const CommentReportDocument = new TypedDocumentString(`
-    mutation CommentReport($taskId: ID!, $unitId: ID!, $field: String, $text: String!) {
-  commentReport(taskId: $taskId, unitId: $unitId, field: $field, text: $text) {
+    mutation CommentReport($taskId: ID!, $unitId: ID!, $expectedVersion: Int!, $field: String, $text: String!) {
+  commentReport(
+    taskId: $taskId
+    unitId: $unitId
+    expectedVersion: $expectedVersion
+    field: $field
+    text: $text
+  ) {
     round
     field
     author

@@ -35,7 +35,7 @@ export type ReportState =
 export type ReportBoardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReportBoardQuery = { reportTasks: Array<{ id: string, year: number, title: string, kinds: Array<Types.ReportKind>, opensOn: string, dueOn: string, closesOn: string, progress: { units: number, notStarted: number, inProgress: number, submitted: number, returned: number, approved: number, exempt: number, overdue: number, late: number }, assignments: Array<{ state: Types.ReportState, rounds: number, late: boolean, overdue: boolean, version: number, submittedAt: string | null, reviewedBy: string | null, extendedTo: string | null, exemptReason: string | null, unit: { id: string, name: string } }> }> };
+export type ReportBoardQuery = { reportTasks: Array<{ id: string, year: number, title: string, kinds: Array<Types.ReportKind>, opensOn: string, dueOn: string, closesOn: string, progress: { units: number, notStarted: number, inProgress: number, submitted: number, returned: number, approved: number, exempt: number, overdue: number, late: number }, assignments: Array<{ state: Types.ReportState, rounds: number, late: boolean, overdue: boolean, version: number, submittedAt: string | null, reviewedBy: string | null, extendedTo: string | null, exemptReason: string | null, unit: { id: string, name: string, contactName: string | null, contactPhone: string | null } }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -81,6 +81,8 @@ export const ReportBoardDocument = new TypedDocumentString(`
       unit {
         id
         name
+        contactName
+        contactPhone
       }
       state
       rounds

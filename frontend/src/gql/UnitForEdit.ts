@@ -12,7 +12,7 @@ export type UnitForEditQueryVariables = Exact<{
 
 
 export type UnitForEditQuery = { node:
-    | { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number }
+    | { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number, contactName: string | null, contactPhone: string | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -47,6 +47,8 @@ export const UnitForEditDocument = new TypedDocumentString(`
       campus
       demo
       version
+      contactName
+      contactPhone
     }
   }
 }

@@ -52,12 +52,12 @@ export type UnitsQueryVariables = Exact<{
 }>;
 
 
-export type UnitsQuery = { units: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number } }> }, pinned?:
-    | { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number }
+export type UnitsQuery = { units: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number, contactName: string | null, contactPhone: string | null } }> }, pinned?:
+    | { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number, contactName: string | null, contactPhone: string | null }
     | Record<PropertyKey, never>
    | null };
 
-export type UnitListRowFragment = { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number };
+export type UnitListRowFragment = { id: string, name: string, kind: string, sector: string, serviceWindow: boolean, campus: boolean, demo: boolean, version: number, contactName: string | null, contactPhone: string | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -87,6 +87,8 @@ export const UnitListRowFragmentDoc = new TypedDocumentString(`
   campus
   demo
   version
+  contactName
+  contactPhone
 }
     `, {"fragmentName":"UnitListRow"}) as unknown as TypedDocumentString<UnitListRowFragment, unknown>;
 export const UnitsDocument = new TypedDocumentString(`
@@ -116,4 +118,6 @@ export const UnitsDocument = new TypedDocumentString(`
   campus
   demo
   version
+  contactName
+  contactPhone
 }`) as unknown as TypedDocumentString<UnitsQuery, UnitsQueryVariables>;

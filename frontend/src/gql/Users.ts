@@ -20,7 +20,7 @@ export type Role =
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, role: Types.Role, disabled: boolean, createdAt: string, unit: { id: string, name: string } | null }> };
+export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, role: Types.Role, disabled: boolean, createdAt: string, unit: { id: string, name: string, contactName: string | null, contactPhone: string | null } | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -53,6 +53,8 @@ export const UsersDocument = new TypedDocumentString(`
     unit {
       id
       name
+      contactName
+      contactPhone
     }
   }
 }

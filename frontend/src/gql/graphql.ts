@@ -978,6 +978,10 @@ export type UnitFilter = {
 
 /** 单位的可写字段。What an editor sets on a unit. */
 export type UnitInput = {
+  /** 联系人姓名，最多 50 个字；省略则不变。The contact's name, at most 50 characters; unchanged when omitted. */
+  contactName?: InputMaybe<Scalars['String']['input']>;
+  /** 联系人电话：数字、空格、- 和 +，最多 20 个字符；省略则不变。The contact's phone: digits, spaces, - and +, at most 20; unchanged when omitted. */
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
   /** 类型：机关、事业单位、国有企业、高校、中小学、医院。Kind. */
   kind: Scalars['String']['input'];
   /** 名称（去除首尾空格后不能为空，且不能与其他单位重名）。Name, unique. */

@@ -276,6 +276,20 @@ export interface UnitDraft {
   kind: string
   sector: string
   serviceWindow: boolean
+  contactName: string
+  contactPhone: string
+}
+
+/** Bounds of a unit's contact, as UnitContact.Validate has them. */
+export const MAX_CONTACT_NAME = 50
+export const MAX_CONTACT_PHONE = 20
+
+/** A phone as the office writes it: digits, spaces, - and +, at most 20 (the server's ValidPhone). */
+export function phoneError(phone: string): string | undefined {
+  const p = phone.trim()
+  if (runes(p) > MAX_CONTACT_PHONE) return `联系电话不能超过 ${MAX_CONTACT_PHONE} 个字符`
+  if (!/^[0-9 +-]*$/.test(p)) return '联系电话只能包含数字、空格、- 和 +'
+  return undefined
 }
 
 export function validateUnit(d: UnitDraft): FieldErrors {
@@ -288,12 +302,21 @@ export function validateUnit(d: UnitDraft): FieldErrors {
     e.kind = kind ? `未知的单位类型："${kind}"（可选：${UNIT_KINDS.join('、')}）` : '请选择单位类型'
   }
   if (runes(d.sector.trim()) > MAX_TEXT) e.sector = `所属系统不能超过 ${MAX_TEXT} 个字`
+  if (runes(d.contactName.trim()) > MAX_CONTACT_NAME) e.contactName = `联系人姓名不能超过 ${MAX_CONTACT_NAME} 个字`
+  const phone = phoneError(d.contactPhone)
+  if (phone) e.contactPhone = phone
   return e
 }
 
-/** The API input of a checked draft. */
-export function unitInput(d: UnitDraft): UnitInput {
-  return { name: d.name.trim(), kind: d.kind.trim(), sector: d.sector.trim(), serviceWindow: d.serviceWindow }
+/**
+ * The API input of a checked draft. A new unit sends its contact only when one was typed; an edit always sends
+ * it, so that clearing it clears it.
+ */
+export function unitInput(d: UnitDraft, edit = false): UnitInput {
+  const input: UnitInput = { name: d.name.trim(), kind: d.kind.trim(), sector: d.sector.trim(), serviceWindow: d.serviceWindow }
+  if (edit || d.contactName.trim()) input.contactName = d.contactName.trim()
+  if (edit || d.contactPhone.trim()) input.contactPhone = d.contactPhone.trim()
+  return input
 }
 
 /** A CONFLICT that means "someone saved this record meanwhile" (reload offered), not a duplicate or a reference. */

@@ -178,7 +178,7 @@ describe('ReportContentView (mounted)', () => {
   it('sends a comment on the field path whose box was opened, and shows comments beside their fields', async () => {
     const srv = new Server({ CommentReport: (v) => ({ commentReport: { round: 1, field: v.field, author: 'e', at: '2026-12-01T00:00:00Z', text: v.text } }) })
     const w = await mountForm(ReportContentView, {
-      content: TWO_RECORDS, kinds: ['VOLUNTEER_RECORDS', 'ASSESSMENT_SCORES'], taskId: TASK_ID, unitId: UNIT.id, canComment: true,
+      content: TWO_RECORDS, kinds: ['VOLUNTEER_RECORDS', 'ASSESSMENT_SCORES'], taskId: TASK_ID, unitId: UNIT.id, version: 4, canComment: true,
       comments: [{ round: 1, field: 'assessment.bonus', author: '审核员', at: '2026-12-01T00:00:00Z', text: '加分依据？' }],
     })
     expect(w.find('[data-view-field="assessment.bonus"] [data-comment-for="assessment.bonus"]').text()).toContain('加分依据？')
@@ -188,7 +188,7 @@ describe('ReportContentView (mounted)', () => {
     await w.find('[data-comment-box="volunteerRecords[1].hours"] input').setValue('请核实时长')
     await w.find('[data-comment-box="volunteerRecords[1].hours"]').trigger('submit')
     await settle()
-    expect(srv.last('CommentReport')).toEqual({ taskId: TASK_ID, unitId: UNIT.id, field: 'volunteerRecords[1].hours', text: '请核实时长' })
+    expect(srv.last('CommentReport')).toEqual({ taskId: TASK_ID, unitId: UNIT.id, expectedVersion: 4, field: 'volunteerRecords[1].hours', text: '请核实时长' })
     expect(w.emitted('commented')).toHaveLength(1)
     expect(w.find('[data-comment-box]').exists()).toBe(false)
   })

@@ -37,6 +37,19 @@ describe('UnitForm (mounted)', () => {
     expect(w.emitted('saved')).toBeUndefined()
   })
 
+  it("edits the unit's contact, and refuses a phone with letters before sending anything", async () => {
+    const srv = new Server({ UpdateUnit: () => ({ updateUnit: { id: ID, name: '青禾事务局（演示001）', version: 3 } }) })
+    const w = await mountForm(UnitForm, { unit: row(2, { contactName: '王联络', contactPhone: '0571-1234' }) })
+    expect(value(w, 'contactName')).toBe('王联络')
+    await fill(w, 'contactPhone', '138 abc')
+    await submit(w)
+    expectFieldError(w, 'contactPhone', '联系电话只能包含数字、空格、- 和 +')
+    expect(srv.sent('UpdateUnit')).toHaveLength(0)
+    await fill(w, 'contactPhone', ' +86 138-0000-0000 ')
+    await submit(w)
+    expect(srv.last('UpdateUnit')).toMatchObject({ input: { contactName: '王联络', contactPhone: '+86 138-0000-0000' } })
+  })
+
   it('explains a stale version, reloads the newer one and saves at its version', async () => {
     const srv = new Server({
       UpdateUnit: (v) => (v.expectedVersion === 2 ? staleError('单位', 3, 2) : { updateUnit: { id: ID, name: '青禾事务局（演示001）', version: 4 } }),

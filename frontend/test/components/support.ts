@@ -28,11 +28,17 @@ export const staleError = (what: string, current: number, sent: number): ErrorBo
   errors: [{ message: `该${what}已被他人修改（当前版本 ${current}，您提交的版本 ${sent}），请刷新后重试。`, extensions: { code: 'CONFLICT' } }],
 })
 
+/** The operation of a request: its JSON body, or the operations part of a multipart upload (the file as null). */
+function requestBody(init: RequestInit): { operationName: string; variables: Record<string, unknown> } {
+  if (init.body instanceof FormData) return JSON.parse(String(init.body.get('operations')))
+  return JSON.parse(String(init.body))
+}
+
 /** A scripted GraphQL server: answers each operation by name and records every request. */
 export class Server {
   readonly calls: Call[] = []
   constructor(private handlers: Record<string, Handler> = {}) {
-    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => this.answer(JSON.parse(String(init.body)))))
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => this.answer(requestBody(init))))
   }
   /** on replaces (or adds) the handler of one operation. */
   on(op: string, h: Handler): this {

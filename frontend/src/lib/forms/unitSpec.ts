@@ -1,4 +1,4 @@
-// The RecordFormSpec of a unit (省直单位): name, kind, sector, service window. The checks are validateUnit
+// The RecordFormSpec of a unit (省直单位): name, kind, sector, service window and its contact (联系人, phone). The checks are validateUnit
 // (lib/validate.ts, mirroring UnitFields.Validate); a duplicate name (CONFLICT 同名单位已存在) belongs to the name.
 import { CreateUnitDocument } from '../../gql/CreateUnit'
 import { UnitForEditDocument } from '../../gql/UnitForEdit'
@@ -17,10 +17,13 @@ export interface UnitSaved {
 
 /** How a unit is loaded and written. */
 export const unitSpec: RecordFormSpec<UnitDraft, UnitRow, UnitSaved> = {
-  fields: ['name', 'kind', 'sector', 'serviceWindow'],
-  inputIds: { name: 'uf-name', kind: 'uf-kind', sector: 'uf-sector', serviceWindow: 'uf-window' },
-  blank: () => ({ name: '', kind: '', sector: '', serviceWindow: false }),
-  fromRecord: (u) => ({ name: u.name, kind: u.kind, sector: u.sector ?? '', serviceWindow: u.serviceWindow }),
+  fields: ['name', 'kind', 'sector', 'serviceWindow', 'contactName', 'contactPhone'],
+  inputIds: { name: 'uf-name', kind: 'uf-kind', sector: 'uf-sector', serviceWindow: 'uf-window', contactName: 'uf-contact-name', contactPhone: 'uf-contact-phone' },
+  blank: () => ({ name: '', kind: '', sector: '', serviceWindow: false, contactName: '', contactPhone: '' }),
+  fromRecord: (u) => ({
+    name: u.name, kind: u.kind, sector: u.sector ?? '', serviceWindow: u.serviceWindow,
+    contactName: u.contactName ?? '', contactPhone: u.contactPhone ?? '',
+  }),
   validate: validateUnit,
   load: async (id) => (await gql(UnitForEditDocument, { id })).node as UnitRow | null,
   create: async (d) => {
@@ -28,7 +31,7 @@ export const unitSpec: RecordFormSpec<UnitDraft, UnitRow, UnitSaved> = {
     return { id: r.id, message: ta('unitCreatedNote', { n: r.name }) }
   },
   update: async (id, v, d) => {
-    const r = (await gql(UpdateUnitDocument, { id, expectedVersion: v, input: unitInput(d) })).updateUnit
+    const r = (await gql(UpdateUnitDocument, { id, expectedVersion: v, input: unitInput(d, true) })).updateUnit
     return { id: r.id, message: ta('unitUpdatedNote', { n: r.name, v: r.version }) }
   },
   conflictField: (err) => (/同名单位/.test(err.message) ? 'name' : undefined),

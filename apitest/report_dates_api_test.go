@@ -1,0 +1,121 @@
+package apitest
+
+import (
+	"encoding/json"
+	"net/http"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestReportingDates moves the server's clock (injected, no sleeps) through a task's window, read in China's time:
+// before it opens a unit cannot save, after the due day a submit is late and an idle unit overdue, after the close a
+// unit needs an extension, and one unit's extension lets only that unit in.
+func TestReportingDates(t *testing.T) {
+	cst := time.FixedZone("CST", 8*3600)
+	var clock atomic.Pointer[time.Time]
+	set := func(s string) {
+		at, err := time.ParseInLocation("2006-01-02 15:04", s, cst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clock.Store(&at)
+	}
+	set("2026-03-01 10:00")
+	t.Setenv("WENMING_ADMIN_PASSWORD", AdminPassword)
+	m := MustRunMain(t, func(c *MainConfig) { c.AnonymousRead = false; c.Now = func() time.Time { return *clock.Load() } })
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	ids := unitIDs(t, base, admin, 2)
+	unitA, unitB := ids[0], ids[1]
+	repA, repB := newReporter(t, base, admin, "dates-a", unitA), newReporter(t, base, admin, "dates-b", unitB)
+	r := As(t, base, admin, `mutation($i: ReportTaskInput!) { createReportTask(input: $i) { id } }`, map[string]any{"i": map[string]any{
+		"year": 2025, "title": "2025年度志愿服务上报", "kinds": []string{"VOLUNTEER_RECORDS"}, "opensOn": "2026-03-10", "dueOn": "2026-03-31",
+		"closesOn": "2026-04-15", "unitIds": []string{unitA, unitB}}})
+	var created struct{ CreateReportTask struct{ ID string } }
+	if len(r.Errors) > 0 || json.Unmarshal(r.Data, &created) != nil {
+		t.Fatalf("createReportTask: %s %+v", r.Data, r.Errors)
+	}
+	task := created.CreateReportTask.ID
+	type assignment struct {
+		Unit          struct{ ID string }
+		State         string
+		Late, Overdue bool
+		Version       int
+	}
+	read := func(unit string) assignment {
+		t.Helper()
+		var out struct {
+			ReportTask struct{ Assignments []assignment }
+		}
+		r := As(t, base, admin, `query($id: ID!) { reportTask(id: $id) { assignments { unit { id } state late overdue version } } }`, map[string]any{"id": task})
+		if json.Unmarshal(r.Data, &out) != nil {
+			t.Fatalf("reportTask: %s %+v", r.Data, r.Errors)
+		}
+		for _, a := range out.ReportTask.Assignments {
+			if a.Unit.ID == unit {
+				return a
+			}
+		}
+		t.Fatalf("no assignment of %s", unit)
+		return assignment{}
+	}
+	draft := map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-03-05", "volunteers": 2, "hours": 4, "method": "SIGN_IN"}}}
+	save := func(h http.Header, unit string) Response {
+		return As(t, base, h, saveDraftMutation, map[string]any{"t": task, "u": unit, "v": read(unit).Version, "c": draft})
+	}
+	step := func(h http.Header, unit, action string, extra map[string]any) Response {
+		vars := map[string]any{"t": task, "u": unit, "a": action, "v": read(unit).Version}
+		for k, v := range extra {
+			vars[k] = v
+		}
+		return As(t, base, h, stepMutation, vars)
+	}
+	reason := func(r Response) any {
+		t.Helper()
+		return WantCode(t, r.Errors, "CONFLICT").Extensions["reason"]
+	}
+
+	t.Run("BeforeOpening", func(t *testing.T) {
+		set("2026-03-09 23:59")
+		if got := reason(save(repA, unitA)); got != "TASK_NOT_OPEN" {
+			t.Errorf("a save the minute before the task opens: %v", got)
+		}
+		set("2026-03-10 00:00")
+		if r := save(repA, unitA); len(r.Errors) > 0 {
+			t.Errorf("a save as the task opens: %+v", r.Errors)
+		}
+	})
+	t.Run("AfterTheDueDayLateAndOverdue", func(t *testing.T) {
+		set("2026-03-31 23:59")
+		if a := read(unitB); a.Overdue {
+			t.Errorf("B is overdue on its due day: %+v", a)
+		}
+		set("2026-04-01 00:00")
+		if r := step(repA, unitA, "SUBMIT", nil); len(r.Errors) > 0 {
+			t.Fatalf("a submit after the due day: %+v", r.Errors)
+		}
+		if a, b := read(unitA), read(unitB); !a.Late || a.Overdue || !b.Overdue || b.Late {
+			t.Errorf("A %+v, B %+v", a, b)
+		}
+	})
+	t.Run("AfterTheCloseOnlyAnExtendedUnit", func(t *testing.T) {
+		set("2026-04-16 00:00")
+		if got := reason(save(repB, unitB)); got != "TASK_CLOSED" {
+			t.Errorf("B's save after the close: %v", got)
+		}
+		if r := step(admin, unitB, "EXTEND", map[string]any{"e": "2026-04-30"}); len(r.Errors) > 0 {
+			t.Fatalf("extend B: %+v", r.Errors)
+		}
+		if r := save(repB, unitB); len(r.Errors) > 0 {
+			t.Errorf("B's save after its extension: %+v", r.Errors)
+		}
+		if got := reason(step(repA, unitA, "WITHDRAW", nil)); got != "TASK_CLOSED" {
+			t.Errorf("A, not extended, withdrew after the close: %v", got)
+		}
+		set("2026-05-01 00:00")
+		if got := reason(save(repB, unitB)); got != "TASK_CLOSED" {
+			t.Errorf("B's save after its extension ended: %v", got)
+		}
+	})
+}
