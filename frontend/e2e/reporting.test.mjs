@@ -1,5 +1,6 @@
 // Browser test of the yearly reporting flow on SQLite, against the real server (harness.mjs): an admin opens a task
-// for three units and makes a reporter and an editor (through the API); the reporter, on a phone (375×812), fills
+// for three units and makes a reporter and an editor (through the API); the reporter, on a phone (375×812), reads
+// volunteer records from the import template into the draft (a row of another unit refused by its row), fills
 // volunteer records and a self-assessment and submits; the editor, at a desk, opens the unit's review, comments on
 // one field and returns the report; the reporter sees the comment beside that field, fixes it and submits again; the
 // editor approves the named round and the board's counts follow; a leader (VIEWER) sees the board without actions.
@@ -140,7 +141,7 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     await deskCtx?.close()
   })
 
-  flowTest('the reporter fills volunteer records and a self-assessment at 375 px and submits', async () => {
+  flowTest('the reporter reads records from the import template, fills volunteer records and a self-assessment at 375 px and submits', async () => {
     await phone.goto(env.base + '/me')
     await ready(phone, 'reporter-home')
     const card = phone.locator(`[data-report-task="${TITLE}"]`)
@@ -149,10 +150,25 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     assert.match(await card.locator('[data-days-left]').innerText(), /还剩 9 天/)
     await axeClean(phone, '/me at 375 px')
 
-    // Two volunteer records, then one removed and added again: rows come and go as cards.
-    for (let i = 0; i < 3; i++) await card.locator('[data-action="add-volunteerRecords"]').click()
+    // From the office's import template: a row naming another unit is refused by its row and nothing is saved;
+    // a clean file becomes the draft's volunteer records.
+    const csv = (...rows) => ({ name: 'draft.csv', mimeType: 'text/csv', buffer: Buffer.from(`单位名称,服务日期,专项行动,志愿者人数,服务总时长（小时）,记录方式,是否核实,演示数据\n${rows.join('\n')}\n`) })
+    const importer = card.locator('[data-draft-import="VOLUNTEER_RECORDS"]')
+    await importer.locator('summary').click()
+    await importer.locator('[data-field="draft-file"]').setInputFiles(csv(`${unit.name},2025-02-01,,4,6,签到,否,否`, `${others[0].name},2025-02-02,,4,6,签到,否,否`))
+    await importer.locator('[data-action="import-draft"]').click()
+    await importer.locator('[data-import-row="3"]').waitFor()
+    assert.equal(await card.getAttribute('data-state'), 'NOT_STARTED', 'a refused file saves nothing')
+    await importer.locator('[data-field="draft-file"]').setInputFiles(csv(`${unit.name},2025-02-01,,4,6,签到,否,否`))
+    await importer.locator('[data-action="import-draft"]').click()
+    await phone.waitForSelector(`[data-report-task="${TITLE}"][data-state="IN_PROGRESS"]`)
+    await card.locator('[data-row="volunteerRecords[0]"]').waitFor()
+    assert.equal(await card.locator('[data-field="volunteerRecords[0].hours"]').inputValue(), '6')
+
+    // Rows come and go as cards: two more, one removed again.
+    for (let i = 0; i < 2; i++) await card.locator('[data-action="add-volunteerRecords"]').click()
     assert.equal(await card.locator('[data-row^="volunteerRecords["]').count(), 3)
-    await card.locator('[data-action="remove-volunteerRecords-2"]').click()
+    await card.locator('[data-action="remove-volunteerRecords-0"]').click()
     assert.equal(await card.locator('[data-row^="volunteerRecords["]').count(), 2)
     const fill = (path, v) => card.locator(`[data-field="${path}"]`).fill(v)
     await fill('volunteerRecords[0].date', '2025-03-05')
@@ -174,10 +190,10 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     // Hours that are not whole minutes are refused beside that field, and nothing is sent.
     await card.locator('[data-action="save-draft"]').click()
     assert.match(await card.locator('[data-error-for="volunteerRecords[1].hours"]').innerText(), /整分钟/)
-    assert.equal(await card.getAttribute('data-state'), 'NOT_STARTED')
+    assert.equal(await card.locator('[data-report-notice]').count(), 0, 'nothing saved')
     await fill('volunteerRecords[1].hours', '1.5')
     await card.locator('[data-action="save-draft"]').click()
-    await phone.waitForSelector(`[data-report-task="${TITLE}"][data-state="IN_PROGRESS"]`)
+    await card.locator('[data-report-notice]').waitFor()
     await card.locator('[data-action="submit-report"]').click()
     await phone.waitForSelector(`[data-report-task="${TITLE}"][data-state="SUBMITTED"]`)
     assert.equal(await card.locator('[data-action="withdraw-report"]').count(), 1, 'a submitted report can be withdrawn before review')
