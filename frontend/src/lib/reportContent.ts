@@ -4,6 +4,7 @@
 import type { ReportContentFieldsFragment } from '../gql/ReportContentFields'
 import type { ActivityKind, RecordingMethod, ReportContentInput, ReportKind } from '../gql/graphql'
 import { fieldLabel } from './fieldLabels'
+import { lang } from './i18n'
 import { ta } from './i18n-admin'
 import { minutesOf } from './validate'
 
@@ -80,6 +81,12 @@ export interface CommentView {
 }
 
 const num = (n: number) => String(n)
+
+/** How many items a list holds, as a heading's note: （3） in Chinese, (3) in English. */
+export const countNote = (n: number) => (lang.value === 'en' ? `(${n})` : `（${n}）`)
+
+/** The colon between who and what they said, or a label and its text, in the reader's language. */
+export const colon = () => (lang.value === 'en' ? ': ' : '：')
 
 /** A new empty volunteer record row. */
 export const blankVolunteer = (): VolunteerRowDraft => ({ date: '', volunteers: '', hours: '', method: 'SIGN_IN', campaignCode: '' })
