@@ -281,6 +281,13 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     await desk.setViewportSize(PHONE)
     await assertFits(desk, '/admin/reporting at 375 px')
     await axeClean(desk, '/admin/reporting at 375 px')
+    // The review at a phone's width too: the approved round, its comments, no comment boxes any more.
+    await desk.locator(`[data-report-unit="${unit.name}"] [data-action="review-report"]`).click()
+    await panel.locator('[data-review-submitted]').waitFor()
+    assert.equal(await panel.locator('[data-comment-field]').count(), 0, 'an approved round takes no more comments')
+    assert.equal((await panel.locator('[data-current-count="volunteerRecords"]').innerText()).trim(), '2', 'the unit\'s records now hold the approved round')
+    await assertFits(desk, '/admin/reporting with the review open at 375 px')
+    await axeClean(desk, '/admin/reporting with the review open at 375 px')
     assert.deepEqual(problems.flat(), [])
   })
 
