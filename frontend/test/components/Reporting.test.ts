@@ -2,11 +2,13 @@
 // The reporting components mounted against a scripted server: a reporter's task card (rows added and removed, the
 // 说明's live count, the server's refusal beside the field it names, the office's comments beside the field their
 // path names, submit after save at the saved version, buttons held while a request is on its way), the office's
-// view of a submission (a comment sent on the field whose box was opened) and its review (approve names the round).
+// view of a submission (a comment sent on the field whose box was opened) and its review (approve names the round),
+// and the draft's import from a spreadsheet (rows refused by number, or the draft saved).
 import { describe, expect, it, vi } from 'vitest'
 import ReportTaskCard from '../../src/components/reporting/ReportTaskCard.vue'
 import ReportContentView from '../../src/components/reporting/ReportContentView.vue'
 import ReportReviewPanel from '../../src/components/reporting/ReportReviewPanel.vue'
+import ReportDraftImport from '../../src/components/reporting/ReportDraftImport.vue'
 import type { MyReportTasksQuery } from '../../src/gql/MyReportTasks'
 import { click, expectFieldError, fieldError, fill, mountForm, Server, settle } from './support'
 
@@ -236,5 +238,48 @@ describe('ReportReviewPanel (mounted)', () => {
     await w.find('[data-form="review"]').trigger('submit')
     await settle()
     expect(srv.last('StepReport')).toEqual({ taskId: TASK_ID, unitId: UNIT.id, action: 'RETURN', expectedVersion: 9, comment: '请补充第三季度' })
+  })
+})
+
+describe('ReportDraftImport (mounted)', () => {
+  const report = (p: Record<string, unknown>) => ({ rows: 2, valid: 1, errorCount: 0, written: false, errors: [], ...p })
+  async function upload(w: Awaited<ReturnType<typeof mountForm>>) {
+    const input = w.find('[data-field="draft-file"]')
+    Object.defineProperty(input.element, 'files', { value: [new File(['单位名称\n'], 'draft.csv', { type: 'text/csv' })], configurable: true })
+    await input.trigger('change')
+    await click(w, '[data-action="import-draft"]')
+  }
+
+  it('lists each refused row and saves nothing', async () => {
+    const srv = new Server({
+      ImportReportDraft: () => ({
+        importReportDraft: {
+          report: report({ errorCount: 1, errors: [{ row: 3, column: 'A', field: '单位名称', message: '不是本单位：明远工作委员会', messageEn: 'not your unit' }] }),
+          assignment: null,
+        },
+      }),
+    })
+    const w = await mountForm(ReportDraftImport, { taskId: TASK_ID, unitId: UNIT.id, version: 5, kind: 'VOLUNTEER_RECORDS' })
+    expect(w.find('[data-action="draft-template"]').attributes('href')).toBe('/templates/volunteer-records.xlsx')
+    await upload(w)
+    expect(srv.last('ImportReportDraft')).toMatchObject({ taskId: TASK_ID, unitId: UNIT.id, expectedVersion: 5, kind: 'VOLUNTEER_RECORDS' })
+    expect(w.find('[data-import-row="3"]').text()).toBe('第 3 行 · 单位名称：不是本单位：明远工作委员会')
+    expect(w.emitted('imported')).toBeUndefined()
+  })
+
+  it('says how many rows the saved draft took', async () => {
+    new Server({ ImportReportDraft: () => ({ importReportDraft: { report: report({ rows: 2, valid: 2, written: true }), assignment: { state: 'IN_PROGRESS', version: 6 } } }) })
+    const w = await mountForm(ReportDraftImport, { taskId: TASK_ID, unitId: UNIT.id, version: 5, kind: 'ACTIVITIES' })
+    await upload(w)
+    expect(w.find('[data-import-done]').text()).toContain('2 条')
+    expect(w.emitted('imported')).toEqual([[2]])
+  })
+
+  it('asks for a file before sending anything', async () => {
+    const srv = new Server({})
+    const w = await mountForm(ReportDraftImport, { taskId: TASK_ID, unitId: UNIT.id, version: 5, kind: 'ACTIVITIES' })
+    await click(w, '[data-action="import-draft"]')
+    expect(w.find('[role="alert"]').text()).toContain('请先选择文件')
+    expect(srv.calls).toEqual([])
   })
 })
