@@ -1,6 +1,7 @@
 package apitest
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -126,6 +127,13 @@ func TestReportContent(t *testing.T) {
 			}
 		}
 	}
+	// The rollups the aggregates read must equal what the records add up to after every write of an approval.
+	rollupsAgree := func(when string) {
+		t.Helper()
+		if _, err := m.Backend.Verify(context.Background()); err != nil {
+			t.Errorf("rollups %s: %v", when, err)
+		}
+	}
 	beforeAll, beforeUnit := aggregates(), unitFigures()
 	content := map[string]any{
 		"volunteerRecords": []map[string]any{
@@ -143,6 +151,8 @@ func TestReportContent(t *testing.T) {
 		}{
 			{"DateOutsideTheYear", "volunteerRecords[0].date", map[string]any{"volunteerRecords": []map[string]any{{"date": "2024-12-31", "volunteers": 1, "hours": 1, "method": "SIGN_IN"}}}},
 			{"HoursNotWholeMinutes", "volunteerRecords[0].hours", map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-01-02", "volunteers": 1, "hours": 1.01, "method": "SIGN_IN"}}}},
+			{"TheSameRecordTwice", "volunteerRecords[1].date", map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-01-02", "volunteers": 1, "hours": 1, "method": "SIGN_IN"},
+				{"date": "2025-01-02", "volunteers": 3, "hours": 2, "method": "SIGN_IN"}}}},
 			{"KindNotAsked", "titleApplications", map[string]any{"titleApplications": []map[string]any{{"categoryCode": "PROVINCIAL_UNIT"}}}},
 			{"NoteTooLong", "assessment.scores[0].note", map[string]any{"assessment": map[string]any{"baseScore": 80, "bonus": 0,
 				"scores": []map[string]any{{"code": "X", "score": 1, "note": strings.Repeat("说", 501)}}}}},
@@ -208,6 +218,7 @@ func TestReportContent(t *testing.T) {
 			t.Errorf("approving an old round: %+v", e)
 		}
 		must(step(editor, "APPROVE", ""), "approve")
+		rollupsAgree("after approval")
 		want := `{"volunteerStats":[{"records":3,"volunteers":23,"minutes":2640}],"volunteerRecords":{"totalCount":3}}`
 		if got := unitFigures(); got != want {
 			t.Errorf("after approval the unit's figures are %s, want %s", got, want)
@@ -267,9 +278,11 @@ func TestReportContent(t *testing.T) {
 	t.Run("ReopenUnlocksAndReapprovalReplaces", func(t *testing.T) {
 		WantCode(t, step(editor, "REOPEN", "发现重复").Errors, "FORBIDDEN")
 		must(step(admin, "REOPEN", "发现重复记录"), "reopen")
+		rollupsAgree("after reopening")
 		must(save(rep, map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-03-05", "volunteers": 12, "hours": 36, "method": "SIGN_IN"}}}), "save")
 		must(step(rep, "SUBMIT", ""), "submit")
 		must(step(editor, "APPROVE", ""), "re-approve")
+		rollupsAgree("after re-approval")
 		want := `{"volunteerStats":[{"records":1,"volunteers":12,"minutes":2160}],"volunteerRecords":{"totalCount":1}}`
 		if got := unitFigures(); got != want {
 			t.Errorf("after re-approval the unit's figures are %s, want %s", got, want)
@@ -546,4 +559,48 @@ func openTask(t *testing.T, base string, admin http.Header, title string, kinds,
 		t.Fatalf("createReportTask: %s %+v", r.Data, r.Errors)
 	}
 	return created.CreateReportTask.ID
+}
+
+// TestPlausibilityWarnings checks the warnings through the handler: a draft shows them, a submit is refused until
+// each is explained, and the reviewer reads warning and explanation side by side in the submitted version.
+func TestPlausibilityWarnings(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	unit := unitIDs(t, base, admin, 7)[6]
+	rep := newReporter(t, base, admin, "warnings-a", unit)
+	task := openTask(t, base, admin, "2025年度志愿服务上报", []string{"VOLUNTEER_RECORDS"}, []string{unit})
+	version := func() int {
+		var out struct {
+			ReportTask struct{ Assignments []struct{ Version int } }
+		}
+		json.Unmarshal(As(t, base, admin, `query($id: ID!) { reportTask(id: $id) { assignments { version } } }`, map[string]any{"id": task}).Data, &out)
+		return out.ReportTask.Assignments[0].Version
+	}
+	records := []map[string]any{{"date": "2025-03-05", "volunteers": 2, "hours": 26, "method": "SIGN_IN"}}
+	const draftWarnings = `query($id: ID!) { reportTask(id: $id) { assignments { draft { warnings { rule field message messageEn explanation } }
+	  submissions { warnings { rule field explanation } } } } }`
+	if r := As(t, base, rep, saveDraftMutation, map[string]any{"t": task, "u": unit, "v": version(), "c": map[string]any{"volunteerRecords": records}}); len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	if r := As(t, base, rep, draftWarnings, map[string]any{"id": task}); !strings.Contains(string(r.Data), `"rule":"HOURS_PER_VOLUNTEER","field":"volunteerRecords[0].hours"`) {
+		t.Fatalf("the draft's warnings: %s %+v", r.Data, r.Errors)
+	}
+	submit := func() Response {
+		return As(t, base, rep, stepMutation, map[string]any{"t": task, "u": unit, "a": "SUBMIT", "v": version()})
+	}
+	if e := WantCode(t, submit().Errors, "CONFLICT"); e.Extensions["reason"] != "EXPLANATION_REQUIRED" || e.Extensions["messageEn"] == "" {
+		t.Errorf("an unexplained warning let the submit through: %+v", e)
+	}
+	explained := map[string]any{"volunteerRecords": records, "explanations": []map[string]any{{"field": "volunteerRecords[0].hours", "text": "两名志愿者连续值守两天，合并记录。"}}}
+	if r := As(t, base, rep, saveDraftMutation, map[string]any{"t": task, "u": unit, "v": version(), "c": explained}); len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	if r := submit(); len(r.Errors) > 0 {
+		t.Fatalf("an explained submit: %+v", r.Errors)
+	}
+	if r := As(t, base, admin, draftWarnings, map[string]any{"id": task}); !strings.Contains(string(r.Data),
+		`"submissions":[{"warnings":[{"rule":"HOURS_PER_VOLUNTEER","field":"volunteerRecords[0].hours","explanation":"两名志愿者连续值守两天，合并记录。"}]}]`) {
+		t.Errorf("the reviewer reads %s", r.Data)
+	}
 }

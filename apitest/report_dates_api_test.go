@@ -99,6 +99,62 @@ func TestReportingDates(t *testing.T) {
 			t.Errorf("A %+v, B %+v", a, b)
 		}
 	})
+	t.Run("RemindersOncePerDayToUnitsThatOwe", func(t *testing.T) {
+		remind := func(h http.Header) (map[string]string, Response) {
+			r := As(t, base, h, `mutation($t: ID!) { remindReports(taskId: $t) { unit { id } reminded skipped } }`, map[string]any{"t": task})
+			var out struct {
+				RemindReports []struct {
+					Unit     struct{ ID string }
+					Reminded bool
+					Skipped  *string
+				}
+			}
+			json.Unmarshal(r.Data, &out)
+			got := map[string]string{}
+			for _, x := range out.RemindReports {
+				got[x.Unit.ID] = "REMINDED"
+				if !x.Reminded && x.Skipped != nil {
+					got[x.Unit.ID] = *x.Skipped
+				}
+			}
+			return got, r
+		}
+		WantCode(t, func() Response { _, r := remind(repB); return r }().Errors, "FORBIDDEN")
+		for _, c := range []struct {
+			at   string
+			a, b string
+		}{
+			{"2026-04-01 09:00", "NOT_DUE", "REMINDED"},
+			{"2026-04-02 08:59", "NOT_DUE", "REMINDED_RECENTLY"},
+			{"2026-04-02 09:00", "NOT_DUE", "REMINDED"},
+		} {
+			set(c.at)
+			got, r := remind(admin)
+			if len(r.Errors) > 0 || got[unitA] != c.a || got[unitB] != c.b {
+				t.Errorf("at %s: %v %+v, want A %s, B %s", c.at, got, r.Errors, c.a, c.b)
+			}
+		}
+		var out struct {
+			ReportTask struct {
+				Progress    struct{ Reminded int }
+				Assignments []struct {
+					Unit           struct{ ID string }
+					Reminders      int
+					LastRemindedAt *string
+					State          string
+				}
+			}
+		}
+		r := As(t, base, repB, `query($id: ID!) { reportTask(id: $id) { progress { reminded } assignments { unit { id } reminders lastRemindedAt state } } }`,
+			map[string]any{"id": task})
+		if json.Unmarshal(r.Data, &out) != nil || len(out.ReportTask.Assignments) != 1 {
+			t.Fatalf("B reads %s %+v", r.Data, r.Errors)
+		}
+		b := out.ReportTask.Assignments[0]
+		if b.Reminders != 2 || b.LastRemindedAt == nil || *b.LastRemindedAt != "2026-04-02T01:00:00.000Z" || b.State != "NOT_STARTED" || out.ReportTask.Progress.Reminded != 1 {
+			t.Errorf("B after two reminders: %s", r.Data)
+		}
+	})
 	t.Run("AfterTheCloseOnlyAnExtendedUnit", func(t *testing.T) {
 		set("2026-04-16 00:00")
 		if got := reason(save(repB, unitB)); got != "TASK_CLOSED" {

@@ -41,37 +41,7 @@ func loadSchema(t *testing.T) *ast.Schema {
 // sampleValue is a valid literal of a type, with every required input field, so that an operation passes
 // validation and reaches the server's checks.
 func sampleValue(s *ast.Schema, t *ast.Type, depth int) string {
-	if t.Elem != nil {
-		return "[" + sampleValue(s, t.Elem, depth) + "]"
-	}
-	def := s.Types[t.NamedType]
-	switch {
-	case def == nil:
-		return "null"
-	case def.Kind == ast.Enum:
-		return def.EnumValues[0].Name
-	case def.Kind == ast.InputObject:
-		var parts []string
-		for _, f := range def.Fields {
-			if f.Type.NonNull && f.DefaultValue == nil && depth < 4 {
-				parts = append(parts, f.Name+": "+sampleValue(s, f.Type, depth+1))
-			}
-		}
-		return "{" + strings.Join(parts, ", ") + "}"
-	}
-	switch t.NamedType {
-	case "Int":
-		return "2024"
-	case "Float":
-		return "1.5"
-	case "Boolean":
-		return "true"
-	case "ID":
-		return `"VW5pdDox"`
-	case "Upload":
-		return "$file"
-	}
-	return `"2024-01-01"`
+	return opBuilder{s: s, id: "VW5pdDox"}.value(t, depth)
 }
 
 // rootOperation is an operation selecting one root field with sample arguments and __typename below it.
@@ -226,7 +196,9 @@ func TestReporterRole(t *testing.T) {
 			refused = append(refused, f.Name)
 		}
 		sort.Strings(allowed)
-		if !slices.Equal(allowed, []string{"importReportDraft", "reportAssignments", "reportTask", "reportTasks", "saveReportDraft", "setPassword", "stepReport", "taskProgress", "viewer"}) {
+		if !slices.Equal(allowed, []string{"assessmentIndicators", "assessments", "honorCategories", "honors", "importReportDraft", "node", "practiceActivities",
+			"reportAssignments", "reportTask", "reportTasks", "saveReportDraft", "setPassword", "stepReport", "taskProgress", "unit", "units",
+			"viewer", "volunteerRecords"}) {
 			t.Errorf("root fields open to reporters: %v", allowed)
 		}
 		t.Logf("%d root fields refused a reporter; open: %v", len(refused), allowed)
@@ -237,12 +209,21 @@ func TestReporterRole(t *testing.T) {
 		}
 	})
 
-	t.Run("ExportsAndTemplatesRefused", func(t *testing.T) {
-		for _, path := range []string{"/export/honors.csv", "/export/volunteer-records.xlsx", "/templates/units.xlsx"} {
-			res := Do(t, http.MethodGet, base+path, nil, reporter, "")
+	// A reporter exports its unit's rows (isolation_api_test.go checks whose); a view not of a unit's rows is missing
+	// to it, and templates stay the office's.
+	t.Run("ExportsScopedOthersMissing", func(t *testing.T) {
+		for _, c := range []struct {
+			path string
+			want int
+		}{
+			{"/export/honors.csv", http.StatusOK}, {"/export/volunteer-records.xlsx", http.StatusOK}, {"/export/units.csv", http.StatusOK},
+			{"/export/people.csv", http.StatusNotFound}, {"/export/rankings.xlsx", http.StatusNotFound}, {"/export/figures.csv", http.StatusNotFound},
+			{"/export/no-such-view.csv", http.StatusNotFound}, {"/templates/units.xlsx", http.StatusForbidden},
+		} {
+			res := Do(t, http.MethodGet, base+c.path, nil, reporter, "")
 			res.Body.Close()
-			if res.StatusCode != http.StatusForbidden {
-				t.Errorf("GET %s as a reporter: %d", path, res.StatusCode)
+			if res.StatusCode != c.want {
+				t.Errorf("GET %s as a reporter: %d, want %d", c.path, res.StatusCode, c.want)
 			}
 		}
 	})
@@ -260,6 +241,13 @@ func TestReporterRole(t *testing.T) {
 		got := As(t, open.URL(), rb, q, nil)
 		if len(got.Errors) > 0 || string(got.Data) != string(anon.Data) {
 			t.Errorf("a reporter's answer %s %+v, anonymous %s", got.Data, got.Errors, anon.Data)
+		}
+		for _, path := range []string{"/export/people.csv", "/export/rankings.xlsx", "/templates/units.xlsx"} {
+			res := Do(t, http.MethodGet, open.URL()+path, nil, rb, "")
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				t.Errorf("GET %s as a reporter where anyone reads: %d", path, res.StatusCode)
+			}
 		}
 		// What anonymous callers may not do, a reporter may not either.
 		r := As(t, open.URL(), rb, `{ users { id } }`, nil)

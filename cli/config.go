@@ -28,7 +28,10 @@ type ServerConfig struct {
 	DemoSet       bool
 	Cache         bool
 	AnonymousRead bool
-	SessionTTL    time.Duration
+	// ReportersReadAggregates opens the province-wide aggregates (the fields marked @aggregate) to unit reporters,
+	// answered as anonymous callers are; off, they answer a reporter FORBIDDEN.
+	ReportersReadAggregates bool
+	SessionTTL              time.Duration
 	// BcryptCost is the password hashing cost; tests lower it.
 	BcryptCost int
 	// Now is the clock of the reporting flow's dates (time.Now when nil); tests inject one, no flag sets it.
@@ -163,6 +166,7 @@ func ParseServeFlags(c *ServerConfig, args []string, out io.Writer) (*slog.Logge
 	fs.StringVar(&c.DBPath, "db", env(DBEnv, c.DBPath), dbHelp)
 	fs.BoolVar(&c.Demo, "demo", envBool("WENMING_DEMO", c.Demo), "load the flagged demo dataset into an empty database (env WENMING_DEMO; default true on SQLite, false on PostgreSQL)")
 	fs.BoolVar(&c.AnonymousRead, "anonymous-read", envBool("WENMING_ANONYMOUS_READ", c.AnonymousRead), "let anyone read without signing in, never write (env WENMING_ANONYMOUS_READ)")
+	fs.BoolVar(&c.ReportersReadAggregates, "reporters-read-aggregates", envBool("WENMING_REPORTERS_READ_AGGREGATES", c.ReportersReadAggregates), "let unit reporters read the province-wide aggregates (overview, rankings, reconciliation, summary), as anonymous readers would (env WENMING_REPORTERS_READ_AGGREGATES)")
 	fs.DurationVar(&c.SessionTTL, "session-ttl", bad.duration("WENMING_SESSION_TTL", c.SessionTTL), "how long a browser session lasts (env WENMING_SESSION_TTL)")
 	fs.BoolVar(&c.Cache, "cache", envBool("WENMING_CACHE", c.Cache), "cache aggregate reads and repeated queries per data version (env WENMING_CACHE)")
 	origins := fs.String("cors-origins", env("WENMING_CORS_ORIGINS", ""), "comma-separated origins allowed to call /graphql cross-site (env WENMING_CORS_ORIGINS); empty: same origin only")

@@ -78,6 +78,8 @@ type Store interface {
 	ReportStore
 	// ReportContentStore keeps what units enter: drafts, frozen submissions and review comments (db/reportcontent.go).
 	ReportContentStore
+	// ReportHistoryStore reads what a report's plausibility warnings compare it with (db/reportwarnings.go).
+	ReportHistoryStore
 	// DemoPurger removes the demo dataset at once (db/demo.go).
 	DemoPurger
 	// TokenByID loads one API token, for revocation checks.

@@ -29,6 +29,9 @@ var messagesEn = map[string]string{
 	"审核的是第 %d 次上报，但该单位最新的是第 %d 次，请刷新后重试": "You reviewed round %d, but the unit's latest is round %d; refresh and try again",
 	"只能填报本单位的记录，该行是其他单位的":                "A unit reports only its own records; this row is another unit's",
 	"草稿只能导入志愿服务记录或文明实践活动：%s":             "A draft can be filled only from volunteer records or practice activities: %s",
+	"与第 %d 条是同一条记录（日期、类型相同），请合并":         "This is the same record as item %d (same date and kind); merge them",
+	"上报前请说明：%s（%s）":                      "Explain before submitting: %s (%s)",
+	"说明须指明所针对的字段":                        "An explanation must name the field it is about",
 	"审核通过须指明所审核的上报轮次":                    "An approval must name the round it approves",
 	// Backups, restores and the database file at start-up (db/sqlite/backup.go, db/postgres/backup.go).
 	"磁盘已满，数据库无法写入；本次操作未写入任何内容。请腾出磁盘空间后重试。":                                           "The disk is full and the database cannot be written; nothing of this operation was written. Free some disk space and try again.",

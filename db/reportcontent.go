@@ -18,6 +18,8 @@ type ReportContent struct {
 	PracticeActivities []*ReportedActivity         `json:"practiceActivities,omitempty"`
 	Assessment         *ReportedAssessment         `json:"assessment,omitempty"`
 	TitleApplications  []*ReportedTitleApplication `json:"titleApplications,omitempty"`
+	// Explanations are the unit's sentences about the plausibility warnings, by field (ReportWarning).
+	Explanations []*ReportExplanation `json:"explanations,omitempty"`
 }
 
 // ReportedVolunteerRecord is a volunteer record as a unit reports it; hours become whole minutes on approval.
@@ -120,15 +122,34 @@ func (c *ReportContent) Validate(t *ReportTask) error {
 			return FieldErrorf(k.field, "一次上报最多 %d 条，收到 %d 条", MaxReportedItems, k.n)
 		}
 	}
+	if err := validateExplanations(c.Explanations); err != nil {
+		return err
+	}
 	inYear := func(d Date) error {
 		if d.Year() != t.Year {
 			return FieldErrorf("date", "日期 %s 不在任务年度 %d 内", d, t.Year)
 		}
 		return nil
 	}
+	// Two items with one natural key would be one record: the approval could not write both.
+	seen := map[string]int{}
+	same := func(list string, i int, key string) error {
+		if j, ok := seen[list+key]; ok {
+			return itemAt(list, i, FieldErrorf("date", "与第 %d 条是同一条记录（日期、类型相同），请合并", j+1))
+		}
+		seen[list+key] = i
+		return nil
+	}
 	for i, v := range c.VolunteerRecords {
 		if v == nil {
 			return FieldErrorf("volunteerRecords", "第 %d 条为空", i+1)
+		}
+		campaign := ""
+		if v.CampaignCode != nil {
+			campaign = *v.CampaignCode
+		}
+		if err := same("volunteerRecords", i, fmt.Sprint(v.Date, campaign, v.Method)); err != nil {
+			return err
 		}
 		if _, err := v.Fields(1); err != nil {
 			return itemAt("volunteerRecords", i, err)
@@ -148,6 +169,9 @@ func (c *ReportContent) Validate(t *ReportTask) error {
 		a.Theme = f.Theme
 		if err := inYear(a.Date); err != nil {
 			return itemAt("practiceActivities", i, err)
+		}
+		if err := same("practiceActivities", i, fmt.Sprint(a.Date, a.Kind, a.Theme)); err != nil {
+			return err
 		}
 	}
 	if a := c.Assessment; a != nil {
@@ -229,10 +253,12 @@ func (a *ReportedAssessment) Fields(unitID int64, year int) AssessmentFields {
 // ReportSubmission is one frozen version of a unit's report: what it submitted in one round, never changed.
 type ReportSubmission struct {
 	TaskID, UnitID int64
-	Round          int
-	Content        *ReportContent
-	SubmittedBy    string
-	SubmittedAt    time.Time
+	// Year is the task's year, which the plausibility warnings compare with the year before.
+	Year        int
+	Round       int
+	Content     *ReportContent
+	SubmittedBy string
+	SubmittedAt time.Time
 	// Withdrawn is set when the unit took the version back before review.
 	Withdrawn bool
 }
@@ -251,6 +277,9 @@ type ReportComment struct {
 
 // ReportDraft is a unit's draft as last saved.
 type ReportDraft struct {
+	TaskID, UnitID int64
+	// Year is the task's year, which the plausibility warnings compare with the year before.
+	Year    int
 	Content *ReportContent
 	SavedBy string
 	SavedAt time.Time
@@ -272,17 +301,6 @@ type ReportContentStore interface {
 	CommentReport(ctx context.Context, taskID, unitID int64, expectedVersion int, field, text string) (*ReportComment, error)
 	// ReportSources says which records an approval wrote, and from which report, in the caller's scope.
 	ReportSources(ctx context.Context, keys []ReportSourceKey) (map[ReportSourceKey]*ReportSource, error)
-}
-
-// ReadsReportContents reports whether the caller may read what units entered: a unit's own reporter (the scope
-// narrows it to its unit) and the office's editors and admins; leaders (VIEWER) see the progress only.
-func ReadsReportContents(ctx context.Context) bool {
-	p := PrincipalFrom(ctx)
-	if p == nil || p.Via == "anonymous" {
-		return false
-	}
-	r := p.Effective()
-	return r == RoleReporter && p.UnitID > 0 || r.AtLeast(RoleEditor)
 }
 
 // ValidateComment checks a review comment: some text, at most MaxCommentLength characters; a field path at most

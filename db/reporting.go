@@ -49,10 +49,12 @@ const (
 	ActionReopen    ReportAction = "REOPEN"
 	ActionExempt    ReportAction = "EXEMPT"
 	ActionExtend    ReportAction = "EXTEND"
+	// ActionRemind (催报) reminds a unit that has not submitted; it keeps the state and is no step of the flow.
+	ActionRemind ReportAction = "REMIND"
 )
 
 // AllReportActions lists every ReportAction.
-var AllReportActions = []ReportAction{ActionSaveDraft, ActionSubmit, ActionWithdraw, ActionReturn, ActionApprove, ActionReopen, ActionExempt, ActionExtend}
+var AllReportActions = []ReportAction{ActionSaveDraft, ActionSubmit, ActionWithdraw, ActionReturn, ActionApprove, ActionReopen, ActionExempt, ActionExtend, ActionRemind}
 
 // Refusal reasons of the reporting flow (extensions.reason), beside the code.
 const (
@@ -262,6 +264,9 @@ type ReportAssignment struct {
 	ExtendedTo   Date
 	ExemptReason string
 	Version      int
+	// Reminders counts the office's reminders (催报); LastRemindedAt is the latest.
+	Reminders      int
+	LastRemindedAt *time.Time
 	// Window is the task's dates with this unit's extension, read with the assignment.
 	Window ReportWindow
 }
@@ -300,9 +305,11 @@ type TaskProgress struct {
 	Units, NotStarted, InProgress, Submitted, Returned, Approved, Exempt int
 	// Overdue units have not submitted after their due day; Late ones submitted after it.
 	Overdue, Late int
+	// Reminded counts the units reminded at least once.
+	Reminded int
 }
 
-// ReportStore keeps tasks, assignments and their history, each read through the caller's scope (ReportScopeOf):
+// ReportStore keeps tasks, assignments and their history, each read through the caller's scope (ScopeOf with ReportingRows):
 // a reporter reads its own unit's rows only, and a row it may not read answers as a missing one.
 type ReportStore interface {
 	// CreateReportTask opens a task and an assignment for every unit it covers (all when unitIDs is empty).
@@ -317,32 +324,9 @@ type ReportStore interface {
 	ReportEvents(ctx context.Context, taskID, unitID int64) ([]*ReportEvent, error)
 	// StepReport takes one action on an assignment, in one transaction, by the flow's rules (NextReportState).
 	StepReport(ctx context.Context, step ReportStep) (*ReportAssignment, error)
-}
-
-// ReportScope is which units' reporting rows a caller may read: all of them (the office), one (a reporter), or
-// none (anyone else). It is decided from the session alone, and fails closed.
-type ReportScope struct {
-	All    bool
-	UnitID int64
-}
-
-// None reports whether the scope reads nothing.
-func (s ReportScope) None() bool { return !s.All && s.UnitID == 0 }
-
-// ReportScopeOf is the caller's scope: office viewers, editors and admins signed in read every unit's progress; a
-// reporter reads its unit's; anonymous callers and unknown roles read nothing.
-func ReportScopeOf(ctx context.Context) ReportScope {
-	p := PrincipalFrom(ctx)
-	if p == nil || p.Via == "anonymous" {
-		return ReportScope{}
-	}
-	switch r := p.Effective(); {
-	case r == RoleReporter:
-		return ReportScope{UnitID: p.UnitID}
-	case r.AtLeast(RoleViewer):
-		return ReportScope{All: true}
-	}
-	return ReportScope{}
+	// RemindReports reminds the task's units that have not submitted (all, or those named), at now, office editors
+	// only; each reminder joins the unit's history.
+	RemindReports(ctx context.Context, taskID int64, unitIDs []int64, now time.Time) ([]*ReminderResult, error)
 }
 
 // ValidateReportTask checks a new task: a title, at least one kind (each once), and opens ≤ due ≤ closes.
@@ -401,6 +385,9 @@ func ProgressOf(t *ReportTask, as []*ReportAssignment, now time.Time) *TaskProgr
 		if a.Late {
 			p.Late++
 		}
+		if a.Reminders > 0 {
+			p.Reminded++
+		}
 	}
 	return p
 }
@@ -450,4 +437,37 @@ func PageAssignments(as []*ReportAssignment, f ReportAssignmentFilter, page Page
 			return &ReportAssignmentEdge{Cursor: c, Node: a}
 		})
 	return &ReportAssignmentConnection{Edges: edges, PageInfo: info, TotalCount: len(match)}, nil
+}
+
+// ReminderInterval is how soon a unit may be reminded again: a second reminder within it is skipped.
+const ReminderInterval = 24 * time.Hour
+
+// Why a unit was not reminded.
+const (
+	// ReminderRecent: reminded within ReminderInterval.
+	ReminderRecent = "REMINDED_RECENTLY"
+	// ReminderNotDue: it submitted, was approved, or was excused (免报 units are never reminded).
+	ReminderNotDue = "NOT_DUE"
+)
+
+// ReminderResult says what a reminder did for one unit: reminded, or skipped and why.
+type ReminderResult struct {
+	UnitID   int64
+	Reminded bool
+	// Skipped is ReminderRecent or ReminderNotDue when the unit was not reminded.
+	Skipped string
+}
+
+// Remindable reports why a unit in state, last reminded at last, is not reminded at now, or "" when it is: only
+// units that have not submitted (未填报, 填报中, 已退回), and not twice within ReminderInterval.
+func Remindable(state ReportState, last *time.Time, now time.Time) string {
+	switch state {
+	case ReportNotStarted, ReportInProgress, ReportReturned:
+	default:
+		return ReminderNotDue
+	}
+	if last != nil && now.Sub(*last) < ReminderInterval {
+		return ReminderRecent
+	}
+	return ""
 }

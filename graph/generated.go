@@ -56,6 +56,7 @@ type ResolverRoot interface {
 	PublishedFigure() PublishedFigureResolver
 	Query() QueryResolver
 	RankingEntry() RankingEntryResolver
+	ReminderResult() ReminderResultResolver
 	ReportAssignment() ReportAssignmentResolver
 	ReportComment() ReportCommentResolver
 	ReportDraft() ReportDraftResolver
@@ -535,6 +536,7 @@ type ComplexityRoot struct {
 		ImportReportDraft       func(childComplexity int, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) int
 		ImportReporters         func(childComplexity int, file graphql.Upload, dryRun *bool, signInURL *string) int
 		PurgeDemoData           func(childComplexity int, dryRun *bool) int
+		RemindReports           func(childComplexity int, taskID string, unitIds []string) int
 		RestoreRecord           func(childComplexity int, id string) int
 		RevokeAPIToken          func(childComplexity int, id string) int
 		SaveReportDraft         func(childComplexity int, taskID string, unitID string, expectedVersion int, content db.ReportContent) int
@@ -815,21 +817,29 @@ type ComplexityRoot struct {
 		Status        func(childComplexity int) int
 	}
 
+	ReminderResult struct {
+		Reminded func(childComplexity int) int
+		Skipped  func(childComplexity int) int
+		Unit     func(childComplexity int) int
+	}
+
 	ReportAssignment struct {
-		Comments     func(childComplexity int) int
-		Draft        func(childComplexity int) int
-		ExemptReason func(childComplexity int) int
-		ExtendedTo   func(childComplexity int) int
-		History      func(childComplexity int) int
-		Late         func(childComplexity int) int
-		Overdue      func(childComplexity int) int
-		ReviewedBy   func(childComplexity int) int
-		Rounds       func(childComplexity int) int
-		State        func(childComplexity int) int
-		Submissions  func(childComplexity int) int
-		SubmittedAt  func(childComplexity int) int
-		Unit         func(childComplexity int) int
-		Version      func(childComplexity int) int
+		Comments       func(childComplexity int) int
+		Draft          func(childComplexity int) int
+		ExemptReason   func(childComplexity int) int
+		ExtendedTo     func(childComplexity int) int
+		History        func(childComplexity int) int
+		LastRemindedAt func(childComplexity int) int
+		Late           func(childComplexity int) int
+		Overdue        func(childComplexity int) int
+		Reminders      func(childComplexity int) int
+		ReviewedBy     func(childComplexity int) int
+		Rounds         func(childComplexity int) int
+		State          func(childComplexity int) int
+		Submissions    func(childComplexity int) int
+		SubmittedAt    func(childComplexity int) int
+		Unit           func(childComplexity int) int
+		Version        func(childComplexity int) int
 	}
 
 	ReportAssignmentConnection struct {
@@ -853,15 +863,17 @@ type ComplexityRoot struct {
 
 	ReportContent struct {
 		Assessment         func(childComplexity int) int
+		Explanations       func(childComplexity int) int
 		PracticeActivities func(childComplexity int) int
 		TitleApplications  func(childComplexity int) int
 		VolunteerRecords   func(childComplexity int) int
 	}
 
 	ReportDraft struct {
-		Content func(childComplexity int) int
-		SavedAt func(childComplexity int) int
-		SavedBy func(childComplexity int) int
+		Content  func(childComplexity int) int
+		SavedAt  func(childComplexity int) int
+		SavedBy  func(childComplexity int) int
+		Warnings func(childComplexity int) int
 	}
 
 	ReportDraftImport struct {
@@ -878,6 +890,11 @@ type ComplexityRoot struct {
 		To      func(childComplexity int) int
 	}
 
+	ReportExplanation struct {
+		Field func(childComplexity int) int
+		Text  func(childComplexity int) int
+	}
+
 	ReportSource struct {
 		Locked    func(childComplexity int) int
 		Round     func(childComplexity int) int
@@ -890,6 +907,7 @@ type ComplexityRoot struct {
 		Round       func(childComplexity int) int
 		SubmittedAt func(childComplexity int) int
 		SubmittedBy func(childComplexity int) int
+		Warnings    func(childComplexity int) int
 		Withdrawn   func(childComplexity int) int
 	}
 
@@ -905,6 +923,14 @@ type ComplexityRoot struct {
 		Progress     func(childComplexity int) int
 		Title        func(childComplexity int) int
 		Year         func(childComplexity int) int
+	}
+
+	ReportWarning struct {
+		Explanation func(childComplexity int) int
+		Field       func(childComplexity int) int
+		Message     func(childComplexity int) int
+		MessageEn   func(childComplexity int) int
+		Rule        func(childComplexity int) int
 	}
 
 	ReportedActivity struct {
@@ -1077,6 +1103,7 @@ type ComplexityRoot struct {
 		Late       func(childComplexity int) int
 		NotStarted func(childComplexity int) int
 		Overdue    func(childComplexity int) int
+		Reminded   func(childComplexity int) int
 		Returned   func(childComplexity int) int
 		Submitted  func(childComplexity int) int
 		Units      func(childComplexity int) int
@@ -1458,6 +1485,7 @@ type MutationResolver interface {
 	StepReport(ctx context.Context, taskID string, unitID string, action db.ReportAction, expectedVersion int, comment *string, extendTo *db.Date, round *int) (*db.ReportAssignment, error)
 	SaveReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, content db.ReportContent) (*db.ReportAssignment, error)
 	ImportReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) (*model.ReportDraftImport, error)
+	RemindReports(ctx context.Context, taskID string, unitIds []string) ([]*db.ReminderResult, error)
 	CommentReport(ctx context.Context, taskID string, unitID string, expectedVersion int, field *string, text string) (*db.ReportComment, error)
 }
 type PairingResolver interface {
@@ -1566,6 +1594,9 @@ type QueryResolver interface {
 type RankingEntryResolver interface {
 	Unit(ctx context.Context, obj *db.RankingEntry) (*db.Unit, error)
 }
+type ReminderResultResolver interface {
+	Unit(ctx context.Context, obj *db.ReminderResult) (*db.Unit, error)
+}
 type ReportAssignmentResolver interface {
 	Unit(ctx context.Context, obj *db.ReportAssignment) (*db.Unit, error)
 
@@ -1573,6 +1604,7 @@ type ReportAssignmentResolver interface {
 
 	Overdue(ctx context.Context, obj *db.ReportAssignment) (bool, error)
 
+	LastRemindedAt(ctx context.Context, obj *db.ReportAssignment) (*string, error)
 	History(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportEvent, error)
 	Draft(ctx context.Context, obj *db.ReportAssignment) (*db.ReportDraft, error)
 	Submissions(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportSubmission, error)
@@ -1583,6 +1615,7 @@ type ReportCommentResolver interface {
 }
 type ReportDraftResolver interface {
 	SavedAt(ctx context.Context, obj *db.ReportDraft) (string, error)
+	Warnings(ctx context.Context, obj *db.ReportDraft) ([]*db.ReportWarning, error)
 }
 type ReportEventResolver interface {
 	At(ctx context.Context, obj *db.ReportEvent) (string, error)
@@ -1592,6 +1625,8 @@ type ReportSourceResolver interface {
 }
 type ReportSubmissionResolver interface {
 	SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error)
+
+	Warnings(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportWarning, error)
 }
 type ReportTaskResolver interface {
 	ID(ctx context.Context, obj *db.ReportTask) (string, error)
@@ -3900,6 +3935,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PurgeDemoData(childComplexity, args["dryRun"].(*bool)), true
+	case "Mutation.remindReports":
+		if e.ComplexityRoot.Mutation.RemindReports == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_remindReports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemindReports(childComplexity, args["taskId"].(string), args["unitIds"].([]string)), true
 	case "Mutation.restoreRecord":
 		if e.ComplexityRoot.Mutation.RestoreRecord == nil {
 			break
@@ -5494,6 +5540,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReconciliationRow.Status(childComplexity), true
 
+	case "ReminderResult.reminded":
+		if e.ComplexityRoot.ReminderResult.Reminded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderResult.Reminded(childComplexity), true
+	case "ReminderResult.skipped":
+		if e.ComplexityRoot.ReminderResult.Skipped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderResult.Skipped(childComplexity), true
+	case "ReminderResult.unit":
+		if e.ComplexityRoot.ReminderResult.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderResult.Unit(childComplexity), true
+
 	case "ReportAssignment.comments":
 		if e.ComplexityRoot.ReportAssignment.Comments == nil {
 			break
@@ -5524,6 +5589,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportAssignment.History(childComplexity), true
+	case "ReportAssignment.lastRemindedAt":
+		if e.ComplexityRoot.ReportAssignment.LastRemindedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.LastRemindedAt(childComplexity), true
 	case "ReportAssignment.late":
 		if e.ComplexityRoot.ReportAssignment.Late == nil {
 			break
@@ -5536,6 +5607,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportAssignment.Overdue(childComplexity), true
+	case "ReportAssignment.reminders":
+		if e.ComplexityRoot.ReportAssignment.Reminders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.Reminders(childComplexity), true
 	case "ReportAssignment.reviewedBy":
 		if e.ComplexityRoot.ReportAssignment.ReviewedBy == nil {
 			break
@@ -5648,6 +5725,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportContent.Assessment(childComplexity), true
+	case "ReportContent.explanations":
+		if e.ComplexityRoot.ReportContent.Explanations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportContent.Explanations(childComplexity), true
 	case "ReportContent.practiceActivities":
 		if e.ComplexityRoot.ReportContent.PracticeActivities == nil {
 			break
@@ -5685,6 +5768,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportDraft.SavedBy(childComplexity), true
+	case "ReportDraft.warnings":
+		if e.ComplexityRoot.ReportDraft.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportDraft.Warnings(childComplexity), true
 
 	case "ReportDraftImport.assignment":
 		if e.ComplexityRoot.ReportDraftImport.Assignment == nil {
@@ -5736,6 +5825,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportEvent.To(childComplexity), true
 
+	case "ReportExplanation.field":
+		if e.ComplexityRoot.ReportExplanation.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportExplanation.Field(childComplexity), true
+	case "ReportExplanation.text":
+		if e.ComplexityRoot.ReportExplanation.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportExplanation.Text(childComplexity), true
+
 	case "ReportSource.locked":
 		if e.ComplexityRoot.ReportSource.Locked == nil {
 			break
@@ -5785,6 +5887,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportSubmission.SubmittedBy(childComplexity), true
+	case "ReportSubmission.warnings":
+		if e.ComplexityRoot.ReportSubmission.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSubmission.Warnings(childComplexity), true
 	case "ReportSubmission.withdrawn":
 		if e.ComplexityRoot.ReportSubmission.Withdrawn == nil {
 			break
@@ -5858,6 +5966,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportTask.Year(childComplexity), true
+
+	case "ReportWarning.explanation":
+		if e.ComplexityRoot.ReportWarning.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportWarning.Explanation(childComplexity), true
+	case "ReportWarning.field":
+		if e.ComplexityRoot.ReportWarning.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportWarning.Field(childComplexity), true
+	case "ReportWarning.message":
+		if e.ComplexityRoot.ReportWarning.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportWarning.Message(childComplexity), true
+	case "ReportWarning.messageEn":
+		if e.ComplexityRoot.ReportWarning.MessageEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportWarning.MessageEn(childComplexity), true
+	case "ReportWarning.rule":
+		if e.ComplexityRoot.ReportWarning.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportWarning.Rule(childComplexity), true
 
 	case "ReportedActivity.date":
 		if e.ComplexityRoot.ReportedActivity.Date == nil {
@@ -6521,6 +6660,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TaskProgress.Overdue(childComplexity), true
+	case "TaskProgress.reminded":
+		if e.ComplexityRoot.TaskProgress.Reminded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskProgress.Reminded(childComplexity), true
 	case "TaskProgress.returned":
 		if e.ComplexityRoot.TaskProgress.Returned == nil {
 			break
@@ -7344,6 +7489,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PracticeLinkInput", ec.unmarshalInputPracticeLinkInput),
 			graphql.NewInputUnmarshaler("RankingWeightInput", ec.unmarshalInputRankingWeightInput),
 			graphql.NewInputUnmarshaler("ReportContentInput", ec.unmarshalInputReportContentInput),
+			graphql.NewInputUnmarshaler("ReportExplanationInput", ec.unmarshalInputReportExplanationInput),
 			graphql.NewInputUnmarshaler("ReportTaskInput", ec.unmarshalInputReportTaskInput),
 			graphql.NewInputUnmarshaler("ReportedActivityInput", ec.unmarshalInputReportedActivityInput),
 			graphql.NewInputUnmarshaler("ReportedAssessmentInput", ec.unmarshalInputReportedAssessmentInput),
@@ -8710,6 +8856,18 @@ func (ec *executionContext) childFields_ReconciliationRow(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type ReconciliationRow", field.Name)
 }
 
+func (ec *executionContext) childFields_ReminderResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "unit":
+		return ec.fieldContext_ReminderResult_unit(ctx, field)
+	case "reminded":
+		return ec.fieldContext_ReminderResult_reminded(ctx, field)
+	case "skipped":
+		return ec.fieldContext_ReminderResult_skipped(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReminderResult", field.Name)
+}
+
 func (ec *executionContext) childFields_ReportAssignment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "unit":
@@ -8732,6 +8890,10 @@ func (ec *executionContext) childFields_ReportAssignment(ctx context.Context, fi
 		return ec.fieldContext_ReportAssignment_exemptReason(ctx, field)
 	case "version":
 		return ec.fieldContext_ReportAssignment_version(ctx, field)
+	case "reminders":
+		return ec.fieldContext_ReportAssignment_reminders(ctx, field)
+	case "lastRemindedAt":
+		return ec.fieldContext_ReportAssignment_lastRemindedAt(ctx, field)
 	case "history":
 		return ec.fieldContext_ReportAssignment_history(ctx, field)
 	case "draft":
@@ -8792,6 +8954,8 @@ func (ec *executionContext) childFields_ReportContent(ctx context.Context, field
 		return ec.fieldContext_ReportContent_assessment(ctx, field)
 	case "titleApplications":
 		return ec.fieldContext_ReportContent_titleApplications(ctx, field)
+	case "explanations":
+		return ec.fieldContext_ReportContent_explanations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportContent", field.Name)
 }
@@ -8804,6 +8968,8 @@ func (ec *executionContext) childFields_ReportDraft(ctx context.Context, field g
 		return ec.fieldContext_ReportDraft_savedBy(ctx, field)
 	case "savedAt":
 		return ec.fieldContext_ReportDraft_savedAt(ctx, field)
+	case "warnings":
+		return ec.fieldContext_ReportDraft_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportDraft", field.Name)
 }
@@ -8836,6 +9002,16 @@ func (ec *executionContext) childFields_ReportEvent(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ReportEvent", field.Name)
 }
 
+func (ec *executionContext) childFields_ReportExplanation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_ReportExplanation_field(ctx, field)
+	case "text":
+		return ec.fieldContext_ReportExplanation_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportExplanation", field.Name)
+}
+
 func (ec *executionContext) childFields_ReportSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "taskId":
@@ -8862,6 +9038,8 @@ func (ec *executionContext) childFields_ReportSubmission(ctx context.Context, fi
 		return ec.fieldContext_ReportSubmission_submittedAt(ctx, field)
 	case "withdrawn":
 		return ec.fieldContext_ReportSubmission_withdrawn(ctx, field)
+	case "warnings":
+		return ec.fieldContext_ReportSubmission_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportSubmission", field.Name)
 }
@@ -8892,6 +9070,22 @@ func (ec *executionContext) childFields_ReportTask(ctx context.Context, field gr
 		return ec.fieldContext_ReportTask_progress(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportTask", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportWarning(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_ReportWarning_rule(ctx, field)
+	case "field":
+		return ec.fieldContext_ReportWarning_field(ctx, field)
+	case "message":
+		return ec.fieldContext_ReportWarning_message(ctx, field)
+	case "messageEn":
+		return ec.fieldContext_ReportWarning_messageEn(ctx, field)
+	case "explanation":
+		return ec.fieldContext_ReportWarning_explanation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportWarning", field.Name)
 }
 
 func (ec *executionContext) childFields_ReportedActivity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9230,6 +9424,8 @@ func (ec *executionContext) childFields_TaskProgress(ctx context.Context, field 
 		return ec.fieldContext_TaskProgress_overdue(ctx, field)
 	case "late":
 		return ec.fieldContext_TaskProgress_late(ctx, field)
+	case "reminded":
+		return ec.fieldContext_TaskProgress_reminded(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TaskProgress", field.Name)
 }
@@ -10579,6 +10775,28 @@ func (ec *executionContext) field_Mutation_purgeDemoData_args(ctx context.Contex
 		return nil, err
 	}
 	args["dryRun"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_remindReports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taskId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taskId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "unitIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unitIds"] = arg1
 	return args, nil
 }
 
@@ -22311,6 +22529,50 @@ func (ec *executionContext) fieldContext_Mutation_importReportDraft(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_remindReports(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_remindReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemindReports(ctx, fc.Args["taskId"].(string), fc.Args["unitIds"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReminderResult) graphql.Marshaler {
+			return ec.marshalNReminderResult2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReminderResultᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_remindReports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReminderResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_remindReports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_commentReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27874,6 +28136,84 @@ func (ec *executionContext) fieldContext_ReconciliationRow_note(_ context.Contex
 	return graphql.NewScalarFieldContext("ReconciliationRow", field, false, false, "String")
 }
 
+func (ec *executionContext) _ReminderResult_unit(ctx context.Context, field graphql.CollectedField, obj *db.ReminderResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderResult_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReminderResult().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderResult_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReminderResult",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReminderResult_reminded(ctx context.Context, field graphql.CollectedField, obj *db.ReminderResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderResult_reminded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reminded, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderResult_reminded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReminderResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReminderResult_skipped(ctx context.Context, field graphql.CollectedField, obj *db.ReminderResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderResult_skipped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skipped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderResult_skipped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReminderResult", field, false, false, "String")
+}
+
 func (ec *executionContext) _ReportAssignment_unit(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28111,6 +28451,52 @@ func (ec *executionContext) _ReportAssignment_version(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_ReportAssignment_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportAssignment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportAssignment_reminders(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_reminders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reminders, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_reminders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportAssignment_lastRemindedAt(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_lastRemindedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAssignment().LastRemindedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_lastRemindedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAssignment", field, true, true, "String")
 }
 
 func (ec *executionContext) _ReportAssignment_history(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
@@ -28626,6 +29012,38 @@ func (ec *executionContext) fieldContext_ReportContent_titleApplications(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _ReportContent_explanations(ctx context.Context, field graphql.CollectedField, obj *db.ReportContent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportContent_explanations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Explanations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportExplanation) graphql.Marshaler {
+			return ec.marshalNReportExplanation2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportContent_explanations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportContent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportExplanation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReportDraft_content(ctx context.Context, field graphql.CollectedField, obj *db.ReportDraft) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28702,6 +29120,38 @@ func (ec *executionContext) _ReportDraft_savedAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ReportDraft_savedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportDraft", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReportDraft_warnings(ctx context.Context, field graphql.CollectedField, obj *db.ReportDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportDraft_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportDraft().Warnings(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportWarning) graphql.Marshaler {
+			return ec.marshalNReportWarning2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportDraft_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportDraft",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportWarning(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReportDraftImport_report(ctx context.Context, field graphql.CollectedField, obj *model.ReportDraftImport) (ret graphql.Marshaler) {
@@ -28904,6 +29354,52 @@ func (ec *executionContext) _ReportEvent_comment(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ReportEvent_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportExplanation_field(ctx context.Context, field graphql.CollectedField, obj *db.ReportExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportExplanation_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportExplanation_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportExplanation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportExplanation_text(ctx context.Context, field graphql.CollectedField, obj *db.ReportExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportExplanation_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportExplanation_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportExplanation", field, false, false, "String")
 }
 
 func (ec *executionContext) _ReportSource_taskId(ctx context.Context, field graphql.CollectedField, obj *db.ReportSource) (ret graphql.Marshaler) {
@@ -29120,6 +29616,38 @@ func (ec *executionContext) _ReportSubmission_withdrawn(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_ReportSubmission_withdrawn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportSubmission", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReportSubmission_warnings(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSubmission_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportSubmission().Warnings(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportWarning) graphql.Marshaler {
+			return ec.marshalNReportWarning2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSubmission_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportSubmission",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportWarning(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReportTask_id(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
@@ -29391,6 +29919,121 @@ func (ec *executionContext) fieldContext_ReportTask_progress(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReportWarning_rule(ctx context.Context, field graphql.CollectedField, obj *db.ReportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportWarning_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportWarning_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportWarning_field(ctx context.Context, field graphql.CollectedField, obj *db.ReportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportWarning_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportWarning_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportWarning_message(ctx context.Context, field graphql.CollectedField, obj *db.ReportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportWarning_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportWarning_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportWarning_messageEn(ctx context.Context, field graphql.CollectedField, obj *db.ReportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportWarning_messageEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportWarning_messageEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportWarning_explanation(ctx context.Context, field graphql.CollectedField, obj *db.ReportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportWarning_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Explanation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportWarning_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportWarning", field, false, false, "String")
 }
 
 func (ec *executionContext) _ReportedActivity_date(ctx context.Context, field graphql.CollectedField, obj *db.ReportedActivity) (ret graphql.Marshaler) {
@@ -32053,6 +32696,29 @@ func (ec *executionContext) _TaskProgress_late(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_TaskProgress_late(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskProgress_reminded(ctx context.Context, field graphql.CollectedField, obj *db.TaskProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskProgress_reminded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reminded, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskProgress_reminded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TaskProgress", field, false, false, "Int")
 }
 
@@ -37872,7 +38538,7 @@ func (ec *executionContext) unmarshalInputReportContentInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"volunteerRecords", "practiceActivities", "assessment", "titleApplications"}
+	fieldsInOrder := [...]string{"volunteerRecords", "practiceActivities", "assessment", "titleApplications", "explanations"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37907,6 +38573,13 @@ func (ec *executionContext) unmarshalInputReportContentInput(ctx context.Context
 				return it, err
 			}
 			it.TitleApplications = data
+		case "explanations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("explanations"))
+			data, err := ec.unmarshalOReportExplanationInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Explanations = data
 		}
 	}
 	return it, nil
@@ -37921,6 +38594,55 @@ func (ec *executionContext) unmarshalInputReportContentInput(ctx context.Context
 func UnmarshalReportContentInput(ctx context.Context, raw any) (db.ReportContent, error) {
 	var out db.ReportContent
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportContentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReportExplanationInput(ctx context.Context, obj any) (db.ReportExplanation, error) {
+	var it db.ReportExplanation
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"field", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportExplanationInput unmarshals raw into the ReportExplanationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportExplanationInput(ctx context.Context, raw any) (db.ReportExplanation, error) {
+	var out db.ReportExplanation
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportExplanationInput", raw, &out)
 	return out, err
 }
 
@@ -42486,6 +43208,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "remindReports":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_remindReports(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "commentReport":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_commentReport(ctx, field)
@@ -44179,6 +44908,50 @@ func (ec *executionContext) _ReconciliationRow(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var reminderResultImplementors = []string{"ReminderResult"}
+
+func (ec *executionContext) _ReminderResult(ctx context.Context, sel ast.SelectionSet, obj *db.ReminderResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reminderResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReminderResult")
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReminderResult_unit(ctx, field, obj)
+				})
+		case "reminded":
+			out.Values[i] = ec._ReminderResult_reminded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "skipped":
+			out.Values[i] = ec._ReminderResult_skipped(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reportAssignmentImplementors = []string{"ReportAssignment"}
 
 func (ec *executionContext) _ReportAssignment(ctx context.Context, sel ast.SelectionSet, obj *db.ReportAssignment) graphql.Marshaler {
@@ -44243,6 +45016,17 @@ func (ec *executionContext) _ReportAssignment(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reminders":
+			out.Values[i] = ec._ReportAssignment_reminders(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastRemindedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAssignment_lastRemindedAt(ctx, field, obj)
+				})
 		case "history":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -44450,6 +45234,11 @@ func (ec *executionContext) _ReportContent(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "explanations":
+			out.Values[i] = ec._ReportContent_explanations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44493,6 +45282,12 @@ func (ec *executionContext) _ReportDraft(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportDraft_savedAt(ctx, field, obj)
+				})
+		case "warnings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportDraft_warnings(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -44608,6 +45403,44 @@ func (ec *executionContext) _ReportEvent(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var reportExplanationImplementors = []string{"ReportExplanation"}
+
+func (ec *executionContext) _ReportExplanation(ctx context.Context, sel ast.SelectionSet, obj *db.ReportExplanation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportExplanationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportExplanation")
+		case "field":
+			out.Values[i] = ec._ReportExplanation_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._ReportExplanation_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reportSourceImplementors = []string{"ReportSource"}
 
 func (ec *executionContext) _ReportSource(ctx context.Context, sel ast.SelectionSet, obj *db.ReportSource) graphql.Marshaler {
@@ -44694,6 +45527,12 @@ func (ec *executionContext) _ReportSubmission(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "warnings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportSubmission_warnings(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44780,6 +45619,59 @@ func (ec *executionContext) _ReportTask(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportTask_progress(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportWarningImplementors = []string{"ReportWarning"}
+
+func (ec *executionContext) _ReportWarning(ctx context.Context, sel ast.SelectionSet, obj *db.ReportWarning) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportWarningImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportWarning")
+		case "rule":
+			out.Values[i] = ec._ReportWarning_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ReportWarning_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ReportWarning_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "messageEn":
+			out.Values[i] = ec._ReportWarning_messageEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "explanation":
+			out.Values[i] = ec._ReportWarning_explanation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -45926,6 +46818,11 @@ func (ec *executionContext) _TaskProgress(ctx context.Context, sel ast.Selection
 			}
 		case "late":
 			out.Values[i] = ec._TaskProgress_late(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reminded":
+			out.Values[i] = ec._TaskProgress_reminded(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -49271,6 +50168,30 @@ func (ec *executionContext) marshalNRecordingMethod2githubᚗcomᚋwenmingᚋwen
 	return v
 }
 
+func (ec *executionContext) marshalNReminderResult2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReminderResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReminderResult) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReminderResult2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReminderResult(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReminderResult2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReminderResult(ctx context.Context, sel ast.SelectionSet, v *db.ReminderResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReminderResult!")
+		return graphql.Null
+	}
+	return ec._ReminderResult(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNReportAction2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAction(ctx context.Context, v any) (db.ReportAction, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := db.ReportAction(tmp)
@@ -49411,6 +50332,35 @@ func (ec *executionContext) marshalNReportEvent2ᚖgithubᚗcomᚋwenmingᚋwenm
 	return ec._ReportEvent(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNReportExplanation2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanationᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportExplanation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportExplanation2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportExplanation2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanation(ctx context.Context, sel ast.SelectionSet, v *db.ReportExplanation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportExplanation!")
+		return graphql.Null
+	}
+	return ec._ReportExplanation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportExplanationInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanation(ctx context.Context, v any) (*db.ReportExplanation, error) {
+	res, err := ec.unmarshalInputReportExplanationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNReportKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportKind(ctx context.Context, v any) (db.ReportKind, error) {
 	var res db.ReportKind
 	err := res.UnmarshalGQL(v)
@@ -49512,6 +50462,30 @@ func (ec *executionContext) marshalNReportTask2ᚖgithubᚗcomᚋwenmingᚋwenmi
 func (ec *executionContext) unmarshalNReportTaskInput2githubᚗcomᚋwenmingᚋwenmingᚋgraphᚋmodelᚐReportTaskInput(ctx context.Context, v any) (model.ReportTaskInput, error) {
 	res, err := ec.unmarshalInputReportTaskInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportWarning2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportWarning) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportWarning2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportWarning(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportWarning2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportWarning(ctx context.Context, sel ast.SelectionSet, v *db.ReportWarning) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportWarning!")
+		return graphql.Null
+	}
+	return ec._ReportWarning(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNReportedActivity2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportedActivityᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportedActivity) graphql.Marshaler {
@@ -51400,6 +52374,23 @@ func (ec *executionContext) marshalOReportDraft2ᚖgithubᚗcomᚋwenmingᚋwenm
 		return graphql.Null
 	}
 	return ec._ReportDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReportExplanationInput2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanationᚄ(ctx context.Context, v any) ([]*db.ReportExplanation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*db.ReportExplanation, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReportExplanationInput2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportExplanation(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalOReportSource2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportSource(ctx context.Context, sel ast.SelectionSet, v *db.ReportSource) graphql.Marshaler {

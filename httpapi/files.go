@@ -53,7 +53,8 @@ func UploadGuard(maxBytes int64, upload, next http.Handler) http.Handler {
 // volunteer-records, assessments, activities), with the catalogue of categories, campaigns and centres.
 func TemplateHandler(store db.Store) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := db.Require(r.Context(), db.RoleViewer); err != nil {
+		ctx := db.AsPublicReader(r.Context())
+		if err := db.Require(ctx, db.RoleViewer); err != nil {
 			WriteError(w, err)
 			return
 		}
@@ -67,7 +68,7 @@ func TemplateHandler(store db.Store) http.Handler {
 			WriteError(w, db.Errorf(db.ENOTFOUND, "没有这个模板：%s。可选：units、people、honors、volunteer-records、assessments、activities（.xlsx）。", r.PathValue("file")))
 			return
 		}
-		cat, err := store.ImportCatalog(r.Context())
+		cat, err := store.ImportCatalog(ctx)
 		if err != nil {
 			WriteError(w, err)
 			return
@@ -123,11 +124,9 @@ func ExportHandler(store db.Store) http.Handler {
 			return
 		}
 		view, format := file[:dot], importer.Format(strings.ToLower(file[dot+1:]))
-		if err := db.Require(r.Context(), db.RoleViewer); err != nil {
-			WriteError(w, err)
-			return
-		}
-		v, err := importer.FindView(view)
+		// Where anyone may read, a reporter exports what anyone may (its own unit's rows are among them).
+		ctx := db.AsPublicReader(r.Context())
+		v, err := importer.ReadableView(ctx, view)
 		if err != nil {
 			WriteError(w, err)
 			return
@@ -145,7 +144,7 @@ func ExportHandler(store db.Store) http.Handler {
 		}}
 		rc := http.NewResponseController(w)
 		rc.SetWriteDeadline(time.Now().Add(30 * time.Minute))
-		if err := importer.Export(r.Context(), store, view, format, r.URL.Query(), lw); err != nil {
+		if err := importer.Export(ctx, store, view, format, r.URL.Query(), lw); err != nil {
 			if lw.started {
 				// The status is gone; cut the connection so that the client sees a broken download, not a short file.
 				panic(http.ErrAbortHandler)

@@ -14,10 +14,11 @@ import (
 //   - an account holding a one-time password may only read who it is and change its password;
 //   - a unit's reporter may only use the root fields marked @reporter in the schema. Any other field answers
 //     FORBIDDEN, or, on a server with anonymous reading, is answered as an anonymous caller's would be: a reporter
-//     sees at least what anyone may, and nothing of its session reaches those fields.
+//     sees at least what anyone may, and nothing of its session reaches those fields. Where the operator opened
+//     the published aggregates to reporters (aggregates), the fields marked @aggregate are answered so too.
 //
 // A field added to the schema later is closed to reporters until it is marked.
-func rootFieldGate(anonymousRead bool) graphql.RootFieldMiddleware {
+func rootFieldGate(anonymousRead, aggregates bool) graphql.RootFieldMiddleware {
 	return func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 		p := db.PrincipalFrom(ctx)
 		if p == nil {
@@ -38,7 +39,8 @@ func rootFieldGate(anonymousRead bool) graphql.RootFieldMiddleware {
 		if p.Effective() != db.RoleReporter || fc.Field.Definition.Directives.ForName("reporter") != nil {
 			return next(ctx)
 		}
-		if anonymousRead && graphql.GetOperationContext(ctx).Operation.Operation != ast.Mutation {
+		open := anonymousRead || (aggregates && fc.Field.Definition.Directives.ForName("aggregate") != nil)
+		if open && graphql.GetOperationContext(ctx).Operation.Operation != ast.Mutation {
 			return next(db.WithPrincipal(ctx, &db.Principal{Role: db.RoleViewer, Via: "anonymous"}))
 		}
 		graphql.AddError(ctx, db.ErrNotForReporters)

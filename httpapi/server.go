@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -47,6 +46,8 @@ type Limits struct {
 	BcryptCost int
 	// PublicHosts are the Host names answered (HostCheck); empty answers any.
 	PublicHosts []string
+	// ReportersReadAggregates answers unit reporters' province-wide aggregates (@aggregate) as anonymous callers'.
+	ReportersReadAggregates bool
 }
 
 // Server is the whole HTTP surface over a store: the GraphQL API with its transports, caches and limits, the
@@ -191,7 +192,7 @@ func (m *Server) GraphQL() *handler.Server {
 		return next(ctx)
 	})
 	anonymousRead := m.Auth != nil && m.Auth.AnonymousRead
-	srv.AroundRootFields(rootFieldGate(anonymousRead))
+	srv.AroundRootFields(rootFieldGate(anonymousRead, m.Config.ReportersReadAggregates))
 	if c, ok := m.Store.(*cache.Store); ok {
 		rc := NewResponseCache(1024, c.Versions)
 		rc.Scope = RoleScope
@@ -206,15 +207,12 @@ func (m *Server) GraphQL() *handler.Server {
 // much): a few thousand of the dashboard's queries, a few megabytes whatever clients send.
 const QueryCacheBytes = 8 << 20
 
-// RoleScope is what makes a shared answer differ between callers: the role they act with, and a reporter's unit.
-// Both answer caches (the response cache and the fast path in front of it) key on it, so that no unit's answer is
-// ever served to another unit.
+// RoleScope is what makes a shared answer differ between callers: the role they act with, and the units they may
+// read (db.ScopeOf, of the published records and of the reporting). Both answer caches (the response cache and the
+// fast path in front of it) key on it, so that no unit's answer is ever served to another unit.
 func RoleScope(ctx context.Context) string {
-	p := db.PrincipalFrom(ctx)
-	if r := p.Effective(); r == db.RoleReporter {
-		return string(r) + ":" + strconv.FormatInt(p.UnitID, 10)
-	}
-	return string(p.Effective())
+	return string(db.PrincipalFrom(ctx).Effective()) + ":" + db.ScopeOf(ctx, db.PublishedRows).Key() + ":" +
+		db.ScopeOf(ctx, db.ReportingRows).Key()
 }
 
 // Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.

@@ -8,6 +8,9 @@ import (
 
 // node loads any record by type name and row ID; an unknown type or a missing row answers null, as Relay expects.
 func (r *Resolver) node(ctx context.Context, typ db.NodeType, id int64) (db.Node, error) {
+	if !db.ScopeOf(ctx, db.PublishedRows).ReadsNodeType(typ) {
+		return nil, nil
+	}
 	l := r.loaders(ctx)
 	ids := []int64{id}
 	var (

@@ -100,6 +100,26 @@ func (r *mutationResolver) ImportReportDraft(ctx context.Context, taskID string,
 	return &model.ReportDraftImport{Report: rep, Assignment: a}, nil
 }
 
+// RemindReports is the resolver for the remindReports field.
+func (r *mutationResolver) RemindReports(ctx context.Context, taskID string, unitIds []string) ([]*db.ReminderResult, error) {
+	tid, err := db.ParseTypedID("taskId", db.NodeReportTask, taskID)
+	if err != nil {
+		return nil, err
+	}
+	var units []int64
+	for _, gid := range unitIds {
+		id, err := db.ParseTypedID("unitIds", db.NodeUnit, gid)
+		if err != nil {
+			return nil, err
+		}
+		units = append(units, id)
+	}
+	if err := db.RequireMutation(ctx); err != nil {
+		return nil, err
+	}
+	return r.Store.RemindReports(ctx, tid, units, r.now())
+}
+
 // CommentReport is the resolver for the commentReport field.
 func (r *mutationResolver) CommentReport(ctx context.Context, taskID string, unitID string, expectedVersion int, field *string, text string) (*db.ReportComment, error) {
 	tid, uid, err := assignmentIDs(taskID, unitID)
@@ -163,6 +183,11 @@ func (r *queryResolver) TaskProgress(ctx context.Context, taskID string) (*db.Ta
 }
 
 // Unit is the resolver for the unit field.
+func (r *reminderResultResolver) Unit(ctx context.Context, obj *db.ReminderResult) (*db.Unit, error) {
+	return one(ctx, r.loaders(ctx).Units, obj.UnitID)
+}
+
+// Unit is the resolver for the unit field.
 func (r *reportAssignmentResolver) Unit(ctx context.Context, obj *db.ReportAssignment) (*db.Unit, error) {
 	return one(ctx, r.loaders(ctx).Units, obj.UnitID)
 }
@@ -175,6 +200,11 @@ func (r *reportAssignmentResolver) SubmittedAt(ctx context.Context, obj *db.Repo
 // Overdue is the resolver for the overdue field.
 func (r *reportAssignmentResolver) Overdue(ctx context.Context, obj *db.ReportAssignment) (bool, error) {
 	return obj.Window.Overdue(obj.State, r.now()), nil
+}
+
+// LastRemindedAt is the resolver for the lastRemindedAt field.
+func (r *reportAssignmentResolver) LastRemindedAt(ctx context.Context, obj *db.ReportAssignment) (*string, error) {
+	return apiTimep(obj.LastRemindedAt), nil
 }
 
 // History is the resolver for the history field.
@@ -207,6 +237,11 @@ func (r *reportDraftResolver) SavedAt(ctx context.Context, obj *db.ReportDraft) 
 	return apiTime(obj.SavedAt), nil
 }
 
+// Warnings is the resolver for the warnings field.
+func (r *reportDraftResolver) Warnings(ctx context.Context, obj *db.ReportDraft) ([]*db.ReportWarning, error) {
+	return db.WarningsFor(ctx, r.Store, obj.Content, obj.UnitID, obj.Year)
+}
+
 // At is the resolver for the at field.
 func (r *reportEventResolver) At(ctx context.Context, obj *db.ReportEvent) (string, error) {
 	return apiTime(obj.At), nil
@@ -220,6 +255,11 @@ func (r *reportSourceResolver) TaskID(ctx context.Context, obj *db.ReportSource)
 // SubmittedAt is the resolver for the submittedAt field.
 func (r *reportSubmissionResolver) SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error) {
 	return apiTime(obj.SubmittedAt), nil
+}
+
+// Warnings is the resolver for the warnings field.
+func (r *reportSubmissionResolver) Warnings(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportWarning, error) {
+	return db.WarningsFor(ctx, r.Store, obj.Content, obj.UnitID, obj.Year)
 }
 
 // ID is the resolver for the id field.
@@ -240,6 +280,9 @@ func (r *reportTaskResolver) Progress(ctx context.Context, obj *db.ReportTask) (
 	}
 	return db.ProgressOf(obj, as, r.now()), nil
 }
+
+// ReminderResult returns graph.ReminderResultResolver implementation.
+func (r *Resolver) ReminderResult() graph.ReminderResultResolver { return &reminderResultResolver{r} }
 
 // ReportAssignment returns graph.ReportAssignmentResolver implementation.
 func (r *Resolver) ReportAssignment() graph.ReportAssignmentResolver {
@@ -267,6 +310,7 @@ func (r *Resolver) ReportSubmission() graph.ReportSubmissionResolver {
 func (r *Resolver) ReportTask() graph.ReportTaskResolver { return &reportTaskResolver{r} }
 
 type (
+	reminderResultResolver   struct{ *Resolver }
 	reportAssignmentResolver struct{ *Resolver }
 	reportCommentResolver    struct{ *Resolver }
 	reportDraftResolver      struct{ *Resolver }

@@ -336,6 +336,8 @@ func TestReplicas(t *testing.T) {
 		}
 	})
 
+	t.Run("ReporterCachesKeyOnTheUnit", func(t *testing.T) { replicaReporterCaches(t, cookie, lb, rs) })
+
 	t.Run("LoginLimiterSharedAcrossReplicas", func(t *testing.T) {
 		// Five wrong passwords spread over A, B, C, A, B are what one replica alone would allow; the sixth, on any
 		// replica, must be apitest.Refused before the password is checked.

@@ -18,41 +18,57 @@ type ExportView struct {
 	Name   string
 	NameZh string
 	Params []string
-	write  func(ctx context.Context, s db.Store, q url.Values, sw func(headers []string, widths []float64) (*SheetWriter, error)) error
+	// UnitRows is set for the views whose rows each belong to a unit, which the store scopes to a reporter's unit;
+	// a reporter may export only these.
+	UnitRows bool
+	write    func(ctx context.Context, s db.Store, q url.Values, sw func(headers []string, widths []float64) (*SheetWriter, error)) error
 }
 
 // ExportViews lists the views of GET /export/{view}.{xlsx|csv} and `wenming export --view`.
 var ExportViews = []*ExportView{
-	{Name: "honors", NameZh: "荣誉", Params: []string{"fromYear", "toYear", "levels", "categories", "recipientKinds", "statuses", "unitId", "unitKind", "edition", "demo"}, write: exportHonors},
-	{Name: "volunteer-records", NameZh: "志愿服务记录", Params: []string{"fromYear", "toYear", "campaigns", "unitId", "unitKind", "methods", "verified", "demo"}, write: exportVolunteer},
-	{Name: "units", NameZh: "省直单位", Params: []string{"kind", "nameContains", "serviceWindow", "linkedToPractice"}, write: exportUnits},
+	{Name: "honors", NameZh: "荣誉", Params: []string{"fromYear", "toYear", "levels", "categories", "recipientKinds", "statuses", "unitId", "unitKind", "edition", "demo"}, UnitRows: true, write: exportHonors},
+	{Name: "volunteer-records", NameZh: "志愿服务记录", Params: []string{"fromYear", "toYear", "campaigns", "unitId", "unitKind", "methods", "verified", "demo"}, UnitRows: true, write: exportVolunteer},
+	{Name: "units", NameZh: "省直单位", Params: []string{"kind", "nameContains", "serviceWindow", "linkedToPractice"}, UnitRows: true, write: exportUnits},
 	{Name: "people", NameZh: "先进人物", Params: []string{"categories", "nameContains"}, write: exportPeople},
-	{Name: "assessments", NameZh: "年度测评", Params: []string{"year", "unitId", "unitKind", "stages", "demo"}, write: exportAssessments},
-	{Name: "activities", NameZh: "文明实践活动", Params: []string{"fromYear", "toYear", "kinds", "unitId", "demo"}, write: exportActivities},
+	{Name: "assessments", NameZh: "年度测评", Params: []string{"year", "unitId", "unitKind", "stages", "demo"}, UnitRows: true, write: exportAssessments},
+	{Name: "activities", NameZh: "文明实践活动", Params: []string{"fromYear", "toYear", "kinds", "unitId", "demo"}, UnitRows: true, write: exportActivities},
 	{Name: "figures", NameZh: "公布数字与核对", Params: []string{"section"}, write: exportFigures},
 	{Name: "rankings", NameZh: "创建排名", Params: []string{"year", "metric", "unitKind", "first", "order"}, write: exportRankings},
 }
 
-func FindView(name string) (*ExportView, error) {
+// FindView returns the view of the name, for the command line and the office.
+func FindView(name string) (*ExportView, error) { return findView(name, false) }
+
+// ReadableView returns the view of the name that the caller may export: a unit's reporter only the views of a unit's
+// rows (UnitRows), any other view answering it exactly as an unknown one; everyone else must be at least a viewer.
+func ReadableView(ctx context.Context, name string) (*ExportView, error) {
+	if p := db.PrincipalFrom(ctx); p != nil && p.Effective() == db.RoleReporter && p.Via != "anonymous" {
+		return findView(name, true)
+	}
+	if err := db.Require(ctx, db.RoleViewer); err != nil {
+		return nil, err
+	}
+	return findView(name, false)
+}
+
+func findView(name string, unitRows bool) (*ExportView, error) {
+	var names []string
 	for _, v := range ExportViews {
+		if unitRows && !v.UnitRows {
+			continue
+		}
 		if v.Name == name {
 			return v, nil
 		}
-	}
-	names := make([]string, len(ExportViews))
-	for i, v := range ExportViews {
-		names[i] = v.Name
+		names = append(names, v.Name)
 	}
 	return nil, db.Errorf(db.ENOTFOUND, "没有可导出的视图“%s”。可选：%s。", name, strings.Join(names, "、"))
 }
 
-// Export writes a view as XLSX or CSV to out, with the filters in q applied, as the principal in ctx (who must be
-// at least a viewer). Rows stream from the database to out, so a million-row export holds none in memory.
+// Export writes a view as XLSX or CSV to out, with the filters in q applied, as the principal in ctx (at least a
+// viewer, or a reporter exporting its unit's rows: ReadableView). Rows stream from the database to out, so a million-row export holds none in memory.
 func Export(ctx context.Context, s db.Store, view string, format Format, q url.Values, out io.Writer) error {
-	if err := db.Require(ctx, db.RoleViewer); err != nil {
-		return err
-	}
-	v, err := FindView(view)
+	v, err := ReadableView(ctx, view)
 	if err != nil {
 		return err
 	}

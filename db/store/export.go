@@ -29,6 +29,7 @@ func each[T any](ctx context.Context, s *Store, query string, args []any, scan f
 // EachHonor streams every honour matching the criteria, by year then ID.
 func (s *Store) EachHonor(ctx context.Context, f db.HonorCriteria, fn func(*db.Honor) error) error {
 	w := s.honorWhere(f)
+	scopeUnits(ctx, w, "h.unit_id")
 	return each(ctx, s, `SELECT `+honorCols+honorFrom+w.sql()+` ORDER BY h.year, h.id`, w.args, plain(scanHonor), fn)
 }
 
@@ -48,18 +49,21 @@ func (s *Store) EachPerson(ctx context.Context, f db.PersonCriteria, fn func(*db
 // EachVolunteerRecord streams every volunteer record matching the criteria, by ID.
 func (s *Store) EachVolunteerRecord(ctx context.Context, f db.VolunteerCriteria, fn func(*db.VolunteerRecord) error) error {
 	w := s.volunteerWhere(f)
+	scopeUnits(ctx, w, "v.unit_id")
 	return each(ctx, s, `SELECT `+recordCols+recordFrom+w.sql()+` ORDER BY v.id`, w.args, plain(scanRecord), fn)
 }
 
 // EachAssessment streams every assessment matching the criteria, by year then ID.
 func (s *Store) EachAssessment(ctx context.Context, f db.AssessmentCriteria, fn func(*db.Assessment) error) error {
 	w := s.assessmentWhere(f)
+	scopeUnits(ctx, w, "a.unit_id")
 	return each(ctx, s, `SELECT `+assessmentCols+assessmentFrom+w.sql()+` ORDER BY a.year, a.id`, w.args, plain(scanAssessment), fn)
 }
 
 // EachPracticeActivity streams every practice activity matching the criteria, by date then ID.
 func (s *Store) EachPracticeActivity(ctx context.Context, f db.PracticeActivityCriteria, fn func(*db.PracticeActivity) error) error {
 	w := s.activityWhere(f)
+	scopeUnits(ctx, w, "a.unit_id")
 	return each(ctx, s, `SELECT `+activityCols+` FROM practice_activities a`+w.sql()+` ORDER BY a.activity_date, a.id`, w.args, plain(scanActivity), fn)
 }
 
@@ -82,5 +86,6 @@ func (s *Store) EachUnit(ctx context.Context, f db.UnitCriteria, fn func(*db.Uni
 		}
 		w.add(cond)
 	}
+	scopeUnits(ctx, w, "u.id")
 	return each(ctx, s, `SELECT `+unitCols+` FROM units u`+w.sql()+` ORDER BY u.id`, w.args, plain(scanUnit), fn)
 }

@@ -82,10 +82,11 @@ var honorSort = listSort{id: "h.id", fields: map[string]sortField{
 // Honors returns one keyset page of honours in the requested order; ties break on ID.
 func (s *Store) Honors(ctx context.Context, f db.HonorCriteria, order db.HonorOrder, page db.Page) (*db.HonorPage, error) {
 	w := s.honorWhere(f)
+	narrowed := scopeUnits(ctx, w, "h.unit_id")
 	out := &db.HonorPage{}
 	count := `SELECT count(*)` + honorFrom + w.sql()
 	countArgs := w.args
-	if f.UnitID == 0 {
+	if f.UnitID == 0 && !narrowed {
 		rw := s.rollupHonorWhere(f)
 		count, countArgs = `SELECT coalesce(sum(h.honors), 0)`+rollupHonorFrom+rw.sql(), rw.args
 	}
@@ -106,8 +107,8 @@ func (s *Store) honorsWhere(ctx context.Context, cond string, ids []int64) ([]*d
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := s.in(cond, ids)
-	rows, err := s.eng.Read().Query(ctx, `SELECT `+honorCols+` FROM honors h WHERE `+in+` ORDER BY h.year, h.id`, args...)
+	w := s.scopedIn(ctx, cond, ids, "h.unit_id")
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+honorCols+` FROM honors h`+w.sql()+` ORDER BY h.year, h.id`, w.args...)
 	if err != nil {
 		return nil, err
 	}

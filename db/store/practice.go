@@ -46,8 +46,8 @@ func (s *Store) linksWhere(ctx context.Context, col string, ids []int64) ([]*db.
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := s.in(col, ids)
-	rows, err := s.eng.Read().Query(ctx, `SELECT id, unit_id, center_id, since_year, demo, version FROM practice_links WHERE `+in+` ORDER BY id`, args...)
+	w := s.scopedIn(ctx, col, ids, "unit_id")
+	rows, err := s.eng.Read().Query(ctx, `SELECT id, unit_id, center_id, since_year, demo, version FROM practice_links`+w.sql()+` ORDER BY id`, w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -76,8 +76,8 @@ func (s *Store) pairingsWhere(ctx context.Context, col string, ids []int64) ([]*
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := s.in(col, ids)
-	rows, err := s.eng.Read().Query(ctx, `SELECT id, unit_id, township, center_id, since_year, demo, version FROM pairings WHERE `+in+` ORDER BY id`, args...)
+	w := s.scopedIn(ctx, col, ids, "unit_id")
+	rows, err := s.eng.Read().Query(ctx, `SELECT id, unit_id, township, center_id, since_year, demo, version FROM pairings`+w.sql()+` ORDER BY id`, w.args...)
 	if err != nil {
 		return nil, err
 	}

@@ -22,6 +22,7 @@ var activitySort = listSort{id: "a.id", fields: map[string]sortField{
 // PracticeActivities returns one page of practice activities, by date then ID unless the page asks for another order.
 func (s *Store) PracticeActivities(ctx context.Context, f db.PracticeActivityCriteria, page db.Page) (*db.PracticeActivityConnection, error) {
 	w := s.activityWhere(f)
+	scopeUnits(ctx, w, "a.unit_id")
 	out := &db.PracticeActivityConnection{}
 	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM practice_activities a`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
@@ -59,8 +60,8 @@ func (s *Store) PracticeActivitiesByIDs(ctx context.Context, ids []int64) (map[i
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := s.in("a.id", ids)
-	rows, err := s.eng.Read().Query(ctx, `SELECT `+activityCols+` FROM practice_activities a WHERE `+in, args...)
+	w := s.scopedIn(ctx, "a.id", ids, "a.unit_id")
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+activityCols+` FROM practice_activities a`+w.sql(), w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -102,6 +103,7 @@ func (s *Store) assessmentWhere(f db.AssessmentCriteria) *where {
 // Assessments returns one page of assessments, by year then ID unless the page asks for another order.
 func (s *Store) Assessments(ctx context.Context, f db.AssessmentCriteria, page db.Page) (*db.AssessmentConnection, error) {
 	w := s.assessmentWhere(f)
+	scopeUnits(ctx, w, "a.unit_id")
 	out := &db.AssessmentConnection{}
 	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*)`+assessmentFrom+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
@@ -128,9 +130,10 @@ var volunteerSort = listSort{id: "v.id", fields: map[string]sortField{
 // the cursor names its ordering so that it cannot continue another.
 func (s *Store) VolunteerRecordsInOrder(ctx context.Context, f db.VolunteerCriteria, order db.VolunteerRecordOrder, page db.Page) (*db.VolunteerRecordPage, error) {
 	w := s.volunteerWhere(f)
+	narrowed := scopeUnits(ctx, w, "v.unit_id")
 	out := &db.VolunteerRecordPage{}
 	count, countArgs := `SELECT count(*)`+recordFrom+w.sql(), w.args
-	if f.UnitID == 0 {
+	if f.UnitID == 0 && !narrowed {
 		rw := s.rollupVolunteerWhere(f)
 		count, countArgs = `SELECT coalesce(sum(v.records), 0)`+yearVolunteerFrom+rw.sql(), rw.args
 	}

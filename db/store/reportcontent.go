@@ -47,10 +47,11 @@ func (s *Store) ReportDraft(ctx context.Context, taskID, unitID int64) (*db.Repo
 	}
 	w.add("a.task_id = ?", taskID)
 	w.add("a.unit_id = ?", unitID)
-	d := &db.ReportDraft{}
+	d := &db.ReportDraft{TaskID: taskID, UnitID: unitID}
 	var content string
-	err := s.eng.Read().QueryRow(ctx, `SELECT d.content, d.saved_by, d.saved_at FROM report_drafts d
-		JOIN report_assignments a ON a.task_id = d.task_id AND a.unit_id = d.unit_id`+w.sql(), w.args...).Scan(&content, &d.SavedBy, instant{&d.SavedAt})
+	err := s.eng.Read().QueryRow(ctx, `SELECT d.content, d.saved_by, d.saved_at, t.year FROM report_drafts d
+		JOIN report_assignments a ON a.task_id = d.task_id AND a.unit_id = d.unit_id JOIN report_tasks t ON t.id = a.task_id`+w.sql(),
+		w.args...).Scan(&content, &d.SavedBy, instant{&d.SavedAt}, &d.Year)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
@@ -76,15 +77,16 @@ func (s *Store) ReportSubmissions(ctx context.Context, taskID, unitID int64) ([]
 	}
 	w.add("a.task_id = ?", taskID)
 	w.add("a.unit_id = ?", unitID)
-	rows, err := s.eng.Read().Query(ctx, `SELECT v.task_id, v.unit_id, v.round, v.content, v.submitted_by, v.submitted_at, v.withdrawn
-		FROM report_submissions v JOIN report_assignments a ON a.task_id = v.task_id AND a.unit_id = v.unit_id`+w.sql()+` ORDER BY v.round DESC`, w.args...)
+	rows, err := s.eng.Read().Query(ctx, `SELECT v.task_id, v.unit_id, t.year, v.round, v.content, v.submitted_by, v.submitted_at, v.withdrawn
+		FROM report_submissions v JOIN report_assignments a ON a.task_id = v.task_id AND a.unit_id = v.unit_id
+		JOIN report_tasks t ON t.id = a.task_id`+w.sql()+` ORDER BY v.round DESC`, w.args...)
 	if err != nil {
 		return nil, err
 	}
 	return collect(rows, func(r Rows) (*db.ReportSubmission, error) {
 		v := &db.ReportSubmission{}
 		var content string
-		if err := r.Scan(&v.TaskID, &v.UnitID, &v.Round, &content, &v.SubmittedBy, instant{&v.SubmittedAt}, &v.Withdrawn); err != nil {
+		if err := r.Scan(&v.TaskID, &v.UnitID, &v.Year, &v.Round, &content, &v.SubmittedBy, instant{&v.SubmittedAt}, &v.Withdrawn); err != nil {
 			return nil, err
 		}
 		var err error
@@ -174,15 +176,23 @@ func (s *Store) SaveReportDraft(ctx context.Context, step db.ReportStep, content
 }
 
 // freezeSubmission copies the unit's draft into its next round, which never changes; an empty draft is refused
-// (reason EMPTY).
-func (s *Store) freezeSubmission(ctx context.Context, tx *Tx, a *db.ReportAssignment, now time.Time) error {
+// (reason EMPTY), and so is one with a plausibility warning the unit has not explained (EXPLANATION_REQUIRED).
+func (s *Store) freezeSubmission(ctx context.Context, tx *Tx, a *db.ReportAssignment, t *db.ReportTask, now time.Time) error {
 	var content string
 	err := tx.QueryRow(ctx, `SELECT content FROM report_drafts WHERE task_id = ? AND unit_id = ?`, a.TaskID, a.UnitID).Scan(&content)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	if c, derr := decodeContent(content); errors.Is(err, sql.ErrNoRows) || derr != nil || c.Empty() {
+	c, derr := decodeContent(content)
+	if errors.Is(err, sql.ErrNoRows) || derr != nil || c.Empty() {
 		return db.Errorf(db.ECONFLICT, "还没有填写任何内容，不能上报").Because(db.ReasonEmpty)
+	}
+	ws, err := db.WarningsFor(ctx, s, c, a.UnitID, t.Year)
+	if err != nil {
+		return err
+	}
+	if err := db.RequireExplanations(ws); err != nil {
+		return err
 	}
 	_, name := actor(ctx)
 	_, err = tx.Exec(ctx, `INSERT INTO report_submissions (task_id, unit_id, round, content, submitted_by, submitted_at) VALUES (?,?,?,?,?,?)`,
@@ -411,4 +421,23 @@ func (s *Store) ReportSources(ctx context.Context, keys []db.ReportSourceKey) (m
 		}
 	}
 	return out, nil
+}
+
+// ReportHistory reads a unit's volunteer service and assessment total of a year, from the records (and so from what
+// approvals wrote).
+func (s *Store) ReportHistory(ctx context.Context, unitID int64, year int) (db.ReportHistory, error) {
+	var h db.ReportHistory
+	q := s.eng.Read()
+	if err := q.QueryRow(ctx, `SELECT coalesce(sum(minutes), 0), coalesce(sum(volunteers), 0) FROM volunteer_records WHERE unit_id = ? AND year = ?`,
+		unitID, year).Scan(&h.Minutes, &h.PersonTimes); err != nil {
+		return h, err
+	}
+	var score float64
+	err := q.QueryRow(ctx, `SELECT base_score + bonus FROM assessments WHERE unit_id = ? AND year = ?`, unitID, year).Scan(&score)
+	if err == nil {
+		h.Score = &score
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return h, err
+	}
+	return h, nil
 }

@@ -5,24 +5,22 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/wenming/wenming/db"
 )
 
 // Yearly reporting: tasks, each unit's assignment and its history. Every read goes through scopeWhere, the one
-// place a caller's ReportScope becomes SQL: a reporter's reads carry its unit, and a caller with no scope reads
+// place a caller's reporting scope becomes SQL: a reporter's reads carry its unit, and a caller with no scope reads
 // nothing. Its writes bump no data version: nothing of a report moves the dashboard's figures until it is applied.
 
-// scopeWhere adds the caller's scope to a query of the assignments (aliased a); ok is false when the scope reads
-// nothing, and the caller answers as if nothing existed.
+// scopeWhere adds the caller's reporting scope to a query of the assignments (aliased a), through the store's one
+// scope helper; ok is false when the scope reads nothing, and the caller answers as if nothing existed.
 func scopeWhere(ctx context.Context, w *where) (ok bool) {
-	sc := db.ReportScopeOf(ctx)
-	switch {
-	case sc.None():
+	if db.ScopeOf(ctx, db.ReportingRows).None() {
 		return false
-	case !sc.All:
-		w.add("a.unit_id = ?", sc.UnitID)
 	}
+	scopeRows(ctx, db.ReportingRows, w, "a.unit_id")
 	return true
 }
 
@@ -43,7 +41,9 @@ func scanReportTask(r Row) (*db.ReportTask, error) {
 }
 
 const reportAssignmentCols = `a.task_id, a.unit_id, a.state, a.rounds, a.submitted_at, a.late, a.reviewed_by, a.reviewed_at,
-	CAST(a.extended_to AS TEXT), a.exempt_reason, a.version, CAST(t.opens_on AS TEXT), CAST(t.due_on AS TEXT), CAST(t.closes_on AS TEXT)`
+	CAST(a.extended_to AS TEXT), a.exempt_reason, a.version, CAST(t.opens_on AS TEXT), CAST(t.due_on AS TEXT), CAST(t.closes_on AS TEXT),
+	(SELECT count(*) FROM report_events e WHERE e.task_id = a.task_id AND e.unit_id = a.unit_id AND e.action = 'REMIND'),
+	(SELECT max(e.at) FROM report_events e WHERE e.task_id = a.task_id AND e.unit_id = a.unit_id AND e.action = 'REMIND')`
 
 // reportAssignmentFrom reads assignments with their task's dates, so that each carries its own window.
 const reportAssignmentFrom = ` FROM report_assignments a JOIN report_tasks t ON t.id = a.task_id`
@@ -52,7 +52,8 @@ func scanReportAssignment(r Row) (*db.ReportAssignment, error) {
 	a := &db.ReportAssignment{}
 	var reviewer, extended, reason sql.NullString
 	if err := r.Scan(&a.TaskID, &a.UnitID, &a.State, &a.Rounds, nullInstant{&a.SubmittedAt}, &a.Late, &reviewer,
-		nullInstant{&a.ReviewedAt}, &extended, &reason, &a.Version, &a.Window.OpensOn, &a.Window.DueOn, &a.Window.ClosesOn); err != nil {
+		nullInstant{&a.ReviewedAt}, &extended, &reason, &a.Version, &a.Window.OpensOn, &a.Window.DueOn, &a.Window.ClosesOn,
+		&a.Reminders, nullInstant{&a.LastRemindedAt}); err != nil {
 		return nil, err
 	}
 	a.ReviewedBy, a.ExtendedTo, a.ExemptReason = reviewer.String, db.Date(extended.String), reason.String
@@ -160,7 +161,7 @@ func (s *Store) StepReport(ctx context.Context, step db.ReportStep) (*db.ReportA
 		case db.ActionSaveDraft:
 			return db.FieldErrorf("action", "保存草稿请使用 saveReportDraft")
 		case db.ActionSubmit:
-			return s.freezeSubmission(ctx, tx, a, step.Now)
+			return s.freezeSubmission(ctx, tx, a, t, step.Now)
 		case db.ActionWithdraw:
 			_, err := tx.Exec(ctx, `UPDATE report_submissions SET withdrawn = TRUE WHERE task_id = ? AND unit_id = ? AND round = ?`, a.TaskID, a.UnitID, a.Rounds)
 			return err
@@ -278,6 +279,49 @@ func (s *Store) step(ctx context.Context, step db.ReportStep, act func(tx *Tx, a
 }
 
 var errNoAssignment = db.Errorf(db.ENOTFOUND, "上报任务不存在")
+
+// RemindReports reminds (催报) the task's units that have not submitted, or of those named the ones that have not,
+// skipping a unit reminded within db.ReminderInterval: office editors and admins only. Each reminder joins the
+// unit's history as a REMIND step that keeps its state; nothing moves a data version.
+func (s *Store) RemindReports(ctx context.Context, taskID int64, unitIDs []int64, now time.Time) ([]*db.ReminderResult, error) {
+	if who := db.ReportActorOf(db.PrincipalFrom(ctx)); who != db.ActorEditor && who != db.ActorAdmin {
+		return nil, db.Errorf(db.EFORBIDDEN, "无权进行此上报操作")
+	}
+	_, name := actor(ctx)
+	var out []*db.ReminderResult
+	err := s.eng.Tx(ctx, func(tx *Tx) error {
+		out = nil
+		w := s.where()
+		if !scopeWhere(ctx, w) {
+			return errNoTask
+		}
+		w.add("a.task_id = ?", taskID)
+		addIn(w, "a.unit_id", unitIDs)
+		rows, err := tx.Query(ctx, `SELECT `+reportAssignmentCols+reportAssignmentFrom+w.sql()+` ORDER BY a.unit_id`, w.args...)
+		if err != nil {
+			return err
+		}
+		as, err := collect(rows, func(r Rows) (*db.ReportAssignment, error) { return scanReportAssignment(r) })
+		if err != nil {
+			return err
+		}
+		if len(as) == 0 {
+			return errNoTask
+		}
+		for _, a := range as {
+			res := &db.ReminderResult{UnitID: a.UnitID, Skipped: db.Remindable(a.State, a.LastRemindedAt, now)}
+			if res.Reminded = res.Skipped == ""; res.Reminded {
+				if _, err := tx.Exec(ctx, `INSERT INTO report_events (task_id, unit_id, action, from_state, to_state, actor, at, comment)
+					VALUES (?,?,?,?,?,?,?,'')`, a.TaskID, a.UnitID, db.ActionRemind, a.State, a.State, name, s.milli(now)); err != nil {
+					return err
+				}
+			}
+			out = append(out, res)
+		}
+		return nil
+	})
+	return out, err
+}
 
 // andConds is a where's conditions as " AND …" for a query that has its own WHERE.
 func andConds(w *where) string {

@@ -36,6 +36,7 @@ func (s *Store) Units(ctx context.Context, f db.UnitCriteria, page db.Page) (*db
 			w.add("NOT EXISTS (SELECT 1 FROM practice_links l WHERE l.unit_id = u.id)")
 		}
 	}
+	scopeUnits(ctx, w, "u.id")
 	out := &db.UnitPage{}
 	if err := s.eng.Read().QueryRow(ctx, `SELECT count(*) FROM units u`+w.sql(), w.args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
@@ -54,8 +55,8 @@ func (s *Store) UnitsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Unit
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := s.in("u.id", ids)
-	rows, err := s.eng.Read().Query(ctx, `SELECT `+unitCols+` FROM units u WHERE `+in, args...)
+	w := s.scopedIn(ctx, "u.id", ids, "u.id")
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+unitCols+` FROM units u`+w.sql(), w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -138,9 +139,9 @@ func (s *Store) assessmentsWhere(ctx context.Context, col string, ids []int64) (
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := s.in(col, ids)
-	rows, err := s.eng.Read().Query(ctx, `SELECT id, unit_id, year, base_score, bonus, veto, stage, demo, version FROM assessments
-		WHERE `+in+` ORDER BY year, id`, args...)
+	w := s.scopedIn(ctx, col, ids, "unit_id")
+	rows, err := s.eng.Read().Query(ctx, `SELECT id, unit_id, year, base_score, bonus, veto, stage, demo, version FROM assessments`+
+		w.sql()+` ORDER BY year, id`, w.args...)
 	if err != nil {
 		return nil, err
 	}

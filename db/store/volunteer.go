@@ -82,8 +82,8 @@ func (s *Store) VolunteerRecordsByIDs(ctx context.Context, ids []int64) (map[int
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := s.in("v.id", ids)
-	rows, err := s.eng.Read().Query(ctx, `SELECT `+recordCols+` FROM volunteer_records v WHERE `+in, args...)
+	w := s.scopedIn(ctx, "v.id", ids, "v.unit_id")
+	rows, err := s.eng.Read().Query(ctx, `SELECT `+recordCols+` FROM volunteer_records v`+w.sql(), w.args...)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,8 @@ export type ReportAction =
   | 'EXEMPT'
   /** 延期。Extend the unit's deadline. */
   | 'EXTEND'
+  /** 催报（不改变状态）。Remind a unit that has not submitted; it keeps the state. */
+  | 'REMIND'
   /** 重新打开（管理员，附理由）。Reopen an approved report (ADMIN, with a reason). */
   | 'REOPEN'
   /** 退回（附意见）。Return with comments. */

@@ -751,6 +751,8 @@ export type ReportAction =
   | 'EXEMPT'
   /** 延期。Extend the unit's deadline. */
   | 'EXTEND'
+  /** 催报（不改变状态）。Remind a unit that has not submitted; it keeps the state. */
+  | 'REMIND'
   /** 重新打开（管理员，附理由）。Reopen an approved report (ADMIN, with a reason). */
   | 'REOPEN'
   /** 退回（附意见）。Return with comments. */
@@ -766,12 +768,22 @@ export type ReportAction =
 export type ReportContentInput = {
   /** 测评自评。The self-assessment. */
   assessment?: InputMaybe<ReportedAssessmentInput>;
+  /** 对提醒的说明。Explanations of the plausibility warnings. */
+  explanations?: InputMaybe<Array<ReportExplanationInput>>;
   /** 文明实践活动。Practice activities. */
   practiceActivities?: InputMaybe<Array<ReportedActivityInput>>;
   /** 称号申报。Title applications. */
   titleApplications?: InputMaybe<Array<ReportedTitleApplicationInput>>;
   /** 志愿服务记录。Volunteer records. */
   volunteerRecords?: InputMaybe<Array<ReportedVolunteerRecordInput>>;
+};
+
+/** 对一条提醒的说明。An explanation of a plausibility warning. */
+export type ReportExplanationInput = {
+  /** 提醒所针对的字段路径。The field path the warning names. */
+  field: Scalars['String']['input'];
+  /** 说明（至多 500 字）。The sentence, at most 500 characters. */
+  text: Scalars['String']['input'];
 };
 
 /** 上报任务要求的内容。What a task asks units for. */

@@ -84,6 +84,7 @@ const enums: Record<string, [string, string]> = {
   APPROVE: ['通过', 'Approved'],
   REOPEN: ['重新打开', 'Reopened'],
   EXTEND: ['延期', 'Extended'],
+  REMIND: ['催报', 'Reminded'],
 }
 
 /** Label of an enum value or code the API returns. */
