@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { charCount, checkDraft, contentInput, draftOf, editorShows, pathLabel, blankVolunteer, type ContentDraft } from '../src/lib/reportContent'
 
-const draft = (p: Partial<ContentDraft> = {}): ContentDraft => ({ volunteerRecords: [], practiceActivities: [], assessment: null, titleApplications: [], ...p })
+const draft = (p: Partial<ContentDraft> = {}): ContentDraft => ({ volunteerRecords: [], practiceActivities: [], assessment: null, titleApplications: [], explanations: {}, ...p })
 const row = { date: '2025-03-05', volunteers: '12', hours: '1.5', method: 'SIGN_IN' as const, campaignCode: '' }
 
 describe('pathLabel', () => {
@@ -41,15 +41,17 @@ describe('editorShows', () => {
 })
 
 describe('contentInput', () => {
-  it('sends only the kinds the task asks for, with numbers as numbers and empty optional text as null', () => {
+  it('sends only the kinds the task asks for, with numbers as numbers, empty optional text as null, and only explanations written', () => {
     const d = draft({
       volunteerRecords: [row],
       practiceActivities: [{ date: '2025-05-01', kind: 'ROUTINE', theme: ' 进社区 ', sessions: '2', participants: '60' }],
       titleApplications: [{ categoryCode: 'X', nominee: '', citation: '', phone: '' }],
+      explanations: { volunteerRecords: ' 新增了项目 ', 'assessment.baseScore': '  ' },
     })
     expect(contentInput(d, ['VOLUNTEER_RECORDS', 'PRACTICE_ACTIVITIES'])).toEqual({
       volunteerRecords: [{ date: '2025-03-05', volunteers: 12, hours: 1.5, method: 'SIGN_IN', campaignCode: null }],
       practiceActivities: [{ date: '2025-05-01', kind: 'ROUTINE', theme: '进社区', sessions: 2, participants: 60 }],
+      explanations: [{ field: 'volunteerRecords', text: '新增了项目' }],
     })
   })
 })
@@ -76,10 +78,12 @@ describe('checkDraft', () => {
 
 describe('draftOf', () => {
   it('turns a stored report into the text of the inputs, and starts an assessment when the task asks for one', () => {
-    const d = draftOf({ volunteerRecords: [{ date: '2025-03-05', volunteers: 12, hours: 1.5, method: 'SHIFT', campaignCode: null }], practiceActivities: [], assessment: null, titleApplications: [] },
+    const d = draftOf({ volunteerRecords: [{ date: '2025-03-05', volunteers: 12, hours: 1.5, method: 'SHIFT', campaignCode: null }], practiceActivities: [], assessment: null, titleApplications: [],
+      explanations: [{ field: 'volunteerRecords', text: '新增了两个项目' }] },
       ['VOLUNTEER_RECORDS', 'ASSESSMENT_SCORES'])
     expect(d.volunteerRecords).toEqual([{ date: '2025-03-05', volunteers: '12', hours: '1.5', method: 'SHIFT', campaignCode: '' }])
     expect(d.assessment?.scores).toHaveLength(1)
+    expect(d.explanations).toEqual({ volunteerRecords: '新增了两个项目' })
     expect(draftOf(null, ['VOLUNTEER_RECORDS']).assessment).toBeNull()
   })
 })

@@ -26,7 +26,7 @@ export type RecordingMethod =
   /** 签到签退。Sign-in and sign-out. */
   | 'SIGN_IN';
 
-export type ReportContentFieldsFragment = { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }> };
+export type ReportContentFieldsFragment = { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -76,6 +76,10 @@ export const ReportContentFieldsFragmentDoc = new TypedDocumentString(`
     nominee
     citation
     phone
+  }
+  explanations {
+    field
+    text
   }
 }
     `, {"fragmentName":"ReportContentFields"}) as unknown as TypedDocumentString<ReportContentFieldsFragment, unknown>;

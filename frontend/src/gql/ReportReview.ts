@@ -36,6 +36,8 @@ export type ReportAction =
   | 'EXEMPT'
   /** 延期。Extend the unit's deadline. */
   | 'EXTEND'
+  /** 催报（不改变状态）。Remind a unit that has not submitted; it keeps the state. */
+  | 'REMIND'
   /** 重新打开（管理员，附理由）。Reopen an approved report (ADMIN, with a reason). */
   | 'REOPEN'
   /** 退回（附意见）。Return with comments. */
@@ -80,7 +82,7 @@ export type ReportReviewQueryVariables = Exact<{
 }>;
 
 
-export type ReportReviewQuery = { reportTask: { id: string, year: number, kinds: Array<Types.ReportKind>, assignments: Array<{ state: Types.ReportState, rounds: number, version: number, submittedAt: string | null, reviewedBy: string | null, unit: { id: string, name: string }, history: Array<{ action: Types.ReportAction, to: Types.ReportState, actor: string, at: string, comment: string }>, submissions: Array<{ round: number, submittedBy: string, submittedAt: string, withdrawn: boolean, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }> } }>, comments: Array<{ round: number, field: string, author: string, at: string, text: string }> }> } | null, volunteerRecords: { totalCount: number, edges: Array<{ node: { id: string, date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaign: { code: string } | null } }> }, practiceActivities: { totalCount: number, edges: Array<{ node: { id: string, date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number } }> }, assessments: { edges: Array<{ node: { id: string, baseScore: number, bonus: number, total: number, scores: Array<{ code: string, score: number }> } }> }, honors: { totalCount: number, edges: Array<{ node: { id: string, recipientName: string, category: { code: string, nameZh: string, nameEn: string } } }> } };
+export type ReportReviewQuery = { reportTask: { id: string, year: number, kinds: Array<Types.ReportKind>, assignments: Array<{ state: Types.ReportState, rounds: number, version: number, submittedAt: string | null, reviewedBy: string | null, unit: { id: string, name: string }, history: Array<{ action: Types.ReportAction, to: Types.ReportState, actor: string, at: string, comment: string }>, submissions: Array<{ round: number, submittedBy: string, submittedAt: string, withdrawn: boolean, warnings: Array<{ rule: string, field: string, message: string, messageEn: string, explanation: string }>, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> } }>, comments: Array<{ round: number, field: string, author: string, at: string, text: string }> }> } | null, volunteerRecords: { totalCount: number, edges: Array<{ node: { id: string, date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaign: { code: string } | null } }> }, practiceActivities: { totalCount: number, edges: Array<{ node: { id: string, date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number } }> }, assessments: { edges: Array<{ node: { id: string, baseScore: number, bonus: number, total: number, scores: Array<{ code: string, score: number }> } }> }, honors: { totalCount: number, edges: Array<{ node: { id: string, recipientName: string, category: { code: string, nameZh: string, nameEn: string } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -129,6 +131,13 @@ export const ReportReviewDocument = new TypedDocumentString(`
         submittedBy
         submittedAt
         withdrawn
+        warnings {
+          rule
+          field
+          message
+          messageEn
+          explanation
+        }
         content {
           ...ReportContentFields
         }
@@ -234,5 +243,9 @@ export const ReportReviewDocument = new TypedDocumentString(`
     nominee
     citation
     phone
+  }
+  explanations {
+    field
+    text
   }
 }`) as unknown as TypedDocumentString<ReportReviewQuery, ReportReviewQueryVariables>;

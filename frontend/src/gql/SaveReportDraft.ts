@@ -32,12 +32,22 @@ export type RecordingMethod =
 export type ReportContentInput = {
   /** 测评自评。The self-assessment. */
   assessment?: ReportedAssessmentInput | null | undefined;
+  /** 对提醒的说明。Explanations of the plausibility warnings. */
+  explanations?: Array<ReportExplanationInput> | null | undefined;
   /** 文明实践活动。Practice activities. */
   practiceActivities?: Array<ReportedActivityInput> | null | undefined;
   /** 称号申报。Title applications. */
   titleApplications?: Array<ReportedTitleApplicationInput> | null | undefined;
   /** 志愿服务记录。Volunteer records. */
   volunteerRecords?: Array<ReportedVolunteerRecordInput> | null | undefined;
+};
+
+/** 对一条提醒的说明。An explanation of a plausibility warning. */
+export type ReportExplanationInput = {
+  /** 提醒所针对的字段路径。The field path the warning names. */
+  field: string;
+  /** 说明（至多 500 字）。The sentence, at most 500 characters. */
+  text: string;
 };
 
 /** 单位上报的状态。Where a unit stands in a reporting task. */

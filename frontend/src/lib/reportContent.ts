@@ -54,12 +54,23 @@ export interface TitleDraft {
   phone: string
 }
 
-/** A whole report being entered, every kind a task may ask for. */
+/** A whole report being entered, every kind a task may ask for, with the unit's explanations of the warnings. */
 export interface ContentDraft {
   volunteerRecords: VolunteerRowDraft[]
   practiceActivities: ActivityRowDraft[]
   assessment: AssessmentDraft | null
   titleApplications: TitleDraft[]
+  /** The unit's sentence about each plausibility warning, by the field path the warning names. */
+  explanations: Record<string, string>
+}
+
+/** A plausibility warning as the API returns it: a number that looks wrong beside the unit's year before. */
+export interface WarningView {
+  rule: string
+  field: string
+  message: string
+  messageEn: string
+  explanation: string
 }
 
 /** A report as the API returns it. */
@@ -113,6 +124,7 @@ export function draftOf(c: ReportContentView | null | undefined, kinds: readonly
       ? { baseScore: num(a.baseScore), bonus: num(a.bonus), scores: a.scores.map((s) => ({ code: s.code, score: num(s.score), note: s.note })) }
       : kinds.includes('ASSESSMENT_SCORES') ? blankAssessment() : null,
     titleApplications: (c?.titleApplications ?? []).map((t) => ({ categoryCode: t.categoryCode, nominee: t.nominee, citation: t.citation, phone: t.phone })),
+    explanations: Object.fromEntries((c?.explanations ?? []).map((e) => [e.field, e.text])),
   }
 }
 
@@ -171,6 +183,9 @@ export function checkDraft(d: ContentDraft, kinds: readonly ReportKind[], year: 
       if (blank(t.categoryCode)) return need(`titleApplications[${i}].categoryCode`, 'reportNeedText')
     }
   }
+  for (const [field, text] of Object.entries(d.explanations)) {
+    if (charCount(text.trim()) > NOTE_MAX) return { field: `explanations.${field}`, message: ta('reportNoteTooLong', { n: NOTE_MAX }) }
+  }
   return null
 }
 
@@ -201,6 +216,8 @@ export function contentInput(d: ContentDraft, kinds: readonly ReportKind[]): Rep
       categoryCode: t.categoryCode.trim(), nominee: orNull(t.nominee), citation: orNull(t.citation), phone: orNull(t.phone),
     }))
   }
+  const explained = Object.entries(d.explanations).filter(([, t]) => t.trim() !== '')
+  if (explained.length) out.explanations = explained.map(([field, text]) => ({ field, text: text.trim() }))
   return out
 }
 

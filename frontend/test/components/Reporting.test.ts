@@ -18,7 +18,7 @@ type Content = NonNullable<Assignment['draft']>['content']
 
 const TASK_ID = 'UmVwb3J0VGFzazox'
 const UNIT = { id: 'VW5pdDox', name: '青禾事务局（演示001）' }
-const content = (p: Partial<Content> = {}): Content => ({ volunteerRecords: [], practiceActivities: [], assessment: null, titleApplications: [], ...p })
+const content = (p: Partial<Content> = {}): Content => ({ volunteerRecords: [], practiceActivities: [], assessment: null, titleApplications: [], explanations: [], ...p })
 const TWO_RECORDS = content({
   volunteerRecords: [
     { date: '2025-03-05', volunteers: 12, hours: 36, method: 'SIGN_IN', campaignCode: null },
@@ -72,7 +72,7 @@ describe('ReportTaskCard (mounted)', () => {
 
   it('shows the server\'s refusal beside the field it names, and one naming no field of the editor at the card\'s foot', async () => {
     const srv = new Server({ SaveReportDraft: () => fieldError('volunteerRecords[1].date', '日期 2025-13-01 不在任务年度 2025 内') })
-    const w = await mountForm(ReportTaskCard, { task: task(['VOLUNTEER_RECORDS', 'ASSESSMENT_SCORES'], { state: 'IN_PROGRESS', draft: { savedBy: 'u', savedAt: '2026-12-01T00:00:00Z', content: TWO_RECORDS } }) })
+    const w = await mountForm(ReportTaskCard, { task: task(['VOLUNTEER_RECORDS', 'ASSESSMENT_SCORES'], { state: 'IN_PROGRESS', draft: { savedBy: 'u', savedAt: '2026-12-01T00:00:00Z', warnings: [], content: TWO_RECORDS } }) })
     await fill(w, 'volunteerRecords[1].volunteers', '9')
     await click(w, '[data-action="save-draft"]')
     expect(srv.sent('SaveReportDraft')).toHaveLength(1)
@@ -119,7 +119,7 @@ describe('ReportTaskCard (mounted)', () => {
       { round: 2, field: '', author: '审核员', at: '2026-12-01T00:00:00Z', text: '整体请补充' },
     ]
     const w = await mountForm(ReportTaskCard, {
-      task: task(['VOLUNTEER_RECORDS', 'ASSESSMENT_SCORES'], { state: 'RETURNED', rounds: 2, comments, draft: { savedBy: 'u', savedAt: '2026-12-01T00:00:00Z', content: TWO_RECORDS } }),
+      task: task(['VOLUNTEER_RECORDS', 'ASSESSMENT_SCORES'], { state: 'RETURNED', rounds: 2, comments, draft: { savedBy: 'u', savedAt: '2026-12-01T00:00:00Z', warnings: [], content: TWO_RECORDS } }),
     })
     const beside = fieldOf(w, 'volunteerRecords[1].hours')?.find('[data-comment-for="volunteerRecords[1].hours"]')
     expect(beside?.text()).toContain('请核实时长')
@@ -146,7 +146,7 @@ describe('ReportTaskCard (mounted)', () => {
       if (String(init.body).includes('SaveReportDraft')) await gate
       return answer(url, init)
     })
-    const w = await mountForm(ReportTaskCard, { task: task(['VOLUNTEER_RECORDS'], { state: 'IN_PROGRESS', version: 6, draft: { savedBy: 'u', savedAt: '2026-12-01T00:00:00Z', content: TWO_RECORDS } }) })
+    const w = await mountForm(ReportTaskCard, { task: task(['VOLUNTEER_RECORDS'], { state: 'IN_PROGRESS', version: 6, draft: { savedBy: 'u', savedAt: '2026-12-01T00:00:00Z', warnings: [], content: TWO_RECORDS } }) })
     await fill(w, 'volunteerRecords[0].hours', '30')
     await w.find('form').trigger('submit')
     expect(w.find('[data-action="submit-report"]').attributes('disabled')).toBeDefined()
@@ -158,6 +158,24 @@ describe('ReportTaskCard (mounted)', () => {
     expect(srv.calls.map((c) => c.op)).toEqual(['SaveReportDraft', 'StepReport'])
     expect(w.find('[data-action="submit-report"]').attributes('disabled')).toBeUndefined()
     expect(w.emitted('changed')).toHaveLength(1)
+  })
+
+  it('shows each warning under the field it names and sends the unit\'s explanation with the draft', async () => {
+    const srv = new Server({ SaveReportDraft: () => saved(3) })
+    const warnings = [
+      { rule: 'HOURS_PER_VOLUNTEER', field: 'volunteerRecords[0].hours', message: '人均服务 3.0 小时，超过每人每天 12 小时', messageEn: 'x', explanation: '' },
+      { rule: 'YEAR_ON_YEAR', field: 'volunteerRecords', message: '服务时长是上一年的 6.0 倍', messageEn: 'y', explanation: '' },
+    ]
+    const w = await mountForm(ReportTaskCard, {
+      task: task(['VOLUNTEER_RECORDS'], { state: 'IN_PROGRESS', version: 2, draft: { savedBy: 'u', savedAt: '2026-12-01T00:00:00Z', warnings, content: TWO_RECORDS } }),
+    })
+    expect(fieldOf(w, 'volunteerRecords[0].hours')?.find('[data-warning-for="volunteerRecords[0].hours"]').text()).toContain('超过每人每天 12 小时')
+    expect(fieldOf(w, 'volunteerRecords[1].hours')?.find('[data-warning-for]').exists()).toBe(false)
+    expect(w.find('[data-report-section="volunteerRecords"] > [data-warning-for="volunteerRecords"]').text()).toContain('6.0 倍')
+    expect(w.findAll('[data-report-warnings] [data-warning]')).toHaveLength(2)
+    await fill(w, 'explanations.volunteerRecords[0].hours', '含往返路程')
+    await click(w, '[data-action="save-draft"]')
+    expect(srv.last('SaveReportDraft')).toMatchObject({ content: { explanations: [{ field: 'volunteerRecords[0].hours', text: '含往返路程' }] } })
   })
 
   it('withdraws a submitted report and offers no editing while it waits', async () => {
@@ -209,8 +227,11 @@ describe('ReportReviewPanel (mounted)', () => {
       assignments: [{
         unit: UNIT, state: 'SUBMITTED', rounds: 2, version: 9, submittedAt: '2026-12-02T00:00:00Z', reviewedBy: null, history: [], comments: [],
         submissions: [
-          { round: 2, submittedBy: 'u', submittedAt: '2026-12-02T00:00:00Z', withdrawn: false, content: TWO_RECORDS },
-          { round: 1, submittedBy: 'u', submittedAt: '2026-12-01T00:00:00Z', withdrawn: false, content: content() },
+          {
+            round: 2, submittedBy: 'u', submittedAt: '2026-12-02T00:00:00Z', withdrawn: false, content: TWO_RECORDS,
+            warnings: [{ rule: 'HOURS_PER_VOLUNTEER', field: 'volunteerRecords[0].hours', message: '人均服务 3.0 小时', messageEn: '3.0 hours', explanation: '含往返路程' }],
+          },
+          { round: 1, submittedBy: 'u', submittedAt: '2026-12-01T00:00:00Z', withdrawn: false, content: content(), warnings: [] },
         ],
       }],
     },
@@ -220,12 +241,15 @@ describe('ReportReviewPanel (mounted)', () => {
     honors: { totalCount: 0, edges: [] },
   })
 
-  it('shows the last round beside the unit\'s records, and approve names that round', async () => {
+  it('shows the last round beside the unit\'s records with its warnings explained, and approve names that round', async () => {
     const srv = new Server({ ReportReview: review, StepReport: () => stepped('APPROVED', 10) })
     const w = await mountForm(ReportReviewPanel, { taskId: TASK_ID, unitId: UNIT.id, year: 2025, kinds: ['VOLUNTEER_RECORDS'] })
     expect(srv.last('ReportReview')).toEqual({ taskId: TASK_ID, unitId: UNIT.id, year: 2025 })
     expect(w.find('[data-review-submitted] h3').text()).toContain('第 2 次上报')
     expect(w.find('[data-current-count="volunteerRecords"]').text()).toBe('1')
+    // Each warning beside the unit's explanation of it.
+    expect(w.find('[data-review-warning="volunteerRecords[0].hours"]').text()).toContain('人均服务 3.0 小时')
+    expect(w.find('[data-review-explanation="volunteerRecords[0].hours"]').text()).toBe('含往返路程')
     await click(w, '[data-action="review-approve"]')
     expect(srv.last('StepReport')).toEqual({ taskId: TASK_ID, unitId: UNIT.id, action: 'APPROVE', expectedVersion: 9, round: 2 })
     expect(w.emitted('changed')).toHaveLength(1)
