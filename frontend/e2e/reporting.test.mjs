@@ -1,7 +1,7 @@
 // Browser test of the yearly reporting flow on SQLite, against the real server (harness.mjs): an admin opens a task
 // for three units and makes a reporter and an editor (through the API); the reporter, on a phone (375×812), reads
 // volunteer records from the import template into the draft (a row of another unit refused by its row), fills
-// volunteer records and a self-assessment and submits; the editor, at a desk, opens the unit's review, comments on
+// volunteer records and a self-assessment, explains the warning the draft raises, and submits; the editor, at a desk, opens the unit's review, comments on
 // one field and returns the report; the reporter sees the comment beside that field, fixes it and submits again; the
 // editor approves the named round and the board's counts follow; a leader (VIEWER) sees the board without actions.
 // axe finds no serious or critical violation on either page at either width. Saves docs/reporting-phone.png,
@@ -24,6 +24,7 @@ const PHONE = { width: 375, height: 812 }
 const DESK = { width: 1440, height: 900 }
 const FIELD_COMMENT = '第二条的时长请按签到表核实'
 const RETURN_COMMENT = '请核实后重新上报'
+const EXPLANATION = '两名队员连续三天驻点服务，时长为三天合计'
 
 let env
 let admin
@@ -172,7 +173,7 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     assert.equal(await card.locator('[data-row^="volunteerRecords["]').count(), 2)
     const fill = (path, v) => card.locator(`[data-field="${path}"]`).fill(v)
     await fill('volunteerRecords[0].date', '2025-03-05')
-    await fill('volunteerRecords[0].volunteers', '12')
+    await fill('volunteerRecords[0].volunteers', '2')
     await fill('volunteerRecords[0].hours', '36')
     await fill('volunteerRecords[1].date', '2025-04-10')
     await fill('volunteerRecords[1].volunteers', '8')
@@ -194,6 +195,15 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     await fill('volunteerRecords[1].hours', '1.5')
     await card.locator('[data-action="save-draft"]').click()
     await card.locator('[data-report-notice]').waitFor()
+    // 36 hours by 2 volunteers is 18 hours each: the saved draft warns under that field, and a submit waits for a
+    // sentence about it.
+    const warned = card.locator('.field', { has: phone.locator('[data-field="volunteerRecords[0].hours"]') })
+    await warned.locator('[data-warning-for="volunteerRecords[0].hours"]').waitFor()
+    await card.locator('[data-action="submit-report"]').click()
+    assert.match(await card.locator('[data-report-error]').innerText(), /上报前请说明/)
+    assert.equal(await card.getAttribute('data-state'), 'IN_PROGRESS')
+    await card.locator('[data-field="explanations.volunteerRecords[0].hours"]').fill(EXPLANATION)
+    await assertFits(phone, '/me with a warning explained')
     await card.locator('[data-action="submit-report"]').click()
     await phone.waitForSelector(`[data-report-task="${TITLE}"][data-state="SUBMITTED"]`)
     assert.equal(await card.locator('[data-action="withdraw-report"]').count(), 1, 'a submitted report can be withdrawn before review')
@@ -213,6 +223,7 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     await panel.locator('[data-review-submitted]').waitFor()
     assert.equal((await panel.locator('[data-view-field="volunteerRecords[1].hours"] .view-value').innerText()).trim(), '1.5')
     assert.equal((await panel.locator('[data-current-count="volunteerRecords"]').innerText()).trim(), '0')
+    assert.equal((await panel.locator('[data-review-explanation="volunteerRecords[0].hours"]').innerText()).trim(), EXPLANATION, 'the warning beside its explanation')
     await panel.locator('[data-comment-field="volunteerRecords[1].hours"]').click()
     await panel.locator('[data-comment-box="volunteerRecords[1].hours"] input').fill(FIELD_COMMENT)
     await panel.locator('[data-comment-box="volunteerRecords[1].hours"] [data-action="send-comment"]').click()

@@ -166,9 +166,12 @@ describe('ReportTaskCard (mounted)', () => {
       { rule: 'HOURS_PER_VOLUNTEER', field: 'volunteerRecords[0].hours', message: '人均服务 3.0 小时，超过每人每天 12 小时', messageEn: 'x', explanation: '' },
       { rule: 'YEAR_ON_YEAR', field: 'volunteerRecords', message: '服务时长是上一年的 6.0 倍', messageEn: 'y', explanation: '' },
     ]
+    // The warnings come with a later answer than the one the card was made from, as after a save.
     const w = await mountForm(ReportTaskCard, {
-      task: task(['VOLUNTEER_RECORDS'], { state: 'IN_PROGRESS', version: 2, draft: { savedBy: 'u', savedAt: '2026-12-01T00:00:00Z', warnings, content: TWO_RECORDS } }),
+      task: task(['VOLUNTEER_RECORDS'], { state: 'IN_PROGRESS', version: 1, draft: { savedBy: 'u', savedAt: '2026-12-01T00:00:00Z', warnings: [], content: TWO_RECORDS } }),
     })
+    expect(w.find('[data-warning-for]').exists()).toBe(false)
+    await w.setProps({ task: task(['VOLUNTEER_RECORDS'], { state: 'IN_PROGRESS', version: 2, draft: { savedBy: 'u', savedAt: '2026-12-01T00:00:00Z', warnings, content: TWO_RECORDS } }) })
     expect(fieldOf(w, 'volunteerRecords[0].hours')?.find('[data-warning-for="volunteerRecords[0].hours"]').text()).toContain('超过每人每天 12 小时')
     expect(fieldOf(w, 'volunteerRecords[1].hours')?.find('[data-warning-for]').exists()).toBe(false)
     expect(w.find('[data-report-section="volunteerRecords"] > [data-warning-for="volunteerRecords"]').text()).toContain('6.0 倍')
