@@ -3,7 +3,7 @@
 // volunteer records from the import template into the draft (a row of another unit refused by its row), fills
 // volunteer records and a self-assessment, explains the warning the draft raises, and submits; the editor, at a desk, opens the unit's review, comments on
 // one field and returns the report; the reporter sees the comment beside that field, fixes it and submits again; the
-// editor approves the named round and the board's counts follow; a leader (VIEWER) sees the board without actions.
+// editor approves the named round and the board's counts follow, and reminds the units yet to report; a leader (VIEWER) sees the board without actions.
 // axe finds no serious or critical violation on either page at either width. Saves docs/reporting-phone.png,
 // docs/reporting-review.png, docs/reporter-home.png (the reporter's page at a desk) and docs/reporting-board.png.
 import { after, before, describe, test } from 'node:test'
@@ -287,6 +287,11 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     const progress = (await api(env.base, 'query($t: ID!) { taskProgress(taskId: $t) { approved submitted notStarted } }', { t: task }, admin)).taskProgress
     assert.deepEqual(progress, { approved: 1, submitted: 0, notStarted: 2 }, 'the board shows what the API counts')
     await desk.locator('[data-action="close-review"]').click()
+    // 催报: the two units that have not started are reminded, once a day at most.
+    await desk.locator('[data-action="remind-all"]').click()
+    await desk.locator(`[data-result-unit="${others[1].name}"][data-ok="1"]`).waitFor()
+    await desk.waitForFunction(() => document.querySelector('[data-report-progress] [data-count="reminded"]')?.textContent?.trim() === '2')
+    assert.equal(await desk.locator(`[data-report-unit="${others[0].name}"] [data-reminded]`).count(), 1)
     await desk.evaluate(() => window.scrollTo(0, 0))
     await desk.screenshot({ path: join(root, '..', 'docs', 'reporting-board.png') })
     await desk.setViewportSize(PHONE)
