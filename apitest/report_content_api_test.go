@@ -208,6 +208,16 @@ func TestReportContent(t *testing.T) {
 		if a := read(editor); a.Rounds != 2 || len(a.Submissions) != 2 || a.Submissions[0].Round != 2 {
 			t.Errorf("the versions: %+v", a.Submissions)
 		}
+		// The reviewer reads what changed since round 1: one record's hours, one record added, the activity removed.
+		r := As(t, base, editor, `query($id: ID!) { reportTask(id: $id) { assignments { submissions { round changes { kind item field before after } } } } }`,
+			map[string]any{"id": task})
+		for _, want := range []string{`{"kind":"CHANGED","item":"志愿服务记录 2025-04-10  SHIFT","field":"hours","before":"1.5","after":"2"}`,
+			`{"kind":"ADDED","item":"志愿服务记录 2025-06-01  SELF_REPORT","field":"","before":"","after":""}`, `"kind":"REMOVED","item":"文明实践活动 2025-05-01 文明实践进社区"`,
+			`{"round":1,"changes":[]}`} {
+			if !strings.Contains(string(r.Data), want) {
+				t.Errorf("the changes lack %s: %s", want, r.Data)
+			}
+		}
 		sameAggregates(beforeAll, "after a return and a resubmit")
 	})
 

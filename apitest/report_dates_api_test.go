@@ -2,7 +2,9 @@ package apitest
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -174,4 +176,51 @@ func TestReportingDates(t *testing.T) {
 			t.Errorf("B's save after its extension ended: %v", got)
 		}
 	})
+}
+
+// TestReportMissingExport checks the export of the units that have not reported: the demo task's board and the
+// export name the same units, with their contacts; a reporter and an anonymous reader get 404, as for a missing view.
+func TestReportMissingExport(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	var out struct {
+		ReportTasks []struct {
+			ID          string
+			Assignments []struct {
+				State string
+				Unit  struct{ ID, Name string }
+			}
+		}
+	}
+	if r := As(t, base, admin, `{ reportTasks { id assignments { state unit { id name } } } }`, nil); json.Unmarshal(r.Data, &out) != nil || len(out.ReportTasks) != 1 {
+		t.Fatalf("the demo task: %s %+v", r.Data, r.Errors)
+	}
+	task := out.ReportTasks[0]
+	var owing []string
+	for _, a := range task.Assignments {
+		if a.State == "NOT_STARTED" || a.State == "IN_PROGRESS" || a.State == "RETURNED" {
+			owing = append(owing, a.Unit.Name)
+		}
+	}
+	res := Do(t, http.MethodGet, base+"/export/report-missing.csv?taskId="+task.ID, nil, admin, "")
+	raw, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	body := string(raw)
+	if res.StatusCode != 200 {
+		t.Fatalf("export: %d %s", res.StatusCode, body)
+	}
+	lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(body, "\ufeff")), "\n")
+	if len(lines) != len(owing)+1 || !strings.HasPrefix(lines[0], "单位名称,状态,截止日期,是否逾期,催报次数,最近催报,联系人,联系电话,填报员") {
+		t.Fatalf("export rows %d, board %d owing: %s", len(lines)-1, len(owing), body)
+	}
+	for i, name := range owing {
+		if !strings.HasPrefix(lines[i+1], name+",") {
+			t.Errorf("row %d is %q, the board says %s", i+1, lines[i+1], name)
+		}
+	}
+	rep := newReporter(t, base, admin, "missing-a", task.Assignments[0].Unit.ID)
+	if res := Do(t, http.MethodGet, base+"/export/report-missing.csv?taskId="+task.ID, nil, rep, ""); res.StatusCode != 404 {
+		t.Errorf("a reporter's export: %d", res.StatusCode)
+	}
 }

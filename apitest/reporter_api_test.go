@@ -196,7 +196,7 @@ func TestReporterRole(t *testing.T) {
 			refused = append(refused, f.Name)
 		}
 		sort.Strings(allowed)
-		if !slices.Equal(allowed, []string{"assessmentIndicators", "assessments", "honorCategories", "honors", "importReportDraft", "node", "practiceActivities",
+		if !slices.Equal(allowed, []string{"assessmentIndicators", "assessments", "attachReportFile", "detachReportFile", "honorCategories", "honors", "importReportDraft", "node", "practiceActivities",
 			"reportAssignments", "reportTask", "reportTasks", "saveReportDraft", "setPassword", "stepReport", "taskProgress", "unit", "units",
 			"viewer", "volunteerRecords"}) {
 			t.Errorf("root fields open to reporters: %v", allowed)

@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -43,6 +44,31 @@ func TestCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	version, _ := src.DataVersion(ctx)
+	// A photo of a unit's evidence, to come through the backup, the restore and the copy byte for byte.
+	photo := append([]byte("\x89PNG\r\n\x1a\n"), []byte("evidence bytes 0123456789")...)
+	var evidence *db.ReportAttachment
+	if tasks, err := src.ReportTasks(actx); err == nil && len(tasks) == 1 {
+		as, _ := src.ReportAssignments(actx, tasks[0].ID)
+		for _, a := range as {
+			if a.State == db.ReportInProgress {
+				evidence, err = src.AttachReportFile(actx, db.ReportStep{TaskID: a.TaskID, UnitID: a.UnitID, Now: time.Now()}, "", "照片.png", photo)
+				if err != nil {
+					t.Fatal(err)
+				}
+				break
+			}
+		}
+	}
+	if evidence == nil {
+		t.Fatal("no unit in progress to attach evidence to")
+	}
+	sameEvidence := func(t *testing.T, b db.Backend) {
+		t.Helper()
+		f, data, err := b.ReportAttachmentData(actx, evidence.ID)
+		if err != nil || !bytes.Equal(data, photo) || f.Name != "照片.png" || f.ContentType != "image/png" {
+			t.Errorf("the evidence: %+v %q %v", f, data, err)
+		}
+	}
 	comments := reportComments(t, actx, src)
 	if len(comments) != 4 {
 		t.Fatalf("the demo task's returned units hold %d comments, want 4", len(comments))
@@ -65,6 +91,7 @@ func TestCopy(t *testing.T) {
 		if got := reportComments(t, actx, r); !slices.Equal(got, comments) {
 			t.Errorf("restored comments %v, want %v", got, comments)
 		}
+		sameEvidence(t, r)
 	})
 
 	rep, err := cli.Copy(ctx, path, target)
@@ -109,6 +136,7 @@ func TestCopy(t *testing.T) {
 		if got := reportComments(t, actx, dst); !slices.Equal(got, comments) {
 			t.Fatalf("copied comments %v, want %v", got, comments)
 		}
+		sameEvidence(t, dst)
 		// The target numbers new steps and comments past the copied ones.
 		tasks, _ := dst.ReportTasks(actx)
 		as, _ := dst.ReportAssignments(actx, tasks[0].ID)

@@ -80,6 +80,8 @@ type Store interface {
 	ReportContentStore
 	// ReportHistoryStore reads what a report's plausibility warnings compare it with (db/reportwarnings.go).
 	ReportHistoryStore
+	// ReportAttachmentStore keeps the evidence units attach to their reports (db/reportattach.go).
+	ReportAttachmentStore
 	// DemoPurger removes the demo dataset at once (db/demo.go).
 	DemoPurger
 	// TokenByID loads one API token, for revocation checks.

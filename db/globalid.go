@@ -41,6 +41,7 @@ const (
 	NodeWork              NodeType = "Work"
 	NodeImportJob         NodeType = "ImportJob"
 	NodeReportTask        NodeType = "ReportTask"
+	NodeReportAttachment  NodeType = "ReportAttachment"
 )
 
 // GlobalID encodes a node type and row ID into the opaque ID clients see, e.g. "Unit:12" in base64url.

@@ -32,7 +32,12 @@ var messagesEn = map[string]string{
 	"与第 %d 条是同一条记录（日期、类型相同），请合并":         "This is the same record as item %d (same date and kind); merge them",
 	"上报前请说明：%s（%s）":                      "Explain before submitting: %s (%s)",
 	"说明须指明所针对的字段":                        "An explanation must name the field it is about",
-	"审核通过须指明所审核的上报轮次":                    "An approval must name the round it approves",
+	"文件为空":                               "The file is empty",
+	"文件过大（上限 %d MB）":                     "The file is too large (at most %d MB)",
+	"只能上传 JPEG、PNG 图片，PDF 或 XLSX 文件":     "Only JPEG or PNG pictures, PDF or XLSX files can be attached",
+	"本单位上报的附件合计不能超过 %d MB":               "A unit's report holds at most %d MB of files",
+	"附件不存在": "No such file",
+	"审核通过须指明所审核的上报轮次": "An approval must name the round it approves",
 	// Backups, restores and the database file at start-up (db/sqlite/backup.go, db/postgres/backup.go).
 	"磁盘已满，数据库无法写入；本次操作未写入任何内容。请腾出磁盘空间后重试。":                                           "The disk is full and the database cannot be written; nothing of this operation was written. Free some disk space and try again.",
 	"请指定 metric（进度指标，如 HONORS_TOTAL）。":                                               "Name a metric (a progress metric such as HONORS_TOTAL).",

@@ -58,6 +58,7 @@ type ResolverRoot interface {
 	RankingEntry() RankingEntryResolver
 	ReminderResult() ReminderResultResolver
 	ReportAssignment() ReportAssignmentResolver
+	ReportAttachment() ReportAttachmentResolver
 	ReportComment() ReportCommentResolver
 	ReportDraft() ReportDraftResolver
 	ReportEvent() ReportEventResolver
@@ -495,6 +496,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AttachReportFile        func(childComplexity int, taskID string, unitID string, field *string, file graphql.Upload) int
 		CancelImport            func(childComplexity int, id string) int
 		CommentReport           func(childComplexity int, taskID string, unitID string, expectedVersion int, field *string, text string) int
 		CreateAPIToken          func(childComplexity int, name string, scope db.TokenScope, expiresInDays *int) int
@@ -532,6 +534,7 @@ type ComplexityRoot struct {
 		DeleteUnit              func(childComplexity int, id string, expectedVersion *int) int
 		DeleteVolunteerRecord   func(childComplexity int, id string, expectedVersion *int) int
 		DeleteWish              func(childComplexity int, id string, expectedVersion *int) int
+		DetachReportFile        func(childComplexity int, id string) int
 		ImportRecords           func(childComplexity int, file graphql.Upload, kind db.ImportKind, dryRun *bool) int
 		ImportReportDraft       func(childComplexity int, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) int
 		ImportReporters         func(childComplexity int, file graphql.Upload, dryRun *bool, signInURL *string) int
@@ -824,6 +827,7 @@ type ComplexityRoot struct {
 	}
 
 	ReportAssignment struct {
+		Attachments    func(childComplexity int) int
 		Comments       func(childComplexity int) int
 		Draft          func(childComplexity int) int
 		ExemptReason   func(childComplexity int) int
@@ -851,6 +855,26 @@ type ComplexityRoot struct {
 	ReportAssignmentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ReportAttachment struct {
+		ContentType func(childComplexity int) int
+		Field       func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Inline      func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Size        func(childComplexity int) int
+		URL         func(childComplexity int) int
+		UploadedAt  func(childComplexity int) int
+		UploadedBy  func(childComplexity int) int
+	}
+
+	ReportChange struct {
+		After  func(childComplexity int) int
+		Before func(childComplexity int) int
+		Field  func(childComplexity int) int
+		Item   func(childComplexity int) int
+		Kind   func(childComplexity int) int
 	}
 
 	ReportComment struct {
@@ -903,6 +927,7 @@ type ComplexityRoot struct {
 	}
 
 	ReportSubmission struct {
+		Changes     func(childComplexity int) int
 		Content     func(childComplexity int) int
 		Round       func(childComplexity int) int
 		SubmittedAt func(childComplexity int) int
@@ -1486,6 +1511,8 @@ type MutationResolver interface {
 	SaveReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, content db.ReportContent) (*db.ReportAssignment, error)
 	ImportReportDraft(ctx context.Context, taskID string, unitID string, expectedVersion int, kind db.ImportKind, file graphql.Upload) (*model.ReportDraftImport, error)
 	RemindReports(ctx context.Context, taskID string, unitIds []string) ([]*db.ReminderResult, error)
+	AttachReportFile(ctx context.Context, taskID string, unitID string, field *string, file graphql.Upload) (*db.ReportAttachment, error)
+	DetachReportFile(ctx context.Context, id string) (bool, error)
 	CommentReport(ctx context.Context, taskID string, unitID string, expectedVersion int, field *string, text string) (*db.ReportComment, error)
 }
 type PairingResolver interface {
@@ -1609,6 +1636,14 @@ type ReportAssignmentResolver interface {
 	Draft(ctx context.Context, obj *db.ReportAssignment) (*db.ReportDraft, error)
 	Submissions(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportSubmission, error)
 	Comments(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportComment, error)
+	Attachments(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportAttachment, error)
+}
+type ReportAttachmentResolver interface {
+	ID(ctx context.Context, obj *db.ReportAttachment) (string, error)
+
+	URL(ctx context.Context, obj *db.ReportAttachment) (string, error)
+
+	UploadedAt(ctx context.Context, obj *db.ReportAttachment) (string, error)
 }
 type ReportCommentResolver interface {
 	At(ctx context.Context, obj *db.ReportComment) (string, error)
@@ -1627,6 +1662,7 @@ type ReportSubmissionResolver interface {
 	SubmittedAt(ctx context.Context, obj *db.ReportSubmission) (string, error)
 
 	Warnings(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportWarning, error)
+	Changes(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportChange, error)
 }
 type ReportTaskResolver interface {
 	ID(ctx context.Context, obj *db.ReportTask) (string, error)
@@ -3484,6 +3520,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Milestone.TitleZh(childComplexity), true
 
+	case "Mutation.attachReportFile":
+		if e.ComplexityRoot.Mutation.AttachReportFile == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_attachReportFile_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AttachReportFile(childComplexity, args["taskId"].(string), args["unitId"].(string), args["field"].(*string), args["file"].(graphql.Upload)), true
 	case "Mutation.cancelImport":
 		if e.ComplexityRoot.Mutation.CancelImport == nil {
 			break
@@ -3891,6 +3938,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteWish(childComplexity, args["id"].(string), args["expectedVersion"].(*int)), true
+	case "Mutation.detachReportFile":
+		if e.ComplexityRoot.Mutation.DetachReportFile == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_detachReportFile_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DetachReportFile(childComplexity, args["id"].(string)), true
 	case "Mutation.importRecords":
 		if e.ComplexityRoot.Mutation.ImportRecords == nil {
 			break
@@ -5559,6 +5617,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReminderResult.Unit(childComplexity), true
 
+	case "ReportAssignment.attachments":
+		if e.ComplexityRoot.ReportAssignment.Attachments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAssignment.Attachments(childComplexity), true
 	case "ReportAssignment.comments":
 		if e.ComplexityRoot.ReportAssignment.Comments == nil {
 			break
@@ -5687,6 +5751,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportAssignmentEdge.Node(childComplexity), true
+
+	case "ReportAttachment.contentType":
+		if e.ComplexityRoot.ReportAttachment.ContentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAttachment.ContentType(childComplexity), true
+	case "ReportAttachment.field":
+		if e.ComplexityRoot.ReportAttachment.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAttachment.Field(childComplexity), true
+	case "ReportAttachment.id":
+		if e.ComplexityRoot.ReportAttachment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAttachment.ID(childComplexity), true
+	case "ReportAttachment.inline":
+		if e.ComplexityRoot.ReportAttachment.Inline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAttachment.Inline(childComplexity), true
+	case "ReportAttachment.name":
+		if e.ComplexityRoot.ReportAttachment.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAttachment.Name(childComplexity), true
+	case "ReportAttachment.size":
+		if e.ComplexityRoot.ReportAttachment.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAttachment.Size(childComplexity), true
+	case "ReportAttachment.url":
+		if e.ComplexityRoot.ReportAttachment.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAttachment.URL(childComplexity), true
+	case "ReportAttachment.uploadedAt":
+		if e.ComplexityRoot.ReportAttachment.UploadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAttachment.UploadedAt(childComplexity), true
+	case "ReportAttachment.uploadedBy":
+		if e.ComplexityRoot.ReportAttachment.UploadedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportAttachment.UploadedBy(childComplexity), true
+
+	case "ReportChange.after":
+		if e.ComplexityRoot.ReportChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportChange.After(childComplexity), true
+	case "ReportChange.before":
+		if e.ComplexityRoot.ReportChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportChange.Before(childComplexity), true
+	case "ReportChange.field":
+		if e.ComplexityRoot.ReportChange.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportChange.Field(childComplexity), true
+	case "ReportChange.item":
+		if e.ComplexityRoot.ReportChange.Item == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportChange.Item(childComplexity), true
+	case "ReportChange.kind":
+		if e.ComplexityRoot.ReportChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportChange.Kind(childComplexity), true
 
 	case "ReportComment.at":
 		if e.ComplexityRoot.ReportComment.At == nil {
@@ -5863,6 +6013,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportSource.TaskTitle(childComplexity), true
 
+	case "ReportSubmission.changes":
+		if e.ComplexityRoot.ReportSubmission.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSubmission.Changes(childComplexity), true
 	case "ReportSubmission.content":
 		if e.ComplexityRoot.ReportSubmission.Content == nil {
 			break
@@ -8902,6 +9058,8 @@ func (ec *executionContext) childFields_ReportAssignment(ctx context.Context, fi
 		return ec.fieldContext_ReportAssignment_submissions(ctx, field)
 	case "comments":
 		return ec.fieldContext_ReportAssignment_comments(ctx, field)
+	case "attachments":
+		return ec.fieldContext_ReportAssignment_attachments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportAssignment", field.Name)
 }
@@ -8926,6 +9084,46 @@ func (ec *executionContext) childFields_ReportAssignmentEdge(ctx context.Context
 		return ec.fieldContext_ReportAssignmentEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportAssignmentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportAttachment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReportAttachment_id(ctx, field)
+	case "field":
+		return ec.fieldContext_ReportAttachment_field(ctx, field)
+	case "name":
+		return ec.fieldContext_ReportAttachment_name(ctx, field)
+	case "contentType":
+		return ec.fieldContext_ReportAttachment_contentType(ctx, field)
+	case "size":
+		return ec.fieldContext_ReportAttachment_size(ctx, field)
+	case "inline":
+		return ec.fieldContext_ReportAttachment_inline(ctx, field)
+	case "url":
+		return ec.fieldContext_ReportAttachment_url(ctx, field)
+	case "uploadedBy":
+		return ec.fieldContext_ReportAttachment_uploadedBy(ctx, field)
+	case "uploadedAt":
+		return ec.fieldContext_ReportAttachment_uploadedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportAttachment", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ReportChange_kind(ctx, field)
+	case "item":
+		return ec.fieldContext_ReportChange_item(ctx, field)
+	case "field":
+		return ec.fieldContext_ReportChange_field(ctx, field)
+	case "before":
+		return ec.fieldContext_ReportChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_ReportChange_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportChange", field.Name)
 }
 
 func (ec *executionContext) childFields_ReportComment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9040,6 +9238,8 @@ func (ec *executionContext) childFields_ReportSubmission(ctx context.Context, fi
 		return ec.fieldContext_ReportSubmission_withdrawn(ctx, field)
 	case "warnings":
 		return ec.fieldContext_ReportSubmission_warnings(ctx, field)
+	case "changes":
+		return ec.fieldContext_ReportSubmission_changes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportSubmission", field.Name)
 }
@@ -9924,6 +10124,44 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Mutation_attachReportFile_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taskId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taskId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "unitId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unitId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "field",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["field"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelImport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10655,6 +10893,20 @@ func (ec *executionContext) field_Mutation_deleteWish_args(ctx context.Context, 
 		return nil, err
 	}
 	args["expectedVersion"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_detachReportFile_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -22573,6 +22825,94 @@ func (ec *executionContext) fieldContext_Mutation_remindReports(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_attachReportFile(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_attachReportFile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AttachReportFile(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(string), fc.Args["field"].(*string), fc.Args["file"].(graphql.Upload))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportAttachment) graphql.Marshaler {
+			return ec.marshalNReportAttachment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAttachment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_attachReportFile(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportAttachment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_attachReportFile_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_detachReportFile(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_detachReportFile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DetachReportFile(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_detachReportFile(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_detachReportFile_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_commentReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28627,6 +28967,38 @@ func (ec *executionContext) fieldContext_ReportAssignment_comments(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _ReportAssignment_attachments(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAssignment_attachments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAssignment().Attachments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportAttachment) graphql.Marshaler {
+			return ec.marshalNReportAttachment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAttachmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAssignment_attachments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportAssignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportAttachment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReportAssignmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *db.ReportAssignmentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28767,6 +29139,328 @@ func (ec *executionContext) fieldContext_ReportAssignmentEdge_node(_ context.Con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReportAttachment_id(ctx context.Context, field graphql.CollectedField, obj *db.ReportAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAttachment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAttachment().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAttachment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAttachment", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ReportAttachment_field(ctx context.Context, field graphql.CollectedField, obj *db.ReportAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAttachment_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAttachment_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAttachment", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportAttachment_name(ctx context.Context, field graphql.CollectedField, obj *db.ReportAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAttachment_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAttachment_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAttachment", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportAttachment_contentType(ctx context.Context, field graphql.CollectedField, obj *db.ReportAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAttachment_contentType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContentType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAttachment_contentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAttachment", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportAttachment_size(ctx context.Context, field graphql.CollectedField, obj *db.ReportAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAttachment_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAttachment_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAttachment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportAttachment_inline(ctx context.Context, field graphql.CollectedField, obj *db.ReportAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAttachment_inline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inline(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAttachment_inline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAttachment", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _ReportAttachment_url(ctx context.Context, field graphql.CollectedField, obj *db.ReportAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAttachment_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAttachment().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAttachment_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAttachment", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReportAttachment_uploadedBy(ctx context.Context, field graphql.CollectedField, obj *db.ReportAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAttachment_uploadedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAttachment_uploadedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAttachment", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportAttachment_uploadedAt(ctx context.Context, field graphql.CollectedField, obj *db.ReportAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportAttachment_uploadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportAttachment().UploadedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportAttachment_uploadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportAttachment", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReportChange_kind(ctx context.Context, field graphql.CollectedField, obj *db.ReportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportChange_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v db.ReportChangeKind) graphql.Marshaler {
+			return ec.marshalNReportChangeKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChangeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportChange", field, false, false, "ReportChangeKind")
+}
+
+func (ec *executionContext) _ReportChange_item(ctx context.Context, field graphql.CollectedField, obj *db.ReportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportChange_item(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Item, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportChange_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportChange_field(ctx context.Context, field graphql.CollectedField, obj *db.ReportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportChange_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportChange_before(ctx context.Context, field graphql.CollectedField, obj *db.ReportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportChange_after(ctx context.Context, field graphql.CollectedField, obj *db.ReportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportChange", field, false, false, "String")
 }
 
 func (ec *executionContext) _ReportComment_round(ctx context.Context, field graphql.CollectedField, obj *db.ReportComment) (ret graphql.Marshaler) {
@@ -29645,6 +30339,38 @@ func (ec *executionContext) fieldContext_ReportSubmission_warnings(_ context.Con
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ReportWarning(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportSubmission_changes(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSubmission_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportSubmission().Changes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportChange) graphql.Marshaler {
+			return ec.marshalNReportChange2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSubmission_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportSubmission",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportChange(ctx, field)
 		},
 	}
 	return fc, nil
@@ -43215,6 +43941,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "attachReportFile":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_attachReportFile(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "detachReportFile":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_detachReportFile(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "commentReport":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_commentReport(ctx, field)
@@ -45051,6 +45791,12 @@ func (ec *executionContext) _ReportAssignment(ctx context.Context, sel ast.Selec
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportAssignment_comments(ctx, field, obj)
 				})
+		case "attachments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAssignment_attachments(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -45129,6 +45875,135 @@ func (ec *executionContext) _ReportAssignmentEdge(ctx context.Context, sel ast.S
 			}
 		case "node":
 			out.Values[i] = ec._ReportAssignmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportAttachmentImplementors = []string{"ReportAttachment"}
+
+func (ec *executionContext) _ReportAttachment(ctx context.Context, sel ast.SelectionSet, obj *db.ReportAttachment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportAttachmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportAttachment")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAttachment_id(ctx, field, obj)
+				})
+		case "field":
+			out.Values[i] = ec._ReportAttachment_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._ReportAttachment_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contentType":
+			out.Values[i] = ec._ReportAttachment_contentType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "size":
+			out.Values[i] = ec._ReportAttachment_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inline":
+			out.Values[i] = ec._ReportAttachment_inline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAttachment_url(ctx, field, obj)
+				})
+		case "uploadedBy":
+			out.Values[i] = ec._ReportAttachment_uploadedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportAttachment_uploadedAt(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportChangeImplementors = []string{"ReportChange"}
+
+func (ec *executionContext) _ReportChange(ctx context.Context, sel ast.SelectionSet, obj *db.ReportChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportChange")
+		case "kind":
+			out.Values[i] = ec._ReportChange_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "item":
+			out.Values[i] = ec._ReportChange_item(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ReportChange_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "before":
+			out.Values[i] = ec._ReportChange_before(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "after":
+			out.Values[i] = ec._ReportChange_after(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45532,6 +46407,12 @@ func (ec *executionContext) _ReportSubmission(ctx context.Context, sel ast.Selec
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportSubmission_warnings(ctx, field, obj)
+				})
+		case "changes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportSubmission_changes(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -50261,6 +51142,64 @@ func (ec *executionContext) marshalNReportAssignmentEdge2ᚖgithubᚗcomᚋwenmi
 		return graphql.Null
 	}
 	return ec._ReportAssignmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReportAttachment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAttachmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportAttachment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportAttachment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAttachment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportAttachment2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportAttachment(ctx context.Context, sel ast.SelectionSet, v *db.ReportAttachment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportAttachment!")
+		return graphql.Null
+	}
+	return ec._ReportAttachment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReportChange2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportChange2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportChange2ᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChange(ctx context.Context, sel ast.SelectionSet, v *db.ReportChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportChange!")
+		return graphql.Null
+	}
+	return ec._ReportChange(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportChangeKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChangeKind(ctx context.Context, v any) (db.ReportChangeKind, error) {
+	var res db.ReportChangeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportChangeKind2githubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChangeKind(ctx context.Context, sel ast.SelectionSet, v db.ReportChangeKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNReportComment2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportCommentᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.ReportComment) graphql.Marshaler {

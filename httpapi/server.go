@@ -239,6 +239,7 @@ func (m *Server) Handler() http.Handler {
 	mux.Handle("/graphql", Compress(NoStore(m.Auth.RequireSignIn(api2))))
 	mux.Handle("GET /export/{file}", Compress(m.Auth.RequireSignIn(ExportHandler(m.Store))))
 	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
+	mux.Handle("GET /report-files/{id}", m.Auth.RequireSignIn(ReportFileHandler(m.Store)))
 	mux.HandleFunc("POST /auth/login", m.Auth.Login)
 	mux.HandleFunc("POST /auth/logout", m.Auth.Logout)
 	mux.HandleFunc("GET /auth/me", m.Auth.Me)

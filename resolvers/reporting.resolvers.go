@@ -7,6 +7,7 @@ package resolvers
 
 import (
 	"context"
+	"io"
 	"os"
 	"strings"
 
@@ -120,6 +121,37 @@ func (r *mutationResolver) RemindReports(ctx context.Context, taskID string, uni
 	return r.Store.RemindReports(ctx, tid, units, r.now())
 }
 
+// AttachReportFile is the resolver for the attachReportFile field.
+func (r *mutationResolver) AttachReportFile(ctx context.Context, taskID string, unitID string, field *string, file graphql.Upload) (*db.ReportAttachment, error) {
+	tid, uid, err := assignmentIDs(taskID, unitID)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.RequireMutation(ctx); err != nil {
+		return nil, err
+	}
+	if file.Size > db.MaxAttachmentBytes {
+		return nil, db.FieldErrorf("file", "文件过大（上限 %d MB）", db.MaxAttachmentBytes>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(file.File, db.MaxAttachmentBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.AttachReportFile(ctx, db.ReportStep{TaskID: tid, UnitID: uid, Now: r.now()}, strings.TrimSpace(deref(field)), file.Filename, data)
+}
+
+// DetachReportFile is the resolver for the detachReportFile field.
+func (r *mutationResolver) DetachReportFile(ctx context.Context, id string) (bool, error) {
+	fid, err := db.ParseTypedID("id", db.NodeReportAttachment, id)
+	if err != nil {
+		return false, err
+	}
+	if err := db.RequireMutation(ctx); err != nil {
+		return false, err
+	}
+	return true, r.Store.DetachReportFile(ctx, fid, r.now())
+}
+
 // CommentReport is the resolver for the commentReport field.
 func (r *mutationResolver) CommentReport(ctx context.Context, taskID string, unitID string, expectedVersion int, field *string, text string) (*db.ReportComment, error) {
 	tid, uid, err := assignmentIDs(taskID, unitID)
@@ -227,6 +259,26 @@ func (r *reportAssignmentResolver) Comments(ctx context.Context, obj *db.ReportA
 	return r.Store.ReportComments(ctx, obj.TaskID, obj.UnitID)
 }
 
+// Attachments is the resolver for the attachments field.
+func (r *reportAssignmentResolver) Attachments(ctx context.Context, obj *db.ReportAssignment) ([]*db.ReportAttachment, error) {
+	return r.Store.ReportAttachments(ctx, obj.TaskID, obj.UnitID)
+}
+
+// ID is the resolver for the id field.
+func (r *reportAttachmentResolver) ID(ctx context.Context, obj *db.ReportAttachment) (string, error) {
+	return db.GlobalID(db.NodeReportAttachment, obj.ID), nil
+}
+
+// URL is the resolver for the url field.
+func (r *reportAttachmentResolver) URL(ctx context.Context, obj *db.ReportAttachment) (string, error) {
+	return "/report-files/" + db.GlobalID(db.NodeReportAttachment, obj.ID), nil
+}
+
+// UploadedAt is the resolver for the uploadedAt field.
+func (r *reportAttachmentResolver) UploadedAt(ctx context.Context, obj *db.ReportAttachment) (string, error) {
+	return apiTime(obj.UploadedAt), nil
+}
+
 // At is the resolver for the at field.
 func (r *reportCommentResolver) At(ctx context.Context, obj *db.ReportComment) (string, error) {
 	return apiTime(obj.At), nil
@@ -262,6 +314,23 @@ func (r *reportSubmissionResolver) Warnings(ctx context.Context, obj *db.ReportS
 	return db.WarningsFor(ctx, r.Store, obj.Content, obj.UnitID, obj.Year)
 }
 
+// Changes is the resolver for the changes field.
+func (r *reportSubmissionResolver) Changes(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportChange, error) {
+	if obj.Round <= 1 {
+		return nil, nil
+	}
+	all, err := r.Store.ReportSubmissions(ctx, obj.TaskID, obj.UnitID)
+	if err != nil {
+		return nil, err
+	}
+	for _, prev := range all {
+		if prev.Round == obj.Round-1 {
+			return db.DiffReports(prev.Content, obj.Content), nil
+		}
+	}
+	return nil, nil
+}
+
 // ID is the resolver for the id field.
 func (r *reportTaskResolver) ID(ctx context.Context, obj *db.ReportTask) (string, error) {
 	return db.GlobalID(db.NodeReportTask, obj.ID), nil
@@ -289,6 +358,11 @@ func (r *Resolver) ReportAssignment() graph.ReportAssignmentResolver {
 	return &reportAssignmentResolver{r}
 }
 
+// ReportAttachment returns graph.ReportAttachmentResolver implementation.
+func (r *Resolver) ReportAttachment() graph.ReportAttachmentResolver {
+	return &reportAttachmentResolver{r}
+}
+
 // ReportComment returns graph.ReportCommentResolver implementation.
 func (r *Resolver) ReportComment() graph.ReportCommentResolver { return &reportCommentResolver{r} }
 
@@ -312,6 +386,7 @@ func (r *Resolver) ReportTask() graph.ReportTaskResolver { return &reportTaskRes
 type (
 	reminderResultResolver   struct{ *Resolver }
 	reportAssignmentResolver struct{ *Resolver }
+	reportAttachmentResolver struct{ *Resolver }
 	reportCommentResolver    struct{ *Resolver }
 	reportDraftResolver      struct{ *Resolver }
 	reportEventResolver      struct{ *Resolver }

@@ -53,9 +53,12 @@ func columnTypes(ctx context.Context, tx pgx.Tx, table string) (map[string]strin
 var instantLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.000Z07:00", "2006-01-02T15:04:05Z", "2006-01-02 15:04:05"}
 
 // convert turns a source value into what the column's type takes: SQLite keeps flags as 0/1, dates and instants as
-// text, JSON as text.
+// text, JSON as text; files (bytea) keep their bytes.
 func convert(v any, typ string) (any, error) {
 	if b, ok := v.([]byte); ok {
+		if typ == "bytea" {
+			return b, nil
+		}
 		v = string(b)
 	}
 	if v == nil {
@@ -81,6 +84,10 @@ func convert(v any, typ string) (any, error) {
 				}
 			}
 			return nil, fmt.Errorf("instant %q", s)
+		}
+	case "bytea":
+		if s, ok := v.(string); ok {
+			return []byte(s), nil
 		}
 	case "json", "jsonb":
 		if s, ok := v.(string); ok {

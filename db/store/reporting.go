@@ -201,21 +201,7 @@ func (s *Store) step(ctx context.Context, step db.ReportStep, act func(tx *Tx, a
 		run = s.eng.WriteTx
 	}
 	err := run(ctx, func(tx *Tx) error {
-		w := &where{}
-		if !scopeWhere(ctx, w) {
-			return errNoAssignment
-		}
-		w.add("a.task_id = ?", step.TaskID)
-		w.add("a.unit_id = ?", step.UnitID)
-		// Lock the assignment only: steps of other units of the same task go on side by side.
-		lock := s.eng.ForUpdate()
-		if lock != "" {
-			lock += " OF a"
-		}
-		a, err := scanReportAssignment(tx.QueryRow(ctx, `SELECT `+reportAssignmentCols+reportAssignmentFrom+w.sql()+lock, w.args...))
-		if errors.Is(err, sql.ErrNoRows) {
-			return errNoAssignment
-		}
+		a, err := s.lockAssignment(ctx, tx, step.TaskID, step.UnitID)
 		if err != nil {
 			return err
 		}
@@ -279,6 +265,27 @@ func (s *Store) step(ctx context.Context, step db.ReportStep, act func(tx *Tx, a
 }
 
 var errNoAssignment = db.Errorf(db.ENOTFOUND, "上报任务不存在")
+
+// lockAssignment reads a unit's assignment in the caller's scope inside tx and locks its row where the engine has
+// row locks (only that row: steps of other units of the same task go on side by side); one the caller may not see
+// is ENOTFOUND, like a missing one.
+func (s *Store) lockAssignment(ctx context.Context, tx *Tx, taskID, unitID int64) (*db.ReportAssignment, error) {
+	w := &where{}
+	if !scopeWhere(ctx, w) {
+		return nil, errNoAssignment
+	}
+	w.add("a.task_id = ?", taskID)
+	w.add("a.unit_id = ?", unitID)
+	lock := s.eng.ForUpdate()
+	if lock != "" {
+		lock += " OF a"
+	}
+	a, err := scanReportAssignment(tx.QueryRow(ctx, `SELECT `+reportAssignmentCols+reportAssignmentFrom+w.sql()+lock, w.args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errNoAssignment
+	}
+	return a, err
+}
 
 // RemindReports reminds (催报) the task's units that have not submitted, or of those named the ones that have not,
 // skipping a unit reminded within db.ReminderInterval: office editors and admins only. Each reminder joins the

@@ -764,6 +764,15 @@ export type ReportAction =
   /** 撤回（审核前）。Withdraw before review. */
   | 'WITHDRAW';
 
+/** 两次上报之间的变化类型。How an item differs between two rounds. */
+export type ReportChangeKind =
+  /** 新增。Added. */
+  | 'ADDED'
+  /** 修改。Changed. */
+  | 'CHANGED'
+  /** 删除。Removed. */
+  | 'REMOVED';
+
 /** 单位填报的内容；单位由服务器按任务分配确定，不在内容中填写。What a unit reports; the unit comes from the assignment, never from the content. */
 export type ReportContentInput = {
   /** 测评自评。The self-assessment. */

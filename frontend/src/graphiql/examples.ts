@@ -74,4 +74,36 @@ query HonoursPage($after: String) {
 `,
     variables: '{ "after": null }',
   },
+  {
+    query: `# 上报任务进度（扁平计数，领导与报表工具）· A reporting task's progress as flat counts, for leaders and reporting tools
+query TaskProgress {
+  reportTasks {
+    id
+    year
+    title
+    dueOn
+    progress { units notStarted inProgress submitted returned approved exempt overdue late reminded }
+  }
+}
+`,
+  },
+  {
+    query: `# 我的上报任务（单位填报员）· My reporting tasks, as a unit's reporter sees them
+query MyTasks {
+  reportTasks {
+    id
+    title
+    dueOn
+    assignments {
+      unit { name }
+      state
+      version
+      rounds
+      comments { round field text }
+      draft { warnings { field message explanation } }
+    }
+  }
+}
+`,
+  },
 ]

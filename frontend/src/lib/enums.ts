@@ -85,6 +85,9 @@ const enums: Record<string, [string, string]> = {
   REOPEN: ['重新打开', 'Reopened'],
   EXTEND: ['延期', 'Extended'],
   REMIND: ['催报', 'Reminded'],
+  ADDED: ['新增', 'Added'],
+  REMOVED: ['删除', 'Removed'],
+  CHANGED: ['修改', 'Changed'],
 }
 
 /** Label of an enum value or code the API returns. */
