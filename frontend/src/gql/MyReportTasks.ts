@@ -78,7 +78,7 @@ export type ReportState =
 export type MyReportTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyReportTasksQuery = { reportTasks: Array<{ id: string, year: number, title: string, kinds: Array<Types.ReportKind>, instructions: string, opensOn: string, dueOn: string, closesOn: string, assignments: Array<{ state: Types.ReportState, rounds: number, late: boolean, overdue: boolean, version: number, extendedTo: string | null, unit: { id: string, name: string }, history: Array<{ action: Types.ReportAction, to: Types.ReportState, actor: string, at: string, comment: string }>, draft: { savedBy: string, savedAt: string, warnings: Array<{ rule: string, field: string, message: string, messageEn: string, explanation: string }>, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> } } | null, submissions: Array<{ round: number, submittedBy: string, submittedAt: string, withdrawn: boolean, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> } }>, comments: Array<{ round: number, field: string, author: string, at: string, text: string }> }> }> };
+export type MyReportTasksQuery = { reportTasks: Array<{ id: string, year: number, title: string, kinds: Array<Types.ReportKind>, instructions: string, opensOn: string, dueOn: string, closesOn: string, assignments: Array<{ state: Types.ReportState, rounds: number, late: boolean, overdue: boolean, version: number, extendedTo: string | null, unit: { id: string, name: string }, history: Array<{ action: Types.ReportAction, to: Types.ReportState, actor: string, at: string, comment: string }>, draft: { savedBy: string, savedAt: string, warnings: Array<{ rule: string, field: string, message: string, messageEn: string, explanation: string }>, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> } } | null, submissions: Array<{ round: number, submittedBy: string, submittedAt: string, withdrawn: boolean, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> } }>, comments: Array<{ round: number, field: string, author: string, at: string, text: string }>, attachments: Array<{ id: string, field: string, name: string, contentType: string, size: number, url: string, uploadedBy: string, uploadedAt: string }> }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -157,6 +157,16 @@ export const MyReportTasksDocument = new TypedDocumentString(`
         author
         at
         text
+      }
+      attachments {
+        id
+        field
+        name
+        contentType
+        size
+        url
+        uploadedBy
+        uploadedAt
       }
     }
   }

@@ -49,6 +49,15 @@ export type ReportAction =
   /** 撤回（审核前）。Withdraw before review. */
   | 'WITHDRAW';
 
+/** 两次上报之间的变化类型。How an item differs between two rounds. */
+export type ReportChangeKind =
+  /** 新增。Added. */
+  | 'ADDED'
+  /** 修改。Changed. */
+  | 'CHANGED'
+  /** 删除。Removed. */
+  | 'REMOVED';
+
 /** 上报任务要求的内容。What a task asks units for. */
 export type ReportKind =
   /** 测评自评分。Assessment self-scores. */
@@ -82,7 +91,7 @@ export type ReportReviewQueryVariables = Exact<{
 }>;
 
 
-export type ReportReviewQuery = { reportTask: { id: string, year: number, kinds: Array<Types.ReportKind>, assignments: Array<{ state: Types.ReportState, rounds: number, version: number, submittedAt: string | null, reviewedBy: string | null, unit: { id: string, name: string }, history: Array<{ action: Types.ReportAction, to: Types.ReportState, actor: string, at: string, comment: string }>, submissions: Array<{ round: number, submittedBy: string, submittedAt: string, withdrawn: boolean, warnings: Array<{ rule: string, field: string, message: string, messageEn: string, explanation: string }>, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> } }>, comments: Array<{ round: number, field: string, author: string, at: string, text: string }> }> } | null, volunteerRecords: { totalCount: number, edges: Array<{ node: { id: string, date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaign: { code: string } | null } }> }, practiceActivities: { totalCount: number, edges: Array<{ node: { id: string, date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number } }> }, assessments: { edges: Array<{ node: { id: string, baseScore: number, bonus: number, total: number, scores: Array<{ code: string, score: number }> } }> }, honors: { totalCount: number, edges: Array<{ node: { id: string, recipientName: string, category: { code: string, nameZh: string, nameEn: string } } }> } };
+export type ReportReviewQuery = { reportTask: { id: string, year: number, kinds: Array<Types.ReportKind>, assignments: Array<{ state: Types.ReportState, rounds: number, version: number, submittedAt: string | null, reviewedBy: string | null, unit: { id: string, name: string }, history: Array<{ action: Types.ReportAction, to: Types.ReportState, actor: string, at: string, comment: string }>, submissions: Array<{ round: number, submittedBy: string, submittedAt: string, withdrawn: boolean, warnings: Array<{ rule: string, field: string, message: string, messageEn: string, explanation: string }>, changes: Array<{ kind: Types.ReportChangeKind, item: string, field: string, before: string, after: string }>, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> } }>, comments: Array<{ round: number, field: string, author: string, at: string, text: string }>, attachments: Array<{ id: string, field: string, name: string, contentType: string, size: number, url: string, uploadedBy: string, uploadedAt: string }> }> } | null, volunteerRecords: { totalCount: number, edges: Array<{ node: { id: string, date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaign: { code: string } | null } }> }, practiceActivities: { totalCount: number, edges: Array<{ node: { id: string, date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number } }> }, assessments: { edges: Array<{ node: { id: string, baseScore: number, bonus: number, total: number, scores: Array<{ code: string, score: number }> } }> }, honors: { totalCount: number, edges: Array<{ node: { id: string, recipientName: string, category: { code: string, nameZh: string, nameEn: string } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -138,6 +147,13 @@ export const ReportReviewDocument = new TypedDocumentString(`
           messageEn
           explanation
         }
+        changes {
+          kind
+          item
+          field
+          before
+          after
+        }
         content {
           ...ReportContentFields
         }
@@ -148,6 +164,16 @@ export const ReportReviewDocument = new TypedDocumentString(`
         author
         at
         text
+      }
+      attachments {
+        id
+        field
+        name
+        contentType
+        size
+        url
+        uploadedBy
+        uploadedAt
       }
     }
   }

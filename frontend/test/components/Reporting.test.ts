@@ -32,7 +32,7 @@ function task(kinds: Task['kinds'], a: Partial<Assignment> = {}): Task {
     id: TASK_ID, year: 2025, title: '2025年度上报', kinds, instructions: '', opensOn: '2025-01-01', dueOn: '2099-12-31', closesOn: '2099-12-31',
     assignments: [{
       unit: UNIT, state: 'NOT_STARTED', rounds: 0, late: false, overdue: false, version: 1, extendedTo: null,
-      history: [], draft: null, submissions: [], comments: [], ...a,
+      history: [], draft: null, submissions: [], comments: [], attachments: [], ...a,
     }],
   }
 }
@@ -229,12 +229,14 @@ describe('ReportReviewPanel (mounted)', () => {
       id: TASK_ID, year: 2025, kinds: ['VOLUNTEER_RECORDS'],
       assignments: [{
         unit: UNIT, state: 'SUBMITTED', rounds: 2, version: 9, submittedAt: '2026-12-02T00:00:00Z', reviewedBy: null, history: [], comments: [],
+        attachments: [{ id: 'QTox', field: '', name: '签到表.pdf', contentType: 'application/pdf', size: 2048, url: '/reports/files/QTox', uploadedBy: 'u', uploadedAt: '2026-12-02T00:00:00Z' }],
         submissions: [
           {
             round: 2, submittedBy: 'u', submittedAt: '2026-12-02T00:00:00Z', withdrawn: false, content: TWO_RECORDS,
             warnings: [{ rule: 'HOURS_PER_VOLUNTEER', field: 'volunteerRecords[0].hours', message: '人均服务 3.0 小时', messageEn: '3.0 hours', explanation: '含往返路程' }],
+            changes: [{ kind: 'CHANGED', item: '2025-04-10 按班次', field: '服务时长（小时）', before: '1.5', after: '2' }],
           },
-          { round: 1, submittedBy: 'u', submittedAt: '2026-12-01T00:00:00Z', withdrawn: false, content: content(), warnings: [] },
+          { round: 1, submittedBy: 'u', submittedAt: '2026-12-01T00:00:00Z', withdrawn: false, content: content(), warnings: [], changes: [] },
         ],
       }],
     },
@@ -253,6 +255,11 @@ describe('ReportReviewPanel (mounted)', () => {
     // Each warning beside the unit's explanation of it.
     expect(w.find('[data-review-warning="volunteerRecords[0].hours"]').text()).toContain('人均服务 3.0 小时')
     expect(w.find('[data-review-explanation="volunteerRecords[0].hours"]').text()).toBe('含往返路程')
+    // What changed since round 1, and the unit's evidence, without a way to remove it.
+    expect(w.find('[data-review-changes] h4').text()).toContain('第 1 次上报')
+    expect(w.find('[data-change="CHANGED"]').text()).toContain('1.5 → 2')
+    expect(w.find('[data-attachment="签到表.pdf"] a').attributes('href')).toBe('/reports/files/QTox')
+    expect(w.find('[data-attachment="签到表.pdf"] button').exists()).toBe(false)
     await click(w, '[data-action="review-approve"]')
     expect(srv.last('StepReport')).toEqual({ taskId: TASK_ID, unitId: UNIT.id, action: 'APPROVE', expectedVersion: 9, round: 2 })
     expect(w.emitted('changed')).toHaveLength(1)
@@ -308,5 +315,27 @@ describe('ReportDraftImport (mounted)', () => {
     await click(w, '[data-action="import-draft"]')
     expect(w.find('[role="alert"]').text()).toContain('请先选择文件')
     expect(srv.calls).toEqual([])
+  })
+})
+
+describe('ReportAttachments on the task card (mounted)', () => {
+  it('uploads an evidence file for the whole report and removes one, while the draft may change', async () => {
+    const srv = new Server({ AttachReportFile: () => ({ attachReportFile: { id: 'QToy', name: 'photo.png' } }), DetachReportFile: () => ({ detachReportFile: true }) })
+    const files = [{ id: 'QTox', field: '', name: '签到表.pdf', contentType: 'application/pdf', size: 2048, url: '/reports/files/QTox', uploadedBy: 'u', uploadedAt: '2026-12-02T00:00:00Z' }]
+    const w = await mountForm(ReportTaskCard, { task: task(['VOLUNTEER_RECORDS'], { state: 'IN_PROGRESS', attachments: files }) })
+    const input = w.find('[data-field="attachment"]')
+    Object.defineProperty(input.element, 'files', { value: [new File(['png'], 'photo.png', { type: 'image/png' })], configurable: true })
+    await input.trigger('change')
+    await settle()
+    expect(srv.last('AttachReportFile')).toMatchObject({ taskId: TASK_ID, unitId: UNIT.id, field: '' })
+    await click(w, '[data-action="detach-签到表.pdf"]')
+    expect(srv.last('DetachReportFile')).toEqual({ id: 'QTox' })
+    expect(w.emitted('changed')).toHaveLength(2)
+  })
+
+  it('offers no upload once the report is submitted', async () => {
+    new Server({})
+    const w = await mountForm(ReportTaskCard, { task: task(['VOLUNTEER_RECORDS'], { state: 'SUBMITTED', rounds: 1 }) })
+    expect(w.find('[data-field="attachment"]').exists()).toBe(false)
   })
 })
