@@ -28,6 +28,7 @@ var canaryPlants = []canaryPlant{
 		f.stepB(t, f.admin, "RETURN", c)
 	}},
 	{"B's draft", unitSecret, func(t *testing.T, f *twoUnits, c string) { f.saveDraftB(t, c) }},
+	{"B's evidence file", unitSecret, func(t *testing.T, f *twoUnits, c string) { f.filesB = append(f.filesB, f.attachB(t, c)) }},
 	{"B's practice activity", unitRecord, func(t *testing.T, f *twoUnits, c string) { f.createActivity(t, f.unitB, c) }},
 	{"B's deleted practice activity", unitRecord, func(t *testing.T, f *twoUnits, c string) {
 		id := f.createActivity(t, f.unitB, c)
@@ -215,6 +216,10 @@ func (s *sweep) run(t *testing.T, who string, h http.Header, writes bool) map[st
 	for _, spec := range importer.Specs {
 		p := "/templates/" + spec.Slug() + ".xlsx"
 		note(p, fileText(t, f.base+p, h))
+	}
+	for _, p := range f.filesB {
+		note(p, fileText(t, f.base+p, h))
+		calls++
 	}
 	if writes {
 		note("subscriptions", s.subscriptions(t, h))

@@ -22,6 +22,7 @@ var messageCalls = map[string]int{
 	"FieldErrorf":     1, // db.FieldErrorf(field, format, …)
 	"ImportErrorf":    1, // db.ImportErrorf(row, format, …)
 	"fail":            1, // importer rowParse.fail(key, format, …)
+	"warn":            1, // importer rowParse.warn(key, format, …)
 	"fileError":       0, // importer fileError(format, …)
 	"gqlErrorf":       0, // httpapi gqlErrorf(format, …)
 	"WriteJSONError":  3, // httpapi WriteJSONError(w, status, code, msg, ext)
@@ -83,7 +84,7 @@ func scanMessageSites(t *testing.T) (sites []messageSite, direct []string) {
 					if (name == "Errorf" || name == "FieldErrorf" || name == "ImportErrorf") && !(x == "db" || (x == "" && pkg == "db")) {
 						return true
 					}
-					if name == "fail" && pkg != "importer" {
+					if (name == "fail" || name == "warn") && pkg != "importer" {
 						return true
 					}
 					site := messageSite{pos: fset.Position(n.Pos()).String(), fn: name}

@@ -431,6 +431,7 @@ func Bearer(secret string) http.Header { return http.Header{"Authorization": {"B
 const ImportMutation = `mutation($file: Upload!, $kind: ImportKind!, $dryRun: Boolean) {
   importRecords(file: $file, kind: $kind, dryRun: $dryRun) {
     kind rows valid created updated unchanged errors { row column field message messageEn } errorCount dryRun written
+    warnings { row column field message messageEn } warningCount
   }
 }`
 
@@ -492,9 +493,17 @@ type ImportReport struct {
 		Message   string `json:"message"`
 		MessageEn string `json:"messageEn"`
 	} `json:"errors"`
-	ErrorCount int  `json:"errorCount"`
-	DryRun     bool `json:"dryRun"`
-	Written    bool `json:"written"`
+	ErrorCount int `json:"errorCount"`
+	// Warnings are rows that imported but look wrong.
+	Warnings []struct {
+		Row       int    `json:"row"`
+		Field     string `json:"field"`
+		Message   string `json:"message"`
+		MessageEn string `json:"messageEn"`
+	} `json:"warnings"`
+	WarningCount int  `json:"warningCount"`
+	DryRun       bool `json:"dryRun"`
+	Written      bool `json:"written"`
 }
 
 // MustUpload uploads a file to importRecords and fails the test unless the import answered without errors.

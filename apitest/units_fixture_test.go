@@ -29,6 +29,8 @@ type twoUnits struct {
 	// idsB holds one global ID of each of unit B's row types, by type name; nodesB every one found, up to 50.
 	idsB   map[string]string
 	nodesB []string
+	// filesB are the addresses of unit B's evidence files.
+	filesB []string
 }
 
 // unlimitedQueries lifts the query limits for tests that select every field to a depth: the limits are other
@@ -205,6 +207,17 @@ func (f *twoUnits) saveDraftB(t *testing.T, theme string) {
 	if len(r.Errors) > 0 {
 		t.Fatalf("B's draft: %+v", r.Errors)
 	}
+}
+
+// attachB attaches to B's report a picture whose name and bytes hold text, and returns its address.
+func (f *twoUnits) attachB(t *testing.T, text string) string {
+	t.Helper()
+	_, r := UploadOperation(t, f.base, WithUpload(f.repB), `mutation($t: ID!, $u: ID!, $file: Upload!) {
+	  attachReportFile(taskId: $t, unitId: $u, file: $file) { url } }`, map[string]any{"t": f.task, "u": f.unitB}, text+".png",
+		append(append([]byte{}, pngBytes...), text...))
+	var out struct{ AttachReportFile struct{ URL string } }
+	r.decode(t, &out)
+	return out.AttachReportFile.URL
 }
 
 // decode unmarshals the answer's data, failing the test on errors.

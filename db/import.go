@@ -57,7 +57,11 @@ type ImportReport struct {
 	// Errors lists bad cells, at most MaxImportErrors of them; ErrorCount counts them all.
 	Errors     []*ImportError
 	ErrorCount int
-	DryRun     bool
+	// Warnings list rows that import but look wrong (a name one slip from a record's), at most MaxImportErrors;
+	// WarningCount counts them all. They never stop an import.
+	Warnings     []*ImportError
+	WarningCount int
+	DryRun       bool
 	// Written is true when the rows were committed: never on a dry run or when any row is invalid.
 	Written bool
 }

@@ -37,7 +37,8 @@ var messagesEn = map[string]string{
 	"只能上传 JPEG、PNG 图片，PDF 或 XLSX 文件":     "Only JPEG or PNG pictures, PDF or XLSX files can be attached",
 	"本单位上报的附件合计不能超过 %d MB":               "A unit's report holds at most %d MB of files",
 	"附件不存在": "No such file",
-	"审核通过须指明所审核的上报轮次": "An approval must name the round it approves",
+	"“%s”未匹配任何记录，将按社区登记；是否为“%s”的笔误？": "“%s” matches no record and is registered as a community; is it a typo for “%s”?",
+	"审核通过须指明所审核的上报轮次":                "An approval must name the round it approves",
 	// Backups, restores and the database file at start-up (db/sqlite/backup.go, db/postgres/backup.go).
 	"磁盘已满，数据库无法写入；本次操作未写入任何内容。请腾出磁盘空间后重试。":                                           "The disk is full and the database cannot be written; nothing of this operation was written. Free some disk space and try again.",
 	"请指定 metric（进度指标，如 HONORS_TOTAL）。":                                               "Name a metric (a progress metric such as HONORS_TOTAL).",

@@ -450,16 +450,18 @@ type ComplexityRoot struct {
 	}
 
 	ImportReport struct {
-		Created    func(childComplexity int) int
-		DryRun     func(childComplexity int) int
-		ErrorCount func(childComplexity int) int
-		Errors     func(childComplexity int) int
-		Kind       func(childComplexity int) int
-		Rows       func(childComplexity int) int
-		Unchanged  func(childComplexity int) int
-		Updated    func(childComplexity int) int
-		Valid      func(childComplexity int) int
-		Written    func(childComplexity int) int
+		Created      func(childComplexity int) int
+		DryRun       func(childComplexity int) int
+		ErrorCount   func(childComplexity int) int
+		Errors       func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Rows         func(childComplexity int) int
+		Unchanged    func(childComplexity int) int
+		Updated      func(childComplexity int) int
+		Valid        func(childComplexity int) int
+		WarningCount func(childComplexity int) int
+		Warnings     func(childComplexity int) int
+		Written      func(childComplexity int) int
 	}
 
 	IndicatorScore struct {
@@ -3366,6 +3368,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportReport.Valid(childComplexity), true
+	case "ImportReport.warningCount":
+		if e.ComplexityRoot.ImportReport.WarningCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.WarningCount(childComplexity), true
+	case "ImportReport.warnings":
+		if e.ComplexityRoot.ImportReport.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Warnings(childComplexity), true
 	case "ImportReport.written":
 		if e.ComplexityRoot.ImportReport.Written == nil {
 			break
@@ -8544,6 +8558,10 @@ func (ec *executionContext) childFields_ImportReport(ctx context.Context, field 
 		return ec.fieldContext_ImportReport_errors(ctx, field)
 	case "errorCount":
 		return ec.fieldContext_ImportReport_errorCount(ctx, field)
+	case "warnings":
+		return ec.fieldContext_ImportReport_warnings(ctx, field)
+	case "warningCount":
+		return ec.fieldContext_ImportReport_warningCount(ctx, field)
 	case "dryRun":
 		return ec.fieldContext_ImportReport_dryRun(ctx, field)
 	case "written":
@@ -19328,6 +19346,61 @@ func (ec *executionContext) _ImportReport_errorCount(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_ImportReport_errorCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportReport_warnings(ctx context.Context, field graphql.CollectedField, obj *db.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ImportError) graphql.Marshaler {
+			return ec.marshalNImportError2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐImportErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportReport_warningCount(ctx context.Context, field graphql.CollectedField, obj *db.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_warningCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarningCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_warningCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ImportReport", field, false, false, "Int")
 }
 
@@ -43232,6 +43305,16 @@ func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.Selection
 			}
 		case "errorCount":
 			out.Values[i] = ec._ImportReport_errorCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._ImportReport_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warningCount":
+			out.Values[i] = ec._ImportReport_warningCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

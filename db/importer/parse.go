@@ -23,6 +23,9 @@ type Parser struct {
 	ix   *index
 	// seen maps a hash of each row's natural key to its row number, to catch duplicates within the file.
 	seen map[uint64]int32
+	// warnings are rows that import but look wrong (a name that nearly matches a record); warningCount counts them.
+	warnings     []*db.ImportError
+	warningCount int
 }
 
 // NewParser prepares to parse the file's rows against the catalog. With checkDuplicates, rows repeating an
@@ -100,6 +103,20 @@ func (r *rowParse) fail(key, format string, args ...any) {
 		e.At(r.p.file.Column(ci), r.p.spec.Columns[ci].Header)
 	}
 	r.errs = append(r.errs, e)
+}
+
+// warn notes that a row imports but looks wrong: it does not stop the import, and the report lists it.
+func (r *rowParse) warn(key, format string, args ...any) {
+	r.p.warningCount++
+	if len(r.p.warnings) >= db.MaxImportErrors {
+		return
+	}
+	ci := r.p.columnIndex(key)
+	e := db.ImportErrorf(r.row.Num, format, args...)
+	if ci >= 0 {
+		e.At(r.p.file.Column(ci), r.p.spec.Columns[ci].Header)
+	}
+	r.p.warnings = append(r.p.warnings, e)
 }
 
 func (p *Parser) columnIndex(key string) int {
@@ -522,6 +539,10 @@ func (r *rowParse) recipient(h *db.Honor, cat *db.HonorCategory, owner *db.Unit)
 		if owner != nil {
 			r.fail("unit", "“%s”未匹配任何单位、人物或项目，按社区登记；社区类荣誉不填写“所属单位”。", name)
 		}
+		// A name one slip away from a record's is more likely a typo than a community.
+		if near := r.p.ix.nearName(name); near != "" {
+			r.warn("recipient", "“%s”未匹配任何记录，将按社区登记；是否为“%s”的笔误？", name, near)
+		}
 	}
 }
 
@@ -647,6 +668,9 @@ type Result struct {
 	Valid      int
 	Errors     []*db.ImportError
 	ErrorCount int
+	// Warnings are rows that import but look wrong, at most db.MaxImportErrors; WarningCount counts them all.
+	Warnings     []*db.ImportError
+	WarningCount int
 }
 
 // Scan parses every row of the file, streaming; fn (when not nil) receives each valid record in order, and
@@ -677,6 +701,7 @@ func Scan(f *File, p *Parser, fn func(row int, rec any) error) (*Result, error) 
 	if err == nil && res.Rows == 0 {
 		res.add(db.ImportErrorf(2, "文件中没有数据行。"))
 	}
+	res.Warnings, res.WarningCount = p.warnings, p.warningCount
 	return res, err
 }
 
@@ -685,4 +710,58 @@ func (r *Result) add(e *db.ImportError) {
 	if len(r.Errors) < db.MaxImportErrors {
 		r.Errors = append(r.Errors, e)
 	}
+}
+
+// nearName is the name of a unit, person, project or work that name misses by one character (two in names of six
+// or more), or "" when none does: the check behind a community honour's typo warning.
+func (ix *index) nearName(name string) string {
+	rs := []rune(name)
+	limit := 1
+	if len(rs) >= 6 {
+		limit = 2
+	}
+	best, bestD := "", limit+1
+	try := func(other string) {
+		os := []rune(other)
+		if d := len(os) - len(rs); d > limit || -d > limit {
+			return
+		}
+		if d := editDistance(rs, os); d > 0 && d < bestD || d == bestD && other < best {
+			best, bestD = other, d
+		}
+	}
+	for n := range ix.people {
+		try(n)
+	}
+	for n := range ix.units {
+		try(n)
+	}
+	for n := range ix.projects {
+		try(n)
+	}
+	for n := range ix.works {
+		try(n)
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between two names, in characters.
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

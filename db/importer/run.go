@@ -41,6 +41,7 @@ func run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.Imp
 		return nil, err
 	}
 	rep.Rows, rep.Valid, rep.Errors, rep.ErrorCount = res.Rows, res.Valid, res.Errors, res.ErrorCount
+	rep.Warnings, rep.WarningCount = res.Warnings, res.WarningCount
 	if res.ErrorCount > 0 {
 		return rep, nil
 	}

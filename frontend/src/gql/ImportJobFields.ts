@@ -39,7 +39,7 @@ export type ImportPhase =
   /** 写入。Writing in one transaction. */
   | 'WRITE';
 
-export type ImportJobFieldsFragment = { id: string, kind: Types.ImportKind, fileName: string, dryRun: boolean, state: Types.ImportJobState, phase: Types.ImportPhase, rowsTotal: number, rowsChecked: number, rowsWritten: number, rowsPerSecond: number, secondsLeft: number | null, startedBy: string, startedAt: string, finishedAt: string | null, cancelRequested: boolean, error: string | null, errorEn: string | null, report: { kind: Types.ImportKind, rows: number, valid: number, created: number, updated: number, unchanged: number, errorCount: number, dryRun: boolean, written: boolean, errors: Array<{ row: number, column: string, field: string, message: string, messageEn: string }> } | null };
+export type ImportJobFieldsFragment = { id: string, kind: Types.ImportKind, fileName: string, dryRun: boolean, state: Types.ImportJobState, phase: Types.ImportPhase, rowsTotal: number, rowsChecked: number, rowsWritten: number, rowsPerSecond: number, secondsLeft: number | null, startedBy: string, startedAt: string, finishedAt: string | null, cancelRequested: boolean, error: string | null, errorEn: string | null, report: { kind: Types.ImportKind, rows: number, valid: number, created: number, updated: number, unchanged: number, errorCount: number, dryRun: boolean, written: boolean, warningCount: number, errors: Array<{ row: number, column: string, field: string, message: string, messageEn: string }>, warnings: Array<{ row: number, column: string, field: string, message: string, messageEn: string }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -95,6 +95,14 @@ export const ImportJobFieldsFragmentDoc = new TypedDocumentString(`
       message
       messageEn
     }
+    warnings {
+      row
+      column
+      field
+      message
+      messageEn
+    }
+    warningCount
   }
 }
     `, {"fragmentName":"ImportJobFields"}) as unknown as TypedDocumentString<ImportJobFieldsFragment, unknown>;

@@ -28,7 +28,7 @@ export type ImportRecordsMutationVariables = Exact<{
 }>;
 
 
-export type ImportRecordsMutation = { importRecords: { kind: Types.ImportKind, rows: number, valid: number, created: number, updated: number, unchanged: number, errorCount: number, dryRun: boolean, written: boolean, errors: Array<{ row: number, column: string, field: string, message: string, messageEn: string }> } };
+export type ImportRecordsMutation = { importRecords: { kind: Types.ImportKind, rows: number, valid: number, created: number, updated: number, unchanged: number, errorCount: number, dryRun: boolean, written: boolean, warningCount: number, errors: Array<{ row: number, column: string, field: string, message: string, messageEn: string }>, warnings: Array<{ row: number, column: string, field: string, message: string, messageEn: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -68,6 +68,14 @@ export const ImportRecordsDocument = new TypedDocumentString(`
       message
       messageEn
     }
+    warnings {
+      row
+      column
+      field
+      message
+      messageEn
+    }
+    warningCount
   }
 }
     `) as unknown as TypedDocumentString<ImportRecordsMutation, ImportRecordsMutationVariables>;

@@ -48,7 +48,7 @@ export type StartImportMutationVariables = Exact<{
 }>;
 
 
-export type StartImportMutation = { startImport: { id: string, kind: Types.ImportKind, fileName: string, dryRun: boolean, state: Types.ImportJobState, phase: Types.ImportPhase, rowsTotal: number, rowsChecked: number, rowsWritten: number, rowsPerSecond: number, secondsLeft: number | null, startedBy: string, startedAt: string, finishedAt: string | null, cancelRequested: boolean, error: string | null, errorEn: string | null, report: { kind: Types.ImportKind, rows: number, valid: number, created: number, updated: number, unchanged: number, errorCount: number, dryRun: boolean, written: boolean, errors: Array<{ row: number, column: string, field: string, message: string, messageEn: string }> } | null } };
+export type StartImportMutation = { startImport: { id: string, kind: Types.ImportKind, fileName: string, dryRun: boolean, state: Types.ImportJobState, phase: Types.ImportPhase, rowsTotal: number, rowsChecked: number, rowsWritten: number, rowsPerSecond: number, secondsLeft: number | null, startedBy: string, startedAt: string, finishedAt: string | null, cancelRequested: boolean, error: string | null, errorEn: string | null, report: { kind: Types.ImportKind, rows: number, valid: number, created: number, updated: number, unchanged: number, errorCount: number, dryRun: boolean, written: boolean, warningCount: number, errors: Array<{ row: number, column: string, field: string, message: string, messageEn: string }>, warnings: Array<{ row: number, column: string, field: string, message: string, messageEn: string }> } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -110,5 +110,13 @@ export const StartImportDocument = new TypedDocumentString(`
       message
       messageEn
     }
+    warnings {
+      row
+      column
+      field
+      message
+      messageEn
+    }
+    warningCount
   }
 }`) as unknown as TypedDocumentString<StartImportMutation, StartImportMutationVariables>;

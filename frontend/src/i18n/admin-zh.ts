@@ -155,6 +155,7 @@ const adminZh = {
   errorReason: '原因',
   wholeRow: '整行',
   errorsTruncated: '共 {n} 处错误，下表列出前 {m} 处。',
+  importWarnings: '提醒：以下 {n} 行可以导入，但看起来可能有误，请核对后再确认导入。',
   dryRunOk: '校验通过：没有错误。确认后将按上述数量写入。',
   dryRunBad: '校验未通过：共 {n} 处错误，没有写入任何数据。请修改文件后重新上传。',
   importDone: '导入完成：已写入数据库。',

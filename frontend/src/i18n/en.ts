@@ -373,6 +373,7 @@ export const admin: Record<AdminKey, string> = {
   errorReason: 'Reason',
   wholeRow: 'whole row',
   errorsTruncated: '{n} errors in all; the first {m} are listed.',
+  importWarnings: '{n} row(s) will import but look wrong; check them before you confirm.',
   dryRunOk: 'Validation passed with no errors. Confirm to write the counts above.',
   dryRunBad: 'Validation failed with {n} error(s); nothing was written. Fix the file and upload it again.',
   importDone: 'Import complete: written to the database.',
