@@ -293,6 +293,10 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     const progress = (await api(env.base, 'query($t: ID!) { taskProgress(taskId: $t) { approved submitted notStarted } }', { t: task }, admin)).taskProgress
     assert.deepEqual(progress, { approved: 1, submitted: 0, notStarted: 2 }, 'the board shows what the API counts')
     await desk.locator('[data-action="close-review"]').click()
+    // The list of units yet to report, for phone calls, is the office's export.
+    const missing = await desk.request.get(env.base + (await desk.locator('[data-action="export-missing"]').getAttribute('href')))
+    assert.equal(missing.status(), 200)
+    assert.match(missing.headers()['content-type'], /spreadsheetml/)
     // 催报: the two units that have not started are reminded, once a day at most.
     await desk.locator('[data-action="remind-all"]').click()
     await desk.locator(`[data-result-unit="${others[1].name}"][data-ok="1"]`).waitFor()

@@ -297,6 +297,7 @@ const adminZh = {
   change_ADDED: '新增',
   change_REMOVED: '删除',
   change_CHANGED: '修改',
+  exportMissing: '导出未上报单位（XLSX，含联系人）',
   uploading: '正在上传：{s} / {t}',
   uploadProgress: '上传进度',
   jobChecking: '正在校验',

@@ -514,6 +514,7 @@ export const admin: Record<AdminKey, string> = {
   change_ADDED: 'Added',
   change_REMOVED: 'Removed',
   change_CHANGED: 'Changed',
+  exportMissing: 'Export the units yet to report (XLSX, with contacts)',
   uploading: 'Uploading: {s} of {t}',
   uploadProgress: 'Upload progress',
   jobChecking: 'Checking',

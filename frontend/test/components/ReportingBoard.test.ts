@@ -57,6 +57,7 @@ describe('ReportingPage (mounted)', () => {
     const w = await mountForm(ReportingPage)
     expect(w.find('[data-action="remind-all"]').text()).toContain('（1）')
     expect(w.findAll('[data-action="remind-report"]')).toHaveLength(1)
+    expect(w.find('[data-action="export-missing"]').attributes('href')).toBe(`/export/report-missing.xlsx?taskId=${encodeURIComponent(TASK_ID)}`)
     expect(w.find('[data-count="reminded"]').text()).toBe('1')
     await click(w, '[data-action="remind-all"]')
     expect(srv.last('RemindReports')).toEqual({ taskId: TASK_ID })
