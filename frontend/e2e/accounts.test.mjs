@@ -664,16 +664,22 @@ describe('a server without anonymous reading', () => {
     await card.waitFor()
     assert.equal(await card.getAttribute('data-state'), 'NOT_STARTED')
     assert.match(await card.innerText(), /还剩 9 天/)
+    // An empty report is refused (EMPTY): one volunteer record first.
+    await card.locator('[data-action="add-volunteerRecords"]').click()
+    await card.locator('[data-field="volunteerRecords[0].date"]').fill('2025-06-01')
+    await card.locator('[data-field="volunteerRecords[0].volunteers"]').fill('3')
+    await card.locator('[data-field="volunteerRecords[0].hours"]').fill('2')
     await card.locator('[data-action="submit-report"]').click()
-    await page.waitForSelector('[data-report-task][data-state="SUBMITTED"]')
+    await page.waitForSelector('[data-report-task="2025年度志愿服务上报（测试）"][data-state="SUBMITTED"]')
     const version = (await api(env2.base, 'query($id: ID!) { reportTask(id: $id) { assignments { version } } }', { id: task }, cookie)).reportTask.assignments[0].version
     await api(env2.base, 'mutation($t: ID!, $u: ID!, $v: Int!) { stepReport(taskId: $t, unitId: $u, action: RETURN, expectedVersion: $v, comment: "请补充第三季度的记录") { state } }',
       { t: task, u: unitId.id, v: version }, cookie)
     await page.reload()
-    await page.waitForSelector('[data-report-task][data-state="RETURNED"]')
-    assert.match(await page.locator('[data-review-comments]').innerText(), /请补充第三季度的记录/)
-    await page.locator('[data-action="submit-report"]').click()
-    await page.waitForSelector('[data-report-task][data-state="SUBMITTED"]')
+    await page.waitForSelector('[data-report-task="2025年度志愿服务上报（测试）"][data-state="RETURNED"]')
+    // The unit may also be in the demo dataset's task: every look is at this task's card.
+    assert.match(await card.locator('[data-review-comments]').innerText(), /请补充第三季度的记录/)
+    await card.locator('[data-action="submit-report"]').click()
+    await page.waitForSelector('[data-report-task="2025年度志愿服务上报（测试）"][data-state="SUBMITTED"]')
     await shot(page, 'reporter-home', false)
     // The office's board: the unit waits for review; an editor approves it, and the counts follow.
     const office = await env2.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
@@ -693,8 +699,8 @@ describe('a server without anonymous reading', () => {
     await shot(board, 'reporting-board', false)
     await office.close()
     await page.reload()
-    await page.waitForSelector('[data-report-task][data-state="APPROVED"]')
-    assert.equal(await page.locator('[data-action="submit-report"]').count(), 0, 'an approved report offers no submit')
+    await page.waitForSelector('[data-report-task="2025年度志愿服务上报（测试）"][data-state="APPROVED"]')
+    assert.equal(await card.locator('[data-action="submit-report"]').count(), 0, 'an approved report offers no submit')
     await page.goto(env2.base + '/rankings')
     await page.waitForURL(/\/me$/)
     assert.deepEqual(problems.filter((p) => !/status of 40[13]/.test(p)), [])

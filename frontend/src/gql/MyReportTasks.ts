@@ -6,6 +6,28 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './graphql';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** 文明实践活动类型。Kind of practice activity. */
+export type ActivityKind =
+  /** “文明探源我来说”文物保护宣讲。Heritage-protection talk. */
+  | 'HERITAGE_TALK'
+  /** “四送一助力”结对帮创。Pairing activity. */
+  | 'PAIRING'
+  /** 河南省新时代文明实践推动周专题活动。Promotion-week thematic activity. */
+  | 'PROMOTION_WEEK'
+  /** 常态化活动。Routine activity. */
+  | 'ROUTINE';
+
+/** 时长记录方式（《志愿服务记录与证明出具办法》）。How service hours were captured. */
+export type RecordingMethod =
+  /** 补录。Back-filled later. */
+  | 'BACKFILL'
+  /** 本人申报。Self-reported. */
+  | 'SELF_REPORT'
+  /** 按班次。By shift. */
+  | 'SHIFT'
+  /** 签到签退。Sign-in and sign-out. */
+  | 'SIGN_IN';
+
 /** 上报操作。An action on a unit's report. */
 export type ReportAction =
   /** 通过。Approve. */
@@ -56,7 +78,7 @@ export type ReportState =
 export type MyReportTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyReportTasksQuery = { reportTasks: Array<{ id: string, year: number, title: string, kinds: Array<Types.ReportKind>, instructions: string, opensOn: string, dueOn: string, closesOn: string, assignments: Array<{ state: Types.ReportState, rounds: number, late: boolean, overdue: boolean, version: number, extendedTo: string | null, unit: { id: string, name: string }, history: Array<{ action: Types.ReportAction, to: Types.ReportState, actor: string, at: string, comment: string }> }> }> };
+export type MyReportTasksQuery = { reportTasks: Array<{ id: string, year: number, title: string, kinds: Array<Types.ReportKind>, instructions: string, opensOn: string, dueOn: string, closesOn: string, assignments: Array<{ state: Types.ReportState, rounds: number, late: boolean, overdue: boolean, version: number, extendedTo: string | null, unit: { id: string, name: string }, history: Array<{ action: Types.ReportAction, to: Types.ReportState, actor: string, at: string, comment: string }>, draft: { savedBy: string, savedAt: string, warnings: Array<{ rule: string, field: string, message: string, messageEn: string, explanation: string }>, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> } } | null, submissions: Array<{ round: number, submittedBy: string, submittedAt: string, withdrawn: boolean, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> } }>, comments: Array<{ round: number, field: string, author: string, at: string, text: string }>, attachments: Array<{ id: string, field: string, name: string, contentType: string, size: number, url: string, uploadedBy: string, uploadedAt: string }> }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -106,7 +128,81 @@ export const MyReportTasksDocument = new TypedDocumentString(`
         at
         comment
       }
+      draft {
+        savedBy
+        savedAt
+        warnings {
+          rule
+          field
+          message
+          messageEn
+          explanation
+        }
+        content {
+          ...ReportContentFields
+        }
+      }
+      submissions {
+        round
+        submittedBy
+        submittedAt
+        withdrawn
+        content {
+          ...ReportContentFields
+        }
+      }
+      comments {
+        round
+        field
+        author
+        at
+        text
+      }
+      attachments {
+        id
+        field
+        name
+        contentType
+        size
+        url
+        uploadedBy
+        uploadedAt
+      }
     }
   }
 }
-    `) as unknown as TypedDocumentString<MyReportTasksQuery, MyReportTasksQueryVariables>;
+    fragment ReportContentFields on ReportContent {
+  volunteerRecords {
+    date
+    volunteers
+    hours
+    method
+    campaignCode
+  }
+  practiceActivities {
+    date
+    kind
+    theme
+    sessions
+    participants
+  }
+  assessment {
+    baseScore
+    bonus
+    scores {
+      code
+      score
+      note
+    }
+  }
+  titleApplications {
+    categoryCode
+    nominee
+    citation
+    phone
+  }
+  explanations {
+    field
+    text
+  }
+}`) as unknown as TypedDocumentString<MyReportTasksQuery, MyReportTasksQueryVariables>;

@@ -35,7 +35,7 @@ export type ReportState =
 export type ReportBoardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReportBoardQuery = { reportTasks: Array<{ id: string, year: number, title: string, kinds: Array<Types.ReportKind>, opensOn: string, dueOn: string, closesOn: string, progress: { units: number, notStarted: number, inProgress: number, submitted: number, returned: number, approved: number, exempt: number, overdue: number, late: number }, assignments: Array<{ state: Types.ReportState, rounds: number, late: boolean, overdue: boolean, version: number, submittedAt: string | null, reviewedBy: string | null, extendedTo: string | null, exemptReason: string | null, unit: { id: string, name: string, contactName: string | null, contactPhone: string | null } }> }> };
+export type ReportBoardQuery = { reportTasks: Array<{ id: string, year: number, title: string, kinds: Array<Types.ReportKind>, opensOn: string, dueOn: string, closesOn: string, progress: { units: number, notStarted: number, inProgress: number, submitted: number, returned: number, approved: number, exempt: number, overdue: number, late: number, reminded: number }, assignments: Array<{ state: Types.ReportState, rounds: number, late: boolean, overdue: boolean, version: number, submittedAt: string | null, reviewedBy: string | null, extendedTo: string | null, exemptReason: string | null, reminders: number, lastRemindedAt: string | null, unit: { id: string, name: string, contactName: string | null, contactPhone: string | null } }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -76,6 +76,7 @@ export const ReportBoardDocument = new TypedDocumentString(`
       exempt
       overdue
       late
+      reminded
     }
     assignments {
       unit {
@@ -93,6 +94,8 @@ export const ReportBoardDocument = new TypedDocumentString(`
       reviewedBy
       extendedTo
       exemptReason
+      reminders
+      lastRemindedAt
     }
   }
 }

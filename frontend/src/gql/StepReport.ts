@@ -49,6 +49,7 @@ export type StepReportMutationVariables = Exact<{
   expectedVersion: number;
   comment?: string | null | undefined;
   extendTo?: string | null | undefined;
+  round?: number | null | undefined;
 }>;
 
 
@@ -74,7 +75,7 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const StepReportDocument = new TypedDocumentString(`
-    mutation StepReport($taskId: ID!, $unitId: ID!, $action: ReportAction!, $expectedVersion: Int!, $comment: String, $extendTo: Date) {
+    mutation StepReport($taskId: ID!, $unitId: ID!, $action: ReportAction!, $expectedVersion: Int!, $comment: String, $extendTo: Date, $round: Int) {
   stepReport(
     taskId: $taskId
     unitId: $unitId
@@ -82,6 +83,7 @@ export const StepReportDocument = new TypedDocumentString(`
     expectedVersion: $expectedVersion
     comment: $comment
     extendTo: $extendTo
+    round: $round
   ) {
     state
     rounds
