@@ -304,11 +304,12 @@ func TestReportContent(t *testing.T) {
 	})
 
 	t.Run("ReportingToolsReadProgressAndPages", func(t *testing.T) {
-		r := As(t, base, leader, `query($t: ID!) { taskProgress(taskId: $t) { units approved submitted overdue late }
+		r := As(t, base, leader, `query($t: ID!, $u: ID!) { taskProgress(taskId: $t) { units approved submitted overdue late }
 		  reportAssignments(taskId: $t, states: [APPROVED], first: 1) { totalCount edges { node { state } } pageInfo { hasNextPage } }
-		  none: reportAssignments(taskId: $t, states: [RETURNED]) { totalCount } }`, map[string]any{"t": task})
+		  none: reportAssignments(taskId: $t, states: [RETURNED]) { totalCount }
+		  one: reportAssignments(taskId: $t, unitId: $u) { totalCount } }`, map[string]any{"t": task, "u": unitA})
 		want := `{"taskProgress":{"units":1,"approved":1,"submitted":0,"overdue":0,"late":0},` +
-			`"reportAssignments":{"totalCount":1,"edges":[{"node":{"state":"APPROVED"}}],"pageInfo":{"hasNextPage":false}},"none":{"totalCount":0}}`
+			`"reportAssignments":{"totalCount":1,"edges":[{"node":{"state":"APPROVED"}}],"pageInfo":{"hasNextPage":false}},"none":{"totalCount":0},"one":{"totalCount":1}}`
 		if len(r.Errors) > 0 || string(r.Data) != want {
 			t.Errorf("a leader's progress: %s %+v", r.Data, r.Errors)
 		}

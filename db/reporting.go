@@ -394,6 +394,8 @@ func ProgressOf(t *ReportTask, as []*ReportAssignment, now time.Time) *TaskProgr
 
 // ReportAssignmentFilter narrows a task's assignments for reporting tools; zero fields do not filter.
 type ReportAssignmentFilter struct {
+	// UnitID reads one unit's report (a review opens one).
+	UnitID  int64
 	States  []ReportState
 	Overdue *bool
 }
@@ -424,7 +426,8 @@ func PageAssignments(as []*ReportAssignment, f ReportAssignmentFilter, page Page
 	}
 	var match, rows []*ReportAssignment
 	for _, a := range as {
-		if len(f.States) > 0 && !slices.Contains(f.States, a.State) || f.Overdue != nil && a.Window.Overdue(a.State, now) != *f.Overdue {
+		if f.UnitID != 0 && a.UnitID != f.UnitID || len(f.States) > 0 && !slices.Contains(f.States, a.State) ||
+			f.Overdue != nil && a.Window.Overdue(a.State, now) != *f.Overdue {
 			continue
 		}
 		match = append(match, a)

@@ -87,6 +87,15 @@ func TestReportFlow(t *testing.T) {
 			ReportApproved:   {"forbidden/", "conflict/LOCKED", "conflict/LOCKED"},
 			ReportExempt:     {"forbidden/", "conflict/STATE", "conflict/STATE"},
 		},
+		// A reminder is no step of the flow (RemindReports records it): stepReport refuses it as an unknown action.
+		ActionRemind: {
+			ReportNotStarted: {"invalid/", "invalid/", "invalid/"},
+			ReportInProgress: {"invalid/", "invalid/", "invalid/"},
+			ReportSubmitted:  {"invalid/", "invalid/", "invalid/"},
+			ReportReturned:   {"invalid/", "invalid/", "invalid/"},
+			ReportApproved:   {"invalid/", "invalid/", "invalid/"},
+			ReportExempt:     {"invalid/", "invalid/", "invalid/"},
+		},
 	}
 	actors := [3]ReportActor{ActorReporter, ActorEditor, ActorAdmin}
 	now := at("2025-02-01 10:00")

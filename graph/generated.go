@@ -776,7 +776,7 @@ type ComplexityRoot struct {
 		RankingWeights        func(childComplexity int, year *int) int
 		Rankings              func(childComplexity int, year *int, metric db.RankingMetric, unitKind *string, first *int, order *db.RankingOrder) int
 		Reconciliation        func(childComplexity int) int
-		ReportAssignments     func(childComplexity int, taskID string, states []db.ReportState, overdue *bool, first *int, after *string) int
+		ReportAssignments     func(childComplexity int, taskID string, unitID *string, states []db.ReportState, overdue *bool, first *int, after *string) int
 		ReportTask            func(childComplexity int, id string) int
 		ReportTasks           func(childComplexity int) int
 		SourceDocuments       func(childComplexity int) int
@@ -1616,7 +1616,7 @@ type QueryResolver interface {
 	Assessments(ctx context.Context, filter *model.AssessmentFilter, orderBy *db.ListOrder, first *int, after *string) (*db.AssessmentConnection, error)
 	ReportTasks(ctx context.Context) ([]*db.ReportTask, error)
 	ReportTask(ctx context.Context, id string) (*db.ReportTask, error)
-	ReportAssignments(ctx context.Context, taskID string, states []db.ReportState, overdue *bool, first *int, after *string) (*db.ReportAssignmentConnection, error)
+	ReportAssignments(ctx context.Context, taskID string, unitID *string, states []db.ReportState, overdue *bool, first *int, after *string) (*db.ReportAssignmentConnection, error)
 	TaskProgress(ctx context.Context, taskID string) (*db.TaskProgress, error)
 	Summary(ctx context.Context, fromYear *int, toYear *int, language *db.SummaryLanguage) (*db.Summary, error)
 }
@@ -5338,7 +5338,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ReportAssignments(childComplexity, args["taskId"].(string), args["states"].([]db.ReportState), args["overdue"].(*bool), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.ReportAssignments(childComplexity, args["taskId"].(string), args["unitId"].(*string), args["states"].([]db.ReportState), args["overdue"].(*bool), args["first"].(*int), args["after"].(*string)), true
 	case "Query.reportTask":
 		if e.ComplexityRoot.Query.ReportTask == nil {
 			break
@@ -12453,38 +12453,46 @@ func (ec *executionContext) field_Query_reportAssignments_args(ctx context.Conte
 		return nil, err
 	}
 	args["taskId"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "states",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "unitId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unitId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "states",
 		func(ctx context.Context, v any) ([]db.ReportState, error) {
 			return ec.unmarshalOReportState2ᚕgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportStateᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["states"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "overdue",
+	args["states"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "overdue",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["overdue"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["overdue"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg4
+	args["after"] = arg5
 	return args, nil
 }
 
@@ -28002,7 +28010,7 @@ func (ec *executionContext) _Query_reportAssignments(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ReportAssignments(ctx, fc.Args["taskId"].(string), fc.Args["states"].([]db.ReportState), fc.Args["overdue"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().ReportAssignments(ctx, fc.Args["taskId"].(string), fc.Args["unitId"].(*string), fc.Args["states"].([]db.ReportState), fc.Args["overdue"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.ReportAssignmentConnection) graphql.Marshaler {

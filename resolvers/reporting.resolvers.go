@@ -183,7 +183,7 @@ func (r *queryResolver) ReportTask(ctx context.Context, id string) (*db.ReportTa
 }
 
 // ReportAssignments is the resolver for the reportAssignments field.
-func (r *queryResolver) ReportAssignments(ctx context.Context, taskID string, states []db.ReportState, overdue *bool, first *int, after *string) (*db.ReportAssignmentConnection, error) {
+func (r *queryResolver) ReportAssignments(ctx context.Context, taskID string, unitID *string, states []db.ReportState, overdue *bool, first *int, after *string) (*db.ReportAssignmentConnection, error) {
 	tid, err := db.ParseTypedID("taskId", db.NodeReportTask, taskID)
 	if err != nil {
 		return nil, err
@@ -192,11 +192,17 @@ func (r *queryResolver) ReportAssignments(ctx context.Context, taskID string, st
 	if err != nil {
 		return nil, err
 	}
+	f := db.ReportAssignmentFilter{States: states, Overdue: overdue}
+	if unitID != nil {
+		if f.UnitID, err = db.ParseTypedID("unitId", db.NodeUnit, *unitID); err != nil {
+			return nil, err
+		}
+	}
 	as, err := r.Store.ReportAssignments(ctx, tid)
 	if err != nil {
 		return nil, err
 	}
-	return db.PageAssignments(as, db.ReportAssignmentFilter{States: states, Overdue: overdue}, pg, r.now())
+	return db.PageAssignments(as, f, pg, r.now())
 }
 
 // TaskProgress is the resolver for the taskProgress field.
