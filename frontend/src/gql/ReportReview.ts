@@ -91,7 +91,7 @@ export type ReportReviewQueryVariables = Exact<{
 }>;
 
 
-export type ReportReviewQuery = { reportTask: { id: string, year: number, kinds: Array<Types.ReportKind>, assignments: Array<{ state: Types.ReportState, rounds: number, version: number, submittedAt: string | null, reviewedBy: string | null, unit: { id: string, name: string }, history: Array<{ action: Types.ReportAction, to: Types.ReportState, actor: string, at: string, comment: string }>, submissions: Array<{ round: number, submittedBy: string, submittedAt: string, withdrawn: boolean, warnings: Array<{ rule: string, field: string, message: string, messageEn: string, explanation: string }>, changes: Array<{ kind: Types.ReportChangeKind, item: string, field: string, before: string, after: string }>, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> } }>, comments: Array<{ round: number, field: string, author: string, at: string, text: string }>, attachments: Array<{ id: string, field: string, name: string, contentType: string, size: number, url: string, uploadedBy: string, uploadedAt: string }> }> } | null, volunteerRecords: { totalCount: number, edges: Array<{ node: { id: string, date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaign: { code: string } | null } }> }, practiceActivities: { totalCount: number, edges: Array<{ node: { id: string, date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number } }> }, assessments: { edges: Array<{ node: { id: string, baseScore: number, bonus: number, total: number, scores: Array<{ code: string, score: number }> } }> }, honors: { totalCount: number, edges: Array<{ node: { id: string, recipientName: string, category: { code: string, nameZh: string, nameEn: string } } }> } };
+export type ReportReviewQuery = { reportTask: { id: string, year: number, kinds: Array<Types.ReportKind> } | null, reportAssignments: { edges: Array<{ node: { state: Types.ReportState, rounds: number, version: number, submittedAt: string | null, reviewedBy: string | null, unit: { id: string, name: string }, history: Array<{ action: Types.ReportAction, to: Types.ReportState, actor: string, at: string, comment: string }>, submissions: Array<{ round: number, submittedBy: string, submittedAt: string, withdrawn: boolean, warnings: Array<{ rule: string, field: string, message: string, messageEn: string, explanation: string }>, changes: Array<{ kind: Types.ReportChangeKind, item: string, field: string, before: string, after: string }>, content: { volunteerRecords: Array<{ date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaignCode: string | null }>, practiceActivities: Array<{ date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number }>, assessment: { baseScore: number, bonus: number, scores: Array<{ code: string, score: number, note: string }> } | null, titleApplications: Array<{ categoryCode: string, nominee: string, citation: string, phone: string }>, explanations: Array<{ field: string, text: string }> } }>, comments: Array<{ round: number, field: string, author: string, at: string, text: string }>, attachments: Array<{ id: string, field: string, name: string, contentType: string, size: number, url: string, uploadedBy: string, uploadedAt: string }> } }> }, volunteerRecords: { totalCount: number, edges: Array<{ node: { id: string, date: string, volunteers: number, hours: number, method: Types.RecordingMethod, campaign: { code: string } | null } }> }, practiceActivities: { totalCount: number, edges: Array<{ node: { id: string, date: string, kind: Types.ActivityKind, theme: string, sessions: number, participants: number } }> }, assessments: { edges: Array<{ node: { id: string, baseScore: number, bonus: number, total: number, scores: Array<{ code: string, score: number }> } }> }, honors: { totalCount: number, edges: Array<{ node: { id: string, recipientName: string, category: { code: string, nameZh: string, nameEn: string } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -118,62 +118,66 @@ export const ReportReviewDocument = new TypedDocumentString(`
     id
     year
     kinds
-    assignments {
-      unit {
-        id
-        name
-      }
-      state
-      rounds
-      version
-      submittedAt
-      reviewedBy
-      history {
-        action
-        to
-        actor
-        at
-        comment
-      }
-      submissions {
-        round
-        submittedBy
+  }
+  reportAssignments(taskId: $taskId, unitId: $unitId, first: 1) {
+    edges {
+      node {
+        unit {
+          id
+          name
+        }
+        state
+        rounds
+        version
         submittedAt
-        withdrawn
-        warnings {
-          rule
+        reviewedBy
+        history {
+          action
+          to
+          actor
+          at
+          comment
+        }
+        submissions {
+          round
+          submittedBy
+          submittedAt
+          withdrawn
+          warnings {
+            rule
+            field
+            message
+            messageEn
+            explanation
+          }
+          changes {
+            kind
+            item
+            field
+            before
+            after
+          }
+          content {
+            ...ReportContentFields
+          }
+        }
+        comments {
+          round
           field
-          message
-          messageEn
-          explanation
+          author
+          at
+          text
         }
-        changes {
-          kind
-          item
+        attachments {
+          id
           field
-          before
-          after
+          name
+          contentType
+          size
+          url
+          uploadedBy
+          uploadedAt
         }
-        content {
-          ...ReportContentFields
-        }
-      }
-      comments {
-        round
-        field
-        author
-        at
-        text
-      }
-      attachments {
-        id
-        field
-        name
-        contentType
-        size
-        url
-        uploadedBy
-        uploadedAt
       }
     }
   }

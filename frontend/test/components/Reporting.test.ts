@@ -225,9 +225,9 @@ describe('ReportContentView (mounted)', () => {
 
 describe('ReportReviewPanel (mounted)', () => {
   const review = () => ({
-    reportTask: {
-      id: TASK_ID, year: 2025, kinds: ['VOLUNTEER_RECORDS'],
-      assignments: [{
+    reportTask: { id: TASK_ID, year: 2025, kinds: ['VOLUNTEER_RECORDS'] },
+    reportAssignments: {
+      edges: [{ node: {
         unit: UNIT, state: 'SUBMITTED', rounds: 2, version: 9, submittedAt: '2026-12-02T00:00:00Z', reviewedBy: null, history: [], comments: [],
         attachments: [{ id: 'QTox', field: '', name: '签到表.pdf', contentType: 'application/pdf', size: 2048, url: '/reports/files/QTox', uploadedBy: 'u', uploadedAt: '2026-12-02T00:00:00Z' }],
         submissions: [
@@ -238,7 +238,7 @@ describe('ReportReviewPanel (mounted)', () => {
           },
           { round: 1, submittedBy: 'u', submittedAt: '2026-12-01T00:00:00Z', withdrawn: false, content: content(), warnings: [], changes: [] },
         ],
-      }],
+      } }],
     },
     volunteerRecords: { totalCount: 1, edges: [{ node: { id: 'Vm9sOjE=', date: '2025-01-05', volunteers: 3, hours: 2, method: 'SIGN_IN', campaign: null } }] },
     practiceActivities: { totalCount: 0, edges: [] },
