@@ -31,7 +31,7 @@ function task(kinds: Task['kinds'], a: Partial<Assignment> = {}): Task {
   return {
     id: TASK_ID, year: 2025, title: '2025年度上报', kinds, instructions: '', opensOn: '2025-01-01', dueOn: '2099-12-31', closesOn: '2099-12-31',
     assignments: [{
-      unit: UNIT, state: 'NOT_STARTED', rounds: 0, late: false, overdue: false, version: 1, extendedTo: null,
+      unit: UNIT, state: 'NOT_STARTED', rounds: 0, late: false, overdue: false, version: 1, extendedTo: null, reminders: 0, lastRemindedAt: null,
       history: [], draft: null, submissions: [], comments: [], attachments: [], ...a,
     }],
   }
@@ -44,6 +44,15 @@ const fieldOf = (w: Awaited<ReturnType<typeof mountForm>>, path: string) =>
   w.findAll('.field').find((f) => f.find(`[data-field="${path}"]`).exists())
 
 describe('ReportTaskCard (mounted)', () => {
+  it('tells a unit the office reminded it, until it submits', async () => {
+    new Server({})
+    const reminded = { reminders: 2, lastRemindedAt: '2026-12-02T01:00:00Z' }
+    const w = await mountForm(ReportTaskCard, { task: task(['VOLUNTEER_RECORDS'], { state: 'IN_PROGRESS', ...reminded }) })
+    expect(w.find('[data-reminded]').text()).toContain('2')
+    const done = await mountForm(ReportTaskCard, { task: task(['VOLUNTEER_RECORDS'], { state: 'SUBMITTED', ...reminded }) })
+    expect(done.find('[data-reminded]').exists()).toBe(false)
+  })
+
   it('adds and removes rows as cards, and saves only the kinds the task asks for', async () => {
     const srv = new Server({ SaveReportDraft: () => saved(2) })
     const w = await mountForm(ReportTaskCard, { task: task(['VOLUNTEER_RECORDS']) })
