@@ -256,8 +256,21 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     await card.scrollIntoViewIfNeeded()
     await phone.screenshot({ path: join(root, '..', 'docs', 'reporting-phone.png'), fullPage: true })
     await hours.fill('2')
-    // A photo of the sign-in sheet as evidence (a 1×1 PNG: the server sniffs the bytes, not the name).
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+    // A photo of the sign-in sheet as evidence, drawn by the phone's own browser (the server sniffs the bytes).
+    const png = Buffer.from(await phone.evaluate(() => {
+      const c = document.createElement('canvas')
+      c.width = 480
+      c.height = 320
+      const g = c.getContext('2d')
+      g.fillStyle = '#fdf6e3'
+      g.fillRect(0, 0, 480, 320)
+      g.fillStyle = '#b22222'
+      g.font = '32px sans-serif'
+      g.fillText('志愿服务签到表（演示）', 40, 70)
+      g.strokeStyle = '#555'
+      for (let y = 110; y < 300; y += 36) g.strokeRect(40, y, 400, 30)
+      return c.toDataURL('image/png').split(',')[1]
+    }), 'base64')
     await card.locator('[data-field="attachment"]').setInputFiles({ name: '签到表.png', mimeType: 'image/png', buffer: png })
     await card.locator('[data-attachment="签到表.png"]').waitFor()
     await card.locator('[data-action="submit-report"]').click()
@@ -283,6 +296,11 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     assert.equal((await panel.locator('[data-view-field="volunteerRecords[1].hours"] .view-value').innerText()).trim(), '2')
     assert.match(await panel.locator('[data-review-changes]').innerText(), /1\.5 → 2/, 'what changed since round 1')
     assert.equal(await panel.locator('[data-attachment="签到表.png"] a').count(), 1, 'the unit\'s evidence')
+    const picture = panel.locator('[data-attachment="签到表.png"] img')
+    await picture.scrollIntoViewIfNeeded()
+    await desk.waitForFunction((img) => img.complete && img.naturalWidth === 480, await picture.elementHandle())
+    assert.ok(await panel.locator('[data-review-explanation="volunteerRecords[0].hours"]').count(), 'the warning\'s explanation beside the photo')
+    await desk.evaluate(() => window.scrollTo(0, 0))
     await desk.screenshot({ path: join(root, '..', 'docs', 'reporting-review.png'), fullPage: true })
     await panel.locator('[data-action="review-approve"]').click()
     await desk.waitForSelector(`[data-report-unit="${unit.name}"][data-state="APPROVED"]`)
