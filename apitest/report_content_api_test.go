@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wenming/wenming/db"
 )
 
 // reportContentFields are what the content tests read of a unit's report.
@@ -362,7 +364,7 @@ func TestDemoReportingTask(t *testing.T) {
 			t.Errorf("a returned unit's comments: %+v", a.Comments)
 		}
 	}
-	lastYear := time.Now().In(time.FixedZone("CST", 8*3600)).Year() - 1
+	lastYear := db.LastYear + 1
 	applied := func() string {
 		r := As(t, base, admin, `query($y: Int!) { volunteerRecords(filter: {fromYear: $y, toYear: $y, demo: true}) { totalCount }
 		  real: volunteerRecords(filter: {fromYear: $y, toYear: $y, demo: false}) { totalCount } }`, map[string]any{"y": lastYear})

@@ -13,7 +13,8 @@ const DemoReportUnits = 12
 // SeedDemoReporting opens the demo dataset's reporting task (flagged demo) over its first fictional units and walks
 // them through the flow with the store's own steps, so that the board shows a unit in every state: two not started,
 // in progress, submitted, returned with comments, approved (their reports written into demo records) and excused.
-// The task is of the year before now's; it opens two weeks before now and is due two weeks after, in China's calendar. Nothing is named after a
+// The task is of the year after the article's; it opens two weeks before now and is due two weeks after, in China's
+// calendar. Nothing is named after a
 // real unit or person: the units are the fictional ones of the demo dataset.
 func SeedDemoReporting(ctx context.Context, s Store, ds *Dataset, now time.Time) error {
 	var units []int64
@@ -27,8 +28,8 @@ func SeedDemoReporting(ctx context.Context, s Store, ds *Dataset, now time.Time)
 	}
 	office := WithPrincipal(ctx, &Principal{Username: "演示数据", Role: RoleAdmin, Via: "cli"})
 	day := func(d int) Date { return Date(now.In(ChinaTime).AddDate(0, 0, d).Format(time.DateOnly)) }
-	// A yearly report is of the year before.
-	year := now.In(ChinaTime).Year() - 1
+	// The demo reports the year after the article's, whatever the date: the demo stays the same from year to year.
+	year := LastYear + 1
 	t := &ReportTask{Year: year, Title: fmt.Sprintf("%d年度省直单位文明创建工作上报（演示）", year), Kinds: AllReportKinds, Demo: true,
 		Instructions: "演示任务：单位与数据均为虚构，仅用于体验上报流程。请填报本年度的志愿服务记录、文明实践活动和测评自评。",
 		ReportWindow: ReportWindow{OpensOn: day(-14), DueOn: day(14), ClosesOn: day(30)}}
