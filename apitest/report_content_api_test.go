@@ -293,6 +293,16 @@ func TestReportContent(t *testing.T) {
 		rollupsAgree("after reopening")
 		must(save(rep, map[string]any{"volunteerRecords": []map[string]any{{"date": "2025-03-05", "volunteers": 12, "hours": 36, "method": "SIGN_IN"}}}), "save")
 		must(step(rep, "SUBMIT", ""), "submit")
+		// Against the records the last approval wrote, this round keeps one record and leaves two and the assessment
+		// out; round 2, which wrote them, matches them exactly.
+		r := As(t, base, editor, `query($id: ID!) { reportTask(id: $id) { assignments { submissions { round againstRecords { kind item } } } } }`,
+			map[string]any{"id": task})
+		for _, want := range []string{`{"round":3,"againstRecords":[{"kind":"REMOVED","item":"志愿服务记录 2025-04-10  SHIFT"},` +
+			`{"kind":"REMOVED","item":"志愿服务记录 2025-06-01  SELF_REPORT"},{"kind":"REMOVED","item":"测评自评"}]}`, `{"round":2,"againstRecords":[]}`} {
+			if !strings.Contains(string(r.Data), want) {
+				t.Errorf("against the records: %s", r.Data)
+			}
+		}
 		must(step(editor, "APPROVE", ""), "re-approve")
 		rollupsAgree("after re-approval")
 		want := `{"volunteerStats":[{"records":1,"volunteers":12,"minutes":2160}],"volunteerRecords":{"totalCount":1}}`

@@ -1,6 +1,7 @@
 package db
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -108,4 +109,85 @@ func DiffReports(before, after *ReportContent) []*ReportChange {
 		}
 	}
 	return append(out, added...)
+}
+
+// RecordsStore is what reading a unit's records as report content needs.
+type RecordsStore interface {
+	EachVolunteerRecord(ctx context.Context, f VolunteerCriteria, fn func(*VolunteerRecord) error) error
+	EachPracticeActivity(ctx context.Context, f PracticeActivityCriteria, fn func(*PracticeActivity) error) error
+	EachAssessment(ctx context.Context, f AssessmentCriteria, fn func(*Assessment) error) error
+	IndicatorScoresByAssessments(ctx context.Context, assessmentIDs []int64) (map[int64][]*IndicatorScore, error)
+	CampaignsByIDs(ctx context.Context, ids []int64) (map[int64]*Campaign, error)
+}
+
+// RecordsContent reads a unit's records of a year as report content (volunteer records, practice activities and
+// the assessment, in the caller's scope), so that a reviewer can see how a submission differs from what the records
+// hold now (DiffReports).
+func RecordsContent(ctx context.Context, s RecordsStore, unitID int64, year int) (*ReportContent, error) {
+	c := &ReportContent{}
+	years := YearRange{From: year, To: year}
+	var campaigns []int64
+	err := s.EachVolunteerRecord(ctx, VolunteerCriteria{Years: years, UnitID: unitID}, func(v *VolunteerRecord) error {
+		r := &ReportedVolunteerRecord{Date: v.Date, Volunteers: v.Volunteers, Hours: HoursOf(v.Minutes), Method: v.Method}
+		if v.CampaignID != nil {
+			code := strconv.FormatInt(*v.CampaignID, 10)
+			r.CampaignCode = &code
+			campaigns = append(campaigns, *v.CampaignID)
+		}
+		c.VolunteerRecords = append(c.VolunteerRecords, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(campaigns) > 0 {
+		byID, err := s.CampaignsByIDs(ctx, campaigns)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range c.VolunteerRecords {
+			if r.CampaignCode != nil {
+				id, _ := strconv.ParseInt(*r.CampaignCode, 10, 64)
+				if cp := byID[id]; cp != nil {
+					*r.CampaignCode = cp.Code
+				}
+			}
+		}
+	}
+	err = s.EachPracticeActivity(ctx, PracticeActivityCriteria{Years: years, UnitID: unitID}, func(a *PracticeActivity) error {
+		c.PracticeActivities = append(c.PracticeActivities, &ReportedActivity{Date: a.Date, Kind: a.Kind, Theme: a.Theme, Sessions: a.Sessions,
+			Participants: a.Participants})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var assessment *Assessment
+	if err := s.EachAssessment(ctx, AssessmentCriteria{Year: year, UnitID: unitID}, func(a *Assessment) error { assessment = a; return nil }); err != nil {
+		return nil, err
+	}
+	if assessment != nil {
+		scores, err := s.IndicatorScoresByAssessments(ctx, []int64{assessment.ID})
+		if err != nil {
+			return nil, err
+		}
+		c.Assessment = &ReportedAssessment{BaseScore: assessment.BaseScore, Bonus: assessment.Bonus}
+		for _, sc := range scores[assessment.ID] {
+			c.Assessment.Scores = append(c.Assessment.Scores, &ReportedScore{Code: sc.Code, Score: sc.Score})
+		}
+	}
+	return c, nil
+}
+
+// DiffAgainstRecords lists how a submission differs from what the unit's records hold now (RecordsContent): what it
+// would add, change or (if approved in place of them) leave out. Explanations of self-scores, which records do not
+// keep, are not differences.
+func DiffAgainstRecords(records, submission *ReportContent) []*ReportChange {
+	var out []*ReportChange
+	for _, c := range DiffReports(records, submission) {
+		if c.Field != "note" {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -929,13 +929,14 @@ type ComplexityRoot struct {
 	}
 
 	ReportSubmission struct {
-		Changes     func(childComplexity int) int
-		Content     func(childComplexity int) int
-		Round       func(childComplexity int) int
-		SubmittedAt func(childComplexity int) int
-		SubmittedBy func(childComplexity int) int
-		Warnings    func(childComplexity int) int
-		Withdrawn   func(childComplexity int) int
+		AgainstRecords func(childComplexity int) int
+		Changes        func(childComplexity int) int
+		Content        func(childComplexity int) int
+		Round          func(childComplexity int) int
+		SubmittedAt    func(childComplexity int) int
+		SubmittedBy    func(childComplexity int) int
+		Warnings       func(childComplexity int) int
+		Withdrawn      func(childComplexity int) int
 	}
 
 	ReportTask struct {
@@ -1665,6 +1666,7 @@ type ReportSubmissionResolver interface {
 
 	Warnings(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportWarning, error)
 	Changes(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportChange, error)
+	AgainstRecords(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportChange, error)
 }
 type ReportTaskResolver interface {
 	ID(ctx context.Context, obj *db.ReportTask) (string, error)
@@ -6027,6 +6029,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportSource.TaskTitle(childComplexity), true
 
+	case "ReportSubmission.againstRecords":
+		if e.ComplexityRoot.ReportSubmission.AgainstRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSubmission.AgainstRecords(childComplexity), true
 	case "ReportSubmission.changes":
 		if e.ComplexityRoot.ReportSubmission.Changes == nil {
 			break
@@ -9258,6 +9266,8 @@ func (ec *executionContext) childFields_ReportSubmission(ctx context.Context, fi
 		return ec.fieldContext_ReportSubmission_warnings(ctx, field)
 	case "changes":
 		return ec.fieldContext_ReportSubmission_changes(ctx, field)
+	case "againstRecords":
+		return ec.fieldContext_ReportSubmission_againstRecords(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportSubmission", field.Name)
 }
@@ -30457,6 +30467,38 @@ func (ec *executionContext) fieldContext_ReportSubmission_changes(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _ReportSubmission_againstRecords(ctx context.Context, field graphql.CollectedField, obj *db.ReportSubmission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSubmission_againstRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportSubmission().AgainstRecords(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.ReportChange) graphql.Marshaler {
+			return ec.marshalNReportChange2ᚕᚖgithubᚗcomᚋwenmingᚋwenmingᚋdbᚐReportChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSubmission_againstRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportSubmission",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReportTask_id(ctx context.Context, field graphql.CollectedField, obj *db.ReportTask) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -46504,6 +46546,12 @@ func (ec *executionContext) _ReportSubmission(ctx context.Context, sel ast.Selec
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportSubmission_changes(ctx, field, obj)
+				})
+		case "againstRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportSubmission_againstRecords(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

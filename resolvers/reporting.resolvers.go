@@ -337,6 +337,15 @@ func (r *reportSubmissionResolver) Changes(ctx context.Context, obj *db.ReportSu
 	return nil, nil
 }
 
+// AgainstRecords is the resolver for the againstRecords field.
+func (r *reportSubmissionResolver) AgainstRecords(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportChange, error) {
+	records, err := db.RecordsContent(ctx, r.Store, obj.UnitID, obj.Year)
+	if err != nil {
+		return nil, err
+	}
+	return db.DiffAgainstRecords(records, obj.Content), nil
+}
+
 // ID is the resolver for the id field.
 func (r *reportTaskResolver) ID(ctx context.Context, obj *db.ReportTask) (string, error) {
 	return db.GlobalID(db.NodeReportTask, obj.ID), nil

@@ -244,8 +244,9 @@ describe('ReportReviewPanel (mounted)', () => {
             round: 2, submittedBy: 'u', submittedAt: '2026-12-02T00:00:00Z', withdrawn: false, content: TWO_RECORDS,
             warnings: [{ rule: 'HOURS_PER_VOLUNTEER', field: 'volunteerRecords[0].hours', message: '人均服务 3.0 小时', messageEn: '3.0 hours', explanation: '含往返路程' }],
             changes: [{ kind: 'CHANGED', item: '2025-04-10 按班次', field: '服务时长（小时）', before: '1.5', after: '2' }],
+            againstRecords: [{ kind: 'ADDED', item: '志愿服务记录 2025-04-10  SHIFT', field: '', before: '', after: '' }],
           },
-          { round: 1, submittedBy: 'u', submittedAt: '2026-12-01T00:00:00Z', withdrawn: false, content: content(), warnings: [], changes: [] },
+          { round: 1, submittedBy: 'u', submittedAt: '2026-12-01T00:00:00Z', withdrawn: false, content: content(), warnings: [], changes: [], againstRecords: [] },
         ],
       } }],
     },
@@ -259,6 +260,7 @@ describe('ReportReviewPanel (mounted)', () => {
     const srv = new Server({ ReportReview: review, StepReport: () => stepped('APPROVED', 10) })
     const w = await mountForm(ReportReviewPanel, { taskId: TASK_ID, unitId: UNIT.id, year: 2025, kinds: ['VOLUNTEER_RECORDS'] })
     expect(srv.last('ReportReview')).toEqual({ taskId: TASK_ID, unitId: UNIT.id, year: 2025 })
+    expect(w.find('[data-review-against-records] [data-change="ADDED"]').text()).toContain('2025-04-10')
     expect(w.find('[data-review-submitted] h3').text()).toContain('第 2 次上报')
     expect(w.find('[data-current-count="volunteerRecords"]').text()).toBe('1')
     // Each warning beside the unit's explanation of it.
