@@ -290,6 +290,7 @@ const adminZh = {
   remindSkippedNotDue: '已上报、已通过或免报，无需催报',
   attachmentsTitle: '佐证材料',
   attachmentsHint: '（JPEG、PNG、PDF、XLSX，单个不超过 10 MB；手机照片上传前自动压缩）',
+  attachmentFor: '佐证的条目',
   againstRecords: '与本单位 {y} 年现有记录相比',
   against_ADDED: '记录中没有',
   against_REMOVED: '本次未包含',

@@ -507,6 +507,7 @@ export const admin: Record<AdminKey, string> = {
   remindSkippedNotDue: 'Submitted, approved or excused; no reminder needed',
   attachmentsTitle: 'Evidence files',
   attachmentsHint: '(JPEG, PNG, PDF, XLSX; 10 MB each at most; phone photos are shrunk before upload)',
+  attachmentFor: 'Supports',
   againstRecords: 'Against the unit\'s records of {y} as they stand',
   against_ADDED: 'not in the records',
   against_REMOVED: 'not in this round',

@@ -361,3 +361,18 @@ export function contentSections(c: ReportContentView, kinds: readonly ReportKind
   }
   return out
 }
+
+/** The items and indicators of a draft a piece of evidence can support, of the kinds the task asks for, as field
+ * paths with their labels; the whole report ('') first. */
+export function evidenceTargets(d: ContentDraft, kinds: readonly ReportKind[]): { path: string; label: string }[] {
+  const out = [{ path: '', label: pathLabel('') }]
+  const add = (list: string, n: number, prefix = list) => {
+    if (!kinds.includes(LISTS[list].kind)) return
+    for (let i = 0; i < n; i++) out.push({ path: `${prefix}[${i}]`, label: pathLabel(`${prefix}[${i}]`) })
+  }
+  add('volunteerRecords', d.volunteerRecords.length)
+  add('practiceActivities', d.practiceActivities.length)
+  add('assessment', d.assessment?.scores.length ?? 0, 'assessment.scores')
+  add('titleApplications', d.titleApplications.length)
+  return out
+}

@@ -344,6 +344,19 @@ describe('ReportAttachments on the task card (mounted)', () => {
     expect(w.emitted('changed')).toHaveLength(2)
   })
 
+  it('files a piece of evidence under the item it supports', async () => {
+    const srv = new Server({ AttachReportFile: () => ({ attachReportFile: { id: 'QToz', name: 'scan.pdf' } }) })
+    const w = await mountForm(ReportTaskCard, { task: task(['VOLUNTEER_RECORDS'], { state: 'IN_PROGRESS', draft: { savedBy: 'u', savedAt: '2026-12-02T00:00:00Z', warnings: [], content: TWO_RECORDS } }) })
+    const options = w.findAll('[data-field="attachment-for"] option').map((o) => o.attributes('value'))
+    expect(options).toEqual(['', 'volunteerRecords[0]', 'volunteerRecords[1]'])
+    await w.find('[data-field="attachment-for"]').setValue('volunteerRecords[1]')
+    const input = w.find('[data-field="attachment"]')
+    Object.defineProperty(input.element, 'files', { value: [new File(['%PDF'], 'scan.pdf', { type: 'application/pdf' })], configurable: true })
+    await input.trigger('change')
+    await settle()
+    expect(srv.last('AttachReportFile')).toMatchObject({ field: 'volunteerRecords[1]' })
+  })
+
   it('offers no upload once the report is submitted', async () => {
     new Server({})
     const w = await mountForm(ReportTaskCard, { task: task(['VOLUNTEER_RECORDS'], { state: 'SUBMITTED', rounds: 1 }) })
