@@ -627,3 +627,58 @@ func TestPlausibilityWarnings(t *testing.T) {
 		t.Errorf("the reviewer reads %s", r.Data)
 	}
 }
+
+// TestPlausibilityAgainstHistory checks the rules that read the unit's year before from the store, on whichever
+// engine runs: a unit whose 2024 records hold some service and an assessment reports ten times the hours and a
+// self-score eleven points higher, and its draft warns of both.
+func TestPlausibilityAgainstHistory(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	unit := unitIDs(t, base, admin, 12)[11]
+	var last struct {
+		Unit struct {
+			VolunteerTotals struct{ Minutes, Records int }
+			Assessments     []struct {
+				Year             int
+				BaseScore, Bonus float64
+			}
+		}
+	}
+	r := As(t, base, admin, `query($u: ID!) { unit(id: $u) { volunteerTotals(fromYear: 2024, toYear: 2024) { minutes records } assessments { year baseScore bonus } } }`,
+		map[string]any{"u": unit})
+	if json.Unmarshal(r.Data, &last) != nil || last.Unit.VolunteerTotals.Minutes == 0 {
+		t.Fatalf("the unit's 2024: %s %+v", r.Data, r.Errors)
+	}
+	score := -1.0
+	for _, a := range last.Unit.Assessments {
+		if a.Year == 2024 {
+			score = a.BaseScore + a.Bonus
+		}
+	}
+	// A self-score more than ten points up, within the ranges (base ≤ 100, bonus ≤ 10).
+	baseScore, bonus := min(100, score+11), max(0, score+11-100)
+	if score < 0 || bonus > 10 {
+		t.Fatalf("the unit's 2024 assessment: %+v", last.Unit.Assessments)
+	}
+	rep := newReporter(t, base, admin, "history-a", unit)
+	task := openTask(t, base, admin, "2025年度综合上报", []string{"VOLUNTEER_RECORDS", "ASSESSMENT_SCORES"}, []string{unit})
+	// Ten times last year's hours, spread so that no day's service is implausible on its own.
+	hours := float64(last.Unit.VolunteerTotals.Minutes) / 60 * 10
+	content := map[string]any{
+		"volunteerRecords": []map[string]any{{"date": "2025-03-05", "volunteers": int(hours/8) + 1, "hours": float64(int(hours)), "method": "SHIFT"}},
+		"assessment":       map[string]any{"baseScore": baseScore, "bonus": bonus},
+	}
+	if r := As(t, base, rep, saveDraftMutation, map[string]any{"t": task, "u": unit, "v": 1, "c": content}); len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	r = As(t, base, rep, `query($id: ID!) { reportTask(id: $id) { assignments { draft { warnings { rule field } } } } }`, map[string]any{"id": task})
+	for _, want := range []string{`{"rule":"YEAR_ON_YEAR","field":"volunteerRecords"}`, `{"rule":"SELF_SCORE","field":"assessment.baseScore"}`} {
+		if !strings.Contains(string(r.Data), want) {
+			t.Errorf("no %s in %s", want, r.Data)
+		}
+	}
+	if strings.Contains(string(r.Data), "HOURS_PER_VOLUNTEER") {
+		t.Errorf("a day's service warned on its own: %s", r.Data)
+	}
+}
