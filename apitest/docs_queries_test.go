@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/vektah/gqlparser/v2"
-	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // graphqlBlock is a fenced GraphQL example in a Markdown page.
@@ -17,19 +16,7 @@ var graphqlBlock = regexp.MustCompile("(?s)```graphql\n(.*?)```")
 // TestDocsQueriesValidate checks every GraphQL example in the README and docs/ against the schema, so that a
 // renamed field breaks the build before it breaks a reader's reporting tool.
 func TestDocsQueriesValidate(t *testing.T) {
-	var sources []*ast.Source
-	files, _ := filepath.Glob("../graph/*.graphqls")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources = append(sources, &ast.Source{Name: f, Input: string(b)})
-	}
-	schema, err := gqlparser.LoadSchema(sources...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := loadSchema(t)
 	pages, _ := filepath.Glob("../docs/*.md")
 	pages = append(pages, "../README.md")
 	n := 0

@@ -1,14 +1,9 @@
 package apitest
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/vektah/gqlparser/v2"
-	"github.com/vektah/gqlparser/v2/ast"
 )
 
 var (
@@ -19,22 +14,7 @@ var (
 // TestSchemaIsDescribed checks the promise that every type, field, argument and enum value of the API carries
 // a description in Chinese and in English, so that GraphiQL and reporting tools document themselves.
 func TestSchemaIsDescribed(t *testing.T) {
-	files, err := filepath.Glob("../graph/*.graphqls")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("schema files: %v", err)
-	}
-	var sources []*ast.Source
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources = append(sources, &ast.Source{Name: f, Input: string(b)})
-	}
-	schema, gerr := gqlparser.LoadSchema(sources...)
-	if gerr != nil {
-		t.Fatal(gerr)
-	}
+	schema := loadSchema(t)
 	bilingual := func(what, d string) {
 		if !hanRe.MatchString(d) || !latinRe.MatchString(d) {
 			t.Errorf("%s: description %q is not in Chinese and English", what, d)
