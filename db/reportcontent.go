@@ -82,10 +82,15 @@ func (c *ReportContent) Empty() bool {
 
 // itemAt names an item's field in a path a form can put its message beside, such as volunteerRecords[2].hours.
 func itemAt(list string, i int, err error) error {
+	return fieldUnder(fmt.Sprintf("%s[%d]", list, i), err)
+}
+
+// fieldUnder puts an invalid-input error's field under a path prefix (assessment.baseScore); other errors pass.
+func fieldUnder(prefix string, err error) error {
 	var e *Error
 	if errors.As(err, &e) && e.Code == EINVALID {
 		c := *e
-		c.Field = fmt.Sprintf("%s[%d]", list, i)
+		c.Field = prefix
 		if e.Field != "" {
 			c.Field += "." + e.Field
 		}
@@ -177,13 +182,7 @@ func (c *ReportContent) Validate(t *ReportTask) error {
 	if a := c.Assessment; a != nil {
 		f := a.Fields(1, t.Year)
 		if err := f.Validate(); err != nil {
-			var e *Error
-			if errors.As(err, &e) {
-				c := *e
-				c.Field = "assessment." + e.Field
-				return &c
-			}
-			return err
+			return fieldUnder("assessment", err)
 		}
 		for i, s := range a.Scores {
 			s.Code, s.Note = strings.TrimSpace(s.Code), strings.TrimSpace(s.Note)
@@ -261,6 +260,9 @@ type ReportSubmission struct {
 	SubmittedAt time.Time
 	// Withdrawn is set when the unit took the version back before review.
 	Withdrawn bool
+	// Previous is the round before's content, read with it (nil for the first round), so that what changed between
+	// them needs no second read.
+	Previous *ReportContent
 }
 
 // ReportComment is a reviewer's comment on one round of a unit's report, on one field or (Field empty) the whole

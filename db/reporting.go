@@ -196,7 +196,7 @@ func NextReportState(from ReportState, action ReportAction, who ReportActor, w R
 		case from == ReportSubmitted:
 			return "", Errorf(ECONFLICT, "本单位已上报，正在等待审核；如需修改请先撤回").Because(ReasonSubmitted)
 		}
-		return "", Errorf(ECONFLICT, "当前状态（%s）不能进行此操作", reportStateZh[from]).Because(ReasonState)
+		return "", Errorf(ECONFLICT, "当前状态（%s）不能进行此操作", ReportStateZh[from]).Because(ReasonState)
 	}
 	if t.window && who == ActorReporter {
 		if w.NotYetOpen(now) {
@@ -212,7 +212,8 @@ func NextReportState(from ReportState, action ReportAction, who ReportActor, w R
 	return t.to, nil
 }
 
-var reportStateZh = map[ReportState]string{
+// ReportStateZh names each state as the office says it, for messages and exports.
+var ReportStateZh = map[ReportState]string{
 	ReportNotStarted: "未填报", ReportInProgress: "填报中", ReportSubmitted: "已上报", ReportReturned: "已退回",
 	ReportApproved: "已通过", ReportExempt: "免报",
 }

@@ -322,19 +322,10 @@ func (r *reportSubmissionResolver) Warnings(ctx context.Context, obj *db.ReportS
 
 // Changes is the resolver for the changes field.
 func (r *reportSubmissionResolver) Changes(ctx context.Context, obj *db.ReportSubmission) ([]*db.ReportChange, error) {
-	if obj.Round <= 1 {
+	if obj.Previous == nil {
 		return nil, nil
 	}
-	all, err := r.Store.ReportSubmissions(ctx, obj.TaskID, obj.UnitID)
-	if err != nil {
-		return nil, err
-	}
-	for _, prev := range all {
-		if prev.Round == obj.Round-1 {
-			return db.DiffReports(prev.Content, obj.Content), nil
-		}
-	}
-	return nil, nil
+	return db.DiffReports(obj.Previous, obj.Content), nil
 }
 
 // AgainstRecords is the resolver for the againstRecords field.

@@ -13,12 +13,6 @@ func init() {
 	ExportViews = append(ExportViews, &ExportView{Name: "report-missing", NameZh: "未上报单位", Params: []string{"taskId", "overdue"}, write: exportReportMissing})
 }
 
-// reportStateZh names a unit's state in the export, as the board does.
-var reportStateZh = map[db.ReportState]string{
-	db.ReportNotStarted: "未填报", db.ReportInProgress: "填报中", db.ReportSubmitted: "已上报", db.ReportReturned: "已退回",
-	db.ReportApproved: "已通过", db.ReportExempt: "免报",
-}
-
 // exportReportMissing lists, for phone calls, a task's units that have not submitted (未填报, 填报中, 已退回), or with
 // overdue=true only those past their due day: each with its state, its last day, its reminders, its contact and its
 // reporters. Only the office reads it; anyone else answers as if the task did not exist.
@@ -91,7 +85,7 @@ func exportReportMissing(ctx context.Context, s db.Store, q url.Values, start fu
 		if a.LastRemindedAt != nil {
 			last = a.LastRemindedAt.In(db.ChinaTime).Format("2006-01-02 15:04")
 		}
-		if err := sw.Row(u.Name, reportStateZh[a.State], string(due), BoolZh(late), a.Reminders, last, u.Contact.Name, u.Contact.Phone,
+		if err := sw.Row(u.Name, db.ReportStateZh[a.State], string(due), BoolZh(late), a.Reminders, last, u.Contact.Name, u.Contact.Phone,
 			strings.Join(reporters[a.UnitID], "、")); err != nil {
 			return err
 		}

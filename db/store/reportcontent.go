@@ -83,7 +83,7 @@ func (s *Store) ReportSubmissions(ctx context.Context, taskID, unitID int64) ([]
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r Rows) (*db.ReportSubmission, error) {
+	vs, err := collect(rows, func(r Rows) (*db.ReportSubmission, error) {
 		v := &db.ReportSubmission{}
 		var content string
 		if err := r.Scan(&v.TaskID, &v.UnitID, &v.Year, &v.Round, &content, &v.SubmittedBy, instant{&v.SubmittedAt}, &v.Withdrawn); err != nil {
@@ -93,6 +93,12 @@ func (s *Store) ReportSubmissions(ctx context.Context, taskID, unitID int64) ([]
 		v.Content, err = decodeContent(content)
 		return v, err
 	})
+	for i := 0; i+1 < len(vs); i++ {
+		if vs[i+1].Round == vs[i].Round-1 {
+			vs[i].Previous = vs[i+1].Content
+		}
+	}
+	return vs, err
 }
 
 // ReportComments lists the review comments on a unit's report in the caller's scope, oldest first. Leaders see
