@@ -450,6 +450,38 @@ describe('import as a job', () => {
     assert.deepEqual(problems, [])
     await page.close()
   })
+  test('a dry run that ended while the page was away shows its report on coming back, in that tab only', async () => {
+    const { page, problems } = await openPage(adminCtx)
+    await page.goto(env.base + '/import')
+    await ready(page, 'import')
+    await page.check('[data-kind="UNITS"]')
+    const csv = ['单位名称,单位类型,所属系统,服务窗口单位', '离开测试单位甲（演示）,机关,党群系统,否', '离开测试单位乙（演示）,医院,卫生系统,是', '离开测试单位丙（演示）,机关,教育系统,否']
+    await page.setInputFiles('#import-file', { name: 'units-away.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.join('\r\n') + '\r\n') })
+    await page.click('[data-action="dry-run"]')
+    await page.goto(env.base + '/sources')
+    // Wait on the API, not the page, until the job has ended: the page was away the whole time it may have run.
+    await until(async () => (await api(env.base, '{ importJobs(first: 1) { fileName state } }', {}, adminCookie)).importJobs[0]?.state === 'SUCCEEDED', { timeout: 30_000, message: 'the dry run ended' })
+    await page.goto(env.base + '/import')
+    await ready(page, 'import')
+    await page.waitForSelector('[data-report="dry-run"][data-errors="0"]')
+    assert.equal(await page.locator('[data-report="dry-run"] [data-count="rows"]').innerText(), '3')
+    assert.equal(await page.locator('[data-kind="UNITS"]').isChecked(), true, 'the kind is the job\'s')
+    // Another tab never followed that job: it shows the recent imports, not the report.
+    const other = await adminCtx.newPage()
+    await other.goto(env.base + '/import')
+    await ready(other, 'import')
+    await other.waitForSelector('[data-table="import-jobs"] tbody tr')
+    assert.equal(await other.locator('[data-report="dry-run"]').count(), 0)
+    await other.close()
+    // Choosing another file forgets it: a reload then starts clean.
+    await page.setInputFiles('#import-file', { name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from(csv[0] + '\r\n') })
+    await page.reload()
+    await ready(page, 'import')
+    await page.waitForSelector('[data-table="import-jobs"] tbody tr')
+    assert.equal(await page.locator('[data-report="dry-run"]').count(), 0)
+    assert.deepEqual(problems, [])
+    await page.close()
+  })
 })
 
 describe('admin: API tokens', () => {
