@@ -78,6 +78,8 @@ type Store interface {
 	ReportStore
 	// ReportContentStore keeps what units enter: drafts, frozen submissions and review comments (db/reportcontent.go).
 	ReportContentStore
+	// IdempotencyStore keeps the keys of writes and their first answers (db/idempotency.go).
+	IdempotencyStore
 	// ReportHistoryStore reads what a report's plausibility warnings compare it with (db/reportwarnings.go).
 	ReportHistoryStore
 	// ReportAttachmentStore keeps the evidence units attach to their reports (db/reportattach.go).

@@ -9,6 +9,13 @@ import (
 // messagesEn maps every Chinese message format used with Errorf, FieldErrorf, ImportErrorf and the HTTP layer's
 // helpers to its English, with the same verbs in the same order; TestMessagesHaveEnglish keeps it complete.
 var messagesEn = map[string]string{
+	// Idempotency keys of writes.
+	"同一幂等键的请求正在处理或刚刚完成，请稍后重试": "A request with this idempotency key is running or has just finished; try again shortly",
+	"幂等键不存在": "No such idempotency key",
+	"幂等键须为 1 至 %d 个可打印的 ASCII 字符":                     "An idempotency key is 1 to %d printable ASCII characters",
+	"该幂等键已用于另一次写入（操作 %s）；每次不同的写入须用新的幂等键":              "This idempotency key was used for another write (operation %s); each different write needs a new key",
+	"这次写入已经生效，但当时的应答没有保存下来（例如服务在应答前中断）；数据只写入了一次，无需重试": "This write took effect, but its answer was not stored (the service stopped before answering); the data was written once, and there is no need to retry",
+	"无法计算请求的指纹：%v": "Cannot fingerprint the request: %v",
 	// Yearly reporting: what units enter, review comments, approval locks.
 	"本任务不要求上报此项内容":        "This task does not ask for this",
 	"一次上报最多 %d 条，收到 %d 条": "A report holds at most %d items of a kind; got %d",

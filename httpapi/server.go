@@ -193,6 +193,8 @@ func (m *Server) GraphQL() *handler.Server {
 	})
 	anonymousRead := m.Auth != nil && m.Auth.AnonymousRead
 	srv.AroundRootFields(rootFieldGate(anonymousRead, m.Config.ReportersReadAggregates))
+	// A mutation sent again with its idempotency key gets the first answer, never a second write.
+	srv.Use(&Idempotency{Store: m.Store, Log: m.Log})
 	if c, ok := m.Store.(*cache.Store); ok {
 		rc := NewResponseCache(1024, c.Versions)
 		rc.Scope = RoleScope
@@ -230,13 +232,13 @@ func (m *Server) Handler() http.Handler {
 		withCORS := cors.New(cors.Options{
 			AllowedOrigins: m.Config.CORSOrigins,
 			AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-			AllowedHeaders: []string{"Content-Type", "Authorization", "Apollo-Require-Preflight", "X-Request-Id", UploadHeader},
+			AllowedHeaders: []string{"Content-Type", "Authorization", "Apollo-Require-Preflight", "X-Request-Id", UploadHeader, IdempotencyHeader},
 			MaxAge:         600,
 		}).Handler
 		api, queries = withCORS(api), withCORS(queries)
 	}
 	api2 := UploadGuard(m.Config.MaxUploadBytes, api, LimitBody(m.Config.MaxBodyBytes, queries))
-	mux.Handle("/graphql", Compress(NoStore(m.Auth.RequireSignIn(api2))))
+	mux.Handle("/graphql", Compress(NoStore(m.Auth.RequireSignIn(KeepIdempotencyKey(api2)))))
 	mux.Handle("GET /export/{file}", Compress(m.Auth.RequireSignIn(ExportHandler(m.Store))))
 	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
 	mux.Handle("GET /report-files/{id}", m.Auth.RequireSignIn(ReportFileHandler(m.Store)))

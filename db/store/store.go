@@ -117,7 +117,7 @@ type Store struct {
 
 // New returns the store over an engine.
 func New(eng Engine) *Store {
-	return &Store{eng: eng, list: eng.ListParam()}
+	return &Store{eng: keyedEngine{eng}, list: eng.ListParam()}
 }
 
 // DatasetInfo reports demo presence, the data version and the years covered, in one statement so in one snapshot.
