@@ -69,7 +69,7 @@ func (m *Server) ParseFlags(args []string, out io.Writer) error {
 // Open opens the backend and, on first start, loads the seed (with the demo records unless --demo=false) and
 // creates the first admin.
 func (m *Server) Open(ctx context.Context) error {
-	b, err := dial.Open(ctx, m.Config.DBPath)
+	b, err := dial.OpenWith(ctx, m.Config.DBPath, dial.Options{StatementTimeout: m.Config.StatementTimeout})
 	if err != nil {
 		return fmt.Errorf("open %s: %w", dial.Redact(m.Config.DBPath), err)
 	}

@@ -54,6 +54,9 @@ type ServerConfig struct {
 	LogLevel       string
 	LogFormat      string
 	ShutdownPeriod time.Duration
+	// StatementTimeout is each database statement's deadline on PostgreSQL (imports have a longer one of their own),
+	// so that a hung primary holds no request for longer than this while the router fails over.
+	StatementTimeout time.Duration
 	// MetricsAddr is the separate listen address of Prometheus /metrics; empty keeps metrics off.
 	MetricsAddr string
 	// PublicHosts are the host names (ports ignored) requests may name in Host; empty means the address --addr
@@ -151,7 +154,7 @@ func NewServerConfig() ServerConfig {
 		SessionTTL: 12 * time.Hour, BcryptCost: db.DefaultBcryptCost,
 		MaxBodyBytes: 1 << 20, MaxUploadBytes: 256 << 20, MaxUnzippedBytes: importer.DefaultMaxUnzippedBytes, MaxComplexity: 5000, MaxDepth: 12, MaxTokens: 10000,
 		MaxFields: 1000,
-		LogLevel:  "info", LogFormat: "text", ShutdownPeriod: 10 * time.Second,
+		LogLevel:  "info", LogFormat: "text", ShutdownPeriod: 10 * time.Second, StatementTimeout: 5 * time.Second,
 	}
 }
 
@@ -182,6 +185,7 @@ func ParseServeFlags(c *ServerConfig, args []string, out io.Writer) (*slog.Logge
 	fs.IntVar(&c.MaxTokens, "max-tokens", envInt("WENMING_MAX_TOKENS", c.MaxTokens), "parser token limit (env WENMING_MAX_TOKENS)")
 	fs.StringVar(&c.LogLevel, "log-level", env("WENMING_LOG_LEVEL", c.LogLevel), "debug, info, warn or error (env WENMING_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", env("WENMING_LOG_FORMAT", c.LogFormat), "text or json (env WENMING_LOG_FORMAT)")
+	fs.DurationVar(&c.StatementTimeout, "statement-timeout", bad.duration("WENMING_STATEMENT_TIMEOUT", c.StatementTimeout), "PostgreSQL: each statement's deadline, so that a hung primary holds no request longer during a failover; imports have their own, longer one (env WENMING_STATEMENT_TIMEOUT)")
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-period", bad.duration("WENMING_SHUTDOWN_PERIOD", c.ShutdownPeriod), "how long in-flight requests may finish on SIGINT/SIGTERM (env WENMING_SHUTDOWN_PERIOD)")
 	hosts := fs.String("public-host", env("WENMING_PUBLIC_HOST", strings.Join(c.PublicHosts, ",")), "comma-separated host names clients reach the server by, such as wenming.example.gov.cn; any other Host is refused, /healthz and /readyz aside (env WENMING_PUBLIC_HOST); empty: the --addr host and localhost")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("WENMING_METRICS_ADDR", c.MetricsAddr), "serve Prometheus /metrics on this separate address, e.g. 127.0.0.1:9090, never on --addr (env WENMING_METRICS_ADDR); empty: off")

@@ -172,11 +172,19 @@ func WriteDomains(action AuditAction, e Entity) DomainSet {
 type Versions struct {
 	Global int64
 	Of     [NumDomains]int64
+	// Timeline is the database's line of history: PostgreSQL's timeline, which a promoted standby moves on; 0 on
+	// SQLite. A failover can take the versions back (a commit seen on the old primary never reached the standby),
+	// so that version N after it may mean other data than N before it; keys that carry the timeline never meet.
+	Timeline int64
 }
 
-// Key is the part of a cache key that changes when a domain in s is written.
+// Key is the part of a cache key that changes when a domain in s is written (or the timeline moves on).
 func (v Versions) Key(s DomainSet) string {
-	b := make([]byte, 0, 8*NumDomains)
+	b := make([]byte, 0, 8*NumDomains+10)
+	if v.Timeline != 0 {
+		b = append(b, 't')
+		b = append(b, itoa64(v.Timeline)...)
+	}
 	for d := Domain(0); d < NumDomains; d++ {
 		if s.Has(d) {
 			b = append(b, 'a'+byte(d))
@@ -186,10 +194,15 @@ func (v Versions) Key(s DomainSet) string {
 	return string(b)
 }
 
-// Set records the value of one meta row ("data_version" or "data_version.<domain>") in v; other keys are ignored.
+// Set records the value of one meta row ("data_version" or "data_version.<domain>"), or the "timeline", in v; other
+// keys are ignored.
 func (v *Versions) Set(key string, value int64) {
 	if key == "data_version" {
 		v.Global = value
+		return
+	}
+	if key == "timeline" {
+		v.Timeline = value
 		return
 	}
 	if name, ok := strings.CutPrefix(key, "data_version."); ok {

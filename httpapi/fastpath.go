@@ -163,7 +163,7 @@ func (f *FastPath) etag(ctx context.Context, key [32]byte, ver db.Versions) stri
 	if p := db.PrincipalFrom(ctx); p != nil {
 		who = p.Via + ":" + strconv.FormatInt(p.UserID, 10)
 	}
-	h := sha256.Sum256(append(key[:], []byte("\x00"+who+"\x00"+strconv.FormatInt(ver.Global, 10))...))
+	h := sha256.Sum256(append(key[:], []byte("\x00"+who+"\x00"+strconv.FormatInt(ver.Timeline, 10)+"."+strconv.FormatInt(ver.Global, 10))...))
 	return `W/"` + hex.EncodeToString(h[:12]) + `"`
 }
 

@@ -102,11 +102,15 @@ func (m *Metrics) Handler() http.Handler {
 	})
 }
 
-// WatchBackend adds the backend's data version and, when it reports them, its connection pools.
+// WatchBackend adds the backend's data version and, when it reports them, its connection pools and what it sees of
+// its database node (role, standbys' lag, failovers).
 func (m *Metrics) WatchBackend(b db.ChangeSource) {
 	m.Registry.MustRegister(&versionCollector{src: b})
 	if p, ok := b.(db.PoolReporter); ok {
 		m.Registry.MustRegister(&poolCollector{src: p})
+	}
+	if p, ok := b.(db.PrimaryReporter); ok {
+		m.Registry.MustRegister(&primaryCollector{src: p})
 	}
 }
 
@@ -163,4 +167,48 @@ func (c *poolCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(poolWaitsDesc, prometheus.CounterValue, float64(s.WaitCount), s.Pool)
 		ch <- prometheus.MustNewConstMetric(poolWaitDesc, prometheus.CounterValue, s.WaitDuration.Seconds(), s.Pool)
 	}
+}
+
+// primaryCollector asks the backend at each scrape what its database node is, so that an operator sees the role,
+// the standbys' lag and the failovers a replica went through.
+type primaryCollector struct{ src db.PrimaryReporter }
+
+var (
+	nodeRoleDesc = prometheus.NewDesc("wenming_db_node_role",
+		"1 for the role the database node behind the address answers with now (primary, standby, unreachable).", []string{"role"}, nil)
+	standbysDesc = prometheus.NewDesc("wenming_db_standbys",
+		"Standbys streaming from the primary, by kind (all, sync: those a commit waits for).", []string{"kind"}, nil)
+	lagBytesDesc = prometheus.NewDesc("wenming_db_replication_lag_bytes",
+		"The most WAL a standby has yet to replay, as the primary sees it.", nil, nil)
+	lagSecondsDesc = prometheus.NewDesc("wenming_db_replication_lag_seconds",
+		"The longest replay lag of a standby, as the primary measured it.", nil, nil)
+	failoversDesc = prometheus.NewDesc("wenming_db_failovers_observed_total",
+		"Times this server saw the database's timeline move on: a standby was promoted.", nil, nil)
+	resetsDesc = prometheus.NewDesc("wenming_db_pool_resets_total",
+		"Times this server dropped its connections because their node was read-only, shutting down, hung or gone.", nil, nil)
+)
+
+func (c *primaryCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{nodeRoleDesc, standbysDesc, lagBytesDesc, lagSecondsDesc, failoversDesc, resetsDesc} {
+		ch <- d
+	}
+}
+
+func (c *primaryCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	s, _ := c.src.PrimaryStatus(ctx) // an unreachable node is a reading, not a failed scrape
+	for _, role := range []string{db.NodePrimary, db.NodeStandby, db.NodeUnreachable} {
+		v := 0.0
+		if s.Role == role {
+			v = 1
+		}
+		ch <- prometheus.MustNewConstMetric(nodeRoleDesc, prometheus.GaugeValue, v, role)
+	}
+	ch <- prometheus.MustNewConstMetric(standbysDesc, prometheus.GaugeValue, float64(s.Standbys), "all")
+	ch <- prometheus.MustNewConstMetric(standbysDesc, prometheus.GaugeValue, float64(s.SyncStandbys), "sync")
+	ch <- prometheus.MustNewConstMetric(lagBytesDesc, prometheus.GaugeValue, float64(s.LagBytes))
+	ch <- prometheus.MustNewConstMetric(lagSecondsDesc, prometheus.GaugeValue, s.LagSeconds)
+	ch <- prometheus.MustNewConstMetric(failoversDesc, prometheus.CounterValue, float64(s.Failovers))
+	ch <- prometheus.MustNewConstMetric(resetsDesc, prometheus.CounterValue, float64(s.PoolResets))
 }

@@ -43,6 +43,8 @@ type Store struct {
 	accounts atomic.Uint64
 	// newest is the newest data version a request has seen (evictOlder).
 	newest atomic.Int64
+	// timeline is the database timeline of newest (db.Versions.Timeline): a failover's moves it on.
+	timeline atomic.Int64
 }
 
 // New wraps s with a cache of at most size answers.

@@ -13,6 +13,14 @@ import (
 // over its 200 MB budget. Answers of domains the write did not touch stay. Answers of an older version added
 // afterwards by a slower request go at the next advance.
 func (s *Store) evictOlder(ver db.Versions) {
+	// A failover's new timeline makes every answer of the old one dead weight, whatever the versions now read.
+	if tl := s.timeline.Load(); tl != ver.Timeline && s.timeline.CompareAndSwap(tl, ver.Timeline) {
+		s.newest.Store(ver.Global)
+		if tl != 0 {
+			s.evictStale(ver)
+		}
+		return
+	}
 	for {
 		seen := s.newest.Load()
 		if ver.Global <= seen {

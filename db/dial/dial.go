@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/postgres"
@@ -15,12 +16,21 @@ import (
 
 // Open opens the database that dsn names and applies its pending migrations: a file path or sqlite:PATH is an
 // embedded SQLite file; postgres:// or postgresql:// is a PostgreSQL database shared by several replicas.
-func Open(ctx context.Context, dsn string) (db.Backend, error) {
+func Open(ctx context.Context, dsn string) (db.Backend, error) { return OpenWith(ctx, dsn, Options{}) }
+
+// Options tune how a server waits for its database; zero values take the engine's defaults.
+type Options struct {
+	// StatementTimeout is each statement's deadline on PostgreSQL (SQLite, on the same machine, has its busy wait).
+	StatementTimeout time.Duration
+}
+
+// OpenWith is Open with the server's options.
+func OpenWith(ctx context.Context, dsn string, opts Options) (db.Backend, error) {
 	switch scheme, _, _ := strings.Cut(dsn, ":"); {
 	case scheme == "sqlite":
 		return sqlite.Open(ctx, filePath(dsn))
 	case scheme == "postgres" || scheme == "postgresql":
-		b, err := postgres.Open(ctx, dsn)
+		b, err := postgres.OpenWith(ctx, dsn, postgres.Options{StatementTimeout: opts.StatementTimeout})
 		if err != nil {
 			if db.ErrorCode(err) != db.EINTERNAL {
 				return nil, err

@@ -38,7 +38,7 @@ func (d *DB) Backup(ctx context.Context, out string) (*db.Verification, error) {
 			return err
 		}
 		progress.Phase("verify (rollups)", -1)
-		if v, err = store.Verify(ctx, storeQuerier{tx}); err != nil {
+		if v, err = store.Verify(ctx, storeQuerier{q: tx, d: d, limit: d.opts.LongStatementTimeout}); err != nil {
 			return err
 		}
 		// pg_dump takes the snapshot over while this transaction holds it open.

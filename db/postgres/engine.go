@@ -20,7 +20,7 @@ type engine struct{ d *DB }
 
 var _ store.Engine = engine{}
 
-func (e engine) Read() store.Querier { return storeQuerier{e.d.pool} }
+func (e engine) Read() store.Querier { return e.d.querier(e.d.pool) }
 
 // ListParam is true: a list binds as one array, so that a statement's text does not grow with the list.
 func (engine) ListParam() bool { return true }
@@ -33,11 +33,19 @@ func (engine) EqualFold(col string) string { return "lower(" + col + ") = lower(
 func (engine) Instant(t time.Time, prec time.Duration) any { return t.UTC().Truncate(prec) }
 
 // Write is the pool: every connection writes.
-func (e engine) Write() store.Querier { return storeQuerier{e.d.pool} }
+func (e engine) Write() store.Querier { return e.d.querier(e.d.pool) }
 
 // Tx runs fn in one read-committed transaction, bumping no data version.
 func (e engine) Tx(ctx context.Context, fn func(tx *store.Tx) error) error {
-	return pgx.BeginFunc(ctx, e.d.pool, func(tx pgx.Tx) error { return fn(store.NewTx(storeQuerier{tx})) })
+	tx, err := e.d.begin(ctx, pgx.TxOptions{})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(context.Background())
+	if err := fn(store.NewTx(e.d.querier(tx))); err != nil {
+		return err
+	}
+	return e.d.commit(ctx, tx)
 }
 
 // LockTable takes a lock that conflicts with every other writer of the table, and with itself; readers go on.
@@ -46,29 +54,74 @@ func (engine) LockTable(ctx context.Context, tx *store.Tx, table string) error {
 	return err
 }
 
-// storeQuerier runs the store's SQL over pgx (the pool or a transaction), numbering its placeholders for PostgreSQL.
-type storeQuerier struct{ q querier }
+// storeQuerier runs the store's SQL over pgx (the pool or a transaction), numbering its placeholders for PostgreSQL,
+// each statement under its deadline, and drops the pool when an error says that the node is lost (failover.go).
+type storeQuerier struct {
+	q querier
+	d *DB
+	// limit is each statement's deadline; 0 sets none.
+	limit time.Duration
+}
+
+// querier is q with the request's statement deadline.
+func (d *DB) querier(q querier) storeQuerier {
+	return storeQuerier{q: q, d: d, limit: d.opts.StatementTimeout}
+}
 
 func (q storeQuerier) Query(ctx context.Context, query string, args ...any) (store.Rows, error) {
-	return q.q.Query(ctx, rebind(query), args...)
+	ctx, cancel := deadline(ctx, q.limit)
+	rows, err := q.q.Query(ctx, rebind(query), args...)
+	if err != nil {
+		cancel()
+		return nil, q.d.check(err)
+	}
+	return &timedRows{Rows: rows, cancel: cancel, d: q.d}, nil
 }
 
 func (q storeQuerier) QueryRow(ctx context.Context, query string, args ...any) store.Row {
-	return row{q.q.QueryRow(ctx, rebind(query), args...)}
+	ctx, cancel := deadline(ctx, q.limit)
+	return row{Row: q.q.QueryRow(ctx, rebind(query), args...), cancel: cancel, d: q.d}
 }
 
 func (q storeQuerier) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	ctx, cancel := deadline(ctx, q.limit)
+	defer cancel()
 	tag, err := q.q.Exec(ctx, rebind(query), args...)
-	return tag.RowsAffected(), err
+	return tag.RowsAffected(), q.d.check(err)
 }
 
-// row reports a missing row as sql.ErrNoRows, as the store expects of every engine.
-type row struct{ pgx.Row }
+// timedRows ends the statement's deadline when the rows close.
+type timedRows struct {
+	pgx.Rows
+	cancel context.CancelFunc
+	d      *DB
+}
+
+func (r *timedRows) Close() {
+	r.Rows.Close()
+	r.cancel()
+}
+
+func (r *timedRows) Err() error { return r.d.check(r.Rows.Err()) }
+
+// row reports a missing row as sql.ErrNoRows, as the store expects of every engine, and ends the statement's
+// deadline once scanned.
+type row struct {
+	pgx.Row
+	cancel context.CancelFunc
+	d      *DB
+}
 
 func (r row) Scan(dest ...any) error {
 	err := r.Row.Scan(dest...)
+	if r.cancel != nil {
+		r.cancel()
+	}
 	if errors.Is(err, pgx.ErrNoRows) {
 		return sql.ErrNoRows
+	}
+	if r.d != nil {
+		return r.d.check(err)
 	}
 	return err
 }
@@ -131,7 +184,7 @@ func rebind(query string) string {
 // WriteTx runs fn in writeTx: read committed, retried after a serialization failure or a deadlock.
 func (e engine) WriteTx(ctx context.Context, fn func(tx *store.Tx) error) error {
 	return e.d.writeTx(ctx, func(tx pgx.Tx) (db.DomainSet, error) {
-		st := store.NewTx(storeQuerier{tx})
+		st := store.NewTx(e.d.querier(tx))
 		err := fn(st)
 		return st.Domains(), err
 	})
@@ -163,10 +216,12 @@ func (e engine) Batch(ctx context.Context, stmts []store.Statement, scan func(i 
 		batch.Queue(rebind(st.SQL), st.Args...)
 	}
 	return e.d.readTx(ctx, func(tx pgx.Tx) error {
+		ctx, cancel := deadline(ctx, e.d.opts.StatementTimeout) // one round trip: one statement's deadline
+		defer cancel()
 		br := tx.SendBatch(ctx, &batch)
 		defer br.Close()
 		for i := range stmts {
-			if err := scan(i, row{br.QueryRow()}); err != nil {
+			if err := scan(i, row{Row: br.QueryRow(), d: e.d}); err != nil {
 				return err
 			}
 		}
@@ -200,5 +255,12 @@ func (engine) JSONField(expr, key string) string { return expr + " ->> '" + key 
 
 // ReadTx runs fn in readTx: read only, repeatable read, one snapshot.
 func (e engine) ReadTx(ctx context.Context, fn func(q store.Querier) error) error {
-	return e.d.readTx(ctx, func(tx pgx.Tx) error { return fn(storeQuerier{tx}) })
+	return e.d.readTx(ctx, func(tx pgx.Tx) error { return fn(e.d.querier(tx)) })
+}
+
+// Timeline is the timeline the primary writes WAL on: the first eight hex digits of the current WAL file's name,
+// which a promotion moves on at once (pg_control_checkpoint's waits for the next checkpoint). On a standby it fails,
+// which is right: versions are read from the primary only.
+func (engine) Timeline() string {
+	return "('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::bigint"
 }

@@ -49,7 +49,7 @@ func (e engine) BeginImport(ctx context.Context, table, keyIndex string, cols []
 	if err != nil {
 		return nil, nil, err
 	}
-	st := &importStage{storeQuerier: storeQuerier{tx}, d: e.d, tx: tx, cols: cols}
+	st := &importStage{storeQuerier: storeQuerier{q: tx, d: e.d, limit: e.d.opts.LongStatementTimeout}, d: e.d, tx: tx, cols: cols}
 	pairs, err := st.create(ctx, table, keyIndex)
 	if err != nil {
 		st.Close()

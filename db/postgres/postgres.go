@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/wenming/wenming/db"
@@ -42,17 +43,29 @@ type DB struct {
 	closed chan struct{}
 	// ver is the data version this replica last read, for the caches (version.go).
 	ver versionTracker
+	// opts are the statement deadlines (failover.go).
+	opts Options
+	// health is what the engine saw of its node: pool drops and failovers (failover.go).
+	health nodeHealth
 }
 
 var _ db.Backend = (*DB)(nil)
 
-// Open connects to the database that dsn names (postgres://user:pass@host:port/name?…) and applies pending
-// migrations under an advisory lock.
-func Open(ctx context.Context, dsn string) (*DB, error) {
+// Open connects to the database that dsn names (postgres://user:pass@host:port/name?…) with the default deadlines
+// and applies pending migrations under an advisory lock.
+func Open(ctx context.Context, dsn string) (*DB, error) { return OpenWith(ctx, dsn, Options{}) }
+
+// OpenWith is Open with the statement deadlines of opts.
+func OpenWith(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, db.FieldErrorf("db", "无法解析 PostgreSQL 连接地址：%v", err)
 	}
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = DefaultConnectTimeout
+	}
+	// A connection idle for a second is pinged before use, and dropped if the ping takes longer than this.
+	cfg.PingTimeout = livenessTimeout
 	if cfg.ConnConfig.RuntimeParams == nil {
 		cfg.ConnConfig.RuntimeParams = map[string]string{}
 	}
@@ -67,7 +80,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open PostgreSQL: %w", err)
 	}
-	d := &DB{pool: pool, dsn: dsn, closed: make(chan struct{})}
+	d := &DB{pool: pool, dsn: dsn, closed: make(chan struct{}), opts: opts.withDefaults()}
 	d.Store = store.New(engine{d})
 	if err := d.Migrate(ctx); err != nil {
 		pool.Close()
@@ -97,10 +110,20 @@ func (d *DB) Close() error {
 	return nil
 }
 
-// Ping checks that the database answers, for /readyz.
+// Ping checks that the node behind the address takes writes, for /readyz: a standby, a demoted primary or a database
+// set read-only answers SELECT 1 but fails every write, so it is not ready.
 func (d *DB) Ping(ctx context.Context) error {
-	var one int
-	return d.pool.QueryRow(ctx, `SELECT 1`).Scan(&one)
+	ctx, cancel := deadline(ctx, d.opts.StatementTimeout)
+	defer cancel()
+	var recovery, readOnly bool
+	if err := d.pool.QueryRow(ctx, `SELECT pg_is_in_recovery(), current_setting('transaction_read_only')::bool`).Scan(&recovery, &readOnly); err != nil {
+		return d.check(err)
+	}
+	if recovery || readOnly {
+		d.check(&pgconn.PgError{Code: "25006"})
+		return errors.New("the database is read-only (a standby, or read-only by setting): no writable primary behind the address")
+	}
+	return nil
 }
 
 // Migrate applies every embedded migration not yet recorded, each in its own transaction, all under a

@@ -38,6 +38,7 @@ func (d *DB) DataVersions(ctx context.Context) (db.Versions, error) {
 	if err != nil {
 		return v, err
 	}
+	d.noteTimeline(v.Timeline)
 	d.ver.observe(v, started)
 	return v, nil
 }

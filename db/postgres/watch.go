@@ -2,18 +2,22 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // changesChannel is the NOTIFY channel that meta's trigger announces every new data version on.
 const changesChannel = "wenming_data_version"
 
-// Listener reconnect backoff: from the first to the longest wait between attempts.
+// Listener reconnect backoff: from the first to the longest wait between attempts, and listenPing: how long the
+// listener waits quietly before asking its node whether it is still there, and for the answer.
 const (
+	listenPing       = time.Second
 	listenBackoffMin = 100 * time.Millisecond
-	listenBackoffMax = 5 * time.Second
+	listenBackoffMax = 2 * time.Second
 )
 
 // WatchChanges sends the data version whenever it may have changed, until ctx ends and the channel closes. A
@@ -102,13 +106,26 @@ func (d *DB) listenOnce(ctx context.Context, poke func()) error {
 	// While a listener is up, the caches may use the version last read (CachedVersion).
 	d.ver.listening(+1)
 	defer d.ver.listening(-1)
-	// Connected: what changed while we were away is read now.
+	// Connected: what changed while we were away is read now (after a failover, on the new primary).
 	poke()
 	for {
-		if _, err := conn.WaitForNotification(ctx); err != nil {
+		wctx, cancel := context.WithTimeout(ctx, listenPing)
+		_, err := conn.WaitForNotification(wctx)
+		cancel()
+		if err == nil {
+			poke()
+			continue
+		}
+		if ctx.Err() != nil || !(errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err)) {
 			return err
 		}
-		poke()
+		// A quiet second: a node that hung answers nothing, not even an error, so ask it.
+		pctx, cancel := context.WithTimeout(ctx, listenPing)
+		err = conn.Ping(pctx)
+		cancel()
+		if err != nil {
+			return err
+		}
 	}
 }
 

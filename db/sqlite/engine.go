@@ -172,3 +172,6 @@ func (engine) JSONField(expr, key string) string {
 func (e engine) ReadTx(ctx context.Context, fn func(q store.Querier) error) error {
 	return fn(e.Read())
 }
+
+// Timeline is 0: one file has one line of history.
+func (engine) Timeline() string { return "0" }

@@ -103,6 +103,9 @@ type Engine interface {
 	DemoSchemaSQL() (demoTables, foreignKeys string)
 	// ConstraintError maps the engine's constraint failures to coded db errors and passes other errors through.
 	ConstraintError(err error) error
+	// Timeline is the SQL expression of the database's line of history (db.Versions.Timeline): a number that a
+	// failover moves on, or 0 where there is none.
+	Timeline() string
 	// JSONArray is the SQL expression of a JSON array of elem over the rows of from (a table and its WHERE), in
 	// order; no rows give [].
 	JSONArray(elem, from, order string) string
@@ -161,7 +164,8 @@ func (s *Store) AppliedMigrations(ctx context.Context) ([]string, error) {
 // ReadVersions reads the data version with every domain's version in one statement, so in one snapshot.
 func (s *Store) ReadVersions(ctx context.Context) (db.Versions, error) {
 	var v db.Versions
-	rows, err := s.eng.Read().Query(ctx, `SELECT key, value FROM meta WHERE key = 'data_version' OR key LIKE 'data\_version.%' ESCAPE '\'`)
+	rows, err := s.eng.Read().Query(ctx, `SELECT key, value FROM meta WHERE key = 'data_version' OR key LIKE 'data\_version.%' ESCAPE '\'
+		UNION ALL SELECT 'timeline', `+s.eng.Timeline())
 	if err != nil {
 		return v, err
 	}
