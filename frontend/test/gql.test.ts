@@ -69,3 +69,60 @@ describe('prefetch', () => {
     scope.stop()
   })
 })
+
+describe('idempotency keys', () => {
+  function scripted(answers: (number | 'network')[]) {
+    const calls: { headers: Record<string, string>; body: string }[] = []
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      calls.push({ headers: init.headers as Record<string, string>, body: String(init.body) })
+      const a = answers[Math.min(calls.length - 1, answers.length - 1)]
+      if (a === 'network') throw new TypeError('Failed to fetch')
+      const body = a === 200 ? { data: { deleteUnit: { id: 'VW5pdDox' } } } : { errors: [{ message: 'unavailable' }] }
+      return new Response(JSON.stringify(body), { status: a, headers: { 'Content-Type': 'application/json' } })
+    })
+    return calls
+  }
+
+  it('a mutation carries a key, and is sent again with the same key after a network failure and a 503', async () => {
+    vi.useFakeTimers()
+    try {
+      const calls = scripted(['network', 503, 200])
+      const p = gql(DeleteUnitDocument, { id: 'VW5pdDox', expectedVersion: 3 })
+      await vi.runAllTimersAsync()
+      expect(await p).toEqual({ deleteUnit: { id: 'VW5pdDox' } })
+      expect(calls).toHaveLength(3)
+      const keys = calls.map((c) => c.headers['Idempotency-Key'])
+      expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/)
+      expect(new Set(keys).size).toBe(1)
+      expect(new Set(calls.map((c) => c.body)).size).toBe(1)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('two writes get two keys, and a query gets none and is not sent again', async () => {
+    const calls = scripted([200])
+    await gql(DeleteUnitDocument, { id: 'VW5pdDox', expectedVersion: 3 })
+    await gql(DeleteUnitDocument, { id: 'VW5pdDox', expectedVersion: 3 })
+    expect(calls[0].headers['Idempotency-Key']).not.toBe(calls[1].headers['Idempotency-Key'])
+    const q = parse('query Ping { __typename }') as unknown as TypedDocumentNode<{ __typename: string }, Record<string, never>>
+    const failing = scripted([503])
+    await expect(gql(q, {})).rejects.toThrow()
+    expect(failing).toHaveLength(1)
+    expect(failing[0].headers['Idempotency-Key']).toBeUndefined()
+  })
+
+  it('gives up after the last retry with the server\'s error', async () => {
+    vi.useFakeTimers()
+    try {
+      const calls = scripted([503])
+      const p = gql(DeleteUnitDocument, { id: 'VW5pdDox', expectedVersion: 3 })
+      const done = expect(p).rejects.toThrow(/unavailable/)
+      await vi.runAllTimersAsync()
+      await done
+      expect(calls).toHaveLength(4)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

@@ -66,16 +66,61 @@ async function parse<T>(res: Response, quiet = false): Promise<T> {
   return body.data
 }
 
-/** Send one operation; throws on HTTP errors and on a response with errors (quiet: without sending a 401 to sign-in). */
+/** The header that carries a write's idempotency key: the server answers a repeat with the first answer. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
+
+/** Whether the operation text is a mutation (a write), which gets an idempotency key and may be sent again. */
+export const isMutation = (q: string) => /^\s*(#[^\n]*\n\s*)*mutation\b/.test(q)
+
+/** A fresh key for one write: random, so that no two writes share one. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const b = crypto.getRandomValues(new Uint8Array(16)) // randomUUID needs a secure context; plain HTTP on a LAN has none
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+}
+
+/** Waits before sending a write again after the network failed or the server was unavailable (a failover). */
+export const WRITE_RETRY_DELAYS = [500, 1500, 3000]
+
+/** Whether an answer's status means the request may not have reached a working server: send the write again. */
+const unavailable = (status: number) => status === 502 || status === 503 || status === 504
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t)
+      reject(new DOMException('aborted', 'AbortError'))
+    })
+  })
+
+/**
+ * Send one operation; throws on HTTP errors and on a response with errors (quiet: without sending a 401 to sign-in).
+ * A mutation carries an idempotency key, and is sent again with the same key when the network failed or the server
+ * was unavailable: the server answers a repeat with the first answer, so a write that did land is never doubled.
+ */
 export async function gql<R, V>(doc: Doc<R, V>, variables: V, signal?: AbortSignal, quiet = false): Promise<R> {
   const query = sourceOf(doc as Doc<unknown, unknown>)
-  const res = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query, variables: variables ?? {}, operationName: opName(query) }),
-    signal,
-  })
-  return parse<R>(res, quiet)
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' }
+  const write = isMutation(query)
+  if (write) headers[IDEMPOTENCY_HEADER] = newIdempotencyKey()
+  const body = JSON.stringify({ query, variables: variables ?? {}, operationName: opName(query) })
+  for (let attempt = 0; ; attempt++) {
+    const last = !write || attempt >= WRITE_RETRY_DELAYS.length
+    let res: Response
+    try {
+      res = await fetch('/graphql', { method: 'POST', headers, body, signal })
+    } catch (e) {
+      if (last || (e as Error).name === 'AbortError') throw e
+      await sleep(WRITE_RETRY_DELAYS[attempt], signal)
+      continue
+    }
+    if (!last && unavailable(res.status)) {
+      await sleep(WRITE_RETRY_DELAYS[attempt], signal)
+      continue
+    }
+    return parse<R>(res, quiet)
+  }
 }
 
 /** Answers asked for before their page existed, by operation text and variables; each is taken once. */
@@ -120,7 +165,7 @@ export const UPLOAD_HEADER = 'X-Wenming-Upload'
 export async function gqlUpload<R, V>(doc: Doc<R, V>, variables: Omit<V, 'file'>, fileVar: string, file: File): Promise<R> {
   const res = await fetch('/graphql', {
     method: 'POST',
-    headers: { Accept: 'application/graphql-response+json, application/json', [UPLOAD_HEADER]: '1' },
+    headers: { Accept: 'application/graphql-response+json, application/json', [UPLOAD_HEADER]: '1', [IDEMPOTENCY_HEADER]: newIdempotencyKey() },
     body: uploadForm(sourceOf(doc as Doc<unknown, unknown>), variables as Record<string, unknown>, fileVar, file, file.name),
   })
   return parse<R>(res)
@@ -137,11 +182,14 @@ export function gqlUploadWithProgress<R, V>(
   file: File,
   onProgress: (sent: number, total: number) => void,
 ): Promise<R> {
+  // One key for the upload, kept if it is sent again: a repeat of an import that started answers with its job.
+  const key = newIdempotencyKey()
   return new Promise<R>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', '/graphql')
     xhr.setRequestHeader('Accept', 'application/graphql-response+json, application/json')
     xhr.setRequestHeader(UPLOAD_HEADER, '1')
+    xhr.setRequestHeader(IDEMPOTENCY_HEADER, key)
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size)
     xhr.onerror = () => reject(new GraphQLRequestError('network error'))
     xhr.onload = () => {
