@@ -3,8 +3,7 @@
 //   WENMING_BIN=$PWD/../bin/wenming node --test e2e/audit.test.mjs
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
-import { api, openPage, ready, root, shot, signIn, start } from './harness.mjs'
+import { api, docShot, openPage, ready, shot, signIn, start } from './harness.mjs'
 
 let env
 let ctx
@@ -86,7 +85,7 @@ describe('the audit log', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-diff]').length === 2)
     await page.evaluate(() => window.scrollTo(0, 0))
     await shot(page, 'audit-readable', false)
-    await page.screenshot({ path: join(root, '..', 'docs', 'audit-readable.png') })
+    await page.screenshot({ path: docShot('audit-readable.png') })
     assert.deepEqual(problems, [])
     await page.close()
   })

@@ -6,8 +6,7 @@
 //   WENMING_BIN=$PWD/../bin/wenming node --test e2e/entry.test.mjs
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
-import { api, idle, openPage, pickUnit, ready, root, signIn, start } from './harness.mjs'
+import { api, docShot, idle, openPage, pickUnit, ready, signIn, start } from './harness.mjs'
 
 const UNIT = 'E2E录入单位（自动化）'
 const PERSON = 'E2E录入人物（自动化）'
@@ -195,7 +194,7 @@ describe('entry where staff look', () => {
       if (l.form === 'volunteer') {
         await idle(page)
         const section = page.locator('section', { has: page.locator('[data-table^="volunteer-records-"]') })
-        await section.screenshot({ path: join(root, '..', 'docs', 'entry-highlighted.png') })
+        await section.screenshot({ path: docShot('entry-highlighted.png') })
       }
     }
     // Sorted by name, a new unit is not on the first page: it is pinned above the rows, with the note.

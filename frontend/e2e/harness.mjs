@@ -232,6 +232,10 @@ export async function idle(page, timeout = 10_000) {
 }
 
 /** A screenshot into shotDir once the page is idle. */
+/** Where a picture for docs/ goes: docs/ itself when WENMING_DOCS_SHOTS=1 (re-taking the documentation's pictures),
+ * else the test output, so that a test run leaves the tree as it found it. */
+export const docShot = (name) => (process.env.WENMING_DOCS_SHOTS === '1' ? join(root, '..', 'docs', name) : join(shotDir, name))
+
 export async function shot(page, name, fullPage = true) {
   await idle(page)
   await page.screenshot({ path: join(shotDir, `${name}.png`), fullPage })

@@ -4,14 +4,13 @@
 // volunteer records and a self-assessment, explains the warning the draft raises, and submits; the editor, at a desk, opens the unit's review, comments on
 // one field and returns the report; the reporter sees the comment beside that field, fixes it and submits again; the
 // editor approves the named round and the board's counts follow, and reminds the units yet to report; a leader (VIEWER) sees the board without actions.
-// axe finds no serious or critical violation on either page at either width. Saves docs/reporting-phone.png,
+// axe finds no serious or critical violation on either page at either width. Takes (into docs/ with WENMING_DOCS_SHOTS=1) docs/reporting-phone.png,
 // docs/reporting-review.png, docs/reporter-home.png (the reporter's page at a desk) and docs/reporting-board.png.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
-import { api, openPage, ready, root, signIn, start } from './harness.mjs'
+import { api, docShot, openPage, ready, signIn, start } from './harness.mjs'
 
 const require = createRequire(import.meta.url)
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -254,7 +253,7 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     await assertFits(phone, '/me returned')
     await axeClean(phone, '/me returned at 375 px')
     await card.scrollIntoViewIfNeeded()
-    await phone.screenshot({ path: join(root, '..', 'docs', 'reporting-phone.png'), fullPage: true })
+    await phone.screenshot({ path: docShot('reporting-phone.png'), fullPage: true })
     await hours.fill('2')
     // A photo of the sign-in sheet as evidence, drawn by the phone's own browser (the server sniffs the bytes).
     const png = Buffer.from(await phone.evaluate(() => {
@@ -281,7 +280,7 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     await phone.setViewportSize(DESK)
     await axeClean(phone, '/me at 1440 px')
     await phone.evaluate(() => window.scrollTo(0, 0))
-    await phone.screenshot({ path: join(root, '..', 'docs', 'reporter-home.png') })
+    await phone.screenshot({ path: docShot('reporter-home.png') })
   })
 
   flowTest('the editor approves the second round; the board\'s counts and the records follow', async () => {
@@ -301,7 +300,7 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     await desk.waitForFunction((img) => img.complete && img.naturalWidth === 480, await picture.elementHandle())
     assert.ok(await panel.locator('[data-review-explanation="volunteerRecords[0].hours"]').count(), 'the warning\'s explanation beside the photo')
     await desk.evaluate(() => window.scrollTo(0, 0))
-    await desk.screenshot({ path: join(root, '..', 'docs', 'reporting-review.png'), fullPage: true })
+    await desk.screenshot({ path: docShot('reporting-review.png'), fullPage: true })
     await panel.locator('[data-action="review-approve"]').click()
     await desk.waitForSelector(`[data-report-unit="${unit.name}"][data-state="APPROVED"]`)
     assert.equal(await boardCount(desk, 'APPROVED'), 1)
@@ -321,7 +320,7 @@ describe('yearly reporting: a unit on a phone, the office at a desk', () => {
     await desk.waitForFunction(() => document.querySelector('[data-report-progress] [data-count="reminded"]')?.textContent?.trim() === '2')
     assert.equal(await desk.locator(`[data-report-unit="${others[0].name}"] [data-reminded]`).count(), 1)
     await desk.evaluate(() => window.scrollTo(0, 0))
-    await desk.screenshot({ path: join(root, '..', 'docs', 'reporting-board.png') })
+    await desk.screenshot({ path: docShot('reporting-board.png') })
     await desk.setViewportSize(PHONE)
     await assertFits(desk, '/admin/reporting at 375 px')
     await axeClean(desk, '/admin/reporting at 375 px')
