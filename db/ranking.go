@@ -1,8 +1,9 @@
 package db
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 )
 
 // RankingInput is a unit's raw ranking components for one year, as a backend reads them.
@@ -73,6 +74,9 @@ func (in RankingInput) raw(component string) float64 {
 	return 0
 }
 
+// componentOrder lists the components, so that a ranking keeps each one's best raw value in an array.
+var componentOrder = [...]string{ComponentHonors, ComponentVolunteer, ComponentPractice, ComponentAssessment}
+
 // Rank scores and orders units for a metric.
 //
 // CREATION_INDEX is Σ weight × (raw ÷ the year's best raw × 100) over the four components, so it lies in 0–100.
@@ -80,61 +84,146 @@ func (in RankingInput) raw(component string) float64 {
 // Scores are rounded to 4 decimals; equal scores share a rank (1, 2, 2, 4) and are listed by unit ID, so that
 // the order is the same on every run.
 func Rank(inputs []RankingInput, metric RankingMetric, weights []*RankingWeight) []*RankingEntry {
-	best := map[string]float64{}
-	for _, in := range inputs {
-		for c := range componentLabels {
-			best[c] = math.Max(best[c], in.raw(c))
-		}
+	return rank(inputs, metric, weights).entries()
+}
+
+// entries is every entry of the ranking with its breakdown, allocated in a few slices rather than one by one.
+func (r *ranking) entries() []*RankingEntry {
+	if len(r.order) == 0 {
+		return nil
 	}
-	var out []*RankingEntry
-	for _, in := range inputs {
-		e := &RankingEntry{UnitID: in.UnitID}
-		switch metric {
-		case RankCreationIndex:
-			for _, w := range weights {
-				raw := in.raw(w.Component)
-				var norm float64
-				if best[w.Component] > 0 {
-					norm = raw / best[w.Component] * 100
-				}
-				e.Breakdown = append(e.Breakdown, component(w.Component, raw, w.Weight, w.Weight*norm))
-				e.Score += w.Weight * norm
-			}
-		case RankHonorPoints:
-			e.Score = in.HonorPoints
-			e.Breakdown = []*ScoreComponent{component(ComponentHonors, in.HonorPoints, 1, in.HonorPoints)}
-		case RankVolunteerHours:
-			e.Score = in.raw(ComponentVolunteer)
-			e.Breakdown = []*ScoreComponent{component(ComponentVolunteer, e.Score, 1, e.Score)}
-		case RankAssessmentScore:
-			if !in.HasAssessment {
-				continue
-			}
-			e.Score = in.AssessmentTotal
-			e.Breakdown = []*ScoreComponent{component(ComponentAssessment, e.Score, 1, e.Score)}
-		}
-		e.Score = round4(e.Score)
-		out = append(out, e)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		return out[i].UnitID < out[j].UnitID
-	})
-	for i, e := range out {
-		if i > 0 && e.Score == out[i-1].Score {
-			e.Rank = out[i-1].Rank
-		} else {
-			e.Rank = i + 1
-		}
+	entries := make([]RankingEntry, len(r.order))
+	comps := make([]ScoreComponent, len(r.order)*len(r.lines))
+	out := make([]*RankingEntry, len(r.order))
+	for i := range r.order {
+		k := i * len(r.lines)
+		entries[i] = r.entry(i, comps[k:k+len(r.lines):k+len(r.lines)])
+		out[i] = &entries[i]
 	}
 	return out
 }
 
-func component(key string, raw, weight, contribution float64) *ScoreComponent {
-	l := componentLabels[key]
-	return &ScoreComponent{Key: key, LabelZh: l[0], LabelEn: l[1], Raw: round4(raw), Weight: weight, Contribution: round4(contribution)}
+// ranking is the order of units under a metric, scored and ranked, with what it takes to write the breakdown of any
+// entry: a ranking runs over every unit after every write that moves a ranked year's inputs, and its answers show
+// the breakdowns of a few.
+type ranking struct {
+	inputs []RankingInput
+	lines  []breakdownLine
+	// order is the ranked units, best first.
+	order []placed
+}
+
+// placed is one unit's place in a ranking: its score, its rank, and the index of its inputs.
+type placed struct {
+	unitID int64
+	score  float64
+	rank   int
+	input  int
+}
+
+// breakdownLine is what one line of every unit's breakdown shares: its component and labels, and for CREATION_INDEX
+// (scaled) the weight and the year's best raw value.
+type breakdownLine struct {
+	key    string
+	labels [2]string
+	scaled bool
+	weight float64
+	best   float64
+}
+
+// rank scores and orders units for a metric, as Rank documents, leaving the breakdowns to entry.
+func rank(inputs []RankingInput, metric RankingMetric, weights []*RankingWeight) *ranking {
+	var best [len(componentOrder)]float64
+	for _, in := range inputs {
+		for i, c := range componentOrder {
+			best[i] = math.Max(best[i], in.raw(c))
+		}
+	}
+	r := &ranking{inputs: inputs}
+	switch metric {
+	case RankCreationIndex:
+		for _, w := range weights {
+			l := breakdownLine{key: w.Component, scaled: true, weight: w.Weight}
+			if i := slices.Index(componentOrder[:], w.Component); i >= 0 {
+				l.best = best[i]
+			}
+			r.lines = append(r.lines, l)
+		}
+	case RankHonorPoints:
+		r.lines = []breakdownLine{{key: ComponentHonors, weight: 1}}
+	case RankVolunteerHours:
+		r.lines = []breakdownLine{{key: ComponentVolunteer, weight: 1}}
+	case RankAssessmentScore:
+		r.lines = []breakdownLine{{key: ComponentAssessment, weight: 1}}
+	}
+	for i := range r.lines {
+		r.lines[i].labels = componentLabels[r.lines[i].key]
+	}
+	r.order = make([]placed, 0, len(inputs))
+	for i, in := range inputs {
+		if metric == RankAssessmentScore && !in.HasAssessment {
+			continue
+		}
+		p := placed{unitID: in.UnitID, input: i}
+		if metric == RankCreationIndex {
+			for _, l := range r.lines {
+				_, contribution := l.part(in)
+				p.score += contribution
+			}
+		} else if len(r.lines) > 0 {
+			p.score = in.raw(r.lines[0].key)
+		}
+		p.score = round4(p.score)
+		r.order = append(r.order, p)
+	}
+	slices.SortFunc(r.order, func(a, b placed) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.unitID, b.unitID)
+	})
+	for i := range r.order {
+		if i > 0 && r.order[i].score == r.order[i-1].score {
+			r.order[i].rank = r.order[i-1].rank
+		} else {
+			r.order[i].rank = i + 1
+		}
+	}
+	return r
+}
+
+// part is a unit's raw value of the line's component and its contribution to the score: for CREATION_INDEX the
+// weight times the raw value against the year's best (scaled to 100); for the other metrics the raw value itself.
+func (l breakdownLine) part(in RankingInput) (raw, contribution float64) {
+	raw = in.raw(l.key)
+	if !l.scaled {
+		return raw, raw
+	}
+	var norm float64
+	if l.best > 0 {
+		norm = raw / l.best * 100
+	}
+	return raw, l.weight * norm
+}
+
+// entry is the i-th entry of the ranking, its breakdown written into comps (one per line).
+func (r *ranking) entry(i int, comps []ScoreComponent) RankingEntry {
+	p := r.order[i]
+	e := RankingEntry{Rank: p.rank, UnitID: p.unitID, Score: p.score}
+	if len(r.lines) == 0 {
+		return e
+	}
+	e.Breakdown = make([]*ScoreComponent, len(r.lines))
+	for j, l := range r.lines {
+		raw, contribution := l.part(r.inputs[p.input])
+		comps[j] = ScoreComponent{Key: l.key, LabelZh: l.labels[0], LabelEn: l.labels[1], Raw: round4(raw), Weight: l.weight,
+			Contribution: round4(contribution)}
+		e.Breakdown[j] = &comps[j]
+	}
+	return e
 }
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }

@@ -104,6 +104,15 @@ const MaxRankingSize = 500
 // ComputeRankings ranks every unit (of a kind) for a year from the store's raw inputs and the weights in force: the
 // rules live here, the backends only supply the inputs.
 func ComputeRankings(ctx context.Context, s Store, year int, metric RankingMetric, unitKind string) ([]*RankingEntry, error) {
+	r, err := computeRanking(ctx, s, year, metric, unitKind)
+	if err != nil {
+		return nil, err
+	}
+	return r.entries(), nil
+}
+
+// computeRanking is ComputeRankings without the breakdowns, which BuildRankings writes for the entries it returns.
+func computeRanking(ctx context.Context, s Store, year int, metric RankingMetric, unitKind string) (*ranking, error) {
 	in, err := s.RankingInputs(ctx, year, unitKind)
 	if err != nil {
 		return nil, err
@@ -112,7 +121,7 @@ func ComputeRankings(ctx context.Context, s Store, year int, metric RankingMetri
 	if err != nil {
 		return nil, err
 	}
-	return Rank(in, metric, w), nil
+	return rank(in, metric, w), nil
 }
 
 // BuildRankings validates the arguments, takes the year's ranking, fills each entry's rank in the previous year,
@@ -127,32 +136,38 @@ func BuildRankings(ctx context.Context, s Store, year int, metric RankingMetric,
 	if n < 1 || n > MaxRankingSize {
 		return nil, FieldErrorf("first", "first 必须在 1 到 %d 之间，收到 %d", MaxRankingSize, n)
 	}
-	cur, err := ComputeRankings(ctx, s, year, metric, unitKind)
+	cur, err := computeRanking(ctx, s, year, metric, unitKind)
 	if err != nil {
 		return nil, err
 	}
-	prev, err := ComputeRankings(ctx, s, year-1, metric, unitKind)
+	prev, err := computeRanking(ctx, s, year-1, metric, unitKind)
 	if err != nil {
 		return nil, err
 	}
-	prevRank := map[int64]int{}
-	for _, e := range prev {
-		if e.Score > 0 || metric == RankAssessmentScore {
-			prevRank[e.UnitID] = e.Rank
-		}
-	}
-	n = min(n, len(cur))
-	picked := cur[:n]
+	n = min(n, len(cur.order))
+	from := 0
 	if order == RankingBottom {
-		picked = cur[len(cur)-n:]
+		from = len(cur.order) - n
 	}
-	out := make([]*RankingEntry, len(picked))
-	for i, e := range picked {
-		c := *e
-		if r, ok := prevRank[e.UnitID]; ok {
-			c.PreviousRank = &r
+	// The previous year's rank of the picked units only, where they scored.
+	prevRank := make(map[int64]int, n)
+	for _, p := range cur.order[from : from+n] {
+		prevRank[p.unitID] = 0
+	}
+	for _, p := range prev.order {
+		if _, ok := prevRank[p.unitID]; ok && (p.score > 0 || metric == RankAssessmentScore) {
+			prevRank[p.unitID] = p.rank
 		}
-		out[i] = &c
+	}
+	out := make([]*RankingEntry, n)
+	comps := make([]ScoreComponent, n*len(cur.lines))
+	for i := range out {
+		k := i * len(cur.lines)
+		e := cur.entry(from+i, comps[k:k+len(cur.lines):k+len(cur.lines)])
+		if r := prevRank[e.UnitID]; r > 0 {
+			e.PreviousRank = &r
+		}
+		out[i] = &e
 	}
 	return out, nil
 }
