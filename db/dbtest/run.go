@@ -83,6 +83,7 @@ var cases = []struct {
 	{"AuditLog", testAuditLog},
 	{"RecordConnections", testRecordConnections},
 	{"Rollups", testRollups},
+	{"RankingFollowsWrites", testRankingFollowsWrites},
 	{"PurgeDemo", testPurgeDemo},
 	// Donations and pairings (db/donation_write.go).
 	{"DonationWrites", testDonationWrites},

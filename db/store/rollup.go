@@ -8,7 +8,8 @@ import (
 )
 
 // RebuildRollups recomputes every rollup from the records, set-wise, in SQL that runs on both engines; bulk loads
-// and copies run it once at the end, with the rollup triggers standing aside.
+// and copies run it once at the end, with the rollup triggers standing aside. It counts a change of every block of
+// units' ranking inputs too (rollup_ranking_changes), since the triggers that count them stood aside as well.
 const RebuildRollups = `
 DELETE FROM rollup_volunteer;
 DELETE FROM rollup_honor;
@@ -42,6 +43,9 @@ FROM (
 INSERT INTO rollup_volunteer_year (year, campaign_id, unit_kind, method, verified, demo, volunteers, minutes, records)
 SELECT year, campaign_id, unit_kind, method, verified, demo, sum(volunteers), sum(minutes), sum(records)
 FROM rollup_volunteer GROUP BY 1, 2, 3, 4, 5, 6;
+UPDATE rollup_ranking_changes SET changes = changes + 1;
+INSERT INTO rollup_ranking_changes (unit_block, changes) SELECT DISTINCT id / 64, 1 FROM units WHERE TRUE
+ON CONFLICT (unit_block) DO NOTHING;
 `
 
 // rollupChecks pairs each rollup with the same aggregate computed from the records; both sides list

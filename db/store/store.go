@@ -116,11 +116,13 @@ type Store struct {
 	eng Engine
 	// list caches eng.ListParam(), asked on every IN list.
 	list bool
+	// ranking keeps each year's ranking inputs as last read (RankingInputs).
+	ranking *rankingBook
 }
 
 // New returns the store over an engine.
 func New(eng Engine) *Store {
-	return &Store{eng: keyedEngine{eng}, list: eng.ListParam()}
+	return &Store{eng: keyedEngine{eng}, list: eng.ListParam(), ranking: newRankingBook()}
 }
 
 // DatasetInfo reports demo presence, the data version and the years covered, in one statement so in one snapshot.

@@ -90,25 +90,6 @@ func (s *Store) UnitKinds(ctx context.Context) ([]*db.UnitKindCount, error) {
 	return out, nil
 }
 
-// RankingInputs reads each unit's raw ranking components for one year from the unit-year rollup.
-func (s *Store) RankingInputs(ctx context.Context, year int, unitKind string) ([]db.RankingInput, error) {
-	rows, err := s.eng.Read().Query(ctx, `
-		SELECT u.id, coalesce(r.honor_points, 0), coalesce(r.minutes, 0), coalesce(r.sessions, 0),
-		       CASE WHEN a.veto THEN 0 ELSE coalesce(a.base_score + a.bonus, 0) END, a.id IS NOT NULL
-		FROM units u
-		LEFT JOIN rollup_unit_year r ON r.year = ?1 AND r.unit_id = u.id
-		LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1
-		WHERE (CAST(?2 AS TEXT) = '' OR u.kind = ?2)
-		ORDER BY u.id`, year, unitKind)
-	if err != nil {
-		return nil, err
-	}
-	return collect(rows, func(r Rows) (db.RankingInput, error) {
-		var in db.RankingInput
-		return in, r.Scan(&in.UnitID, &in.HonorPoints, &in.VolunteerMinutes, &in.PracticeSessions, &in.AssessmentTotal, &in.HasAssessment)
-	})
-}
-
 // RankingWeights returns the creation-index weights in force for a year: the latest version at or before it.
 func (s *Store) RankingWeights(ctx context.Context, year int) ([]*db.RankingWeight, error) {
 	rows, err := s.eng.Read().Query(ctx, `SELECT from_year, component, label_zh, weight, basis FROM ranking_weights
