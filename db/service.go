@@ -111,17 +111,41 @@ func ComputeRankings(ctx context.Context, s Store, year int, metric RankingMetri
 	return r.entries(), nil
 }
 
-// computeRanking is ComputeRankings without the breakdowns, which BuildRankings writes for the entries it returns.
+// RankingInputReads are the domains whose writes can change a year's ranking inputs: units (their kinds), honours and
+// the catalogue (honour points), volunteer service, practice and assessments.
+var RankingInputReads = Domains(DomainUnits, DomainHonors, DomainVolunteer, DomainPractice, DomainAssessments, DomainCatalogue)
+
+// Keeper is a store that keeps what the rules compute from its reads, by the versions of the domains they read, as
+// it keeps its own aggregates (db/cache): a ranking is then computed once per data version, not once per caller.
+type Keeper interface {
+	Keep(ctx context.Context, name string, reads DomainSet, args any, compute func(context.Context) (any, error)) (any, error)
+}
+
+// computeRanking is ComputeRankings without the breakdowns, which BuildRankings writes for the entries it returns;
+// a Keeper keeps it (it is never changed once made).
 func computeRanking(ctx context.Context, s Store, year int, metric RankingMetric, unitKind string) (*ranking, error) {
-	in, err := s.RankingInputs(ctx, year, unitKind)
+	compute := func(ctx context.Context) (any, error) {
+		in, err := s.RankingInputs(ctx, year, unitKind)
+		if err != nil {
+			return nil, err
+		}
+		w, err := s.RankingWeights(ctx, year)
+		if err != nil {
+			return nil, err
+		}
+		return rank(in, metric, w), nil
+	}
+	var r any
+	var err error
+	if k, ok := s.(Keeper); ok {
+		r, err = k.Keep(ctx, "Ranking", RankingInputReads|Domains(DomainPlans), []any{year, metric, unitKind}, compute)
+	} else {
+		r, err = compute(ctx)
+	}
 	if err != nil {
 		return nil, err
 	}
-	w, err := s.RankingWeights(ctx, year)
-	if err != nil {
-		return nil, err
-	}
-	return rank(in, metric, w), nil
+	return r.(*ranking), nil
 }
 
 // BuildRankings validates the arguments, takes the year's ranking, fills each entry's rank in the previous year,

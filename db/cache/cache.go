@@ -239,8 +239,6 @@ var (
 	readsHonors    = db.Domains(db.DomainUnits, db.DomainHonors, db.DomainCatalogue)    // unit kinds group honours; categories, projects and works are recipients
 	readsVolunteer = db.Domains(db.DomainUnits, db.DomainVolunteer, db.DomainCatalogue) // unit kinds and campaigns group records; donations are merged in
 	readsPractice  = db.Domains(db.DomainUnits, db.DomainPractice, db.DomainCatalogue)  // centres, linked units, activities
-	// readsRanking is the unit-year rollup (honour points, volunteer minutes, practice sessions) and the assessments.
-	readsRanking = db.Domains(db.DomainUnits, db.DomainHonors, db.DomainVolunteer, db.DomainPractice, db.DomainAssessments, db.DomainCatalogue)
 )
 
 // Measure caches metric values per year range.
@@ -265,7 +263,13 @@ func (s *Store) VolunteerStats(ctx context.Context, g []db.VolunteerDimension, f
 
 // RankingInputs caches each unit's raw ranking components for a year: the SQL part of a ranking.
 func (s *Store) RankingInputs(ctx context.Context, year int, kind string) ([]db.RankingInput, error) {
-	return cached(ctx, s, "RankingInputs", readsRanking, []any{year, kind}, func(ctx context.Context) ([]db.RankingInput, error) { return s.Store.RankingInputs(ctx, year, kind) })
+	return cached(ctx, s, "RankingInputs", db.RankingInputReads, []any{year, kind}, func(ctx context.Context) ([]db.RankingInput, error) { return s.Store.RankingInputs(ctx, year, kind) })
+}
+
+// Keep caches what the rules compute from the store's reads (db.Keeper), as the aggregates are cached: by name and
+// arguments, at the versions of the domains it reads.
+func (s *Store) Keep(ctx context.Context, name string, reads db.DomainSet, args any, compute func(context.Context) (any, error)) (any, error) {
+	return cached(ctx, s, "Keep."+name, reads, args, compute)
 }
 
 // RankingWeights caches the weights in force for a year.

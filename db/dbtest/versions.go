@@ -164,6 +164,13 @@ func testCachedAggregatesStayCurrent(t *testing.T, open Opener) {
 		{"RankingInputs", func(s db.Store) (any, error) { return s.RankingInputs(ctx, 2024, "") }},
 		{"RankingInputs2022", func(s db.Store) (any, error) { return s.RankingInputs(ctx, 2022, "") }},
 		{"RankingWeights", func(s db.Store) (any, error) { return s.RankingWeights(ctx, 2024) }},
+		{"Rankings", func(s db.Store) (any, error) {
+			return db.BuildRankings(ctx, s, 2024, db.RankCreationIndex, "", db.MaxRankingSize, db.RankingTop)
+		}},
+		{"RankingsBottom2022", func(s db.Store) (any, error) {
+			return db.BuildRankings(ctx, s, 2022, db.RankAssessmentScore, "机关", 2, db.RankingBottom)
+		}},
+		{"ComputeRankings", func(s db.Store) (any, error) { return db.ComputeRankings(ctx, s, 2024, db.RankVolunteerHours, "") }},
 		{"DatasetInfo", func(s db.Store) (any, error) { return s.DatasetInfo(ctx) }},
 		{"HonorCategories", func(s db.Store) (any, error) { return s.HonorCategories(ctx) }},
 		{"Campaigns", func(s db.Store) (any, error) { return s.Campaigns(ctx) }},
@@ -211,6 +218,11 @@ func testCachedAggregatesStayCurrent(t *testing.T, open Opener) {
 		}},
 		{"UnitKind", func() error {
 			_, err := d.UpdateUnit(ctx, unitFinance, 1, db.UnitFields{Name: "省财政厅", Kind: "国有企业"})
+			return err
+		}},
+		{"RankingWeights", func() error {
+			_, err := d.SetRankingWeights(adminCtx(), 2024, []db.RankingWeightFields{{Component: db.ComponentHonors, Weight: 0.5},
+				{Component: db.ComponentVolunteer, Weight: 0.5}, {Component: db.ComponentPractice, Weight: 0}, {Component: db.ComponentAssessment, Weight: 0}})
 			return err
 		}},
 	}
