@@ -37,7 +37,8 @@ type rankingRow struct {
 // by every caller, as the cache shares its answers: a read with nothing new to read copies nothing, and a read after
 // a write copies every unit's inputs once.
 type rankingYear struct {
-	mu sync.Mutex
+	// lock is held by the one caller reading the year (a channel, so that a caller whose context ends stops waiting).
+	lock chan struct{}
 	// used is when the year was last asked for (rankingBook.clock), under the book's lock.
 	used     uint64
 	read     bool
@@ -67,15 +68,15 @@ func (b *rankingBook) year(year int) *rankingYear {
 	y := b.years[year]
 	if y == nil {
 		if len(b.years) >= rankingYearsKept {
-			oldest := 0
+			oldest, used := 0, uint64(math.MaxUint64)
 			for k, v := range b.years {
-				if oldest == 0 || v.used < b.years[oldest].used {
-					oldest = k
+				if v.used < used {
+					oldest, used = k, v.used
 				}
 			}
 			delete(b.years, oldest)
 		}
-		y = &rankingYear{}
+		y = &rankingYear{lock: make(chan struct{}, 1)}
 		b.years[year] = y
 	}
 	y.used = b.clock
@@ -87,8 +88,12 @@ func (b *rankingBook) year(year int) *rankingYear {
 // year was last read. The slice is shared with other callers: read it, never change it.
 func (s *Store) RankingInputs(ctx context.Context, year int, unitKind string) ([]db.RankingInput, error) {
 	y := s.ranking.year(year)
-	y.mu.Lock()
-	defer y.mu.Unlock()
+	select {
+	case y.lock <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-y.lock }()
 	if err := s.eng.ReadTx(ctx, func(q Querier) error { return s.refreshRanking(ctx, q, year, y) }); err != nil {
 		return nil, err
 	}
