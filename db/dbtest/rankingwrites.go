@@ -194,6 +194,15 @@ func testRankingFollowsWrites(t *testing.T, open Opener) {
 				}}})
 			must(t, err)
 		}},
+		{"ReadManyYears", func(t *testing.T) {
+			// More years than a store may keep in memory: the ones it dropped are read again whole.
+			for year := 2005; year <= 2030; year++ {
+				_, err := d.RankingInputs(ctx, year, "")
+				must(t, err)
+			}
+			_, err := d.CreateVolunteerRecord(ctx, db.VolunteerRecordFields{UnitID: unitBlockEnd, Date: "2023-01-01", Volunteers: 1, Minutes: 30, Method: db.MethodSelfReport})
+			must(t, err)
+		}},
 		{"PurgeDemo", func(t *testing.T) {
 			_, err := d.PurgeDemo(ctx, false)
 			must(t, err)
