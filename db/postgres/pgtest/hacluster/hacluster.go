@@ -283,6 +283,9 @@ bootstrap:
     maximum_lag_on_failover: 1048576
     synchronous_mode: true
     synchronous_mode_strict: false
+    # Without etcd the primary keeps its role while it reaches every member's REST API, instead of turning
+    # read-only after retry_timeout.
+    failsafe_mode: true
     postgresql:
       use_pg_rewind: true
       use_slots: true

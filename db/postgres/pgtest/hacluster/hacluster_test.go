@@ -23,6 +23,9 @@ func loadavg() string {
 // through HAProxy, the primary's machine killed, the standby taking writes, the old primary read directly before it
 // rejoins, the rejoin, and a planned switchover back. It prints the set-up, failover and rejoin times.
 func TestHACluster(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the HA cluster (about 30 s) in -short mode")
+	}
 	c := hacluster.Start(t, 2)
 	t.Logf("measured: set-up %s (load %s)", c.SetupTime.Round(time.Millisecond), loadavg())
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
