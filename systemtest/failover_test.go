@@ -290,6 +290,8 @@ type failoverCase struct {
 	fault func(ha *hacluster.Cluster, node int) error
 	// settle makes the failed node readable by ReadDirect (its Patroni must not run).
 	settle func(ha *hacluster.Cluster, node int) error
+	// planned is a switchover: the old primary goes on as the standby under Patroni, read live and not rejoined.
+	planned bool
 }
 
 var failoverCases = []failoverCase{
@@ -299,12 +301,16 @@ var failoverCases = []failoverCase{
 	// The machine hangs: Patroni and PostgreSQL stop answering, without a word. The hung node is killed before it is
 	// read, as an operator power-cycles a hung machine, so that it never resumes as a primary.
 	{name: "HangPrimary", fault: (*hacluster.Cluster).StopNode, settle: (*hacluster.Cluster).KillNode9},
+	// The operator's planned switchover (docs/ha.md) to the synchronous standby.
+	{name: "Switchover", planned: true, fault: func(ha *hacluster.Cluster, node int) error {
+		return ha.Switchover(context.Background(), (node+1)%ha.Nodes)
+	}},
 }
 
 // TestFailover runs the supported HA topology (docs/ha.md) — PostgreSQL under Patroni with synchronous
 // replication, HAProxy routing to the primary — under two app replicas and a third without caches, with clients
-// writing every 50 ms with idempotency keys and readers, and injects three faults on the primary in turn: kill -9,
-// Patroni alone killed, a hang. Each time it asserts what must hold: no acknowledged write lost or doubled, no write
+// writing every 50 ms with idempotency keys and readers, and injects three faults on the primary in turn — kill -9,
+// Patroni alone killed, a hang — and then switches over as an operator plans to. Each time it asserts what must hold: no acknowledged write lost or doubled, no write
 // committed on the old primary that the new one lacks, /readyz 503 and back to 200, no replica exits, the session
 // from before still works, dataChanged arrives for a write on the new primary, and cached aggregates equal a fresh
 // computation. It prints the failover time, the 503 delay and the write gap of each.
@@ -403,11 +409,8 @@ func TestFailover(t *testing.T) {
 			}
 
 			// The old primary, read directly before it rejoins: nothing it committed is missing on the new one.
-			if err := fc.settle(ha, old); err != nil {
-				t.Fatal(err)
-			}
 			var diverged []string
-			err = ha.ReadDirect(ctx, old, "wenming", func(ctx context.Context, conn *pgx.Conn) error {
+			oldRows := func(ctx context.Context, conn *pgx.Conn) error {
 				rs, err := conn.Query(ctx, `SELECT title FROM civilisation_events WHERE title LIKE $1`, "演练写入 drill-"+fc.name+"-%")
 				if err != nil {
 					return err
@@ -419,7 +422,14 @@ func TestFailover(t *testing.T) {
 					}
 				}
 				return err
-			})
+			}
+			if fc.planned {
+				conn := pgConnect(t, ha.NodeDSN(old, "wenming"))
+				err = oldRows(ctx, conn)
+				conn.Close(ctx)
+			} else if err = fc.settle(ha, old); err == nil {
+				err = ha.ReadDirect(ctx, old, "wenming", oldRows)
+			}
 			if err != nil {
 				t.Fatalf("read the old primary: %v", err)
 			}
@@ -455,6 +465,9 @@ func TestFailover(t *testing.T) {
 
 			measured(t, "failover %s (node%d → node%d)", f, old, now)
 			reportFailover(t, f)
+			if fc.planned {
+				return // the old primary is the standby already
+			}
 			rejoin := time.Now()
 			if err := ha.Rejoin(ctx, old); err != nil {
 				t.Fatalf("rejoin node%d: %v", old, err)
@@ -462,7 +475,7 @@ func TestFailover(t *testing.T) {
 			measured(t, "failover %s: node%d rejoined as the synchronous standby in %s", fc.name, old, time.Since(rejoin).Round(time.Millisecond))
 		})
 	}
-	measured(t, "failover: three cases in %s with set-up", time.Since(t0).Round(time.Millisecond))
+	measured(t, "failover: four cases in %s with set-up", time.Since(t0).Round(time.Millisecond))
 }
 
 // sameAggregates checks that the cached replicas answer the aggregates as the uncached one computes them, once the
