@@ -74,6 +74,7 @@ test:
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/test-output
 # make bench BACKEND=postgres measures PostgreSQL on a throwaway cluster (or the empty database WENMING_BENCH_PG names);
+# BACKEND=postgres-ha runs the failover drill three times and the overview on a Patroni cluster beside one PostgreSQL;
 # BACKEND=both measures SQLite, then PostgreSQL, in one call. go run ./bench --help lists the single-row modes.
 BACKEND ?= sqlite
 bench:

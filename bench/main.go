@@ -37,7 +37,7 @@ import (
 
 func main() {
 	out := flag.String("out", "bench/results.md", "where to write the results table")
-	backend := flag.String("backend", "sqlite", "sqlite, postgres, or both (sqlite,postgres) one after the other (env WENMING_BENCH_PG: an empty PostgreSQL database to use instead of a throwaway cluster)")
+	backend := flag.String("backend", "sqlite", "sqlite, postgres, postgres-ha (the failover drill and the overview on Patroni; docs/ha.md), or both (sqlite,postgres) one after the other (env WENMING_BENCH_PG: an empty PostgreSQL database to use instead of a throwaway cluster)")
 	scales := flag.String("scales", "", "scales of the cost curve; the full matrix runs at 1 (default 0.1,1,3 on SQLite, 1 on PostgreSQL)")
 	dur := flag.Duration("duration", 2*time.Second, "duration of each attack")
 	reuse := flag.Bool("reuse", false, "reuse seeded SQLite databases in bench/tmp when present")
@@ -78,8 +78,8 @@ func parseBackends(s string) ([]string, error) {
 	}
 	var out []string
 	for _, b := range strings.Split(s, ",") {
-		if b = strings.TrimSpace(b); b != "sqlite" && b != "postgres" {
-			return nil, fmt.Errorf("--backend must be sqlite, postgres or both, not %q", b)
+		if b = strings.TrimSpace(b); b != "sqlite" && b != "postgres" && b != haSection {
+			return nil, fmt.Errorf("--backend must be sqlite, postgres, postgres-ha or both, not %q", b)
 		}
 		out = append(out, b)
 	}
@@ -195,6 +195,12 @@ func run(out string, backends []string, scaleList string, dur time.Duration, reu
 		return err
 	}
 	for _, backend := range backends {
+		if backend == haSection {
+			if err := runHA(out, bin, dur); err != nil {
+				return fmt.Errorf("%s: %w", backend, err)
+			}
+			continue
+		}
 		scales := scaleList
 		switch {
 		case mixedOnly:

@@ -59,3 +59,26 @@ func TestMergeMixed(t *testing.T) {
 		}
 	})
 }
+
+func TestMergeHA(t *testing.T) {
+	base := mergeResults(legacyResults, "postgres", "## PostgreSQL\n\nrows\n")
+	first := mergeHA(base, "## PostgreSQL HA\n\nrun 1\n")
+	t.Run("GoesBeforeTheBackends", func(t *testing.T) {
+		ha, sqlite := strings.Index(first, "<!-- bench:postgres-ha -->"), strings.Index(first, "<!-- bench:sqlite -->")
+		if ha < 0 || sqlite < 0 || ha > sqlite {
+			t.Fatalf("HA section at %d, SQLite's at %d:\n%s", ha, sqlite, first)
+		}
+	})
+	t.Run("ReplacesItsOwn", func(t *testing.T) {
+		again := mergeHA(first, "## PostgreSQL HA\n\nrun 2\n")
+		if strings.Contains(again, "run 1") || strings.Count(again, "<!-- bench:postgres-ha -->") != 1 || !strings.Contains(again, "run 2") {
+			t.Fatalf("second HA run:\n%s", again)
+		}
+	})
+	t.Run("AFullRunKeepsIt", func(t *testing.T) {
+		full := mergeResults(first, "sqlite", "## SQLite\n\nnew rows\n")
+		if strings.Count(full, "<!-- bench:postgres-ha -->") != 1 || !strings.Contains(full, "run 1") {
+			t.Fatalf("a SQLite run dropped or doubled the HA section:\n%s", full)
+		}
+	})
+}
