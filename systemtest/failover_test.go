@@ -42,6 +42,9 @@ type keyedWrite struct {
 	// started is when it was first sent; acked when an attempt was answered (the first answer, or applied).
 	started, acked time.Time
 	attempts       int
+	// repeated is set when the acknowledgement came from the key (the first answer replayed, or applied with its
+	// answer lost): an earlier attempt committed without its client hearing so.
+	repeated bool
 }
 
 // drillWriters send one keyed write every 50 ms per replica, and send each again with its key until it is
@@ -106,12 +109,14 @@ func (w *drillWriters) send(c *http.Client, url string, cookie http.Header, kw *
 		return false
 	}
 	ok := len(r.Errors) == 0 && strings.Contains(string(r.Data), kw.title)
-	if len(r.Errors) > 0 && r.Errors[0].Extensions["reason"] == "ALREADY_APPLIED" {
+	applied := len(r.Errors) > 0 && r.Errors[0].Extensions["reason"] == "ALREADY_APPLIED"
+	if applied {
 		ok = true // the server says the write is there, once; its answer was lost
 	}
 	if ok {
 		w.mu.Lock()
 		kw.acked = time.Now()
+		kw.repeated = applied || r.Extensions["idempotentReplay"] == true
 		w.mu.Unlock()
 	}
 	return ok
@@ -223,15 +228,18 @@ type failoverFigures struct {
 	// Gap is the longest time between two acknowledgements of a writer.
 	Gap                                          time.Duration `json:"gap"`
 	Acked, Lost, Doubled, CommittedUnacked, Sent int           `json:"-"`
+	// Repeated counts the writes that committed on an attempt whose answer never reached the client, acknowledged
+	// when they were sent again with their key.
+	Repeated int `json:"-"`
 	// AckedAfter counts the writes acknowledged after the cluster reported the new primary taking writes.
 	AckedAfter int            `json:"-"`
 	Counts     map[string]int `json:"counts"`
 }
 
 func (f failoverFigures) String() string {
-	return fmt.Sprintf("%s: new primary took writes after %s, clients' writes resumed after %s, /readyz 503 after %s and 200 after %s, longest write gap %s; writes sent %d, acknowledged %d, lost %d, doubled %d, committed but unacknowledged %d",
+	return fmt.Sprintf("%s: new primary took writes after %s, clients' writes resumed after %s, /readyz 503 after %s and 200 after %s, longest write gap %s; writes sent %d, acknowledged %d, lost %d, doubled %d, committed but unacknowledged %d (%d more acknowledged only when sent again with their key)",
 		f.Case, f.Promoted.Round(time.Millisecond), f.Resumed.Round(time.Millisecond), f.NotReady.Round(time.Millisecond),
-		f.Ready.Round(time.Millisecond), f.Gap.Round(time.Millisecond), f.Sent, f.Acked, f.Lost, f.Doubled, f.CommittedUnacked)
+		f.Ready.Round(time.Millisecond), f.Gap.Round(time.Millisecond), f.Sent, f.Acked, f.Lost, f.Doubled, f.CommittedUnacked, f.Repeated)
 }
 
 // reportFailover appends the figures to the file WENMING_FAILOVER_REPORT names, for make bench.
@@ -240,7 +248,8 @@ func reportFailover(t *testing.T, f failoverFigures) {
 	if path == "" {
 		return
 	}
-	f.Counts = map[string]int{"sent": f.Sent, "acked": f.Acked, "lost": f.Lost, "doubled": f.Doubled, "committedUnacked": f.CommittedUnacked}
+	f.Counts = map[string]int{"sent": f.Sent, "acked": f.Acked, "lost": f.Lost, "doubled": f.Doubled, "committedUnacked": f.CommittedUnacked,
+		"repeated": f.Repeated}
 	b, _ := json.Marshal(f)
 	fh, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
 	if err != nil {
@@ -267,6 +276,9 @@ func tally(f *failoverFigures, writes []keyedWrite, rows map[string]int, fault, 
 			continue
 		}
 		f.Acked++
+		if w.repeated {
+			f.Repeated++
+		}
 		acks = append(acks, w.acked)
 		if w.acked.After(promoted) {
 			f.AckedAfter++
