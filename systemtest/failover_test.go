@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"sort"
@@ -343,9 +344,17 @@ func TestFailover(t *testing.T) {
 	dir := t.TempDir()
 	bin := replicaBinary(t, dir)
 	rs := []*replica{{name: "a"}, {name: "b"}, {name: "fresh"}}
+	metricsPort, err := freePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	metricsURL := fmt.Sprintf("http://127.0.0.1:%d/metrics", metricsPort)
 	for _, r := range rs {
 		r.bin, r.dsn, r.dir = bin, dsn, dir
-		if r.name == "fresh" {
+		switch r.name {
+		case "a":
+			r.extra = []string{"--metrics-addr", fmt.Sprintf("127.0.0.1:%d", metricsPort)}
+		case "fresh":
 			r.extra = []string{"--cache=false"}
 		}
 		if err := r.reservePort(); err != nil {
@@ -368,7 +377,7 @@ func TestFailover(t *testing.T) {
 		t.Fatalf("sign-in: %d", res.StatusCode)
 	}
 
-	for _, fc := range failoverCases {
+	for i, fc := range failoverCases {
 		t.Run(fc.name, func(t *testing.T) {
 			old, err := ha.Primary(ctx)
 			if err != nil {
@@ -474,6 +483,13 @@ func TestFailover(t *testing.T) {
 				t.Errorf("no dataChanged on replica b after a write on the new primary: %v", err)
 			}
 			sameAggregates(t, []*replica{a, b}, fresh, cookie)
+			// Replica a saw the timeline move on once per case so far, and reads its node as the primary again.
+			if n := metric(t, metricsURL, "wenming_db_failovers_observed_total"); n != float64(i+1) {
+				t.Errorf("wenming_db_failovers_observed_total = %v after %d failovers", n, i+1)
+			}
+			if role := metric(t, metricsURL, `wenming_db_node_role{role="primary"}`); role != 1 {
+				t.Errorf("replica a does not read its node as the primary after the failover: %v", role)
+			}
 
 			measured(t, "failover %s (node%d → node%d)", f, old, now)
 			reportFailover(t, f)
@@ -520,4 +536,33 @@ func sameAggregates(t *testing.T, cached []*replica, fresh *replica, cookie http
 func mustBody(query string) []byte {
 	b, _ := json.Marshal(map[string]any{"query": query})
 	return b
+}
+
+// metric reads one sample (name with its labels, as the text format writes it) from a Prometheus endpoint.
+func metric(t *testing.T, url, sample string) float64 {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, sample+" "); ok {
+			var v float64
+			fmt.Sscan(rest, &v)
+			return v
+		}
+	}
+	t.Errorf("%s: no sample %s", url, sample)
+	return -1
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
 }
