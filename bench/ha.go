@@ -210,15 +210,4 @@ func haMarkdown(drills []drillFigures, single, ha []result, started time.Time, l
 }
 
 // mergeHA puts the HA section into results.md in place of the previous one.
-func mergeHA(prev, section string) string {
-	start, end := fmt.Sprintf(sectionStart, haSection), fmt.Sprintf(sectionEnd, haSection)
-	block := start + "\n" + strings.TrimSpace(section) + "\n" + end
-	if old := keepSection(prev, haSection); old != "" {
-		return strings.Replace(prev, old, block, 1)
-	}
-	// A first HA section goes before the backends' sections, where a full run keeps it (mergeResults).
-	if k := strings.Index(prev, "<!-- bench:sqlite -->"); k >= 0 {
-		return prev[:k] + block + "\n\n" + prev[k:]
-	}
-	return strings.TrimRight(prev, "\n") + "\n\n" + block + "\n"
-}
+func mergeHA(prev, section string) string { return mergeSection(prev, haSection, section) }

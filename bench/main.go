@@ -48,6 +48,15 @@ func main() {
 	flag.StringVar(&mixedLabel, "label", "this worktree", "with --mixed-only: the row's name in results.md's table of mixed-load runs")
 	flag.StringVar(&prebuilt, "bin", "", "measure this wenming binary instead of building the worktree (e.g. main's, for a before/after pair)")
 	ratioOnly := flag.Bool("ratio-only", false, "measure only a cached answer against a bare gqlgen server's { __typename }, on the demo database")
+	growth := flag.Bool("growth", false, "measure only the growth rows (scale 1 against scale 5 on each --backend: the overview, the ranking, the drill-down, the import, RSS), three runs each; --reuse keeps seeded SQLite files")
+	flag.Func("growth-scales", "with --growth: the two scales compared (default 1,5)", func(v string) error {
+		var lo, hi float64
+		if _, err := fmt.Sscanf(v, "%g,%g", &lo, &hi); err != nil {
+			return err
+		}
+		growthScales = []float64{lo, hi}
+		return nil
+	})
 	compare := flag.String("compare", "", "measure only the rows of a before/after comparison (seeding, the overview page at c=8 and c=64, the mixed load, the import) at scale 1, and add them to results.md's comparison under this label")
 	flag.Parse()
 	if *ratioOnly {
@@ -61,6 +70,8 @@ func main() {
 	if err == nil {
 		if *compare != "" {
 			err = runCompare(*out, *compare, backends, *dur)
+		} else if *growth {
+			err = runGrowth(*out, backends, *dur, *reuse)
 		} else {
 			err = run(*out, backends, *scales, *dur, *reuse)
 		}
