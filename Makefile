@@ -48,7 +48,8 @@ vet:
 # make its absence a failure rather than a skip.
 test-go: vet
 	@./scripts/ensure-postgres.sh
-	WENMING_REQUIRE_POSTGRES=1 $(GO) test -count=1 ./...
+	@# -p 3: the failover and replica tests mostly wait on their processes, so a third package runs beside two that compute.
+	WENMING_REQUIRE_POSTGRES=1 $(GO) test -count=1 -p 3 ./...
 	@# The API tests again, on PostgreSQL (the conformance suite, the replicas and the PostgreSQL backups already ran
 	@# on it above), counting the tests and subtests that passed there.
 	@log=$$(mktemp); trap 'rm -f $$log' EXIT; \
