@@ -128,14 +128,14 @@ func (f *FastPath) serveHit(w http.ResponseWriter, r *http.Request) bool {
 // key is a request's entry key: the caller's scope, the method, the Accept header and the query's bytes.
 func (f *FastPath) key(ctx context.Context, r *http.Request, raw []byte) [32]byte {
 	scope, accept := f.Scope(ctx), r.Header.Get("Accept")
-	h := sha256.New()
-	var buf [256]byte
-	b := append(append(append(append(append(append(buf[:0], scope...), 0), r.Method...), 0), accept...), 0)
-	h.Write(b)
-	h.Write(raw)
-	var key [32]byte
-	h.Sum(key[:0])
-	return key
+	var buf [2048]byte
+	n := len(scope) + len(r.Method) + len(accept) + len(raw) + 3
+	b := buf[:0]
+	if n > len(buf) {
+		b = make([]byte, 0, n)
+	}
+	b = append(append(append(append(append(append(append(b, scope...), 0), r.Method...), 0), accept...), 0), raw...)
+	return sha256.Sum256(b)
 }
 
 // Handler wraps the GraphQL handler: it answers hits (when Hits did not already) and stores the answers that the
@@ -199,7 +199,7 @@ func (f *FastPath) requestBytes(w http.ResponseWriter, r *http.Request) ([]byte,
 			}
 			return b.data, true
 		}
-		body, err := io.ReadAll(io.LimitReader(r.Body, f.MaxBody+1))
+		body, err := readAtMost(r.Body, r.ContentLength, f.MaxBody+1)
 		if err != nil || int64(len(body)) > f.MaxBody {
 			r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), r.Body))
 			return nil, false
@@ -208,6 +208,24 @@ func (f *FastPath) requestBytes(w http.ResponseWriter, r *http.Request) ([]byte,
 		return body, true
 	}
 	return nil, false
+}
+
+// readAtMost reads a body of the declared length (-1: unknown) in one allocation when it is declared, and at most
+// limit bytes in any case.
+func readAtMost(body io.Reader, declared, limit int64) ([]byte, error) {
+	if declared < 0 || declared >= limit {
+		return io.ReadAll(io.LimitReader(body, limit))
+	}
+	b := make([]byte, declared, declared+1)
+	if _, err := io.ReadFull(body, b); err != nil {
+		return nil, err
+	}
+	// A body longer than it said is read on, as far as the limit, for the caller to refuse.
+	if n, _ := body.Read(b[declared : declared+1]); n > 0 {
+		rest, err := io.ReadAll(io.LimitReader(body, limit-declared-1))
+		return append(b[:declared+1], rest...), err
+	}
+	return b, nil
 }
 
 // readBody is a request body read whole, handed to the handlers behind the one that read it, so that the fast path
