@@ -45,7 +45,7 @@ func main() {
 	flag.BoolVar(&mixedOnly, "mixed-only", false, "run only the mixed-load row (reads at c=16 while an editor writes 20 records/s) at scale 1, and put it in results.md's table of mixed-load runs under --label")
 	flag.IntVar(&mixedWritesPerSecond, "mixed-writes", 20, "writes a second beside the mixed-load reads (0: the reads alone, for reference)")
 	flag.DurationVar(&mixedDuration, "mixed-duration", 10*time.Second, "duration of the mixed-load row")
-	flag.StringVar(&mixedLabel, "label", "this worktree", "with --mixed-only: the row's name in results.md's table of mixed-load runs")
+	flag.StringVar(&mixedLabel, "label", "this worktree", "with --mixed-only or --floor-only: the row's name in results.md's table of mixed-load runs")
 	flag.StringVar(&prebuilt, "bin", "", "measure this wenming binary instead of building the worktree (e.g. main's, for a before/after pair)")
 	ratioOnly := flag.Bool("ratio-only", false, "measure only a cached answer against a bare gqlgen server's { __typename }, on the demo database")
 	growth := flag.Bool("growth", false, "measure only the growth rows (scale 1 against scale 5 on each --backend: the overview, the ranking, the drill-down, the import, RSS), three runs each; --reuse keeps seeded SQLite files")
@@ -58,7 +58,17 @@ func main() {
 		return nil
 	})
 	compare := flag.String("compare", "", "measure only the rows of a before/after comparison (seeding, the overview page at c=8 and c=64, the mixed load, the import) at scale 1, and add them to results.md's comparison under this label")
+	flag.BoolVar(&floorOnly, "floor-only", false, "measure only the byte floor (the cached overview through the server against a bare net/http handler writing its bytes, plain and gzip) and the server's CPU per request against bare gqlgen's { __typename }, three runs with wrk, into results.md's byte-floor section under --label")
+	flag.DurationVar(&floorDuration, "floor-duration", 5*time.Second, "duration of each byte-floor cell")
 	flag.Parse()
+	if floorOnly {
+		floorLabel = mixedLabel
+		if err := runFloorOnly(*out); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *ratioOnly {
 		if err := runRatioOnly(*dur); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)

@@ -82,3 +82,20 @@ func TestMergeHA(t *testing.T) {
 		}
 	})
 }
+
+func TestMergeFloor(t *testing.T) {
+	out := mergeFloor(mergeResults(legacyResults, "postgres", "## PostgreSQL\n\nnothing\n"), "before", []string{"| before | 1 |", "| before | 2 |"}, 10, 5)
+	out = mergeFloor(out, "after", []string{"| after | 1 |"}, 10, 5)
+	out = mergeFloor(out, "before", []string{"| before | 3 |"}, 10, 5)
+	out = mergeResults(out, "sqlite", "## SQLite\n\nagain\n")
+	t.Run("FullRunKeepsIt", func(t *testing.T) {
+		if strings.Count(out, "<!-- bench:bytefloor -->") != 1 || !strings.Contains(out, "| after | 1 |") {
+			t.Fatalf("byte-floor section lost:\n%s", out)
+		}
+	})
+	t.Run("SameLabelReplaces", func(t *testing.T) {
+		if strings.Contains(out, "| before | 1 |") || !strings.Contains(out, "| before | 3 |") {
+			t.Fatalf("rows of the same label not replaced:\n%s", out)
+		}
+	})
+}
