@@ -213,8 +213,13 @@ const QueryCacheBytes = 8 << 20
 // read (db.ScopeOf, of the published records and of the reporting). Both answer caches (the response cache and the
 // fast path in front of it) key on it, so that no unit's answer is ever served to another unit.
 func RoleScope(ctx context.Context) string {
-	return string(db.PrincipalFrom(ctx).Effective()) + ":" + db.ScopeOf(ctx, db.PublishedRows).Key() + ":" +
+	s := string(db.PrincipalFrom(ctx).Effective()) + ":" + db.ScopeOf(ctx, db.PublishedRows).Key() + ":" +
 		db.ScopeOf(ctx, db.ReportingRows).Key()
+	if p := db.PrincipalFrom(ctx); p != nil && p.MustChangePassword {
+		// Held to changing a one-time password first: never served what callers of the same role share.
+		s = "must-change-password:" + s
+	}
+	return s
 }
 
 // Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.
