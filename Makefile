@@ -48,7 +48,8 @@ vet:
 # make its absence a failure rather than a skip.
 test-go: vet
 	@./scripts/ensure-postgres.sh
-	WENMING_REQUIRE_POSTGRES=1 $(GO) test -count=1 ./...
+	@# -p 3: the failover and replica tests mostly wait on their processes, so a third package runs beside two that compute.
+	WENMING_REQUIRE_POSTGRES=1 $(GO) test -count=1 -p 3 ./...
 	@# The API tests again, on PostgreSQL (the conformance suite, the replicas and the PostgreSQL backups already ran
 	@# on it above), counting the tests and subtests that passed there.
 	@log=$$(mktemp); trap 'rm -f $$log' EXIT; \
@@ -74,6 +75,7 @@ test:
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/test-output
 # make bench BACKEND=postgres measures PostgreSQL on a throwaway cluster (or the empty database WENMING_BENCH_PG names);
+# BACKEND=postgres-ha runs the failover drill three times and the overview on a Patroni cluster beside one PostgreSQL;
 # BACKEND=both measures SQLite, then PostgreSQL, in one call. go run ./bench --help lists the single-row modes.
 BACKEND ?= sqlite
 bench:

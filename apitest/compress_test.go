@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -203,5 +204,86 @@ func TestFastPathGzipOnce(t *testing.T) {
 		if plain := gunzip(t, b); !json.Valid(plain) || !bytes.Contains(plain, []byte("national_units")) {
 			t.Fatalf("request %d: gzip decodes to %.120q", i, plain)
 		}
+	}
+}
+
+// TestFastPathHit: a stored answer served before compression and the body limit carries what a miss carries
+// (security headers, request ID, no-store, Vary), its gzip bytes only to a client that accepts gzip and then
+// exactly the plain answer compressed, and nothing to a caller the server does not know.
+func TestFastPathHit(t *testing.T) {
+	m := SharedMain(t)
+	body := `{"query":"{ overview { kpis { key labelZh labelEn value unit noteZh noteEn } } }"}`
+	post := func(t *testing.T, acceptEncoding string) (*http.Response, []byte) {
+		req, _ := http.NewRequest(http.MethodPost, m.URL()+"/graphql", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if acceptEncoding != "" {
+			req.Header.Set("Accept-Encoding", acceptEncoding)
+		}
+		return rawDo(t, req)
+	}
+	_, miss := post(t, "")
+	post(t, "gzip")
+	t.Run("PlainIsTheMissAnswer", func(t *testing.T) {
+		res, hit := post(t, "")
+		if !bytes.Equal(hit, miss) || res.Header.Get("Content-Encoding") != "" {
+			t.Fatalf("hit %q (Content-Encoding %q), miss %q", hit, res.Header.Get("Content-Encoding"), miss)
+		}
+		if res.Header.Get("Content-Length") != strconv.Itoa(len(hit)) {
+			t.Errorf("Content-Length %q for %d bytes", res.Header.Get("Content-Length"), len(hit))
+		}
+	})
+	t.Run("GzipOnlyWhenAccepted", func(t *testing.T) {
+		for _, ae := range []string{"br", "gzip;q=0", "identity"} {
+			if res, b := post(t, ae); res.Header.Get("Content-Encoding") != "" || !bytes.Equal(b, miss) {
+				t.Errorf("Accept-Encoding %q: Content-Encoding %q", ae, res.Header.Get("Content-Encoding"))
+			}
+		}
+		res, b := post(t, "deflate, gzip")
+		if res.Header.Get("Content-Encoding") != "gzip" || !bytes.Equal(gunzip(t, b), miss) {
+			t.Fatalf("gzip hit: Content-Encoding %q, decodes to %.120q", res.Header.Get("Content-Encoding"), gunzip(t, b))
+		}
+		if res.Header.Get("Content-Length") != strconv.Itoa(len(b)) {
+			t.Errorf("Content-Length %q for %d gzip bytes", res.Header.Get("Content-Length"), len(b))
+		}
+	})
+	t.Run("Headers", func(t *testing.T) {
+		res, _ := post(t, "gzip")
+		for k, want := range map[string]string{"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Cache-Control": "no-store",
+			"Vary": "Accept-Encoding", "Referrer-Policy": "no-referrer"} {
+			if got := res.Header.Get(k); got != want {
+				t.Errorf("%s: %q, want %q", k, got, want)
+			}
+		}
+		if res.Header.Get("Content-Security-Policy") == "" || res.Header.Get("X-Request-Id") == "" {
+			t.Errorf("no CSP or request ID: %v", res.Header)
+		}
+	})
+}
+
+// TestFastPathHitNeedsACaller: on a server that needs a sign-in, an answer stored for one caller is refused (401)
+// to a request without credentials, and a body over the limit is still refused (413) once the answer is stored.
+func TestFastPathHitNeedsACaller(t *testing.T) {
+	t.Setenv("WENMING_ADMIN_PASSWORD", AdminPassword)
+	m := MustRunMain(t, func(c *MainConfig) { c.AnonymousRead = false; c.MaxBodyBytes = 1024 })
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	body := `{"query":"{ dataset { hasDemo } }"}`
+	for i := 0; i < 2; i++ {
+		if res := Do(t, http.MethodPost, base+"/graphql", strings.NewReader(body), admin, "application/json"); res.StatusCode != 200 {
+			t.Fatalf("signed in: status %d", res.StatusCode)
+		} else {
+			res.Body.Close()
+		}
+	}
+	res := Do(t, http.MethodPost, base+"/graphql", strings.NewReader(body), nil, "application/json")
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("no credentials: status %d, want 401", res.StatusCode)
+	}
+	big := `{"query":"{ dataset { hasDemo } }","variables":{"pad":"` + strings.Repeat("x", 2048) + `"}}`
+	res = Do(t, http.MethodPost, base+"/graphql", strings.NewReader(big), admin, "application/json")
+	res.Body.Close()
+	if res.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("a body over the limit: status %d, want 413", res.StatusCode)
 	}
 }

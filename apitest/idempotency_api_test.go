@@ -175,4 +175,31 @@ func TestIdempotencyKeys(t *testing.T) {
 			t.Errorf("%d units after six concurrent requests with one key, want 1", n)
 		}
 	})
+
+	t.Run("StartImportSentTwiceStartsOneJob", func(t *testing.T) {
+		csv := []byte("单位名称,单位类型,所属系统,服务窗口单位\n幂等导入单位（演示）,机关,党群系统,否\n")
+		h := admin.Clone()
+		h.Set(httpapi.IdempotencyHeader, "key-import-1")
+		first := startImport(t, m.URL(), h, "UNITS", "keyed.csv", csv)
+		again := startImport(t, m.URL(), h, "UNITS", "keyed.csv", csv)
+		var a, b struct{ StartImport struct{ ID string } }
+		if len(first.Errors)+len(again.Errors) > 0 || json.Unmarshal(first.Data, &a) != nil || json.Unmarshal(again.Data, &b) != nil {
+			t.Fatalf("startImport twice: %+v %+v", first.Errors, again.Errors)
+		}
+		if a.StartImport.ID == "" || a.StartImport.ID != b.StartImport.ID || again.Extensions["idempotentReplay"] != true {
+			t.Errorf("the repeat answered job %q (replay %v), want the first job %q", b.StartImport.ID, again.Extensions["idempotentReplay"], a.StartImport.ID)
+		}
+		r := As(t, m.URL(), admin, `{ importJobs(first: 20) { fileName } }`, nil)
+		var jobs struct{ ImportJobs []struct{ FileName string } }
+		json.Unmarshal(r.Data, &jobs)
+		n := 0
+		for _, j := range jobs.ImportJobs {
+			if j.FileName == "keyed.csv" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d jobs of keyed.csv, want 1", n)
+		}
+	})
 }

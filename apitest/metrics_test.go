@@ -319,6 +319,21 @@ func TestMetrics(t *testing.T) {
 		if !OnPostgres && s.sum("wenming_db_pool_max_connections", L{"pool": "write"}) != 1 {
 			t.Errorf("SQLite's writer pool should be the single writer: %v", s.sum("wenming_db_pool_max_connections", L{"pool": "write"}))
 		}
+		// What the server sees of its database node: PostgreSQL only (SQLite has no other node to fail over to).
+		if got := s.has("wenming_db_node_role", L{"role": "primary"}); got != OnPostgres {
+			t.Errorf("wenming_db_node_role present = %v on PostgreSQL = %v", got, OnPostgres)
+		}
+		if OnPostgres {
+			if s.sum("wenming_db_node_role", L{"role": "primary"}) != 1 || s.sum("wenming_db_node_role", L{"role": "standby"}) != 0 {
+				t.Errorf("the test's single PostgreSQL should read as the primary: primary %v, standby %v",
+					s.sum("wenming_db_node_role", L{"role": "primary"}), s.sum("wenming_db_node_role", L{"role": "standby"}))
+			}
+			for _, name := range []string{"wenming_db_failovers_observed_total", "wenming_db_pool_resets_total", "wenming_db_replication_lag_bytes"} {
+				if !s.has(name, L{}) {
+					t.Errorf("no %s", name)
+				}
+			}
+		}
 	})
 
 	// A write that queues behind SQLite's single writer shows in the write pool's waits and wait time.

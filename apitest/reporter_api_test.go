@@ -271,3 +271,34 @@ func idOf(t *testing.T, base string, h http.Header) string {
 	}
 	return out.Viewer.User.ID
 }
+
+// TestOneTimePasswordNotServedFromCache: a reporter who has not yet replaced a one-time password is refused even a
+// query that another reporter of the same unit had answered and cached (the answer caches key on the scope, and
+// the must-change flag is part of it).
+func TestOneTimePasswordNotServedFromCache(t *testing.T) {
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	unit := firstUnit(t, base, admin)
+	idA, oneA := createReporter(t, base, admin, "reporter-cached-a", unit)
+	_, oneB := createReporter(t, base, admin, "reporter-cached-b", unit)
+	a, _ := Login(t, base, "reporter-cached-a", oneA)
+	if r := As(t, base, a, `mutation($id: ID!, $p: String!, $c: String) { setPassword(id: $id, password: $p, currentPassword: $c) }`,
+		map[string]any{"id": idA, "p": "reporter-pass-2026", "c": oneA}); len(r.Errors) > 0 {
+		t.Fatalf("setPassword: %+v", r.Errors)
+	}
+	a, _ = Login(t, base, "reporter-cached-a", "reporter-pass-2026")
+	const q = `{ units(first: 1) { totalCount } }`
+	for i := 0; i < 2; i++ { // the second is answered from the fast path
+		if r := As(t, base, a, q, nil); len(r.Errors) > 0 {
+			t.Fatalf("reporter a: %+v", r.Errors)
+		}
+	}
+	b, _ := Login(t, base, "reporter-cached-b", oneB)
+	for i := 0; i < 2; i++ {
+		r := As(t, base, b, q, nil)
+		if e := WantCode(t, r.Errors, "FORBIDDEN"); !strings.Contains(e.Message, "初始密码") {
+			t.Errorf("reporter b before changing the one-time password: %s %+v", r.Data, e)
+		}
+	}
+}

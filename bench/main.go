@@ -37,7 +37,7 @@ import (
 
 func main() {
 	out := flag.String("out", "bench/results.md", "where to write the results table")
-	backend := flag.String("backend", "sqlite", "sqlite, postgres, or both (sqlite,postgres) one after the other (env WENMING_BENCH_PG: an empty PostgreSQL database to use instead of a throwaway cluster)")
+	backend := flag.String("backend", "sqlite", "sqlite, postgres, postgres-ha (the failover drill and the overview on Patroni; docs/ha.md), or both (sqlite,postgres) one after the other (env WENMING_BENCH_PG: an empty PostgreSQL database to use instead of a throwaway cluster)")
 	scales := flag.String("scales", "", "scales of the cost curve; the full matrix runs at 1 (default 0.1,1,3 on SQLite, 1 on PostgreSQL)")
 	dur := flag.Duration("duration", 2*time.Second, "duration of each attack")
 	reuse := flag.Bool("reuse", false, "reuse seeded SQLite databases in bench/tmp when present")
@@ -45,11 +45,30 @@ func main() {
 	flag.BoolVar(&mixedOnly, "mixed-only", false, "run only the mixed-load row (reads at c=16 while an editor writes 20 records/s) at scale 1, and put it in results.md's table of mixed-load runs under --label")
 	flag.IntVar(&mixedWritesPerSecond, "mixed-writes", 20, "writes a second beside the mixed-load reads (0: the reads alone, for reference)")
 	flag.DurationVar(&mixedDuration, "mixed-duration", 10*time.Second, "duration of the mixed-load row")
-	flag.StringVar(&mixedLabel, "label", "this worktree", "with --mixed-only: the row's name in results.md's table of mixed-load runs")
+	flag.StringVar(&mixedLabel, "label", "this worktree", "with --mixed-only or --floor-only: the row's name in results.md's table of mixed-load runs")
 	flag.StringVar(&prebuilt, "bin", "", "measure this wenming binary instead of building the worktree (e.g. main's, for a before/after pair)")
 	ratioOnly := flag.Bool("ratio-only", false, "measure only a cached answer against a bare gqlgen server's { __typename }, on the demo database")
+	growth := flag.Bool("growth", false, "measure only the growth rows (scale 1 against scale 5 on each --backend: the overview, the ranking, the drill-down, the import, RSS), three runs each; --reuse keeps seeded SQLite files")
+	flag.Func("growth-scales", "with --growth: the two scales compared (default 1,5)", func(v string) error {
+		var lo, hi float64
+		if _, err := fmt.Sscanf(v, "%g,%g", &lo, &hi); err != nil {
+			return err
+		}
+		growthScales = []float64{lo, hi}
+		return nil
+	})
 	compare := flag.String("compare", "", "measure only the rows of a before/after comparison (seeding, the overview page at c=8 and c=64, the mixed load, the import) at scale 1, and add them to results.md's comparison under this label")
+	flag.BoolVar(&floorOnly, "floor-only", false, "measure only the byte floor (the cached overview through the server against a bare net/http handler writing its bytes, plain and gzip) and the server's CPU per request against bare gqlgen's { __typename }, three runs with wrk, into results.md's byte-floor section under --label")
+	flag.DurationVar(&floorDuration, "floor-duration", 5*time.Second, "duration of each byte-floor cell")
 	flag.Parse()
+	if floorOnly {
+		floorLabel = mixedLabel
+		if err := runFloorOnly(*out); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *ratioOnly {
 		if err := runRatioOnly(*dur); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
@@ -61,6 +80,8 @@ func main() {
 	if err == nil {
 		if *compare != "" {
 			err = runCompare(*out, *compare, backends, *dur)
+		} else if *growth {
+			err = runGrowth(*out, backends, *dur, *reuse)
 		} else {
 			err = run(*out, backends, *scales, *dur, *reuse)
 		}
@@ -78,8 +99,8 @@ func parseBackends(s string) ([]string, error) {
 	}
 	var out []string
 	for _, b := range strings.Split(s, ",") {
-		if b = strings.TrimSpace(b); b != "sqlite" && b != "postgres" {
-			return nil, fmt.Errorf("--backend must be sqlite, postgres or both, not %q", b)
+		if b = strings.TrimSpace(b); b != "sqlite" && b != "postgres" && b != haSection {
+			return nil, fmt.Errorf("--backend must be sqlite, postgres, postgres-ha or both, not %q", b)
 		}
 		out = append(out, b)
 	}
@@ -195,6 +216,12 @@ func run(out string, backends []string, scaleList string, dur time.Duration, reu
 		return err
 	}
 	for _, backend := range backends {
+		if backend == haSection {
+			if err := runHA(out, bin, dur); err != nil {
+				return fmt.Errorf("%s: %w", backend, err)
+			}
+			continue
+		}
 		scales := scaleList
 		switch {
 		case mixedOnly:

@@ -59,3 +59,43 @@ func TestMergeMixed(t *testing.T) {
 		}
 	})
 }
+
+func TestMergeHA(t *testing.T) {
+	base := mergeResults(legacyResults, "postgres", "## PostgreSQL\n\nrows\n")
+	first := mergeHA(base, "## PostgreSQL HA\n\nrun 1\n")
+	t.Run("GoesBeforeTheBackends", func(t *testing.T) {
+		ha, sqlite := strings.Index(first, "<!-- bench:postgres-ha -->"), strings.Index(first, "<!-- bench:sqlite -->")
+		if ha < 0 || sqlite < 0 || ha > sqlite {
+			t.Fatalf("HA section at %d, SQLite's at %d:\n%s", ha, sqlite, first)
+		}
+	})
+	t.Run("ReplacesItsOwn", func(t *testing.T) {
+		again := mergeHA(first, "## PostgreSQL HA\n\nrun 2\n")
+		if strings.Contains(again, "run 1") || strings.Count(again, "<!-- bench:postgres-ha -->") != 1 || !strings.Contains(again, "run 2") {
+			t.Fatalf("second HA run:\n%s", again)
+		}
+	})
+	t.Run("AFullRunKeepsIt", func(t *testing.T) {
+		full := mergeResults(first, "sqlite", "## SQLite\n\nnew rows\n")
+		if strings.Count(full, "<!-- bench:postgres-ha -->") != 1 || !strings.Contains(full, "run 1") {
+			t.Fatalf("a SQLite run dropped or doubled the HA section:\n%s", full)
+		}
+	})
+}
+
+func TestMergeFloor(t *testing.T) {
+	out := mergeFloor(mergeResults(legacyResults, "postgres", "## PostgreSQL\n\nnothing\n"), "before", []string{"| before | 1 |", "| before | 2 |"}, 10, 5)
+	out = mergeFloor(out, "after", []string{"| after | 1 |"}, 10, 5)
+	out = mergeFloor(out, "before", []string{"| before | 3 |"}, 10, 5)
+	out = mergeResults(out, "sqlite", "## SQLite\n\nagain\n")
+	t.Run("FullRunKeepsIt", func(t *testing.T) {
+		if strings.Count(out, "<!-- bench:bytefloor -->") != 1 || !strings.Contains(out, "| after | 1 |") {
+			t.Fatalf("byte-floor section lost:\n%s", out)
+		}
+	})
+	t.Run("SameLabelReplaces", func(t *testing.T) {
+		if strings.Contains(out, "| before | 1 |") || !strings.Contains(out, "| before | 3 |") {
+			t.Fatalf("rows of the same label not replaced:\n%s", out)
+		}
+	})
+}

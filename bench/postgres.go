@@ -116,7 +116,7 @@ func mergeResults(prev, backend, section string) string {
 		"PostgreSQL. Each run replaces its own section below. The targets are the same on both: overview p99 ≤ 15 ms at c=8, " +
 		"≥ 3,000 req/s at c=64, RSS ≤ 200 MB per server.\n\n")
 	b.WriteString(sideBySide(sections))
-	for _, key := range []string{compareSection, mixedSection} {
+	for _, key := range []string{compareSection, mixedSection, floorSection, haSection, growthSection} {
 		if m := keepSection(prev, key); m != "" {
 			b.WriteString("\n" + m + "\n")
 		}

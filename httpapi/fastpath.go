@@ -47,6 +47,8 @@ type fastEntry struct {
 	operation   string
 	contentType string
 	plain, gz   []byte
+	// The header values a hit sends, made once.
+	contentTypeValue, plainLength, gzLength []string
 }
 
 // maxFastBytes bounds the memory of all fast-path entries together.
@@ -77,9 +79,72 @@ func FastNoteFrom(ctx context.Context) *FastNote {
 	return n
 }
 
-// Handler wraps the GraphQL handler.
+// Hits answers a repeated query from its stored bytes as early as the request allows, and passes every other
+// request to next, which must hold the GraphQL handler behind f.Handler. It sits outside compression, the sign-in
+// check and the body limit, which a hit needs none of: it serves only a caller that is known (RequireSignIn would
+// refuse the others), a body within MaxBody, and the gzip bytes it stored itself. The body it read is handed on, so
+// that nothing behind reads it again.
+func (f *FastPath) Hits(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if db.PrincipalFrom(r.Context()) == nil || !f.serveHit(w, r) {
+			next.ServeHTTP(w, r)
+		}
+	})
+}
+
+// serveHit answers r from a stored answer at the current versions (or 304 on a GET whose tag matches) and reports
+// whether it did.
+func (f *FastPath) serveHit(w http.ResponseWriter, r *http.Request) bool {
+	raw, ok := f.requestBytes(w, r)
+	if !ok {
+		return false
+	}
+	ctx := r.Context()
+	ver, err := f.Versions(ctx)
+	if err != nil {
+		return false
+	}
+	key := f.key(ctx, r, raw)
+	// Only a stored answer (no errors, no @private field) at the current versions is revalidated: a private
+	// answer, or one not computed yet, is never "not modified", whatever tag the client sends.
+	e, ok := f.lru.Get(key)
+	if !ok || ver.Key(e.reads) != e.verKey {
+		return false
+	}
+	if r.Method == http.MethodGet {
+		etag := f.etag(ctx, key, ver)
+		w.Header().Set("ETag", etag)
+		if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {
+			w.Header().Set("Cache-Control", "private, no-cache")
+			w.WriteHeader(http.StatusNotModified)
+			return true
+		}
+	}
+	f.serve(w, r, e)
+	metrics.FastHit(ctx, e.operation)
+	return true
+}
+
+// key is a request's entry key: the caller's scope, the method, the Accept header and the query's bytes.
+func (f *FastPath) key(ctx context.Context, r *http.Request, raw []byte) [32]byte {
+	scope, accept := f.Scope(ctx), r.Header.Get("Accept")
+	var buf [2048]byte
+	n := len(scope) + len(r.Method) + len(accept) + len(raw) + 3
+	b := buf[:0]
+	if n > len(buf) {
+		b = make([]byte, 0, n)
+	}
+	b = append(append(append(append(append(append(append(b, scope...), 0), r.Method...), 0), accept...), 0), raw...)
+	return sha256.Sum256(b)
+}
+
+// Handler wraps the GraphQL handler: it answers hits (when Hits did not already) and stores the answers that the
+// response cache says may be shared.
 func (f *FastPath) Handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if f.serveHit(w, r) {
+			return
+		}
 		raw, ok := f.requestBytes(w, r)
 		if !ok {
 			next.ServeHTTP(w, r)
@@ -91,24 +156,7 @@ func (f *FastPath) Handler(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		scope := f.Scope(ctx)
-		key := sha256.Sum256(bytes.Join([][]byte{[]byte(scope), []byte(r.Method), []byte(r.Header.Get("Accept")), raw}, []byte{0}))
-		// Only a stored answer (no errors, no @private field) at the current versions is revalidated: a private
-		// answer, or one not computed yet, is never "not modified", whatever tag the client sends.
-		if e, ok := f.lru.Get(key); ok && ver.Key(e.reads) == e.verKey {
-			if r.Method == http.MethodGet {
-				etag := f.etag(ctx, key, ver)
-				w.Header().Set("ETag", etag)
-				if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {
-					w.Header().Set("Cache-Control", "private, no-cache")
-					w.WriteHeader(http.StatusNotModified)
-					return
-				}
-			}
-			f.serve(w, r, e)
-			metrics.FastHit(ctx, e.operation)
-			return
-		}
+		key := f.key(ctx, r, raw)
 		note := &FastNote{}
 		cw := &captureWriter{ResponseWriter: w, status: http.StatusOK}
 		if r.Method == http.MethodGet {
@@ -145,15 +193,57 @@ func (f *FastPath) requestBytes(w http.ResponseWriter, r *http.Request) ([]byte,
 		if r.ContentLength > f.MaxBody {
 			return nil, false
 		}
-		body, err := io.ReadAll(io.LimitReader(r.Body, f.MaxBody+1))
-		r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), r.Body))
+		if b, ok := r.Body.(*readBody); ok {
+			if int64(len(b.data)) > f.MaxBody {
+				return nil, false
+			}
+			return b.data, true
+		}
+		body, err := readAtMost(r.Body, r.ContentLength, f.MaxBody+1)
 		if err != nil || int64(len(body)) > f.MaxBody {
+			r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), r.Body))
 			return nil, false
 		}
+		r.Body = newReadBody(body, r.Body)
 		return body, true
 	}
 	return nil, false
 }
+
+// readAtMost reads a body of the declared length (-1: unknown) in one allocation when it is declared, and at most
+// limit bytes in any case.
+func readAtMost(body io.Reader, declared, limit int64) ([]byte, error) {
+	if declared < 0 || declared >= limit {
+		return io.ReadAll(io.LimitReader(body, limit))
+	}
+	b := make([]byte, declared, declared+1)
+	if _, err := io.ReadFull(body, b); err != nil {
+		return nil, err
+	}
+	// A body longer than it said is read on, as far as the limit, for the caller to refuse.
+	if n, _ := body.Read(b[declared : declared+1]); n > 0 {
+		rest, err := io.ReadAll(io.LimitReader(body, limit-declared-1))
+		return append(b[:declared+1], rest...), err
+	}
+	return b, nil
+}
+
+// readBody is a request body read whole, handed to the handlers behind the one that read it, so that the fast path
+// and the body limit read a body once between them. Closing it closes the original body.
+type readBody struct {
+	bytes.Reader
+	data []byte
+	orig io.Closer
+}
+
+func newReadBody(data []byte, orig io.Closer) *readBody {
+	b := &readBody{data: data, orig: orig}
+	b.Reader.Reset(data)
+	return b
+}
+
+// Close closes the body that was read.
+func (b *readBody) Close() error { return b.orig.Close() }
 
 // etag derives a GET answer's tag from the request, the caller and the data version: unchanged data gives the same
 // tag, and another caller (even of the same role) another one, so that a browser shared between two people never
@@ -179,22 +269,34 @@ func etagMatch(header, etag string) bool {
 	return false
 }
 
+// Header values a hit sends, shared read-only between responses (capacity = length, so that an Add copies).
+var (
+	hitNoCache = []string{"private, no-cache"}[:1:1]
+	hitNoStore = []string{"no-store"}[:1:1]
+	hitVary    = []string{"Accept-Encoding"}[:1:1]
+	hitGzip    = []string{"gzip"}[:1:1]
+)
+
 // serve writes a stored answer, gzipped when the client accepts it.
 func (f *FastPath) serve(w http.ResponseWriter, r *http.Request, e *fastEntry) {
 	h := w.Header()
-	h.Set("Content-Type", e.contentType)
+	h["Content-Type"] = e.contentTypeValue
 	if r.Method == http.MethodGet {
-		h.Set("Cache-Control", "private, no-cache") // revalidated with its ETag, as on a miss
+		h["Cache-Control"] = hitNoCache // revalidated with its ETag, as on a miss
 	} else {
-		h.Set("Cache-Control", "no-store")
+		h["Cache-Control"] = hitNoStore
 	}
-	h.Add("Vary", "Accept-Encoding")
-	body := e.plain
+	if v := h["Vary"]; len(v) == 0 {
+		h["Vary"] = hitVary
+	} else {
+		h["Vary"] = append(v, hitVary[0])
+	}
+	body, length := e.plain, e.plainLength
 	if e.gz != nil && frontend.Accepts(r.Header.Get("Accept-Encoding"), "gzip") {
-		h.Set("Content-Encoding", "gzip")
-		body = e.gz
+		h["Content-Encoding"] = hitGzip
+		body, length = e.gz, e.gzLength
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Length"] = length
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		w.Write(body)
@@ -204,13 +306,14 @@ func (f *FastPath) serve(w http.ResponseWriter, r *http.Request, e *fastEntry) {
 // store keeps an answer with its gzip, within the byte budget.
 func (f *FastPath) store(key [32]byte, note *FastNote, contentType string, body []byte) {
 	e := &fastEntry{reads: note.Reads, verKey: note.VerKey, operation: note.Operation, contentType: contentType,
-		plain: bytes.Clone(body)}
+		plain: bytes.Clone(body), contentTypeValue: []string{contentType}[:1:1], plainLength: []string{strconv.Itoa(len(body))}[:1:1]}
 	if len(body) >= CompressMinBytes {
 		var b bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
 		zw.Write(body)
 		zw.Close()
 		e.gz = b.Bytes()
+		e.gzLength = []string{strconv.Itoa(len(e.gz))}[:1:1]
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()

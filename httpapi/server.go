@@ -213,32 +213,42 @@ const QueryCacheBytes = 8 << 20
 // read (db.ScopeOf, of the published records and of the reporting). Both answer caches (the response cache and the
 // fast path in front of it) key on it, so that no unit's answer is ever served to another unit.
 func RoleScope(ctx context.Context) string {
-	return string(db.PrincipalFrom(ctx).Effective()) + ":" + db.ScopeOf(ctx, db.PublishedRows).Key() + ":" +
+	s := string(db.PrincipalFrom(ctx).Effective()) + ":" + db.ScopeOf(ctx, db.PublishedRows).Key() + ":" +
 		db.ScopeOf(ctx, db.ReportingRows).Key()
+	if p := db.PrincipalFrom(ctx); p != nil && p.MustChangePassword {
+		// Held to changing a one-time password first: never served what callers of the same role share.
+		s = "must-change-password:" + s
+	}
+	return s
 }
 
 // Handler is the whole HTTP surface: the API, GraphiQL, health checks and the dashboard, behind the middleware.
 func (m *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	api := http.Handler(m.GraphQL())
-	// A repeated query is answered from its stored bytes before GraphQL runs (fastpath.go), inside CORS, so that a
-	// hit carries the same CORS headers as a miss.
+	// A repeated query is answered from its stored bytes before GraphQL runs (fastpath.go): a hit as soon as the
+	// caller is known (Hits, before compression, which it needs none of), a miss behind the usual checks, where its
+	// answer is stored. CORS wraps both, so that a hit carries the same CORS headers as a miss.
 	queries := api
+	var fp *FastPath
 	if c, ok := m.Store.(*cache.Store); ok {
-		fp := NewFastPath(4096, c.Versions, RoleScope, m.Config.MaxBodyBytes)
+		fp = NewFastPath(4096, c.Versions, RoleScope, m.Config.MaxBodyBytes)
 		queries = fp.Handler(api)
 	}
+	api2 := UploadGuard(m.Config.MaxUploadBytes, api, LimitBody(m.Config.MaxBodyBytes, queries))
+	graphqlHandler := Compress(NoStore(m.Auth.RequireSignIn(KeepIdempotencyKey(api2))))
+	if fp != nil {
+		graphqlHandler = fp.Hits(graphqlHandler)
+	}
 	if len(m.Config.CORSOrigins) > 0 {
-		withCORS := cors.New(cors.Options{
+		graphqlHandler = cors.New(cors.Options{
 			AllowedOrigins: m.Config.CORSOrigins,
 			AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
 			AllowedHeaders: []string{"Content-Type", "Authorization", "Apollo-Require-Preflight", "X-Request-Id", UploadHeader, IdempotencyHeader},
 			MaxAge:         600,
-		}).Handler
-		api, queries = withCORS(api), withCORS(queries)
+		}).Handler(graphqlHandler)
 	}
-	api2 := UploadGuard(m.Config.MaxUploadBytes, api, LimitBody(m.Config.MaxBodyBytes, queries))
-	mux.Handle("/graphql", Compress(NoStore(m.Auth.RequireSignIn(KeepIdempotencyKey(api2)))))
+	mux.Handle("/graphql", graphqlHandler)
 	mux.Handle("GET /export/{file}", Compress(m.Auth.RequireSignIn(ExportHandler(m.Store))))
 	mux.Handle("GET /templates/{file}", m.Auth.RequireSignIn(TemplateHandler(m.Store)))
 	mux.Handle("GET /report-files/{id}", m.Auth.RequireSignIn(ReportFileHandler(m.Store)))

@@ -604,11 +604,13 @@ func pgConnect(t *testing.T, dsn string) *pgx.Conn {
 // replica is one `wenming serve` process.
 type replica struct {
 	name, bin, dsn, dir string
-	port                int
-	url                 string
-	cmd                 *exec.Cmd
-	logPath             string
-	done                chan struct{}
+	// extra are flags beyond the common ones (the failover test's uncached replica: --cache=false).
+	extra   []string
+	port    int
+	url     string
+	cmd     *exec.Cmd
+	logPath string
+	done    chan struct{}
 }
 
 func (r *replica) reservePort() error {
@@ -629,8 +631,9 @@ func (r *replica) start() error {
 		return err
 	}
 	// Clients reach the replicas through the balancer on 127.0.0.1: that is the public host.
-	cmd := exec.Command(r.bin, "serve", "--addr", "127.0.0.1:"+strconv.Itoa(r.port), "--db", r.dsn, "--demo=false",
-		"--shutdown-period", "2s", "--public-host", "127.0.0.1")
+	args := []string{"serve", "--addr", "127.0.0.1:" + strconv.Itoa(r.port), "--db", r.dsn, "--demo=false",
+		"--shutdown-period", "2s", "--public-host", "127.0.0.1"}
+	cmd := exec.Command(r.bin, append(args, r.extra...)...)
 	cmd.Env = append(os.Environ(), "WENMING_ADMIN_PASSWORD="+apitest.AdminPassword, "WENMING_ANONYMOUS_READ=false")
 	cmd.Stdout, cmd.Stderr = f, f
 	if err := cmd.Start(); err != nil {

@@ -3,13 +3,19 @@
 // limits or caches — over 文明看板's schema, with no resolvers. It answers { __typename }, which touches no
 // resolver, so that the bench can say what a cached answer costs against GraphQL itself.
 //
-//	go run ./bench/bare -addr 127.0.0.1:9999
+// With -answer (and -answer-gz), /answer is the byte floor: a bare net/http handler that writes those bytes (the
+// gzip ones when the client accepts gzip) whatever it is sent, the least any Go server can do for that answer.
+//
+//	go run ./bench/bare -addr 127.0.0.1:9999 [-answer plain.json -answer-gz plain.json.gz -content-type T]
 package main
 
 import (
 	"flag"
 	"log"
 	"net/http"
+	"os"
+	"strconv"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -22,6 +28,9 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:9999", "listen address")
+	answer := flag.String("answer", "", "a file whose bytes /answer writes")
+	answerGz := flag.String("answer-gz", "", "the same answer's gzip bytes, written when the client accepts gzip")
+	contentType := flag.String("content-type", "application/json", "the Content-Type /answer sends")
 	flag.Parse()
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{}))
 	srv.AddTransport(transport.Options{})
@@ -32,6 +41,37 @@ func main() {
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", srv)
+	if *answer != "" {
+		mux.Handle("/answer", bytesHandler(*answer, *answerGz, *contentType))
+	}
 	mux.HandleFunc("/readyz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ready\n")) })
 	log.Fatal(http.ListenAndServe(*addr, mux))
+}
+
+// bytesHandler writes the plain file's bytes, or the gzip file's when the request accepts gzip, with a
+// Content-Length and nothing else it can do without.
+func bytesHandler(plainFile, gzFile, contentType string) http.Handler {
+	plain, err := os.ReadFile(plainFile)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var gz []byte
+	if gzFile != "" {
+		if gz, err = os.ReadFile(gzFile); err != nil {
+			log.Fatal(err)
+		}
+	}
+	plainLen, gzLen := strconv.Itoa(len(plain)), strconv.Itoa(len(gz))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h["Content-Type"] = []string{contentType}
+		if gz != nil && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			h["Content-Encoding"] = []string{"gzip"}
+			h["Content-Length"] = []string{gzLen}
+			w.Write(gz)
+			return
+		}
+		h["Content-Length"] = []string{plainLen}
+		w.Write(plain)
+	})
 }

@@ -131,7 +131,9 @@ func (s *Jobs) Start(ctx context.Context, req db.ImportRequest, cleanup func()) 
 		}
 		return nil, err
 	}
-	go s.run(context.WithoutCancel(ctx), x, req, cleanup)
+	// The job outlives the request, and its writes are not the request's: a keyed startImport's key went with the
+	// job's creation.
+	go s.run(db.WithIdempotentWrite(context.WithoutCancel(ctx), nil), x, req, cleanup)
 	return x.snapshot(), nil
 }
 

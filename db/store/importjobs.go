@@ -38,15 +38,18 @@ func (s *Store) milli(t time.Time) any { return s.eng.Instant(t, time.Millisecon
 // process stopped beating.
 func (s *Store) CreateImportJob(ctx context.Context, j *db.ImportJob) error {
 	now := timeNow()
-	if _, err := s.eng.Write().Exec(ctx, `UPDATE import_jobs SET state = ?, phase = ?, running = NULL, finished_at = ?, error = ?, error_en = ?
-		WHERE running = 1 AND heartbeat_at < ?`, db.ImportJobFailed, db.ImportPhaseDone, s.milli(now),
-		db.ErrImportDied.Zh, db.ErrImportDied.En, s.milli(now.Add(-db.ImportJobStaleAfter))); err != nil {
-		return err
-	}
 	j.State, j.Phase, j.StartedAt, j.HeartbeatAt, j.SecondsLeft = db.ImportJobRunning, db.ImportPhaseCheck, now, now, -1
-	err := s.eng.Write().QueryRow(ctx, `INSERT INTO import_jobs (kind, file_name, dry_run, state, phase, running, user_id, username, owner,
-		started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING id`, j.Kind, j.FileName, j.DryRun, j.State, j.Phase,
-		j.UserID, j.Username, j.Owner, s.milli(now), s.milli(now)).Scan(&j.ID)
+	// One transaction, so that a keyed startImport records its idempotency key with the job it started.
+	err := s.eng.Tx(ctx, func(tx *Tx) error {
+		if _, err := tx.Exec(ctx, `UPDATE import_jobs SET state = ?, phase = ?, running = NULL, finished_at = ?, error = ?, error_en = ?
+			WHERE running = 1 AND heartbeat_at < ?`, db.ImportJobFailed, db.ImportPhaseDone, s.milli(now),
+			db.ErrImportDied.Zh, db.ErrImportDied.En, s.milli(now.Add(-db.ImportJobStaleAfter))); err != nil {
+			return err
+		}
+		return tx.QueryRow(ctx, `INSERT INTO import_jobs (kind, file_name, dry_run, state, phase, running, user_id, username, owner,
+			started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING id`, j.Kind, j.FileName, j.DryRun, j.State, j.Phase,
+			j.UserID, j.Username, j.Owner, s.milli(now), s.milli(now)).Scan(&j.ID)
+	})
 	if err == nil {
 		return nil
 	}

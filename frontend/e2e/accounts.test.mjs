@@ -426,11 +426,13 @@ describe('import as a job', () => {
     await page.goto(env.base + '/import')
     await ready(page, 'import')
     // The page finds the job again: still running, or ended with its report (recent imports list it either way).
-    await page.waitForSelector('[data-import-progress="job"], [data-report="dry-run"]', { timeout: 10_000 })
+    // Generous bounds: the server is busy checking 400,000 rows on two cores; they only catch a page that never shows.
+    await page.waitForSelector('[data-import-progress="job"], [data-report="dry-run"]', { timeout: 30_000 })
     // A second tab sees the same job: running, or (if it ended meanwhile) first among the recent imports.
     const other = await adminCtx.newPage()
     await other.goto(env.base + '/import')
-    await other.waitForSelector('[data-import-progress="job"], [data-table="import-jobs"] tbody tr', { timeout: 10_000 })
+    await ready(other, 'import')
+    await other.waitForSelector('[data-import-progress="job"], [data-table="import-jobs"] tbody tr', { timeout: 30_000 })
     assert.match(await other.locator('[data-page="import"]').innerText(), /volunteer-large\.csv/)
     await other.close()
     if (await page.locator('[data-action="cancel-import"]').count()) {

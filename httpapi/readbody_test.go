@@ -1,0 +1,30 @@
+package httpapi
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReadAtMost: a body is read whole when it is within the limit, whatever length it declared, and a body past
+// the limit comes back longer than the limit for the caller to refuse.
+func TestReadAtMost(t *testing.T) {
+	for _, c := range []struct {
+		name            string
+		body            string
+		declared, limit int64
+		want            string
+	}{
+		{"Declared", "hello", 5, 11, "hello"},
+		{"Unknown", "hello", -1, 11, "hello"},
+		{"LongerThanDeclared", "hello world", 5, 11, "hello world"},
+		{"PastTheLimit", "hello world!", 5, 11, "hello world"},
+		{"DeclaredPastTheLimit", "hello world!", 12, 11, "hello world"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := readAtMost(strings.NewReader(c.body), c.declared, c.limit)
+			if err != nil || string(got) != c.want {
+				t.Errorf("got %q, %v; want %q", got, err, c.want)
+			}
+		})
+	}
+}
