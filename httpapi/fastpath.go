@@ -303,15 +303,24 @@ func (f *FastPath) serve(w http.ResponseWriter, r *http.Request, e *fastEntry) {
 	}
 }
 
+// fastGzip holds the writers that compress stored answers: a writer's state is most of a megabyte, and every write
+// to the data makes the dashboard's answers new, each stored once.
+var fastGzip = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestCompression)
+	return zw
+}}
+
 // store keeps an answer with its gzip, within the byte budget.
 func (f *FastPath) store(key [32]byte, note *FastNote, contentType string, body []byte) {
 	e := &fastEntry{reads: note.Reads, verKey: note.VerKey, operation: note.Operation, contentType: contentType,
 		plain: bytes.Clone(body), contentTypeValue: []string{contentType}[:1:1], plainLength: []string{strconv.Itoa(len(body))}[:1:1]}
 	if len(body) >= CompressMinBytes {
 		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw := fastGzip.Get().(*gzip.Writer)
+		zw.Reset(&b)
 		zw.Write(body)
 		zw.Close()
+		fastGzip.Put(zw)
 		e.gz = b.Bytes()
 		e.gzLength = []string{strconv.Itoa(len(e.gz))}[:1:1]
 	}
