@@ -48,14 +48,17 @@ vet:
 # make its absence a failure rather than a skip.
 test-go: vet
 	@./scripts/ensure-postgres.sh
-	@# -p 3: the failover and replica tests mostly wait on their processes, so a third package runs beside two that compute.
-	WENMING_REQUIRE_POSTGRES=1 $(GO) test -count=1 -p 3 ./...
-	@# The API tests again, on PostgreSQL (the conformance suite, the replicas and the PostgreSQL backups already ran
-	@# on it above), counting the tests and subtests that passed there.
+	@# Two passes at once: every package (-p 3: the failover and replica tests mostly wait on their processes, so a
+	@# third package runs beside two that compute), and the API tests again on PostgreSQL (the conformance suite, the
+	@# replicas and the PostgreSQL backups run on it in the first), whose log is read after, counting what passed.
 	@log=$$(mktemp); trap 'rm -f $$log' EXIT; \
-	WENMING_REQUIRE_POSTGRES=1 WENMING_TEST_BACKEND=postgres $(GO) test -count=1 -v ./apitest >$$log 2>&1; rc=$$?; \
+	WENMING_REQUIRE_POSTGRES=1 WENMING_TEST_BACKEND=postgres $(GO) test -count=1 -v ./apitest >$$log 2>&1 & pg=$$!; \
+	WENMING_REQUIRE_POSTGRES=1 $(GO) test -count=1 -p 3 ./...; all=$$?; \
+	wait $$pg; rc=$$?; \
+	echo "-- the API tests on PostgreSQL:"; \
 	grep -E '^(ok|FAIL|--- FAIL|panic)' $$log; [ $$rc -eq 0 ] || { grep -B2 -A20 -- '--- FAIL' $$log | head -200; exit $$rc; }; \
-	echo "== API tests on PostgreSQL: $$(grep -cE '^=== RUN' $$log) run, $$(grep -cE -- '--- PASS' $$log) passed, $$(grep -cE -- '--- SKIP' $$log) skipped"
+	echo "== API tests on PostgreSQL: $$(grep -cE '^=== RUN' $$log) run, $$(grep -cE -- '--- PASS' $$log) passed, $$(grep -cE -- '--- SKIP' $$log) skipped"; \
+	exit $$all
 
 test-frontend: $(NODE_STAMP)
 	cd frontend && npm run lint && npm test

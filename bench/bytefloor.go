@@ -174,14 +174,7 @@ func runFloorOnly(out string) error {
 	if b, err := exec.Command("go", "build", "-o", bareBin, "./bench/bare").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build bench/bare: %v\n%s", err, b)
 	}
-	dbPath, _ := filepath.Abs("bench/tmp/floor.db")
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		os.Remove(dbPath + suffix)
-	}
-	if b, err := exec.Command(bin, "seed", "--db", dbPath).CombinedOutput(); err != nil {
-		return fmt.Errorf("seed: %v\n%s", err, b)
-	}
-	token, err := benchToken(bin, dbPath)
+	dbPath, token, err := seededDemo(bin, "floor.db")
 	if err != nil {
 		return err
 	}

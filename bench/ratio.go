@@ -127,14 +127,7 @@ func runRatioOnly(dur time.Duration) error {
 	} else if b, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, b)
 	}
-	dbPath, _ := filepath.Abs("bench/tmp/ratio.db")
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		os.Remove(dbPath + suffix)
-	}
-	if b, err := exec.Command(bin, "seed", "--db", dbPath).CombinedOutput(); err != nil {
-		return fmt.Errorf("seed: %v\n%s", err, b)
-	}
-	token, err := benchToken(bin, dbPath)
+	dbPath, token, err := seededDemo(bin, "ratio.db")
 	if err != nil {
 		return err
 	}
@@ -144,4 +137,18 @@ func runRatioOnly(dur time.Duration) error {
 	}
 	fmt.Print("\n" + l.markdown())
 	return nil
+}
+
+// seededDemo seeds a fresh SQLite file of the demo dataset in bench/tmp and makes a READ token on it, for the rows
+// that measure one cached answer.
+func seededDemo(bin, name string) (dbPath, token string, err error) {
+	dbPath, _ = filepath.Abs(filepath.Join("bench/tmp", name))
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(dbPath + suffix)
+	}
+	if b, err := exec.Command(bin, "seed", "--db", dbPath).CombinedOutput(); err != nil {
+		return "", "", fmt.Errorf("seed: %v\n%s", err, b)
+	}
+	token, err = benchToken(bin, dbPath)
+	return dbPath, token, err
 }

@@ -192,7 +192,7 @@ func TestBackupRestore(t *testing.T) {
 	})
 
 	t.Run("RefusesFileAServerHolds", func(t *testing.T) {
-		bin := faultBinary(t)
+		bin := serverBinary(t)
 		s := startServe(t, bin, filepath.Join(dir, "held.db"))
 		if err := s.waitReady(20 * time.Second); err != nil {
 			t.Fatalf("%v\n%s", err, s.logTail())

@@ -334,6 +334,8 @@ func TestFailover(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the failover test in -short mode")
 	}
+	// It waits on its cluster and processes most of the time: the package's other tests run meanwhile.
+	t.Parallel()
 	t0 := time.Now()
 	ha := hacluster.Start(t, 2)
 	ctx := context.Background()
@@ -342,7 +344,7 @@ func TestFailover(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	bin := replicaBinary(t, dir)
+	bin := serverBinary(t)
 	rs := []*replica{{name: "a"}, {name: "b"}, {name: "fresh"}}
 	metricsPort, err := freePort()
 	if err != nil {

@@ -25,33 +25,33 @@ import (
 	"github.com/wenming/wenming/db/importer"
 )
 
-// faultBin is the wenming binary the fault tests start, kill and restart, built once per package run.
-var faultBin struct {
+// serverBin is the wenming binary the system tests start, kill and restart, built once per package run.
+var serverBin struct {
 	once sync.Once
 	dir  string
 	path string
 	err  error
 }
 
-// faultBinary returns WENMING_BIN when set, or a binary built once for the package.
-func faultBinary(t *testing.T) string {
+// serverBinary returns WENMING_BIN when set, or a binary built once for the package.
+func serverBinary(t *testing.T) string {
 	t.Helper()
 	if bin := os.Getenv("WENMING_BIN"); bin != "" {
 		return bin
 	}
-	faultBin.once.Do(func() {
-		if faultBin.dir, faultBin.err = os.MkdirTemp("", "wenming-faults-"); faultBin.err != nil {
+	serverBin.once.Do(func() {
+		if serverBin.dir, serverBin.err = os.MkdirTemp("", "wenming-faults-"); serverBin.err != nil {
 			return
 		}
-		faultBin.path = filepath.Join(faultBin.dir, "wenming")
-		if out, err := exec.Command("go", "build", "-o", faultBin.path, "..").CombinedOutput(); err != nil {
-			faultBin.err = fmt.Errorf("go build: %v\n%s", err, out)
+		serverBin.path = filepath.Join(serverBin.dir, "wenming")
+		if out, err := exec.Command("go", "build", "-o", serverBin.path, "..").CombinedOutput(); err != nil {
+			serverBin.err = fmt.Errorf("go build: %v\n%s", err, out)
 		}
 	})
-	if faultBin.err != nil {
-		t.Fatal(faultBin.err)
+	if serverBin.err != nil {
+		t.Fatal(serverBin.err)
 	}
-	return faultBin.path
+	return serverBin.path
 }
 
 // startServe starts `wenming serve` on a SQLite file and a free port (real records, no demo, reads need a login),
@@ -121,7 +121,7 @@ func TestKillDuringImport(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts and kills the binary")
 	}
-	bin := faultBinary(t)
+	bin := serverBinary(t)
 	path := filepath.Join(t.TempDir(), "wenming.db")
 	s := startServe(t, bin, path)
 	if err := s.waitReady(30 * time.Second); err != nil {
@@ -229,7 +229,7 @@ func TestKillDuringMutationBurst(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts and kills the binary")
 	}
-	bin := faultBinary(t)
+	bin := serverBinary(t)
 	path := filepath.Join(t.TempDir(), "wenming.db")
 	s := startServe(t, bin, path)
 	if err := s.waitReady(30 * time.Second); err != nil {
@@ -320,7 +320,7 @@ func TestSecondServeSameFile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the binary twice")
 	}
-	bin := faultBinary(t)
+	bin := serverBinary(t)
 	path := filepath.Join(t.TempDir(), "wenming.db")
 	// Started together on an empty file: one seeds, the other waits and finds it seeded.
 	a, b := startServe(t, bin, path), startServe(t, bin, path)
@@ -405,7 +405,7 @@ func TestCorruptDatabaseFile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the binary")
 	}
-	bin := faultBinary(t)
+	bin := serverBinary(t)
 	dir := t.TempDir()
 	// A real database, closed cleanly, to damage.
 	good := filepath.Join(dir, "good.db")

@@ -14,8 +14,8 @@ import (
 func TestMain(m *testing.M) {
 	code := m.Run()
 	apitest.Cleanup()
-	if faultBin.dir != "" {
-		os.RemoveAll(faultBin.dir)
+	if serverBin.dir != "" {
+		os.RemoveAll(serverBin.dir)
 	}
 	os.Exit(code)
 }

@@ -76,7 +76,7 @@ func TestReplicas(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	bin := replicaBinary(t, dir)
+	bin := serverBinary(t)
 	measured(t, "setup: PostgreSQL cluster in %s, binary ready at +%s", pg.StartTime.Round(time.Millisecond), time.Since(t0).Round(time.Millisecond))
 
 	// Three replicas started at the same moment on an empty database.
@@ -574,20 +574,6 @@ func measured(t *testing.T, format string, args ...any) {
 	t.Helper()
 	t.Logf(format, args...)
 	fmt.Printf("REPLICAS %s\n", fmt.Sprintf(format, args...))
-}
-
-// replicaBinary returns the wenming binary: WENMING_BIN when set (as the browser tests take it), or one built into
-// dir.
-func replicaBinary(t *testing.T, dir string) string {
-	t.Helper()
-	if bin := os.Getenv("WENMING_BIN"); bin != "" {
-		return bin
-	}
-	bin := filepath.Join(dir, "wenming")
-	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
 }
 
 func pgConnect(t *testing.T, dsn string) *pgx.Conn {

@@ -176,19 +176,28 @@ func start() (*Cluster, error) {
 // reapStale stops and removes the clusters of test binaries that died without stopping theirs (killed by a
 // timeout or a signal), so that they do not pile up.
 func reapStale() {
-	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "wenming-pg-*"))
+	for _, dir := range OrphanedDirs("wenming-pg-*") {
+		_ = asPostgres(filepath.Join(BinDir, "pg_ctl"), "-D", filepath.Join(dir, "data"), "-m", "immediate", "-w", "stop").Run()
+		_ = os.RemoveAll(dir)
+	}
+}
+
+// OrphanedDirs lists the temporary directories matching pattern whose owner.pid names a process that is gone: what
+// a test binary killed before its cleanup left, for the harness that made them to clear.
+func OrphanedDirs(pattern string) []string {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), pattern))
+	var out []string
 	for _, dir := range dirs {
 		b, err := os.ReadFile(filepath.Join(dir, "owner.pid"))
 		if err != nil {
 			continue
 		}
 		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-		if err != nil || pid <= 0 || syscall.Kill(pid, 0) != syscall.ESRCH {
-			continue
+		if err == nil && pid > 0 && syscall.Kill(pid, 0) == syscall.ESRCH {
+			out = append(out, dir)
 		}
-		_ = asPostgres(filepath.Join(BinDir, "pg_ctl"), "-D", filepath.Join(dir, "data"), "-m", "immediate", "-w", "stop").Run()
-		_ = os.RemoveAll(dir)
 	}
+	return out
 }
 
 // asPostgres runs a PostgreSQL binary as the postgres user when the tests run as root.

@@ -504,16 +504,7 @@ func (c *Cluster) chown(paths ...string) error {
 
 // reapStale kills the processes and removes the directories of clusters whose test binary died without Close.
 func reapStale() {
-	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "wenming-ha-*"))
-	for _, dir := range dirs {
-		b, err := os.ReadFile(filepath.Join(dir, "owner.pid"))
-		if err != nil {
-			continue
-		}
-		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-		if err != nil || pid <= 0 || syscall.Kill(pid, 0) != syscall.ESRCH {
-			continue
-		}
+	for _, dir := range pgtest.OrphanedDirs("wenming-ha-*") {
 		killUnder(dir)
 		_ = os.RemoveAll(dir)
 	}
