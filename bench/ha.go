@@ -62,11 +62,11 @@ func runHA(out, bin string, dur time.Duration) error {
 			drills = append(drills, f)
 		}
 	}
-	single, ha, err := haOverview(bin, dur)
+	single, ha, loads, err := haOverview(bin, dur)
 	if err != nil {
 		return err
 	}
-	section := haMarkdown(drills, single, ha, started, loadStart)
+	section := haMarkdown(drills, single, ha, loads, started, loadStart)
 	prev, _ := os.ReadFile(out)
 	return os.WriteFile(out, []byte(mergeHA(string(prev), section)), 0o644)
 }
@@ -98,22 +98,23 @@ func failoverDrill(bin string) ([]drillFigures, error) {
 }
 
 // haOverview seeds scale 1 on a single PostgreSQL and on the HA cluster, and measures the overview page at c=8 on
-// each, alternating, haRuns times; it returns the p99s.
-func haOverview(bin string, dur time.Duration) (single, ha []result, err error) {
+// each, alternating, haRuns times; it returns the results and the load average after each attack, in order.
+func haOverview(bin string, dur time.Duration) (single, ha []result, loads []string, err error) {
+	var tokens [2]string // each server's bearer header: both databases hold the same seed, each its own token
 	ctx := context.Background()
 	queries, err := dashboardQueries()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	page := queries[0]
 	pg, err := pgtest.StartCluster(pgBenchSettings...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	defer pg.Remove()
 	cl, err := hacluster.New(2)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	defer cl.Close()
 	var urls [2]string
@@ -123,19 +124,19 @@ func haOverview(bin string, dur time.Duration) (single, ha []result, err error) 
 	} {
 		dsn, err := create()
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if b, err := exec.Command(bin, "seed", "--scale", "1", "--db", dsn, "--quiet").CombinedOutput(); err != nil {
-			return nil, nil, fmt.Errorf("seed: %v\n%s", err, b)
+			return nil, nil, nil, fmt.Errorf("seed: %v\n%s", err, b)
 		}
 		token, err := benchToken(bin, dsn)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		authHeader = "Bearer " + token // both databases hold the same seed; each has its own token
+		authHeader = "Bearer " + token
 		srv, err := startServer(bin, dsn)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		defer srv.stop()
 		urls[i] = srv.url
@@ -156,17 +157,11 @@ func haOverview(bin string, dur time.Duration) (single, ha []result, err error) 
 			}
 		}
 	}
-	return single, ha, nil
+	return single, ha, loads, nil
 }
 
-// tokens are the two servers' bearer headers in haOverview; loads the load average after each of its attacks.
-var (
-	tokens [2]string
-	loads  []string
-)
-
 // haMarkdown is the section of results.md.
-func haMarkdown(drills []drillFigures, single, ha []result, started time.Time, loadStart string) string {
+func haMarkdown(drills []drillFigures, single, ha []result, loads []string, started time.Time, loadStart string) string {
 	var b strings.Builder
 	host, _ := os.Hostname()
 	fmt.Fprintf(&b, "## PostgreSQL HA (Patroni, 2 nodes, synchronous)\n\nMeasured by `make bench BACKEND=postgres-ha` on %s, %s, "+
