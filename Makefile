@@ -44,6 +44,13 @@ vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1)
 
+# The tests write many small files: a database per test, a PostgreSQL cluster's few hundred files per CREATE DATABASE,
+# a browser profile per server. On this project's machines a file's creation costs a tenth on tmpfs of what it costs
+# on disk (0.03 s against 0.27 s for an empty CREATE DATABASE), so the tests' temp files go to /dev/shm/wenming-test
+# where /dev/shm can hold them, and to the usual temp directory elsewhere. Runs share it, as they share /tmp.
+TEST_TMPDIR = $(shell d=/dev/shm/wenming-test; mkdir -p $$d 2>/dev/null && chmod 1777 $$d 2>/dev/null && echo $$d || echo $${TMPDIR:-/tmp})
+test-go test-frontend test-e2e: export TMPDIR = $(TEST_TMPDIR)
+
 # The PostgreSQL backend's tests start a throwaway cluster of Debian's PostgreSQL 15; install it when missing, and
 # make its absence a failure rather than a skip.
 test-go: vet
@@ -69,7 +76,7 @@ test-e2e: build
 	./scripts/ensure-office.sh
 	cd frontend && WENMING_BIN=$(CURDIR)/bin/wenming npm run test:e2e
 
-# Every phase prints its time, so that the test budget (under 8 minutes) stays visible.
+# Every phase prints its time, so that the test budget (under 12 minutes) stays visible.
 test:
 	@set -e; total=$$(date +%s); for p in check-generated test-go test-frontend test-e2e; do \
 		s=$$(date +%s); $(MAKE) --no-print-directory $$p; echo "== phase $$p: $$(( $$(date +%s) - s )) s"; done; \
