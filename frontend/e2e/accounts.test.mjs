@@ -461,6 +461,9 @@ describe('import as a job', () => {
     const csv = ['单位名称,单位类型,所属系统,服务窗口单位', '离开测试单位甲（演示）,机关,党群系统,否', '离开测试单位乙（演示）,医院,卫生系统,是', '离开测试单位丙（演示）,机关,教育系统,否']
     await page.setInputFiles('#import-file', { name: 'units-away.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.join('\r\n') + '\r\n') })
     await page.click('[data-action="dry-run"]')
+    // Leave as soon as the page knows its job (the server has answered the upload): before that, leaving would abort
+    // the upload, and there would be no job to come back to.
+    await page.waitForFunction(() => sessionStorage.getItem('wenming.importJob'), null, { timeout: 30_000 })
     await page.goto(env.base + '/sources')
     // Wait on the API, not the page, until the job has ended: the page was away the whole time it may have run.
     await until(async () => (await api(env.base, '{ importJobs(first: 1) { fileName state } }', {}, adminCookie)).importJobs[0]?.state === 'SUCCEEDED', { timeout: 30_000, message: 'the dry run ended' })
