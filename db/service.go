@@ -133,7 +133,7 @@ func computeRanking(ctx context.Context, s Store, year int, metric RankingMetric
 		if err != nil {
 			return nil, err
 		}
-		return rank(in, metric, w), nil
+		return rankings.rank(in, metric, w), nil
 	}
 	var r any
 	var err error
