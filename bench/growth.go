@@ -87,7 +87,7 @@ func runGrowth(out string, backends []string, dur time.Duration, reuse bool) err
 			pg.Remove()
 		}
 	}
-	section := growthMarkdown(backends, results, started, loadStart)
+	section := growthMarkdown(backends, results, started, loadStart, binaryVersion(bin))
 	fmt.Print(section)
 	prev, _ := os.ReadFile(out)
 	return os.WriteFile(out, []byte(mergeSection(string(prev), growthSection, section)), 0o644)
@@ -128,7 +128,7 @@ func measureGrowth(bin, backend string, pg *pgtest.Cluster, scale float64, dur t
 		}
 		fmt.Printf("  %s (peak %.0f MB)\n", g.seedLine, float64(g.seedPeakKiB)/1024)
 	} else {
-		g.seedLine = "reused " + dbPath
+		g.seedLine = "reused " + dbPath + ", seeded by an earlier run (--reuse)"
 	}
 	token, err := benchToken(bin, dbPath)
 	if err != nil {
@@ -273,15 +273,15 @@ func lastPercentCursor(url string, filter map[string]any) (string, error) {
 }
 
 // growthMarkdown is the section of results.md: per backend, each row at scale 1 and 5 with its three runs.
-func growthMarkdown(backends []string, results map[string][]*growthScale, started time.Time, loadStart string) string {
+func growthMarkdown(backends []string, results map[string][]*growthScale, started time.Time, loadStart, version string) string {
 	var b strings.Builder
 	host, _ := os.Hostname()
 	fmt.Fprintf(&b, "## Flat as the data grows (scale %g against scale %g)\n\nMeasured by `go run ./bench --growth --backend %s` on %s, "+
-		"%s, load %s at the start and %s at the end; took %s. Each read at c=1 for the attack's duration after a warm-up, "+
+		"%s, build %s, load %s at the start and %s at the end; took %s. Each read at c=1 for the attack's duration after a warm-up, "+
 		"three runs (p99 of each, in ms, and the one-minute load after it); the import is `wenming import` of 100,000 new "+
 		"volunteer records, three runs. Targets (issue 27, at scales 1 and 5): p99 at the larger scale ≤ %.1f × the smaller's for "+
 		"the overview and the ranking; the drill-down's p99 ≤ %s at the larger; import rows/s at the larger ≥ the smaller's ÷ %.1f; RSS < 200 MB.\n",
-		growthScales[0], growthScales[1], strings.Join(backends, ","), host, started.UTC().Format("2006-01-02 15:04 UTC"), loadStart, loadAverage(),
+		growthScales[0], growthScales[1], strings.Join(backends, ","), host, started.UTC().Format("2006-01-02 15:04 UTC"), version, loadStart, loadAverage(),
 		time.Since(started).Round(time.Second), growthRatioTarget, drillP99Target, growthRatioTarget)
 	for _, backend := range backends {
 		gs := results[backend]
@@ -315,9 +315,12 @@ func growthMarkdown(backends []string, results map[string][]*growthScale, starte
 			if g.serverPeakKiB >= rssTarget || g.uncachedPeakKiB >= rssTarget {
 				rss = "**missed**"
 			}
-			fmt.Fprintf(&b, "\nScale %g: %s; seeding took %s with a peak of %.0f MB; server peak RSS %.0f MB cached, %.0f MB uncached (%s).\n",
-				g.scale, g.seedLine, g.seedTook.Round(time.Second), float64(g.seedPeakKiB)/1024, float64(g.serverPeakKiB)/1024,
-				float64(g.uncachedPeakKiB)/1024, rss)
+			seeding := ""
+			if g.seedTook > 0 {
+				seeding = fmt.Sprintf("; seeding took %s with a peak of %.0f MB", g.seedTook.Round(time.Second), float64(g.seedPeakKiB)/1024)
+			}
+			fmt.Fprintf(&b, "\nScale %g: %s%s; server peak RSS %.0f MB cached, %.0f MB uncached (%s).\n",
+				g.scale, g.seedLine, seeding, float64(g.serverPeakKiB)/1024, float64(g.uncachedPeakKiB)/1024, rss)
 		}
 	}
 	return b.String()

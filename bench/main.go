@@ -117,10 +117,23 @@ func buildBinary() (string, error) {
 	}
 	bin, _ := filepath.Abs("bench/tmp/wenming")
 	fmt.Println("building", bin)
-	if b, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	// Stamped with the commit, as make build does, so that a row can name what it measured (binaryVersion).
+	version, _ := exec.Command("git", "describe", "--always", "--dirty").Output()
+	ldflags := "-X main.Version=" + strings.TrimSpace(string(version))
+	if b, err := exec.Command("go", "build", "-ldflags", ldflags, "-o", bin, ".").CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build: %v\n%s", err, b)
 	}
 	return bin, nil
+}
+
+// binaryVersion is what `wenming version` says of bin (its commit, "-dirty" when built from changed files), for the
+// rows measured with it; "unknown" when it says nothing.
+func binaryVersion(bin string) string {
+	out, err := exec.Command(bin, "version").Output()
+	if v := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(string(out)), "wenming")); err == nil && v != "" {
+		return v
+	}
+	return "unknown"
 }
 
 // query is one of the dashboard's operations, read from frontend/src/graphql.
