@@ -308,18 +308,12 @@ func runBackend(out, bin, backend, scaleList string, dur time.Duration, reuse bo
 		report.startups = append(report.startups, startup{scale, srv.ready})
 		fmt.Printf("scale %g: server ready in %s\n", scale, srv.ready.Round(time.Millisecond))
 		if mixedOnly {
-			err := runMixed(report, bin, dbPath, srv.url, queries, scale)
-			srv.stop()
-			if err != nil {
-				return err
-			}
-			fmt.Print(markdownMixed(report.mixed))
+			defer srv.stop()
 			label := mixedLabel
 			if backend == "postgres" {
 				label += " (PostgreSQL)"
 			}
-			prev, _ := os.ReadFile(out)
-			return os.WriteFile(out, []byte(mergeMixed(string(prev), label, report.mixed[0].mixedRow(label))), 0o644)
+			return runMixedRows(out, label, report, bin, dbPath, srv.url, queries, scale)
 		}
 
 		floors, err := measureFloors(ctx, dbPath)
