@@ -328,6 +328,9 @@ func (f *FastPath) store(key [32]byte, note *FastNote, contentType string, body 
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	// The key names the query, not its versions: after a write the new answer replaces the old one. Removed first,
+	// so that the old one leaves the byte count (the cache's Add replaces a value without calling the eviction).
+	f.lru.Remove(key)
 	f.bytes += len(e.plain) + len(e.gz)
 	f.lru.Add(key, e)
 	for f.bytes > maxFastBytes && f.lru.Len() > 0 {

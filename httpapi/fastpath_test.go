@@ -157,3 +157,33 @@ func TestFastPath(t *testing.T) {
 		}
 	})
 }
+
+// TestFastPathThroughManyWrites: an answer stored anew after every write to what it reads replaces the old one in
+// the byte budget, so that after many writes the fast path still keeps (and serves) the newest answer. When the
+// budget counted the replaced answers too, a few hundred writes filled it for good and every request missed.
+func TestFastPathThroughManyWrites(t *testing.T) {
+	ver := &db.Versions{Global: 1}
+	fp := httpapi.NewFastPath(100, func(context.Context) (db.Versions, error) { return *ver, nil },
+		func(context.Context) string { return "VIEWER" }, 1<<10)
+	// 64 KB a copy: 300 copies are more than the 16 MB the fast path keeps.
+	answer := `{"data":{"honorStats":[` + strings.Repeat(`{"year":2024,"count":43},`, 2600) + `{"year":2019,"count":1}]}}`
+	gql := &fakeGraphQL{ver: ver, storable: true, body: answer}
+	srv := httptest.NewServer(fp.Handler(gql))
+	defer srv.Close()
+	post := func() {
+		res, err := http.Post(srv.URL, "application/json", strings.NewReader(`{"query":"{ honorStats(groupBy: [YEAR]) { year count } }"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+	}
+	for write := 1; write <= 300; write++ {
+		ver.Global, ver.Of[db.DomainHonors] = int64(write+1), int64(write+1)
+		post() // a miss: stored anew
+		post() // a hit
+		if got, want := gql.calls.Load(), int64(write); got != want {
+			t.Fatalf("after write %d GraphQL ran %d times, want %d: the answer stored after the write was not kept", write, got, want)
+		}
+	}
+}
