@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -203,6 +204,37 @@ func TestFastPathGzipOnce(t *testing.T) {
 		}
 		if plain := gunzip(t, b); !json.Valid(plain) || !bytes.Contains(plain, []byte("national_units")) {
 			t.Fatalf("request %d: gzip decodes to %.120q", i, plain)
+		}
+	}
+}
+
+// TestFastPathMissSendsWhatItKeeps: the miss that stores an answer holds it back and sends what it stored (gzipped
+// once, for the store and the client), so that it carries the bytes and headers of the hit that follows.
+func TestFastPathMissSendsWhatItKeeps(t *testing.T) {
+	m := SharedMain(t)
+	// An alias no other test sends, so that the first request is a miss.
+	body := `{"query":"{ missOnce: overview { kpis { key labelZh labelEn value unit noteZh noteEn } } }"}`
+	var answers [2][]byte
+	var headers [2]http.Header
+	for i := range answers {
+		req, _ := http.NewRequest(http.MethodPost, m.URL()+"/graphql", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept-Encoding", "gzip")
+		res, b := rawDo(t, req)
+		answers[i], headers[i] = b, res.Header
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("request %d: %d, Content-Encoding %q", i, res.StatusCode, res.Header.Get("Content-Encoding"))
+		}
+		if plain := gunzip(t, b); !bytes.Contains(plain, []byte(`"missOnce"`)) {
+			t.Fatalf("request %d: gzip decodes to %.120q", i, plain)
+		}
+	}
+	if !bytes.Equal(answers[0], answers[1]) {
+		t.Errorf("the miss sent %d gzip bytes, the hit %d other ones", len(answers[0]), len(answers[1]))
+	}
+	for _, h := range []string{"Content-Length", "Vary", "Cache-Control", "Content-Type"} {
+		if got, want := headers[0].Values(h), headers[1].Values(h); !slices.Equal(got, want) {
+			t.Errorf("%s: miss %q, hit %q", h, got, want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -158,7 +159,7 @@ func (f *FastPath) Handler(next http.Handler) http.Handler {
 		}
 		key := f.key(ctx, r, raw)
 		note := &FastNote{}
-		cw := &captureWriter{ResponseWriter: w, status: http.StatusOK}
+		cw := &holdWriter{ResponseWriter: w, status: http.StatusOK}
 		if r.Method == http.MethodGet {
 			// A GET answer that callers of one scope may share can be revalidated with its ETag; any other stays
 			// no-store.
@@ -170,10 +171,20 @@ func (f *FastPath) Handler(next http.Handler) http.Handler {
 			}
 		}
 		next.ServeHTTP(cw, r.WithContext(context.WithValue(ctx, fastNoteKey{}, note)))
-		// The copy is of the plain answer: compression, if the client asked for it, happens outside (Compress).
-		if note.Storable && cw.status == http.StatusOK && !cw.overflow && bytes.HasPrefix(cw.buf.Bytes(), []byte(`{"data":`)) {
-			f.store(key, note, cw.header("Content-Type"), cw.buf.Bytes())
+		if cw.streaming {
+			return
 		}
+		// An answer to keep goes out as kept, its gzip made once for the store and this client (Compress leaves an
+		// answer that carries its Content-Encoding alone); any other goes out as the handler wrote it.
+		if note.Storable && cw.status == http.StatusOK && bytes.HasPrefix(cw.buf.Bytes(), []byte(`{"data":`)) {
+			e := f.store(key, note, w.Header().Get("Content-Type"), cw.buf.Bytes())
+			if cw.beforeWrite != nil {
+				cw.beforeWrite()
+			}
+			f.serve(w, r, e)
+			return
+		}
+		cw.release()
 	})
 }
 
@@ -288,7 +299,7 @@ func (f *FastPath) serve(w http.ResponseWriter, r *http.Request, e *fastEntry) {
 	}
 	if v := h["Vary"]; len(v) == 0 {
 		h["Vary"] = hitVary
-	} else {
+	} else if !slices.ContainsFunc(v, func(s string) bool { return strings.Contains(strings.ToLower(s), "accept-encoding") }) {
 		h["Vary"] = append(v, hitVary[0])
 	}
 	body, length := e.plain, e.plainLength
@@ -312,8 +323,8 @@ var fastGzip = sync.Pool{New: func() any {
 	return zw
 }}
 
-// store keeps an answer with its gzip, within the byte budget.
-func (f *FastPath) store(key [32]byte, note *FastNote, contentType string, body []byte) {
+// store keeps an answer with its gzip, within the byte budget, and returns the entry made.
+func (f *FastPath) store(key [32]byte, note *FastNote, contentType string, body []byte) *fastEntry {
 	e := &fastEntry{reads: note.Reads, verKey: note.VerKey, operation: note.Operation, contentType: contentType,
 		plain: bytes.Clone(body), contentTypeValue: []string{contentType}[:1:1], plainLength: []string{strconv.Itoa(len(body))}[:1:1]}
 	if len(body) >= CompressMinBytes {
@@ -336,60 +347,73 @@ func (f *FastPath) store(key [32]byte, note *FastNote, contentType string, body 
 	for f.bytes > maxFastBytes && f.lru.Len() > 0 {
 		f.lru.RemoveOldest()
 	}
+	return e
 }
 
-// maxCaptured bounds the answer the fast path copies while it streams to the client.
+// maxCaptured bounds the answer the fast path holds back: a longer one streams on and is not kept.
 const maxCaptured = 256 << 10
 
-// captureWriter passes a response through and keeps a copy of its first maxCaptured bytes.
-type captureWriter struct {
+// holdWriter holds a response back until its handler ends (status and bytes; headers go to the real header map as
+// the handler sets them), so that an answer the fast path keeps goes out once, as kept. An answer longer than
+// maxCaptured, or one the handler flushes, streams on from there.
+type holdWriter struct {
 	http.ResponseWriter
-	status   int
-	buf      bytes.Buffer
-	overflow bool
-	wrote    bool
+	status      int
+	wroteHeader bool
+	buf         bytes.Buffer
+	// streaming is set once what was held went out: the rest passes through, and nothing is kept.
+	streaming bool
 	// beforeWrite, when set, runs once before the first header or byte goes out.
 	beforeWrite func()
 }
 
-func (c *captureWriter) start() {
-	if !c.wrote {
-		c.wrote = true
-		if c.beforeWrite != nil {
-			c.beforeWrite()
-		}
+func (h *holdWriter) WriteHeader(code int) {
+	switch {
+	case h.streaming:
+		h.ResponseWriter.WriteHeader(code)
+	case !h.wroteHeader:
+		h.wroteHeader, h.status = true, code
 	}
 }
 
-func (c *captureWriter) header(k string) string { return c.ResponseWriter.Header().Get(k) }
-
-func (c *captureWriter) WriteHeader(code int) {
-	if !c.wrote {
-		c.status = code
-		c.start()
+func (h *holdWriter) Write(p []byte) (int, error) {
+	if !h.wroteHeader {
+		h.WriteHeader(http.StatusOK)
 	}
-	c.ResponseWriter.WriteHeader(code)
+	if !h.streaming && h.buf.Len()+len(p) > maxCaptured {
+		h.release()
+	}
+	if h.streaming {
+		return h.ResponseWriter.Write(p)
+	}
+	return h.buf.Write(p)
 }
 
-func (c *captureWriter) Write(p []byte) (int, error) {
-	c.start()
-	if !c.overflow {
-		if c.buf.Len()+len(p) > maxCaptured {
-			c.overflow = true
-			c.buf.Reset()
-		} else {
-			c.buf.Write(p)
-		}
+// release sends what is held and lets the rest pass through.
+func (h *holdWriter) release() {
+	if h.streaming {
+		return
 	}
-	return c.ResponseWriter.Write(p)
+	h.streaming = true
+	if h.beforeWrite != nil {
+		h.beforeWrite()
+	}
+	if h.wroteHeader {
+		h.ResponseWriter.WriteHeader(h.status)
+	}
+	if h.buf.Len() > 0 {
+		h.ResponseWriter.Write(h.buf.Bytes())
+		h.buf.Reset()
+	}
 }
 
-// Flush passes streaming through (subscriptions over SSE, if ever enabled).
-func (c *captureWriter) Flush() {
-	if fl, ok := c.ResponseWriter.(http.Flusher); ok {
+// Flush sends what is held and passes streaming through (subscriptions over SSE, if ever enabled).
+func (h *holdWriter) Flush() {
+	h.release()
+	if fl, ok := h.ResponseWriter.(http.Flusher); ok {
 		fl.Flush()
 	}
 }
 
 // Unwrap lets http.ResponseController reach the real writer.
-func (c *captureWriter) Unwrap() http.ResponseWriter { return c.ResponseWriter }
+func (h *holdWriter) Unwrap() http.ResponseWriter { return h.ResponseWriter }
