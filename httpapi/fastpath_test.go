@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -185,5 +186,34 @@ func TestFastPathThroughManyWrites(t *testing.T) {
 		if got, want := gql.calls.Load(), int64(write); got != want {
 			t.Fatalf("after write %d GraphQL ran %d times, want %d: the answer stored after the write was not kept", write, got, want)
 		}
+	}
+}
+
+// TestFastPathMissSendsItsGzip: the miss that keeps an answer writes the gzip it kept to a client that accepts gzip,
+// with its Content-Encoding, so that Compress outside it passes the bytes on instead of compressing them again.
+func TestFastPathMissSendsItsGzip(t *testing.T) {
+	ver := &db.Versions{Global: 1}
+	fp := httpapi.NewFastPath(100, func(context.Context) (db.Versions, error) { return *ver, nil },
+		func(context.Context) string { return "VIEWER" }, 1<<10)
+	answer := `{"data":{"honorStats":[` + strings.Repeat(`{"year":2024,"count":43},`, 60) + `{"year":2019,"count":1}]}}`
+	gql := &fakeGraphQL{ver: ver, storable: true, body: answer}
+	req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ honorStats(groupBy: [YEAR]) { year count } }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept-Encoding", "gzip")
+	rec := httptest.NewRecorder()
+	fp.Handler(gql).ServeHTTP(rec, req)
+	if gql.calls.Load() != 1 || rec.Header().Get("Content-Encoding") != "gzip" {
+		t.Fatalf("GraphQL ran %d times; the miss wrote Content-Encoding %q, want its kept gzip", gql.calls.Load(), rec.Header().Get("Content-Encoding"))
+	}
+	sent := rec.Body.Bytes()
+	if got, want := rec.Header().Get("Content-Length"), fmt.Sprint(len(sent)); got != want {
+		t.Errorf("Content-Length %q for %s bytes", got, want)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(sent))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain, _ := io.ReadAll(zr); string(plain) != answer {
+		t.Errorf("the gzip decodes to %.80q", plain)
 	}
 }
