@@ -110,7 +110,7 @@ func measureCompare(row *compareRow, bin, dbPath string, page query, all []query
 		return fmt.Errorf("overview page: %d errors", r.errors)
 	}
 	rep := &report{}
-	if err := runMixed(rep, bin, dbPath, srv.url, all, 1); err != nil {
+	if err := runMixed(rep, bin, dbPath, srv.url, all, 1, mixedWritesPerSecond); err != nil {
 		return err
 	}
 	m := rep.mixed[0]

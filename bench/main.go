@@ -348,7 +348,7 @@ func runBackend(out, bin, backend, scaleList string, dur time.Duration, reuse bo
 			fmt.Printf("  paging honours: %d pages, %d rows, p50 %s p99 %s, complete=%v\n", pg.pages, pg.rows, pg.p50, pg.p99, pg.complete)
 		}
 		if scale == 1 {
-			if err := runMixed(report, bin, dbPath, srv.url, queries, scale); err != nil {
+			if err := runMixed(report, bin, dbPath, srv.url, queries, scale, mixedWritesPerSecond); err != nil {
 				srv.stop()
 				return err
 			}

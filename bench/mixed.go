@@ -109,13 +109,13 @@ func benchUnits(url, writeAuth string) ([]string, error) {
 const createRecord = `mutation CreateVolunteerRecord($input: VolunteerRecordInput!) { createVolunteerRecord(input: $input) { id version } }`
 
 // mixedLoad reads the dashboard's aggregate queries round-robin at c=16 for dur while a writer creates
-// mixedWritesPerSecond volunteer records a second through the API, as an editor does.
-func mixedLoad(url, writeAuth string, queries []query, dur time.Duration) (mixedResult, error) {
+// perSecond volunteer records a second through the API, as an editor does (none: the reads alone).
+func mixedLoad(url, writeAuth string, queries []query, dur time.Duration, perSecond int) (mixedResult, error) {
 	units, err := benchUnits(url, writeAuth)
 	if err != nil {
 		return mixedResult{}, err
 	}
-	res := mixedResult{duration: dur, readers: mixedReaders, writesPerSec: mixedWritesPerSecond}
+	res := mixedResult{duration: dur, readers: mixedReaders, writesPerSec: perSecond}
 	var names []string
 	var targets []vegeta.Target
 	for _, q := range queries {
@@ -134,11 +134,11 @@ func mixedLoad(url, writeAuth string, queries []query, dur time.Duration) (mixed
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		if mixedWritesPerSecond <= 0 {
+		if perSecond <= 0 {
 			<-stop
 			return
 		}
-		tick := time.NewTicker(time.Second / time.Duration(mixedWritesPerSecond))
+		tick := time.NewTicker(time.Second / time.Duration(perSecond))
 		defer tick.Stop()
 		// Each record gets its own (unit, day): the natural key forbids two on one day for one unit and method.
 		for i := 0; ; i++ {
@@ -260,13 +260,13 @@ func mixedQueries(all []query) []query {
 	return qs
 }
 
-// runMixed measures the mixed-load row on a running server and adds it to the report.
-func runMixed(rep *report, bin, dbPath, url string, queries []query, scale float64) error {
+// runMixed measures the mixed-load row on a running server, with writes records a second, and adds it to the report.
+func runMixed(rep *report, bin, dbPath, url string, queries []query, scale float64, writes int) error {
 	tok, err := editorToken(bin, dbPath)
 	if err != nil {
 		return err
 	}
-	r, err := mixedLoad(url, "Bearer "+tok, mixedQueries(queries), mixedDuration)
+	r, err := mixedLoad(url, "Bearer "+tok, mixedQueries(queries), mixedDuration, writes)
 	if err != nil {
 		return err
 	}
@@ -289,18 +289,14 @@ const mixedRuns = 3
 // server, the row naming the load before it and the reads-alone p99 beside the mixed figures (--mixed-writes 0 makes
 // both the reads alone).
 func runMixedRows(out, label string, rep *report, bin, dbPath, url string, queries []query, scale float64) error {
-	writes := mixedWritesPerSecond
-	defer func() { mixedWritesPerSecond = writes }()
 	for run := 1; run <= mixedRuns; run++ {
 		loadBefore := loadAverage()
-		mixedWritesPerSecond = 0
 		fmt.Printf("run %d, load %s: the reads alone\n", run, loadBefore)
-		if err := runMixed(rep, bin, dbPath, url, queries, scale); err != nil {
+		if err := runMixed(rep, bin, dbPath, url, queries, scale, 0); err != nil {
 			return err
 		}
 		alone := rep.mixed[len(rep.mixed)-1]
-		mixedWritesPerSecond = writes
-		if err := runMixed(rep, bin, dbPath, url, queries, scale); err != nil {
+		if err := runMixed(rep, bin, dbPath, url, queries, scale, mixedWritesPerSecond); err != nil {
 			return err
 		}
 		rowLabel := fmt.Sprintf("%s, run %d (load before %s; reads alone p99 %s ms)", label, run, loadBefore, ms(alone.p99))
