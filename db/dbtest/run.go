@@ -84,6 +84,7 @@ var cases = []struct {
 	{"RecordConnections", testRecordConnections},
 	{"Rollups", testRollups},
 	{"RankingFollowsWrites", testRankingFollowsWrites},
+	{"WholeCountsFollowWrites", testWholeCountsFollowWrites},
 	{"PurgeDemo", testPurgeDemo},
 	// Donations and pairings (db/donation_write.go).
 	{"DonationWrites", testDonationWrites},

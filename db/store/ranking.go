@@ -43,7 +43,9 @@ type rankingYear struct {
 	used     uint64
 	read     bool
 	timeline int64
-	changes  map[int64]int64
+	// stamp is where the database stood when the counts were last read.
+	stamp   versionStamp
+	changes map[int64]int64
 	// inputs is every unit's, in unit order: the answer for every kind; kinds[i] is the kind of inputs[i].
 	inputs []db.RankingInput
 	kinds  []string
@@ -119,10 +121,16 @@ func (s *Store) RankingInputs(ctx context.Context, year int, unitKind string) ([
 // refreshRanking brings y up to date: the counts first, then the blocks whose count moved, so that a block read
 // is never older than the count kept beside it.
 func (s *Store) refreshRanking(ctx context.Context, q Querier, year int, y *rankingYear) error {
-	var timeline int64
-	if err := q.QueryRow(ctx, `SELECT `+s.eng.Timeline()).Scan(&timeline); err != nil {
+	stamp, err := s.currentStamp(ctx, q)
+	if err != nil {
 		return err
 	}
+	// Every write that changes a count bumps the data version in its transaction: the same stamp, nothing moved,
+	// and the counts (a row for each 64 units) need no reading.
+	if y.read && stamp == y.stamp {
+		return nil
+	}
+	timeline := stamp.timeline
 	rows, err := q.Query(ctx, `SELECT unit_block, changes FROM rollup_ranking_changes`)
 	if err != nil {
 		return err
@@ -170,7 +178,7 @@ func (s *Store) refreshRanking(ctx context.Context, q Querier, year int, y *rank
 		}
 		y.set(moved, fresh)
 	}
-	y.changes, y.timeline, y.read = changes, timeline, true
+	y.changes, y.timeline, y.stamp, y.read = changes, timeline, stamp, true
 	return nil
 }
 

@@ -118,6 +118,9 @@ type Store struct {
 	list bool
 	// ranking keeps each year's ranking inputs as last read (RankingInputs).
 	ranking *rankingBook
+	// dataset and unitKinds keep two answers that read whole tables until the next write (versionMemo).
+	dataset   versionMemo[db.DatasetInfo]
+	unitKinds versionMemo[[]db.UnitKindCount]
 }
 
 // New returns the store over an engine.
@@ -126,10 +129,18 @@ func New(eng Engine) *Store {
 }
 
 // DatasetInfo reports demo presence, the data version and the years covered, in one statement so in one snapshot.
+// The demo count sums fourteen tables, so the answer is kept until the next write (versionMemo).
 func (s *Store) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
+	stamp, err := s.currentStamp(ctx, s.eng.Read())
+	if err != nil {
+		return db.DatasetInfo{}, err
+	}
+	if info, ok := s.dataset.get(stamp); ok {
+		return info, nil
+	}
 	var info db.DatasetInfo
-	err := s.eng.Read().QueryRow(ctx, `SELECT
-		(SELECT value FROM meta WHERE key = 'data_version'),
+	err = s.eng.Read().QueryRow(ctx, `SELECT
+		(SELECT value FROM meta WHERE key = 'data_version'), `+s.eng.Timeline()+`,
 		(SELECT coalesce(sum(honors), 0) FROM rollup_honor WHERE demo = TRUE) + (SELECT count(*) FROM units WHERE demo = TRUE)
 		+ (SELECT coalesce(sum(records), 0) FROM rollup_volunteer_year WHERE demo = TRUE)
 		+ (SELECT coalesce(sum(activities), 0) FROM rollup_activity WHERE demo = TRUE)
@@ -139,9 +150,14 @@ func (s *Store) DatasetInfo(ctx context.Context) (db.DatasetInfo, error) {
 		+ (SELECT count(*) FROM wishes WHERE demo = TRUE) + (SELECT count(*) FROM excellent_cases WHERE demo = TRUE)
 		+ (SELECT count(*) FROM talent_members WHERE demo = TRUE) + (SELECT count(*) FROM civilisation_events WHERE demo = TRUE),
 		coalesce((SELECT min(year) FROM rollup_honor WHERE honors > 0), ?), coalesce((SELECT max(year) FROM rollup_honor WHERE honors > 0), ?)`,
-		db.FirstYear, db.LastYear).Scan(&info.Version, &info.DemoRecords, &info.FirstYear, &info.LastYear)
+		db.FirstYear, db.LastYear).Scan(&info.Version, &stamp.timeline, &info.DemoRecords, &info.FirstYear, &info.LastYear)
+	if err != nil {
+		return info, err
+	}
 	info.HasDemo = info.DemoRecords > 0
-	return info, err
+	stamp.version = int64(info.Version)
+	s.dataset.put(stamp, info)
+	return info, nil
 }
 
 // CountRows counts a table's rows, to verify a copy (db.TableSource, db.TableSink).

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 
 	"github.com/wenming/wenming/db"
 )
@@ -64,28 +65,42 @@ func (s *Store) UnitsByIDs(ctx context.Context, ids []int64) (map[int64]*db.Unit
 	return byID(us, func(u *db.Unit) int64 { return u.ID }), err
 }
 
-// UnitKinds counts units per kind, in the office's display order.
+// UnitKinds counts units per kind, in the office's display order. The count reads every unit, so it is kept until
+// the next write (versionMemo).
 func (s *Store) UnitKinds(ctx context.Context) ([]*db.UnitKindCount, error) {
-	rows, err := s.eng.Read().Query(ctx, `SELECT kind, count(*) FROM units GROUP BY kind`)
+	stamp, err := s.currentStamp(ctx, s.eng.Read())
 	if err != nil {
 		return nil, err
 	}
-	got, err := collect(rows, func(r Rows) (*db.UnitKindCount, error) {
-		k := &db.UnitKindCount{}
-		return k, r.Scan(&k.Kind, &k.Count)
-	})
-	if err != nil {
-		return nil, err
-	}
-	m := map[string]*db.UnitKindCount{}
-	for _, k := range got {
-		m[k.Kind] = k
-	}
-	var out []*db.UnitKindCount
-	for _, kind := range db.UnitKinds {
-		if k, ok := m[kind]; ok {
-			out = append(out, k)
+	counts, ok := s.unitKinds.get(stamp)
+	if !ok {
+		// The stamp is read in the statement of the counts, so in their snapshot; no unit, no row, nothing kept.
+		rows, err := s.eng.Read().Query(ctx, `SELECT kind, count(*), `+s.eng.Timeline()+`, (SELECT value FROM meta WHERE key = 'data_version')
+			FROM units GROUP BY kind`)
+		if err != nil {
+			return nil, err
 		}
+		got, err := collect(rows, func(r Rows) (k db.UnitKindCount, err error) {
+			return k, r.Scan(&k.Kind, &k.Count, &stamp.timeline, &stamp.version)
+		})
+		if err != nil {
+			return nil, err
+		}
+		counts = make([]db.UnitKindCount, 0, len(got))
+		for _, kind := range db.UnitKinds {
+			if i := slices.IndexFunc(got, func(k db.UnitKindCount) bool { return k.Kind == kind }); i >= 0 {
+				counts = append(counts, got[i])
+			}
+		}
+		if len(got) > 0 {
+			s.unitKinds.put(stamp, counts)
+		}
+	}
+	// Each caller gets its own copies: the kept ones are shared.
+	out := make([]*db.UnitKindCount, len(counts))
+	for i := range counts {
+		k := counts[i]
+		out[i] = &k
 	}
 	return out, nil
 }
