@@ -55,6 +55,10 @@ type growthScale struct {
 	volunteerRecords int
 }
 
+// seededSuffix names the file beside a seeded database that says which run seeded it, how long it took and its peak
+// memory.
+const seededSuffix = ".seeded"
+
 // runGrowth measures each backend at scale 1 and scale 5 and writes the growth section of out.
 func runGrowth(out string, backends []string, dur time.Duration, reuse bool) error {
 	bin, err := buildBinary()
@@ -110,7 +114,7 @@ func measureGrowth(bin, backend string, pg *pgtest.Cluster, scale float64, dur t
 	} else if _, err := os.Stat(dbPath); err == nil && reuse {
 		fresh = false
 	} else {
-		for _, suffix := range []string{"", "-wal", "-shm"} {
+		for _, suffix := range []string{"", "-wal", "-shm", seededSuffix} {
 			os.Remove(dbPath + suffix)
 		}
 	}
@@ -127,6 +131,12 @@ func measureGrowth(bin, backend string, pg *pgtest.Cluster, scale float64, dur t
 			g.seedPeakKiB = ru.Maxrss
 		}
 		fmt.Printf("  %s (peak %.0f MB)\n", g.seedLine, float64(g.seedPeakKiB)/1024)
+		// Beside the file, what seeded it, so that a later --reuse can say so.
+		by := fmt.Sprintf("the run of %s (%s: %s in %s, peak %.0f MB)", time.Now().UTC().Format("2006-01-02 15:04"),
+			binaryVersion(bin), g.seedLine, g.seedTook.Round(time.Second), float64(g.seedPeakKiB)/1024)
+		os.WriteFile(dbPath+seededSuffix, []byte(by+"\n"), 0o644)
+	} else if by, err := os.ReadFile(dbPath + seededSuffix); err == nil {
+		g.seedLine = "reused " + dbPath + ", seeded by " + strings.TrimSpace(string(by))
 	} else {
 		g.seedLine = "reused " + dbPath + ", seeded by an earlier run (--reuse)"
 	}
