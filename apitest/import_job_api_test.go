@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -242,4 +243,53 @@ func TestImportJobs(t *testing.T) {
 		r := As(t, base, viewer, `{ importJobs { id } }`, nil)
 		WantCode(t, r.Errors, "FORBIDDEN")
 	})
+}
+
+// TestImportJobStopsWithTheServer stops a server while its import runs, as SIGTERM does: the import is cancelled
+// and rolled back, its job reads CANCELLED to the next server on the same database, and the upload's copy is gone.
+func TestImportJobStopsWithTheServer(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	m := SignedOut(t)
+	base := m.URL()
+	admin, _ := Login(t, base, "admin", AdminPassword)
+	var units []string
+	var unitsCSV strings.Builder
+	unitsCSV.WriteString("单位名称,单位类型,所属系统,服务窗口单位\n")
+	for i := range 10 {
+		name := fmt.Sprintf("停机导入测试单位%02d（演示）", i)
+		units = append(units, name)
+		fmt.Fprintf(&unitsCSV, "%s,机关,经济系统,否\n", name)
+	}
+	MustUpload(t, base, admin, "UNITS", "units.csv", []byte(unitsCSV.String()), false)
+	before := countRecords(t, base, admin)
+	uploads := func() []string {
+		names, _ := filepath.Glob(filepath.Join(tmp, "wenming-import-*"))
+		return names
+	}
+
+	id := mustStartImport(t, base, admin, "VOLUNTEER_RECORDS", "records.csv", volunteerRows(units, 50000, "2"))
+	if len(uploads()) != 1 {
+		t.Fatalf("the running job's upload copy: %v", uploads())
+	}
+	if err := m.Close(); err != nil {
+		t.Fatalf("close while an import runs: %v", err)
+	}
+	if left := uploads(); len(left) > 0 {
+		t.Errorf("the stopped server left the upload's copy: %v", left)
+	}
+
+	next := MustRunMain(t, func(c *MainConfig) { c.DBPath = m.Config.DBPath; c.AnonymousRead = false })
+	admin, _ = Login(t, next.URL(), "admin", AdminPassword)
+	var got struct{ ImportJob importJob }
+	r := As(t, next.URL(), admin, `query($id: ID!) { importJob(id: $id) { `+importJobFields+` } }`, map[string]any{"id": id})
+	if len(r.Errors) > 0 || json.Unmarshal(r.Data, &got) != nil {
+		t.Fatalf("%s %+v", r.Data, r.Errors)
+	}
+	if j := got.ImportJob; j.State != "CANCELLED" || j.RowsWritten != 0 || j.FinishedAt == nil {
+		t.Errorf("the job of an import the server stopped: %+v", j)
+	}
+	if n := countRecords(t, next.URL(), admin); n != before {
+		t.Errorf("records %d after the stopped import, want %d", n, before)
+	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/cache"
 	"github.com/wenming/wenming/db/dial"
+	"github.com/wenming/wenming/db/importer"
 	"github.com/wenming/wenming/db/seed"
 	"github.com/wenming/wenming/httpapi"
 	"github.com/wenming/wenming/live"
@@ -49,6 +50,8 @@ type Server struct {
 	server   *http.Server
 	listener net.Listener
 	done     chan error
+	// jobs are the import runners of the handlers made (Handler), stopped at Close before the database closes.
+	jobs []*importer.Jobs
 }
 
 // New returns a Server with the defaults.
@@ -212,6 +215,16 @@ func (m *Server) Close() error {
 		}
 		m.server = nil
 	}
+	// Imports outlive their requests: each running one is cancelled, rolls back, records its end and removes
+	// its upload while the database is still open.
+	if len(m.jobs) > 0 {
+		ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownPeriod)
+		for _, j := range m.jobs {
+			errs = append(errs, j.Stop(ctx))
+		}
+		cancel()
+		m.jobs = nil
+	}
 	errs = append(errs, m.metrics.Close())
 	m.metrics = nil
 	if m.stopLive != nil {
@@ -228,12 +241,15 @@ func (m *Server) Close() error {
 // Handler is the whole HTTP surface over the opened backend.
 func (m *Server) Handler() http.Handler {
 	c := m.Config
-	return (&httpapi.Server{
+	hs := &httpapi.Server{
 		Config: httpapi.Limits{CORSOrigins: c.CORSOrigins, GraphiQL: c.GraphiQL, Introspection: c.Introspection,
 			MaxBodyBytes: c.MaxBodyBytes, MaxUploadBytes: c.MaxUploadBytes, MaxUnzippedBytes: c.MaxUnzippedBytes, MaxComplexity: c.MaxComplexity, MaxDepth: c.MaxDepth,
 			MaxTokens: c.MaxTokens, MaxFields: c.MaxFields, BcryptCost: c.BcryptCost, PublicHosts: c.AllowedHosts(),
 			ReportersReadAggregates: c.ReportersReadAggregates},
 		Store: m.Store, Ready: m.Backend.Ping, Auth: m.Auth, Live: m.Live, Log: m.Log,
 		Metrics: m.Metrics, Now: c.Now,
-	}).Handler()
+	}
+	h := hs.Handler()
+	m.jobs = append(m.jobs, hs.Jobs)
+	return h
 }

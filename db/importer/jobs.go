@@ -39,6 +39,8 @@ type Jobs struct {
 
 	mu    sync.Mutex
 	local map[int64]*job
+	// stopped is set by Stop: the process is going away, and starts no import.
+	stopped bool
 }
 
 // NewJobs returns the job runner of this process over the store.
@@ -160,6 +162,9 @@ func (s *Jobs) begin(ctx context.Context, req db.ImportRequest) (*job, error) {
 	s.reapDead(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.stopped {
+		return nil, db.ErrImportEnded
+	}
 	// An import of this process holds the slot: say so at once, without waiting for a writer it may hold.
 	for _, x := range s.local {
 		if running := x.snapshot(); !running.Finished() {
@@ -197,6 +202,12 @@ func (s *Jobs) run(ctx context.Context, x *job, req db.ImportRequest, cleanup fu
 	id := x.j.ID
 	x.mu.Unlock()
 	defer cancel()
+	// Stop may have come between begin and here, before there was anything to cancel.
+	s.mu.Lock()
+	if s.stopped {
+		cancel()
+	}
+	s.mu.Unlock()
 
 	beatDone := make(chan struct{})
 	go s.beat(ctx, x, beatDone)
@@ -364,6 +375,35 @@ func (s *Jobs) Cancel(ctx context.Context, id int64) (*db.ImportJob, error) {
 		return nil, err
 	}
 	return s.Get(ctx, id)
+}
+
+// Stop cancels every import this process runs, as a server that is going away does, and waits until each has
+// rolled back, recorded that it ended and removed its upload, or until ctx ends. No import starts after it.
+func (s *Jobs) Stop(ctx context.Context) error {
+	s.mu.Lock()
+	s.stopped = true
+	running := make([]*job, 0, len(s.local))
+	for _, x := range s.local {
+		running = append(running, x)
+	}
+	s.mu.Unlock()
+	for _, x := range running {
+		x.mu.Lock()
+		x.j.CancelRequested = true
+		cancel := x.cancel
+		x.mu.Unlock()
+		if cancel != nil {
+			cancel()
+		}
+	}
+	for _, x := range running {
+		select {
+		case <-x.done:
+		case <-ctx.Done():
+			return fmt.Errorf("import job %d did not end before the shutdown period: %w", x.snapshot().ID, ctx.Err())
+		}
+	}
+	return nil
 }
 
 // Watch sends the job whenever it changes, until it ends (its last state sent) or ctx ends. Jobs of this process
