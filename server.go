@@ -16,6 +16,13 @@ func serve(ctx context.Context, args []string, stderr io.Writer) (err error) {
 	if err := s.ParseFlags(args, stderr); err != nil {
 		return err
 	}
+	// 0. A temporary directory of this process's own, for uploads being imported; removed after the database
+	//    closed, and by the next start after a stop that could not remove it.
+	removeTemp, err := app.OwnTempDir(s.Log)
+	if err != nil {
+		return err
+	}
+	defer removeTemp()
 	defer func() { err = errors.Join(err, s.Close()) }()
 	// 1. The database --db names (a SQLite file or a postgres:// URL, db/dial), migrated; on first start the seed
 	//    (with the flagged demo records unless --demo=false) and the first admin; then the cache keyed on the data

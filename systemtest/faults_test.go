@@ -55,10 +55,10 @@ func serverBinary(t *testing.T) string {
 }
 
 // startServe starts `wenming serve` on a SQLite file and a free port (real records, no demo, reads need a login),
-// and stops it when the test ends.
-func startServe(t *testing.T, bin, path string) *replica {
+// with env added to its environment, and stops it when the test ends.
+func startServe(t *testing.T, bin, path string, env ...string) *replica {
 	t.Helper()
-	r := &replica{name: filepath.Base(path) + "-" + fmt.Sprint(time.Now().UnixNano()%1e6), bin: bin, dsn: path, dir: t.TempDir()}
+	r := &replica{name: filepath.Base(path) + "-" + fmt.Sprint(time.Now().UnixNano()%1e6), bin: bin, dsn: path, dir: t.TempDir(), env: env}
 	if err := r.reservePort(); err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,10 @@ func TestKillDuringImport(t *testing.T) {
 	admin, _ := apitest.Login(t, s.url, "admin", apitest.AdminPassword)
 	s.stop()
 	before := verifyFile(t, path).Records["units"]
-	s = startServe(t, bin, path)
+	// The server's own temporary directory (TMPDIR): what the killed server spooled there must not outlive the
+	// next start.
+	tmp := t.TempDir()
+	s = startServe(t, bin, path, "TMPDIR="+tmp)
 	if err := s.waitReady(30 * time.Second); err != nil {
 		t.Fatalf("%v\n%s", err, s.logTail())
 	}
@@ -185,10 +188,17 @@ func TestKillDuringImport(t *testing.T) {
 		t.Fatalf("the import was answered (%s) although the server was killed in its transaction", a)
 	}
 	t.Logf("killed the server %.1f MB into the import's transaction; the uploader got no answer", float64(grown)/(1<<20))
+	killedDir := filepath.Join(tmp, fmt.Sprintf("wenming-serve-%d", s.cmd.Process.Pid))
+	if left, _ := os.ReadDir(killedDir); len(left) == 0 {
+		t.Fatalf("the killed server left nothing in %s: the upload should have been spooled there", killedDir)
+	}
 
-	s = startServe(t, bin, path)
+	s = startServe(t, bin, path, "TMPDIR="+tmp)
 	if err := s.waitReady(30 * time.Second); err != nil {
 		t.Fatalf("restart after kill -9: %v\n%s", err, s.logTail())
+	}
+	if _, err := os.Stat(killedDir); !os.IsNotExist(err) {
+		t.Errorf("the restarted server left the killed one's temporary files (%s): %v", killedDir, err)
 	}
 	// The import's job, whose process died, reads as failed once its heartbeat is older than the limit, and
 	// frees the import slot for the next one.
@@ -212,6 +222,9 @@ func TestKillDuringImport(t *testing.T) {
 		t.Fatalf("an import after the failed job: %+v", rep)
 	}
 	s.stop()
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("a server stopped cleanly left %s in its temporary directory", left[0].Name())
+	}
 	after := verifyFile(t, path).Records["units"] - 1
 	if after != before && after != before+rows {
 		t.Fatalf("units before %d, after %d: a partial import of %d rows", before, after, after-before)

@@ -591,7 +591,9 @@ func pgConnect(t *testing.T, dsn string) *pgx.Conn {
 type replica struct {
 	name, bin, dsn, dir string
 	// extra are flags beyond the common ones (the failover test's uncached replica: --cache=false).
-	extra   []string
+	extra []string
+	// env are variables beyond the common ones ("TMPDIR=…").
+	env     []string
 	port    int
 	url     string
 	cmd     *exec.Cmd
@@ -620,7 +622,7 @@ func (r *replica) start() error {
 	args := []string{"serve", "--addr", "127.0.0.1:" + strconv.Itoa(r.port), "--db", r.dsn, "--demo=false",
 		"--shutdown-period", "2s", "--public-host", "127.0.0.1"}
 	cmd := exec.Command(r.bin, append(args, r.extra...)...)
-	cmd.Env = append(os.Environ(), "WENMING_ADMIN_PASSWORD="+apitest.AdminPassword, "WENMING_ANONYMOUS_READ=false")
+	cmd.Env = append(append(os.Environ(), "WENMING_ADMIN_PASSWORD="+apitest.AdminPassword, "WENMING_ANONYMOUS_READ=false"), r.env...)
 	cmd.Stdout, cmd.Stderr = f, f
 	if err := cmd.Start(); err != nil {
 		f.Close()
