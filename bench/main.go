@@ -42,6 +42,7 @@ func main() {
 	dur := flag.Duration("duration", 2*time.Second, "duration of each attack")
 	reuse := flag.Bool("reuse", false, "reuse seeded SQLite databases in bench/tmp when present")
 	flag.StringVar(&pgParams, "pg-params", "", "parameters added to the PostgreSQL DSN, e.g. pool_max_conns=16")
+	flag.Float64Var(&quietBelow, "quiet-below", 0, "with --mixed-only: before each row, wait (up to 4 minutes) until the one-minute load average is below this")
 	flag.BoolVar(&mixedOnly, "mixed-only", false, "run only the mixed-load row (reads at c=16 while an editor writes 20 records/s) at scale 1, and put it in results.md's table of mixed-load runs under --label")
 	flag.IntVar(&mixedWritesPerSecond, "mixed-writes", 20, "writes a second beside the mixed-load reads (0: the reads alone, for reference)")
 	flag.DurationVar(&mixedDuration, "mixed-duration", 10*time.Second, "duration of the mixed-load row")

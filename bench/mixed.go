@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -285,28 +286,57 @@ func runMixed(rep *report, bin, dbPath, url string, queries []query, scale float
 // mixedRuns is how many rows --mixed-only measures on each backend.
 const mixedRuns = 3
 
-// runMixedRows is --mixed-only: mixedRuns rows, each the reads alone and then the reads under writes on the same
-// server, the row naming the load before it and the reads-alone p99 beside the mixed figures (--mixed-writes 0 makes
-// both the reads alone).
+// runMixedRows is --mixed-only: mixedRuns rows, each the reads under writes and then the same reads alone on the
+// same server, as the row's reference. With --quiet-below, each row waits first until the machine's one-minute load
+// has fallen below that (the load the previous row left), for at most quietWait.
 func runMixedRows(out, label string, rep *report, bin, dbPath, url string, queries []query, scale float64) error {
 	for run := 1; run <= mixedRuns; run++ {
+		if quietBelow > 0 {
+			waitQuiet(quietBelow, quietWait)
+		}
 		loadBefore := loadAverage()
-		fmt.Printf("run %d, load %s: the reads alone\n", run, loadBefore)
+		fmt.Printf("run %d, load %s: the reads under writes, then alone\n", run, loadBefore)
+		if err := runMixed(rep, bin, dbPath, url, queries, scale, mixedWritesPerSecond); err != nil {
+			return err
+		}
+		mixed := rep.mixed[len(rep.mixed)-1]
 		if err := runMixed(rep, bin, dbPath, url, queries, scale, 0); err != nil {
 			return err
 		}
 		alone := rep.mixed[len(rep.mixed)-1]
-		if err := runMixed(rep, bin, dbPath, url, queries, scale, mixedWritesPerSecond); err != nil {
-			return err
-		}
-		rowLabel := fmt.Sprintf("%s, run %d (load before %s; reads alone p99 %s ms)", label, run, loadBefore, ms(alone.p99))
+		rowLabel := fmt.Sprintf("%s, run %d (load before %s; reads alone after it p99 %s ms)", label, run, loadBefore, ms(alone.p99))
 		prev, _ := os.ReadFile(out)
-		if err := os.WriteFile(out, []byte(mergeMixed(string(prev), rowLabel, rep.mixed[len(rep.mixed)-1].mixedRow(rowLabel))), 0o644); err != nil {
+		if err := os.WriteFile(out, []byte(mergeMixed(string(prev), rowLabel, mixed.mixedRow(rowLabel))), 0o644); err != nil {
 			return err
 		}
 	}
 	fmt.Print(markdownMixed(rep.mixed))
 	return nil
+}
+
+// quietBelow is --quiet-below: the one-minute load average a --mixed-only row waits for before it starts (0: none).
+var quietBelow float64
+
+// quietWait bounds that wait: a machine that other work keeps busy gets its row anyway, with its load printed.
+const quietWait = 4 * time.Minute
+
+// waitQuiet waits until the one-minute load average is below limit, or for at most max, and says how long it took.
+func waitQuiet(limit float64, max time.Duration) {
+	start := time.Now()
+	for {
+		load, err := strconv.ParseFloat(loadAverage(), 64)
+		if err != nil || load < limit {
+			break
+		}
+		if time.Since(start) > max {
+			fmt.Printf("  the load stayed at %.2f for %s: measuring anyway\n", load, max)
+			return
+		}
+		time.Sleep(2 * time.Second)
+	}
+	if waited := time.Since(start); waited > time.Second {
+		fmt.Printf("  waited %s for the load to fall below %.1f\n", waited.Round(time.Second), limit)
+	}
 }
 
 // mixedLabel names a --mixed-only row in results.md's table of mixed-load runs (e.g. "before (main 7d57eb8)").
@@ -336,7 +366,8 @@ const mixedIntro = "## Reads under writes (`go run ./bench --mixed-only --label 
 	"rankings top+bottom 10, on the scale-1 database (SQLite, or PostgreSQL where the build names it: `--backend postgres`), while an editor's WRITE token creates 20 volunteer records a second " +
 	"through `createVolunteerRecord` (each in its own request; a write is counted as an error when 8 are already waiting; " +
 	"`--mixed-writes 0` gives the same reads alone, the machine's reference). Since 2026-12-07 a call measures three rows on each backend, each " +
-	"naming the load before it and the p99 of the same reads alone just before it on the same server. " +
+	"naming the load before it and the p99 of the same reads alone on the same server (just before it until 16:00, just after it since; " +
+	"with `--quiet-below 1` a row first waits, up to four minutes, for the load the previous row left to fall below 1). " +
 	"`--bin` measures another build (main's, for the before row) on the same database copy and machine state. The target is " +
 	"p99 ≤ 50 ms (issue 11); since issue 27 it is p99 ≤ 20 ms with no errors, on a machine whose load is under 1 before the row. *load* is the machine's one-minute load average at the end of the row (2 cores, shared with other work).\n\n" +
 	"| build | measured (UTC) | load | duration | read requests | read req/s | p50 ms | p95 ms | p99 ms | read errors | writes | write errors | write p50 ms | write p99 ms |\n" +
