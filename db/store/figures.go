@@ -179,7 +179,8 @@ func (s *Store) Measure(ctx context.Context, metrics []db.Metric, years db.YearR
 	return out, nil
 }
 
-// progressQuery is the per-year SQL of each progress metric (?1 = from, ?2 = to); it yields (year, value).
+// progressQuery is the per-year SQL of each progress metric (?1 = from, ?2 = to); it yields (0, year, value), the
+// 0 telling its rows from the targets' beside them (Progress).
 var progressQuery = map[db.ProgressMetric]string{
 	// Honours by level count awards only: 待遇 recognitions and recommended candidates have series of their own.
 	db.ProgressHonorsNational:         honorsPerYear(`c.level = 'NATIONAL' AND h.status = 'AWARDED'`),
@@ -190,53 +191,46 @@ var progressQuery = map[db.ProgressMetric]string{
 	db.ProgressHonorsRecommended:      honorsPerYear(`h.status = 'RECOMMENDED'`),
 	db.ProgressGoodPeople:             honorsPerYear(`c.code IN ('CHINA_GOOD_PERSON', 'HENAN_GOOD_PERSON', 'DIRECT_GOOD_PERSON') AND h.status = 'AWARDED'`),
 	db.ProgressMoralModels:            honorsPerYear(`c.code IN ('DIRECT_MORAL_MODEL', 'DIRECT_MORAL_MODEL_NOMINEE') AND h.status = 'AWARDED'`),
-	db.ProgressVolunteerHours:         `SELECT year, round(sum(minutes) / 60.0, 2) FROM rollup_volunteer_year WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
-	db.ProgressVolunteers:             `SELECT year, sum(volunteers) FROM rollup_volunteer_year WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
-	db.ProgressPracticeActivities:     `SELECT year, sum(sessions) FROM rollup_activity WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
-	db.ProgressAverageAssessmentScore: `SELECT year, coalesce(round(sum(total_sum) / nullif(sum(assessed) - sum(vetoed), 0), 2), 0) FROM rollup_assessment
+	db.ProgressVolunteerHours:         `SELECT 0, year, round(sum(minutes) / 60.0, 2) FROM rollup_volunteer_year WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	db.ProgressVolunteers:             `SELECT 0, year, sum(volunteers) FROM rollup_volunteer_year WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	db.ProgressPracticeActivities:     `SELECT 0, year, sum(sessions) FROM rollup_activity WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
+	db.ProgressAverageAssessmentScore: `SELECT 0, year, coalesce(round(sum(total_sum) / nullif(sum(assessed) - sum(vetoed), 0), 2), 0) FROM rollup_assessment
 		WHERE year BETWEEN ?1 AND ?2 GROUP BY year`,
 }
 
 func honorsPerYear(cond string) string {
-	return `SELECT h.year, sum(h.honors) FROM rollup_honor h JOIN honor_categories c ON c.id = h.category_id
+	return `SELECT 0, h.year, sum(h.honors) FROM rollup_honor h JOIN honor_categories c ON c.id = h.category_id
 		WHERE h.year BETWEEN ?1 AND ?2 AND ` + cond + ` GROUP BY h.year`
 }
 
-// yearValues reads (year, value) rows into a map.
-func yearValues(rows Rows) (map[int]float64, error) {
-	defer rows.Close()
-	vals := map[int]float64{}
-	for rows.Next() {
-		var y int
-		var v float64
-		if err := rows.Scan(&y, &v); err != nil {
-			return nil, err
-		}
-		vals[y] = v
-	}
-	return vals, rows.Err()
-}
-
-// Progress returns the metric's value for every year of the range (0 where no record exists), with targets.
+// Progress returns the metric's value for every year of the range (0 where no record exists), with targets. The
+// values and the targets come in one statement: a write makes every series of its domain read again at once, and
+// on PostgreSQL each statement is a round trip.
 func (s *Store) Progress(ctx context.Context, metric db.ProgressMetric, years db.YearRange) ([]db.YearValue, error) {
 	q, ok := progressQuery[metric]
 	if !ok {
 		return nil, db.FieldErrorf("metric", "不支持的指标：%s", metric)
 	}
-	rows, err := s.eng.Read().Query(ctx, q, years.From, years.To)
+	rows, err := s.eng.Read().Query(ctx, q+`
+		UNION ALL SELECT 1, year, value FROM targets WHERE metric = ?3 AND year BETWEEN ?1 AND ?2`, years.From, years.To, metric)
 	if err != nil {
 		return nil, err
 	}
-	vals, err := yearValues(rows)
-	if err != nil {
-		return nil, err
+	defer rows.Close()
+	vals, targets := map[int]float64{}, map[int]float64{}
+	for rows.Next() {
+		var kind, y int
+		var v float64
+		if err := rows.Scan(&kind, &y, &v); err != nil {
+			return nil, err
+		}
+		if kind == 0 {
+			vals[y] = v
+		} else {
+			targets[y] = v
+		}
 	}
-	trows, err := s.eng.Read().Query(ctx, `SELECT year, value FROM targets WHERE metric = ? AND year BETWEEN ? AND ?`, metric, years.From, years.To)
-	if err != nil {
-		return nil, err
-	}
-	targets, err := yearValues(trows)
-	if err != nil {
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	out := make([]db.YearValue, 0, years.To-years.From+1)
