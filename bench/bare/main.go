@@ -5,8 +5,10 @@
 //
 // With -answer (and -answer-gz), /answer is the byte floor: a bare net/http handler that writes those bytes (the
 // gzip ones when the client accepts gzip) whatever it is sent, the least any Go server can do for that answer.
+// With -headers it also sends the headers the served answer carries (its security headers, Vary, Cache-Control,
+// X-Request-Id, as `curl -D` printed them), to tell what those headers cost from what the server's code costs.
 //
-//	go run ./bench/bare -addr 127.0.0.1:9999 [-answer plain.json -answer-gz plain.json.gz -content-type T]
+//	go run ./bench/bare -addr 127.0.0.1:9999 [-answer plain.json -answer-gz plain.json.gz -content-type T -headers H]
 package main
 
 import (
@@ -31,6 +33,7 @@ func main() {
 	answer := flag.String("answer", "", "a file whose bytes /answer writes")
 	answerGz := flag.String("answer-gz", "", "the same answer's gzip bytes, written when the client accepts gzip")
 	contentType := flag.String("content-type", "application/json", "the Content-Type /answer sends")
+	headers := flag.String("headers", "", "a file of \"Name: value\" lines that /answer also sends (the served answer's own headers)")
 	flag.Parse()
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{}))
 	srv.AddTransport(transport.Options{})
@@ -42,15 +45,15 @@ func main() {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", srv)
 	if *answer != "" {
-		mux.Handle("/answer", bytesHandler(*answer, *answerGz, *contentType))
+		mux.Handle("/answer", bytesHandler(*answer, *answerGz, *contentType, *headers))
 	}
 	mux.HandleFunc("/readyz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ready\n")) })
 	log.Fatal(http.ListenAndServe(*addr, mux))
 }
 
 // bytesHandler writes the plain file's bytes, or the gzip file's when the request accepts gzip, with a
-// Content-Length and nothing else it can do without.
-func bytesHandler(plainFile, gzFile, contentType string) http.Handler {
+// Content-Length and nothing else it can do without, or else the headers the file headersFile lists too.
+func bytesHandler(plainFile, gzFile, contentType, headersFile string) http.Handler {
 	plain, err := os.ReadFile(plainFile)
 	if err != nil {
 		log.Fatal(err)
@@ -61,9 +64,24 @@ func bytesHandler(plainFile, gzFile, contentType string) http.Handler {
 			log.Fatal(err)
 		}
 	}
+	var extra [][2]string
+	if headersFile != "" {
+		b, err := os.ReadFile(headersFile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if name, value, ok := strings.Cut(strings.TrimSpace(line), ": "); ok {
+				extra = append(extra, [2]string{http.CanonicalHeaderKey(name), value})
+			}
+		}
+	}
 	plainLen, gzLen := strconv.Itoa(len(plain)), strconv.Itoa(len(gz))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		for _, kv := range extra {
+			h[kv[0]] = []string{kv[1]}
+		}
 		h["Content-Type"] = []string{contentType}
 		if gz != nil && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
 			h["Content-Encoding"] = []string{"gzip"}
