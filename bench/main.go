@@ -267,7 +267,7 @@ func runBackend(out, bin, backend, scaleList string, dur time.Duration, reuse bo
 		}
 		scales = append(scales, f)
 	}
-	report := &report{started: time.Now(), backend: backend, loadStart: loadAverage()}
+	report := &report{started: time.Now(), backend: backend, loadStart: loadAverage(), build: binaryVersion(bin)}
 	var pg *pgBench
 	if backend == "postgres" {
 		if pg, err = startPostgres(ctx, len(scales)); err != nil {
@@ -602,9 +602,10 @@ type rssLine struct {
 }
 
 type report struct {
-	// backend is sqlite or postgres; setup describes the PostgreSQL server measured.
-	backend, setup    string
-	started, finished time.Time
+	// backend is sqlite or postgres; setup describes the PostgreSQL server measured; build is what `wenming
+	// version` says of the binary measured.
+	backend, setup, build string
+	started, finished     time.Time
 	// loadStart and loadEnd are the machine's one-minute load average when the run began and ended.
 	loadStart, loadEnd string
 	seeds              []seedLine
@@ -627,10 +628,10 @@ func (r *report) markdown() string {
 	if r.backend == "postgres" {
 		title, cmd, floor = "PostgreSQL", "make bench BACKEND=postgres", "through pgx on the same database"
 	}
-	fmt.Fprintf(&b, "## %s\n\nMeasured by `%s` (`go run ./bench --backend %s`) on %s: %d cores, %s, Go %s, %s. Run took %s; "+
+	fmt.Fprintf(&b, "## %s\n\nMeasured by `%s` (`go run ./bench --backend %s`) on %s: %d cores, %s, Go %s, build %s, %s. Run took %s; "+
 		"the one-minute load average was %s at its start and %s at its end (the cores are shared with other work).\n\n",
 		title, cmd, r.backend, host, runtime.NumCPU(), runtime.GOOS+"/"+runtime.GOARCH, strings.TrimPrefix(runtime.Version(), "go"),
-		r.started.UTC().Format("2006-01-02 15:04 MST"), r.finished.Sub(r.started).Round(time.Second), r.loadStart, r.loadEnd)
+		r.build, r.started.UTC().Format("2006-01-02 15:04 MST"), r.finished.Sub(r.started).Round(time.Second), r.loadStart, r.loadEnd)
 	if r.setup != "" {
 		b.WriteString(r.setup + "\n\n")
 	}
