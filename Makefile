@@ -6,7 +6,7 @@ DB ?= var/wenming.db
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 NODE_STAMP := frontend/node_modules/.installed
 
-.PHONY: all build run test test-go test-frontend test-e2e generate check-generated frontend vet bench soak clean fuzz
+.PHONY: all build run test test-go test-frontend test-e2e generate check-generated frontend vet bench bench-all soak clean fuzz
 
 all: build
 
@@ -92,6 +92,17 @@ clean:
 BACKEND ?= sqlite
 bench:
 	$(GO) run ./bench -out bench/results.md --backend $(BACKEND)
+
+# make bench-all runs the rows of every performance goal in one call, with the seeded files reused: the full matrix
+# on both engines, scale 1 against scale 5, the byte floor, and the reads under writes on a quiet machine (each row
+# waits for the load to fall below 1); it prints the time it took.
+bench-all:
+	@set -e; start=$$(date +%s); label=$$(git describe --always --dirty); \
+	$(GO) run ./bench -out bench/results.md --backend both --reuse; \
+	$(GO) run ./bench --growth --backend both --reuse; \
+	$(GO) run ./bench --floor-only --label "$$label"; \
+	$(GO) run ./bench --mixed-only --backend both --quiet-below 1 --label "$$label, quiet"; \
+	echo "== make bench-all: $$(( $$(date +%s) - start )) s in all"
 
 # make fuzz runs every Go fuzz target (func FuzzX in *_fuzz_test.go) for FUZZTIME each; what a target finds is written
 # under its package's testdata/fuzz/FuzzX/, to commit with the fix. FUZZFLAGS=-parallel=1 spares a shared machine.
