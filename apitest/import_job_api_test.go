@@ -89,6 +89,19 @@ func jobEvents(t *testing.T, s *TestSocket, id string, onEvent func(importJob)) 
 	return nil
 }
 
+// demoUnits writes a units CSV of n demo units named from prefix, and returns their names with it.
+func demoUnits(prefix string, n int) ([]string, []byte) {
+	var names []string
+	var b strings.Builder
+	b.WriteString("单位名称,单位类型,所属系统,服务窗口单位\n")
+	for i := range n {
+		name := fmt.Sprintf("%s%02d（演示）", prefix, i)
+		names = append(names, name)
+		fmt.Fprintf(&b, "%s,机关,经济系统,否\n", name)
+	}
+	return names, []byte(b.String())
+}
+
 // volunteerRows writes a CSV of n demo volunteer records spread over the units named, with distinct natural keys.
 func volunteerRows(units []string, n int, hours string) []byte {
 	var b strings.Builder
@@ -120,15 +133,8 @@ func TestImportJobs(t *testing.T) {
 	}
 	clerk, _ := Login(t, base, "clerk", "password-123")
 
-	var units []string
-	var unitsCSV strings.Builder
-	unitsCSV.WriteString("单位名称,单位类型,所属系统,服务窗口单位\n")
-	for i := range 25 {
-		name := fmt.Sprintf("导入任务测试单位%02d（演示）", i)
-		units = append(units, name)
-		fmt.Fprintf(&unitsCSV, "%s,机关,经济系统,否\n", name)
-	}
-	if rep := MustUpload(t, base, admin, "UNITS", "units.csv", []byte(unitsCSV.String()), false); rep.Created != 25 {
+	units, unitsCSV := demoUnits("导入任务测试单位", 25)
+	if rep := MustUpload(t, base, admin, "UNITS", "units.csv", unitsCSV, false); rep.Created != 25 {
 		t.Fatalf("units %+v", rep)
 	}
 	const rows = 50000
@@ -185,7 +191,7 @@ func TestImportJobs(t *testing.T) {
 
 	t.Run("SecondImportRefusedWhileOneRuns", func(t *testing.T) {
 		id := mustStartImport(t, base, admin, "VOLUNTEER_RECORDS", "records-again.csv", more)
-		r := startImport(t, base, clerk, "UNITS", "units.csv", []byte(unitsCSV.String()))
+		r := startImport(t, base, clerk, "UNITS", "units.csv", unitsCSV)
 		e := WantCode(t, r.Errors, "CONFLICT")
 		if !strings.Contains(e.Message, "admin") || !strings.Contains(e.Message, "正在导入") || !strings.Contains(e.Message, "records-again.csv") {
 			t.Errorf("the refusal should say who imports what since when: %+v", e)
@@ -194,7 +200,7 @@ func TestImportJobs(t *testing.T) {
 			t.Errorf("messageEn %q", en)
 		}
 		// The synchronous mutation waits for no slot either.
-		res, ur := Upload(t, base, WithUpload(clerk), "UNITS", "units.csv", []byte(unitsCSV.String()), true)
+		res, ur := Upload(t, base, WithUpload(clerk), "UNITS", "units.csv", unitsCSV, true)
 		res.Body.Close()
 		WantCode(t, ur.Errors, "CONFLICT")
 		s := OpenSocket(t, base, admin, nil)
@@ -253,15 +259,8 @@ func TestImportJobStopsWithTheServer(t *testing.T) {
 	m := SignedOut(t)
 	base := m.URL()
 	admin, _ := Login(t, base, "admin", AdminPassword)
-	var units []string
-	var unitsCSV strings.Builder
-	unitsCSV.WriteString("单位名称,单位类型,所属系统,服务窗口单位\n")
-	for i := range 10 {
-		name := fmt.Sprintf("停机导入测试单位%02d（演示）", i)
-		units = append(units, name)
-		fmt.Fprintf(&unitsCSV, "%s,机关,经济系统,否\n", name)
-	}
-	MustUpload(t, base, admin, "UNITS", "units.csv", []byte(unitsCSV.String()), false)
+	units, unitsCSV := demoUnits("停机导入测试单位", 10)
+	MustUpload(t, base, admin, "UNITS", "units.csv", unitsCSV, false)
 	before := countRecords(t, base, admin)
 	uploads := func() []string {
 		names, _ := filepath.Glob(filepath.Join(tmp, "wenming-import-*"))
