@@ -40,9 +40,8 @@ type rankingYear struct {
 	// lock is held by the one caller reading the year (a channel, so that a caller whose context ends stops waiting).
 	lock chan struct{}
 	// used is when the year was last asked for (rankingBook.clock), under the book's lock.
-	used     uint64
-	read     bool
-	timeline int64
+	used uint64
+	read bool
 	// stamp is where the database stood when the counts were last read.
 	stamp   versionStamp
 	changes map[int64]int64
@@ -130,7 +129,6 @@ func (s *Store) refreshRanking(ctx context.Context, q Querier, year int, y *rank
 	if y.read && stamp == y.stamp {
 		return nil
 	}
-	timeline := stamp.timeline
 	rows, err := q.Query(ctx, `SELECT unit_block, changes FROM rollup_ranking_changes`)
 	if err != nil {
 		return err
@@ -144,7 +142,7 @@ func (s *Store) refreshRanking(ctx context.Context, q Querier, year int, y *rank
 		changes[p[0]] = p[1]
 	}
 	// A new timeline (a failover) may have lost writes that a kept count saw: read everything again.
-	full := !y.read || timeline != y.timeline
+	full := !y.read || stamp.timeline != y.stamp.timeline
 	var moved []int64
 	if !full {
 		for b, n := range changes {
@@ -178,7 +176,7 @@ func (s *Store) refreshRanking(ctx context.Context, q Querier, year int, y *rank
 		}
 		y.set(moved, fresh)
 	}
-	y.changes, y.timeline, y.stamp, y.read = changes, timeline, stamp, true
+	y.changes, y.stamp, y.read = changes, stamp, true
 	return nil
 }
 
