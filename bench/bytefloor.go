@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/wenming/wenming/internal/freeport"
 )
 
 // floorSection is the key of results.md's section of the byte-floor runs (go run ./bench --floor-only).
@@ -178,7 +180,7 @@ func runFloorOnly(out string) error {
 	if err != nil {
 		return err
 	}
-	metricsPort, err := freePort()
+	metricsPort, err := freeport.Pick()
 	if err != nil {
 		return err
 	}
@@ -217,7 +219,7 @@ func runFloorOnly(out string) error {
 	if err := os.WriteFile(gzFile, gz, 0o644); err != nil {
 		return err
 	}
-	port, err := freePort()
+	port, err := freeport.Pick()
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	vegeta "github.com/tsenart/vegeta/v12/lib"
+
+	"github.com/wenming/wenming/internal/freeport"
 )
 
 // ratioLine compares, in one run and at one concurrency, a bare gqlgen server's { __typename } with the overview's
@@ -29,7 +31,7 @@ func measureRatio(bin, dbPath, token string, dur time.Duration) (ratioLine, erro
 	if b, err := exec.Command("go", "build", "-o", bareBin, "./bench/bare").CombinedOutput(); err != nil {
 		return ratioLine{}, fmt.Errorf("go build bench/bare: %v\n%s", err, b)
 	}
-	port, err := freePort()
+	port, err := freeport.Pick()
 	if err != nil {
 		return ratioLine{}, err
 	}

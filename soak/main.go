@@ -22,7 +22,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"mime/multipart"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -38,6 +37,7 @@ import (
 
 	"github.com/wenming/wenming/db"
 	"github.com/wenming/wenming/db/dial"
+	"github.com/wenming/wenming/internal/freeport"
 )
 
 // verifyDatabase opens the soaked database through the backend interface and checks it whole: the engine's own
@@ -683,12 +683,11 @@ type server struct {
 }
 
 func startServer(bin, dbPath, logPath string) (*server, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	port, err := freeport.Pick()
 	if err != nil {
 		return nil, err
 	}
-	addr := l.Addr().String()
-	l.Close()
+	addr := "127.0.0.1:" + strconv.Itoa(port)
 	logf, err := os.Create(logPath)
 	if err != nil {
 		return nil, err

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"sort"
@@ -20,6 +19,7 @@ import (
 	"github.com/wenming/wenming/apitest"
 	"github.com/wenming/wenming/db/postgres/pgtest/hacluster"
 	"github.com/wenming/wenming/httpapi"
+	"github.com/wenming/wenming/internal/freeport"
 )
 
 // failoverDeadline is the liveness limit of each wait in the failover test: it catches a hang, and says nothing of
@@ -346,7 +346,7 @@ func TestFailover(t *testing.T) {
 	dir := t.TempDir()
 	bin := serverBinary(t)
 	rs := []*replica{{name: "a"}, {name: "b"}, {name: "fresh"}}
-	metricsPort, err := freePort()
+	metricsPort, err := freeport.Pick()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -558,13 +558,4 @@ func metric(t *testing.T, url, sample string) float64 {
 	}
 	t.Errorf("%s: no sample %s", url, sample)
 	return -1
-}
-
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }

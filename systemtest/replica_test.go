@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -27,6 +26,7 @@ import (
 	"github.com/wenming/wenming/db/postgres/pgtest"
 	"github.com/wenming/wenming/db/seed"
 	"github.com/wenming/wenming/httpapi"
+	"github.com/wenming/wenming/internal/freeport"
 )
 
 // Health checks of the balancer in the replica test: HAProxy checks /readyz every checkInterval and marks a server
@@ -602,13 +602,13 @@ type replica struct {
 }
 
 func (r *replica) reservePort() error {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	port, err := freeport.Pick()
 	if err != nil {
 		return err
 	}
-	r.port = l.Addr().(*net.TCPAddr).Port
+	r.port = port
 	r.url = "http://127.0.0.1:" + strconv.Itoa(r.port)
-	return l.Close()
+	return nil
 }
 
 // start launches the process on its port; its log goes to a file, appended across restarts.
@@ -741,12 +741,10 @@ backend replicas
 // startHAProxy runs HAProxy in the foreground in front of rs and returns its URL once it answers.
 func startHAProxy(t *testing.T, bin, dir string, rs []*replica) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	port, err := freeport.Pick()
 	if err != nil {
 		t.Fatal(err)
 	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
 	cfg := filepath.Join(dir, "haproxy.cfg")
 	if err := os.WriteFile(cfg, []byte(haproxyConfig(port, rs)), 0o644); err != nil {
 		t.Fatal(err)

@@ -15,7 +15,6 @@ package pgtest
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"os/user"
@@ -29,6 +28,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/wenming/wenming/internal/freeport"
 )
 
 // BinDir is where Debian's postgresql-15 package puts initdb and pg_ctl; WENMING_PG_BINDIR overrides it.
@@ -152,7 +153,7 @@ func start() (*Cluster, error) {
 	var lastErr error
 	// A port found free may be taken before the server binds it; try a few.
 	for attempt := 0; attempt < 3; attempt++ {
-		port, err := freePort()
+		port, err := freeport.Pick()
 		if err != nil {
 			return nil, err
 		}
@@ -219,15 +220,6 @@ func chownPostgres(dir string) error {
 	uid, _ := strconv.Atoi(u.Uid)
 	gid, _ := strconv.Atoi(u.Gid)
 	return os.Chown(dir, uid, gid)
-}
-
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 // DSN is the connection string of one database of the cluster.

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/wenming/wenming/internal/freeport"
 )
 
 // Installed reports why PostgreSQL cannot be started here ("" when it can): the binaries or the postgres OS user
@@ -81,7 +83,7 @@ func StartCluster(settings ...string) (*Cluster, error) {
 	var lastErr error
 	// A port found free may be taken before the server binds it; try a few.
 	for attempt := 0; attempt < 3; attempt++ {
-		port, err := freePort()
+		port, err := freeport.Pick()
 		if err != nil {
 			return fail(err)
 		}

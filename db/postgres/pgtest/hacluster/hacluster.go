@@ -17,7 +17,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"os/user"
@@ -32,6 +31,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/wenming/wenming/db/postgres/pgtest"
+	"github.com/wenming/wenming/internal/freeport"
 )
 
 // Tuning of the cluster, as docs/ha.md recommends for production: the leader key lives ttl seconds, Patroni loops
@@ -124,8 +124,13 @@ func Start(tb testing.TB, nodes int) *Cluster {
 		}
 		tb.Skipf("skipping: %s (run scripts/ensure-postgres.sh, or set %s=1 to fail instead)", why, pgtest.RequireEnv)
 	}
+	unlock, err := lockMachine(tb)
+	if err != nil {
+		tb.Fatalf("wait for the machine's HA-cluster lock: %v", err)
+	}
 	c, err := New(nodes)
 	if err != nil {
+		unlock()
 		tb.Fatalf("start the HA cluster: %v", err)
 	}
 	tb.Cleanup(func() {
@@ -133,8 +138,30 @@ func Start(tb testing.TB, nodes int) *Cluster {
 			tb.Logf("HA cluster logs (%s):\n%s", c.Dir, c.Logs())
 		}
 		c.Close()
+		unlock()
 	})
 	return c
+}
+
+// lockMachine takes a lock that every test's cluster on this machine shares (a file in the temp directory, held with
+// flock, so that it holds across the test binaries go test runs side by side) and returns its release. Two clusters
+// at once on a busy machine starve each other's Patroni loops past the leader key's five seconds, and a primary is
+// demoted that nobody failed: the failover test and this package's own test take turns instead. The kernel drops
+// the lock when a holder dies.
+func lockMachine(tb testing.TB) (func(), error) {
+	f, err := os.OpenFile(filepath.Join(os.TempDir(), "wenming-ha.lock"), os.O_CREATE|os.O_RDWR, 0o666)
+	if err != nil {
+		return nil, err
+	}
+	t0 := time.Now()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if waited := time.Since(t0); waited > time.Second {
+		tb.Logf("waited %v for another test's HA cluster to stop", waited.Round(time.Second))
+	}
+	return func() { f.Close() }, nil // closing the only descriptor releases the lock
 }
 
 // New starts a cluster of nodes PostgreSQL nodes (2 or 3; 1 runs without a standby) for a program that is not a
@@ -182,7 +209,7 @@ func (c *Cluster) setUp() error {
 		gid, _ := strconv.Atoi(u.Gid)
 		c.cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
 	}
-	ports, err := freePorts(3 + 2*c.Nodes)
+	ports, err := freeport.PickN(3 + 2*c.Nodes)
 	if err != nil {
 		return err
 	}
@@ -508,20 +535,6 @@ func reapStale() {
 		killUnder(dir)
 		_ = os.RemoveAll(dir)
 	}
-}
-
-// freePorts returns n distinct free ports on 127.0.0.1, holding each until all are found.
-func freePorts(n int) ([]int, error) {
-	var ports []int
-	for i := 0; i < n; i++ {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return nil, err
-		}
-		defer l.Close()
-		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
-	}
-	return ports, nil
 }
 
 // connect opens one connection with a short connect timeout, so that a hung node costs a second, not a minute.

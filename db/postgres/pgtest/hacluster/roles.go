@@ -19,6 +19,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/wenming/wenming/db/postgres/pgtest"
+	"github.com/wenming/wenming/internal/freeport"
 )
 
 // restClient asks the Patroni REST APIs; a hung node must cost at most a second.
@@ -289,7 +290,7 @@ func (c *Cluster) ReadDirect(ctx context.Context, i int, db string, fn func(ctx 
 		return err
 	}
 	clearStaleLocks(n)
-	ports, err := freePorts(1)
+	ports, err := freeport.PickN(1)
 	if err != nil {
 		return err
 	}
