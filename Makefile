@@ -57,12 +57,13 @@ test-go test-frontend test-e2e: export TMPDIR = $(TEST_TMPDIR)
 # make its absence a failure rather than a skip.
 test-go: vet
 	@./scripts/ensure-postgres.sh
-	@# Two passes at once: every package (-p 3: the failover and replica tests mostly wait on their processes, so a
-	@# third package runs beside two that compute), and the API tests again on PostgreSQL (the conformance suite, the
-	@# replicas and the PostgreSQL backups run on it in the first), whose log is read after, counting what passed.
+	@# Two passes at once: every package, and the API tests again on PostgreSQL (the conformance suite, the replicas
+	@# and the PostgreSQL backups run on it in the first), whose log is read after, counting what passed. The system
+	@# tests go first: their failover test waits on its cluster for a minute and a half, beside the packages that
+	@# compute, where last it ran on after them alone (-p 3: it takes one of the three places).
 	@log=$$(mktemp); trap 'rm -f $$log' EXIT; \
 	WENMING_REQUIRE_POSTGRES=1 WENMING_TEST_BACKEND=postgres $(GO) test -count=1 -v ./apitest >$$log 2>&1 & pg=$$!; \
-	WENMING_REQUIRE_POSTGRES=1 $(GO) test -count=1 -p 3 ./...; all=$$?; \
+	WENMING_REQUIRE_POSTGRES=1 $(GO) test -count=1 -p 3 ./systemtest ./...; all=$$?; \
 	wait $$pg; rc=$$?; \
 	echo "-- the API tests on PostgreSQL:"; \
 	grep -E '^(ok|FAIL|--- FAIL|panic)' $$log; [ $$rc -eq 0 ] || { grep -B2 -A20 -- '--- FAIL' $$log | head -200; exit $$rc; }; \
