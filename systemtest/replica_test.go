@@ -394,10 +394,16 @@ func TestReplicas(t *testing.T) {
 			}
 			sample = r.err
 		}
+		// A reader loses at most the request it had in flight on B, and one more that HAProxy sent, in the
+		// milliseconds after the kill, down an idle keep-alive connection to B whose reset it had not read yet (an
+		// empty response, which HAProxy rightly does not retry: it may have been a write). On a quiet machine 5 of 8
+		// readers failed; beside the other test packages, 9 once, the ninth started 17 ms after the kill. What must
+		// hold is that none fails once the health check could know (late, below).
+		allowed := 2 * loadConcurrency
 		measured(t, "kill -9: %d requests through HAProxy at concurrency %d, %d failed (allowed %d) %v, last failure started %s after the kill, %d after %s",
-			len(results), loadConcurrency, failed, loadConcurrency, kinds, lastFail.Round(time.Millisecond), late, grace)
-		if failed > loadConcurrency {
-			t.Errorf("%d requests failed, more than the concurrency %d (e.g. %s)", failed, loadConcurrency, sample)
+			len(results), loadConcurrency, failed, allowed, kinds, lastFail.Round(time.Millisecond), late, grace)
+		if failed > allowed {
+			t.Errorf("%d requests failed, more than two per reader (%d readers; e.g. %s)", failed, loadConcurrency, sample)
 		}
 		if late > 0 {
 			t.Errorf("%d requests that started more than %s after the kill failed (e.g. %s)", late, grace, sample)
