@@ -4,7 +4,6 @@
 // the tests at a server that is already running (nothing is started then).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
@@ -22,17 +21,6 @@ const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ]
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer()
-    s.once('error', rej)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => res(port))
-    })
-  })
-}
 
 async function waitReady(base, proc, timeoutMs = 90_000) {
   let last = ''
@@ -62,28 +50,39 @@ export async function start({ anonymousRead = true } = {}) {
   let proc
   let dir
   const logs = []
-  if (!base) {
-    const bin = resolve(root, process.env.WENMING_BIN ?? '../bin/wenming')
-    if (!existsSync(bin)) throw new Error(`server binary not found at ${bin} (build it, or set WENMING_BIN / WENMING_URL)`)
-    const port = await freePort()
-    dir = mkdtempSync(join(tmpdir(), 'wenming-e2e-'))
-    const extra = (process.env.WENMING_ARGS ?? '').split(' ').filter(Boolean)
-    const flags = ['serve', '--addr', `127.0.0.1:${port}`, '--db', join(dir, 'test.db'), ...(anonymousRead ? ['--anonymous-read'] : []), ...extra]
-    proc = spawn(bin, flags, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WENMING_ADMIN_PASSWORD: ADMIN_PASSWORD },
-    })
-    proc.stdout.on('data', (d) => logs.push(String(d)))
-    proc.stderr.on('data', (d) => logs.push(String(d)))
-    base = `http://127.0.0.1:${port}`
-  }
+  // The browser starts while the server seeds its database: each takes about a second, mostly on its own core.
+  const launching = chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  launching.catch(() => {}) // its failure is reported where it is awaited
   try {
+    if (!base) {
+      const bin = resolve(root, process.env.WENMING_BIN ?? '../bin/wenming')
+      if (!existsSync(bin)) throw new Error(`server binary not found at ${bin} (build it, or set WENMING_BIN / WENMING_URL)`)
+      dir = mkdtempSync(join(tmpdir(), 'wenming-e2e-'))
+      const extra = (process.env.WENMING_ARGS ?? '').split(' ').filter(Boolean)
+      // Port 0: the server binds a port the kernel picks and logs its URL. A port picked here and handed over could be
+      // taken meanwhile by one of the browsers' outgoing connections, which draw from the same range.
+      const flags = ['serve', '--addr', '127.0.0.1:0', '--db', join(dir, 'test.db'), ...(anonymousRead ? ['--anonymous-read'] : []), ...extra]
+      proc = spawn(bin, flags, {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, WENMING_ADMIN_PASSWORD: ADMIN_PASSWORD },
+      })
+      proc.stdout.on('data', (d) => logs.push(String(d)))
+      proc.stderr.on('data', (d) => logs.push(String(d)))
+      base = await until(
+        () => {
+          if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`)
+          return /msg=listening url=(http:\/\/127\.0\.0\.1:\d+)/.exec(logs.join(''))?.[1]
+        },
+        { timeout: 90_000, interval: 50, message: 'the server to log the URL it listens on' },
+      )
+    }
     await waitReady(base, proc)
   } catch (e) {
     proc?.kill('SIGKILL')
+    await launching.then((b) => b.close()).catch(() => {})
     throw new Error(`${e.message}\n--- server log ---\n${logs.join('').slice(-4000)}`, { cause: e })
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  const browser = await launching
   return {
     base,
     browser,
