@@ -290,7 +290,7 @@ func (c *Cluster) ReadDirect(ctx context.Context, i int, db string, fn func(ctx 
 		return err
 	}
 	clearStaleLocks(n)
-	ports, err := freeport.PickN(1)
+	port, err := freeport.Pick()
 	if err != nil {
 		return err
 	}
@@ -309,7 +309,7 @@ func (c *Cluster) ReadDirect(ctx context.Context, i int, db string, fn func(ctx 
 			args = append(args, a)
 		}
 	}
-	args = append(args, "-c", "port="+strconv.Itoa(ports[0]), "-c", "listen_addresses=127.0.0.1",
+	args = append(args, "-c", "port="+strconv.Itoa(port), "-c", "listen_addresses=127.0.0.1",
 		"-c", "unix_socket_directories="+sock, "-c", "primary_conninfo=", "-c", "primary_slot_name=",
 		"-c", "restore_command=", "-c", "archive_mode=off", "-c", "synchronous_standby_names=",
 		"-c", "default_transaction_read_only=on")
@@ -328,7 +328,7 @@ func (c *Cluster) ReadDirect(ctx context.Context, i int, db string, fn func(ctx 
 			<-pg.done
 		}
 	}()
-	dsn := fmt.Sprintf("postgres://postgres@127.0.0.1:%d/%s?sslmode=disable", ports[0], db)
+	dsn := fmt.Sprintf("postgres://postgres@127.0.0.1:%d/%s?sslmode=disable", port, db)
 	var conn *pgx.Conn
 	wctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
