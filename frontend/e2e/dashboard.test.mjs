@@ -30,7 +30,8 @@ const report = { firstChartMs: null, pages: {} }
 
 before(async () => {
   env = await start()
-  ctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN' })
+  // The pages as most readers see them: with the charts' entry animation (the harness's contexts ask for less motion).
+  ctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN', reducedMotion: 'no-preference' })
 })
 after(async () => {
   writeFileSync(join(outDir, 'e2e-report.json'), JSON.stringify(report, null, 2))
@@ -65,6 +66,26 @@ describe('pages', () => {
     report.firstChartMs = perf
     console.log(`first chart drawn: ${perf} ms after navigation start (wall ${wall} ms, ${env.base})`)
     assert.deepEqual(problems, [])
+    await page.close()
+  })
+
+  test('charts animate their entry, and draw at once for a reader who asked for reduced motion', async () => {
+    const animation = (page) => page.$$eval('.chart[data-ready="1"]', (els) => els.map((el) => el.__chart.getOption().animation))
+    const { page, problems } = await visit('/')
+    const animated = await animation(page)
+    assert.ok(animated.length > 0 && animated.every((a) => a === true), `animated: ${animated}`)
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    await page.waitForFunction(() => [...document.querySelectorAll('.chart[data-ready="1"]')].every((el) => el.__chart.getOption().animation === false))
+    await page.emulateMedia({ reducedMotion: 'no-preference' })
+    await page.waitForFunction(() => [...document.querySelectorAll('.chart[data-ready="1"]')].every((el) => el.__chart.getOption().animation === true))
+    const rctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' })
+    const still = await openPage(rctx)
+    await still.page.goto(env.base + '/')
+    await settle(still.page)
+    const drawnStill = await animation(still.page)
+    assert.ok(drawnStill.length === animated.length && drawnStill.every((a) => a === false), `still: ${drawnStill}`)
+    assert.deepEqual([...problems, ...still.problems], [])
+    await rctx.close()
     await page.close()
   })
 
@@ -368,7 +389,7 @@ describe('exports', () => {
 
 describe('big screen and report', () => {
   test('big-screen mode renders a dark 1920×1080 stage with SVG charts and no controls but pause and exit', async () => {
-    const sctx = await env.browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    const sctx = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'no-preference' })
     const { page, problems } = await openPage(sctx)
     await page.goto(env.base + '/?screen=1&rotate=600')
     await settle(page)

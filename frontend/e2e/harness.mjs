@@ -17,7 +17,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Password of the first admin of every server the harness starts (WENMING_ADMIN_PASSWORD). */
 export const ADMIN_PASSWORD = process.env.WENMING_ADMIN_PASSWORD || 'e2e-admin-pass-1'
-// --process-per-site: every page of the server shares one renderer, as long as one stays open (see keepRendererWarm).
+// --process-per-site: every page of the server shares one renderer, as long as one stays open (see contextDefaults).
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--process-per-site',
@@ -28,11 +28,15 @@ const CHROMIUM_ARGS = [
  * after join a renderer that is already running. A page that starts a renderer of its own costs chromium about
  * 1.6 core-seconds for the overview; one that joins a running renderer about 0.8, the browser tests' largest single cost.
  * The keeper is a plain-text page: it runs none of the app, so it holds no socket and answers no broadcast.
+ *
+ * A context also asks for reduced motion unless the test chooses (reducedMotion: 'no-preference' in its options): the
+ * charts then draw at once instead of animating for 300 ms, which the tests would wait out before each screenshot. The
+ * dashboard's own tests keep the animation, and check both.
  */
-function keepRendererWarm(browser, base) {
+function contextDefaults(browser, base) {
   const newContext = browser.newContext.bind(browser)
-  browser.newContext = async (options) => {
-    const ctx = await newContext(options)
+  browser.newContext = async (options = {}) => {
+    const ctx = await newContext({ reducedMotion: 'reduce', ...options })
     const keeper = await ctx.newPage()
     await keeper.goto(base + '/readyz')
     return ctx
@@ -100,7 +104,7 @@ export async function start({ anonymousRead = true } = {}) {
     await launching.then((b) => b.close()).catch(() => {})
     throw new Error(`${e.message}\n--- server log ---\n${logs.join('').slice(-4000)}`, { cause: e })
   }
-  const browser = keepRendererWarm(await launching, base)
+  const browser = contextDefaults(await launching, base)
   return {
     base,
     browser,

@@ -49,6 +49,17 @@ export const screen = computed(() => routerRef?.currentRoute.value.query.screen 
 /** ?svg=1 draws every chart with ECharts' SVG renderer, so its text can be read back from the page (tests, print). */
 export const svgCharts = computed(() => routerRef?.currentRoute.value.query.svg === '1')
 
+/**
+ * Whether the reader asked their system for less motion (prefers-reduced-motion): the charts then draw at once,
+ * without their entry animation, as WCAG 2.3.3 asks of motion that is not essential. Followed live.
+ */
+export const reducedMotion = ref(false)
+if (typeof window !== 'undefined' && typeof window.matchMedia === 'function') {
+  const mq = window.matchMedia('(prefers-reduced-motion: reduce)')
+  reducedMotion.value = mq.matches
+  mq.addEventListener?.('change', (e) => (reducedMotion.value = e.matches))
+}
+
 /** Keep the i18n language in step with ?lang (a choice made with the language button is also remembered). */
 export function syncLang(q: LocationQuery) {
   const l: Lang = (Array.isArray(q.lang) ? q.lang[0] : q.lang) === 'en' ? 'en' : 'zh'
