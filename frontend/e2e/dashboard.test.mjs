@@ -71,13 +71,14 @@ describe('pages', () => {
 
   test('charts animate their entry, and draw at once for a reader who asked for reduced motion', async () => {
     const animation = (page) => page.$$eval('.chart[data-ready="1"]', (els) => els.map((el) => el.__chart.getOption().animation))
+    const allBecome = (page, want) => page.waitForFunction((w) => [...document.querySelectorAll('.chart[data-ready="1"]')].every((el) => el.__chart.getOption().animation === w), want)
     const { page, problems } = await visit('/')
     const animated = await animation(page)
     assert.ok(animated.length > 0 && animated.every((a) => a === true), `animated: ${animated}`)
     await page.emulateMedia({ reducedMotion: 'reduce' })
-    await page.waitForFunction(() => [...document.querySelectorAll('.chart[data-ready="1"]')].every((el) => el.__chart.getOption().animation === false))
+    await allBecome(page, false)
     await page.emulateMedia({ reducedMotion: 'no-preference' })
-    await page.waitForFunction(() => [...document.querySelectorAll('.chart[data-ready="1"]')].every((el) => el.__chart.getOption().animation === true))
+    await allBecome(page, true)
     const rctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' })
     const still = await openPage(rctx)
     await still.page.goto(env.base + '/')

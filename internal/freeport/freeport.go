@@ -65,7 +65,9 @@ func PickN(n int) ([]int, error) {
 	return ports, nil
 }
 
-// ephemeralStart is the first port of the kernel's ephemeral range (32768 when it cannot be read).
+// ephemeralStart is the first port of the kernel's ephemeral range (32768 when it cannot be read). A range that
+// starts at or below lowest is returned as it is, so that PickN falls back to the kernel's choice rather than pick
+// from inside it.
 func ephemeralStart() int {
 	b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range")
 	if err != nil {
@@ -76,7 +78,7 @@ func ephemeralStart() int {
 		return 32768
 	}
 	v, err := strconv.Atoi(f[0])
-	if err != nil || v <= lowest {
+	if err != nil {
 		return 32768
 	}
 	return v
