@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/wenming/wenming/db"
@@ -39,12 +40,10 @@ type DB struct {
 	// file is the database file as opened; Ping compares the path with it, so that a file deleted or replaced under
 	// a running server turns /readyz to 503 (the server would otherwise go on with an unlinked file).
 	file os.FileInfo
-	// wal reads the WAL-index header; ver is the versions last read, at header verHdr (DataVersions).
-	wal    walHeader
-	verMu  sync.Mutex
-	ver    db.Versions
-	verHdr [2 * walHeaderSize]byte
-	verOK  bool
+	// wal reads the WAL-index header; seen is the versions last read, with the header they were read at
+	// (DataVersions).
+	wal  walHeader
+	seen atomic.Pointer[seenVersions]
 	// exclusive serialises first-start preparation (Exclusive).
 	exclusive sync.Mutex
 }
@@ -100,9 +99,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return d, nil
 }
 
-// Close closes both pools.
+// Close closes both pools, then the WAL-index file (closing it first would drop SQLite's locks on it).
 func (d *DB) Close() error {
-	d.wal.close()
+	defer d.wal.close()
 	var errs []string
 	if d.read != nil {
 		if err := d.read.Close(); err != nil {

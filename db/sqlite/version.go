@@ -23,28 +23,28 @@ func bumpVersion(ctx context.Context, tx *sql.Tx, domains db.DomainSet) error {
 	return nil
 }
 
+// seenVersions is the versions as last read from the database, and the WAL-index header they were read at.
+type seenVersions struct {
+	hdr [2 * walHeaderSize]byte
+	ver db.Versions
+}
+
 // DataVersions reads the data version with every domain's version. Every request of the API asks, so it answers
 // from memory while the file has had no commit since the last read: SQLite's WAL index (the -shm file, shared by
 // every process that opens the database) starts with a header that every commit rewrites (walHeader). Reading those
-// 96 bytes costs one pread instead of a query; whenever the header has moved, cannot be read, or is caught
-// mid-update, the versions are read from the database again.
+// 96 bytes from a shared mapping costs a copy instead of a query; whenever the header has moved, cannot be read, or
+// is caught mid-update, the versions are read from the database again.
 func (d *DB) DataVersions(ctx context.Context) (db.Versions, error) {
 	hdr, ok := d.wal.header(d.path)
 	if ok {
-		d.verMu.Lock()
-		if d.verOK && d.verHdr == hdr {
-			v := d.ver
-			d.verMu.Unlock()
-			return v, nil
+		if s := d.seen.Load(); s != nil && s.hdr == hdr {
+			return s.ver, nil
 		}
-		d.verMu.Unlock()
 	}
 	// The header was read before the versions: a commit in between makes the next request read again.
 	v, err := d.ReadVersions(ctx)
 	if err == nil && ok {
-		d.verMu.Lock()
-		d.ver, d.verHdr, d.verOK = v, hdr, true
-		d.verMu.Unlock()
+		d.seen.Store(&seenVersions{hdr: hdr, ver: v})
 	}
 	return v, err
 }

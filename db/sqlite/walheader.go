@@ -3,7 +3,9 @@ package sqlite
 import (
 	"bytes"
 	"os"
+	"runtime/debug"
 	"sync"
+	"sync/atomic"
 )
 
 // walHeaderSize is the size of SQLite's WAL-index header (WalIndexHdr in SQLite's wal.c): the version, a change
@@ -13,39 +15,76 @@ import (
 const walHeaderSize = 48
 
 // walHeader reads the WAL-index header of a database, to tell cheaply whether anything was committed since a
-// previous read (DB.DataVersions).
+// previous read (DB.DataVersions). Every API request asks, so the header is read from a read-only shared mapping of
+// the -shm file (as SQLite's own connections read it), which costs a copy instead of a system call; where the file
+// cannot be mapped it is read with pread.
+//
+// The -shm file stays open until the database closes: closing any descriptor of a file drops every POSIX lock this
+// process holds on it, SQLite's own among them.
 type walHeader struct {
-	mu sync.Mutex
-	f  *os.File
+	mu  sync.Mutex // held while opening and closing
+	f   *os.File
+	mem atomic.Pointer[[]byte] // the mapping, when there is one
 }
 
 // header returns both copies of the header, and false when the -shm file cannot be read or the copies differ (a
 // commit is under way) or the index is not initialised: the caller then reads the database itself.
-func (w *walHeader) header(path string) ([2 * walHeaderSize]byte, bool) {
-	var buf [2 * walHeaderSize]byte
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.f == nil {
-		f, err := os.Open(path + "-shm")
-		if err != nil {
-			return buf, false
-		}
-		w.f = f
-	}
-	if n, err := w.f.ReadAt(buf[:], 0); err != nil || n != len(buf) {
-		return buf, false
+func (w *walHeader) header(path string) (buf [2 * walHeaderSize]byte, ok bool) {
+	if m := w.mem.Load(); m != nil {
+		ok = copyMapped(buf[:], *m)
+	} else {
+		ok = w.read(path, buf[:])
 	}
 	// isInit is byte 12 of each copy.
-	if buf[12] != 1 || !bytes.Equal(buf[:walHeaderSize], buf[walHeaderSize:]) {
+	if !ok || buf[12] != 1 || !bytes.Equal(buf[:walHeaderSize], buf[walHeaderSize:]) {
 		return buf, false
 	}
 	return buf, true
 }
 
-// close releases the -shm file.
+// copyMapped copies the start of the mapping into buf, and reports false instead of crashing if the file shrank
+// under the mapping (SQLite truncates the -shm file when the first connection of all opens it: this process always
+// holds one, so this should not happen, but a fault here must cost a query, not the server).
+func copyMapped(buf, mem []byte) (ok bool) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	copy(buf, mem)
+	return true
+}
+
+// read opens the -shm file on first use and maps it once it holds a header; until then it reads with pread.
+func (w *walHeader) read(path string, buf []byte) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.f == nil {
+		f, err := os.Open(path + "-shm")
+		if err != nil {
+			return false
+		}
+		w.f = f
+	}
+	if m := w.mem.Load(); m != nil {
+		return copyMapped(buf, *m)
+	}
+	if m, ok := mapHeader(w.f); ok {
+		w.mem.Store(&m)
+		return copyMapped(buf, m)
+	}
+	n, err := w.f.ReadAt(buf, 0)
+	return err == nil && n == len(buf)
+}
+
+// close unmaps and releases the -shm file; call it after the pools have closed (see walHeader).
 func (w *walHeader) close() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if m := w.mem.Swap(nil); m != nil {
+		unmapHeader(*m)
+	}
 	if w.f != nil {
 		w.f.Close()
 		w.f = nil
