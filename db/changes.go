@@ -194,6 +194,20 @@ func (v Versions) Key(s DomainSet) string {
 	return string(b)
 }
 
+// SameIn reports whether v and w agree on every domain in s and on the timeline: an answer computed at w that reads
+// only s is current at v. It is Key(s) == w.Key(s), without making either string.
+func (v Versions) SameIn(w Versions, s DomainSet) bool {
+	if v.Timeline != w.Timeline {
+		return false
+	}
+	for d := Domain(0); d < NumDomains; d++ {
+		if s.Has(d) && v.Of[d] != w.Of[d] {
+			return false
+		}
+	}
+	return true
+}
+
 // Set records the value of one meta row ("data_version" or "data_version.<domain>"), or the "timeline", in v; other
 // keys are ignored.
 func (v *Versions) Set(key string, value int64) {

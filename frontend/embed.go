@@ -136,23 +136,28 @@ func serveFile(w http.ResponseWriter, r *http.Request, fsys fs.FS, name string) 
 }
 
 // Accepts reports whether an Accept-Encoding header admits a content coding: named (or *) with a q-value above 0.
+// It walks the header in place, since every cached API answer asks.
 func Accepts(header, coding string) bool {
 	star := false
-	for _, part := range strings.Split(header, ",") {
-		tok, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		tok = strings.ToLower(strings.TrimSpace(tok))
+	for header != "" {
+		var part string
+		part, header, _ = strings.Cut(header, ",")
+		tok, params, _ := strings.Cut(part, ";")
+		tok = strings.TrimSpace(tok)
 		q := 1.0
-		for _, p := range strings.Split(params, ";") {
-			if k, v, ok := strings.Cut(strings.TrimSpace(p), "="); ok && strings.EqualFold(strings.TrimSpace(k), "q") {
+		for params != "" {
+			var p string
+			p, params, _ = strings.Cut(params, ";")
+			if k, v, ok := strings.Cut(p, "="); ok && strings.EqualFold(strings.TrimSpace(k), "q") {
 				if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
 					q = f
 				}
 			}
 		}
-		switch tok {
-		case coding:
+		switch {
+		case strings.EqualFold(tok, coding):
 			return q > 0
-		case "*":
+		case tok == "*":
 			star = q > 0
 		}
 	}

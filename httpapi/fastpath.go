@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash/maphash"
 	"io"
 	"net/http"
 	"slices"
@@ -38,13 +39,16 @@ type FastPath struct {
 
 	mu    sync.Mutex
 	bytes int
-	lru   *lru.Cache[[32]byte, *fastEntry]
+	// lru holds the entries by the hash of their keys (keyHash); an entry keeps its whole key, which a hit compares.
+	lru *lru.Cache[uint64, *fastEntry]
 }
 
 // fastEntry is one stored answer.
 type fastEntry struct {
-	reads       db.DomainSet
-	verKey      string
+	key   string
+	reads db.DomainSet
+	// ver is the versions the answer was computed at; it is current while every domain it reads is unchanged.
+	ver         db.Versions
 	operation   string
 	contentType string
 	plain, gz   []byte
@@ -58,7 +62,7 @@ const maxFastBytes = 16 << 20
 // NewFastPath keeps at most size answers.
 func NewFastPath(size int, versions func(context.Context) (db.Versions, error), scope func(context.Context) string, maxBody int64) *FastPath {
 	f := &FastPath{Versions: versions, Scope: scope, MaxBody: maxBody}
-	f.lru, _ = lru.NewWithEvict[[32]byte, *fastEntry](size, func(_ [32]byte, e *fastEntry) { f.bytes -= len(e.plain) + len(e.gz) })
+	f.lru, _ = lru.NewWithEvict[uint64, *fastEntry](size, func(_ uint64, e *fastEntry) { f.bytes -= len(e.plain) + len(e.gz) })
 	return f
 }
 
@@ -68,7 +72,7 @@ type FastNote struct {
 	// Storable is set when the answer had no errors and no @private field.
 	Storable  bool
 	Reads     db.DomainSet
-	VerKey    string
+	Ver       db.Versions
 	Operation string
 }
 
@@ -105,11 +109,12 @@ func (f *FastPath) serveHit(w http.ResponseWriter, r *http.Request) bool {
 	if err != nil {
 		return false
 	}
-	key := f.key(ctx, r, raw)
+	var buf [2048]byte
+	key := f.key(buf[:0], ctx, r, raw)
 	// Only a stored answer (no errors, no @private field) at the current versions is revalidated: a private
 	// answer, or one not computed yet, is never "not modified", whatever tag the client sends.
-	e, ok := f.lru.Get(key)
-	if !ok || ver.Key(e.reads) != e.verKey {
+	e, ok := f.lru.Get(keyHash(key))
+	if !ok || e.key != string(key) || !ver.SameIn(e.ver, e.reads) {
 		return false
 	}
 	if r.Method == http.MethodGet {
@@ -126,18 +131,18 @@ func (f *FastPath) serveHit(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-// key is a request's entry key: the caller's scope, the method, the Accept header and the query's bytes.
-func (f *FastPath) key(ctx context.Context, r *http.Request, raw []byte) [32]byte {
+// key appends a request's entry key to b: the caller's scope, the method, the Accept header and the query's bytes.
+func (f *FastPath) key(b []byte, ctx context.Context, r *http.Request, raw []byte) []byte {
 	scope, accept := f.Scope(ctx), r.Header.Get("Accept")
-	var buf [2048]byte
-	n := len(scope) + len(r.Method) + len(accept) + len(raw) + 3
-	b := buf[:0]
-	if n > len(buf) {
-		b = make([]byte, 0, n)
-	}
-	b = append(append(append(append(append(append(append(b, scope...), 0), r.Method...), 0), accept...), 0), raw...)
-	return sha256.Sum256(b)
+	return append(append(append(append(append(append(append(b, scope...), 0), r.Method...), 0), accept...), 0), raw...)
 }
+
+// keySeed makes the entries' hashes differ from one process to the next, so that no client can aim at collisions.
+var keySeed = maphash.MakeSeed()
+
+// keyHash is where an entry key is kept in the LRU. A collision costs a miss, never a wrong answer: a hit compares the
+// whole key.
+func keyHash(key []byte) uint64 { return maphash.Bytes(keySeed, key) }
 
 // Handler wraps the GraphQL handler: it answers hits (when Hits did not already) and stores the answers that the
 // response cache says may be shared.
@@ -157,7 +162,7 @@ func (f *FastPath) Handler(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		key := f.key(ctx, r, raw)
+		key := f.key(nil, ctx, r, raw)
 		note := &FastNote{}
 		cw := &holdWriter{ResponseWriter: w, status: http.StatusOK}
 		if r.Method == http.MethodGet {
@@ -259,12 +264,13 @@ func (b *readBody) Close() error { return b.orig.Close() }
 // etag derives a GET answer's tag from the request, the caller and the data version: unchanged data gives the same
 // tag, and another caller (even of the same role) another one, so that a browser shared between two people never
 // revalidates one's answer for the other.
-func (f *FastPath) etag(ctx context.Context, key [32]byte, ver db.Versions) string {
+func (f *FastPath) etag(ctx context.Context, key []byte, ver db.Versions) string {
 	who := ""
 	if p := db.PrincipalFrom(ctx); p != nil {
 		who = p.Via + ":" + strconv.FormatInt(p.UserID, 10)
 	}
-	h := sha256.Sum256(append(key[:], []byte("\x00"+who+"\x00"+strconv.FormatInt(ver.Timeline, 10)+"."+strconv.FormatInt(ver.Global, 10))...))
+	k := sha256.Sum256(key)
+	h := sha256.Sum256(append(k[:], []byte("\x00"+who+"\x00"+strconv.FormatInt(ver.Timeline, 10)+"."+strconv.FormatInt(ver.Global, 10))...))
 	return `W/"` + hex.EncodeToString(h[:12]) + `"`
 }
 
@@ -324,8 +330,8 @@ var fastGzip = sync.Pool{New: func() any {
 }}
 
 // store keeps an answer with its gzip, within the byte budget, and returns the entry made.
-func (f *FastPath) store(key [32]byte, note *FastNote, contentType string, body []byte) *fastEntry {
-	e := &fastEntry{reads: note.Reads, verKey: note.VerKey, operation: note.Operation, contentType: contentType,
+func (f *FastPath) store(key []byte, note *FastNote, contentType string, body []byte) *fastEntry {
+	e := &fastEntry{key: string(key), reads: note.Reads, ver: note.Ver, operation: note.Operation, contentType: contentType,
 		plain: bytes.Clone(body), contentTypeValue: []string{contentType}[:1:1], plainLength: []string{strconv.Itoa(len(body))}[:1:1]}
 	if len(body) >= CompressMinBytes {
 		var b bytes.Buffer
@@ -341,9 +347,10 @@ func (f *FastPath) store(key [32]byte, note *FastNote, contentType string, body 
 	defer f.mu.Unlock()
 	// The key names the query, not its versions: after a write the new answer replaces the old one. Removed first,
 	// so that the old one leaves the byte count (the cache's Add replaces a value without calling the eviction).
-	f.lru.Remove(key)
+	h := keyHash(key)
+	f.lru.Remove(h)
 	f.bytes += len(e.plain) + len(e.gz)
-	f.lru.Add(key, e)
+	f.lru.Add(h, e)
 	for f.bytes > maxFastBytes && f.lru.Len() > 0 {
 		f.lru.RemoveOldest()
 	}

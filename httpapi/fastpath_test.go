@@ -30,7 +30,7 @@ func (f *fakeGraphQL) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	io.ReadAll(r.Body) // the fast path must give the body back
 	reads := db.Domains(db.DomainHonors)
 	if n := httpapi.FastNoteFrom(r.Context()); n != nil && f.storable {
-		n.Storable, n.Reads, n.VerKey, n.Operation = true, reads, f.ver.Key(reads), "HonorStats"
+		n.Storable, n.Reads, n.Ver, n.Operation = true, reads, *f.ver, "HonorStats"
 	}
 	w.Header().Set("Content-Type", "application/json")
 	io.WriteString(w, f.body)

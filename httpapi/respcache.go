@@ -177,7 +177,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 	// versions it was computed at.
 	shared := func() {
 		if n := FastNoteFrom(ctx); n != nil {
-			n.Storable, n.Reads, n.VerKey, n.Operation = true, reads, ver.Key(reads), oc.Operation.Name
+			n.Storable, n.Reads, n.Ver, n.Operation = true, reads, ver, oc.Operation.Name
 		}
 	}
 	if data, ok := c.lru.Get(key); ok {
