@@ -124,6 +124,34 @@ func WithPrincipal(ctx context.Context, p *Principal) context.Context {
 	return context.WithValue(ctx, principalKey{}, p)
 }
 
+// WithCaller attaches the caller and whether the server reads the published records to anyone (WithPublicReading)
+// in one step: the HTTP layer does this on every request, and one context holding both is one allocation and one
+// step shorter for every lookup after.
+func WithCaller(ctx context.Context, p *Principal, publicReading bool) context.Context {
+	return &callerContext{Context: ctx, p: p, public: publicReading}
+}
+
+// callerContext is the context WithCaller makes: it answers the caller's key and, when set, the public-reading key,
+// and asks its parent for every other.
+type callerContext struct {
+	context.Context
+	p      *Principal
+	public bool
+}
+
+// Value answers the keys of WithPrincipal and WithPublicReading, as those two would have.
+func (c *callerContext) Value(key any) any {
+	switch key.(type) {
+	case principalKey:
+		return c.p
+	case publicReadingKey:
+		if c.public {
+			return true
+		}
+	}
+	return c.Context.Value(key)
+}
+
 // PrincipalFrom returns the caller, or nil for an unauthenticated request.
 func PrincipalFrom(ctx context.Context) *Principal {
 	p, _ := ctx.Value(principalKey{}).(*Principal)

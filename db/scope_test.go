@@ -102,3 +102,35 @@ func TestAsPublicReader(t *testing.T) {
 		}
 	}
 }
+
+// TestWithCaller: the one-step context answers the caller and public reading exactly as WithPrincipal and
+// WithPublicReading one after the other do, and passes every other key to its parent.
+func TestWithCaller(t *testing.T) {
+	type otherKey struct{}
+	parent := context.WithValue(context.Background(), otherKey{}, "kept")
+	reporter := &Principal{UserID: 7, Role: RoleReporter, Via: "session", UnitID: 12}
+	for _, c := range []struct {
+		name   string
+		p      *Principal
+		public bool
+	}{{"Reporter", reporter, false}, {"ReporterPublicReading", reporter, true}, {"Nobody", nil, false}, {"NobodyPublicReading", nil, true}} {
+		t.Run(c.name, func(t *testing.T) {
+			two := WithPrincipal(parent, c.p)
+			if c.public {
+				two = WithPrincipal(WithPublicReading(parent), c.p)
+			}
+			one := WithCaller(parent, c.p, c.public)
+			if PrincipalFrom(one) != PrincipalFrom(two) || PublicReading(one) != PublicReading(two) {
+				t.Errorf("one step: %v, %v; two steps: %v, %v", PrincipalFrom(one), PublicReading(one), PrincipalFrom(two), PublicReading(two))
+			}
+			for _, kind := range []RowKind{PublishedRows, ReportingRows} {
+				if ScopeOf(one, kind) != ScopeOf(two, kind) {
+					t.Errorf("scope of %v: %v against %v", kind, ScopeOf(one, kind), ScopeOf(two, kind))
+				}
+			}
+			if one.Value(otherKey{}) != "kept" {
+				t.Error("the parent's value was lost")
+			}
+		})
+	}
+}

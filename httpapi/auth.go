@@ -94,10 +94,7 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 			WriteJSONError(w, http.StatusForbidden, CodeForbidden, "拒绝跨站请求。", nil)
 			return
 		}
-		if a.AnonymousRead {
-			ctx = db.WithPublicReading(ctx)
-		}
-		next.ServeHTTP(w, r.WithContext(db.WithPrincipal(ctx, p)))
+		next.ServeHTTP(w, r.WithContext(db.WithCaller(ctx, p, a.AnonymousRead)))
 	})
 }
 

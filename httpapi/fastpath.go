@@ -100,10 +100,19 @@ func (f *FastPath) Hits(next http.Handler) http.Handler {
 // serveHit answers r from a stored answer at the current versions (or 304 on a GET whose tag matches) and reports
 // whether it did.
 func (f *FastPath) serveHit(w http.ResponseWriter, r *http.Request) bool {
-	raw, ok := f.requestBytes(w, r)
+	raw, pooled, ok := f.requestBytes(r)
 	if !ok {
 		return false
 	}
+	hit := false
+	defer func() {
+		// A body that answered a hit is done with; a miss hands it on to GraphQL, which may keep what it read.
+		if hit {
+			pooled.release()
+		} else {
+			handOn(r, raw)
+		}
+	}()
 	ctx := r.Context()
 	ver, err := f.Versions(ctx)
 	if err != nil {
@@ -117,6 +126,7 @@ func (f *FastPath) serveHit(w http.ResponseWriter, r *http.Request) bool {
 	if !ok || e.key != string(key) || !ver.SameIn(e.ver, e.reads) {
 		return false
 	}
+	hit = true
 	if r.Method == http.MethodGet {
 		etag := f.etag(ctx, key, ver)
 		w.Header().Set("ETag", etag)
@@ -151,11 +161,12 @@ func (f *FastPath) Handler(next http.Handler) http.Handler {
 		if f.serveHit(w, r) {
 			return
 		}
-		raw, ok := f.requestBytes(w, r)
+		raw, _, ok := f.requestBytes(r)
 		if !ok {
 			next.ServeHTTP(w, r)
 			return
 		}
+		handOn(r, raw)
 		ctx := r.Context()
 		ver, err := f.Versions(ctx)
 		if err != nil {
@@ -193,46 +204,84 @@ func (f *FastPath) Handler(next http.Handler) http.Handler {
 	})
 }
 
-// requestBytes reads what identifies a query: the body of a JSON POST (given back to the request) or the raw query
-// of a GET. Uploads, WebSockets and bodies over the limit are not for the fast path.
-func (f *FastPath) requestBytes(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+// requestBytes reads what identifies a query: the body of a JSON POST or the raw query of a GET. A body read here
+// comes in a buffer from bodyPool when it fits one; the caller gives it back (to the request as a readBody, or to the
+// pool once answered). Uploads, WebSockets and bodies over the limit are not for the fast path: what was read of them
+// is put back in front of the rest.
+func (f *FastPath) requestBytes(r *http.Request) (raw []byte, pooled *bodyBuffer, ok bool) {
 	switch r.Method {
 	case http.MethodGet:
 		if r.URL.RawQuery == "" || r.Header.Get("Upgrade") != "" {
-			return nil, false
+			return nil, nil, false
 		}
-		return []byte(r.URL.RawQuery), true
+		return []byte(r.URL.RawQuery), nil, true
 	case http.MethodPost:
 		if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") || r.Body == nil {
-			return nil, false
+			return nil, nil, false
 		}
 		if r.ContentLength > f.MaxBody {
-			return nil, false
+			return nil, nil, false
 		}
 		if b, ok := r.Body.(*readBody); ok {
 			if int64(len(b.data)) > f.MaxBody {
-				return nil, false
+				return nil, nil, false
 			}
-			return b.data, true
+			return b.data, nil, true
 		}
-		body, err := readAtMost(r.Body, r.ContentLength, f.MaxBody+1)
+		var dst []byte
+		if r.ContentLength >= 0 && r.ContentLength < bodyBufferSize {
+			pooled = bodyPool.Get().(*bodyBuffer)
+			dst = pooled.b[:0]
+		}
+		body, err := readAtMost(dst, r.Body, r.ContentLength, f.MaxBody+1)
 		if err != nil || int64(len(body)) > f.MaxBody {
-			r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), r.Body))
-			return nil, false
+			r.Body = struct {
+				io.Reader
+				io.Closer
+			}{io.MultiReader(bytes.NewReader(bytes.Clone(body)), r.Body), r.Body}
+			pooled.release()
+			return nil, nil, false
 		}
-		r.Body = newReadBody(body, r.Body)
-		return body, true
+		return body, pooled, true
 	}
-	return nil, false
+	return nil, nil, false
 }
 
-// readAtMost reads a body of the declared length (-1: unknown) in one allocation when it is declared, and at most
-// limit bytes in any case.
-func readAtMost(body io.Reader, declared, limit int64) ([]byte, error) {
+// handOn gives a POST body that requestBytes read back to the request, for the handlers behind to read.
+func handOn(r *http.Request, raw []byte) {
+	if _, read := r.Body.(*readBody); !read && r.Method == http.MethodPost {
+		r.Body = newReadBody(raw, r.Body)
+	}
+}
+
+// bodyBufferSize is the size of the pooled buffers that request bodies are read into: most queries and their
+// variables fit in it.
+const bodyBufferSize = 4 << 10
+
+// bodyBuffer is a buffer for one request body.
+type bodyBuffer struct{ b [bodyBufferSize]byte }
+
+// bodyPool keeps the buffers of bodies that answered a hit, so that a hit allocates no body.
+var bodyPool = sync.Pool{New: func() any { return new(bodyBuffer) }}
+
+// release gives the buffer back to the pool; nil is allowed.
+func (b *bodyBuffer) release() {
+	if b != nil {
+		bodyPool.Put(b)
+	}
+}
+
+// readAtMost reads a body of the declared length (-1: unknown) into dst (in one allocation when dst is too small and
+// the length is declared), and at most limit bytes in any case.
+func readAtMost(dst []byte, body io.Reader, declared, limit int64) ([]byte, error) {
 	if declared < 0 || declared >= limit {
 		return io.ReadAll(io.LimitReader(body, limit))
 	}
-	b := make([]byte, declared, declared+1)
+	b := dst[:0]
+	if int64(cap(b)) < declared+1 {
+		b = make([]byte, 0, declared+1)
+	}
+	b = b[:declared]
 	if _, err := io.ReadFull(body, b); err != nil {
 		return nil, err
 	}

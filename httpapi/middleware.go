@@ -3,7 +3,6 @@
 package httpapi
 
 import (
-	"context"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -16,8 +15,6 @@ import (
 	"time"
 )
 
-type requestIDKey struct{}
-
 // RequestLog gives every request an ID (kept from X-Request-Id when sane), echoes it, and logs the outcome.
 func RequestLog(log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -25,10 +22,10 @@ func RequestLog(log *slog.Logger, next http.Handler) http.Handler {
 		if id == "" || len(id) > 64 || strings.ContainsAny(id, " \t\r\n") {
 			id = newRequestID()
 		}
-		w.Header()["X-Request-Id"] = []string{id}
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK, id: [1]string{id}}
+		w.Header()["X-Request-Id"] = rec.id[:1:1]
 		start := time.Now()
-		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+		next.ServeHTTP(rec, r)
 		lvl := slog.LevelDebug
 		if rec.status >= 500 {
 			lvl = slog.LevelError
@@ -51,11 +48,13 @@ func newRequestID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// statusRecorder captures the status and size of a response for the request log.
+// statusRecorder captures the status and size of a response for the request log, and holds its request ID's header
+// value (one allocation for both).
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
 	bytes  int
+	id     [1]string
 }
 
 func (s *statusRecorder) WriteHeader(code int) { s.status = code; s.ResponseWriter.WriteHeader(code) }

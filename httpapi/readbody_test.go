@@ -6,7 +6,8 @@ import (
 )
 
 // TestReadAtMost: a body is read whole when it is within the limit, whatever length it declared, and a body past
-// the limit comes back longer than the limit for the caller to refuse.
+// the limit comes back longer than the limit for the caller to refuse. Each case is read with no buffer, with a
+// buffer too small and with a pooled one.
 func TestReadAtMost(t *testing.T) {
 	for _, c := range []struct {
 		name            string
@@ -20,11 +21,16 @@ func TestReadAtMost(t *testing.T) {
 		{"PastTheLimit", "hello world!", 5, 11, "hello world"},
 		{"DeclaredPastTheLimit", "hello world!", 12, 11, "hello world"},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			got, err := readAtMost(strings.NewReader(c.body), c.declared, c.limit)
-			if err != nil || string(got) != c.want {
-				t.Errorf("got %q, %v; want %q", got, err, c.want)
-			}
-		})
+		for _, dst := range []struct {
+			name string
+			b    []byte
+		}{{"NoBuffer", nil}, {"SmallBuffer", make([]byte, 0, 3)}, {"Pooled", new(bodyBuffer).b[:0]}} {
+			t.Run(c.name+"/"+dst.name, func(t *testing.T) {
+				got, err := readAtMost(dst.b, strings.NewReader(c.body), c.declared, c.limit)
+				if err != nil || string(got) != c.want {
+					t.Errorf("got %q, %v; want %q", got, err, c.want)
+				}
+			})
+		}
 	}
 }

@@ -55,15 +55,18 @@ func (m *Metrics) Middleware(next http.Handler) http.Handler {
 	if m == nil {
 		return next
 	}
+	observe := importer.Observer(m.observeImport)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		req := &request{m: m, ws: strings.EqualFold(r.Header.Get("Upgrade"), "websocket")}
-		ctx := importer.WithObserver(context.WithValue(r.Context(), requestKey{}, req), m.observeImport)
-		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-		next.ServeHTTP(rec, r.WithContext(ctx))
+		// One allocation holds the request's record, its status recorder and its context.
+		x := &exchange{recorder: recorder{ResponseWriter: w, status: http.StatusOK}}
+		x.req = request{m: m, ws: strings.EqualFold(r.Header.Get("Upgrade"), "websocket")}
+		x.ctx = requestContext{Context: r.Context(), req: &x.req, observer: observe}
+		next.ServeHTTP(&x.recorder, r.WithContext(&x.ctx))
 		took := time.Since(start).Seconds()
-		rt, code := route(r.URL.Path), strconv.Itoa(rec.status)
+		rt, code := route(r.URL.Path), statusText(x.recorder.status)
 		m.httpRequests.WithLabelValues(rt, method(r.Method), code).Inc()
+		req := &x.req
 		if req.ws {
 			return // a WebSocket lasts as long as its connection; the extension counts its operations
 		}
@@ -85,6 +88,54 @@ func (m *Metrics) Middleware(next http.Handler) http.Handler {
 			m.gqlDuration.WithLabelValues(op).Observe(took)
 		}
 	})
+}
+
+// exchange is what the middleware keeps for one request.
+type exchange struct {
+	recorder recorder
+	req      request
+	ctx      requestContext
+}
+
+// importObserverKey is the importer's context key for its observer, which requestContext answers.
+var importObserverKey = importer.ObserverKey()
+
+// requestContext carries the request's record (fromContext) and this server's import observer
+// (importer.WithObserver) in one step of the context.
+type requestContext struct {
+	context.Context
+	req      *request
+	observer importer.Observer
+}
+
+// Value answers the record's key and the importer's, and asks the parent for any other.
+func (c *requestContext) Value(key any) any {
+	switch key {
+	case requestKey{}:
+		return c.req
+	case importObserverKey:
+		return c.observer
+	}
+	return c.Context.Value(key)
+}
+
+// statusText is a status code as a label, without formatting the common ones.
+func statusText(code int) string {
+	switch code {
+	case http.StatusOK:
+		return "200"
+	case http.StatusNotModified:
+		return "304"
+	case http.StatusBadRequest:
+		return "400"
+	case http.StatusUnauthorized:
+		return "401"
+	case http.StatusForbidden:
+		return "403"
+	case http.StatusNotFound:
+		return "404"
+	}
+	return strconv.Itoa(code)
 }
 
 // route maps a path onto the few routes the server has, so that scanners probing random paths add no series.

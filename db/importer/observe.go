@@ -18,6 +18,10 @@ func WithObserver(ctx context.Context, o Observer) context.Context {
 	return context.WithValue(ctx, observerKey{}, o)
 }
 
+// ObserverKey is the context key WithObserver uses, for a context of the server's own making that carries the observer
+// among other values (the metrics' per-request context) and answers it under this key.
+func ObserverKey() any { return observerKey{} }
+
 // Run imports a spreadsheet (see run) and tells the context's Observer, if any, how it went.
 func Run(ctx context.Context, b db.ImportStaging, req db.ImportRequest) (*db.ImportReport, error) {
 	start := time.Now()
