@@ -41,16 +41,14 @@ func (s *nameSet) label(name string, admit bool) string {
 	if name == "" {
 		return anonymous
 	}
-	if !operationName.MatchString(name) {
-		return other
-	}
+	// A name admitted before passed the pattern then: every cached answer asks again, and the lookup is cheaper.
 	s.mu.RLock()
 	_, ok := s.names[name]
 	s.mu.RUnlock()
 	if ok {
 		return name
 	}
-	if !admit {
+	if !admit || !operationName.MatchString(name) {
 		return other
 	}
 	s.mu.Lock()
