@@ -56,13 +56,21 @@ type fastEntry struct {
 	contentTypeValue, plainLength, gzLength []string
 }
 
-// maxFastBytes bounds the memory of all fast-path entries together.
+// maxFastBytes bounds the memory of all fast-path entries together, their keys counted.
 const maxFastBytes = 16 << 20
+
+// maxKeyBytes is the longest key an entry keeps. A hit compares the whole key, so an entry holds the query's text;
+// a longer query (a padded one, or a client's odd habit) is answered the normal way, where the response cache keeps
+// no query text, instead of holding its megabyte here.
+const maxKeyBytes = 16 << 10
+
+// size is what an entry counts against maxFastBytes.
+func (e *fastEntry) size() int { return len(e.key) + len(e.plain) + len(e.gz) }
 
 // NewFastPath keeps at most size answers.
 func NewFastPath(size int, versions func(context.Context) (db.Versions, error), scope func(context.Context) string, maxBody int64) *FastPath {
 	f := &FastPath{Versions: versions, Scope: scope, MaxBody: maxBody}
-	f.lru, _ = lru.NewWithEvict[uint64, *fastEntry](size, func(_ uint64, e *fastEntry) { f.bytes -= len(e.plain) + len(e.gz) })
+	f.lru, _ = lru.NewWithEvict[uint64, *fastEntry](size, func(_ uint64, e *fastEntry) { f.bytes -= e.size() })
 	return f
 }
 
@@ -192,7 +200,7 @@ func (f *FastPath) Handler(next http.Handler) http.Handler {
 		}
 		// An answer to keep goes out as kept, its gzip made once for the store and this client (Compress leaves an
 		// answer that carries its Content-Encoding alone); any other goes out as the handler wrote it.
-		if note.Storable && cw.status == http.StatusOK && bytes.HasPrefix(cw.buf.Bytes(), []byte(`{"data":`)) {
+		if note.Storable && len(key) <= maxKeyBytes && cw.status == http.StatusOK && bytes.HasPrefix(cw.buf.Bytes(), []byte(`{"data":`)) {
 			e := f.store(key, note, w.Header().Get("Content-Type"), cw.buf.Bytes())
 			if cw.beforeWrite != nil {
 				cw.beforeWrite()
@@ -398,7 +406,7 @@ func (f *FastPath) store(key []byte, note *FastNote, contentType string, body []
 	// so that the old one leaves the byte count (the cache's Add replaces a value without calling the eviction).
 	h := keyHash(key)
 	f.lru.Remove(h)
-	f.bytes += len(e.plain) + len(e.gz)
+	f.bytes += e.size()
 	f.lru.Add(h, e)
 	for f.bytes > maxFastBytes && f.lru.Len() > 0 {
 		f.lru.RemoveOldest()

@@ -217,3 +217,37 @@ func TestFastPathMissSendsItsGzip(t *testing.T) {
 		t.Errorf("the gzip decodes to %.80q", plain)
 	}
 }
+
+// TestFastPathLongQueryNotKept: an entry keeps its whole key, so a query longer than the fast path keeps is answered
+// every time the normal way, and the entries' memory stays bounded however long the queries clients send.
+func TestFastPathLongQueryNotKept(t *testing.T) {
+	ver := &db.Versions{Global: 1}
+	fp := httpapi.NewFastPath(100, func(context.Context) (db.Versions, error) { return *ver, nil },
+		func(context.Context) string { return "VIEWER" }, 1<<20)
+	gql := &fakeGraphQL{ver: ver, storable: true, body: `{"data":{"honorStats":[]}}`}
+	srv := httptest.NewServer(fp.Handler(gql))
+	defer srv.Close()
+	post := func(body string) {
+		res, err := http.Post(srv.URL, "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+	}
+	for _, c := range []struct {
+		name      string
+		padding   int
+		wantCalls int64
+	}{{"Short", 100, 1}, {"Long", 64 << 10, 2}} {
+		t.Run(c.name, func(t *testing.T) {
+			gql.calls.Store(0)
+			q := `{"query":"{ honorStats(groupBy: [YEAR]) { year count } } #` + strings.Repeat("x", c.padding) + `"}`
+			post(q)
+			post(q)
+			if got := gql.calls.Load(); got != c.wantCalls {
+				t.Fatalf("GraphQL ran %d times for two requests, want %d", got, c.wantCalls)
+			}
+		})
+	}
+}
