@@ -27,9 +27,18 @@ var Version = "dev"
 // the soak is 25–40 MB, so the collector rarely meets it.
 const defaultMemoryLimit = 128 << 20
 
+// defaultGCPercent is the collector's GOGC when unset: it lets the heap grow to three times the live heap between
+// collections instead of twice. With the live heap at 25–40 MB that is 75–120 MB, and defaultMemoryLimit caps it
+// where the live heap is larger. Every request allocates (net/http alone parses a request into a few kilobytes), and
+// at GOGC 100 the collector took about a tenth of a cached answer's CPU; at 200 it takes half as much.
+const defaultGCPercent = 200
+
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(defaultGCPercent)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
