@@ -13,7 +13,7 @@ func TestWALHeaderMapping(t *testing.T) {
 	page := make([]byte, 32<<10)
 	write := func(counter byte) {
 		for c := 0; c < 2; c++ {
-			page[c*walHeaderSize+12] = 1       // isInit
+			page[c*walHeaderSize+12] = 1      // isInit
 			page[c*walHeaderSize+8] = counter // iChange
 		}
 		if err := os.WriteFile(path+"-shm", page, 0o644); err != nil {
