@@ -42,6 +42,7 @@ func gunzip(t *testing.T, b []byte) []byte {
 }
 
 func TestCompression(t *testing.T) {
+	HTTPLayerOnly(t)
 	m := SharedMain(t)
 	post := func(query, acceptEncoding string) (*http.Response, []byte) {
 		b, _ := json.Marshal(map[string]any{"query": query})

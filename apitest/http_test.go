@@ -104,6 +104,7 @@ func TestGraphQLOverHTTP(t *testing.T) {
 }
 
 func TestLimits(t *testing.T) {
+	HTTPLayerOnly(t)
 	t.Run("BodyTooLarge", func(t *testing.T) {
 		m := MustRunMain(t, func(c *MainConfig) { c.MaxBodyBytes = 1024 })
 		big := `{"query":"{ dataset { hasDemo } }","variables":{"pad":"` + strings.Repeat("x", 2048) + `"}}`
@@ -359,6 +360,7 @@ func preflight(tb testing.TB, base, origin string) *http.Response {
 }
 
 func TestCORS(t *testing.T) {
+	HTTPLayerOnly(t)
 	m := MustRunMain(t, func(c *MainConfig) { c.CORSOrigins = []string{"https://ok.example"} })
 	base := m.URL()
 
@@ -423,6 +425,7 @@ func introspectionQuery(typeDepth int) string {
 
 // GraphiQL is on by default, so the default limits must let its schema introspection through.
 func TestIntrospectionWithinDefaultLimits(t *testing.T) {
+	HTTPLayerOnly(t)
 	m := MustRunMain(t)
 	for _, depth := range []int{7, 9} {
 		t.Run("TypeDepth"+itoa(depth), func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 // the response cache's keys, the persisted-query cache) held a whole one-megabyte query per distinct text, for good.
 // A hundred padded queries must leave the heap, after a collection, within a few megabytes of where it was.
 func TestQueryTextMemory(t *testing.T) {
+	HTTPLayerOnly(t)
 	m := SharedMain(t)
 	heap := func() uint64 {
 		runtime.GC()
@@ -39,6 +40,7 @@ func TestQueryTextMemory(t *testing.T) {
 // one small request of a hundred aliased schema walks returned megabytes in seconds. GraphiQL's own introspection
 // query still passes under the default limits.
 func TestIntrospectionCost(t *testing.T) {
+	HTTPLayerOnly(t)
 	m := SharedMain(t)
 	t.Run("GraphiQLsQueryPasses", func(t *testing.T) {
 		raw, err := os.ReadFile("testdata/graphiql-introspection.graphql")

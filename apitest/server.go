@@ -309,6 +309,16 @@ func SharedMain(tb testing.TB) *app.Server {
 // OnPostgres runs the package's API tests on PostgreSQL instead of SQLite: make test runs them on both.
 var OnPostgres = os.Getenv("WENMING_TEST_BACKEND") == "postgres"
 
+// HTTPLayerOnly marks a test of what the HTTP layer does on its own (headers, compression, CORS, body and query
+// limits, the query caches' memory), which no engine changes: the PostgreSQL pass skips it, since the SQLite pass
+// has run the same code, so that the second pass re-runs only what touches the store.
+func HTTPLayerOnly(t *testing.T) {
+	t.Helper()
+	if OnPostgres {
+		t.Skip("the HTTP layer alone; the SQLite pass runs it")
+	}
+}
+
 // testDB returns a new, empty database for one test on the backend under test: a SQLite file in the test's temp
 // directory, or a PostgreSQL database of the test cluster.
 func testDB(tb testing.TB) string {

@@ -184,6 +184,7 @@ func aliases(prefix string, n int) string {
 // TestFieldLimit is finding 3: duplicated fields cost the validator quadratic time, so oversized selection sets are
 // refused before validation, in milliseconds, with FIELD_LIMIT_EXCEEDED.
 func TestFieldLimit(t *testing.T) {
+	HTTPLayerOnly(t)
 	m := MustRunMain(t)
 	base := m.URL()
 	reject := func(t *testing.T, query string) time.Duration {
