@@ -124,6 +124,8 @@ describe('volunteer records: data entry and live updates', () => {
     )
     console.log(`  observer saw ${before} → ${before + 2.5} hours ${Date.now() - t0} ms after the save`)
     assert.equal(await obs.page.evaluate(() => window.__noReload), 'still here', 'no reload happened')
+    // The table's count comes by a query of its own on the same dataChanged, and may land after the total's.
+    await waitVolTotal(obs.page, 1)
     assert.match(await volTableText(obs.page), /共 1 条/)
     await shot(obs.page, 'volunteering-after-create')
     assert.deepEqual(obs.problems, [])
