@@ -100,8 +100,8 @@ type exchange struct {
 // importObserverKey is the importer's context key for its observer, which requestContext answers.
 var importObserverKey = importer.ObserverKey()
 
-// requestContext carries the request's record (fromContext) and this server's import observer
-// (importer.WithObserver) in one step of the context.
+// requestContext carries the request's record (fromContext) and this server's import observer (importer.ObserverKey)
+// in one step of the context.
 type requestContext struct {
 	context.Context
 	req      *request

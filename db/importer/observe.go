@@ -13,13 +13,8 @@ type Observer func(ctx context.Context, req db.ImportRequest, rep *db.ImportRepo
 
 type observerKey struct{}
 
-// WithObserver returns a context whose imports o hears of; the server's metrics set it on every request.
-func WithObserver(ctx context.Context, o Observer) context.Context {
-	return context.WithValue(ctx, observerKey{}, o)
-}
-
-// ObserverKey is the context key WithObserver uses, for a context of the server's own making that carries the observer
-// among other values (the metrics' per-request context) and answers it under this key.
+// ObserverKey is the context key under which Run looks for its Observer: the server's metrics answer it on every
+// request's context (metrics.requestContext), beside their own record of the request.
 func ObserverKey() any { return observerKey{} }
 
 // Run imports a spreadsheet (see run) and tells the context's Observer, if any, how it went.
