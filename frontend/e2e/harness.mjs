@@ -101,18 +101,21 @@ async function seededTemplate(bin, flags) {
   return db
 }
 
+/** Start the binary with the harness's admin password, collecting what it prints into logs. */
+function spawnServer(bin, args, logs) {
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WENMING_ADMIN_PASSWORD: ADMIN_PASSWORD } })
+  proc.stdout.on('data', (d) => logs.push(String(d)))
+  proc.stderr.on('data', (d) => logs.push(String(d)))
+  return proc
+}
+
 /** Seed a database into dir with a server of its own that then stops cleanly, leaving one file and no write-ahead log. */
 async function makeTemplate(bin, flags, dir) {
   const making = mkdtempSync(dir + '.making-')
   try {
     const db = join(making, 'test.db')
-    const proc = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--db', db, ...flags], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WENMING_ADMIN_PASSWORD: ADMIN_PASSWORD },
-    })
     const logs = []
-    proc.stdout.on('data', (d) => logs.push(String(d)))
-    proc.stderr.on('data', (d) => logs.push(String(d)))
+    const proc = spawnServer(bin, ['serve', '--addr', '127.0.0.1:0', '--db', db, ...flags], logs)
     const exited = new Promise((r) => proc.once('exit', (code, signal) => r(code ?? signal)))
     try {
       await until(() => {
@@ -173,12 +176,7 @@ export async function start({ anonymousRead = true } = {}) {
       // Port 0: the server binds a port the kernel picks and logs its URL. A port picked here and handed over could be
       // taken meanwhile by one of the browsers' outgoing connections, which draw from the same range.
       const flags = ['serve', '--addr', '127.0.0.1:0', '--db', join(dir, 'test.db'), ...(anonymousRead ? ['--anonymous-read'] : []), ...extra]
-      proc = spawn(bin, flags, {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, WENMING_ADMIN_PASSWORD: ADMIN_PASSWORD },
-      })
-      proc.stdout.on('data', (d) => logs.push(String(d)))
-      proc.stderr.on('data', (d) => logs.push(String(d)))
+      proc = spawnServer(bin, flags, logs)
       base = await until(
         () => {
           if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`)
